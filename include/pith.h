@@ -1,0 +1,112 @@
+/*
+ * pith: extract the main article text from an HTML page.
+ *
+ * The API is small and stable: every type is opaque, every symbol starts
+ * with pith_, and no function exits or aborts. Functions that can fail return
+ * a pith_status (or NULL) and, where the caller passes one, fill a pith_error
+ * with a one-line message.
+ *
+ * Typical use:
+ *
+ *   pith_options *o = pith_options_new(NULL);
+ *   pith_extractor *ex = pith_extractor_new(o, &err);
+ *   pith_options_free(o);
+ *   pith_result *r;
+ *   if (pith_extract(ex, html, len, NULL, NULL, &r, &err) == PITH_OK)
+ *       puts(pith_result_text(r, NULL));
+ *   pith_result_free(r);
+ *   pith_extractor_free(ex);
+ *
+ * A pith_extractor is immutable once built: any number of threads may call
+ * pith_extract on the same extractor at once.
+ */
+#ifndef PITH_H
+#define PITH_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PITH_VERSION "0.1.0"
+
+#if defined(__GNUC__) && !defined(PITH_STATIC_ONLY)
+#define PITH_API __attribute__((visibility("default")))
+#else
+#define PITH_API
+#endif
+
+/* Status codes. The CLI uses the same numbers as its exit status. */
+typedef enum pith_status {
+    PITH_OK = 0,
+    PITH_NO_CONTENT = 1, /* the page holds no article text */
+    PITH_ERR_USAGE = 2,  /* a bad argument or option */
+    PITH_ERR_INPUT = 3,  /* input cannot be read or decoded */
+    PITH_ERR_RULES = 4,  /* a rule file is malformed */
+    PITH_ERR_NOMEM = 5,  /* an allocation failed */
+    PITH_ERR_LIMIT = 6   /* the input exceeds a configured limit */
+} pith_status;
+
+/* A one-line, NUL-terminated description of the last failure. */
+typedef struct pith_error {
+    int code;
+    char message[512];
+} pith_error;
+
+/* Allocator hooks. Any NULL member falls back to the C library. */
+typedef struct pith_allocator {
+    void *(*malloc)(size_t size, void *ud);
+    void *(*realloc)(void *ptr, size_t size, void *ud);
+    void (*free)(void *ptr, void *ud);
+    void *ud;
+} pith_allocator;
+
+/* Option flags for pith_options_set_flags. */
+#define PITH_NO_DEFAULT_RULES (1u << 0) /* start from no rules at all */
+#define PITH_FAVOR_PRECISION (1u << 1)  /* prefer less junk */
+#define PITH_FAVOR_RECALL (1u << 2)     /* prefer losing no text */
+
+typedef struct pith_options pith_options;
+typedef struct pith_extractor pith_extractor;
+typedef struct pith_result pith_result;
+
+/* Options: a builder for an extractor. alloc may be NULL; it is copied. */
+PITH_API pith_options *pith_options_new(const pith_allocator *alloc);
+PITH_API void pith_options_free(pith_options *opts);
+PITH_API void pith_options_set_flags(pith_options *opts, unsigned flags);
+/* Adds rules from text in memory; name is used in error messages. */
+PITH_API int pith_options_add_rules(pith_options *opts, const char *name,
+                           const char *text, size_t len, pith_error *err);
+/* Adds rules from a file. */
+PITH_API int pith_options_add_rules_file(pith_options *opts, const char *path,
+                                pith_error *err);
+
+/* Compiles all rules once. Returns NULL and fills err on failure. */
+PITH_API pith_extractor *pith_extractor_new(const pith_options *opts, pith_error *err);
+PITH_API void pith_extractor_free(pith_extractor *ex);
+
+/*
+ * Extracts the article from len bytes of HTML. encoding (a charset label)
+ * overrides detection when not NULL; url may be NULL. On PITH_OK and
+ * PITH_NO_CONTENT *out holds a result the caller frees; otherwise *out is
+ * NULL and err says why.
+ */
+PITH_API int pith_extract(const pith_extractor *ex, const char *html, size_t len,
+                 const char *encoding, const char *url, pith_result **out,
+                 pith_error *err);
+
+/* The title, or "" when the page has none. Owned by the result. */
+PITH_API const char *pith_result_title(const pith_result *r);
+/* The article as plain text, blocks separated by blank lines. */
+PITH_API const char *pith_result_text(const pith_result *r, size_t *len);
+PITH_API void pith_result_free(pith_result *r);
+
+/* A short name for a status code, such as "no article text found". */
+PITH_API const char *pith_status_string(int status);
+PITH_API const char *pith_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,126 @@
+#include "alloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *libc_malloc(size_t n, void *ud) { (void)ud; return malloc(n); }
+static void *libc_realloc(void *p, size_t n, void *ud) { (void)ud; return realloc(p, n); }
+static void libc_free(void *p, void *ud) { (void)ud; free(p); }
+
+void px_alloc_init(px_alloc *a, const pith_allocator *user)
+{
+    a->malloc = user && user->malloc ? user->malloc : libc_malloc;
+    a->realloc = user && user->realloc ? user->realloc : libc_realloc;
+    a->free = user && user->free ? user->free : libc_free;
+    a->ud = user ? user->ud : NULL;
+}
+
+void *px_malloc(const px_alloc *a, size_t n) { return a->malloc(n ? n : 1, a->ud); }
+
+void *px_calloc(const px_alloc *a, size_t count, size_t size)
+{
+    if (size && count > (size_t)-1 / size)
+        return NULL;
+    void *p = px_malloc(a, count * size);
+    if (p)
+        memset(p, 0, count * size);
+    return p;
+}
+
+void *px_realloc(const px_alloc *a, void *p, size_t n) { return a->realloc(p, n ? n : 1, a->ud); }
+
+void px_free(const px_alloc *a, void *p)
+{
+    if (p)
+        a->free(p, a->ud);
+}
+
+char *px_strndup(const px_alloc *a, const char *s, size_t n)
+{
+    char *d = px_malloc(a, n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+void px_buf_init(px_buf *b, const px_alloc *a)
+{
+    b->a = a;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->oom = false;
+}
+
+bool px_buf_reserve(px_buf *b, size_t extra)
+{
+    if (b->oom)
+        return false;
+    if (b->len + extra + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1) {
+        if (cap > (size_t)-1 / 2) {
+            b->oom = true;
+            return false;
+        }
+        cap *= 2;
+    }
+    char *d = px_realloc(b->a, b->data, cap);
+    if (!d) {
+        b->oom = true;
+        return false;
+    }
+    b->data = d;
+    b->cap = cap;
+    return true;
+}
+
+void px_buf_append(px_buf *b, const char *s, size_t n)
+{
+    if (!n || !px_buf_reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void px_buf_putc(px_buf *b, char c) { px_buf_append(b, &c, 1); }
+void px_buf_puts(px_buf *b, const char *s) { px_buf_append(b, s, strlen(s)); }
+
+char *px_buf_detach(px_buf *b, size_t *len)
+{
+    if (b->oom || !px_buf_reserve(b, 0)) {
+        px_buf_free(b);
+        return NULL;
+    }
+    char *d = b->data;
+    d[b->len] = '\0';
+    if (len)
+        *len = b->len;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return d;
+}
+
+void px_buf_free(px_buf *b)
+{
+    px_free(b->a, b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+int px_error(pith_error *err, int code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        err->code = code;
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}

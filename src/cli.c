@@ -1,0 +1,204 @@
+/* pith(1): the command-line filter. It uses only the public API. */
+#include <errno.h>
+#include <stdbool.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "pith.h"
+
+static const char usage_text[] =
+    "Usage: pith [OPTIONS] [FILE]\n"
+    "Print the main article of an HTML page as plain text.\n"
+    "Reads FILE, or standard input when FILE is absent or '-'.\n"
+    "\n"
+    "Options:\n"
+    "  -e, --encoding NAME    decode the input as NAME, whatever the page declares\n"
+    "  -r, --rules FILE       add the rules in FILE (may be given more than once)\n"
+    "      --no-default-rules start from no rules (only --rules files apply)\n"
+    "      --no-title         leave the title out of the output\n"
+    "  -u, --url URL          the page's URL\n"
+    "  -h, --help             show this help and exit\n"
+    "  -V, --version          show the version and exit\n"
+    "\n"
+    "Exit status:\n"
+    "  0  article text was printed\n"
+    "  1  the page holds no article text (nothing is printed)\n"
+    "  2  usage error\n"
+    "  3  the input cannot be read or decoded\n"
+    "  4  a rule file is malformed\n"
+    "  5  out of memory\n"
+    "  6  the input exceeds a limit\n";
+
+typedef struct cli {
+    const char *encoding;
+    const char *url;
+    const char *input;
+    const char **rules;
+    int nrules;
+    unsigned flags;
+    int no_title;
+} cli;
+
+enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE };
+
+static const struct option long_opts[] = {
+    {"encoding", required_argument, NULL, 'e'},
+    {"rules", required_argument, NULL, 'r'},
+    {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
+    {"no-title", no_argument, NULL, OPT_NO_TITLE},
+    {"url", required_argument, NULL, 'u'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static int fail(int code, const char *what, const char *msg)
+{
+    if (what)
+        fprintf(stderr, "pith: %s: %s\n", what, msg);
+    else
+        fprintf(stderr, "pith: %s\n", msg);
+    return code;
+}
+
+/* Returns 0, or -1 for --help/--version (already answered), or an exit code. */
+static int parse_args(int argc, char **argv, cli *c)
+{
+    int ch;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":e:r:u:hV", long_opts, NULL)) != -1) {
+        switch (ch) {
+        case 'e': c->encoding = optarg; break;
+        case 'u': c->url = optarg; break;
+        case 'r': c->rules[c->nrules++] = optarg; break;
+        case OPT_NO_DEFAULT_RULES: c->flags |= PITH_NO_DEFAULT_RULES; break;
+        case OPT_NO_TITLE: c->no_title = 1; break;
+        case 'h': fputs(usage_text, stdout); return -1;
+        case 'V': printf("pith %s\n", pith_version()); return -1;
+        case ':':
+            fprintf(stderr, "pith: option '%s' needs a value (see pith --help)\n", argv[optind - 1]);
+            return PITH_ERR_USAGE;
+        default:
+            fprintf(stderr, "pith: unknown option '%s' (see pith --help)\n", argv[optind - 1]);
+            return PITH_ERR_USAGE;
+        }
+    }
+    if (argc - optind > 1)
+        return fail(PITH_ERR_USAGE, NULL, "more than one input file given (see pith --help)");
+    c->input = optind < argc ? argv[optind] : "-";
+    return 0;
+}
+
+static int read_all(FILE *f, char **data, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return PITH_ERR_NOMEM;
+    for (;;) {
+        if (n == cap) {
+            char *nb = cap < ((size_t)-1) / 2 ? realloc(buf, cap * 2) : NULL;
+            if (!nb) {
+                free(buf);
+                return PITH_ERR_NOMEM;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        free(buf);
+        return PITH_ERR_INPUT;
+    }
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+static int load_input(const char *path, char **data, size_t *len)
+{
+    bool is_stdin = !strcmp(path, "-");
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return fail(PITH_ERR_INPUT, path, strerror(errno));
+    int rc = read_all(f, data, len);
+    int e = errno;
+    if (!is_stdin)
+        fclose(f);
+    if (rc == PITH_ERR_NOMEM)
+        return fail(rc, is_stdin ? "stdin" : path, "out of memory reading the input");
+    if (rc)
+        return fail(rc, is_stdin ? "stdin" : path, strerror(e ? e : EIO));
+    return 0;
+}
+
+static pith_extractor *build(const cli *c, int *rc)
+{
+    pith_error err = {0, ""};
+    pith_options *o = pith_options_new(NULL);
+    if (!o) {
+        *rc = fail(PITH_ERR_NOMEM, NULL, "out of memory");
+        return NULL;
+    }
+    pith_options_set_flags(o, c->flags);
+    for (int i = 0; i < c->nrules; i++)
+        if ((*rc = pith_options_add_rules_file(o, c->rules[i], &err))) {
+            pith_options_free(o);
+            fail(*rc, NULL, err.message);
+            return NULL;
+        }
+    pith_extractor *ex = pith_extractor_new(o, &err);
+    pith_options_free(o);
+    if (!ex)
+        *rc = fail(err.code ? err.code : PITH_ERR_NOMEM, NULL, err.message);
+    return ex;
+}
+
+int main(int argc, char **argv)
+{
+    cli c = {0};
+    c.rules = calloc((size_t)argc + 1, sizeof *c.rules);
+    if (!c.rules)
+        return fail(PITH_ERR_NOMEM, NULL, "out of memory");
+    int rc = parse_args(argc, argv, &c);
+    if (rc) {
+        free(c.rules);
+        return rc < 0 ? 0 : rc;
+    }
+    pith_extractor *ex = build(&c, &rc);
+    free(c.rules);
+    if (!ex)
+        return rc;
+    char *data = NULL;
+    size_t len = 0;
+    if ((rc = load_input(c.input, &data, &len))) {
+        pith_extractor_free(ex);
+        return rc;
+    }
+    const char *name = strcmp(c.input, "-") ? c.input : "stdin";
+    pith_error err = {0, ""};
+    pith_result *res = NULL;
+    rc = pith_extract(ex, data, len, c.encoding, c.url, &res, &err);
+    free(data);
+    if (rc == PITH_OK) {
+        const char *title = pith_result_title(res);
+        size_t tlen;
+        const char *text = pith_result_text(res, &tlen);
+        if (!c.no_title && *title)
+            printf("%s\n\n", title);
+        fwrite(text, 1, tlen, stdout);
+        putchar('\n');
+    } else {
+        fail(rc, name, err.message[0] ? err.message : pith_status_string(rc));
+    }
+    pith_result_free(res);
+    pith_extractor_free(ex);
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return fail(PITH_ERR_INPUT, NULL, "cannot write the output");
+    return rc;
+}

@@ -1,0 +1,998 @@
+/* Encoding detection and conversion to UTF-8.
+ *
+ * Detection follows the HTML and Encoding standards so pith reads a page the
+ * way a browser does; conversion of legacy multi-byte encodings is left to
+ * iconv, while UTF-8, UTF-16, windows-1252 and x-user-defined are done by
+ * hand because they are common (or glibc disagrees with browsers on them). */
+#include "decode.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REPLACEMENT_CHAR "\xEF\xBF\xBD"
+#define PRESCAN_LIMIT 1024 /* bytes, as the HTML standard suggests */
+
+/* ------------------------------------------------------------------ */
+/* Encodings and labels                                                */
+
+enum kind {
+    K_UTF8,
+    K_UTF16LE,
+    K_UTF16BE,
+    K_WIN1252,
+    K_USER,        /* x-user-defined */
+    K_REPLACEMENT, /* labels browsers refuse to decode, for safety */
+    K_ICONV
+};
+
+typedef struct encoding {
+    const char *name;     /* WHATWG canonical name */
+    enum kind kind;
+    const char *iconv[2]; /* glibc names, best match with browsers first */
+    uint32_t lone80;      /* code point for a byte 0x80 iconv rejects, or 0 */
+} encoding;
+
+enum {
+    E_UTF8, E_IBM866, E_ISO8859_2, E_ISO8859_3, E_ISO8859_4, E_ISO8859_5,
+    E_ISO8859_6, E_ISO8859_7, E_ISO8859_8, E_ISO8859_8I, E_ISO8859_10,
+    E_ISO8859_13, E_ISO8859_14, E_ISO8859_15, E_ISO8859_16, E_KOI8R, E_KOI8U,
+    E_MACINTOSH, E_WIN874, E_WIN1250, E_WIN1251, E_WIN1252, E_WIN1253,
+    E_WIN1254, E_WIN1255, E_WIN1256, E_WIN1257, E_WIN1258, E_MACCYR, E_GBK,
+    E_GB18030, E_BIG5, E_EUCJP, E_ISO2022JP, E_SJIS, E_EUCKR, E_REPLACEMENT,
+    E_UTF16BE, E_UTF16LE, E_USER
+};
+
+/* Where glibc's plain names differ from what browsers decode, a superset
+ * comes first: CP932 keeps 0x5C a backslash and has the NEC/IBM rows that
+ * SHIFT_JIS lacks, GB18030 is how browsers decode GBK, CP949 is what pages
+ * labelled EUC-KR really use, ISO-2022-JP-3 knows the katakana escape. */
+static const encoding encodings[] = {
+    [E_UTF8] = {"UTF-8", K_UTF8, {NULL, NULL}, 0},
+    [E_IBM866] = {"IBM866", K_ICONV, {"CP866", NULL}, 0},
+    [E_ISO8859_2] = {"ISO-8859-2", K_ICONV, {"ISO-8859-2", NULL}, 0},
+    [E_ISO8859_3] = {"ISO-8859-3", K_ICONV, {"ISO-8859-3", NULL}, 0},
+    [E_ISO8859_4] = {"ISO-8859-4", K_ICONV, {"ISO-8859-4", NULL}, 0},
+    [E_ISO8859_5] = {"ISO-8859-5", K_ICONV, {"ISO-8859-5", NULL}, 0},
+    [E_ISO8859_6] = {"ISO-8859-6", K_ICONV, {"ISO-8859-6", NULL}, 0},
+    [E_ISO8859_7] = {"ISO-8859-7", K_ICONV, {"ISO-8859-7", NULL}, 0},
+    [E_ISO8859_8] = {"ISO-8859-8", K_ICONV, {"ISO-8859-8", NULL}, 0},
+    [E_ISO8859_8I] = {"ISO-8859-8-I", K_ICONV, {"ISO-8859-8", NULL}, 0},
+    [E_ISO8859_10] = {"ISO-8859-10", K_ICONV, {"ISO-8859-10", NULL}, 0},
+    [E_ISO8859_13] = {"ISO-8859-13", K_ICONV, {"ISO-8859-13", NULL}, 0},
+    [E_ISO8859_14] = {"ISO-8859-14", K_ICONV, {"ISO-8859-14", NULL}, 0},
+    [E_ISO8859_15] = {"ISO-8859-15", K_ICONV, {"ISO-8859-15", NULL}, 0},
+    [E_ISO8859_16] = {"ISO-8859-16", K_ICONV, {"ISO-8859-16", NULL}, 0},
+    [E_KOI8R] = {"KOI8-R", K_ICONV, {"KOI8-R", NULL}, 0},
+    [E_KOI8U] = {"KOI8-U", K_ICONV, {"KOI8-U", NULL}, 0},
+    [E_MACINTOSH] = {"macintosh", K_ICONV, {"MACINTOSH", NULL}, 0},
+    [E_WIN874] = {"windows-874", K_ICONV, {"CP874", NULL}, 0},
+    [E_WIN1250] = {"windows-1250", K_ICONV, {"CP1250", NULL}, 0},
+    [E_WIN1251] = {"windows-1251", K_ICONV, {"CP1251", NULL}, 0},
+    [E_WIN1252] = {"windows-1252", K_WIN1252, {NULL, NULL}, 0},
+    [E_WIN1253] = {"windows-1253", K_ICONV, {"CP1253", NULL}, 0},
+    [E_WIN1254] = {"windows-1254", K_ICONV, {"CP1254", NULL}, 0},
+    [E_WIN1255] = {"windows-1255", K_ICONV, {"CP1255", NULL}, 0},
+    [E_WIN1256] = {"windows-1256", K_ICONV, {"CP1256", NULL}, 0},
+    [E_WIN1257] = {"windows-1257", K_ICONV, {"CP1257", NULL}, 0},
+    [E_WIN1258] = {"windows-1258", K_ICONV, {"CP1258", NULL}, 0},
+    [E_MACCYR] = {"x-mac-cyrillic", K_ICONV, {"MAC-CYRILLIC", NULL}, 0},
+    [E_GBK] = {"GBK", K_ICONV, {"GB18030", "GBK"}, 0x20AC},
+    [E_GB18030] = {"gb18030", K_ICONV, {"GB18030", NULL}, 0x20AC},
+    [E_BIG5] = {"Big5", K_ICONV, {"BIG5-HKSCS", "BIG5"}, 0},
+    [E_EUCJP] = {"EUC-JP", K_ICONV, {"EUC-JP-MS", "EUC-JP"}, 0},
+    [E_ISO2022JP] = {"ISO-2022-JP", K_ICONV, {"ISO-2022-JP-3", "ISO-2022-JP"}, 0},
+    [E_SJIS] = {"Shift_JIS", K_ICONV, {"CP932", "SHIFT_JIS"}, 0},
+    [E_EUCKR] = {"EUC-KR", K_ICONV, {"CP949", "EUC-KR"}, 0},
+    [E_REPLACEMENT] = {"replacement", K_REPLACEMENT, {NULL, NULL}, 0},
+    [E_UTF16BE] = {"UTF-16BE", K_UTF16BE, {NULL, NULL}, 0},
+    [E_UTF16LE] = {"UTF-16LE", K_UTF16LE, {NULL, NULL}, 0},
+    [E_USER] = {"x-user-defined", K_USER, {NULL, NULL}, 0},
+};
+
+typedef struct label {
+    const char *label;
+    unsigned char enc;
+} label;
+
+/* https://encoding.spec.whatwg.org/#names-and-labels, sorted by strcmp for
+ * bsearch. */
+static const label labels[] = {
+    {"866", E_IBM866},
+    {"ansi_x3.4-1968", E_WIN1252},
+    {"arabic", E_ISO8859_6},
+    {"ascii", E_WIN1252},
+    {"asmo-708", E_ISO8859_6},
+    {"big5", E_BIG5},
+    {"big5-hkscs", E_BIG5},
+    {"chinese", E_GBK},
+    {"cn-big5", E_BIG5},
+    {"cp1250", E_WIN1250},
+    {"cp1251", E_WIN1251},
+    {"cp1252", E_WIN1252},
+    {"cp1253", E_WIN1253},
+    {"cp1254", E_WIN1254},
+    {"cp1255", E_WIN1255},
+    {"cp1256", E_WIN1256},
+    {"cp1257", E_WIN1257},
+    {"cp1258", E_WIN1258},
+    {"cp819", E_WIN1252},
+    {"cp866", E_IBM866},
+    {"csbig5", E_BIG5},
+    {"cseuckr", E_EUCKR},
+    {"cseucpkdfmtjapanese", E_EUCJP},
+    {"csgb2312", E_GBK},
+    {"csibm866", E_IBM866},
+    {"csiso2022jp", E_ISO2022JP},
+    {"csiso2022kr", E_REPLACEMENT},
+    {"csiso58gb231280", E_GBK},
+    {"csiso88596e", E_ISO8859_6},
+    {"csiso88596i", E_ISO8859_6},
+    {"csiso88598e", E_ISO8859_8},
+    {"csiso88598i", E_ISO8859_8I},
+    {"csisolatin1", E_WIN1252},
+    {"csisolatin2", E_ISO8859_2},
+    {"csisolatin3", E_ISO8859_3},
+    {"csisolatin4", E_ISO8859_4},
+    {"csisolatin5", E_WIN1254},
+    {"csisolatin6", E_ISO8859_10},
+    {"csisolatin9", E_ISO8859_15},
+    {"csisolatinarabic", E_ISO8859_6},
+    {"csisolatincyrillic", E_ISO8859_5},
+    {"csisolatingreek", E_ISO8859_7},
+    {"csisolatinhebrew", E_ISO8859_8},
+    {"cskoi8r", E_KOI8R},
+    {"csksc56011987", E_EUCKR},
+    {"csmacintosh", E_MACINTOSH},
+    {"csshiftjis", E_SJIS},
+    {"csunicode", E_UTF16LE},
+    {"cyrillic", E_ISO8859_5},
+    {"dos-874", E_WIN874},
+    {"ecma-114", E_ISO8859_6},
+    {"ecma-118", E_ISO8859_7},
+    {"elot_928", E_ISO8859_7},
+    {"euc-jp", E_EUCJP},
+    {"euc-kr", E_EUCKR},
+    {"gb18030", E_GB18030},
+    {"gb2312", E_GBK},
+    {"gb_2312", E_GBK},
+    {"gb_2312-80", E_GBK},
+    {"gbk", E_GBK},
+    {"greek", E_ISO8859_7},
+    {"greek8", E_ISO8859_7},
+    {"hebrew", E_ISO8859_8},
+    {"hz-gb-2312", E_REPLACEMENT},
+    {"ibm819", E_WIN1252},
+    {"ibm866", E_IBM866},
+    {"iso-10646-ucs-2", E_UTF16LE},
+    {"iso-2022-cn", E_REPLACEMENT},
+    {"iso-2022-cn-ext", E_REPLACEMENT},
+    {"iso-2022-jp", E_ISO2022JP},
+    {"iso-2022-kr", E_REPLACEMENT},
+    {"iso-8859-1", E_WIN1252},
+    {"iso-8859-10", E_ISO8859_10},
+    {"iso-8859-11", E_WIN874},
+    {"iso-8859-13", E_ISO8859_13},
+    {"iso-8859-14", E_ISO8859_14},
+    {"iso-8859-15", E_ISO8859_15},
+    {"iso-8859-16", E_ISO8859_16},
+    {"iso-8859-2", E_ISO8859_2},
+    {"iso-8859-3", E_ISO8859_3},
+    {"iso-8859-4", E_ISO8859_4},
+    {"iso-8859-5", E_ISO8859_5},
+    {"iso-8859-6", E_ISO8859_6},
+    {"iso-8859-6-e", E_ISO8859_6},
+    {"iso-8859-6-i", E_ISO8859_6},
+    {"iso-8859-7", E_ISO8859_7},
+    {"iso-8859-8", E_ISO8859_8},
+    {"iso-8859-8-e", E_ISO8859_8},
+    {"iso-8859-8-i", E_ISO8859_8I},
+    {"iso-8859-9", E_WIN1254},
+    {"iso-ir-100", E_WIN1252},
+    {"iso-ir-101", E_ISO8859_2},
+    {"iso-ir-109", E_ISO8859_3},
+    {"iso-ir-110", E_ISO8859_4},
+    {"iso-ir-126", E_ISO8859_7},
+    {"iso-ir-127", E_ISO8859_6},
+    {"iso-ir-138", E_ISO8859_8},
+    {"iso-ir-144", E_ISO8859_5},
+    {"iso-ir-148", E_WIN1254},
+    {"iso-ir-149", E_EUCKR},
+    {"iso-ir-157", E_ISO8859_10},
+    {"iso-ir-58", E_GBK},
+    {"iso8859-1", E_WIN1252},
+    {"iso8859-10", E_ISO8859_10},
+    {"iso8859-11", E_WIN874},
+    {"iso8859-13", E_ISO8859_13},
+    {"iso8859-14", E_ISO8859_14},
+    {"iso8859-15", E_ISO8859_15},
+    {"iso8859-2", E_ISO8859_2},
+    {"iso8859-3", E_ISO8859_3},
+    {"iso8859-4", E_ISO8859_4},
+    {"iso8859-5", E_ISO8859_5},
+    {"iso8859-6", E_ISO8859_6},
+    {"iso8859-7", E_ISO8859_7},
+    {"iso8859-8", E_ISO8859_8},
+    {"iso8859-9", E_WIN1254},
+    {"iso88591", E_WIN1252},
+    {"iso885910", E_ISO8859_10},
+    {"iso885911", E_WIN874},
+    {"iso885913", E_ISO8859_13},
+    {"iso885914", E_ISO8859_14},
+    {"iso885915", E_ISO8859_15},
+    {"iso88592", E_ISO8859_2},
+    {"iso88593", E_ISO8859_3},
+    {"iso88594", E_ISO8859_4},
+    {"iso88595", E_ISO8859_5},
+    {"iso88596", E_ISO8859_6},
+    {"iso88597", E_ISO8859_7},
+    {"iso88598", E_ISO8859_8},
+    {"iso88599", E_WIN1254},
+    {"iso_8859-1", E_WIN1252},
+    {"iso_8859-15", E_ISO8859_15},
+    {"iso_8859-1:1987", E_WIN1252},
+    {"iso_8859-2", E_ISO8859_2},
+    {"iso_8859-2:1987", E_ISO8859_2},
+    {"iso_8859-3", E_ISO8859_3},
+    {"iso_8859-3:1988", E_ISO8859_3},
+    {"iso_8859-4", E_ISO8859_4},
+    {"iso_8859-4:1988", E_ISO8859_4},
+    {"iso_8859-5", E_ISO8859_5},
+    {"iso_8859-5:1988", E_ISO8859_5},
+    {"iso_8859-6", E_ISO8859_6},
+    {"iso_8859-6:1987", E_ISO8859_6},
+    {"iso_8859-7", E_ISO8859_7},
+    {"iso_8859-7:1987", E_ISO8859_7},
+    {"iso_8859-8", E_ISO8859_8},
+    {"iso_8859-8:1988", E_ISO8859_8},
+    {"iso_8859-9", E_WIN1254},
+    {"iso_8859-9:1989", E_WIN1254},
+    {"koi", E_KOI8R},
+    {"koi8", E_KOI8R},
+    {"koi8-r", E_KOI8R},
+    {"koi8-ru", E_KOI8U},
+    {"koi8-u", E_KOI8U},
+    {"koi8_r", E_KOI8R},
+    {"korean", E_EUCKR},
+    {"ks_c_5601-1987", E_EUCKR},
+    {"ks_c_5601-1989", E_EUCKR},
+    {"ksc5601", E_EUCKR},
+    {"ksc_5601", E_EUCKR},
+    {"l1", E_WIN1252},
+    {"l2", E_ISO8859_2},
+    {"l3", E_ISO8859_3},
+    {"l4", E_ISO8859_4},
+    {"l5", E_WIN1254},
+    {"l6", E_ISO8859_10},
+    {"l9", E_ISO8859_15},
+    {"latin1", E_WIN1252},
+    {"latin2", E_ISO8859_2},
+    {"latin3", E_ISO8859_3},
+    {"latin4", E_ISO8859_4},
+    {"latin5", E_WIN1254},
+    {"latin6", E_ISO8859_10},
+    {"logical", E_ISO8859_8I},
+    {"mac", E_MACINTOSH},
+    {"macintosh", E_MACINTOSH},
+    {"ms932", E_SJIS},
+    {"ms_kanji", E_SJIS},
+    {"replacement", E_REPLACEMENT},
+    {"shift-jis", E_SJIS},
+    {"shift_jis", E_SJIS},
+    {"sjis", E_SJIS},
+    {"sun_eu_greek", E_ISO8859_7},
+    {"tis-620", E_WIN874},
+    {"ucs-2", E_UTF16LE},
+    {"unicode", E_UTF16LE},
+    {"unicode-1-1-utf-8", E_UTF8},
+    {"unicode11utf8", E_UTF8},
+    {"unicode20utf8", E_UTF8},
+    {"unicodefeff", E_UTF16LE},
+    {"unicodefffe", E_UTF16BE},
+    {"us-ascii", E_WIN1252},
+    {"utf-16", E_UTF16LE},
+    {"utf-16be", E_UTF16BE},
+    {"utf-16le", E_UTF16LE},
+    {"utf-8", E_UTF8},
+    {"utf8", E_UTF8},
+    {"visual", E_ISO8859_8},
+    {"windows-1250", E_WIN1250},
+    {"windows-1251", E_WIN1251},
+    {"windows-1252", E_WIN1252},
+    {"windows-1253", E_WIN1253},
+    {"windows-1254", E_WIN1254},
+    {"windows-1255", E_WIN1255},
+    {"windows-1256", E_WIN1256},
+    {"windows-1257", E_WIN1257},
+    {"windows-1258", E_WIN1258},
+    {"windows-31j", E_SJIS},
+    {"windows-874", E_WIN874},
+    {"windows-949", E_EUCKR},
+    {"x-cp1250", E_WIN1250},
+    {"x-cp1251", E_WIN1251},
+    {"x-cp1252", E_WIN1252},
+    {"x-cp1253", E_WIN1253},
+    {"x-cp1254", E_WIN1254},
+    {"x-cp1255", E_WIN1255},
+    {"x-cp1256", E_WIN1256},
+    {"x-cp1257", E_WIN1257},
+    {"x-cp1258", E_WIN1258},
+    {"x-euc-jp", E_EUCJP},
+    {"x-gbk", E_GBK},
+    {"x-mac-cyrillic", E_MACCYR},
+    {"x-mac-roman", E_MACINTOSH},
+    {"x-mac-ukrainian", E_MACCYR},
+    {"x-sjis", E_SJIS},
+    {"x-unicode20utf8", E_UTF8},
+    {"x-user-defined", E_USER},
+    {"x-x-big5", E_BIG5},
+};
+
+#define LABEL_MAX 24 /* longer than any label above */
+
+static bool is_ws(unsigned char c)
+{
+    return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
+}
+
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+static bool is_alpha(unsigned char c)
+{
+    return lower(c) >= 'a' && lower(c) <= 'z';
+}
+
+static int label_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const label *)elem)->label);
+}
+
+static const encoding *lookup(const unsigned char *s, size_t n)
+{
+    char key[LABEL_MAX];
+    while (n && is_ws(s[0]))
+        s++, n--;
+    while (n && is_ws(s[n - 1]))
+        n--;
+    if (n == 0 || n >= sizeof key)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == 0 || s[i] >= 0x80)
+            return NULL; /* no label has them; a NUL would cut the key */
+        key[i] = (char)lower(s[i]);
+    }
+    key[n] = '\0';
+    const label *l = bsearch(key, labels, sizeof labels / sizeof labels[0],
+                             sizeof labels[0], label_cmp);
+    return l ? &encodings[l->enc] : NULL;
+}
+
+const char *px_encoding_lookup(const char *label_, size_t len)
+{
+    const encoding *e = label_ ? lookup((const unsigned char *)label_, len) : NULL;
+    return e ? e->name : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Prescan: https://html.spec.whatwg.org/#prescan-a-byte-stream-to-determine-its-encoding */
+
+typedef struct span {
+    const unsigned char *p;
+    size_t n;
+} span;
+
+typedef struct scan {
+    const unsigned char *s;
+    size_t pos, end;
+} scan;
+
+enum attr_result { ATTR_NONE, ATTR_FOUND, ATTR_EOF };
+enum step { STEP_NEXT, STEP_FOUND, STEP_EOF };
+
+static bool span_is(span v, const char *lit)
+{
+    size_t n = strlen(lit);
+    if (v.n != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower(v.p[i]) != (unsigned char)lit[i])
+            return false;
+    return true;
+}
+
+static bool has_prefix_ci(const unsigned char *p, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && span_is((span){p, k}, lit);
+}
+
+static size_t skip_ws(const unsigned char *s, size_t i, size_t end)
+{
+    while (i < end && is_ws(s[i]))
+        i++;
+    return i;
+}
+
+/* The attribute value after '=' (and any spaces) at s[i]. */
+static enum attr_result get_value(scan *sc, size_t i, span *value)
+{
+    const unsigned char *s = sc->s;
+    if (s[i] == '"' || s[i] == '\'') {
+        const unsigned char *q = memchr(s + i + 1, s[i], sc->end - i - 1);
+        if (!q)
+            return ATTR_EOF;
+        *value = (span){s + i + 1, (size_t)(q - s) - i - 1};
+        sc->pos = (size_t)(q - s) + 1;
+        return ATTR_FOUND;
+    }
+    size_t v = i;
+    if (s[i] != '>')
+        while (i < sc->end && !is_ws(s[i]) && s[i] != '>')
+            i++;
+    if (i >= sc->end)
+        return ATTR_EOF;
+    *value = (span){s + v, i - v};
+    sc->pos = i;
+    return ATTR_FOUND;
+}
+
+/* "Get an attribute": names and values are left as spans of the input and
+ * compared case-insensitively later, which is what lowercasing them amounts
+ * to. */
+static enum attr_result get_attr(scan *sc, span *name, span *value)
+{
+    const unsigned char *s = sc->s;
+    size_t i = sc->pos, end = sc->end;
+    while (i < end && (is_ws(s[i]) || s[i] == '/'))
+        i++;
+    if (i >= end)
+        return ATTR_EOF;
+    sc->pos = i;
+    if (s[i] == '>')
+        return ATTR_NONE;
+    size_t n0 = i++; /* the first byte is part of the name, even '=' */
+    while (i < end && s[i] != '=' && !is_ws(s[i]) && s[i] != '/' && s[i] != '>')
+        i++;
+    *name = (span){s + n0, i - n0};
+    *value = (span){s + i, 0};
+    i = skip_ws(s, i, end);
+    if (i >= end)
+        return ATTR_EOF;
+    if (s[i] != '=') {
+        sc->pos = i; /* a valueless attribute */
+        return ATTR_FOUND;
+    }
+    i = skip_ws(s, i + 1, end);
+    if (i >= end)
+        return ATTR_EOF;
+    return get_value(sc, i, value);
+}
+
+/* "Extracting a character encoding from a meta element". */
+static const encoding *from_content(span v)
+{
+    const unsigned char *p = v.p;
+    size_t n = v.n, i = 0;
+    for (;;) {
+        while (i < n && !has_prefix_ci(p + i, n - i, "charset"))
+            i++;
+        if (i >= n)
+            return NULL;
+        i = skip_ws(p, i + 7, n);
+        if (i < n && p[i] == '=')
+            break;
+    }
+    i = skip_ws(p, i + 1, n);
+    if (i >= n)
+        return NULL;
+    if (p[i] == '"' || p[i] == '\'') {
+        const unsigned char *q = memchr(p + i + 1, p[i], n - i - 1);
+        return q ? lookup(p + i + 1, (size_t)(q - p) - i - 1) : NULL;
+    }
+    size_t j = i;
+    while (j < n && !is_ws(p[j]) && p[j] != ';')
+        j++;
+    return lookup(p + i, j - i);
+}
+
+enum { A_HTTP_EQUIV = 1, A_CONTENT = 2, A_CHARSET = 4 };
+
+typedef struct meta_state {
+    unsigned seen;
+    bool got_pragma;
+    int need_pragma;        /* -1 until an attribute sets it */
+    bool have_charset;      /* charset is set, possibly to failure (NULL) */
+    const encoding *charset;
+} meta_state;
+
+static void meta_attr(meta_state *m, span name, span value)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } interesting[] = {
+        {"http-equiv", A_HTTP_EQUIV}, {"content", A_CONTENT}, {"charset", A_CHARSET}};
+    unsigned bit = 0;
+    for (size_t k = 0; k < sizeof interesting / sizeof interesting[0]; k++)
+        if (span_is(name, interesting[k].name))
+            bit = interesting[k].bit;
+    if (!bit || (m->seen & bit))
+        return; /* only the first of duplicate attributes counts */
+    m->seen |= bit;
+    if (bit == A_HTTP_EQUIV) {
+        m->got_pragma = m->got_pragma || span_is(value, "content-type");
+    } else if (bit == A_CONTENT) {
+        const encoding *e = from_content(value);
+        if (e && !m->have_charset) {
+            m->charset = e;
+            m->have_charset = true;
+            m->need_pragma = 1;
+        }
+    } else {
+        m->charset = lookup(value.p, value.n);
+        m->have_charset = true;
+        m->need_pragma = 0;
+    }
+}
+
+static enum step scan_meta(scan *sc, const encoding **found)
+{
+    meta_state m = {0, false, -1, false, NULL};
+    span name, value;
+    enum attr_result r;
+    sc->pos += 6; /* "<meta" and the space or slash after it */
+    while ((r = get_attr(sc, &name, &value)) == ATTR_FOUND)
+        meta_attr(&m, name, value);
+    if (r == ATTR_EOF)
+        return STEP_EOF;
+    if (m.need_pragma < 0 || (m.need_pragma && !m.got_pragma) || !m.charset)
+        return STEP_NEXT;
+    /* A page cannot really be UTF-16 if its ASCII bytes were readable. */
+    if (m.charset->kind == K_UTF16LE || m.charset->kind == K_UTF16BE)
+        m.charset = &encodings[E_UTF8];
+    else if (m.charset->kind == K_USER)
+        m.charset = &encodings[E_WIN1252];
+    *found = m.charset;
+    return STEP_FOUND;
+}
+
+/* A start or end tag other than <meta>: its attributes may hold a '>'. */
+static enum step skip_tag(scan *sc)
+{
+    const unsigned char *s = sc->s;
+    span name, value;
+    enum attr_result r;
+    while (sc->pos < sc->end && !is_ws(s[sc->pos]) && s[sc->pos] != '>')
+        sc->pos++;
+    while ((r = get_attr(sc, &name, &value)) == ATTR_FOUND)
+        ;
+    return r == ATTR_EOF ? STEP_EOF : STEP_NEXT;
+}
+
+/* Leaves pos on the '>' of the first match of stop at or after from. */
+static enum step skip_past(scan *sc, size_t from, const char *stop)
+{
+    size_t k = strlen(stop);
+    for (size_t i = from; i + k <= sc->end; i++) {
+        if (memcmp(sc->s + i, stop, k) == 0) {
+            sc->pos = i + k - 1;
+            return STEP_NEXT;
+        }
+    }
+    return STEP_EOF;
+}
+
+static enum step scan_at(scan *sc, const encoding **found)
+{
+    const unsigned char *p = sc->s + sc->pos;
+    size_t left = sc->end - sc->pos;
+    if (has_prefix_ci(p, left, "<!--"))
+        return skip_past(sc, sc->pos + 2, "-->"); /* "<!-->" is a whole comment */
+    if (has_prefix_ci(p, left, "<meta") && left > 5 && (is_ws(p[5]) || p[5] == '/'))
+        return scan_meta(sc, found);
+    if (left > 1 && is_alpha(p[1]))
+        return skip_tag(sc);
+    if (left > 2 && p[1] == '/' && is_alpha(p[2]))
+        return skip_tag(sc);
+    if (left > 1 && (p[1] == '!' || p[1] == '/' || p[1] == '?'))
+        return skip_past(sc, sc->pos + 1, ">");
+    return STEP_NEXT;
+}
+
+static const encoding *prescan(const unsigned char *s, size_t len)
+{
+    scan sc = {s, 0, len < PRESCAN_LIMIT ? len : PRESCAN_LIMIT};
+    const encoding *found = NULL;
+    for (;;) {
+        const unsigned char *lt = memchr(s + sc.pos, '<', sc.end - sc.pos);
+        if (!lt)
+            return NULL;
+        sc.pos = (size_t)(lt - s);
+        enum step st = scan_at(&sc, &found);
+        if (st != STEP_NEXT)
+            return found;
+        sc.pos++;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* UTF-8                                                               */
+
+/* Well-formed sequences per Unicode Table 3-7: the tight second-byte
+ * ranges are what reject overlongs, surrogates and values past U+10FFFF. */
+static const struct utf8_lead {
+    unsigned char more, lo, hi; /* continuation bytes; range of the first */
+} utf8_leads[] = {
+    {0, 0, 0},       /* not a lead byte */
+    {1, 0x80, 0xBF}, /* C2..DF */
+    {2, 0xA0, 0xBF}, /* E0 */
+    {2, 0x80, 0xBF}, /* E1..EC, EE..EF */
+    {2, 0x80, 0x9F}, /* ED */
+    {3, 0x90, 0xBF}, /* F0 */
+    {3, 0x80, 0xBF}, /* F1..F3 */
+    {3, 0x80, 0x8F}, /* F4 */
+};
+
+/* Index into utf8_leads for bytes 0x80..0xFF. */
+static const unsigned char utf8_class[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 80 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 90 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* A0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* B0 */
+    0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* C0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* D0 */
+    2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, /* E0 */
+    5, 6, 6, 6, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* F0 */
+};
+
+/* Length of the leading run of ASCII (and, if stop_nul, non-NUL) bytes,
+ * a word at a time since most of a page is ASCII markup. */
+static size_t ascii_run(const unsigned char *s, size_t n, bool stop_nul)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t stop = w & highs;
+        if (stop_nul)
+            stop |= (w - ones) & ~w & highs; /* a zero byte */
+        if (stop)
+            break;
+    }
+    while (i < n && s[i] < 0x80 && (s[i] || !stop_nul))
+        i++;
+    return i;
+}
+
+/* Length of the well-formed sequence at s (n > 0), or 0 with *bad set to the
+ * length of its maximal ill-formed subpart, which becomes one U+FFFD. */
+static size_t utf8_seq(const unsigned char *s, size_t n, size_t *bad)
+{
+    if (s[0] < 0x80)
+        return 1;
+    const struct utf8_lead *l = &utf8_leads[utf8_class[s[0] - 0x80]];
+    *bad = 1;
+    if (l->more == 0 || n < 2 || s[1] < l->lo || s[1] > l->hi)
+        return 0;
+    for (size_t i = 2; i <= l->more; i++) {
+        if (i >= n || (s[i] & 0xC0) != 0x80) {
+            *bad = i;
+            return 0;
+        }
+    }
+    return (size_t)l->more + 1;
+}
+
+/* True for valid UTF-8, also when only the last sequence is cut short:
+ * truncated downloads should not turn a UTF-8 page into mojibake. */
+static bool looks_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0, bad = 0;
+    while ((i += ascii_run(s + i, n - i, false)) < n) {
+        size_t k = utf8_seq(s + i, n - i, &bad);
+        if (!k)
+            return i + bad == n && utf8_class[s[i] - 0x80] != 0;
+        i += k;
+    }
+    return true;
+}
+
+/* Copies valid runs as they are; NULs and ill-formed subparts become U+FFFD. */
+static void put_utf8(px_buf *b, const unsigned char *s, size_t n)
+{
+    size_t i = 0, run = 0;
+    while ((i += ascii_run(s + i, n - i, true)) < n) {
+        size_t bad = 1, k = s[i] ? utf8_seq(s + i, n - i, &bad) : 0;
+        if (k) {
+            i += k;
+            continue;
+        }
+        px_buf_append(b, (const char *)s + run, i - run);
+        px_buf_append(b, REPLACEMENT_CHAR, 3);
+        i += bad;
+        run = i;
+    }
+    px_buf_append(b, (const char *)s + run, n - run);
+}
+
+static void put_cp(px_buf *b, uint32_t cp)
+{
+    char u[4];
+    size_t n;
+    if (cp == 0)
+        cp = 0xFFFD; /* C strings and Gumbo cannot hold NUL */
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | cp >> 6);
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | cp >> 12);
+        u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | cp >> 18);
+        u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+        u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    px_buf_append(b, u, n);
+}
+
+/* Appends UTF-8 from iconv with each NUL replaced. */
+static void put_nul_safe(px_buf *b, const char *s, size_t n)
+{
+    const char *nul;
+    while ((nul = memchr(s, '\0', n)) != NULL) {
+        px_buf_append(b, s, (size_t)(nul - s));
+        px_buf_append(b, REPLACEMENT_CHAR, 3);
+        n -= (size_t)(nul - s) + 1;
+        s = nul + 1;
+    }
+    px_buf_append(b, s, n);
+}
+
+/* ------------------------------------------------------------------ */
+/* Hand-written decoders                                               */
+
+/* windows-1252 0x80..0x9F per WHATWG: the five bytes Windows leaves
+ * undefined map to C1 controls, where glibc's CP1252 would fail. */
+static const uint16_t win1252_c1[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+static uint32_t map_win1252(unsigned char c)
+{
+    return c >= 0x80 && c < 0xA0 ? win1252_c1[c - 0x80] : c;
+}
+
+static uint32_t map_user(unsigned char c)
+{
+    return c < 0x80 ? c : 0xF780u + c - 0x80u;
+}
+
+static void put_single_byte(px_buf *b, const unsigned char *s, size_t n,
+                            uint32_t (*map)(unsigned char))
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t run = ascii_run(s + i, n - i, true);
+        px_buf_append(b, (const char *)s + i, run);
+        i += run;
+        if (i < n)
+            put_cp(b, map(s[i++]));
+    }
+}
+
+static uint32_t utf16_unit(const unsigned char *p, bool be)
+{
+    return be ? (uint32_t)p[0] << 8 | p[1] : (uint32_t)p[1] << 8 | p[0];
+}
+
+/* The WHATWG shared UTF-16 decoder: each unpaired surrogate is an error, and
+ * so is an odd byte or a lead surrogate left at the end (once). */
+static void put_utf16(px_buf *b, const unsigned char *s, size_t n, bool be)
+{
+    uint32_t lead = 0;
+    size_t i = 0;
+    for (; n - i >= 2; i += 2) {
+        uint32_t u = utf16_unit(s + i, be);
+        bool is_trail = u >= 0xDC00 && u <= 0xDFFF;
+        if (lead && is_trail) {
+            put_cp(b, 0x10000 + ((lead - 0xD800) << 10) + (u - 0xDC00));
+            lead = 0;
+            continue;
+        }
+        if (lead)
+            put_cp(b, 0xFFFD);
+        lead = u >= 0xD800 && u <= 0xDBFF ? u : 0;
+        if (!lead)
+            put_cp(b, is_trail ? 0xFFFD : u);
+    }
+    if (lead || i < n)
+        put_cp(b, 0xFFFD);
+}
+
+/* ------------------------------------------------------------------ */
+/* iconv                                                               */
+
+static iconv_t open_iconv(const encoding *e)
+{
+    iconv_t cd = (iconv_t)-1;
+    for (size_t k = 0; k < 2 && e->iconv[k] && cd == (iconv_t)-1; k++)
+        cd = iconv_open("UTF-8", e->iconv[k]);
+    return cd;
+}
+
+/* Longest sequence any supported encoding can leave unfinished at the end;
+ * an EINVAL further from the end is treated as an ordinary bad byte. */
+#define MAX_TRUNCATED 4
+
+static void run_iconv(px_buf *b, iconv_t cd, const encoding *e,
+                      const unsigned char *s, size_t n)
+{
+    char tmp[4096];
+    char *in = (char *)s; /* iconv's prototype lacks const; it only reads */
+    size_t left = n;
+    for (;;) {
+        char *out = tmp;
+        size_t room = sizeof tmp;
+        size_t r = iconv(cd, &in, &left, &out, &room);
+        int e_no = errno;
+        put_nul_safe(b, tmp, (size_t)(out - tmp));
+        if (r != (size_t)-1 || b->oom)
+            break;
+        if (e_no == E2BIG)
+            continue;
+        if (e_no == EINVAL && left <= MAX_TRUNCATED) {
+            put_cp(b, 0xFFFD); /* a sequence cut off by the end */
+            break;
+        }
+        /* Skipping one byte lets an ASCII byte that followed a bad lead
+         * byte be read again as itself, as browsers do. */
+        put_cp(b, (unsigned char)*in == 0x80 && e->lone80 ? e->lone80 : 0xFFFD);
+        in++;
+        left--;
+    }
+    for (;;) { /* flush state, e.g. a Big5-HKSCS base awaiting a combiner */
+        char *out = tmp;
+        size_t room = sizeof tmp;
+        size_t r = iconv(cd, NULL, NULL, &out, &room);
+        put_nul_safe(b, tmp, (size_t)(out - tmp));
+        if (r != (size_t)-1 || errno != E2BIG || b->oom)
+            break;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Choosing and running a decoder                                      */
+
+static const encoding *sniff_bom(const unsigned char *s, size_t n, size_t *skip)
+{
+    static const struct {
+        const char *bytes;
+        size_t len;
+        int enc;
+    } boms[] = {
+        {"\xEF\xBB\xBF", 3, E_UTF8},
+        {"\xFF\xFE", 2, E_UTF16LE},
+        {"\xFE\xFF", 2, E_UTF16BE},
+    };
+    for (size_t k = 0; k < sizeof boms / sizeof boms[0]; k++) {
+        if (n >= boms[k].len && memcmp(s, boms[k].bytes, boms[k].len) == 0) {
+            *skip = boms[k].len;
+            return &encodings[boms[k].enc];
+        }
+    }
+    return NULL;
+}
+
+static int choose(const unsigned char *s, size_t n, const char *hint,
+                  const encoding **e, size_t *skip, pith_error *err)
+{
+    *skip = 0;
+    if ((*e = sniff_bom(s, n, skip)) != NULL)
+        return PITH_OK;
+    if (hint) {
+        *e = lookup((const unsigned char *)hint, strlen(hint));
+        if (!*e)
+            return px_error(err, PITH_ERR_INPUT, "unknown encoding '%.100s'", hint);
+        /* Browsers show such pages as one U+FFFD; a user who names the
+         * encoding is better served by being told pith cannot read it. */
+        if ((*e)->kind == K_REPLACEMENT)
+            return px_error(err, PITH_ERR_INPUT, "encoding '%.100s' is not supported",
+                            hint);
+        return PITH_OK;
+    }
+    if ((*e = prescan(s, n)) != NULL)
+        return PITH_OK;
+    *e = &encodings[looks_utf8(s, n) ? E_UTF8 : E_WIN1252];
+    return PITH_OK;
+}
+
+static void run_builtin(px_buf *b, const encoding *e, const unsigned char *s, size_t n)
+{
+    switch (e->kind) {
+    case K_UTF8:
+        put_utf8(b, s, n);
+        break;
+    case K_UTF16LE:
+    case K_UTF16BE:
+        put_utf16(b, s, n, e->kind == K_UTF16BE);
+        break;
+    case K_WIN1252:
+        put_single_byte(b, s, n, map_win1252);
+        break;
+    case K_USER:
+        put_single_byte(b, s, n, map_user);
+        break;
+    case K_REPLACEMENT:
+        if (n)
+            put_cp(b, 0xFFFD);
+        break;
+    case K_ICONV:
+        break;
+    }
+}
+
+static int convert(px_buf *b, const encoding *e, const unsigned char *s, size_t n,
+                   pith_error *err)
+{
+    if (e->kind != K_ICONV) {
+        run_builtin(b, e, s, n);
+        return PITH_OK;
+    }
+    iconv_t cd = open_iconv(e);
+    if (cd == (iconv_t)-1)
+        return px_error(err, PITH_ERR_INPUT, "encoding '%s' is not supported", e->name);
+    run_iconv(b, cd, e, s, n);
+    iconv_close(cd);
+    return PITH_OK;
+}
+
+int px_decode(const px_alloc *a, const char *in, size_t len, const char *hint,
+              char **out, size_t *out_len, const char **charset_out,
+              pith_error *err)
+{
+    *out = NULL;
+    *out_len = 0;
+    if (charset_out)
+        *charset_out = NULL;
+    if (!in && len)
+        return px_error(err, PITH_ERR_INPUT, "no input buffer");
+    const unsigned char *s = in ? (const unsigned char *)in : (const unsigned char *)"";
+    const encoding *e;
+    size_t skip;
+    int rc = choose(s, len, hint, &e, &skip, err);
+    if (rc != PITH_OK)
+        return rc;
+
+    px_buf b;
+    px_buf_init(&b, a);
+    px_buf_reserve(&b, len - skip); /* the usual size; grows if needed */
+    rc = convert(&b, e, s + skip, len - skip, err);
+    if (rc != PITH_OK) {
+        px_buf_free(&b);
+        return rc;
+    }
+    *out = px_buf_detach(&b, out_len);
+    if (!*out)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory decoding %zu bytes", len);
+    if (charset_out)
+        *charset_out = e->name;
+    return PITH_OK;
+}

@@ -1,0 +1,269 @@
+/*
+ * Stage 4: keep the main content and clean it.
+ *
+ *  1. prune: the rule engine drops what never holds article text (script,
+ *     nav, hidden elements, share bars...) and scores the rest;
+ *  2. text rules drop blocks by their words (ad labels, teasers);
+ *  3. the container of greatest worth (score.c) wins, narrowed to a child
+ *     when the rest of it holds no real paragraph;
+ *  4. inside it, link lists, widgets and trailing headings are dropped;
+ *  5. when no container wins, the good paragraphs of the page are kept.
+ */
+#include "page.h"
+
+#include <string.h>
+#include "text.h"
+
+/* A container must be worth this much to win; below it the page-wide
+ * fallback keeps whatever prose there is. */
+#define MIN_ROOT_VALUE 60.0f
+/* Narrow the root to a child holding this share of its worth. */
+#define NARROW_SHARE 0.6f
+
+static void drop(px_page *pg, int i, enum px_why why)
+{
+    pg->doc.nodes[i].flags |= PX_DROP;
+    pg->info[i].why = (unsigned char)why;
+}
+
+static bool dropped(const px_page *pg, int i) { return pg->doc.nodes[i].flags & PX_DROP; }
+
+/* Preorder over the subtree of root, skipping dropped subtrees. */
+#define FOR_KEPT(pg, i, root)                                                  \
+    for (int i = (root); i < (pg)->doc.nodes[root].end;                        \
+         i = dropped(pg, i) ? (pg)->doc.nodes[i].end : i + 1)
+
+static void prune(px_page *pg)
+{
+    px_node *nodes = pg->doc.nodes;
+    for (int i = 0; i < pg->doc.n;) {
+        px_node *nd = &nodes[i];
+        px_info *in = &pg->info[i];
+        in->drop_rule = in->score_rule = -1;
+        in->rule_score = 0;
+        in->why = WHY_NONE;
+        if (nd->kind == PX_ELEMENT && nd->g->type != GUMBO_NODE_DOCUMENT) {
+            px_verdict v = {false, 0, -1, -1};
+            px_rules_match_element(pg->rs, pg->scratch, nd, &v);
+            in->rule_score = v.score;
+            in->score_rule = v.score_rule;
+            if (v.drop) {
+                in->drop_rule = v.drop_rule;
+                drop(pg, i, WHY_RULE);
+                for (int j = i + 1; j < nd->end; j++) {
+                    pg->info[j].drop_rule = pg->info[j].score_rule = -1;
+                    pg->info[j].rule_score = 0;
+                    pg->info[j].why = WHY_OUTSIDE;
+                }
+                i = nd->end;
+                continue;
+            }
+        }
+        i++;
+    }
+}
+
+void px_node_text(const px_page *pg, int root, px_buf *out)
+{
+    bool pending = false;
+    FOR_KEPT(pg, i, root) {
+        const px_node *nd = &pg->doc.nodes[i];
+        if (dropped(pg, i))
+            continue;
+        if (nd->kind == PX_TEXT) {
+            size_t len;
+            const char *t = px_text(nd, &len);
+            px_append_folded(out, t, len, &pending);
+        } else if (!(nd->flags & PX_INLINE) || nd->tag == GUMBO_TAG_BR) {
+            pending = true;
+        }
+    }
+}
+
+/* Is element i a block the text rules look at? Blocks, and phrasing
+ * elements that stand alone in a block (an ad label in a <span>). */
+static bool text_candidate(const px_page *pg, int i)
+{
+    const px_node *nd = &pg->doc.nodes[i];
+    if (nd->kind != PX_ELEMENT || nd->g->type == GUMBO_NODE_DOCUMENT)
+        return false;
+    if (!(nd->flags & PX_INLINE))
+        return nd->tag != GUMBO_TAG_BODY && nd->tag != GUMBO_TAG_HTML;
+    int p = nd->parent;
+    return p >= 0 && !(pg->doc.nodes[p].flags & PX_INLINE) &&
+           !(pg->doc.nodes[p].flags & PX_HAS_TEXT) && (nd->flags & PX_HAS_TEXT);
+}
+
+static int text_rules(px_page *pg)
+{
+    if (!px_rules_has_text(pg->rs) || pg->doc.body < 0)
+        return PITH_OK;
+    size_t cap = px_rules_text_cap(pg->rs);
+    /* Rules without maxlen are anchored patterns; past this size a block is
+     * prose, and running them over it would only cost time. */
+    if (!cap || cap > 1000)
+        cap = 1000;
+    px_buf b;
+    px_buf_init(&b, pg->a);
+    int body = pg->doc.body;
+    FOR_KEPT(pg, i, body) {
+        if (dropped(pg, i) || !text_candidate(pg, i))
+            continue;
+        const px_info *in = &pg->info[i];
+        if (!in->chars || (size_t)in->chars > cap * 3)
+            continue;
+        b.len = 0;
+        px_node_text(pg, i, &b);
+        if (b.oom)
+            break;
+        px_verdict v = {false, 0, -1, -1};
+        px_rules_match_text(pg->rs, pg->scratch, &pg->doc.nodes[i], b.data ? b.data : "", b.len, &v);
+        pg->info[i].rule_score += v.score;
+        if (v.score_rule >= 0)
+            pg->info[i].score_rule = v.score_rule;
+        if (v.drop) {
+            pg->info[i].drop_rule = v.drop_rule;
+            drop(pg, i, WHY_TEXT_RULE);
+        }
+    }
+    bool oom = b.oom;
+    px_buf_free(&b);
+    return oom ? PITH_ERR_NOMEM : PITH_OK;
+}
+
+/* Forms hold search boxes and comment fields, but some sites (ASP.NET) wrap
+ * the whole page in one: keep a form only when it holds real paragraphs. */
+static bool drop_forms(px_page *pg)
+{
+    bool any = false;
+    FOR_KEPT(pg, i, 0) {
+        if (!dropped(pg, i) && pg->doc.nodes[i].tag == GUMBO_TAG_FORM &&
+            pg->doc.nodes[i].kind == PX_ELEMENT && pg->info[i].paras < 2) {
+            drop(pg, i, WHY_FORM);
+            any = true;
+        }
+    }
+    return any;
+}
+
+static int choose_root(const px_page *pg)
+{
+    int best = -1;
+    float bv = 0;
+    for (int i = 0; i < pg->doc.n; i = dropped(pg, i) ? pg->doc.nodes[i].end : i + 1) {
+        const px_node *nd = &pg->doc.nodes[i];
+        if (nd->kind != PX_ELEMENT || (nd->flags & PX_INLINE) || nd->g->type == GUMBO_NODE_DOCUMENT)
+            continue;
+        float v = pg->info[i].value;
+        /* Ties go to the deeper node: it holds the same worth with less
+         * around it. */
+        if (v > bv || (v == bv && best >= 0 && nd->depth > pg->doc.nodes[best].depth)) {
+            bv = v;
+            best = i;
+        }
+    }
+    if (best < 0 || bv < MIN_ROOT_VALUE)
+        return -1;
+    /* Narrow down while one child holds most of the worth and its siblings
+     * hold no paragraph of their own. */
+    for (;;) {
+        int pick = -1;
+        for (int c = pg->doc.nodes[best].first; c >= 0; c = pg->doc.nodes[c].next) {
+            if (dropped(pg, c) || pg->doc.nodes[c].kind != PX_ELEMENT)
+                continue;
+            if (pg->info[c].value >= NARROW_SHARE * pg->info[best].value &&
+                pg->info[c].paras == pg->info[best].paras && pg->info[c].paras > 0)
+                pick = c;
+        }
+        if (pick < 0 || (pg->doc.nodes[pick].flags & PX_INLINE))
+            break;
+        best = pick;
+    }
+    return best;
+}
+
+static bool is_heading(unsigned tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
+
+/* Inside the content: drop what the scores say is not part of it. */
+static void clean(px_page *pg, int root)
+{
+    FOR_KEPT(pg, i, root) {
+        if (i == root || dropped(pg, i))
+            continue;
+        px_node *nd = &pg->doc.nodes[i];
+        px_info *in = &pg->info[i];
+        if (nd->kind != PX_ELEMENT)
+            continue;
+        if (in->rule_score <= -50) {
+            drop(pg, i, WHY_SCORE);
+            continue;
+        }
+        if (nd->flags & PX_INLINE)
+            continue;
+        bool has_own = in->own_chars > 0;
+        bool has_blocks = in->chars > in->own_chars;
+        /* A block or a container worth less than nothing is links and
+         * fragments: a share bar, a related list, a byline with links. */
+        if (in->value < 0 && (has_own || has_blocks) && !is_heading(nd->tag))
+            drop(pg, i, WHY_LINKS);
+    }
+    /* Headings left at the end introduce widgets that were dropped. */
+    int last_text = -1;
+    FOR_KEPT(pg, i, root) {
+        if (dropped(pg, i))
+            continue;
+        const px_node *nd = &pg->doc.nodes[i];
+        if (nd->kind == PX_ELEMENT && is_heading(nd->tag)) {
+            i = nd->end - 1;
+            continue;
+        }
+        if (nd->kind == PX_TEXT && pg->info[pg->info[i].owner].own_chars > 0) {
+            int o = pg->info[i].owner;
+            bool in_heading = false;
+            for (int a = o; a >= 0 && a != root; a = pg->doc.nodes[a].parent)
+                in_heading |= is_heading(pg->doc.nodes[a].tag);
+            if (!in_heading)
+                last_text = i;
+        }
+    }
+    FOR_KEPT(pg, i, root) {
+        if (!dropped(pg, i) && i > last_text && pg->doc.nodes[i].kind == PX_ELEMENT &&
+            is_heading(pg->doc.nodes[i].tag))
+            drop(pg, i, WHY_TRAILING);
+    }
+}
+
+/* No container won: keep the prose of the page, block by block. */
+static bool fallback(px_page *pg)
+{
+    bool any = false;
+    int body = pg->doc.body >= 0 ? pg->doc.body : 0;
+    FOR_KEPT(pg, i, body) {
+        const px_info *in = &pg->info[i];
+        if (dropped(pg, i) || in->owner != i || !in->own_chars)
+            continue;
+        if (in->own_value > 0 && in->own_chars >= 15)
+            any = true;
+        else if (pg->doc.nodes[i].kind == PX_ELEMENT && i != body)
+            drop(pg, i, WHY_LINKS);
+    }
+    return any;
+}
+
+int px_extract_content(px_page *pg, pith_error *err)
+{
+    prune(pg);
+    px_score(pg);
+    if (text_rules(pg) != PITH_OK)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory during extraction");
+    drop_forms(pg);
+    px_score(pg);
+    pg->root = choose_root(pg);
+    pg->fallback = false;
+    if (pg->root >= 0) {
+        clean(pg, pg->root);
+        return PITH_OK;
+    }
+    pg->fallback = true;
+    return fallback(pg) ? PITH_OK : PITH_NO_CONTENT;
+}

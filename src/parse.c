@@ -1,0 +1,221 @@
+#include "parse.h"
+
+#include <string.h>
+#include "text.h"
+
+static void *gumbo_alloc(void *ud, size_t n) { return px_malloc(ud, n); }
+static void gumbo_free(void *ud, void *p) { px_free(ud, p); }
+
+/* Phrasing elements: their text flows into the enclosing block. */
+static const unsigned short inline_tags[] = {
+    GUMBO_TAG_A, GUMBO_TAG_ABBR, GUMBO_TAG_B, GUMBO_TAG_BDI, GUMBO_TAG_BDO,
+    GUMBO_TAG_BIG, GUMBO_TAG_CITE, GUMBO_TAG_CODE, GUMBO_TAG_DATA,
+    GUMBO_TAG_DEL, GUMBO_TAG_DFN, GUMBO_TAG_EM, GUMBO_TAG_FONT, GUMBO_TAG_I,
+    GUMBO_TAG_IMG, GUMBO_TAG_INS, GUMBO_TAG_KBD, GUMBO_TAG_LABEL,
+    GUMBO_TAG_MARK, GUMBO_TAG_NOBR, GUMBO_TAG_Q, GUMBO_TAG_RP, GUMBO_TAG_RT,
+    GUMBO_TAG_RUBY, GUMBO_TAG_S, GUMBO_TAG_SAMP, GUMBO_TAG_SMALL,
+    GUMBO_TAG_SPAN, GUMBO_TAG_STRIKE, GUMBO_TAG_STRONG, GUMBO_TAG_SUB,
+    GUMBO_TAG_SUP, GUMBO_TAG_TIME, GUMBO_TAG_TT, GUMBO_TAG_U, GUMBO_TAG_VAR,
+    GUMBO_TAG_WBR, GUMBO_TAG_BR, GUMBO_TAG_ACRONYM,
+    GUMBO_TAG_SOURCE, GUMBO_TAG_OUTPUT, GUMBO_TAG_METER, GUMBO_TAG_PROGRESS,
+    GUMBO_TAG_BASEFONT, GUMBO_TAG_RTC, GUMBO_TAG_RB,
+};
+
+static bool is_inline_tag(unsigned tag)
+{
+    static bool table[GUMBO_TAG_LAST + 1];
+    static bool ready;
+    /* Benign race: every thread writes the same values. */
+    if (!ready) {
+        for (size_t i = 0; i < sizeof inline_tags / sizeof *inline_tags; i++)
+            table[inline_tags[i]] = true;
+        ready = true;
+    }
+    return tag <= GUMBO_TAG_LAST && table[tag];
+}
+
+static bool blank(const char *s)
+{
+    for (; *s; s++)
+        if (!(*s == ' ' || (*s >= '\t' && *s <= '\r')))
+            return false;
+    return true;
+}
+
+static int count_nodes(GumboNode *root)
+{
+    /* Iterative preorder walk using parent links and index_within_parent. */
+    int n = 0;
+    GumboNode *cur = root;
+    while (cur) {
+        n++;
+        GumboVector *kids = cur->type == GUMBO_NODE_ELEMENT || cur->type == GUMBO_NODE_TEMPLATE
+                                ? &cur->v.element.children
+                                : cur->type == GUMBO_NODE_DOCUMENT ? &cur->v.document.children : NULL;
+        if (kids && kids->length) {
+            cur = kids->data[0];
+            continue;
+        }
+        while (cur && cur != root) {
+            GumboNode *p = cur->parent;
+            GumboVector *pk = p->type == GUMBO_NODE_DOCUMENT ? &p->v.document.children
+                                                             : &p->v.element.children;
+            size_t i = cur->index_within_parent + 1;
+            if (i < pk->length) {
+                cur = pk->data[i];
+                break;
+            }
+            cur = p;
+        }
+        if (cur == root)
+            break;
+    }
+    return n;
+}
+
+static GumboVector *children_of(GumboNode *g)
+{
+    if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE)
+        return &g->v.element.children;
+    if (g->type == GUMBO_NODE_DOCUMENT)
+        return &g->v.document.children;
+    return NULL;
+}
+
+int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
+             pith_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->a = a;
+    doc->html = doc->head = doc->body = -1;
+    doc->gopt = kGumboDefaultOptions;
+    doc->gopt.allocator = gumbo_alloc;
+    doc->gopt.deallocator = gumbo_free;
+    doc->gopt.userdata = (void *)a;
+    /* Errors are only collected for tooling; we never read them. */
+    doc->gopt.max_errors = 0;
+    doc->out = gumbo_parse_with_options(&doc->gopt, buf, len);
+    if (!doc->out)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory while parsing");
+
+    int cap = count_nodes(doc->out->document);
+    doc->nodes = px_malloc(a, (size_t)cap * sizeof *doc->nodes);
+    if (!doc->nodes)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory while parsing");
+
+    /* Preorder copy; the stack holds indices of open ancestors. Comments are
+     * skipped, so the count above is an upper bound. */
+    GumboNode *g = doc->out->document;
+    int parent = -1;
+    int n = 0;
+    for (;;) {
+        bool keep = g->type != GUMBO_NODE_COMMENT;
+        int idx = -1;
+        if (keep) {
+            idx = n++;
+            px_node *nd = &doc->nodes[idx];
+            memset(nd, 0, sizeof *nd);
+            nd->g = g;
+            nd->parent = parent;
+            nd->first = nd->next = nd->last = -1;
+            nd->depth = parent >= 0 ? doc->nodes[parent].depth + 1 : 0;
+            if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
+                nd->kind = PX_ELEMENT;
+                nd->tag = (unsigned short)g->v.element.tag;
+                if (is_inline_tag(nd->tag))
+                    nd->flags |= PX_INLINE;
+                if (nd->tag == GUMBO_TAG_HTML && doc->html < 0)
+                    doc->html = idx;
+                else if (nd->tag == GUMBO_TAG_HEAD && doc->head < 0)
+                    doc->head = idx;
+                else if (nd->tag == GUMBO_TAG_BODY && doc->body < 0)
+                    doc->body = idx;
+            } else {
+                nd->kind = g->type == GUMBO_NODE_DOCUMENT ? PX_ELEMENT : PX_TEXT;
+                nd->tag = GUMBO_TAG_UNKNOWN;
+            }
+            if (parent >= 0) {
+                px_node *p = &doc->nodes[parent];
+                if (p->last >= 0)
+                    doc->nodes[p->last].next = idx;
+                else
+                    p->first = idx;
+                p->last = idx;
+                if (nd->kind == PX_TEXT && !blank(g->v.text.text))
+                    p->flags |= PX_HAS_TEXT;
+                if ((p->flags & PX_IN_LINK) || (p->tag == GUMBO_TAG_A && p->kind == PX_ELEMENT))
+                    nd->flags |= PX_IN_LINK;
+            }
+        }
+        GumboVector *kids = keep ? children_of(g) : NULL;
+        if (kids && kids->length) {
+            parent = idx;
+            g = kids->data[0];
+            continue;
+        }
+        if (idx >= 0)
+            doc->nodes[idx].end = idx + 1;
+        /* Climb until a next sibling exists, closing subtrees as we go. */
+        for (;;) {
+            if (g == doc->out->document) {
+                doc->n = n;
+                return PITH_OK;
+            }
+            GumboNode *p = g->parent;
+            GumboVector *pk = children_of(p);
+            size_t i = g->index_within_parent + 1;
+            if (i < pk->length) {
+                g = pk->data[i];
+                break;
+            }
+            g = p;
+            doc->nodes[parent].end = n;
+            parent = doc->nodes[parent].parent;
+        }
+    }
+}
+
+void px_doc_free(px_doc *doc)
+{
+    if (doc->out)
+        gumbo_destroy_output(&doc->gopt, doc->out);
+    px_free(doc->a, doc->nodes);
+    doc->out = NULL;
+    doc->nodes = NULL;
+}
+
+const char *px_tag_name(const px_node *nd, char *scratch, size_t cap)
+{
+    if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
+        return "";
+    if (nd->tag != GUMBO_TAG_UNKNOWN)
+        return gumbo_normalized_tagname((GumboTag)nd->tag);
+    /* Custom elements: take the name from the source, "<my-widget ...". */
+    GumboStringPiece s = nd->g->v.element.original_tag;
+    size_t i = 0, j = 0;
+    if (s.length && s.data[0] == '<')
+        i = 1;
+    while (i < s.length && j + 1 < cap) {
+        char c = s.data[i++];
+        if (c == ' ' || c == '>' || c == '/' || (c >= '\t' && c <= '\r'))
+            break;
+        scratch[j++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    scratch[j] = '\0';
+    return scratch;
+}
+
+const char *px_attr(const px_node *nd, const char *name)
+{
+    if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
+        return NULL;
+    GumboAttribute *at = gumbo_get_attribute(&nd->g->v.element.attributes, name);
+    return at ? at->value : NULL;
+}
+
+const char *px_text(const px_node *nd, size_t *len)
+{
+    const char *t = nd->g->v.text.text;
+    *len = strlen(t);
+    return t;
+}

@@ -1,0 +1,227 @@
+/*
+ * Stage 5: write the kept content as plain text.
+ *
+ * One block per paragraph, heading, list item, table row, blockquote or
+ * pre, separated by blank lines. The walk keeps its own stack of open
+ * elements rather than recursing, so nesting depth costs heap, not stack.
+ */
+#include <string.h>
+#include "page.h"
+#include "text.h"
+
+typedef struct renderer {
+    const px_page *pg;
+    px_buf *out;
+    px_buf cur;        /* the block being built */
+    bool pending;      /* a space is owed before the next word */
+    bool bullet;       /* the next block is a list item */
+    int row;           /* the data-table row being built, or -1 */
+    int cells;         /* cells written in that row */
+} renderer;
+
+static bool is_block(const px_node *nd)
+{
+    return nd->kind == PX_ELEMENT && !(nd->flags & PX_INLINE);
+}
+
+static void flush(renderer *r)
+{
+    px_buf *c = &r->cur;
+    /* Trim blank lines and spaces at both ends; lines inside stay. */
+    size_t b = 0;
+    while (b < c->len && (c->data[b] == ' ' || c->data[b] == '\n'))
+        b++;
+    size_t e = c->len;
+    while (e > b && (c->data[e - 1] == ' ' || c->data[e - 1] == '\n'))
+        e--;
+    if (e > b) {
+        if (r->out->len)
+            px_buf_append(r->out, "\n\n", 2);
+        if (r->bullet)
+            px_buf_append(r->out, "- ", 2);
+        px_buf_append(r->out, c->data + b, e - b);
+        r->bullet = false;
+    }
+    c->len = 0;
+    r->pending = false;
+}
+
+/* A line break inside a block; at most one blank line in a row. */
+static void newline(renderer *r)
+{
+    px_buf_rtrim(&r->cur);
+    px_buf *c = &r->cur;
+    if (c->len >= 2 && c->data[c->len - 1] == '\n' && c->data[c->len - 2] == '\n')
+        return;
+    px_buf_putc(c, '\n');
+    r->pending = false;
+}
+
+/* A table holds data, not layout, when no cell holds a table or block
+ * content of its own: layout tables are rendered like divs. */
+static bool data_table(const px_page *pg, int t)
+{
+    const px_node *nodes = pg->doc.nodes;
+    for (int i = t + 1; i < nodes[t].end; i++) {
+        if (nodes[i].flags & PX_DROP) {
+            i = nodes[i].end - 1;
+            continue;
+        }
+        if (nodes[i].kind != PX_ELEMENT)
+            continue;
+        switch (nodes[i].tag) {
+        case GUMBO_TAG_TABLE: case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL:
+        case GUMBO_TAG_OL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+        case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+            return false;
+        case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+            if (pg->info[i].chars > 400)
+                return false;
+            break;
+        default:
+            break;
+        }
+    }
+    return true;
+}
+
+/* <pre>: text verbatim, without trailing spaces on its lines. */
+static void render_pre(renderer *r, int p)
+{
+    const px_node *nodes = r->pg->doc.nodes;
+    flush(r);
+    for (int i = p + 1; i < nodes[p].end; i++) {
+        if (nodes[i].flags & PX_DROP) {
+            i = nodes[i].end - 1;
+            continue;
+        }
+        if (nodes[i].kind == PX_TEXT) {
+            size_t len;
+            const char *t = px_text(&nodes[i], &len);
+            for (size_t k = 0; k < len; k++) {
+                if (t[k] == '\n')
+                    px_buf_rtrim(&r->cur);
+                if (t[k] != '\r')
+                    px_buf_putc(&r->cur, t[k]);
+            }
+        } else if (nodes[i].tag == GUMBO_TAG_BR) {
+            px_buf_rtrim(&r->cur);
+            px_buf_putc(&r->cur, '\n');
+        }
+    }
+    /* Only trailing white space goes; leading indentation is code. */
+    px_buf *c = &r->cur;
+    while (c->len && (c->data[c->len - 1] == ' ' || c->data[c->len - 1] == '\n' ||
+                      c->data[c->len - 1] == '\t'))
+        c->len--;
+    size_t b = 0;
+    while (b < c->len && c->data[b] == '\n')
+        b++;
+    if (c->len > b) {
+        if (r->out->len)
+            px_buf_append(r->out, "\n\n", 2);
+        px_buf_append(r->out, c->data + b, c->len - b);
+    }
+    c->len = 0;
+}
+
+static void enter(renderer *r, int i)
+{
+    const px_node *nd = &r->pg->doc.nodes[i];
+    if (nd->kind == PX_TEXT) {
+        size_t len;
+        const char *t = px_text(nd, &len);
+        px_append_folded(&r->cur, t, len, &r->pending);
+        return;
+    }
+    if (nd->tag == GUMBO_TAG_BR) {
+        newline(r);
+        return;
+    }
+    if (r->row >= 0) {
+        /* Inside a data-table row every block is part of a cell. */
+        if (nd->tag == GUMBO_TAG_TD || nd->tag == GUMBO_TAG_TH) {
+            px_buf_rtrim(&r->cur);
+            if (r->cells++)
+                px_buf_append(&r->cur, " | ", 3);
+            r->pending = false;
+        } else if (is_block(nd)) {
+            r->pending = true;
+        }
+        return;
+    }
+    if (!is_block(nd))
+        return;
+    flush(r);
+    if (nd->tag == GUMBO_TAG_LI)
+        r->bullet = true;
+    else if (nd->tag == GUMBO_TAG_TR && nd->parent >= 0) {
+        int t = nd->parent;
+        while (t >= 0 && r->pg->doc.nodes[t].tag != GUMBO_TAG_TABLE)
+            t = r->pg->doc.nodes[t].parent;
+        if (t >= 0 && data_table(r->pg, t)) {
+            r->row = i;
+            r->cells = 0;
+        }
+    }
+}
+
+static void leave(renderer *r, int i)
+{
+    const px_node *nd = &r->pg->doc.nodes[i];
+    if (r->row == i) {
+        r->row = -1;
+        /* A row of empty cells is no row at all. */
+        bool blank = true;
+        for (size_t k = 0; k < r->cur.len && blank; k++)
+            blank = r->cur.data[k] == ' ' || r->cur.data[k] == '|';
+        if (blank)
+            r->cur.len = 0;
+        flush(r);
+        return;
+    }
+    if (r->row >= 0 || !is_block(nd))
+        return;
+    flush(r);
+    if (nd->tag == GUMBO_TAG_LI)
+        r->bullet = false;
+}
+
+int px_render_text(const px_page *pg, px_buf *out)
+{
+    int root = pg->root >= 0 ? pg->root : pg->doc.body >= 0 ? pg->doc.body : 0;
+    const px_node *nodes = pg->doc.nodes;
+    renderer r = {pg, out, {0}, false, false, -1, 0};
+    px_buf_init(&r.cur, pg->a);
+    int *stack = px_malloc(pg->a, (size_t)(pg->doc.n + 1) * sizeof *stack);
+    if (!stack)
+        return PITH_ERR_NOMEM;
+    int top = 0;
+    for (int i = root; i < nodes[root].end;) {
+        while (top && i >= nodes[stack[top - 1]].end)
+            leave(&r, stack[--top]);
+        if ((nodes[i].flags & PX_DROP) || i == pg->title_node) {
+            /* A dropped block still separates the text around it. */
+            if (is_block(&nodes[i]))
+                r.pending = true;
+            i = nodes[i].end;
+            continue;
+        }
+        if (nodes[i].kind == PX_ELEMENT && nodes[i].tag == GUMBO_TAG_PRE && r.row < 0) {
+            render_pre(&r, i);
+            i = nodes[i].end;
+            continue;
+        }
+        enter(&r, i);
+        if (nodes[i].kind == PX_ELEMENT)
+            stack[top++] = i;
+        i++;
+    }
+    while (top)
+        leave(&r, stack[--top]);
+    flush(&r);
+    px_free(pg->a, stack);
+    bool oom = r.cur.oom || out->oom;
+    px_buf_free(&r.cur);
+    return oom ? PITH_ERR_NOMEM : PITH_OK;
+}

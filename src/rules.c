@@ -1,0 +1,676 @@
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "rules.h"
+
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "text.h"
+
+enum mkind {
+    M_TAG, M_ID, M_CLASS, M_ROLE, M_ATTR, M_ATTR_EQ,
+    M_ID_RE, M_CLASS_RE, M_IDCLASS_RE, M_ATTR_RE, M_TEXT_RE, M_MAXLEN
+};
+
+#define MAX_TAGS 16
+
+typedef struct matcher {
+    enum mkind kind;
+    bool negate;
+    char *name;  /* attribute name */
+    char *value; /* literal to compare */
+    int pat;     /* index into patterns, or -1 */
+    size_t maxlen;
+    unsigned short tags[MAX_TAGS];
+    char *tagnames; /* names Gumbo does not know, '\0'-separated */
+    int ntags;
+} matcher;
+
+typedef struct rule {
+    bool drop;
+    int score;
+    bool text;
+    matcher *m;
+    int nm;
+    int file; /* index into files */
+    int line;
+} rule;
+
+typedef struct pattern {
+    char *src;
+    uint32_t flags;
+    pcre2_code *code;
+} pattern;
+
+struct px_ruleset {
+    const px_alloc *a;
+    pcre2_general_context *gctx;
+    rule *rules;
+    int nrules, caprules;
+    pattern *pats;
+    int npats, cappats;
+    char **files;
+    int nfiles;
+    bool compiled;
+    size_t text_cap;
+    bool text_uncapped;
+    bool has_text;
+};
+
+struct px_scratch {
+    const px_alloc *a;
+    pcre2_general_context *gctx;
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *jit;
+};
+
+static void *pc_malloc(PCRE2_SIZE n, void *ud) { return px_malloc(ud, n); }
+static void pc_free(void *p, void *ud) { px_free(ud, p); }
+
+px_ruleset *px_rules_new(const px_alloc *a)
+{
+    px_ruleset *rs = px_calloc(a, 1, sizeof *rs);
+    if (!rs)
+        return NULL;
+    rs->a = a;
+    rs->gctx = pcre2_general_context_create(pc_malloc, pc_free, (void *)a);
+    if (!rs->gctx) {
+        px_free(a, rs);
+        return NULL;
+    }
+    return rs;
+}
+
+static void free_matchers(const px_alloc *a, matcher *m, int n)
+{
+    for (int i = 0; i < n; i++) {
+        px_free(a, m[i].name);
+        px_free(a, m[i].value);
+        px_free(a, m[i].tagnames);
+    }
+    px_free(a, m);
+}
+
+void px_rules_free(px_ruleset *rs)
+{
+    if (!rs)
+        return;
+    const px_alloc *a = rs->a;
+    for (int i = 0; i < rs->nrules; i++)
+        free_matchers(a, rs->rules[i].m, rs->rules[i].nm);
+    for (int i = 0; i < rs->npats; i++) {
+        px_free(a, rs->pats[i].src);
+        pcre2_code_free(rs->pats[i].code);
+    }
+    for (int i = 0; i < rs->nfiles; i++)
+        px_free(a, rs->files[i]);
+    px_free(a, rs->rules);
+    px_free(a, rs->pats);
+    px_free(a, rs->files);
+    pcre2_general_context_free(rs->gctx);
+    px_free(a, rs);
+}
+
+/* ---- parsing ---------------------------------------------------------- */
+
+typedef struct parser {
+    px_ruleset *rs;
+    const char *name;
+    int line;
+    pith_error *err;
+} parser;
+
+static int perr(parser *p, const char *fmt, const char *arg, size_t arglen)
+{
+    char what[200];
+    snprintf(what, sizeof what, fmt, (int)(arglen > 80 ? 80 : arglen), arg);
+    return px_error(p->err, PITH_ERR_RULES, "%s:%d: %s", p->name, p->line, what);
+}
+
+static bool grow(const px_alloc *a, void **arr, int *cap, int need, size_t elem)
+{
+    if (need <= *cap)
+        return true;
+    int nc = *cap ? *cap * 2 : 16;
+    while (nc < need)
+        nc *= 2;
+    void *d = px_realloc(a, *arr, (size_t)nc * elem);
+    if (!d)
+        return false;
+    *arr = d;
+    *cap = nc;
+    return true;
+}
+
+static int add_pattern(parser *p, const char *src, size_t len, const char *flags, size_t flen)
+{
+    px_ruleset *rs = p->rs;
+    uint32_t f = PCRE2_UTF | PCRE2_UCP;
+    for (size_t i = 0; i < flen; i++) {
+        if (flags[i] == 'i')
+            f |= PCRE2_CASELESS;
+        else if (flags[i] == 'x')
+            f |= PCRE2_EXTENDED;
+        else
+            return perr(p, "unknown pattern flag '%.*s'", flags + i, 1);
+    }
+    /* Check the pattern now so that the error names its line. */
+    int ec;
+    PCRE2_SIZE off;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, len, f, &ec, &off, NULL);
+    if (!code) {
+        PCRE2_UCHAR msg[160];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        char buf[260];
+        snprintf(buf, sizeof buf, "bad pattern at offset %zu: %s", (size_t)off, (char *)msg);
+        return px_error(p->err, PITH_ERR_RULES, "%s:%d: %s", p->name, p->line, buf);
+    }
+    pcre2_code_free(code);
+    if (!grow(rs->a, (void **)&rs->pats, &rs->cappats, rs->npats + 1, sizeof *rs->pats))
+        return PITH_ERR_NOMEM;
+    pattern *pt = &rs->pats[rs->npats];
+    pt->src = px_strndup(rs->a, src, len);
+    if (!pt->src)
+        return PITH_ERR_NOMEM;
+    pt->flags = f;
+    pt->code = NULL;
+    rs->npats++;
+    return PITH_OK;
+}
+
+/* Reads "/RE/FLAGS" at s; on success sets *end past it. */
+static int read_pattern(parser *p, const char *s, const char *lim, const char **end, matcher *m)
+{
+    if (s >= lim || *s != '/')
+        return perr(p, "expected /pattern/ after '~' in '%.*s'", s, (size_t)(lim - s));
+    const char *b = ++s;
+    while (s < lim && *s != '/') {
+        if (*s == '\\' && s + 1 < lim)
+            s++;
+        s++;
+    }
+    if (s >= lim)
+        return perr(p, "unterminated pattern '/%.*s'", b, (size_t)(lim - b));
+    const char *pe = s++;
+    const char *fb = s;
+    while (s < lim && *s != ' ' && *s != '\t')
+        s++;
+    /* "\/" stands for "/" in the file; PCRE2 would accept it too, but
+     * unescaping keeps the stored pattern what the author meant. */
+    char stackbuf[512];
+    size_t plen = (size_t)(pe - b);
+    char *pat = plen < sizeof stackbuf ? stackbuf : px_malloc(p->rs->a, plen + 1);
+    if (!pat)
+        return PITH_ERR_NOMEM;
+    size_t k = 0;
+    for (const char *q = b; q < pe; q++) {
+        if (q[0] == '\\' && q + 1 < pe && q[1] == '/')
+            q++;
+        pat[k++] = *q;
+    }
+    m->pat = p->rs->npats;
+    int rc = add_pattern(p, pat, k, fb, (size_t)(s - fb));
+    if (pat != stackbuf)
+        px_free(p->rs->a, pat);
+    *end = s;
+    return rc;
+}
+
+static int parse_tags(parser *p, matcher *m, const char *v, size_t n)
+{
+    px_buf unknown;
+    px_buf_init(&unknown, p->rs->a);
+    size_t i = 0;
+    while (i <= n) {
+        size_t j = i;
+        while (j < n && v[j] != ',')
+            j++;
+        if (j == i)
+            return perr(p, "empty tag name in '%.*s'", v, n);
+        char name[64];
+        size_t k = j - i < sizeof name - 1 ? j - i : sizeof name - 1;
+        for (size_t q = 0; q < k; q++)
+            name[q] = (v[i + q] >= 'A' && v[i + q] <= 'Z') ? (char)(v[i + q] + 32) : v[i + q];
+        name[k] = '\0';
+        GumboTag t = gumbo_tag_enum(name);
+        if (t == GUMBO_TAG_UNKNOWN) {
+            px_buf_append(&unknown, name, k + 1);
+        } else {
+            if (m->ntags == MAX_TAGS) {
+                px_buf_free(&unknown);
+                return perr(p, "too many tag names in '%.*s'", v, n);
+            }
+            m->tags[m->ntags++] = (unsigned short)t;
+        }
+        i = j + 1;
+    }
+    if (unknown.len) {
+        px_buf_putc(&unknown, '\0');
+        m->tagnames = px_buf_detach(&unknown, NULL);
+        if (!m->tagnames)
+            return PITH_ERR_NOMEM;
+    }
+    return PITH_OK;
+}
+
+typedef struct mdesc {
+    const char *key;
+    enum mkind eq;   /* kind for key=VALUE, or -1 */
+    enum mkind re;   /* kind for key~/RE/, or -1 */
+} mdesc;
+
+static const mdesc mtable[] = {
+    {"tag", M_TAG, (enum mkind)-1},
+    {"id", M_ID, M_ID_RE},
+    {"class", M_CLASS, M_CLASS_RE},
+    {"idclass", (enum mkind)-1, M_IDCLASS_RE},
+    {"role", M_ROLE, (enum mkind)-1},
+    {"attr", M_ATTR, M_ATTR_RE},
+    {"text", (enum mkind)-1, M_TEXT_RE},
+    {"maxlen", M_MAXLEN, (enum mkind)-1},
+};
+
+/* Parses one matcher token starting at s. */
+static int parse_matcher(parser *p, const char *s, const char *lim, const char **end, matcher *m)
+{
+    const px_alloc *a = p->rs->a;
+    memset(m, 0, sizeof *m);
+    m->pat = -1;
+    const char *k = s;
+    while (s < lim && *s != '=' && *s != '~' && *s != '!' && *s != ' ' && *s != '\t')
+        s++;
+    size_t klen = (size_t)(s - k);
+    const mdesc *d = NULL;
+    for (size_t i = 0; i < sizeof mtable / sizeof *mtable; i++)
+        if (strlen(mtable[i].key) == klen && !memcmp(mtable[i].key, k, klen))
+            d = &mtable[i];
+    const char *tok_end = s;
+    while (tok_end < lim && *tok_end != ' ' && *tok_end != '\t')
+        tok_end++;
+    if (!d || s >= lim || *s == ' ' || *s == '\t')
+        return perr(p, "unknown matcher '%.*s'", k, (size_t)(tok_end - k));
+
+    bool neg = false;
+    if (*s == '!') {
+        neg = true;
+        s++;
+    }
+    if (s < lim && *s == '~') {
+        if ((int)d->re < 0)
+            return perr(p, "'%.*s' takes no pattern", k, klen);
+        m->kind = d->re;
+        m->negate = neg;
+        return read_pattern(p, s + 1, lim, end, m);
+    }
+    if (neg || s >= lim || *s != '=' || (int)d->eq < 0)
+        return perr(p, "malformed matcher '%.*s'", k, (size_t)(tok_end - k));
+    s++;
+    /* attr=NAME, attr=NAME=VALUE and attr=NAME~/RE/ */
+    if (d->eq == M_ATTR) {
+        const char *nb = s;
+        while (s < lim && *s != '=' && *s != '~' && *s != '!' && *s != ' ' && *s != '\t')
+            s++;
+        if (s == nb)
+            return perr(p, "attr= needs a name in '%.*s'", k, (size_t)(tok_end - k));
+        m->name = px_strndup(a, nb, (size_t)(s - nb));
+        if (!m->name)
+            return PITH_ERR_NOMEM;
+        if (s < lim && (*s == '~' || (*s == '!' && s + 1 < lim && s[1] == '~'))) {
+            m->negate = *s == '!';
+            m->kind = M_ATTR_RE;
+            return read_pattern(p, s + 1 + m->negate, lim, end, m);
+        }
+        if (s < lim && *s == '=') {
+            const char *vb = ++s;
+            while (s < lim && *s != ' ' && *s != '\t')
+                s++;
+            m->kind = M_ATTR_EQ;
+            m->value = px_strndup(a, vb, (size_t)(s - vb));
+            *end = s;
+            return m->value ? PITH_OK : PITH_ERR_NOMEM;
+        }
+        m->kind = M_ATTR;
+        *end = s;
+        return PITH_OK;
+    }
+    const char *vb = s;
+    while (s < lim && *s != ' ' && *s != '\t')
+        s++;
+    size_t vlen = (size_t)(s - vb);
+    *end = s;
+    if (!vlen)
+        return perr(p, "empty value in '%.*s'", k, (size_t)(tok_end - k));
+    m->kind = d->eq;
+    if (m->kind == M_TAG)
+        return parse_tags(p, m, vb, vlen);
+    if (m->kind == M_MAXLEN) {
+        char num[24];
+        if (vlen >= sizeof num)
+            return perr(p, "bad maxlen '%.*s'", vb, vlen);
+        memcpy(num, vb, vlen);
+        num[vlen] = '\0';
+        char *ep;
+        long v = strtol(num, &ep, 10);
+        if (*ep || v <= 0 || v > 1000000)
+            return perr(p, "bad maxlen '%.*s'", vb, vlen);
+        m->maxlen = (size_t)v;
+        return PITH_OK;
+    }
+    m->value = px_strndup(a, vb, vlen);
+    return m->value ? PITH_OK : PITH_ERR_NOMEM;
+}
+
+static int parse_action(parser *p, const char *s, size_t n, rule *r)
+{
+    if (n == 4 && !memcmp(s, "drop", 4)) {
+        r->drop = true;
+        return PITH_OK;
+    }
+    if (n >= 2 && n <= 5 && (s[0] == '+' || s[0] == '-')) {
+        int v = 0;
+        for (size_t i = 1; i < n; i++) {
+            if (s[i] < '0' || s[i] > '9')
+                return perr(p, "unknown action '%.*s'", s, n);
+            v = v * 10 + (s[i] - '0');
+        }
+        if (v >= 1 && v <= 1000) {
+            r->score = s[0] == '-' ? -v : v;
+            return PITH_OK;
+        }
+    }
+    return perr(p, "unknown action '%.*s' (expected drop, +N or -N)", s, n);
+}
+
+static int parse_line(parser *p, const char *s, const char *lim)
+{
+    px_ruleset *rs = p->rs;
+    const px_alloc *a = rs->a;
+    while (s < lim && (*s == ' ' || *s == '\t'))
+        s++;
+    if (s == lim || *s == '#')
+        return PITH_OK;
+    const char *ab = s;
+    while (s < lim && *s != ' ' && *s != '\t')
+        s++;
+    rule r = {0};
+    r.file = rs->nfiles - 1;
+    r.line = p->line;
+    int rc = parse_action(p, ab, (size_t)(s - ab), &r);
+    if (rc)
+        return rc;
+    int cap = 0;
+    for (;;) {
+        while (s < lim && (*s == ' ' || *s == '\t'))
+            s++;
+        if (s == lim || *s == '#')
+            break;
+        if (!grow(a, (void **)&r.m, &cap, r.nm + 1, sizeof *r.m)) {
+            free_matchers(a, r.m, r.nm);
+            return PITH_ERR_NOMEM;
+        }
+        rc = parse_matcher(p, s, lim, &s, &r.m[r.nm]);
+        r.nm++;
+        if (rc) {
+            free_matchers(a, r.m, r.nm);
+            return rc;
+        }
+        if (r.m[r.nm - 1].kind == M_TEXT_RE || r.m[r.nm - 1].kind == M_MAXLEN)
+            r.text = true;
+    }
+    if (!r.nm)
+        return perr(p, "rule '%.*s' has no matcher", ab, (size_t)(lim - ab));
+    if (!grow(a, (void **)&rs->rules, &rs->caprules, rs->nrules + 1, sizeof *rs->rules)) {
+        free_matchers(a, r.m, r.nm);
+        return PITH_ERR_NOMEM;
+    }
+    rs->rules[rs->nrules++] = r;
+    return PITH_OK;
+}
+
+int px_rules_parse(px_ruleset *rs, const char *name, const char *text,
+                   size_t len, pith_error *err)
+{
+    if (rs->compiled)
+        return px_error(err, PITH_ERR_USAGE, "rules added after compilation");
+    int nrules0 = rs->nrules, npats0 = rs->npats;
+    char **files = px_realloc(rs->a, rs->files, (size_t)(rs->nfiles + 1) * sizeof *files);
+    if (!files)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
+    rs->files = files;
+    rs->files[rs->nfiles] = px_strndup(rs->a, name, strlen(name));
+    if (!rs->files[rs->nfiles])
+        return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
+    rs->nfiles++;
+
+    parser p = {rs, name, 0, err};
+    const char *s = text, *lim = text + len;
+    int rc = PITH_OK;
+    if (memchr(text, '\0', len))
+        rc = px_error(err, PITH_ERR_RULES, "%s: binary data (a NUL byte) in a rule file", name);
+    while (!rc && s < lim) {
+        const char *e = memchr(s, '\n', (size_t)(lim - s));
+        if (!e)
+            e = lim;
+        p.line++;
+        const char *le = e;
+        if (le > s && le[-1] == '\r')
+            le--;
+        rc = parse_line(&p, s, le);
+        s = e + 1;
+    }
+    if (rc == PITH_ERR_NOMEM)
+        px_error(err, rc, "out of memory reading rules");
+    if (rc) {
+        /* Roll back so that a refused file leaves nothing behind. */
+        for (int i = nrules0; i < rs->nrules; i++)
+            free_matchers(rs->a, rs->rules[i].m, rs->rules[i].nm);
+        for (int i = npats0; i < rs->npats; i++)
+            px_free(rs->a, rs->pats[i].src);
+        rs->nrules = nrules0;
+        rs->npats = npats0;
+    }
+    return rc;
+}
+
+int px_rules_compile(px_ruleset *rs, pith_error *err)
+{
+    pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);
+    if (!cc)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
+    int rc = PITH_OK;
+    for (int i = 0; i < rs->npats && !rc; i++) {
+        pattern *pt = &rs->pats[i];
+        int ec;
+        PCRE2_SIZE off;
+        pt->code = pcre2_compile((PCRE2_SPTR)pt->src, PCRE2_ZERO_TERMINATED, pt->flags, &ec, &off, cc);
+        if (!pt->code) {
+            rc = px_error(err, ec == PCRE2_ERROR_NOMEMORY ? PITH_ERR_NOMEM : PITH_ERR_RULES,
+                          "cannot compile pattern /%s/", pt->src);
+            break;
+        }
+        /* Without a JIT (or out of memory for it) PCRE2 interprets; that is
+         * slower but still correct, so a failure here is not an error. */
+        pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
+    }
+    pcre2_compile_context_free(cc);
+    rs->text_cap = 0;
+    for (int i = 0; i < rs->nrules; i++) {
+        if (!rs->rules[i].text)
+            continue;
+        rs->has_text = true;
+        size_t cap = 0;
+        for (int j = 0; j < rs->rules[i].nm; j++)
+            if (rs->rules[i].m[j].kind == M_MAXLEN)
+                cap = rs->rules[i].m[j].maxlen;
+        if (!cap)
+            rs->text_uncapped = true;
+        else if (cap > rs->text_cap)
+            rs->text_cap = cap;
+    }
+    rs->compiled = rc == PITH_OK;
+    return rc;
+}
+
+size_t px_rules_count(const px_ruleset *rs) { return (size_t)rs->nrules; }
+bool px_rules_has_text(const px_ruleset *rs) { return rs->has_text; }
+size_t px_rules_text_cap(const px_ruleset *rs) { return rs->text_uncapped ? 0 : rs->text_cap; }
+
+void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap)
+{
+    if (i < 0 || i >= rs->nrules) {
+        snprintf(out, cap, "-");
+        return;
+    }
+    snprintf(out, cap, "%s:%d", rs->files[rs->rules[i].file], rs->rules[i].line);
+}
+
+/* ---- matching --------------------------------------------------------- */
+
+px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a)
+{
+    px_scratch *s = px_calloc(a, 1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->a = a;
+    s->gctx = pcre2_general_context_create(pc_malloc, pc_free, (void *)a);
+    if (s->gctx)
+        s->md = pcre2_match_data_create(1, s->gctx);
+    if (s->gctx)
+        s->mctx = pcre2_match_context_create(s->gctx);
+    if (s->mctx)
+        s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, s->gctx);
+    if (!s->md || !s->mctx) {
+        px_scratch_free(s);
+        return NULL;
+    }
+    if (s->jit)
+        pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
+    (void)rs;
+    return s;
+}
+
+void px_scratch_free(px_scratch *s)
+{
+    if (!s)
+        return;
+    pcre2_jit_stack_free(s->jit);
+    pcre2_match_context_free(s->mctx);
+    pcre2_match_data_free(s->md);
+    pcre2_general_context_free(s->gctx);
+    px_free(s->a, s);
+}
+
+static bool re_find(const px_ruleset *rs, px_scratch *s, int pat, const char *subj, size_t n)
+{
+    /* Subjects come from Gumbo or our own folding: valid UTF-8 already. */
+    int rc = pcre2_match(rs->pats[pat].code, (PCRE2_SPTR)subj, n, 0, PCRE2_NO_UTF_CHECK,
+                         s->md, s->mctx);
+    return rc >= 0;
+}
+
+static bool has_token(const char *list, const char *tok)
+{
+    if (!list)
+        return false;
+    size_t tl = strlen(tok);
+    const char *p = list;
+    while (*p) {
+        while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+            p++;
+        const char *b = p;
+        while (*p && !(*p == ' ' || (*p >= '\t' && *p <= '\r')))
+            p++;
+        if ((size_t)(p - b) == tl && !memcmp(b, tok, tl))
+            return true;
+    }
+    return false;
+}
+
+static bool tag_matches(const matcher *m, const px_node *nd)
+{
+    for (int i = 0; i < m->ntags; i++)
+        if (m->tags[i] == nd->tag)
+            return true;
+    if (m->tagnames && nd->tag == GUMBO_TAG_UNKNOWN) {
+        char buf[64];
+        const char *name = px_tag_name(nd, buf, sizeof buf);
+        for (const char *t = m->tagnames; *t; t += strlen(t) + 1)
+            if (!strcmp(t, name))
+                return true;
+    }
+    return false;
+}
+
+static bool attr_re(const px_ruleset *rs, px_scratch *s, const matcher *m, const char *v)
+{
+    return v && re_find(rs, s, m->pat, v, strlen(v));
+}
+
+static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
+                      const px_node *nd, const char *text, size_t len)
+{
+    bool r;
+    switch (m->kind) {
+    case M_TAG: return tag_matches(m, nd);
+    case M_ID: { const char *v = px_attr(nd, "id"); return v && !strcmp(v, m->value); }
+    case M_CLASS: return has_token(px_attr(nd, "class"), m->value);
+    case M_ROLE: return has_token(px_attr(nd, "role"), m->value);
+    case M_ATTR: return px_attr(nd, m->name) != NULL;
+    case M_ATTR_EQ: { const char *v = px_attr(nd, m->name); return v && !strcmp(v, m->value); }
+    case M_ID_RE: r = attr_re(rs, s, m, px_attr(nd, "id")); break;
+    case M_CLASS_RE: r = attr_re(rs, s, m, px_attr(nd, "class")); break;
+    case M_IDCLASS_RE:
+        r = attr_re(rs, s, m, px_attr(nd, "id")) || attr_re(rs, s, m, px_attr(nd, "class"));
+        break;
+    case M_ATTR_RE: r = attr_re(rs, s, m, px_attr(nd, m->name)); break;
+    case M_TEXT_RE: r = text && re_find(rs, s, m->pat, text, len); break;
+    case M_MAXLEN: return text && px_utf8_count(text, len) <= m->maxlen;
+    default: return false;
+    }
+    return m->negate ? !r : r;
+}
+
+static void apply(const px_ruleset *rs, int i, px_verdict *v)
+{
+    const rule *r = &rs->rules[i];
+    if (r->drop) {
+        if (!v->drop)
+            v->drop_rule = i;
+        v->drop = true;
+    } else {
+        v->score += r->score;
+        v->score_rule = i;
+    }
+}
+
+static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd,
+                        const char *text, size_t len, bool want_text, px_verdict *v)
+{
+    for (int i = 0; i < rs->nrules; i++) {
+        const rule *r = &rs->rules[i];
+        if (r->text != want_text)
+            continue;
+        /* A drop settles it; further score rules cannot matter. */
+        if (v->drop && !r->drop)
+            continue;
+        bool ok = true;
+        for (int j = 0; j < r->nm && ok; j++)
+            ok = match_one(rs, s, &r->m[j], nd, text, len);
+        if (ok)
+            apply(rs, i, v);
+    }
+}
+
+void px_rules_match_element(const px_ruleset *rs, px_scratch *s,
+                            const px_node *nd, px_verdict *v)
+{
+    match_rules(rs, s, nd, NULL, 0, false, v);
+}
+
+void px_rules_match_text(const px_ruleset *rs, px_scratch *s,
+                         const px_node *nd, const char *text, size_t len,
+                         px_verdict *v)
+{
+    match_rules(rs, s, nd, text, len, true, v);
+}

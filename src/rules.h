@@ -1,0 +1,53 @@
+/*
+ * Stage 3a: the rule engine. Rules are data (see rules/README.md): a file
+ * is parsed into rules whose patterns are compiled once, with the JIT, when
+ * the extractor is built. Matching is read-only on the rule set, so threads
+ * share one; each call brings its own scratch.
+ */
+#ifndef PITH_RULES_H
+#define PITH_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "alloc.h"
+#include "parse.h"
+
+typedef struct px_ruleset px_ruleset;
+typedef struct px_scratch px_scratch;
+
+/* What the rules said about one node. */
+typedef struct px_verdict {
+    bool drop;
+    int score;
+    int drop_rule;  /* index of the rule that dropped it, or -1 */
+    int score_rule; /* index of the last scoring rule that fired, or -1 */
+} px_verdict;
+
+px_ruleset *px_rules_new(const px_alloc *a);
+void px_rules_free(px_ruleset *rs);
+/* Parses rule text; name is used in messages ("name:line: reason"). On
+ * error nothing from this text is kept. */
+int px_rules_parse(px_ruleset *rs, const char *name, const char *text,
+                   size_t len, pith_error *err);
+/* Compiles every pattern added so far. Call once, before matching. */
+int px_rules_compile(px_ruleset *rs, pith_error *err);
+
+size_t px_rules_count(const px_ruleset *rs);
+bool px_rules_has_text(const px_ruleset *rs);
+/* Longest maxlen of any text rule, or 0 when some text rule has none. */
+size_t px_rules_text_cap(const px_ruleset *rs);
+/* "file:line" of rule i. */
+void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap);
+
+px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a);
+void px_scratch_free(px_scratch *s);
+
+/* Element rules against one element. Returns false on a match error. */
+void px_rules_match_element(const px_ruleset *rs, px_scratch *s,
+                            const px_node *nd, px_verdict *v);
+/* Text rules against one block whose normalised text is text[0..len). */
+void px_rules_match_text(const px_ruleset *rs, px_scratch *s,
+                         const px_node *nd, const char *text, size_t len,
+                         px_verdict *v);
+
+#endif

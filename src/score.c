@@ -1,0 +1,142 @@
+/*
+ * Stage 3b: score every node by the text it holds.
+ *
+ * Each block (an element that is not phrasing content) owns the inline text
+ * directly inside it. A block is worth its characters, less twice its link
+ * text, with a cost for short link fragments and a small bonus for the
+ * punctuation of real sentences. A subtree is worth the sum of its blocks,
+ * scaled by the rule engine's score. The content container is then the
+ * subtree of greatest worth: prose adds to it and menus, link lists and
+ * widgets take away from it.
+ */
+#include "page.h"
+
+#include <string.h>
+#include "text.h"
+
+/* Characters that end clauses in the scripts we see most. */
+static bool is_punct(unsigned cp)
+{
+    switch (cp) {
+    case ',': case '.': case ';': case '!': case '?':
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF01: case 0xFF1F: case 0xFF1B:
+    case 0x060C: case 0x0964: case 0x061F:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Counts visible characters and punctuation. Ideographic and syllabic
+ * scripts pack a word into one or two characters, so they weigh three. */
+static void count_text(const char *s, size_t n, int *chars, int *punct)
+{
+    int c = 0, p = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            i++;
+            if (b == ' ' || (b >= '\t' && b <= '\r'))
+                continue;
+            c++;
+            p += is_punct(b);
+            continue;
+        }
+        size_t adv;
+        unsigned cp = px_utf8_next(s + i, n - i, &adv);
+        i += adv;
+        if (px_is_space_cp(cp))
+            continue;
+        c += cp >= 0x2E80 && cp < 0xFF00 ? 3 : cp >= 0xAC00 && cp < 0xD7B0 ? 2 : 1;
+        p += is_punct(cp);
+    }
+    *chars = c;
+    *punct = p;
+}
+
+float px_block_value(int chars, int link, int punct)
+{
+    if (chars <= 0)
+        return 0;
+    float v = (float)(chars - 2 * link);
+    /* Menus and teaser links are many short, mostly-linked fragments. */
+    if (2 * link > chars && chars < 80)
+        v -= 20;
+    else if (chars < 20)
+        v -= 5;
+    v += (float)(punct < 10 ? punct : 10) * 3;
+    return v;
+}
+
+bool px_is_good_para(int chars, int link, int punct)
+{
+    return chars >= 100 && punct >= 1 && link * 3 < chars;
+}
+
+/* Rule scores scale a subtree's worth: -50 or lower cancels it. */
+static float apply_rule_score(float v, int score)
+{
+    if (!score || v <= 0)
+        return v;
+    float f = score < 0 ? 1.0f + (float)score / 50.0f : 1.0f + (float)score / 100.0f;
+    return v * (f > 0 ? f : 0);
+}
+
+void px_score(px_page *pg)
+{
+    px_node *nodes = pg->doc.nodes;
+    px_info *info = pg->info;
+    int n = pg->doc.n;
+
+    for (int i = 0; i < n; i++) {
+        px_info *in = &info[i];
+        in->own_chars = in->own_link = in->own_punct = 0;
+        in->chars = in->link = in->paras = 0;
+        in->own_value = in->value = 0;
+        int p = nodes[i].parent;
+        bool block = nodes[i].kind == PX_ELEMENT && !(nodes[i].flags & PX_INLINE);
+        in->owner = block || p < 0 ? i : info[p].owner;
+    }
+    /* Own text, in document order; dropped subtrees are skipped whole. */
+    for (int i = 0; i < n;) {
+        if (nodes[i].flags & PX_DROP) {
+            i = nodes[i].end;
+            continue;
+        }
+        if (nodes[i].kind == PX_TEXT) {
+            size_t len;
+            const char *t = px_text(&nodes[i], &len);
+            int c, p;
+            count_text(t, len, &c, &p);
+            px_info *o = &info[info[i].owner];
+            o->own_chars += c;
+            o->own_punct += p;
+            if (nodes[i].flags & PX_IN_LINK)
+                o->own_link += c;
+        }
+        i++;
+    }
+    /* Subtree sums: children follow their parent, so one backwards pass
+     * finishes every child before its parent. */
+    for (int i = n - 1; i >= 0; i--) {
+        px_info *in = &info[i];
+        if (nodes[i].flags & PX_DROP)
+            continue;
+        in->chars += in->own_chars;
+        in->link += in->own_link;
+        if (in->owner == i && in->own_chars) {
+            in->own_value = px_block_value(in->own_chars, in->own_link, in->own_punct);
+            in->value += in->own_value;
+            in->paras += px_is_good_para(in->own_chars, in->own_link, in->own_punct);
+        }
+        in->value = apply_rule_score(in->value, in->rule_score);
+        int p = nodes[i].parent;
+        if (p >= 0) {
+            info[p].chars += in->chars;
+            info[p].link += in->link;
+            info[p].paras += in->paras;
+            info[p].value += in->value;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+#include "text.h"
+
+#include <string.h>
+
+size_t px_utf8_len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if ((c & 0xE0) == 0xC0)
+        return 2;
+    if ((c & 0xF0) == 0xE0)
+        return 3;
+    if ((c & 0xF8) == 0xF0)
+        return 4;
+    return 1;
+}
+
+unsigned px_utf8_next(const char *s, size_t n, size_t *adv)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = px_utf8_len(u[0]);
+    if (len > n)
+        len = 1;
+    unsigned cp = len == 1 ? u[0] : (unsigned)(u[0] & (0xFF >> (len + 1)));
+    for (size_t i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *adv = 1;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (u[i] & 0x3F);
+    }
+    *adv = len;
+    return cp;
+}
+
+size_t px_utf8_count(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return count;
+}
+
+bool px_is_space_cp(unsigned cp)
+{
+    switch (cp) {
+    case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+    case 0xA0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+    case 0x200B: case 0xFEFF:
+        return true;
+    default:
+        return cp >= 0x2000 && cp <= 0x200A;
+    }
+}
+
+void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t adv = 1;
+        bool space;
+        if (c < 0x80)
+            space = c == ' ' || (c >= '\t' && c <= '\r');
+        else
+            space = px_is_space_cp(px_utf8_next(s + i, n - i, &adv));
+        if (space) {
+            *pending = true;
+            i += adv;
+            continue;
+        }
+        /* Copy the run of non-space bytes in one go. */
+        size_t j = i + adv;
+        while (j < n) {
+            unsigned char d = (unsigned char)s[j];
+            if (d < 0x80) {
+                if (d == ' ' || (d >= '\t' && d <= '\r'))
+                    break;
+                j++;
+                continue;
+            }
+            size_t a2;
+            if (px_is_space_cp(px_utf8_next(s + j, n - j, &a2)))
+                break;
+            j += a2;
+        }
+        if (*pending && b->len && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '\n')
+            px_buf_putc(b, ' ');
+        *pending = false;
+        px_buf_append(b, s + i, j - i);
+        i = j;
+    }
+}
+
+void px_buf_rtrim(px_buf *b)
+{
+    while (b->len && b->data[b->len - 1] == ' ')
+        b->len--;
+    if (b->data)
+        b->data[b->len] = '\0';
+}
+
+bool px_ascii_ieq(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y + 32);
+        if (x != y)
+            return false;
+    }
+    return true;
+}

@@ -1,0 +1,32 @@
+/* UTF-8 text helpers shared by the stages that look at or write text. */
+#ifndef PITH_TEXT_H
+#define PITH_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "alloc.h"
+
+/* Length in bytes of the UTF-8 sequence starting with byte c (1 for junk). */
+size_t px_utf8_len(unsigned char c);
+/* Decodes one code point at s (n bytes available); sets *adv. */
+unsigned px_utf8_next(const char *s, size_t n, size_t *adv);
+/* Number of code points in s[0..n). */
+size_t px_utf8_count(const char *s, size_t n);
+
+/* White space as HTML folds it, plus U+00A0 and the other Unicode spaces
+ * that pages use to pad text: they never separate words differently. */
+bool px_is_space_cp(unsigned cp);
+
+/* Appends s[0..n) to b with white space folded: runs become one space, and
+ * a space is not written at the start of b or after another space. *pending
+ * carries "a space is owed" across calls so that words in adjacent text
+ * nodes stay apart. */
+void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending);
+
+/* Removes trailing spaces from b. */
+void px_buf_rtrim(px_buf *b);
+
+/* ASCII case-insensitive comparison of n bytes. */
+bool px_ascii_ieq(const char *a, const char *b, size_t n);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * The title: the <h1> that best matches <title> or og:title, else og:title,
+ * else <title> without its " - Site Name" suffix. Sites put their own name
+ * into <title> and og:title but rarely into the article's <h1>, so an h1
+ * that agrees with them is the cleanest title there is.
+ */
+#include <string.h>
+#include "page.h"
+#include "text.h"
+
+#define MAX_WORDS 64
+
+typedef struct words {
+    unsigned h[MAX_WORDS];
+    int n;
+} words;
+
+static bool is_sep(unsigned cp)
+{
+    if (cp < 0x80)
+        return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
+    return px_is_space_cp(cp) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+           (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xAB || cp == 0xBB || cp == 0xB7;
+}
+
+/* Hashes of the words of s, ASCII-folded; each ideograph is a word. */
+static void split_words(const char *s, size_t n, words *w)
+{
+    w->n = 0;
+    unsigned h = 0;
+    bool in = false;
+    size_t i = 0;
+    while (i < n && w->n < MAX_WORDS) {
+        size_t adv;
+        unsigned cp = px_utf8_next(s + i, n - i, &adv);
+        bool cjk = cp >= 0x2E80 && cp < 0xFF00 && !is_sep(cp);
+        if (is_sep(cp) || cjk) {
+            if (in)
+                w->h[w->n++] = h;
+            in = false;
+            if (cjk && w->n < MAX_WORDS)
+                w->h[w->n++] = cp * 2654435761u;
+        } else {
+            if (!in)
+                h = 2166136261u;
+            in = true;
+            for (size_t k = 0; k < adv; k++) {
+                unsigned char c = (unsigned char)s[i + k];
+                if (c >= 'A' && c <= 'Z')
+                    c = (unsigned char)(c + 32);
+                h = (h ^ c) * 16777619u;
+            }
+        }
+        i += adv;
+    }
+    if (in && w->n < MAX_WORDS)
+        w->h[w->n++] = h;
+}
+
+/* Dice coefficient over word multisets. */
+static float similarity(const words *a, const words *b)
+{
+    if (!a->n || !b->n)
+        return 0;
+    bool used[MAX_WORDS] = {0};
+    int common = 0;
+    for (int i = 0; i < a->n; i++)
+        for (int j = 0; j < b->n; j++)
+            if (!used[j] && a->h[i] == b->h[j]) {
+                used[j] = true;
+                common++;
+                break;
+            }
+    return 2.0f * (float)common / (float)(a->n + b->n);
+}
+
+/* Separators that put a site name after (or before) the headline. */
+static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
+
+/* Length of title once a trailing " - Site Name" is removed. */
+static size_t strip_site(const char *t, size_t n)
+{
+    size_t cut = n;
+    for (size_t k = 0; k < sizeof title_seps / sizeof *title_seps; k++) {
+        size_t sl = strlen(title_seps[k]);
+        for (size_t i = n; i-- > 0;) {
+            if (i + sl <= n && !memcmp(t + i, title_seps[k], sl)) {
+                /* Keep the headline part only when it is the longer one. */
+                if (i >= n - i - sl && i < cut && i > 0)
+                    cut = i;
+                break;
+            }
+        }
+    }
+    return cut;
+}
+
+static char *fold(px_page *pg, const char *s, size_t n)
+{
+    px_buf b;
+    px_buf_init(&b, pg->a);
+    bool pending = false;
+    px_append_folded(&b, s, n, &pending);
+    px_buf_putc(&b, '\0');
+    return px_buf_detach(&b, NULL);
+}
+
+static const char *meta_content(const px_page *pg, const char *key)
+{
+    const px_doc *d = &pg->doc;
+    for (int i = 0; i < d->n; i++) {
+        const px_node *nd = &d->nodes[i];
+        if (nd->kind != PX_ELEMENT || nd->tag != GUMBO_TAG_META)
+            continue;
+        const char *p = px_attr(nd, "property");
+        if (!p)
+            p = px_attr(nd, "name");
+        if (p && !strcmp(p, key))
+            return px_attr(nd, "content");
+    }
+    return NULL;
+}
+
+int px_find_title(px_page *pg)
+{
+    const px_doc *d = &pg->doc;
+    pg->title_node = -1;
+    px_buf tb;
+    px_buf_init(&tb, pg->a);
+    for (int i = 0; i < d->n; i++)
+        if (d->nodes[i].kind == PX_ELEMENT && d->nodes[i].tag == GUMBO_TAG_TITLE) {
+            for (int c = d->nodes[i].first; c >= 0; c = d->nodes[c].next)
+                if (d->nodes[c].kind == PX_TEXT) {
+                    size_t len;
+                    const char *t = px_text(&d->nodes[c], &len);
+                    px_buf_append(&tb, t, len);
+                }
+            break;
+        }
+    char *doc_title = fold(pg, tb.data ? tb.data : "", tb.len);
+    px_buf_free(&tb);
+    const char *og_raw = meta_content(pg, "og:title");
+    char *og = og_raw ? fold(pg, og_raw, strlen(og_raw)) : NULL;
+    if (!doc_title || (og_raw && !og)) {
+        px_free(pg->a, doc_title);
+        px_free(pg->a, og);
+        return PITH_ERR_NOMEM;
+    }
+
+    words wt, wo, wh;
+    size_t tlen = strlen(doc_title);
+    split_words(doc_title, strip_site(doc_title, tlen), &wt);
+    split_words(og ? og : "", og ? strlen(og) : 0, &wo);
+
+    px_buf hb;
+    px_buf_init(&hb, pg->a);
+    float best = 0.5f;
+    char *h1 = NULL;
+    for (int i = 0; i < d->n; i++) {
+        if (d->nodes[i].kind != PX_ELEMENT || d->nodes[i].tag != GUMBO_TAG_H1)
+            continue;
+        hb.len = 0;
+        /* The text of the h1 even when the rules dropped it with a header. */
+        bool pending = false;
+        for (int j = i + 1; j < d->nodes[i].end; j++)
+            if (d->nodes[j].kind == PX_TEXT) {
+                size_t len;
+                const char *t = px_text(&d->nodes[j], &len);
+                px_append_folded(&hb, t, len, &pending);
+            }
+        if (!hb.len)
+            continue;
+        split_words(hb.data, hb.len, &wh);
+        float s1 = similarity(&wh, &wt), s2 = similarity(&wh, &wo);
+        float s = s1 > s2 ? s1 : s2;
+        if (s > best) {
+            best = s;
+            px_free(pg->a, h1);
+            h1 = px_strndup(pg->a, hb.data, hb.len);
+            pg->title_node = i;
+        }
+    }
+    bool oom = hb.oom;
+    px_buf_free(&hb);
+
+    if (h1) {
+        pg->title = h1;
+    } else if (og && *og) {
+        pg->title = og;
+        og = NULL;
+    } else {
+        doc_title[strip_site(doc_title, tlen)] = '\0';
+        pg->title = doc_title;
+        doc_title = NULL;
+    }
+    px_free(pg->a, doc_title);
+    px_free(pg->a, og);
+    if (!pg->title || oom)
+        return PITH_ERR_NOMEM;
+    return PITH_OK;
+}
