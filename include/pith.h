@@ -66,6 +66,7 @@ typedef struct pith_allocator {
 #define PITH_NO_DEFAULT_RULES (1u << 0) /* start from no rules at all */
 #define PITH_FAVOR_PRECISION (1u << 1)  /* prefer less junk */
 #define PITH_FAVOR_RECALL (1u << 2)     /* prefer losing no text */
+#define PITH_EXPLAIN (1u << 3)          /* keep a trace, see pith_result_explain */
 
 typedef struct pith_options pith_options;
 typedef struct pith_extractor pith_extractor;
@@ -100,6 +101,9 @@ PITH_API int pith_extract(const pith_extractor *ex, const char *html, size_t len
 PITH_API const char *pith_result_title(const pith_result *r);
 /* The article as plain text, blocks separated by blank lines. */
 PITH_API const char *pith_result_text(const pith_result *r, size_t *len);
+/* With PITH_EXPLAIN: one line per candidate block (path, score, features,
+ * rules that fired, kept or dropped); "" otherwise. */
+PITH_API const char *pith_result_explain(const pith_result *r);
 PITH_API void pith_result_free(pith_result *r);
 
 /* A short name for a status code, such as "no article text found". */

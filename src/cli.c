@@ -17,6 +17,8 @@ static const char usage_text[] =
     "  -r, --rules FILE       add the rules in FILE (may be given more than once)\n"
     "      --no-default-rules start from no rules (only --rules files apply)\n"
     "      --no-title         leave the title out of the output\n"
+    "      --explain          trace every candidate block on stderr: its path,\n"
+    "                         score, features, rules fired, kept or dropped\n"
     "  -u, --url URL          the page's URL\n"
     "  -h, --help             show this help and exit\n"
     "  -V, --version          show the version and exit\n"
@@ -40,13 +42,14 @@ typedef struct cli {
     int no_title;
 } cli;
 
-enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE };
+enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN };
 
 static const struct option long_opts[] = {
     {"encoding", required_argument, NULL, 'e'},
     {"rules", required_argument, NULL, 'r'},
     {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
     {"no-title", no_argument, NULL, OPT_NO_TITLE},
+    {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"url", required_argument, NULL, 'u'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -74,6 +77,7 @@ static int parse_args(int argc, char **argv, cli *c)
         case 'r': c->rules[c->nrules++] = optarg; break;
         case OPT_NO_DEFAULT_RULES: c->flags |= PITH_NO_DEFAULT_RULES; break;
         case OPT_NO_TITLE: c->no_title = 1; break;
+        case OPT_EXPLAIN: c->flags |= PITH_EXPLAIN; break;
         case 'h': fputs(usage_text, stdout); return -1;
         case 'V': printf("pith %s\n", pith_version()); return -1;
         case ':':
@@ -185,6 +189,7 @@ int main(int argc, char **argv)
     pith_result *res = NULL;
     rc = pith_extract(ex, data, len, c.encoding, c.url, &res, &err);
     free(data);
+    fputs(pith_result_explain(res), stderr);
     if (rc == PITH_OK) {
         const char *title = pith_result_title(res);
         size_t tlen;

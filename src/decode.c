@@ -690,15 +690,18 @@ static size_t utf8_seq(const unsigned char *s, size_t n, size_t *bad)
     return (size_t)l->more + 1;
 }
 
-/* True for valid UTF-8, also when only the last sequence is cut short:
- * truncated downloads should not turn a UTF-8 page into mojibake. */
+/* True for valid UTF-8. Also true when only the last sequence is cut short
+ * and an earlier one was complete: a truncated download of a UTF-8 page
+ * should not become mojibake, but "caf\xE9" alone is still latin. */
 static bool looks_utf8(const unsigned char *s, size_t n)
 {
     size_t i = 0, bad = 0;
+    bool seen_multibyte = false;
     while ((i += ascii_run(s + i, n - i, false)) < n) {
         size_t k = utf8_seq(s + i, n - i, &bad);
         if (!k)
-            return i + bad == n && utf8_class[s[i] - 0x80] != 0;
+            return seen_multibyte && i + bad == n && utf8_class[s[i] - 0x80] != 0;
+        seen_multibyte = true;
         i += k;
     }
     return true;

@@ -33,21 +33,56 @@ static bool dropped(const px_page *pg, int i) { return pg->doc.nodes[i].flags & 
     for (int i = (root); i < (pg)->doc.nodes[root].end;                        \
          i = dropped(pg, i) ? (pg)->doc.nodes[i].end : i + 1)
 
+/* Elements whose text is never page text, whatever the rules say. */
+static bool never_text(const px_node *nd)
+{
+    switch (nd->tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION:
+        return true;
+    default:
+        return nd->g && nd->g->type == GUMBO_NODE_TEMPLATE;
+    }
+}
+
+/* Drops what is never text, then measures the prose of the page so that
+ * the rules below can be overruled where they would drop the article. */
+static void measure(px_page *pg)
+{
+    px_node *nodes = pg->doc.nodes;
+    for (int i = 0; i < pg->doc.n; i++) {
+        px_info *in = &pg->info[i];
+        in->drop_rule = in->score_rule = -1;
+        in->rule_score = 0;
+        in->why = WHY_NONE;
+        if (nodes[i].kind == PX_ELEMENT && never_text(&nodes[i]) && !(nodes[i].flags & PX_DROP))
+            drop(pg, i, WHY_RULE);
+    }
+    pg->prose = 0;
+    px_score(pg);
+    pg->prose = pg->info[0].para_chars;
+}
+
 static void prune(px_page *pg)
 {
     px_node *nodes = pg->doc.nodes;
     for (int i = 0; i < pg->doc.n;) {
         px_node *nd = &nodes[i];
         px_info *in = &pg->info[i];
-        in->drop_rule = in->score_rule = -1;
-        in->rule_score = 0;
-        in->why = WHY_NONE;
+        if (nd->flags & PX_DROP) {
+            i = nd->end;
+            continue;
+        }
         if (nd->kind == PX_ELEMENT && nd->g->type != GUMBO_NODE_DOCUMENT) {
             px_verdict v = {false, 0, -1, -1};
             px_rules_match_element(pg->rs, pg->scratch, nd, &v);
             in->rule_score = v.score;
             in->score_rule = v.score_rule;
-            if (v.drop) {
+            if (v.drop && px_holds_article(pg, i)) {
+                in->drop_rule = v.drop_rule;
+                in->why = WHY_VETO;
+            } else if (v.drop) {
                 in->drop_rule = v.drop_rule;
                 drop(pg, i, WHY_RULE);
                 for (int j = i + 1; j < nd->end; j++) {
@@ -150,7 +185,8 @@ static int choose_root(const px_page *pg)
 {
     int best = -1;
     float bv = 0;
-    for (int i = 0; i < pg->doc.n; i = dropped(pg, i) ? pg->doc.nodes[i].end : i + 1) {
+    int body = pg->doc.body >= 0 ? pg->doc.body : 0;
+    for (int i = body; i < pg->doc.nodes[body].end; i = dropped(pg, i) ? pg->doc.nodes[i].end : i + 1) {
         const px_node *nd = &pg->doc.nodes[i];
         if (nd->kind != PX_ELEMENT || (nd->flags & PX_INLINE) || nd->g->type == GUMBO_NODE_DOCUMENT)
             continue;
@@ -194,7 +230,7 @@ static void clean(px_page *pg, int root)
         px_info *in = &pg->info[i];
         if (nd->kind != PX_ELEMENT)
             continue;
-        if (in->rule_score <= -50) {
+        if (in->rule_score <= -50 && !px_holds_article(pg, i)) {
             drop(pg, i, WHY_SCORE);
             continue;
         }
@@ -252,6 +288,7 @@ static bool fallback(px_page *pg)
 
 int px_extract_content(px_page *pg, pith_error *err)
 {
+    measure(pg);
     prune(pg);
     px_score(pg);
     if (text_rules(pg) != PITH_OK)

@@ -11,7 +11,7 @@
 /* Why a node was dropped; kept for --explain and for tests. */
 enum px_why {
     WHY_NONE, WHY_RULE, WHY_TEXT_RULE, WHY_FORM, WHY_LINKS, WHY_SCORE,
-    WHY_TRAILING, WHY_OUTSIDE
+    WHY_TRAILING, WHY_OUTSIDE, WHY_VETO
 };
 
 typedef struct px_info {
@@ -20,6 +20,7 @@ typedef struct px_info {
     int own_punct;
     int chars, link;           /* visible text in the subtree */
     int paras;                 /* good paragraphs in the subtree */
+    int para_chars;            /* characters in those paragraphs */
     float own_value;           /* worth of this block's own text */
     float value;               /* worth of the subtree */
     int rule_score;
@@ -35,6 +36,7 @@ typedef struct px_page {
     px_doc doc;
     px_info *info;
     int root;      /* the chosen content container, or -1 */
+    int prose;     /* characters of good paragraphs on the whole page */
     bool fallback; /* no container won: keep good blocks page-wide */
     char *title;   /* UTF-8, owned */
     int title_node; /* the h1 used as title, or -1 */
@@ -42,6 +44,9 @@ typedef struct px_page {
 
 /* Stage 3b (score.c): text statistics and worth of every node. */
 void px_score(px_page *pg);
+/* Does node i hold most of the page's prose? Rules never drop or cancel
+ * such a node: a class name is weaker evidence than the text itself. */
+bool px_holds_article(const px_page *pg, int i);
 /* A block's worth from its own text: positive for prose, negative for
  * link lists and fragments. Exposed for the unit tests. */
 float px_block_value(int chars, int link, int punct);
@@ -55,6 +60,9 @@ void px_node_text(const px_page *pg, int i, px_buf *out);
 
 /* Title (title.c). */
 int px_find_title(px_page *pg);
+
+/* The --explain trace (explain.c). */
+int px_explain(const px_page *pg, px_buf *out);
 
 /* Stage 5 (render.c): the kept content as plain text. */
 int px_render_text(const px_page *pg, px_buf *out);

@@ -45,6 +45,7 @@ struct pith_result {
     char *title;
     char *text;
     size_t text_len;
+    char *explain;
 };
 
 pith_options *pith_options_new(const pith_allocator *alloc)
@@ -212,6 +213,14 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     res->title = pg->title;
     pg->title = NULL;
+    if (ex->flags & PITH_EXPLAIN) {
+        px_buf eb;
+        px_buf_init(&eb, pg->a);
+        px_explain(pg, &eb);
+        res->explain = px_buf_detach(&eb, NULL);
+        if (!res->explain)
+            return px_error(err, PITH_ERR_NOMEM, "out of memory writing the trace");
+    }
     if (!res->text_len)
         status = PITH_NO_CONTENT;
     if (status == PITH_NO_CONTENT)
@@ -268,11 +277,17 @@ const char *pith_result_text(const pith_result *r, size_t *len)
     return r && r->text ? r->text : "";
 }
 
+const char *pith_result_explain(const pith_result *r)
+{
+    return r && r->explain ? r->explain : "";
+}
+
 void pith_result_free(pith_result *r)
 {
     if (!r)
         return;
     px_alloc a = r->a;
+    px_free(&a, r->explain);
     px_free(&a, r->title);
     px_free(&a, r->text);
     px_free(&a, r);

@@ -12,7 +12,7 @@ enum mkind {
     M_ID_RE, M_CLASS_RE, M_IDCLASS_RE, M_ATTR_RE, M_TEXT_RE, M_MAXLEN
 };
 
-#define MAX_TAGS 16
+#define TAG_WORDS ((GUMBO_TAG_LAST + 32) / 32)
 
 typedef struct matcher {
     enum mkind kind;
@@ -21,9 +21,8 @@ typedef struct matcher {
     char *value; /* literal to compare */
     int pat;     /* index into patterns, or -1 */
     size_t maxlen;
-    unsigned short tags[MAX_TAGS];
-    char *tagnames; /* names Gumbo does not know, '\0'-separated */
-    int ntags;
+    uint32_t tags[TAG_WORDS]; /* a bit per GumboTag */
+    char *tagnames;           /* names Gumbo does not know, '\0'-separated */
 } matcher;
 
 typedef struct rule {
@@ -237,11 +236,7 @@ static int parse_tags(parser *p, matcher *m, const char *v, size_t n)
         if (t == GUMBO_TAG_UNKNOWN) {
             px_buf_append(&unknown, name, k + 1);
         } else {
-            if (m->ntags == MAX_TAGS) {
-                px_buf_free(&unknown);
-                return perr(p, "too many tag names in '%.*s'", v, n);
-            }
-            m->tags[m->ntags++] = (unsigned short)t;
+            m->tags[t / 32] |= 1u << (t % 32);
         }
         i = j + 1;
     }
@@ -589,9 +584,8 @@ static bool has_token(const char *list, const char *tok)
 
 static bool tag_matches(const matcher *m, const px_node *nd)
 {
-    for (int i = 0; i < m->ntags; i++)
-        if (m->tags[i] == nd->tag)
-            return true;
+    if (m->tags[nd->tag / 32] & (1u << (nd->tag % 32)))
+        return true;
     if (m->tagnames && nd->tag == GUMBO_TAG_UNKNOWN) {
         char buf[64];
         const char *name = px_tag_name(nd, buf, sizeof buf);

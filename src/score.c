@@ -83,6 +83,11 @@ static float apply_rule_score(float v, int score)
     return v * (f > 0 ? f : 0);
 }
 
+bool px_holds_article(const px_page *pg, int i)
+{
+    return pg->prose >= 400 && 2 * pg->info[i].para_chars > pg->prose;
+}
+
 void px_score(px_page *pg)
 {
     px_node *nodes = pg->doc.nodes;
@@ -92,7 +97,7 @@ void px_score(px_page *pg)
     for (int i = 0; i < n; i++) {
         px_info *in = &info[i];
         in->own_chars = in->own_link = in->own_punct = 0;
-        in->chars = in->link = in->paras = 0;
+        in->chars = in->link = in->paras = in->para_chars = 0;
         in->own_value = in->value = 0;
         int p = nodes[i].parent;
         bool block = nodes[i].kind == PX_ELEMENT && !(nodes[i].flags & PX_INLINE);
@@ -128,14 +133,19 @@ void px_score(px_page *pg)
         if (in->owner == i && in->own_chars) {
             in->own_value = px_block_value(in->own_chars, in->own_link, in->own_punct);
             in->value += in->own_value;
-            in->paras += px_is_good_para(in->own_chars, in->own_link, in->own_punct);
+            if (px_is_good_para(in->own_chars, in->own_link, in->own_punct)) {
+                in->paras++;
+                in->para_chars += in->own_chars;
+            }
         }
-        in->value = apply_rule_score(in->value, in->rule_score);
+        if (in->rule_score >= 0 || !px_holds_article(pg, i))
+            in->value = apply_rule_score(in->value, in->rule_score);
         int p = nodes[i].parent;
         if (p >= 0) {
             info[p].chars += in->chars;
             info[p].link += in->link;
             info[p].paras += in->paras;
+            info[p].para_chars += in->para_chars;
             info[p].value += in->value;
         }
     }

@@ -1,0 +1,99 @@
+/*
+ * --explain: a trace of the decisions, one line per candidate block, so
+ * that a user writing rules can see why a block was kept or dropped.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "page.h"
+
+static const char *const why_names[] = {
+    [WHY_NONE] = "kept", [WHY_RULE] = "dropped:rule", [WHY_TEXT_RULE] = "dropped:text-rule",
+    [WHY_FORM] = "dropped:form", [WHY_LINKS] = "dropped:links", [WHY_SCORE] = "dropped:score",
+    [WHY_TRAILING] = "dropped:trailing-heading", [WHY_OUTSIDE] = "outside",
+    [WHY_VETO] = "kept:holds-article",
+};
+
+static void path(const px_page *pg, int i, px_buf *b)
+{
+    const px_node *nd = &pg->doc.nodes[i];
+    char scratch[64];
+    px_buf_puts(b, px_tag_name(nd, scratch, sizeof scratch));
+    const char *id = px_attr(nd, "id");
+    if (id && *id) {
+        px_buf_putc(b, '#');
+        px_buf_append(b, id, strnlen(id, 60));
+    }
+    const char *cls = px_attr(nd, "class");
+    if (cls && *cls) {
+        px_buf_putc(b, '.');
+        size_t n = strnlen(cls, 80);
+        for (size_t k = 0; k < n; k++)
+            px_buf_putc(b, cls[k] == ' ' || cls[k] == '\t' || cls[k] == '\n' ? '.' : cls[k]);
+    }
+}
+
+/* Is node i inside the chosen content (or kept page-wide)? */
+static bool inside(const px_page *pg, int i)
+{
+    if (pg->root < 0)
+        return pg->fallback;
+    return i >= pg->root && i < pg->doc.nodes[pg->root].end;
+}
+
+/* Text bytes under a dropped node, which the scores no longer count. */
+static size_t raw_text(const px_page *pg, int i)
+{
+    size_t n = 0;
+    for (int j = i; j < pg->doc.nodes[i].end; j++)
+        if (pg->doc.nodes[j].kind == PX_TEXT) {
+            size_t len;
+            const char *t = px_text(&pg->doc.nodes[j], &len);
+            for (size_t k = 0; k < len; k++)
+                n += t[k] != ' ' && t[k] != '\n' && t[k] != '\t' && t[k] != '\r';
+        }
+    return n;
+}
+
+int px_explain(const px_page *pg, px_buf *out)
+{
+    char line[256];
+    snprintf(line, sizeof line, "# root=%d fallback=%d nodes=%d\n", pg->root, pg->fallback, pg->doc.n);
+    px_buf_puts(out, line);
+    for (int i = 0; i < pg->doc.n; i++) {
+        const px_node *nd = &pg->doc.nodes[i];
+        const px_info *in = &pg->info[i];
+        if (nd->kind != PX_ELEMENT || (nd->flags & PX_INLINE) || nd->g->type == GUMBO_NODE_DOCUMENT)
+            continue;
+        bool ruled = in->drop_rule >= 0 || in->score_rule >= 0;
+        if (in->why == WHY_OUTSIDE || (!in->chars && !ruled))
+            continue;
+        snprintf(line, sizeof line, "%*s", nd->depth > 40 ? 40 : nd->depth, "");
+        px_buf_puts(out, line);
+        path(pg, i, out);
+        snprintf(line, sizeof line,
+                 " value=%.0f own=%.0f chars=%d links=%d own_chars=%d punct=%d paras=%d rule_score=%d",
+                 (double)in->value, (double)in->own_value, in->chars, in->link, in->own_chars,
+                 in->own_punct, in->paras, in->rule_score);
+        px_buf_puts(out, line);
+        char where[160];
+        if (in->drop_rule >= 0) {
+            snprintf(line, sizeof line, " dropped_text=%zu", raw_text(pg, i));
+            px_buf_puts(out, line);
+            px_rules_where(pg->rs, in->drop_rule, where, sizeof where);
+            px_buf_puts(out, " drop_by=");
+            px_buf_puts(out, where);
+        }
+        if (in->score_rule >= 0) {
+            px_rules_where(pg->rs, in->score_rule, where, sizeof where);
+            px_buf_puts(out, " score_by=");
+            px_buf_puts(out, where);
+        }
+        const char *verdict = why_names[in->why];
+        if (in->why == WHY_NONE || in->why == WHY_VETO)
+            verdict = i == pg->root ? "ROOT" : !inside(pg, i) ? "outside" : in->why == WHY_VETO ? "kept:holds-article" : "kept";
+        px_buf_putc(out, ' ');
+        px_buf_puts(out, verdict);
+        px_buf_putc(out, '\n');
+    }
+    return out->oom ? PITH_ERR_NOMEM : PITH_OK;
+}
