@@ -46,22 +46,78 @@ static bool never_text(const px_node *nd)
     }
 }
 
-/* Drops what is never text, then measures the prose of the page so that
- * the rules below can be overruled where they would drop the article. */
+/* Does an inline style hide the element? Looks for "display:none" or
+ * "visibility:hidden" as declarations, ignoring case and spaces. */
+static bool style_hides(const char *st)
+{
+    static const char *const decl[][2] = {{"display", "none"}, {"visibility", "hidden"}};
+    for (const char *p = st; *p; p++) {
+        if (p != st && p[-1] != ';' && p[-1] != ' ' && p[-1] != '"' && p[-1] != '\t')
+            continue;
+        for (size_t k = 0; k < 2; k++) {
+            size_t pl = strlen(decl[k][0]), vl = strlen(decl[k][1]);
+            if (!px_ascii_ieq(p, decl[k][0], pl) || strnlen(p, pl) < pl)
+                continue;
+            const char *q = p + pl;
+            while (*q == ' ' || *q == '\t')
+                q++;
+            if (*q++ != ':')
+                continue;
+            while (*q == ' ' || *q == '\t')
+                q++;
+            if (strnlen(q, vl) == vl && px_ascii_ieq(q, decl[k][1], vl) &&
+                (q[vl] == '\0' || q[vl] == ';' || q[vl] == ' ' || q[vl] == '!'))
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool hidden(const px_node *nd)
+{
+    const char *v;
+    if (px_attr(nd, "hidden"))
+        return true;
+    if ((v = px_attr(nd, "aria-hidden")) && px_ascii_ieq(v, "true", 5))
+        return true;
+    return (v = px_attr(nd, "style")) && style_hides(v);
+}
+
+/* Drops what is never text and what the page hides, then measures the
+ * prose of the page so that the rules below can be overruled where they
+ * would drop the article. Hidden copies of the article (schema.org blocks)
+ * are not prose; but where everything is hidden, hidden text is all
+ * there is, and it comes back. */
 static void measure(px_page *pg)
 {
     px_node *nodes = pg->doc.nodes;
+    bool any_hidden = false;
     for (int i = 0; i < pg->doc.n; i++) {
         px_info *in = &pg->info[i];
         in->drop_rule = in->score_rule = -1;
         in->rule_score = 0;
         in->why = WHY_NONE;
-        if (nodes[i].kind == PX_ELEMENT && never_text(&nodes[i]) && !(nodes[i].flags & PX_DROP))
+        if (nodes[i].kind != PX_ELEMENT || (nodes[i].flags & PX_DROP))
+            continue;
+        if (never_text(&nodes[i]))
             drop(pg, i, WHY_RULE);
+        else if (nodes[i].g->type != GUMBO_NODE_DOCUMENT && hidden(&nodes[i])) {
+            drop(pg, i, WHY_HIDDEN);
+            any_hidden = true;
+        }
     }
     pg->prose = 0;
     px_score(pg);
     pg->prose = pg->info[0].para_chars;
+    if (any_hidden && pg->prose < 200) {
+        for (int i = 0; i < pg->doc.n; i++)
+            if (pg->info[i].why == WHY_HIDDEN) {
+                nodes[i].flags &= ~(unsigned)PX_DROP;
+                pg->info[i].why = WHY_NONE;
+            }
+        px_score(pg);
+        pg->prose = pg->info[0].para_chars;
+    }
 }
 
 static void prune(px_page *pg)
