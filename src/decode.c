@@ -93,14 +93,14 @@ static const encoding encodings[] = {
     [E_USER] = {"x-user-defined", K_USER, {NULL, NULL}, 0},
 };
 
-typedef struct label {
+typedef struct label_entry {
     const char *label;
     unsigned char enc;
-} label;
+} label_entry;
 
 /* https://encoding.spec.whatwg.org/#names-and-labels, sorted by strcmp for
  * bsearch. */
-static const label labels[] = {
+static const label_entry labels[] = {
     {"866", E_IBM866},
     {"ansi_x3.4-1968", E_WIN1252},
     {"arabic", E_ISO8859_6},
@@ -350,7 +350,7 @@ static bool is_alpha(unsigned char c)
 
 static int label_cmp(const void *key, const void *elem)
 {
-    return strcmp(key, ((const label *)elem)->label);
+    return strcmp(key, ((const label_entry *)elem)->label);
 }
 
 static const encoding *lookup(const unsigned char *s, size_t n)
@@ -368,14 +368,14 @@ static const encoding *lookup(const unsigned char *s, size_t n)
         key[i] = (char)lower(s[i]);
     }
     key[n] = '\0';
-    const label *l = bsearch(key, labels, sizeof labels / sizeof labels[0],
+    const label_entry *l = bsearch(key, labels, sizeof labels / sizeof labels[0],
                              sizeof labels[0], label_cmp);
     return l ? &encodings[l->enc] : NULL;
 }
 
-const char *px_encoding_lookup(const char *label_, size_t len)
+const char *px_encoding_lookup(const char *label, size_t len)
 {
-    const encoding *e = label_ ? lookup((const unsigned char *)label_, len) : NULL;
+    const encoding *e = label ? lookup((const unsigned char *)label, len) : NULL;
     return e ? e->name : NULL;
 }
 
@@ -526,7 +526,7 @@ static void meta_attr(meta_state *m, span name, span value)
         return; /* only the first of duplicate attributes counts */
     m->seen |= bit;
     if (bit == A_HTTP_EQUIV) {
-        m->got_pragma = m->got_pragma || span_is(value, "content-type");
+        m->got_pragma = span_is(value, "content-type");
     } else if (bit == A_CONTENT) {
         const encoding *e = from_content(value);
         if (e && !m->have_charset) {
@@ -960,6 +960,8 @@ static int convert(px_buf *b, const encoding *e, const unsigned char *s, size_t 
         return PITH_OK;
     }
     iconv_t cd = open_iconv(e);
+    if (cd == (iconv_t)-1 && errno == ENOMEM)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory opening '%s'", e->name);
     if (cd == (iconv_t)-1)
         return px_error(err, PITH_ERR_INPUT, "encoding '%s' is not supported", e->name);
     run_iconv(b, cd, e, s, n);

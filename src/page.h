@@ -18,6 +18,8 @@ typedef struct px_info {
     int owner;                 /* nearest non-inline ancestor-or-self */
     int own_chars, own_link;   /* inline text owned by this block */
     int own_punct;
+    int lead_link;             /* linked text before any unlinked text, or
+                                * -1 - that once unlinked text came first */
     int chars, link;           /* visible text in the subtree */
     int paras;                 /* good paragraphs in the subtree */
     int para_chars;            /* characters in those paragraphs */
@@ -49,7 +51,7 @@ void px_score(px_page *pg);
 bool px_holds_article(const px_page *pg, int i);
 /* A block's worth from its own text: positive for prose, negative for
  * link lists and fragments. Exposed for the unit tests. */
-float px_block_value(int chars, int link, int punct);
+float px_block_value(int chars, int link, int lead, int punct);
 /* Whether a block is a real paragraph of prose. */
 bool px_is_good_para(int chars, int link, int punct);
 

@@ -55,11 +55,15 @@ static void count_text(const char *s, size_t n, int *chars, int *punct)
     *punct = p;
 }
 
-float px_block_value(int chars, int link, int punct)
+float px_block_value(int chars, int link, int lead, int punct)
 {
     if (chars <= 0)
         return 0;
+    /* A block that opens with a long link is a teaser: a headline with its
+     * summary. Prose may start with a linked name, but not a sentence. */
     float v = (float)(chars - 2 * link);
+    if (lead >= 20)
+        v -= 2.0f * (float)lead;
     /* Menus and teaser links are many short, mostly-linked fragments. */
     if (2 * link > chars && chars < 80)
         v -= 20;
@@ -96,7 +100,7 @@ void px_score(px_page *pg)
 
     for (int i = 0; i < n; i++) {
         px_info *in = &info[i];
-        in->own_chars = in->own_link = in->own_punct = 0;
+        in->own_chars = in->own_link = in->own_punct = in->lead_link = 0;
         in->chars = in->link = in->paras = in->para_chars = 0;
         in->own_value = in->value = 0;
         int p = nodes[i].parent;
@@ -117,8 +121,13 @@ void px_score(px_page *pg)
             px_info *o = &info[info[i].owner];
             o->own_chars += c;
             o->own_punct += p;
-            if (nodes[i].flags & PX_IN_LINK)
+            if (nodes[i].flags & PX_IN_LINK) {
                 o->own_link += c;
+                if (o->lead_link >= 0)
+                    o->lead_link += c;
+            } else if (c && o->lead_link >= 0) {
+                o->lead_link = -1 - o->lead_link; /* closed: keeps its length */
+            }
         }
         i++;
     }
@@ -131,7 +140,8 @@ void px_score(px_page *pg)
         in->chars += in->own_chars;
         in->link += in->own_link;
         if (in->owner == i && in->own_chars) {
-            in->own_value = px_block_value(in->own_chars, in->own_link, in->own_punct);
+            int lead = in->lead_link >= 0 ? in->lead_link : -1 - in->lead_link;
+            in->own_value = px_block_value(in->own_chars, in->own_link, lead, in->own_punct);
             in->value += in->own_value;
             if (px_is_good_para(in->own_chars, in->own_link, in->own_punct)) {
                 in->paras++;
