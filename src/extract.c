@@ -296,7 +296,7 @@ static void clean(px_page *pg, int root)
         bool has_blocks = in->chars > in->own_chars;
         /* A block or a container worth less than nothing is links and
          * fragments: a share bar, a related list, a byline with links. */
-        if (in->value < 0 && (has_own || has_blocks) && !is_heading(nd->tag))
+        if (in->value < 0 && in->link > 0 && (has_own || has_blocks) && !is_heading(nd->tag))
             drop(pg, i, WHY_LINKS);
     }
     /* Headings left at the end introduce widgets that were dropped. */
