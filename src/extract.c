@@ -276,6 +276,9 @@ static int choose_root(const px_page *pg)
 
 static bool is_heading(unsigned tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
+/* A few words without a sentence's punctuation: a label, not prose. */
+static bool short_label(const px_info *in) { return in->own_chars < 40 && !in->own_punct; }
+
 /* Inside the content: drop what the scores say is not part of it. */
 static void clean(px_page *pg, int root)
 {
@@ -299,28 +302,19 @@ static void clean(px_page *pg, int root)
         if (in->value < 0 && in->link > 0 && (has_own || has_blocks) && !is_heading(nd->tag))
             drop(pg, i, WHY_LINKS);
     }
-    /* Headings left at the end introduce widgets that were dropped. */
-    int last_text = -1;
+    /* What trails the last real text of the article is widget debris: a
+     * heading whose widget was dropped, or labels such as "Contribute". */
+    int last = -1;
     FOR_KEPT(pg, i, root) {
-        if (dropped(pg, i))
-            continue;
-        const px_node *nd = &pg->doc.nodes[i];
-        if (nd->kind == PX_ELEMENT && is_heading(nd->tag)) {
-            i = nd->end - 1;
-            continue;
-        }
-        if (nd->kind == PX_TEXT && pg->info[pg->info[i].owner].own_chars > 0) {
-            int o = pg->info[i].owner;
-            bool in_heading = false;
-            for (int a = o; a >= 0 && a != root; a = pg->doc.nodes[a].parent)
-                in_heading |= is_heading(pg->doc.nodes[a].tag);
-            if (!in_heading)
-                last_text = i;
-        }
+        const px_info *in = &pg->info[i];
+        if (!dropped(pg, i) && in->owner == i && in->own_chars &&
+            !is_heading(pg->doc.nodes[i].tag) && !short_label(in))
+            last = i;
     }
     FOR_KEPT(pg, i, root) {
-        if (!dropped(pg, i) && i > last_text && pg->doc.nodes[i].kind == PX_ELEMENT &&
-            is_heading(pg->doc.nodes[i].tag))
+        const px_info *in = &pg->info[i];
+        if (i > last && !dropped(pg, i) && pg->doc.nodes[i].kind == PX_ELEMENT &&
+            in->owner == i && in->own_chars && (is_heading(pg->doc.nodes[i].tag) || short_label(in)))
             drop(pg, i, WHY_TRAILING);
     }
 }

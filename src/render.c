@@ -70,7 +70,7 @@ static bool data_table(const px_page *pg, int t)
         if (nodes[i].kind != PX_ELEMENT)
             continue;
         switch (nodes[i].tag) {
-        case GUMBO_TAG_TABLE: case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL:
+        case GUMBO_TAG_TABLE: case GUMBO_TAG_DIV: case GUMBO_TAG_UL:
         case GUMBO_TAG_OL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
         case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
             return false;

@@ -162,12 +162,18 @@ int px_find_title(px_page *pg)
         hb.len = 0;
         /* The text of the h1 even when the rules dropped it with a header. */
         bool pending = false;
-        for (int j = i + 1; j < d->nodes[i].end; j++)
+        for (int j = i + 1; j < d->nodes[i].end; j++) {
+            /* Skip what the rules dropped inside the h1 (permalink marks). */
+            if (d->nodes[j].flags & PX_DROP) {
+                j = d->nodes[j].end - 1;
+                continue;
+            }
             if (d->nodes[j].kind == PX_TEXT) {
                 size_t len;
                 const char *t = px_text(&d->nodes[j], &len);
                 px_append_folded(&hb, t, len, &pending);
             }
+        }
         if (!hb.len)
             continue;
         split_words(hb.data, hb.len, &wh);
