@@ -65,6 +65,25 @@ static int fail(int code, const char *what, const char *msg)
     return code;
 }
 
+/* Names the offending option: inside a cluster such as -xy getopt has not
+ * moved optind yet, so the short option itself is the one to name. */
+static int bad_option(char **argv, const char *what)
+{
+    const char *arg = optind > 0 ? argv[optind - 1] : "";
+    if (!strncmp(arg, "--", 2)) {
+        const char *eq = strchr(arg, '=');
+        size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+        for (const struct option *o = long_opts; eq && o->name; o++)
+            if (strlen(o->name) == n - 2 && !strncmp(o->name, arg + 2, n - 2))
+                what = "takes no value";
+        fprintf(stderr, "pith: option '%.*s' %s (see pith --help)\n",
+                (int)n, arg, what);
+    } else {
+        fprintf(stderr, "pith: option '-%c' %s (see pith --help)\n", optopt, what);
+    }
+    return PITH_ERR_USAGE;
+}
+
 /* Returns 0, or -1 for --help/--version (already answered), or an exit code. */
 static int parse_args(int argc, char **argv, cli *c)
 {
@@ -81,11 +100,9 @@ static int parse_args(int argc, char **argv, cli *c)
         case 'h': fputs(usage_text, stdout); return -1;
         case 'V': printf("pith %s\n", pith_version()); return -1;
         case ':':
-            fprintf(stderr, "pith: option '%s' needs a value (see pith --help)\n", argv[optind - 1]);
-            return PITH_ERR_USAGE;
+            return bad_option(argv, "needs a value");
         default:
-            fprintf(stderr, "pith: unknown option '%s' (see pith --help)\n", argv[optind - 1]);
-            return PITH_ERR_USAGE;
+            return bad_option(argv, "is unknown");
         }
     }
     if (argc - optind > 1)

@@ -440,6 +440,9 @@ int px_rules_parse(px_ruleset *rs, const char *name, const char *text,
 
     parser p = {rs, name, 0, err};
     const char *s = text, *lim = text + len;
+    /* Editors on some systems start UTF-8 files with a byte-order mark. */
+    if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+        s += 3;
     int rc = PITH_OK;
     if (memchr(text, '\0', len))
         rc = px_error(err, PITH_ERR_RULES, "%s: binary data (a NUL byte) in a rule file", name);

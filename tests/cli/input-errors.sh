@@ -1,0 +1,28 @@
+#!/bin/sh
+# Input that cannot be read exits 3 with one stderr line naming the input.
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+missing="$T/no such page.html"
+run_pith "$missing"
+expect_status 3
+expect_no_stdout
+expect_one_stderr_line
+expect_stderr_has "$missing"
+
+# A directory is not a page.
+mkdir "$T/dir"
+run_pith "$T/dir"
+expect_status 3
+expect_no_stdout
+expect_one_stderr_line
+expect_stderr_has "$T/dir"
+
+# An unknown --encoding is an input error too.
+article_page > "$T/a.html"
+run_pith --encoding no-such-charset "$T/a.html"
+expect_status 3
+expect_no_stdout
+expect_one_stderr_line
+expect_stderr_has no-such-charset
+done_ok
