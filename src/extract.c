@@ -279,6 +279,23 @@ static bool is_heading(unsigned tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMB
 /* A few words without a sentence's punctuation: a label, not prose. */
 static bool short_label(const px_info *in) { return in->own_chars < 40 && !in->own_punct; }
 
+/* A heading that says the title again: the title is printed once. */
+static bool repeats_title(const px_page *pg, int i)
+{
+    if (!pg->title || !*pg->title || (size_t)pg->info[i].chars > 3 * strlen(pg->title))
+        return false;
+    px_buf b;
+    px_buf_init(&b, pg->a);
+    px_node_text(pg, i, &b);
+    /* Replies in threads repeat it as "Re: title" (or "AW:", "Sv:"...). */
+    const char *t = b.data ? b.data : "";
+    const char *colon = strchr(t, ':');
+    bool same = !strcmp(t, pg->title) ||
+                (colon && colon - t <= 3 && colon[1] == ' ' && !strcmp(colon + 2, pg->title));
+    px_buf_free(&b);
+    return same;
+}
+
 /* Inside the content: drop what the scores say is not part of it. */
 static void clean(px_page *pg, int root)
 {
@@ -295,6 +312,10 @@ static void clean(px_page *pg, int root)
         }
         if (nd->flags & PX_INLINE)
             continue;
+        if (is_heading(nd->tag) && repeats_title(pg, i)) {
+            drop(pg, i, WHY_TITLE);
+            continue;
+        }
         bool has_own = in->own_chars > 0;
         bool has_blocks = in->chars > in->own_chars;
         /* A block or a container worth less than nothing is links and
@@ -345,6 +366,8 @@ int px_extract_content(px_page *pg, pith_error *err)
         return px_error(err, PITH_ERR_NOMEM, "out of memory during extraction");
     drop_forms(pg);
     px_score(pg);
+    if (px_find_title(pg))
+        return px_error(err, PITH_ERR_NOMEM, "out of memory finding the title");
     pg->root = choose_root(pg);
     pg->fallback = false;
     if (pg->root >= 0) {

@@ -198,8 +198,6 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (rc && rc != PITH_NO_CONTENT)
         return rc;
     int status = rc;
-    if (px_find_title(pg))
-        return px_error(err, PITH_ERR_NOMEM, "out of memory finding the title");
     px_buf out;
     px_buf_init(&out, pg->a);
     if (status == PITH_OK && px_render_text(pg, &out)) {

@@ -77,6 +77,13 @@ static float similarity(const words *a, const words *b)
 /* Separators that put a site name after (or before) the headline. */
 static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
 
+static size_t count_words(const char *s, size_t n)
+{
+    words w;
+    split_words(s, n, &w);
+    return (size_t)w.n;
+}
+
 /* Length of title once a trailing " - Site Name" is removed. */
 static size_t strip_site(const char *t, size_t n)
 {
@@ -85,8 +92,9 @@ static size_t strip_site(const char *t, size_t n)
         size_t sl = strlen(title_seps[k]);
         for (size_t i = n; i-- > 0;) {
             if (i + sl <= n && !memcmp(t + i, title_seps[k], sl)) {
-                /* Keep the headline part only when it is the longer one. */
-                if (i >= n - i - sl && i < cut && i > 0)
+                /* A site name is short; a longer tail is part of the
+                 * headline, unless the headline is longer still. */
+                if (i > 0 && i < cut && (i >= n - i - sl || count_words(t + i + sl, n - i - sl) <= 5))
                     cut = i;
                 break;
             }
