@@ -57,11 +57,13 @@ static void newline(renderer *r)
     r->pending = false;
 }
 
-/* A table holds data, not layout, when no cell holds a table or block
- * content of its own: layout tables are rendered like divs. */
+/* A table holds data, not layout, when no cell holds a table, block
+ * content of its own, more than one paragraph or a page of text: layout
+ * tables are rendered like divs. */
 static bool data_table(const px_page *pg, int t)
 {
     const px_node *nodes = pg->doc.nodes;
+    int cell_end = -1, paras = 0;
     for (int i = t + 1; i < nodes[t].end; i++) {
         if (nodes[i].flags & PX_DROP) {
             i = nodes[i].end - 1;
@@ -74,9 +76,15 @@ static bool data_table(const px_page *pg, int t)
         case GUMBO_TAG_OL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
         case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
             return false;
+        case GUMBO_TAG_P:
+            if (i < cell_end && ++paras > 1)
+                return false;
+            break;
         case GUMBO_TAG_TD: case GUMBO_TAG_TH:
             if (pg->info[i].chars > 400)
                 return false;
+            cell_end = nodes[i].end;
+            paras = 0;
             break;
         default:
             break;
