@@ -225,8 +225,10 @@ static int parse_tags(parser *p, matcher *m, const char *v, size_t n)
         size_t j = i;
         while (j < n && v[j] != ',')
             j++;
-        if (j == i)
+        if (j == i) {
+            px_buf_free(&unknown);
             return perr(p, "empty tag name in '%.*s'", v, n);
+        }
         char name[64];
         size_t k = j - i < sizeof name - 1 ? j - i : sizeof name - 1;
         for (size_t q = 0; q < k; q++)
@@ -483,7 +485,7 @@ int px_rules_compile(px_ruleset *rs, pith_error *err)
         PCRE2_SIZE off;
         pt->code = pcre2_compile((PCRE2_SPTR)pt->src, PCRE2_ZERO_TERMINATED, pt->flags, &ec, &off, cc);
         if (!pt->code) {
-            rc = px_error(err, ec == PCRE2_ERROR_NOMEMORY ? PITH_ERR_NOMEM : PITH_ERR_RULES,
+            rc = px_error(err, ec == PCRE2_ERROR_HEAP_FAILED ? PITH_ERR_NOMEM : PITH_ERR_RULES,
                           "cannot compile pattern /%s/", pt->src);
             break;
         }

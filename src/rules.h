@@ -42,7 +42,7 @@ void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap);
 px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a);
 void px_scratch_free(px_scratch *s);
 
-/* Element rules against one element. Returns false on a match error. */
+/* Element rules against one element. A match error counts as no match. */
 void px_rules_match_element(const px_ruleset *rs, px_scratch *s,
                             const px_node *nd, px_verdict *v);
 /* Text rules against one block whose normalised text is text[0..len). */

@@ -136,7 +136,8 @@ int px_find_title(px_page *pg)
     px_buf tb;
     px_buf_init(&tb, pg->a);
     for (int i = 0; i < d->n; i++)
-        if (d->nodes[i].kind == PX_ELEMENT && d->nodes[i].tag == GUMBO_TAG_TITLE) {
+        if (d->nodes[i].kind == PX_ELEMENT && d->nodes[i].tag == GUMBO_TAG_TITLE &&
+            d->nodes[i].g->v.element.tag_namespace == GUMBO_NAMESPACE_HTML) {
             for (int c = d->nodes[i].first; c >= 0; c = d->nodes[c].next)
                 if (d->nodes[c].kind == PX_TEXT) {
                     size_t len;

@@ -476,11 +476,6 @@ static void test_refusal_frees_everything(void **state)
 static void test_refusal_frees_custom_tag_names(void **state)
 {
     (void)state;
-    /* KNOWN BUG: src/rules.c parse_tags() returns the "empty tag name"
-     * error without freeing its px_buf of unknown (custom) tag names, so
-     * "drop tag=my-widget," (or "tag=x-a,,p") leaks that buffer. Skipped so
-     * the suite passes; remove skip() once parse_tags frees it. */
-    skip();
     long live = live_after_refusal("drop tag=my-widget,\n");
     if (live)
         fail_msg("%ld blocks leaked refusing a custom tag list", live);
