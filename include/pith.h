@@ -67,6 +67,17 @@ typedef struct pith_allocator {
 #define PITH_FAVOR_PRECISION (1u << 1)  /* prefer less junk */
 #define PITH_FAVOR_RECALL (1u << 2)     /* prefer losing no text */
 #define PITH_EXPLAIN (1u << 3)          /* keep a trace, see pith_result_explain */
+#define PITH_PROFILE (1u << 4)          /* time the stages, see pith_result_stage_ns */
+
+/* The pipeline's stages, for pith_result_stage_ns. */
+typedef enum pith_stage {
+    PITH_STAGE_DECODE = 0,
+    PITH_STAGE_PARSE,
+    PITH_STAGE_RULES,   /* rules and scoring */
+    PITH_STAGE_EXTRACT, /* choosing and cleaning the content */
+    PITH_STAGE_RENDER,
+    PITH_STAGE_COUNT
+} pith_stage;
 
 typedef struct pith_options pith_options;
 typedef struct pith_extractor pith_extractor;
@@ -104,6 +115,9 @@ PITH_API const char *pith_result_text(const pith_result *r, size_t *len);
 /* With PITH_EXPLAIN: one line per candidate block (path, score, features,
  * rules that fired, kept or dropped); "" otherwise. */
 PITH_API const char *pith_result_explain(const pith_result *r);
+/* With PITH_PROFILE: nanoseconds spent in a stage of this extraction; 0
+ * otherwise. Without the flag no clock is read at all. */
+PITH_API unsigned long long pith_result_stage_ns(const pith_result *r, int stage);
 PITH_API void pith_result_free(pith_result *r);
 
 /* A short name for a status code, such as "no article text found". */

@@ -359,6 +359,7 @@ static bool fallback(px_page *pg)
 
 int px_extract_content(px_page *pg, pith_error *err)
 {
+    unsigned long long t = px_clock(pg);
     measure(pg);
     prune(pg);
     px_score(pg);
@@ -366,14 +367,18 @@ int px_extract_content(px_page *pg, pith_error *err)
         return px_error(err, PITH_ERR_NOMEM, "out of memory during extraction");
     drop_forms(pg);
     px_score(pg);
+    t = px_lap(pg, PITH_STAGE_RULES, t);
     if (px_find_title(pg))
         return px_error(err, PITH_ERR_NOMEM, "out of memory finding the title");
     pg->root = choose_root(pg);
     pg->fallback = false;
+    int rc = PITH_OK;
     if (pg->root >= 0) {
         clean(pg, pg->root);
-        return PITH_OK;
+    } else {
+        pg->fallback = true;
+        rc = fallback(pg) ? PITH_OK : PITH_NO_CONTENT;
     }
-    pg->fallback = true;
-    return fallback(pg) ? PITH_OK : PITH_NO_CONTENT;
+    px_lap(pg, PITH_STAGE_EXTRACT, t);
+    return rc;
 }

@@ -42,6 +42,7 @@ typedef struct px_page {
     bool fallback; /* no container won: keep good blocks page-wide */
     char *title;   /* UTF-8, owned */
     int title_node; /* the h1 used as title, or -1 */
+    unsigned long long stage_ns[PITH_STAGE_COUNT]; /* with PITH_PROFILE */
 } px_page;
 
 /* Stage 3b (score.c): text statistics and worth of every node. */
@@ -54,6 +55,11 @@ bool px_holds_article(const px_page *pg, int i);
 float px_block_value(int chars, int link, int lead, int punct);
 /* Whether a block is a real paragraph of prose. */
 bool px_is_good_para(int chars, int link, int punct);
+
+/* Starts timing a stage when profiling; returns the start time. */
+unsigned long long px_clock(const px_page *pg);
+/* Adds the time since start to stage, and returns the time now. */
+unsigned long long px_lap(px_page *pg, int stage, unsigned long long start);
 
 /* Stage 4 (extract.c). */
 int px_extract_content(px_page *pg, pith_error *err);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include "alloc.h"
 #include "decode.h"
 #include "page.h"
@@ -46,7 +47,26 @@ struct pith_result {
     char *text;
     size_t text_len;
     char *explain;
+    unsigned long long stage_ns[PITH_STAGE_COUNT];
 };
+
+unsigned long long px_clock(const px_page *pg)
+{
+    if (!(pg->flags & PITH_PROFILE))
+        return 0;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
+}
+
+unsigned long long px_lap(px_page *pg, int stage, unsigned long long start)
+{
+    if (!(pg->flags & PITH_PROFILE))
+        return 0;
+    unsigned long long now = px_clock(pg);
+    pg->stage_ns[stage] += now - start;
+    return now;
+}
 
 pith_options *pith_options_new(const pith_allocator *alloc)
 {
@@ -186,7 +206,9 @@ static void page_free(px_page *pg)
 static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t len,
                pith_result *res, pith_error *err)
 {
+    unsigned long long t = px_clock(pg);
     int rc = px_parse(&pg->doc, pg->a, utf8, len, err);
+    px_lap(pg, PITH_STAGE_PARSE, t);
     if (rc)
         return rc;
     pg->info = px_calloc(pg->a, (size_t)pg->doc.n, sizeof *pg->info);
@@ -200,6 +222,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     int status = rc;
     px_buf out;
     px_buf_init(&out, pg->a);
+    t = px_clock(pg);
     if (status == PITH_OK && px_render_text(pg, &out)) {
         px_buf_free(&out);
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
@@ -207,6 +230,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     px_buf_putc(&out, '\0');
     out.len = out.len ? out.len - 1 : 0;
     res->text = px_buf_detach(&out, &res->text_len);
+    px_lap(pg, PITH_STAGE_RENDER, t);
     if (!res->text)
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     res->title = pg->title;
@@ -236,9 +260,16 @@ int pith_extract(const pith_extractor *ex, const char *html, size_t len,
     if (!ex || !out || (!html && len))
         return px_error(err, PITH_ERR_USAGE, "missing extractor, input or result pointer");
     const px_alloc *a = &ex->a;
+    px_page pg;
+    memset(&pg, 0, sizeof pg);
+    pg.a = a;
+    pg.rs = ex->rules;
+    pg.flags = ex->flags;
     char *utf8 = NULL;
     size_t ulen = 0;
+    unsigned long long t = px_clock(&pg);
     int rc = px_decode(a, html ? html : "", len, encoding, &utf8, &ulen, NULL, err);
+    px_lap(&pg, PITH_STAGE_DECODE, t);
     if (rc)
         return rc;
     pith_result *res = px_calloc(a, 1, sizeof *res);
@@ -247,12 +278,8 @@ int pith_extract(const pith_extractor *ex, const char *html, size_t len,
         return px_error(err, PITH_ERR_NOMEM, "out of memory");
     }
     res->a = *a;
-    px_page pg;
-    memset(&pg, 0, sizeof pg);
-    pg.a = a;
-    pg.rs = ex->rules;
-    pg.flags = ex->flags;
     rc = run(ex, &pg, utf8, ulen, res, err);
+    memcpy(res->stage_ns, pg.stage_ns, sizeof res->stage_ns);
     page_free(&pg);
     px_free(a, utf8);
     if (rc && rc != PITH_NO_CONTENT) {
@@ -273,6 +300,13 @@ const char *pith_result_text(const pith_result *r, size_t *len)
     if (len)
         *len = r && r->text ? r->text_len : 0;
     return r && r->text ? r->text : "";
+}
+
+unsigned long long pith_result_stage_ns(const pith_result *r, int stage)
+{
+    if (!r || stage < 0 || stage >= PITH_STAGE_COUNT)
+        return 0;
+    return r->stage_ns[stage];
 }
 
 const char *pith_result_explain(const pith_result *r)
