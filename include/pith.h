@@ -79,6 +79,18 @@ typedef enum pith_stage {
     PITH_STAGE_COUNT
 } pith_stage;
 
+/* Limits for pith_options_set_limit. A value of 0 means "no limit". */
+typedef enum pith_limit {
+    PITH_LIMIT_BYTES,  /* input larger than this is refused (PITH_ERR_LIMIT);
+                        * default 64 MiB */
+    PITH_LIMIT_DEPTH,  /* start tags nested deeper lose their markup and keep
+                        * their text; default 512, as in browsers */
+    PITH_LIMIT_NODES,  /* the page is cut after this many tags; default
+                        * 1,000,000 */
+    PITH_LIMIT_MEMORY  /* bytes the parse tree may take, else PITH_ERR_LIMIT;
+                        * default 64 MiB + 32 x the input */
+} pith_limit;
+
 typedef struct pith_options pith_options;
 typedef struct pith_extractor pith_extractor;
 typedef struct pith_result pith_result;
@@ -87,6 +99,8 @@ typedef struct pith_result pith_result;
 PITH_API pith_options *pith_options_new(const pith_allocator *alloc);
 PITH_API void pith_options_free(pith_options *opts);
 PITH_API void pith_options_set_flags(pith_options *opts, unsigned flags);
+/* Sets one of the limits above; PITH_ERR_USAGE for an unknown one. */
+PITH_API int pith_options_set_limit(pith_options *opts, int limit, size_t value);
 /* Adds rules from text in memory; name is used in error messages. */
 PITH_API int pith_options_add_rules(pith_options *opts, const char *name,
                            const char *text, size_t len, pith_error *err);
@@ -115,6 +129,9 @@ PITH_API const char *pith_result_text(const pith_result *r, size_t *len);
 /* With PITH_EXPLAIN: one line per candidate block (path, score, features,
  * rules that fired, kept or dropped); "" otherwise. */
 PITH_API const char *pith_result_explain(const pith_result *r);
+/* A one-line note when a limit changed the input (tags flattened, page
+ * cut), "" otherwise. The extraction still succeeded. */
+PITH_API const char *pith_result_warning(const pith_result *r);
 /* With PITH_PROFILE: nanoseconds spent in a stage of this extraction; 0
  * otherwise. Without the flag no clock is read at all. */
 PITH_API unsigned long long pith_result_stage_ns(const pith_result *r, int stage);

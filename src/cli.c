@@ -1,6 +1,7 @@
 /* pith(1): the command-line filter. It uses only the public API. */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,12 @@ static const char usage_text[] =
     "      --explain          trace every candidate block on stderr: its path,\n"
     "                         score, features, rules fired, kept or dropped\n"
     "  -u, --url URL          the page's URL\n"
+    "      --max-bytes N      refuse input larger than N bytes (default 64M)\n"
+    "      --max-depth N      flatten tags nested deeper than N (default 512)\n"
+    "      --max-nodes N      cut the page after N tags (default 1000000)\n"
+    "      --max-memory N     refuse pages whose tree needs more than N bytes\n"
+    "                         (default 64M + 32 x the input); N may end in K, M or G,\n"
+    "                         and 0 means no limit\n"
     "  -h, --help             show this help and exit\n"
     "  -V, --version          show the version and exit\n"
     "\n"
@@ -40,7 +47,13 @@ typedef struct cli {
     int nrules;
     unsigned flags;
     int no_title;
+    size_t limits[4];
+    unsigned limits_set; /* a bit per pith_limit given on the command line */
 } cli;
+
+/* The limit options, in pith_limit order. */
+static const char *const limit_names[] = {"max-bytes", "max-depth", "max-nodes", "max-memory"};
+#define OPT_LIMIT 512
 
 enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN };
 
@@ -50,6 +63,10 @@ static const struct option long_opts[] = {
     {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
     {"no-title", no_argument, NULL, OPT_NO_TITLE},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"max-bytes", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_BYTES},
+    {"max-depth", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_DEPTH},
+    {"max-nodes", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_NODES},
+    {"max-memory", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_MEMORY},
     {"url", required_argument, NULL, 'u'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -63,6 +80,26 @@ static int fail(int code, const char *what, const char *msg)
     else
         fprintf(stderr, "pith: %s\n", msg);
     return code;
+}
+
+/* Reads a size such as 1000, 64K, 2M or 1G; returns non-zero if malformed. */
+static int parse_size(const char *s, size_t *out)
+{
+    static const struct { char suffix; unsigned shift; } units[] = {
+        {'\0', 0}, {'K', 10}, {'k', 10}, {'M', 20}, {'m', 20}, {'G', 30}, {'g', 30}};
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s || errno || *s == '-')
+        return -1;
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (*end == units[i].suffix && (!*end || !end[1])) {
+            if (v > (SIZE_MAX >> units[i].shift))
+                return -1;
+            *out = (size_t)(v << units[i].shift);
+            return 0;
+        }
+    return -1;
 }
 
 /* Names the offending option: inside a cluster such as -xy getopt has not
@@ -97,6 +134,15 @@ static int parse_args(int argc, char **argv, cli *c)
         case OPT_NO_DEFAULT_RULES: c->flags |= PITH_NO_DEFAULT_RULES; break;
         case OPT_NO_TITLE: c->no_title = 1; break;
         case OPT_EXPLAIN: c->flags |= PITH_EXPLAIN; break;
+        case OPT_LIMIT + PITH_LIMIT_BYTES: case OPT_LIMIT + PITH_LIMIT_DEPTH:
+        case OPT_LIMIT + PITH_LIMIT_NODES: case OPT_LIMIT + PITH_LIMIT_MEMORY:
+            if (parse_size(optarg, &c->limits[ch - OPT_LIMIT])) {
+                fprintf(stderr, "pith: --%s takes a number such as 1000, 64K or 2M, not '%s'\n",
+                        limit_names[ch - OPT_LIMIT], optarg);
+                return PITH_ERR_USAGE;
+            }
+            c->limits_set |= 1u << (ch - OPT_LIMIT);
+            break;
         case 'h': fputs(usage_text, stdout); return -1;
         case 'V': printf("pith %s\n", pith_version()); return -1;
         case ':':
@@ -167,6 +213,9 @@ static pith_extractor *build(const cli *c, int *rc)
         return NULL;
     }
     pith_options_set_flags(o, c->flags);
+    for (int i = 0; i < 4; i++)
+        if (c->limits_set & (1u << i))
+            pith_options_set_limit(o, i, c->limits[i]);
     for (int i = 0; i < c->nrules; i++)
         if ((*rc = pith_options_add_rules_file(o, c->rules[i], &err))) {
             pith_options_free(o);
@@ -207,6 +256,9 @@ int main(int argc, char **argv)
     rc = pith_extract(ex, data, len, c.encoding, c.url, &res, &err);
     free(data);
     fputs(pith_result_explain(res), stderr);
+    /* A warning only where the run succeeded: a failure says one line. */
+    if (rc == PITH_OK && *pith_result_warning(res))
+        fprintf(stderr, "pith: %s: warning: %s\n", name, pith_result_warning(res));
     if (rc == PITH_OK) {
         const char *title = pith_result_title(res);
         size_t tlen;

@@ -3,36 +3,28 @@
 #include <string.h>
 #include "text.h"
 
-static void *gumbo_alloc(void *ud, size_t n) { return px_malloc(ud, n); }
-static void gumbo_free(void *ud, void *p) { px_free(ud, p); }
-
-/* Phrasing elements: their text flows into the enclosing block. */
-static const unsigned short inline_tags[] = {
-    GUMBO_TAG_A, GUMBO_TAG_ABBR, GUMBO_TAG_B, GUMBO_TAG_BDI, GUMBO_TAG_BDO,
-    GUMBO_TAG_BIG, GUMBO_TAG_CITE, GUMBO_TAG_CODE, GUMBO_TAG_DATA,
-    GUMBO_TAG_DEL, GUMBO_TAG_DFN, GUMBO_TAG_EM, GUMBO_TAG_FONT, GUMBO_TAG_I,
-    GUMBO_TAG_IMG, GUMBO_TAG_INS, GUMBO_TAG_KBD, GUMBO_TAG_LABEL,
-    GUMBO_TAG_MARK, GUMBO_TAG_NOBR, GUMBO_TAG_Q, GUMBO_TAG_RP, GUMBO_TAG_RT,
-    GUMBO_TAG_RUBY, GUMBO_TAG_S, GUMBO_TAG_SAMP, GUMBO_TAG_SMALL,
-    GUMBO_TAG_SPAN, GUMBO_TAG_STRIKE, GUMBO_TAG_STRONG, GUMBO_TAG_SUB,
-    GUMBO_TAG_SUP, GUMBO_TAG_TIME, GUMBO_TAG_TT, GUMBO_TAG_U, GUMBO_TAG_VAR,
-    GUMBO_TAG_WBR, GUMBO_TAG_BR, GUMBO_TAG_ACRONYM,
-    GUMBO_TAG_SOURCE, GUMBO_TAG_OUTPUT, GUMBO_TAG_METER, GUMBO_TAG_PROGRESS,
-    GUMBO_TAG_BASEFONT, GUMBO_TAG_RTC, GUMBO_TAG_RB,
+/* Phrasing elements: their text flows into the enclosing block. A const
+ * table, so that threads share it without a race. */
+static const bool inline_tags[GUMBO_TAG_LAST + 1] = {
+    [GUMBO_TAG_A] = true, [GUMBO_TAG_ABBR] = true, [GUMBO_TAG_B] = true,
+    [GUMBO_TAG_BDI] = true, [GUMBO_TAG_BDO] = true, [GUMBO_TAG_BIG] = true,
+    [GUMBO_TAG_CITE] = true, [GUMBO_TAG_CODE] = true, [GUMBO_TAG_DATA] = true,
+    [GUMBO_TAG_DEL] = true, [GUMBO_TAG_DFN] = true, [GUMBO_TAG_EM] = true,
+    [GUMBO_TAG_FONT] = true, [GUMBO_TAG_I] = true, [GUMBO_TAG_IMG] = true,
+    [GUMBO_TAG_INS] = true, [GUMBO_TAG_KBD] = true, [GUMBO_TAG_LABEL] = true,
+    [GUMBO_TAG_MARK] = true, [GUMBO_TAG_NOBR] = true, [GUMBO_TAG_Q] = true,
+    [GUMBO_TAG_RP] = true, [GUMBO_TAG_RT] = true, [GUMBO_TAG_RUBY] = true,
+    [GUMBO_TAG_S] = true, [GUMBO_TAG_SAMP] = true, [GUMBO_TAG_SMALL] = true,
+    [GUMBO_TAG_SPAN] = true, [GUMBO_TAG_STRIKE] = true, [GUMBO_TAG_STRONG] = true,
+    [GUMBO_TAG_SUB] = true, [GUMBO_TAG_SUP] = true, [GUMBO_TAG_TIME] = true,
+    [GUMBO_TAG_TT] = true, [GUMBO_TAG_U] = true, [GUMBO_TAG_VAR] = true,
+    [GUMBO_TAG_WBR] = true, [GUMBO_TAG_BR] = true, [GUMBO_TAG_ACRONYM] = true,
+    [GUMBO_TAG_SOURCE] = true, [GUMBO_TAG_OUTPUT] = true, [GUMBO_TAG_METER] = true,
+    [GUMBO_TAG_PROGRESS] = true, [GUMBO_TAG_BASEFONT] = true,
+    [GUMBO_TAG_RTC] = true, [GUMBO_TAG_RB] = true,
 };
 
-static bool is_inline_tag(unsigned tag)
-{
-    static bool table[GUMBO_TAG_LAST + 1];
-    static bool ready;
-    /* Benign race: every thread writes the same values. */
-    if (!ready) {
-        for (size_t i = 0; i < sizeof inline_tags / sizeof *inline_tags; i++)
-            table[inline_tags[i]] = true;
-        ready = true;
-    }
-    return tag <= GUMBO_TAG_LAST && table[tag];
-}
+static bool is_inline_tag(unsigned tag) { return tag <= GUMBO_TAG_LAST && inline_tags[tag]; }
 
 static bool blank(const char *s)
 {
@@ -82,21 +74,38 @@ static GumboVector *children_of(GumboNode *g)
     return NULL;
 }
 
+/* Gumbo runs here, apart, so that a jump out of it leaves no local state of
+ * px_parse in doubt. */
+static GumboOutput *run_gumbo(px_doc *doc, const char *buf, size_t len)
+{
+    jmp_buf escape;
+    doc->arena.escape = &escape;
+    if (setjmp(escape))
+        return NULL;
+    return gumbo_parse_with_options(&doc->gopt, buf, len);
+}
+
 int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
-             pith_error *err)
+             size_t memory_budget, pith_error *err)
 {
     memset(doc, 0, sizeof *doc);
     doc->a = a;
     doc->html = doc->head = doc->body = -1;
+    px_arena_init(&doc->arena, a, memory_budget);
     doc->gopt = kGumboDefaultOptions;
-    doc->gopt.allocator = gumbo_alloc;
-    doc->gopt.deallocator = gumbo_free;
-    doc->gopt.userdata = (void *)a;
+    doc->gopt.allocator = px_arena_alloc;
+    doc->gopt.deallocator = px_arena_free;
+    doc->gopt.userdata = &doc->arena;
     /* Errors are only collected for tooling; we never read them. */
     doc->gopt.max_errors = 0;
-    doc->out = gumbo_parse_with_options(&doc->gopt, buf, len);
-    if (!doc->out)
+    doc->out = run_gumbo(doc, buf, len);
+    if (!doc->out) {
+        if (doc->arena.failure == PITH_ERR_LIMIT)
+            return px_error(err, PITH_ERR_LIMIT,
+                            "the page needs more than the parse memory limit of %zu bytes",
+                            memory_budget);
         return px_error(err, PITH_ERR_NOMEM, "out of memory while parsing");
+    }
 
     int cap = count_nodes(doc->out->document);
     doc->nodes = px_malloc(a, (size_t)cap * sizeof *doc->nodes);
@@ -177,8 +186,8 @@ int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
 
 void px_doc_free(px_doc *doc)
 {
-    if (doc->out)
-        gumbo_destroy_output(&doc->gopt, doc->out);
+    /* One sweep instead of Gumbo's recursive teardown. */
+    px_arena_release(&doc->arena);
     px_free(doc->a, doc->nodes);
     doc->out = NULL;
     doc->nodes = NULL;

@@ -12,6 +12,7 @@
 #include <gumbo.h>
 #include <stdbool.h>
 #include "alloc.h"
+#include "arena.h"
 
 enum px_node_kind { PX_ELEMENT, PX_TEXT };
 
@@ -37,14 +38,16 @@ typedef struct px_doc {
     const px_alloc *a;
     GumboOutput *out;
     GumboOptions gopt;
+    px_arena arena;
     px_node *nodes;
     int n;
     int html, head, body; /* indices or -1 */
 } px_doc;
 
-/* Parses buf (UTF-8, NUL-terminated). */
+/* Parses buf (UTF-8, NUL-terminated). Gumbo's tree may take at most
+ * memory_budget bytes (0 for no limit): past it, PITH_ERR_LIMIT. */
 int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
-             pith_error *err);
+             size_t memory_budget, pith_error *err);
 void px_doc_free(px_doc *doc);
 
 /* The element's lower-case tag name, also for tags Gumbo does not know. */

@@ -5,11 +5,13 @@
 #include "pith.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include "alloc.h"
 #include "decode.h"
+#include "limit.h"
 #include "page.h"
 #include "rules.h"
 
@@ -28,9 +30,12 @@ typedef struct rule_src {
     size_t len;
 } rule_src;
 
+#define DEFAULT_LIMITS {64u << 20, 512, 1000000, 0}
+
 struct pith_options {
     px_alloc a;
     unsigned flags;
+    px_limits limits;
     rule_src *srcs;
     size_t nsrcs;
 };
@@ -38,6 +43,7 @@ struct pith_options {
 struct pith_extractor {
     px_alloc a;
     unsigned flags;
+    px_limits limits;
     px_ruleset *rules;
 };
 
@@ -47,6 +53,7 @@ struct pith_result {
     char *text;
     size_t text_len;
     char *explain;
+    char warning[160];
     unsigned long long stage_ns[PITH_STAGE_COUNT];
 };
 
@@ -73,8 +80,10 @@ pith_options *pith_options_new(const pith_allocator *alloc)
     px_alloc a;
     px_alloc_init(&a, alloc);
     pith_options *o = px_calloc(&a, 1, sizeof *o);
-    if (o)
+    if (o) {
         o->a = a;
+        o->limits = (px_limits)DEFAULT_LIMITS;
+    }
     return o;
 }
 
@@ -94,6 +103,18 @@ void pith_options_set_flags(pith_options *o, unsigned flags)
 {
     if (o)
         o->flags = flags;
+}
+
+int pith_options_set_limit(pith_options *o, int limit, size_t value)
+{
+    if (!o)
+        return PITH_ERR_USAGE;
+    size_t *slot[] = {&o->limits.max_bytes, &o->limits.max_depth, &o->limits.max_nodes,
+                      &o->limits.max_memory};
+    if (limit < 0 || (size_t)limit >= sizeof slot / sizeof *slot)
+        return PITH_ERR_USAGE;
+    *slot[limit] = value;
+    return PITH_OK;
 }
 
 int pith_options_add_rules(pith_options *o, const char *name, const char *text,
@@ -169,6 +190,7 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
     }
     ex->a = a;
     ex->flags = o ? o->flags : 0;
+    ex->limits = o ? o->limits : (px_limits)DEFAULT_LIMITS;
     ex->rules = px_rules_new(&ex->a);
     int rc = ex->rules ? PITH_OK : px_error(err, PITH_ERR_NOMEM, "out of memory creating the extractor");
     if (!(ex->flags & PITH_NO_DEFAULT_RULES))
@@ -207,7 +229,10 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
                pith_result *res, pith_error *err)
 {
     unsigned long long t = px_clock(pg);
-    int rc = px_parse(&pg->doc, pg->a, utf8, len, err);
+    size_t budget = ex->limits.max_memory;
+    if (!budget)
+        budget = len > (SIZE_MAX - (64u << 20)) / 32 ? SIZE_MAX : (64u << 20) + 32 * len;
+    int rc = px_parse(&pg->doc, pg->a, utf8, len, budget, err);
     px_lap(pg, PITH_STAGE_PARSE, t);
     if (rc)
         return rc;
@@ -267,17 +292,42 @@ int pith_extract(const pith_extractor *ex, const char *html, size_t len,
     pg.flags = ex->flags;
     char *utf8 = NULL;
     size_t ulen = 0;
+    if (ex->limits.max_bytes && len > ex->limits.max_bytes)
+        return px_error(err, PITH_ERR_LIMIT, "input of %zu bytes exceeds the limit of %zu bytes",
+                        len, ex->limits.max_bytes);
     unsigned long long t = px_clock(&pg);
     int rc = px_decode(a, html ? html : "", len, encoding, &utf8, &ulen, NULL, err);
+    px_guard_report rep = {0, false};
+    if (!rc) {
+        char *guarded;
+        size_t glen;
+        rc = px_guard(a, utf8, ulen, &ex->limits, &guarded, &glen, &rep);
+        if (rc)
+            rc = px_error(err, rc, "out of memory");
+        else if (guarded) {
+            px_free(a, utf8);
+            utf8 = guarded;
+            ulen = glen;
+        }
+    }
     px_lap(&pg, PITH_STAGE_DECODE, t);
-    if (rc)
+    if (rc) {
+        px_free(a, utf8);
         return rc;
+    }
     pith_result *res = px_calloc(a, 1, sizeof *res);
     if (!res) {
         px_free(a, utf8);
         return px_error(err, PITH_ERR_NOMEM, "out of memory");
     }
     res->a = *a;
+    if (rep.truncated)
+        snprintf(res->warning, sizeof res->warning,
+                 "page cut after %zu tags (the node limit)", ex->limits.max_nodes);
+    else if (rep.flattened)
+        snprintf(res->warning, sizeof res->warning,
+                 "%zu tags nested deeper than %zu flattened (the depth limit)", rep.flattened,
+                 ex->limits.max_depth);
     rc = run(ex, &pg, utf8, ulen, res, err);
     memcpy(res->stage_ns, pg.stage_ns, sizeof res->stage_ns);
     page_free(&pg);
@@ -308,6 +358,8 @@ unsigned long long pith_result_stage_ns(const pith_result *r, int stage)
         return 0;
     return r->stage_ns[stage];
 }
+
+const char *pith_result_warning(const pith_result *r) { return r ? r->warning : ""; }
 
 const char *pith_result_explain(const pith_result *r)
 {

@@ -169,7 +169,7 @@ static void test_text_cases(void **state)
     /* Text rules look only at the text, but the matcher wants the block's
      * node; any <p> will do. */
     px_doc d;
-    assert_int_equal(px_parse(&d, &A, "<p>x</p>", 8, &err), PITH_OK);
+    assert_int_equal(px_parse(&d, &A, "<p>x</p>", 8, 0, &err), PITH_OK);
     const px_node *p = NULL;
     for (int i = 0; i < d.n && !p; i++)
         if (d.nodes[i].kind == PX_ELEMENT && d.nodes[i].tag == GUMBO_TAG_P)

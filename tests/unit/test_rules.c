@@ -87,7 +87,7 @@ static void doc_open(doc *t, const char *rules, const char *html)
 {
     t->rs = load(rules);
     pith_error err = {0, ""};
-    assert_int_equal(px_parse(&t->d, &A, html, strlen(html), &err), PITH_OK);
+    assert_int_equal(px_parse(&t->d, &A, html, strlen(html), 0, &err), PITH_OK);
     t->s = px_scratch_new(t->rs, &A);
     assert_non_null(t->s);
 }
@@ -401,7 +401,7 @@ static void test_refused_text_adds_nothing(void **state)
 
     doc t = {.rs = rs};
     assert_int_equal(px_parse(&t.d, &A, "<i id=aaa></i><i id=bbb class=bbb></i><i id=ccc></i>",
-                              52, &err), PITH_OK);
+                              52, 0, &err), PITH_OK);
     t.s = px_scratch_new(rs, &A);
     assert_true(dropped_id(&t, "aaa"));
     px_verdict v = element_verdict(&t, by_id(&t, "bbb"));

@@ -98,7 +98,7 @@ static void page_open(page *t, const char *html)
     memset(t, 0, sizeof *t);
     t->pg.a = &A;
     pith_error err = {0, ""};
-    assert_int_equal(px_parse(&t->pg.doc, &A, html, strlen(html), &err), PITH_OK);
+    assert_int_equal(px_parse(&t->pg.doc, &A, html, strlen(html), 0, &err), PITH_OK);
     t->pg.info = calloc((size_t)t->pg.doc.n, sizeof *t->pg.info);
     assert_non_null(t->pg.info);
     t->pg.root = t->pg.title_node = -1;
