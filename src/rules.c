@@ -154,10 +154,16 @@ static int add_pattern(parser *p, const char *src, size_t len, const char *flags
         else
             return perr(p, "unknown pattern flag '%.*s'", flags + i, 1);
     }
-    /* Check the pattern now so that the error names its line. */
+    /* Compile now, once: the error names its line, and the code is kept. */
     int ec;
     PCRE2_SIZE off;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, len, f, &ec, &off, NULL);
+    pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);
+    if (!cc)
+        return PITH_ERR_NOMEM;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, len, f, &ec, &off, cc);
+    pcre2_compile_context_free(cc);
+    if (!code && ec == PCRE2_ERROR_HEAP_FAILED)
+        return PITH_ERR_NOMEM;
     if (!code) {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(ec, msg, sizeof msg);
@@ -165,15 +171,18 @@ static int add_pattern(parser *p, const char *src, size_t len, const char *flags
         snprintf(buf, sizeof buf, "bad pattern at offset %zu: %s", (size_t)off, (char *)msg);
         return px_error(p->err, PITH_ERR_RULES, "%s:%d: %s", p->name, p->line, buf);
     }
-    pcre2_code_free(code);
-    if (!grow(rs->a, (void **)&rs->pats, &rs->cappats, rs->npats + 1, sizeof *rs->pats))
+    if (!grow(rs->a, (void **)&rs->pats, &rs->cappats, rs->npats + 1, sizeof *rs->pats)) {
+        pcre2_code_free(code);
         return PITH_ERR_NOMEM;
+    }
     pattern *pt = &rs->pats[rs->npats];
     pt->src = px_strndup(rs->a, src, len);
-    if (!pt->src)
+    if (!pt->src) {
+        pcre2_code_free(code);
         return PITH_ERR_NOMEM;
+    }
     pt->flags = f;
-    pt->code = NULL;
+    pt->code = code;
     rs->npats++;
     return PITH_OK;
 }
@@ -465,35 +474,44 @@ int px_rules_parse(px_ruleset *rs, const char *name, const char *text,
         /* Roll back so that a refused file leaves nothing behind. */
         for (int i = nrules0; i < rs->nrules; i++)
             free_matchers(rs->a, rs->rules[i].m, rs->rules[i].nm);
-        for (int i = npats0; i < rs->npats; i++)
+        for (int i = npats0; i < rs->npats; i++) {
             px_free(rs->a, rs->pats[i].src);
+            pcre2_code_free(rs->pats[i].code);
+        }
         rs->nrules = nrules0;
         rs->npats = npats0;
     }
     return rc;
 }
 
+/* Cheap matchers first: a tag test settles most rules before any pattern
+ * runs. */
+static int cost(const matcher *m)
+{
+    if (m->kind == M_TAG)
+        return 0;
+    if (m->pat < 0)
+        return 1;
+    return m->negate ? 3 : 2;
+}
+
+static int by_cost(const void *a, const void *b)
+{
+    int ca = cost(a), cb = cost(b);
+    return (ca > cb) - (ca < cb);
+}
+
 int px_rules_compile(px_ruleset *rs, pith_error *err)
 {
-    pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);
-    if (!cc)
-        return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
+    (void)err;
+    /* The patterns were compiled as they were read; the JIT comes now.
+     * Without a JIT (or out of memory for it) PCRE2 interprets, which is
+     * slower but still correct, so a failure here is not an error. */
+    for (int i = 0; i < rs->npats; i++)
+        pcre2_jit_compile(rs->pats[i].code, PCRE2_JIT_COMPLETE);
+    for (int i = 0; i < rs->nrules; i++)
+        qsort(rs->rules[i].m, (size_t)rs->rules[i].nm, sizeof *rs->rules[i].m, by_cost);
     int rc = PITH_OK;
-    for (int i = 0; i < rs->npats && !rc; i++) {
-        pattern *pt = &rs->pats[i];
-        int ec;
-        PCRE2_SIZE off;
-        pt->code = pcre2_compile((PCRE2_SPTR)pt->src, PCRE2_ZERO_TERMINATED, pt->flags, &ec, &off, cc);
-        if (!pt->code) {
-            rc = px_error(err, ec == PCRE2_ERROR_HEAP_FAILED ? PITH_ERR_NOMEM : PITH_ERR_RULES,
-                          "cannot compile pattern /%s/", pt->src);
-            break;
-        }
-        /* Without a JIT (or out of memory for it) PCRE2 interprets; that is
-         * slower but still correct, so a failure here is not an error. */
-        pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
-    }
-    pcre2_compile_context_free(cc);
     rs->text_cap = 0;
     for (int i = 0; i < rs->nrules; i++) {
         if (!rs->rules[i].text)
@@ -606,8 +624,9 @@ static bool attr_re(const px_ruleset *rs, px_scratch *s, const matcher *m, const
     return v && re_find(rs, s, m->pat, v, strlen(v));
 }
 
+/* count caches the length of text in characters across a node's rules. */
 static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
-                      const px_node *nd, const char *text, size_t len)
+                      const px_node *nd, const char *text, size_t len, size_t *count)
 {
     bool r;
     switch (m->kind) {
@@ -624,7 +643,10 @@ static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
         break;
     case M_ATTR_RE: r = attr_re(rs, s, m, px_attr(nd, m->name)); break;
     case M_TEXT_RE: r = text && re_find(rs, s, m->pat, text, len); break;
-    case M_MAXLEN: return text && px_utf8_count(text, len) <= m->maxlen;
+    case M_MAXLEN:
+        if (text && *count == (size_t)-1)
+            *count = px_utf8_count(text, len);
+        return text && *count <= m->maxlen;
     default: return false;
     }
     return m->negate ? !r : r;
@@ -646,6 +668,7 @@ static void apply(const px_ruleset *rs, int i, px_verdict *v)
 static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd,
                         const char *text, size_t len, bool want_text, px_verdict *v)
 {
+    size_t count = (size_t)-1;
     for (int i = 0; i < rs->nrules; i++) {
         const rule *r = &rs->rules[i];
         if (r->text != want_text)
@@ -655,7 +678,7 @@ static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd,
             continue;
         bool ok = true;
         for (int j = 0; j < r->nm && ok; j++)
-            ok = match_one(rs, s, &r->m[j], nd, text, len);
+            ok = match_one(rs, s, &r->m[j], nd, text, len, &count);
         if (ok)
             apply(rs, i, v);
     }
