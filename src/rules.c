@@ -57,13 +57,29 @@ struct px_ruleset {
     char **files;
     int nfiles;
     bool compiled;
+    const char **keys; /* attributes element rules read: an element's verdict
+                        * depends on its tag and these alone */
+    int nkeys;
     size_t text_cap;
     bool text_uncapped;
     bool has_text;
 };
 
+/* Pages repeat the same element (a menu item, a teaser card) hundreds of
+ * times, and its verdict depends only on its tag and the attributes the
+ * rules read: a direct-mapped cache of verdicts, checked for equality, so a
+ * collision costs a recomputation, never a wrong answer. */
+#define CACHE_SLOTS 2048
+
+typedef struct cache_entry {
+    const px_node *node;
+    unsigned hash;
+    px_verdict v;
+} cache_entry;
+
 struct px_scratch {
     const px_alloc *a;
+    cache_entry *cache;
     pcre2_general_context *gctx;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
@@ -109,6 +125,7 @@ void px_rules_free(px_ruleset *rs)
         pcre2_code_free(rs->pats[i].code);
         pcre2_code_free(atomic_load(&rs->pats[i].jitted));
     }
+    px_free(a, rs->keys);
     for (int i = 0; i < rs->nfiles; i++)
         px_free(a, rs->files[i]);
     px_free(a, rs->rules);
@@ -510,13 +527,38 @@ static int by_cost(const void *a, const void *b)
     return (ca > cb) - (ca < cb);
 }
 
+static int collect_keys(px_ruleset *rs)
+{
+    static const char *const always[] = {"id", "class", "role"};
+    int cap = 3;
+    for (int i = 0; i < rs->nrules; i++)
+        cap += rs->rules[i].nm;
+    rs->keys = px_malloc(rs->a, (size_t)cap * sizeof *rs->keys);
+    if (!rs->keys)
+        return PITH_ERR_NOMEM;
+    rs->nkeys = 0;
+    for (int k = 0; k < 3; k++)
+        rs->keys[rs->nkeys++] = always[k];
+    for (int i = 0; i < rs->nrules; i++)
+        for (int j = 0; j < rs->rules[i].nm; j++) {
+            const char *name = rs->rules[i].m[j].name;
+            bool seen = !name;
+            for (int k = 0; k < rs->nkeys && !seen; k++)
+                seen = !strcmp(rs->keys[k], name);
+            if (!seen)
+                rs->keys[rs->nkeys++] = name;
+        }
+    return PITH_OK;
+}
+
 int px_rules_compile(px_ruleset *rs, pith_error *err)
 {
-    (void)err;
     /* The patterns were compiled as they were read; the JIT comes later,
      * for the patterns that earn it (see re_find). */
     for (int i = 0; i < rs->nrules; i++)
         qsort(rs->rules[i].m, (size_t)rs->rules[i].nm, sizeof *rs->rules[i].m, by_cost);
+    if (collect_keys(rs))
+        return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
     int rc = PITH_OK;
     rs->text_cap = 0;
     for (int i = 0; i < rs->nrules; i++) {
@@ -564,7 +606,8 @@ px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a)
         s->mctx = pcre2_match_context_create(s->gctx);
     if (s->mctx)
         s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, s->gctx);
-    if (!s->md || !s->mctx) {
+    s->cache = px_calloc(a, CACHE_SLOTS, sizeof *s->cache);
+    if (!s->md || !s->mctx || !s->cache) {
         px_scratch_free(s);
         return NULL;
     }
@@ -578,6 +621,7 @@ void px_scratch_free(px_scratch *s)
 {
     if (!s)
         return;
+    px_free(s->a, s->cache);
     pcre2_jit_stack_free(s->jit);
     pcre2_match_context_free(s->mctx);
     pcre2_match_data_free(s->md);
@@ -721,10 +765,54 @@ static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd,
     }
 }
 
+static unsigned hash_str(unsigned h, const char *v)
+{
+    if (!v)
+        return (h ^ 0xFFu) * 16777619u;
+    for (; *v; v++)
+        h = (h ^ (unsigned char)*v) * 16777619u;
+    return (h ^ 0xFEu) * 16777619u;
+}
+
+static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+static unsigned element_key(const px_ruleset *rs, const px_node *nd)
+{
+    char buf[64];
+    unsigned h = (2166136261u ^ nd->tag) * 16777619u;
+    if (nd->tag == GUMBO_TAG_UNKNOWN)
+        h = hash_str(h, px_tag_name(nd, buf, sizeof buf));
+    for (int k = 0; k < rs->nkeys; k++)
+        h = hash_str(h, px_attr(nd, rs->keys[k]));
+    return h;
+}
+
+static bool same_element(const px_ruleset *rs, const px_node *a, const px_node *b)
+{
+    char ba[64], bb[64];
+    if (a->tag != b->tag ||
+        (a->tag == GUMBO_TAG_UNKNOWN &&
+         strcmp(px_tag_name(a, ba, sizeof ba), px_tag_name(b, bb, sizeof bb))))
+        return false;
+    for (int k = 0; k < rs->nkeys; k++)
+        if (!same_str(px_attr(a, rs->keys[k]), px_attr(b, rs->keys[k])))
+            return false;
+    return true;
+}
+
 void px_rules_match_element(const px_ruleset *rs, px_scratch *s,
                             const px_node *nd, px_verdict *v)
 {
+    unsigned h = element_key(rs, nd);
+    cache_entry *e = &s->cache[h % CACHE_SLOTS];
+    if (e->node && e->hash == h && same_element(rs, e->node, nd)) {
+        *v = e->v;
+        return;
+    }
     match_rules(rs, s, nd, NULL, 0, false, v);
+    e->node = nd;
+    e->hash = h;
+    e->v = *v;
 }
 
 void px_rules_match_text(const px_ruleset *rs, px_scratch *s,
