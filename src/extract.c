@@ -197,11 +197,18 @@ static int text_rules(px_page *pg)
     px_buf b;
     px_buf_init(&b, pg->a);
     int body = pg->doc.body;
+    /* When the rules read only the text, a wrapper holding no text beside
+     * its one child says what the child says: test the outermost only. */
+    bool text_only = px_rules_text_only(pg->rs);
     FOR_KEPT(pg, i, body) {
         if (dropped(pg, i) || !text_candidate(pg, i))
             continue;
         const px_info *in = &pg->info[i];
         if (!in->chars || (size_t)in->chars > cap * 3)
+            continue;
+        int p = pg->doc.nodes[i].parent;
+        if (text_only && p >= 0 && p != body && text_candidate(pg, p) &&
+            pg->info[p].chars == in->chars && (size_t)pg->info[p].chars <= cap * 3)
             continue;
         b.len = 0;
         px_node_text(pg, i, &b);

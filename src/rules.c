@@ -580,6 +580,15 @@ int px_rules_compile(px_ruleset *rs, pith_error *err)
 
 size_t px_rules_count(const px_ruleset *rs) { return (size_t)rs->nrules; }
 bool px_rules_has_text(const px_ruleset *rs) { return rs->has_text; }
+
+bool px_rules_text_only(const px_ruleset *rs)
+{
+    for (int i = 0; i < rs->nrules; i++)
+        for (int j = 0; rs->rules[i].text && j < rs->rules[i].nm; j++)
+            if (rs->rules[i].m[j].kind != M_TEXT_RE && rs->rules[i].m[j].kind != M_MAXLEN)
+                return false;
+    return true;
+}
 size_t px_rules_text_cap(const px_ruleset *rs) { return rs->text_uncapped ? 0 : rs->text_cap; }
 
 void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap)

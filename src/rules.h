@@ -34,6 +34,8 @@ int px_rules_compile(px_ruleset *rs, pith_error *err);
 
 size_t px_rules_count(const px_ruleset *rs);
 bool px_rules_has_text(const px_ruleset *rs);
+/* Do the text rules look at the text alone (no tag, class...)? */
+bool px_rules_text_only(const px_ruleset *rs);
 /* Longest maxlen of any text rule, or 0 when some text rule has none. */
 size_t px_rules_text_cap(const px_ruleset *rs);
 /* "file:line" of rule i. */
