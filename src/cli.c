@@ -20,6 +20,8 @@ static const char usage_text[] =
     "      --no-title         leave the title out of the output\n"
     "      --explain          trace every candidate block on stderr: its path,\n"
     "                         score, features, rules fired, kept or dropped\n"
+    "      --favor WHAT       precision: less junk; recall: lose no text\n"
+    "                         (default: a balance of both)\n"
     "  -u, --url URL          the page's URL\n"
     "      --max-bytes N      refuse input larger than N bytes (default 64M)\n"
     "      --max-depth N      flatten tags nested deeper than N (default 512)\n"
@@ -55,7 +57,7 @@ typedef struct cli {
 static const char *const limit_names[] = {"max-bytes", "max-depth", "max-nodes", "max-memory"};
 #define OPT_LIMIT 512
 
-enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN };
+enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN, OPT_FAVOR };
 
 static const struct option long_opts[] = {
     {"encoding", required_argument, NULL, 'e'},
@@ -63,6 +65,7 @@ static const struct option long_opts[] = {
     {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
     {"no-title", no_argument, NULL, OPT_NO_TITLE},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"favor", required_argument, NULL, OPT_FAVOR},
     {"max-bytes", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_BYTES},
     {"max-depth", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_DEPTH},
     {"max-nodes", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_NODES},
@@ -134,6 +137,17 @@ static int parse_args(int argc, char **argv, cli *c)
         case OPT_NO_DEFAULT_RULES: c->flags |= PITH_NO_DEFAULT_RULES; break;
         case OPT_NO_TITLE: c->no_title = 1; break;
         case OPT_EXPLAIN: c->flags |= PITH_EXPLAIN; break;
+        case OPT_FAVOR:
+            c->flags &= ~(PITH_FAVOR_PRECISION | PITH_FAVOR_RECALL);
+            if (!strcmp(optarg, "precision"))
+                c->flags |= PITH_FAVOR_PRECISION;
+            else if (!strcmp(optarg, "recall"))
+                c->flags |= PITH_FAVOR_RECALL;
+            else if (strcmp(optarg, "balanced")) {
+                fprintf(stderr, "pith: --favor takes precision, recall or balanced, not '%s'\n", optarg);
+                return PITH_ERR_USAGE;
+            }
+            break;
         case OPT_LIMIT + PITH_LIMIT_BYTES: case OPT_LIMIT + PITH_LIMIT_DEPTH:
         case OPT_LIMIT + PITH_LIMIT_NODES: case OPT_LIMIT + PITH_LIMIT_MEMORY:
             if (parse_size(optarg, &c->limits[ch - OPT_LIMIT])) {

@@ -17,8 +17,22 @@
 /* A container must be worth this much to win; below it the page-wide
  * fallback keeps whatever prose there is. */
 #define MIN_ROOT_VALUE 60.0f
-/* Narrow the root to a child holding this share of its worth. */
-#define NARROW_SHARE 0.6f
+
+static const px_tuning tunings[] = {
+    /* narrow, drop score, veto %, trailing, fragments */
+    {0.6f, -25, 50, true, false},   /* balanced */
+    {0.5f, -15, 70, true, true},    /* precision: less junk */
+    {0.95f, -100, 20, false, false}, /* recall: no text lost */
+};
+
+const px_tuning *px_tuning_for(unsigned flags)
+{
+    if (flags & PITH_FAVOR_PRECISION)
+        return &tunings[1];
+    if (flags & PITH_FAVOR_RECALL)
+        return &tunings[2];
+    return &tunings[0];
+}
 
 static void drop(px_page *pg, int i, enum px_why why)
 {
@@ -270,7 +284,7 @@ static int choose_root(const px_page *pg)
         for (int c = pg->doc.nodes[best].first; c >= 0; c = pg->doc.nodes[c].next) {
             if (dropped(pg, c) || pg->doc.nodes[c].kind != PX_ELEMENT)
                 continue;
-            if (pg->info[c].value >= NARROW_SHARE * pg->info[best].value &&
+            if (pg->info[c].value >= pg->tune->narrow_share * pg->info[best].value &&
                 pg->info[c].paras == pg->info[best].paras && pg->info[c].paras > 0)
                 pick = c;
         }
@@ -313,7 +327,7 @@ static void clean(px_page *pg, int root)
         px_info *in = &pg->info[i];
         if (nd->kind != PX_ELEMENT)
             continue;
-        if (in->rule_score <= -50 && !px_holds_article(pg, i)) {
+        if (in->rule_score <= pg->tune->drop_score && !px_holds_article(pg, i)) {
             drop(pg, i, WHY_SCORE);
             continue;
         }
@@ -327,11 +341,14 @@ static void clean(px_page *pg, int root)
         bool has_blocks = in->chars > in->own_chars;
         /* A block or a container worth less than nothing is links and
          * fragments: a share bar, a related list, a byline with links. */
-        if (in->value < 0 && in->link > 0 && (has_own || has_blocks) && !is_heading(nd->tag))
+        if (in->value < 0 && (in->link > 0 || pg->tune->drop_fragments) && (has_own || has_blocks) &&
+            !is_heading(nd->tag))
             drop(pg, i, WHY_LINKS);
     }
     /* What trails the last real text of the article is widget debris: a
      * heading whose widget was dropped, or labels such as "Contribute". */
+    if (!pg->tune->drop_trailing)
+        return;
     int last = -1;
     FOR_KEPT(pg, i, root) {
         const px_info *in = &pg->info[i];

@@ -30,11 +30,24 @@ typedef struct px_info {
     unsigned char why;
 } px_info;
 
+/* The thresholds that trade junk against lost text (--favor). */
+typedef struct px_tuning {
+    float narrow_share;    /* narrow the root to a child holding this share */
+    int drop_score;        /* inside the content, a rule score this low drops */
+    int veto_percent;      /* rules never drop a node with this % of the prose */
+    bool drop_trailing;    /* drop headings and labels after the last text */
+    bool drop_fragments;   /* drop blocks worth less than nothing, links or not */
+} px_tuning;
+
+/* The tuning for PITH_FAVOR_PRECISION, PITH_FAVOR_RECALL, or neither. */
+const px_tuning *px_tuning_for(unsigned flags);
+
 typedef struct px_page {
     const px_alloc *a;
     const px_ruleset *rs;
     px_scratch *scratch;
     unsigned flags;
+    const px_tuning *tune;
     px_doc doc;
     px_info *info;
     int root;      /* the chosen content container, or -1 */
@@ -43,6 +56,9 @@ typedef struct px_page {
     char *title;   /* UTF-8, owned */
     int title_node; /* the h1 used as title, or -1 */
     unsigned long long stage_ns[PITH_STAGE_COUNT]; /* with PITH_PROFILE */
+    struct px_meta *meta; /* metadata (metadata.h), read before extraction;
+                           * NULL when none was read */
+    const char *url;      /* the page's URL as the caller gave it, or NULL */
 } px_page;
 
 /* Stage 3b (score.c): text statistics and worth of every node. */
@@ -74,5 +90,28 @@ int px_explain(const px_page *pg, px_buf *out);
 
 /* Stage 5 (render.c): the kept content as plain text. */
 int px_render_text(const px_page *pg, px_buf *out);
+
+/* Shared by the renderers (render.c, render_common.c). Does table t hold
+ * data (rendered as a table) rather than layout (rendered as blocks)? */
+bool px_data_table(const px_page *pg, int t);
+/* The text of <pre> p verbatim: <br> as line breaks, no carriage
+ * returns, no trailing blanks on lines, no blank lines at either end. */
+void px_pre_text(const px_page *pg, int p, px_buf *out);
+/* The language of the code in <pre> p (class language-x, lang-x,
+ * highlight-x, brush: x, data-lang), written to lang; "" when none. */
+void px_code_language(const px_page *pg, int p, char *lang, size_t cap);
+/* The node the renderers start from. */
+int px_render_root(const px_page *pg);
+/* Is node i left out of the output (dropped, or the h1 used as title)? */
+bool px_render_skip(const px_page *pg, int i);
+
+/* The other output formats (render_markdown.c, render_html.c,
+ * render_json.c), from the same kept nodes as the text. */
+int px_render_markdown(const px_page *pg, px_buf *out);
+int px_render_html(const px_page *pg, px_buf *out);
+/* The JSON object: title and metadata, text, markdown and html when not
+ * NULL, word_count. */
+int px_render_json(const px_page *pg, const char *text, size_t text_len, const char *markdown,
+                   const char *html, px_buf *out);
 
 #endif

@@ -12,6 +12,7 @@
 #include "alloc.h"
 #include "decode.h"
 #include "limit.h"
+#include "metadata.h"
 #include "page.h"
 #include "rules.h"
 
@@ -55,6 +56,9 @@ struct pith_result {
     char *explain;
     char warning[160];
     unsigned long long stage_ns[PITH_STAGE_COUNT];
+    char *markdown, *html, *json; /* with PITH_FORMAT_* */
+    size_t markdown_len, html_len, json_len;
+    px_meta meta;
 };
 
 unsigned long long px_clock(const px_page *pg)
@@ -225,6 +229,42 @@ static void page_free(px_page *pg)
     px_scratch_free(pg->scratch);
 }
 
+/* Renders one more format into *dst with fn; PITH_ERR_NOMEM on failure. */
+static int render_one(px_page *pg, int (*fn)(const px_page *, px_buf *), char **dst, size_t *len)
+{
+    px_buf b;
+    px_buf_init(&b, pg->a);
+    if (fn(pg, &b)) {
+        px_buf_free(&b);
+        return PITH_ERR_NOMEM;
+    }
+    *dst = px_buf_detach(&b, len);
+    return *dst ? PITH_OK : PITH_ERR_NOMEM;
+}
+
+/* The outputs asked for beyond the text: Markdown, HTML, JSON. */
+static int render_formats(unsigned flags, px_page *pg, pith_result *res)
+{
+    unsigned long long t = px_clock(pg);
+    int rc = PITH_OK;
+    if (flags & PITH_FORMAT_MARKDOWN)
+        rc = render_one(pg, px_render_markdown, &res->markdown, &res->markdown_len);
+    if (!rc && (flags & PITH_FORMAT_HTML))
+        rc = render_one(pg, px_render_html, &res->html, &res->html_len);
+    if (!rc && (flags & PITH_FORMAT_JSON)) {
+        px_buf b;
+        px_buf_init(&b, pg->a);
+        rc = px_render_json(pg, res->text, res->text_len, res->markdown, res->html, &b);
+        res->json = rc ? NULL : px_buf_detach(&b, &res->json_len);
+        if (!res->json) {
+            px_buf_free(&b);
+            rc = PITH_ERR_NOMEM;
+        }
+    }
+    px_lap(pg, PITH_STAGE_RENDER, t);
+    return rc;
+}
+
 static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t len,
                pith_result *res, pith_error *err)
 {
@@ -241,6 +281,13 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (!pg->info || !pg->scratch)
         return px_error(err, PITH_ERR_NOMEM, "out of memory during extraction");
     pg->root = -1;
+    /* Metadata first: extraction may use the byline and date it finds. */
+    t = px_clock(pg);
+    rc = px_meta_extract(&res->meta, &pg->doc, pg->a, pg->url);
+    px_lap(pg, PITH_STAGE_EXTRACT, t);
+    if (rc)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory reading the metadata");
+    pg->meta = &res->meta;
     rc = px_extract_content(pg, err);
     if (rc && rc != PITH_NO_CONTENT)
         return rc;
@@ -257,6 +304,8 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     res->text = px_buf_detach(&out, &res->text_len);
     px_lap(pg, PITH_STAGE_RENDER, t);
     if (!res->text)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
+    if (status == PITH_OK && res->text_len && render_formats(ex->flags, pg, res))
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     res->title = pg->title;
     pg->title = NULL;
@@ -279,7 +328,6 @@ int pith_extract(const pith_extractor *ex, const char *html, size_t len,
                  const char *encoding, const char *url, pith_result **out,
                  pith_error *err)
 {
-    (void)url;
     if (out)
         *out = NULL;
     if (!ex || !out || (!html && len))
@@ -290,6 +338,8 @@ int pith_extract(const pith_extractor *ex, const char *html, size_t len,
     pg.a = a;
     pg.rs = ex->rules;
     pg.flags = ex->flags;
+    pg.url = url;
+    pg.tune = px_tuning_for(ex->flags);
     char *utf8 = NULL;
     size_t ulen = 0;
     if (ex->limits.max_bytes && len > ex->limits.max_bytes)
@@ -374,7 +424,57 @@ void pith_result_free(pith_result *r)
     px_free(&a, r->explain);
     px_free(&a, r->title);
     px_free(&a, r->text);
+    px_free(&a, r->markdown);
+    px_free(&a, r->html);
+    px_free(&a, r->json);
+    px_meta_free(&r->meta);
     px_free(&a, r);
+}
+
+const char *pith_result_markdown(const pith_result *r, size_t *len)
+{
+    if (len)
+        *len = r && r->markdown ? r->markdown_len : 0;
+    return r && r->markdown ? r->markdown : "";
+}
+
+const char *pith_result_html(const pith_result *r, size_t *len)
+{
+    if (len)
+        *len = r && r->html ? r->html_len : 0;
+    return r && r->html ? r->html : "";
+}
+
+const char *pith_result_json(const pith_result *r, size_t *len)
+{
+    if (len)
+        *len = r && r->json ? r->json_len : 0;
+    return r && r->json ? r->json : "";
+}
+
+const char *pith_result_meta(const pith_result *r, int field, size_t index)
+{
+    if (!r)
+        return NULL;
+    const px_meta *m = &r->meta;
+    const px_strlist *l = NULL;
+    const char *v = NULL;
+    switch (field) {
+    case PITH_META_AUTHOR: l = &m->authors; break;
+    case PITH_META_DATE_PUBLISHED: v = m->date_published; break;
+    case PITH_META_DATE_MODIFIED: v = m->date_modified; break;
+    case PITH_META_SITE_NAME: v = m->site_name; break;
+    case PITH_META_URL: v = m->url; break;
+    case PITH_META_LANGUAGE: v = m->language; break;
+    case PITH_META_DESCRIPTION: v = m->description; break;
+    case PITH_META_IMAGE: v = m->image; break;
+    case PITH_META_CATEGORY: l = &m->categories; break;
+    case PITH_META_TAG: l = &m->tags; break;
+    default: return NULL;
+    }
+    if (l)
+        return index < l->n ? l->v[index] : NULL;
+    return index == 0 ? v : NULL;
 }
 
 static const char *const status_names[] = {

@@ -89,7 +89,7 @@ static float apply_rule_score(float v, int score)
 
 bool px_holds_article(const px_page *pg, int i)
 {
-    return pg->prose >= 400 && 10 * pg->info[i].para_chars > 3 * pg->prose;
+    return pg->prose >= 400 && 100 * pg->info[i].para_chars > pg->tune->veto_percent * pg->prose;
 }
 
 void px_score(px_page *pg)

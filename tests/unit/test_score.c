@@ -97,6 +97,7 @@ static void page_open(page *t, const char *html)
 {
     memset(t, 0, sizeof *t);
     t->pg.a = &A;
+    t->pg.tune = px_tuning_for(0);
     pith_error err = {0, ""};
     assert_int_equal(px_parse(&t->pg.doc, &A, html, strlen(html), 0, &err), PITH_OK);
     t->pg.info = calloc((size_t)t->pg.doc.n, sizeof *t->pg.info);
