@@ -39,6 +39,7 @@ static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 static const char *tag_end(const char *s, const char *lim, bool *self_closing, const char **excess)
 {
     char quote = 0;
+    bool after_eq = false; /* as in HTML, only a value may be quoted */
     size_t attrs = 0;
     *self_closing = false;
     *excess = NULL;
@@ -46,9 +47,18 @@ static const char *tag_end(const char *s, const char *lim, bool *self_closing, c
         if (quote) {
             if (*s == quote)
                 quote = 0;
-        } else if (*s == '"' || *s == '\'') {
+            continue;
+        }
+        if (after_eq && (*s == '"' || *s == '\'')) {
             quote = *s;
-        } else if (*s == '>') {
+            after_eq = false;
+            continue;
+        }
+        if (*s == '=')
+            after_eq = true;
+        else if (!is_space(*s))
+            after_eq = false;
+        if (*s == '>') {
             *self_closing = s[-1] == '/';
             return s + 1;
         } else if (is_space(s[-1]) && !is_space(*s) && *s != '=' && s[-1] != '=' &&
@@ -137,7 +147,7 @@ int px_guard(const px_alloc *a, const char *in, size_t len, const px_limits *lim
         const char *te = tag_end(ne, end, &sc, &ex);
         if (ex && te > ex) {
             omit(&w, in, len, ex, te[-1] == '>' ? te - 1 : te);
-            rep->flattened++;
+            rep->attrs_cut++;
         }
         if (!closing && ++tags > lim->max_nodes && lim->max_nodes) {
             cut = lt;

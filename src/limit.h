@@ -25,6 +25,7 @@ typedef struct px_limits {
 typedef struct px_guard_report {
     size_t flattened; /* start and end tags whose markup was removed */
     bool truncated;   /* input was cut at the node limit */
+    size_t attrs_cut; /* tags that lost attributes past MAX_ATTRS */
 } px_guard_report;
 
 /* Returns PITH_OK and either *out == NULL (use the input as it is) or a

@@ -92,6 +92,20 @@ static void test_quoted_gt_is_not_tag_end(void **state)
     px_free(&A, out);
 }
 
+/* A quote opens a value only right after '=': a stray quote (pages write
+ * curly quotes with one straight one) must not swallow the page. */
+static void test_stray_quote_does_not_swallow(void **state)
+{
+    (void)state;
+    px_guard_report rep;
+    const char *page = "<meta name=\u201cv\u201d content=\u201cab\"/><div><div>x</div></div>"
+                       "<p>rest of the page</p>";
+    char *out = guard(page, 1, 0, &rep);
+    assert_int_equal(rep.attrs_cut, 0);
+    assert_non_null(strstr(out, "<p>rest of the page</p>"));
+    px_free(&A, out);
+}
+
 /* The arena hands back a jump, not NULL, when the budget is spent. */
 static void test_arena_budget_jumps(void **state)
 {
@@ -133,6 +147,7 @@ int main(void)
         cmocka_unit_test(test_node_limit_cuts),
         cmocka_unit_test(test_attribute_flood_capped),
         cmocka_unit_test(test_quoted_gt_is_not_tag_end),
+        cmocka_unit_test(test_stray_quote_does_not_swallow),
         cmocka_unit_test(test_arena_budget_jumps),
         cmocka_unit_test(test_parse_over_budget_is_limit),
     };
