@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "literal.h"
 #include "text.h"
 
 enum mkind {
@@ -45,7 +46,11 @@ typedef struct pattern {
      * published here, and the interpreter serves until then. */
     _Atomic(pcre2_code *) jitted;
     atomic_uint uses;
+    px_litset lits; /* required literals; data NULL: none known */
 } pattern;
+
+/* The subjects the literal scanner runs on, once per node each. */
+enum { SIDE_ID, SIDE_CLASS, SIDE_TEXT, SIDE_COUNT, SIDE_NONE = SIDE_COUNT };
 
 struct px_ruleset {
     const px_alloc *a;
@@ -57,6 +62,7 @@ struct px_ruleset {
     char **files;
     int nfiles;
     bool compiled;
+    px_scanner *scan;  /* over every pattern's required literals */
     const char **keys; /* attributes element rules read: an element's verdict
                         * depends on its tag and these alone */
     int nkeys;
@@ -80,6 +86,8 @@ typedef struct cache_entry {
 struct px_scratch {
     const px_alloc *a;
     cache_entry *cache;
+    uint64_t *hits[SIDE_COUNT];       /* patterns whose literals a side holds */
+    signed char scanned[SIDE_COUNT];  /* -1 not yet, 0 not ASCII (no filter), 1 done */
     pcre2_general_context *gctx;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
@@ -124,8 +132,10 @@ void px_rules_free(px_ruleset *rs)
         px_free(a, rs->pats[i].src);
         pcre2_code_free(rs->pats[i].code);
         pcre2_code_free(atomic_load(&rs->pats[i].jitted));
+        px_free(a, rs->pats[i].lits.data);
     }
     px_free(a, rs->keys);
+    px_scanner_free(rs->scan);
     for (int i = 0; i < rs->nfiles; i++)
         px_free(a, rs->files[i]);
     px_free(a, rs->rules);
@@ -209,6 +219,7 @@ static int add_pattern(parser *p, const char *src, size_t len, const char *flags
     pt->code = code;
     atomic_init(&pt->jitted, NULL);
     atomic_init(&pt->uses, 0);
+    pt->lits.data = NULL;
     rs->npats++;
     return PITH_OK;
 }
@@ -559,6 +570,18 @@ int px_rules_compile(px_ruleset *rs, pith_error *err)
         qsort(rs->rules[i].m, (size_t)rs->rules[i].nm, sizeof *rs->rules[i].m, by_cost);
     if (collect_keys(rs))
         return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
+    px_litset *sets = px_calloc(rs->a, (size_t)rs->npats + 1, sizeof *sets);
+    if (!sets)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
+    for (int i = 0; i < rs->npats; i++) {
+        pattern *pt = &rs->pats[i];
+        if (px_literals(rs->a, pt->src, pt->flags & PCRE2_EXTENDED, &pt->lits))
+            sets[i] = pt->lits;
+    }
+    rs->scan = px_scanner_new(rs->a, sets, rs->npats);
+    px_free(rs->a, sets);
+    if (!rs->scan)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
     int rc = PITH_OK;
     rs->text_cap = 0;
     for (int i = 0; i < rs->nrules; i++) {
@@ -616,7 +639,12 @@ px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a)
     if (s->mctx)
         s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, s->gctx);
     s->cache = px_calloc(a, CACHE_SLOTS, sizeof *s->cache);
-    if (!s->md || !s->mctx || !s->cache) {
+    bool hits_ok = true;
+    for (int k = 0; k < SIDE_COUNT; k++) {
+        s->hits[k] = px_calloc(a, (size_t)px_scanner_words(rs->scan) + 1, sizeof(uint64_t));
+        hits_ok &= s->hits[k] != NULL;
+    }
+    if (!s->md || !s->mctx || !s->cache || !hits_ok) {
         px_scratch_free(s);
         return NULL;
     }
@@ -631,6 +659,8 @@ void px_scratch_free(px_scratch *s)
     if (!s)
         return;
     px_free(s->a, s->cache);
+    for (int k = 0; k < SIDE_COUNT; k++)
+        px_free(s->a, s->hits[k]);
     pcre2_jit_stack_free(s->jit);
     pcre2_match_context_free(s->mctx);
     pcre2_match_data_free(s->md);
@@ -662,8 +692,35 @@ static pcre2_code *jit_copy(pattern *pt, pcre2_code *code)
     return copy;
 }
 
-static bool re_find(const px_ruleset *rs, px_scratch *s, int pat, const char *subj, size_t n)
+static bool ascii(const char *v, size_t n)
 {
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)v[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* Could pattern pat match the subject of this side at all? Only ASCII
+ * subjects are filtered: Unicode case folding (K and the Kelvin sign, s and
+ * the long s) is beyond an ASCII scanner. */
+static bool may_match(const px_ruleset *rs, px_scratch *s, int pat, int side, const char *v,
+                      size_t n)
+{
+    if (side == SIDE_NONE || !rs->pats[pat].lits.data)
+        return true;
+    if (s->scanned[side] < 0) {
+        s->scanned[side] = ascii(v, n);
+        if (s->scanned[side])
+            px_scanner_run(rs->scan, v, n, s->hits[side]);
+    }
+    return !s->scanned[side] || (s->hits[side][pat / 64] >> (pat % 64) & 1);
+}
+
+static bool re_find(const px_ruleset *rs, px_scratch *s, int pat, int side, const char *subj,
+                    size_t n)
+{
+    if (!may_match(rs, s, pat, side, subj, n))
+        return false;
     /* Subjects come from Gumbo or our own folding: valid UTF-8 already. */
     pattern *pt = &rs->pats[pat];
     pcre2_code *code = atomic_load_explicit(&pt->jitted, memory_order_acquire);
@@ -709,9 +766,9 @@ static bool tag_matches(const matcher *m, const px_node *nd)
     return false;
 }
 
-static bool attr_re(const px_ruleset *rs, px_scratch *s, const matcher *m, const char *v)
+static bool attr_re(const px_ruleset *rs, px_scratch *s, const matcher *m, int side, const char *v)
 {
-    return v && re_find(rs, s, m->pat, v, strlen(v));
+    return v && re_find(rs, s, m->pat, side, v, strlen(v));
 }
 
 /* count caches the length of text in characters across a node's rules. */
@@ -726,13 +783,14 @@ static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
     case M_ROLE: return has_token(px_attr(nd, "role"), m->value);
     case M_ATTR: return px_attr(nd, m->name) != NULL;
     case M_ATTR_EQ: { const char *v = px_attr(nd, m->name); return v && !strcmp(v, m->value); }
-    case M_ID_RE: r = attr_re(rs, s, m, px_attr(nd, "id")); break;
-    case M_CLASS_RE: r = attr_re(rs, s, m, px_attr(nd, "class")); break;
+    case M_ID_RE: r = attr_re(rs, s, m, SIDE_ID, px_attr(nd, "id")); break;
+    case M_CLASS_RE: r = attr_re(rs, s, m, SIDE_CLASS, px_attr(nd, "class")); break;
     case M_IDCLASS_RE:
-        r = attr_re(rs, s, m, px_attr(nd, "id")) || attr_re(rs, s, m, px_attr(nd, "class"));
+        r = attr_re(rs, s, m, SIDE_ID, px_attr(nd, "id")) ||
+            attr_re(rs, s, m, SIDE_CLASS, px_attr(nd, "class"));
         break;
-    case M_ATTR_RE: r = attr_re(rs, s, m, px_attr(nd, m->name)); break;
-    case M_TEXT_RE: r = text && re_find(rs, s, m->pat, text, len); break;
+    case M_ATTR_RE: r = attr_re(rs, s, m, SIDE_NONE, px_attr(nd, m->name)); break;
+    case M_TEXT_RE: r = text && re_find(rs, s, m->pat, SIDE_TEXT, text, len); break;
     case M_MAXLEN:
         if (text && *count == (size_t)-1)
             *count = px_utf8_count(text, len);
@@ -759,6 +817,7 @@ static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd,
                         const char *text, size_t len, bool want_text, px_verdict *v)
 {
     size_t count = (size_t)-1;
+    memset(s->scanned, -1, sizeof s->scanned); /* a new node: new subjects */
     for (int i = 0; i < rs->nrules; i++) {
         const rule *r = &rs->rules[i];
         if (r->text != want_text)
