@@ -68,6 +68,30 @@ typedef struct pith_allocator {
 #define PITH_FAVOR_RECALL (1u << 2)     /* prefer losing no text */
 #define PITH_EXPLAIN (1u << 3)          /* keep a trace, see pith_result_explain */
 #define PITH_PROFILE (1u << 4)          /* time the stages, see pith_result_stage_ns */
+/* Output formats (README.md, "Output formats"). The plain text is always
+ * made; each of these adds one more output to the result. */
+#define PITH_FORMAT_MARKDOWN (1u << 8) /* CommonMark + GFM: pith_result_markdown */
+#define PITH_FORMAT_HTML (1u << 9)     /* minimal semantic HTML: pith_result_html */
+#define PITH_FORMAT_JSON (1u << 10)    /* pith_result_json: metadata and text, and
+                                        * "markdown" / "html" members when the
+                                        * flags above are set too */
+#define PITH_WITH_LINKS (1u << 11)     /* keep links in Markdown and HTML */
+#define PITH_WITH_IMAGES (1u << 12)    /* keep images in Markdown and HTML */
+
+/* Metadata fields, for pith_result_meta. */
+typedef enum pith_meta_field {
+    PITH_META_AUTHOR = 0,   /* one entry per author */
+    PITH_META_DATE_PUBLISHED, /* ISO 8601: 2022-03-15T03:42:11+00:00 */
+    PITH_META_DATE_MODIFIED,
+    PITH_META_SITE_NAME,
+    PITH_META_URL,          /* the canonical URL */
+    PITH_META_LANGUAGE,     /* a BCP 47 tag: en-US */
+    PITH_META_DESCRIPTION,
+    PITH_META_IMAGE,
+    PITH_META_CATEGORY,     /* one entry per category */
+    PITH_META_TAG,          /* one entry per tag */
+    PITH_META_COUNT
+} pith_meta_field;
 
 /* The pipeline's stages, for pith_result_stage_ns. */
 typedef enum pith_stage {
@@ -111,6 +135,9 @@ PITH_API int pith_options_add_rules_file(pith_options *opts, const char *path,
 /* Compiles all rules once. Returns NULL and fills err on failure. */
 PITH_API pith_extractor *pith_extractor_new(const pith_options *opts, pith_error *err);
 PITH_API void pith_extractor_free(pith_extractor *ex);
+/* The value in force for one of the limits (0: none), e.g. so that a
+ * caller need not read more input than PITH_LIMIT_BYTES allows. */
+PITH_API size_t pith_extractor_limit(const pith_extractor *ex, int limit);
 
 /*
  * Extracts the article from len bytes of HTML. encoding (a charset label)
@@ -135,6 +162,16 @@ PITH_API const char *pith_result_warning(const pith_result *r);
 /* With PITH_PROFILE: nanoseconds spent in a stage of this extraction; 0
  * otherwise. Without the flag no clock is read at all. */
 PITH_API unsigned long long pith_result_stage_ns(const pith_result *r, int stage);
+/* The article in the formats asked for with PITH_FORMAT_*, without the
+ * title (the JSON holds it as a member); "" for a format not asked for or
+ * when the page holds no article. */
+PITH_API const char *pith_result_markdown(const pith_result *r, size_t *len);
+PITH_API const char *pith_result_html(const pith_result *r, size_t *len);
+PITH_API const char *pith_result_json(const pith_result *r, size_t *len);
+/* Entry index of a metadata field (index 0 for single-valued fields), or
+ * NULL past the last entry or when the page does not say. Metadata is
+ * read for every extraction, whatever the flags. */
+PITH_API const char *pith_result_meta(const pith_result *r, int field, size_t index);
 PITH_API void pith_result_free(pith_result *r);
 
 /* A short name for a status code, such as "no article text found". */

@@ -1,4 +1,5 @@
 /* pith(1): the command-line filter. It uses only the public API. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -10,7 +11,7 @@
 
 static const char usage_text[] =
     "Usage: pith [OPTIONS] [FILE]\n"
-    "Print the main article of an HTML page as plain text.\n"
+    "Print the main article of an HTML page as plain text, Markdown, JSON or HTML.\n"
     "Reads FILE, or standard input when FILE is absent or '-'.\n"
     "\n"
     "Options:\n"
@@ -22,7 +23,12 @@ static const char usage_text[] =
     "                         score, features, rules fired, kept or dropped\n"
     "      --favor WHAT       precision: less junk; recall: lose no text\n"
     "                         (default: a balance of both)\n"
-    "  -u, --url URL          the page's URL\n"
+    "  -u, --url URL          the page's URL (resolves relative links, fills \"url\")\n"
+    "  -f, --format FMT       text (the default), markdown, json or html\n"
+    "      --links            keep links in markdown and html\n"
+    "      --images           keep images in markdown and html\n"
+    "      --include FMT      with --format json: add the article as markdown or\n"
+    "                         html too (may be given twice)\n"
     "      --max-bytes N      refuse input larger than N bytes (default 64M)\n"
     "      --max-depth N      flatten tags nested deeper than N (default 512)\n"
     "      --max-nodes N      cut the page after N tags (default 1000000)\n"
@@ -49,6 +55,8 @@ typedef struct cli {
     int nrules;
     unsigned flags;
     int no_title;
+    unsigned format;  /* PITH_FORMAT_* of --format, or 0 for text */
+    unsigned include; /* PITH_FORMAT_* of --include */
     size_t limits[4];
     unsigned limits_set; /* a bit per pith_limit given on the command line */
 } cli;
@@ -57,7 +65,8 @@ typedef struct cli {
 static const char *const limit_names[] = {"max-bytes", "max-depth", "max-nodes", "max-memory"};
 #define OPT_LIMIT 512
 
-enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN, OPT_FAVOR };
+enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN, OPT_FAVOR, OPT_LINKS, OPT_IMAGES,
+       OPT_INCLUDE };
 
 static const struct option long_opts[] = {
     {"encoding", required_argument, NULL, 'e'},
@@ -71,6 +80,10 @@ static const struct option long_opts[] = {
     {"max-nodes", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_NODES},
     {"max-memory", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_MEMORY},
     {"url", required_argument, NULL, 'u'},
+    {"format", required_argument, NULL, 'f'},
+    {"links", no_argument, NULL, OPT_LINKS},
+    {"images", no_argument, NULL, OPT_IMAGES},
+    {"include", required_argument, NULL, OPT_INCLUDE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -129,13 +142,39 @@ static int parse_args(int argc, char **argv, cli *c)
 {
     int ch;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":e:r:u:hV", long_opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":e:r:u:f:hV", long_opts, NULL)) != -1) {
         switch (ch) {
         case 'e': c->encoding = optarg; break;
         case 'u': c->url = optarg; break;
         case 'r': c->rules[c->nrules++] = optarg; break;
         case OPT_NO_DEFAULT_RULES: c->flags |= PITH_NO_DEFAULT_RULES; break;
         case OPT_NO_TITLE: c->no_title = 1; break;
+        case 'f':
+            if (!strcmp(optarg, "text"))
+                c->format = 0;
+            else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
+                c->format = PITH_FORMAT_MARKDOWN;
+            else if (!strcmp(optarg, "json"))
+                c->format = PITH_FORMAT_JSON;
+            else if (!strcmp(optarg, "html"))
+                c->format = PITH_FORMAT_HTML;
+            else {
+                fprintf(stderr, "pith: --format takes text, markdown, json or html, not '%s'\n", optarg);
+                return PITH_ERR_USAGE;
+            }
+            break;
+        case OPT_LINKS: c->flags |= PITH_WITH_LINKS; break;
+        case OPT_IMAGES: c->flags |= PITH_WITH_IMAGES; break;
+        case OPT_INCLUDE:
+            if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
+                c->include |= PITH_FORMAT_MARKDOWN;
+            else if (!strcmp(optarg, "html"))
+                c->include |= PITH_FORMAT_HTML;
+            else {
+                fprintf(stderr, "pith: --include takes markdown or html, not '%s'\n", optarg);
+                return PITH_ERR_USAGE;
+            }
+            break;
         case OPT_EXPLAIN: c->flags |= PITH_EXPLAIN; break;
         case OPT_FAVOR:
             c->flags &= ~(PITH_FAVOR_PRECISION | PITH_FAVOR_RECALL);
@@ -167,13 +206,20 @@ static int parse_args(int argc, char **argv, cli *c)
     }
     if (argc - optind > 1)
         return fail(PITH_ERR_USAGE, NULL, "more than one input file given (see pith --help)");
+    if (c->include && c->format != PITH_FORMAT_JSON)
+        return fail(PITH_ERR_USAGE, NULL, "--include needs --format json (see pith --help)");
+    c->flags |= c->format | c->include;
     c->input = optind < argc ? argv[optind] : "-";
     return 0;
 }
 
-static int read_all(FILE *f, char **data, size_t *len)
+/* Reads at most limit + 1 bytes (limit 0: all): past the byte limit the
+ * library refuses the page anyway, so reading a 200 MB page whole would
+ * only cost memory. */
+static int read_all(FILE *f, size_t limit, char **data, size_t *len)
 {
     size_t cap = 1 << 16, n = 0;
+    size_t want = limit && limit < SIZE_MAX ? limit + 1 : SIZE_MAX;
     char *buf = malloc(cap);
     if (!buf)
         return PITH_ERR_NOMEM;
@@ -187,9 +233,10 @@ static int read_all(FILE *f, char **data, size_t *len)
             buf = nb;
             cap *= 2;
         }
-        size_t got = fread(buf + n, 1, cap - n, f);
+        size_t room = cap - n < want - n ? cap - n : want - n;
+        size_t got = fread(buf + n, 1, room, f);
         n += got;
-        if (got == 0)
+        if (got == 0 || n >= want)
             break;
     }
     if (ferror(f)) {
@@ -201,13 +248,13 @@ static int read_all(FILE *f, char **data, size_t *len)
     return 0;
 }
 
-static int load_input(const char *path, char **data, size_t *len)
+static int load_input(const char *path, size_t limit, char **data, size_t *len)
 {
     bool is_stdin = !strcmp(path, "-");
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return fail(PITH_ERR_INPUT, path, strerror(errno));
-    int rc = read_all(f, data, len);
+    int rc = read_all(f, limit, data, len);
     int e = errno;
     if (!is_stdin)
         fclose(f);
@@ -243,6 +290,71 @@ static pith_extractor *build(const cli *c, int *rc)
     return ex;
 }
 
+/* The title as the text of a Markdown heading: what could be read as
+ * syntax gets a backslash. */
+static void put_md_title(const char *t)
+{
+    for (const char *p = t; *p; p++) {
+        if (strchr("\\`*_[]<>#~|", *p) || (*p == '&' && p[1] && (p[1] == '#' || isalnum((unsigned char)p[1]))))
+            putchar('\\');
+        putchar(*p);
+    }
+}
+
+static void put_html_escaped(const char *t)
+{
+    for (const char *p = t; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", stdout); break;
+        case '<': fputs("&lt;", stdout); break;
+        case '>': fputs("&gt;", stdout); break;
+        case '"': fputs("&quot;", stdout); break;
+        default: putchar(*p);
+        }
+    }
+}
+
+/* --format markdown, html or json. */
+static void print_format(const cli *c, const pith_result *res)
+{
+    const char *title = pith_result_title(res);
+    size_t len;
+    if (c->format == PITH_FORMAT_JSON) {
+        const char *json = pith_result_json(res, &len);
+        fwrite(json, 1, len, stdout);
+        putchar('\n');
+    } else if (c->format == PITH_FORMAT_MARKDOWN) {
+        const char *md = pith_result_markdown(res, &len);
+        if (!c->no_title && *title) {
+            fputs("# ", stdout);
+            put_md_title(title);
+            fputs("\n\n", stdout);
+        }
+        fwrite(md, 1, len, stdout);
+        putchar('\n');
+    } else {
+        /* a small, complete document around the article */
+        const char *html = pith_result_html(res, &len);
+        const char *lang = pith_result_meta(res, PITH_META_LANGUAGE, 0);
+        fputs("<!DOCTYPE html>\n<html", stdout);
+        if (lang) {
+            fputs(" lang=\"", stdout);
+            put_html_escaped(lang);
+            putchar('"');
+        }
+        fputs(">\n<head>\n<meta charset=\"utf-8\" />\n<title>", stdout);
+        put_html_escaped(title);
+        fputs("</title>\n</head>\n<body>\n<article>\n", stdout);
+        if (!c->no_title && *title) {
+            fputs("<h1>", stdout);
+            put_html_escaped(title);
+            fputs("</h1>\n", stdout);
+        }
+        fwrite(html, 1, len, stdout);
+        fputs("\n</article>\n</body>\n</html>\n", stdout);
+    }
+}
+
 int main(int argc, char **argv)
 {
     cli c = {0};
@@ -260,7 +372,7 @@ int main(int argc, char **argv)
         return rc;
     char *data = NULL;
     size_t len = 0;
-    if ((rc = load_input(c.input, &data, &len))) {
+    if ((rc = load_input(c.input, pith_extractor_limit(ex, PITH_LIMIT_BYTES), &data, &len))) {
         pith_extractor_free(ex);
         return rc;
     }
@@ -273,7 +385,9 @@ int main(int argc, char **argv)
     /* A warning only where the run succeeded: a failure says one line. */
     if (rc == PITH_OK && *pith_result_warning(res))
         fprintf(stderr, "pith: %s: warning: %s\n", name, pith_result_warning(res));
-    if (rc == PITH_OK) {
+    if (rc == PITH_OK && c.format) {
+        print_format(&c, res);
+    } else if (rc == PITH_OK) {
         const char *title = pith_result_title(res);
         size_t tlen;
         const char *text = pith_result_text(res, &tlen);

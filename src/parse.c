@@ -218,8 +218,16 @@ const char *px_attr(const px_node *nd, const char *name)
 {
     if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
         return NULL;
-    GumboAttribute *at = gumbo_get_attribute(&nd->g->v.element.attributes, name);
-    return at ? at->value : NULL;
+    /* Gumbo lower-cases attribute names, and ours are lower case: a plain
+     * comparison, first byte first, instead of gumbo_get_attribute's
+     * strcasecmp on every attribute. */
+    const GumboVector *attrs = &nd->g->v.element.attributes;
+    for (unsigned i = 0; i < attrs->length; i++) {
+        const GumboAttribute *at = attrs->data[i];
+        if (at->name[0] == name[0] && !strcmp(at->name, name))
+            return at->value;
+    }
+    return NULL;
 }
 
 const char *px_text(const px_node *nd, size_t *len)

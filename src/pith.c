@@ -212,6 +212,15 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
     return ex;
 }
 
+size_t pith_extractor_limit(const pith_extractor *ex, int limit)
+{
+    if (!ex)
+        return 0;
+    const size_t v[] = {ex->limits.max_bytes, ex->limits.max_depth, ex->limits.max_nodes,
+                        ex->limits.max_memory};
+    return limit >= 0 && (size_t)limit < sizeof v / sizeof *v ? v[limit] : 0;
+}
+
 void pith_extractor_free(pith_extractor *ex)
 {
     if (!ex)
@@ -284,6 +293,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     /* Metadata first: extraction may use the byline and date it finds. */
     t = px_clock(pg);
     rc = px_meta_extract(&res->meta, &pg->doc, pg->a, pg->url);
+    res->meta.a = &res->a; /* the result may outlive the extractor */
     px_lap(pg, PITH_STAGE_EXTRACT, t);
     if (rc)
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading the metadata");
@@ -320,7 +330,8 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (!res->text_len)
         status = PITH_NO_CONTENT;
     if (status == PITH_NO_CONTENT)
-        px_error(err, status, "no article text found");
+        /* A limit that cut the page may be why: say so in the one line. */
+        px_error(err, status, "no article text found%s%s", *res->warning ? "; " : "", res->warning);
     return status;
 }
 
@@ -343,8 +354,8 @@ int pith_extract(const pith_extractor *ex, const char *html, size_t len,
     char *utf8 = NULL;
     size_t ulen = 0;
     if (ex->limits.max_bytes && len > ex->limits.max_bytes)
-        return px_error(err, PITH_ERR_LIMIT, "input of %zu bytes exceeds the limit of %zu bytes",
-                        len, ex->limits.max_bytes);
+        return px_error(err, PITH_ERR_LIMIT, "the input exceeds the limit of %zu bytes (--max-bytes)",
+                        ex->limits.max_bytes);
     unsigned long long t = px_clock(&pg);
     int rc = px_decode(a, html ? html : "", len, encoding, &utf8, &ulen, NULL, err);
     px_guard_report rep = {0, false};
@@ -373,10 +384,13 @@ int pith_extract(const pith_extractor *ex, const char *html, size_t len,
     res->a = *a;
     if (rep.truncated)
         snprintf(res->warning, sizeof res->warning,
-                 "page cut after %zu tags (the node limit)", ex->limits.max_nodes);
+                 "the page was cut after %zu tags (the --max-nodes limit)", ex->limits.max_nodes);
+    else if (rep.attrs_cut)
+        snprintf(res->warning, sizeof res->warning,
+                 "attributes past the 1000th of a tag were left out (%zu tags)", rep.attrs_cut);
     else if (rep.flattened)
         snprintf(res->warning, sizeof res->warning,
-                 "%zu tags nested deeper than %zu flattened (the depth limit)", rep.flattened,
+                 "%zu tags nested deeper than %zu were flattened (the --max-depth limit)", rep.flattened,
                  ex->limits.max_depth);
     rc = run(ex, &pg, utf8, ulen, res, err);
     memcpy(res->stage_ns, pg.stage_ns, sizeof res->stage_ns);

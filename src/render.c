@@ -60,7 +60,7 @@ static void newline(renderer *r)
 /* A table holds data, not layout, when no cell holds a table, block
  * content of its own, more than one paragraph or a page of text: layout
  * tables are rendered like divs. */
-static bool data_table(const px_page *pg, int t)
+bool px_data_table(const px_page *pg, int t)
 {
     const px_node *nodes = pg->doc.nodes;
     int cell_end = -1, paras = 0;
@@ -167,7 +167,7 @@ static void enter(renderer *r, int i)
         int t = nd->parent;
         while (t >= 0 && r->pg->doc.nodes[t].tag != GUMBO_TAG_TABLE)
             t = r->pg->doc.nodes[t].parent;
-        if (t >= 0 && data_table(r->pg, t)) {
+        if (t >= 0 && px_data_table(r->pg, t)) {
             r->row = i;
             r->cells = 0;
         }

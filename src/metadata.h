@@ -1,0 +1,74 @@
+/*
+ * Metadata of the page: author, dates, site, canonical URL, language,
+ * description, image, categories and tags.
+ *
+ * Each field is taken from the most trusted source that has it:
+ *   1. JSON-LD (NewsArticle, Article, BlogPosting and their kin, else
+ *      WebPage), in plain objects, arrays and @graph, with @id references
+ *      followed;
+ *   2. OpenGraph and article:* tags;
+ *   3. Twitter cards, Dublin Core, itemprop microdata, <meta name=author>,
+ *      rel=author links, <time datetime>, tag and category links;
+ *   4. <html lang> and Content-Language.
+ * Dates are normalised to ISO 8601 (date.h); a value that does not parse
+ * as a date is passed over for the next source. Authors are cleaned of
+ * "By", of roles ("Staff Writer") and of the site's name, and split into
+ * one entry per person. URLs are resolved against <base href> and the
+ * page's URL (url.h).
+ *
+ * The byline and date found here are also what extraction uses to keep
+ * them out of the body text: see px_meta_is_byline.
+ */
+#ifndef PITH_METADATA_H
+#define PITH_METADATA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "alloc.h"
+#include "parse.h"
+
+typedef struct px_strlist {
+    char **v;
+    size_t n, cap;
+} px_strlist;
+
+typedef struct px_meta {
+    const px_alloc *a;
+    px_strlist authors;
+    char *date_published;  /* ISO 8601, or NULL */
+    char *date_modified;
+    char *site_name;
+    char *url;             /* canonical URL, absolute when it could be */
+    char *language;        /* BCP 47 tag: en-US */
+    char *description;
+    char *image;
+    char *headline;        /* JSON-LD headline or og:title */
+    px_strlist categories;
+    px_strlist tags;
+    char *base;            /* base for relative URLs in the article, or NULL */
+} px_meta;
+
+/* Reads the metadata of a parsed page. page_url (may be NULL) is the URL
+ * the page was fetched from. Returns PITH_OK or PITH_ERR_NOMEM; on failure
+ * m holds what was found so far and must still be freed. A malformed
+ * JSON-LD block is skipped, never an error. */
+int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url);
+void px_meta_free(px_meta *m);
+
+/* Is text[0..len), the normalised text of a block, only a byline or a
+ * dateline: the author names and the date found in the metadata, joined by
+ * words such as "By", "Published", "Updated", "on", reading times and
+ * separators ("By Ledger News Desk - March 15, 2022", "Jane Doe | 15.03.2022
+ * 09:12 IST")? False when the metadata holds no author and no date, and
+ * for any block with a word that is none of those. */
+bool px_meta_is_byline(const px_meta *m, const char *text, size_t len);
+
+/* Cleans one raw author string into names appended to out: removes "By",
+ * roles and the site name, splits "A and B" / "A, B". Exposed for tests.
+ * Returns PITH_OK or PITH_ERR_NOMEM. */
+int px_meta_add_authors(const px_meta *m, px_strlist *out, const char *raw);
+
+/* Words in s[0..n), counting each CJK character or kana as a word. */
+size_t px_word_count(const char *s, size_t n);
+
+#endif

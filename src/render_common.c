@@ -1,0 +1,126 @@
+/* Helpers shared by the Markdown and HTML renderers. */
+#include <string.h>
+#include "page.h"
+#include "text.h"
+
+int px_render_root(const px_page *pg)
+{
+    return pg->root >= 0 ? pg->root : pg->doc.body >= 0 ? pg->doc.body : 0;
+}
+
+bool px_render_skip(const px_page *pg, int i)
+{
+    return (pg->doc.nodes[i].flags & PX_DROP) || i == pg->title_node;
+}
+
+void px_pre_text(const px_page *pg, int p, px_buf *out)
+{
+    const px_node *nodes = pg->doc.nodes;
+    size_t start = out->len;
+    for (int i = p + 1; i < nodes[p].end; i++) {
+        if (nodes[i].flags & PX_DROP) {
+            i = nodes[i].end - 1;
+            continue;
+        }
+        if (nodes[i].kind == PX_TEXT) {
+            size_t len;
+            const char *t = px_text(&nodes[i], &len);
+            for (size_t k = 0; k < len; k++) {
+                if (t[k] == '\n')
+                    while (out->len > start && (out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\t'))
+                        out->len--;
+                if (t[k] != '\r')
+                    px_buf_putc(out, t[k]);
+            }
+        } else if (nodes[i].tag == GUMBO_TAG_BR) {
+            while (out->len > start && (out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\t'))
+                out->len--;
+            px_buf_putc(out, '\n');
+        }
+    }
+    while (out->len > start && (out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\n' ||
+                                out->data[out->len - 1] == '\t'))
+        out->len--;
+    size_t b = start;
+    while (b < out->len && out->data[b] == '\n')
+        b++;
+    if (b > start && out->data) {
+        memmove(out->data + start, out->data + b, out->len - b);
+        out->len -= b - start;
+    }
+    if (out->data)
+        out->data[out->len] = '\0';
+}
+
+/* Copies a language name, keeping only the characters an info string
+ * can safely hold. */
+static void copy_lang(const char *s, size_t n, char *lang, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        char c = s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+            c == '+' || c == '#' || c == '.' || c == '-')
+            lang[k++] = c;
+        else
+            break;
+    }
+    lang[k] = '\0';
+}
+
+static bool lang_from_class(const char *cls, char *lang, size_t cap)
+{
+    static const char *const prefixes[] = {"language-", "lang-", "highlight-source-", "highlight-",
+                                           "brush:", "sourcecode "};
+    if (!cls)
+        return false;
+    for (const char *p = cls; *p; p++) {
+        if (p != cls && p[-1] != ' ' && p[-1] != '\t')
+            continue;
+        for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+            size_t pl = strlen(prefixes[k]);
+            if (strlen(p) > pl && px_ascii_ieq(p, prefixes[k], pl)) {
+                const char *v = p + pl;
+                while (*v == ' ')
+                    v++;
+                copy_lang(v, strcspn(v, " \t;"), lang, cap);
+                /* "highlight-default" and "lang-none" name no language */
+                if (*lang && strcmp(lang, "default") && strcmp(lang, "none") && strcmp(lang, "text") &&
+                    strcmp(lang, "plain") && strcmp(lang, "plaintext"))
+                    return true;
+                *lang = '\0';
+            }
+        }
+    }
+    return false;
+}
+
+void px_code_language(const px_page *pg, int p, char *lang, size_t cap)
+{
+    const px_node *nodes = pg->doc.nodes;
+    *lang = '\0';
+    if (!cap)
+        return;
+    /* the <pre>, a <code> inside it, and up to three ancestors (Sphinx
+     * wraps the <pre> in div.highlight-python > div.highlight) */
+    int cands[6], nc = 0;
+    cands[nc++] = p;
+    for (int i = p + 1; i < nodes[p].end && nc < 2; i++)
+        if (nodes[i].kind == PX_ELEMENT && nodes[i].tag == GUMBO_TAG_CODE)
+            cands[nc++] = i;
+    for (int a = nodes[p].parent, up = 0; a >= 0 && up < 3; a = nodes[a].parent, up++)
+        cands[nc++] = a;
+    for (int k = 0; k < nc; k++) {
+        const px_node *nd = &nodes[cands[k]];
+        if (lang_from_class(px_attr(nd, "class"), lang, cap))
+            return;
+        const char *dl = px_attr(nd, "data-lang");
+        if (!dl)
+            dl = px_attr(nd, "data-language");
+        if (dl) {
+            copy_lang(dl, strlen(dl), lang, cap);
+            if (*lang)
+                return;
+        }
+    }
+}

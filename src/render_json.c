@@ -1,0 +1,88 @@
+/*
+ * Stage 5, JSON: one object with the title, the metadata, the text and,
+ * when asked for, the Markdown or HTML, in a fixed order (README.md has
+ * the schema). Strings go through px_json_put_string, which escapes every
+ * control character and U+2028/U+2029 and never writes invalid UTF-8.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "json.h"
+#include "metadata.h"
+#include "page.h"
+
+static void key(px_buf *b, const char *k, bool first)
+{
+    px_buf_puts(b, first ? "\n  \"" : ",\n  \"");
+    px_buf_puts(b, k);
+    px_buf_append(b, "\": ", 3);
+}
+
+static void str_or_null(px_buf *b, const char *s)
+{
+    if (s)
+        px_json_put_string(b, s, strlen(s));
+    else
+        px_buf_puts(b, "null");
+}
+
+static void list(px_buf *b, const px_strlist *l)
+{
+    px_buf_putc(b, '[');
+    for (size_t i = 0; l && i < l->n; i++) {
+        if (i)
+            px_buf_append(b, ", ", 2);
+        px_json_put_string(b, l->v[i], strlen(l->v[i]));
+    }
+    px_buf_putc(b, ']');
+}
+
+int px_render_json(const px_page *pg, const char *text, size_t text_len, const char *markdown,
+                   const char *html, px_buf *b)
+{
+    const px_meta *m = pg->meta;
+    const char *title = pg->title && *pg->title ? pg->title : m && m->headline ? m->headline : "";
+    px_buf_putc(b, '{');
+    key(b, "title", true);
+    px_json_put_string(b, title, strlen(title));
+    key(b, "author", false);
+    if (!m || !m->authors.n)
+        px_buf_puts(b, "null");
+    else if (m->authors.n == 1)
+        px_json_put_string(b, m->authors.v[0], strlen(m->authors.v[0]));
+    else
+        list(b, &m->authors);
+    key(b, "date_published", false);
+    str_or_null(b, m ? m->date_published : NULL);
+    key(b, "date_modified", false);
+    str_or_null(b, m ? m->date_modified : NULL);
+    key(b, "site_name", false);
+    str_or_null(b, m ? m->site_name : NULL);
+    key(b, "url", false);
+    str_or_null(b, m ? m->url : NULL);
+    key(b, "language", false);
+    str_or_null(b, m ? m->language : NULL);
+    key(b, "description", false);
+    str_or_null(b, m ? m->description : NULL);
+    key(b, "image", false);
+    str_or_null(b, m ? m->image : NULL);
+    key(b, "categories", false);
+    list(b, m ? &m->categories : NULL);
+    key(b, "tags", false);
+    list(b, m ? &m->tags : NULL);
+    key(b, "text", false);
+    px_json_put_string(b, text ? text : "", text ? text_len : 0);
+    if (markdown) {
+        key(b, "markdown", false);
+        px_json_put_string(b, markdown, strlen(markdown));
+    }
+    if (html) {
+        key(b, "html", false);
+        px_json_put_string(b, html, strlen(html));
+    }
+    key(b, "word_count", false);
+    char num[32];
+    snprintf(num, sizeof num, "%zu", text ? px_word_count(text, text_len) : (size_t)0);
+    px_buf_puts(b, num);
+    px_buf_puts(b, "\n}");
+    return b->oom ? PITH_ERR_NOMEM : PITH_OK;
+}

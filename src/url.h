@@ -1,0 +1,25 @@
+/*
+ * URL references resolved against a base, as RFC 3986 section 5 says
+ * (strict: a reference with a scheme is absolute even when the scheme is
+ * the base's), after the clean-up browsers make to attribute values:
+ * leading and trailing white space removed, tabs and line breaks dropped.
+ */
+#ifndef PITH_URL_H
+#define PITH_URL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "alloc.h"
+
+/* The reference resolved against base, allocated with a; a copy of the
+ * cleaned reference when base is NULL or not absolute. NULL only when out
+ * of memory. */
+char *px_url_resolve(const px_alloc *a, const char *base, const char *ref);
+/* Does url start with a scheme ("http:", "mailto:")? */
+bool px_url_is_absolute(const char *url);
+/* May url appear in the output? Relative references and http, https,
+ * mailto, ftp and tel links pass (images: http and https only); the rest,
+ * javascript:, data:, vbscript: and the like, do not. */
+bool px_url_is_safe(const char *url, bool image);
+
+#endif

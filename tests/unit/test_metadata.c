@@ -1,0 +1,550 @@
+/* Tests for src/metadata.c: every metadata source and their order of trust
+ * (through the public API, pith_result_meta), the cleaning of authors, the
+ * byline test the extractor uses, and the word count. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "metadata.h"
+#include "pith.h"
+
+#define PARA                                                                            \
+    "<p>The city council voted on Tuesday to extend the harbour bike lane by another "  \
+    "two kilometres, after a year in which the number of riders doubled.</p>"
+
+static pith_extractor *ex;
+
+/* Extracts a page made of head and body (an article paragraph is added). */
+static pith_result *page_url(const char *head, const char *body, const char *url)
+{
+    static char html[65536];
+    snprintf(html, sizeof html, "<!DOCTYPE html><html%s><head>%s</head><body>%s<article>" PARA PARA
+             "</article></body></html>", strstr(head, "<!--lang-->") ? " lang=\"de-AT\"" : "", head, body);
+    pith_result *r = NULL;
+    pith_error err = {0, ""};
+    int rc = pith_extract(ex, html, strlen(html), NULL, url, &r, &err);
+    if (rc != PITH_OK)
+        fail_msg("pith_extract: %d %s", rc, err.message);
+    return r;
+}
+
+static pith_result *page(const char *head, const char *body) { return page_url(head, body, NULL); }
+
+static void is(const pith_result *r, int field, size_t i, const char *want)
+{
+    const char *got = pith_result_meta(r, field, i);
+    if (!want && got)
+        fail_msg("field %d[%zu] is '%s', want none", field, i, got);
+    if (want && (!got || strcmp(got, want)))
+        fail_msg("field %d[%zu] is '%s', want '%s'", field, i, got ? got : "(none)", want);
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON-LD                                                              */
+
+static void test_jsonld_article(void **state)
+{
+    (void)state;
+    pith_result *r = page(
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"Lane extended\","
+        "\"author\":\"By Jane Doe\",\"datePublished\":\"2022-03-15T03:42:11Z\","
+        "\"dateModified\":\"March 16, 2022\",\"publisher\":{\"@type\":\"Organization\","
+        "\"name\":\"Harbour Gazette\"},\"url\":\"/news/lane\",\"inLanguage\":\"en-GB\","
+        "\"description\":\"The lane &amp; the <b>council</b>\",\"image\":{\"@type\":\"ImageObject\","
+        "\"url\":\"https://img.example/lane.jpg\"},\"articleSection\":[\"Transport\",\"City\"],"
+        "\"keywords\":\"bikes, council ,lanes\"}</script>"
+        "<meta property=\"og:site_name\" content=\"Not This\">"
+        "<meta name=\"author\" content=\"Not Her\">",
+        "");
+    is(r, PITH_META_AUTHOR, 0, "Jane Doe");
+    is(r, PITH_META_AUTHOR, 1, NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-03-15T03:42:11+00:00");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2022-03-16");
+    is(r, PITH_META_SITE_NAME, 0, "Harbour Gazette");
+    is(r, PITH_META_URL, 0, "/news/lane"); /* no base to resolve against */
+    is(r, PITH_META_LANGUAGE, 0, "en-GB");
+    is(r, PITH_META_DESCRIPTION, 0, "The lane & the council");
+    is(r, PITH_META_IMAGE, 0, "https://img.example/lane.jpg");
+    is(r, PITH_META_CATEGORY, 0, "Transport");
+    is(r, PITH_META_CATEGORY, 1, "City");
+    is(r, PITH_META_CATEGORY, 2, NULL);
+    is(r, PITH_META_TAG, 0, "bikes");
+    is(r, PITH_META_TAG, 1, "council");
+    is(r, PITH_META_TAG, 2, "lanes");
+    is(r, PITH_META_DATE_PUBLISHED, 1, NULL); /* single-valued */
+    assert_null(pith_result_meta(r, 99, 0));
+    assert_null(pith_result_meta(r, -1, 0));
+    assert_null(pith_result_meta(NULL, PITH_META_AUTHOR, 0));
+    pith_result_free(r);
+}
+
+static void test_jsonld_graph_and_ids(void **state)
+{
+    (void)state;
+    /* Yoast's shape: a @graph whose article names its author and
+     * publisher by @id */
+    pith_result *r = page_url(
+        "<script type=\"application/ld+json\" class=\"yoast-schema-graph\">{\"@context\":"
+        "\"https://schema.org\",\"@graph\":[{\"@type\":\"WebPage\",\"@id\":\"https://g.example/p/\","
+        "\"datePublished\":\"2020-01-01\"},{\"@type\":[\"Article\",\"NewsArticle\"],"
+        "\"@id\":\"https://g.example/p/#article\",\"author\":{\"@id\":\"https://g.example/#/person/1\"},"
+        "\"publisher\":{\"@id\":\"https://g.example/#org\"},\"datePublished\":\"2022-03-15T09:12:11+05:30\","
+        "\"mainEntityOfPage\":{\"@id\":\"https://g.example/p/\"},\"image\":[\"../a.jpg\",\"b.jpg\"]},"
+        "{\"@type\":\"Person\",\"@id\":\"https://g.example/#/person/1\",\"name\":\"Ada Lovelace\"},"
+        "{\"@type\":\"Organization\",\"@id\":\"https://g.example/#org\",\"name\":\"Engine Weekly\"},"
+        "{\"@type\":\"WebSite\",\"name\":\"Engine Weekly Site\",\"inLanguage\":\"en\"}]}</script>",
+        "", "https://g.example/p/story");
+    is(r, PITH_META_AUTHOR, 0, "Ada Lovelace");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-03-15T09:12:11+05:30");
+    is(r, PITH_META_SITE_NAME, 0, "Engine Weekly");
+    is(r, PITH_META_URL, 0, "https://g.example/p/");
+    is(r, PITH_META_IMAGE, 0, "https://g.example/a.jpg");
+    is(r, PITH_META_LANGUAGE, 0, "en");
+    pith_result_free(r);
+}
+
+static void test_jsonld_arrays_and_people(void **state)
+{
+    (void)state;
+    /* a top-level array; several authors; givenName/familyName; a
+     * BlogPosting; a second block that is not an article */
+    pith_result *r = page(
+        "<script type=\"application/ld+json\">{\"@type\":\"BreadcrumbList\",\"name\":\"crumbs\"}</script>"
+        "<script type=\"application/ld+json\">[{\"@type\":\"Organization\",\"name\":\"Org\"},"
+        "{\"@type\":\"BlogPosting\",\"author\":[{\"@type\":\"Person\",\"name\":\"Grace Hopper\"},"
+        "{\"@type\":\"Person\",\"givenName\":\"Alan\",\"familyName\":\"Turing\"},\"Edsger Dijkstra\"],"
+        "\"datePublished\":\"2021-07-04\",\"keywords\":[\"compilers\",\"history\"]}]</script>",
+        "");
+    is(r, PITH_META_AUTHOR, 0, "Grace Hopper");
+    is(r, PITH_META_AUTHOR, 1, "Alan Turing");
+    is(r, PITH_META_AUTHOR, 2, "Edsger Dijkstra");
+    is(r, PITH_META_AUTHOR, 3, NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-07-04");
+    is(r, PITH_META_TAG, 0, "compilers");
+    is(r, PITH_META_TAG, 1, "history");
+    pith_result_free(r);
+
+    /* a WebPage whose mainEntity is the article */
+    r = page("<script type=\"application/ld+json\">{\"@type\":\"WebPage\",\"name\":\"Page\","
+             "\"mainEntity\":{\"@type\":\"Article\",\"author\":{\"name\":\"Mary Somerville\"},"
+             "\"datePublished\":\"1834-06-01\"}}</script>", "");
+    is(r, PITH_META_AUTHOR, 0, "Mary Somerville");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "1834-06-01");
+    pith_result_free(r);
+
+    /* only a WebPage: its fields are used */
+    r = page("<script type=\"application/ld+json\">{\"@type\":\"WebPage\","
+             "\"datePublished\":\"2019-05-05\",\"description\":\"About us\"}</script>", "");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-05-05");
+    is(r, PITH_META_DESCRIPTION, 0, "About us");
+    pith_result_free(r);
+}
+
+static void test_jsonld_malformed_and_wrapped(void **state)
+{
+    (void)state;
+    /* a broken block is skipped: OpenGraph answers */
+    pith_result *r = page(
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":\"Wrong\",}</script>"
+        "<meta property=\"article:published_time\" content=\"2022-03-15T03:42:11+00:00\">"
+        "<meta property=\"article:author\" content=\"https://example.com/author/x\">"
+        "<meta name=\"author\" content=\"Right Person\">",
+        "");
+    is(r, PITH_META_AUTHOR, 0, "Right Person"); /* a profile URL is no name */
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-03-15T03:42:11+00:00");
+    pith_result_free(r);
+    /* comment and CDATA wrappers, and a trailing semicolon */
+    r = page("<script type=\"application/ld+json\"><!--\n{\"@type\":\"Article\",\"author\":"
+             "\"Wrapped Writer\"}\n--></script>", "");
+    is(r, PITH_META_AUTHOR, 0, "Wrapped Writer");
+    pith_result_free(r);
+    r = page("<script type=\"application/ld+json\">//<![CDATA[\n{\"@type\":\"Article\",\"author\":"
+             "\"Cdata Writer\"};\n//]]></script>", "");
+    is(r, PITH_META_AUTHOR, 0, "Cdata Writer");
+    pith_result_free(r);
+    /* a date that does not parse gives way to the next source */
+    r = page("<script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":"
+             "\"sometime last week\"}</script>"
+             "<meta property=\"article:published_time\" content=\"2022-02-30\">"
+             "<meta name=\"date\" content=\"15.03.2022\">", "");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-03-15");
+    pith_result_free(r);
+    /* hostile JSON: deep nesting, NUL escapes, lone surrogates */
+    char head[8192];
+    int n = snprintf(head, sizeof head, "<script type=\"application/ld+json\">");
+    for (int i = 0; i < 2000; i++)
+        head[n++] = '[';
+    n += snprintf(head + n, sizeof head - (size_t)n, "</script><script type=\"application/ld+json\">"
+                  "{\"@type\":\"Article\",\"author\":\"Null\\u0000 Byte \\ud800\"}</script>");
+    r = page(head, "");
+    is(r, PITH_META_AUTHOR, 0, "Null\xef\xbf\xbd Byte \xef\xbf\xbd");
+    pith_result_free(r);
+}
+
+/* ------------------------------------------------------------------ */
+/* OpenGraph, Twitter, Dublin Core, microdata, meta, links              */
+
+static void test_opengraph(void **state)
+{
+    (void)state;
+    pith_result *r = page(
+        "<meta property=\"og:site_name\" content=\"The Capital Ledger\">"
+        "<meta property=\"og:url\" content=\"https://capitalledger.example/story/\">"
+        "<meta property=\"og:locale\" content=\"en_US\">"
+        "<meta property=\"og:description\" content=\"OG description\">"
+        "<meta property=\"og:image\" content=\"/img/og.jpg\">"
+        "<meta property=\"article:published_time\" content=\"2022-03-15T03:42:11+00:00\">"
+        "<meta property=\"article:modified_time\" content=\"2022-03-16T10:00:00+00:00\">"
+        "<meta property=\"article:section\" content=\"World\">"
+        "<meta property=\"article:tag\" content=\"China\">"
+        "<meta property=\"article:tag\" content=\"Russia\">"
+        "<meta property=\"article:tag\" content=\"china\">"
+        "<meta name=\"twitter:description\" content=\"Twitter description\">"
+        "<meta name=\"description\" content=\"Plain description\">",
+        "<time datetime=\"2022-03-15T09:12:11+05:30\">March 15</time>");
+    is(r, PITH_META_SITE_NAME, 0, "The Capital Ledger");
+    is(r, PITH_META_URL, 0, "https://capitalledger.example/story/");
+    is(r, PITH_META_LANGUAGE, 0, "en-US");
+    is(r, PITH_META_DESCRIPTION, 0, "OG description");
+    is(r, PITH_META_IMAGE, 0, "/img/og.jpg");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-03-15T03:42:11+00:00"); /* OG over <time> */
+    is(r, PITH_META_DATE_MODIFIED, 0, "2022-03-16T10:00:00+00:00");
+    is(r, PITH_META_CATEGORY, 0, "World");
+    is(r, PITH_META_TAG, 0, "China");
+    is(r, PITH_META_TAG, 1, "Russia");
+    is(r, PITH_META_TAG, 2, NULL); /* "china" again */
+    pith_result_free(r);
+}
+
+static void test_twitter_dublin_core(void **state)
+{
+    (void)state;
+    pith_result *r = page(
+        "<meta name=\"twitter:label1\" content=\"Written by\">"
+        "<meta name=\"twitter:data1\" content=\"Ledger News Desk\">"
+        "<meta name=\"twitter:description\" content=\"Twitter description\">"
+        "<meta name=\"twitter:image\" content=\"https://img.example/t.jpg\">"
+        "<meta name=\"DC.creator\" content=\"Not Used\">"
+        "<meta name=\"DC.date.issued\" content=\"2020-02-02\">"
+        "<meta name=\"dcterms.modified\" content=\"2020-02-03T04:05:06Z\">"
+        "<meta name=\"DC.publisher\" content=\"DC Press\">"
+        "<meta name=\"DC.language\" content=\"fr\">"
+        "<meta name=\"description\" content=\"Plain description\">",
+        "");
+    is(r, PITH_META_AUTHOR, 0, "Ledger News Desk");
+    is(r, PITH_META_DESCRIPTION, 0, "Twitter description");
+    is(r, PITH_META_IMAGE, 0, "https://img.example/t.jpg");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2020-02-02");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2020-02-03T04:05:06+00:00");
+    is(r, PITH_META_SITE_NAME, 0, "DC Press");
+    is(r, PITH_META_LANGUAGE, 0, "fr");
+    pith_result_free(r);
+    r = page("<meta name=\"DC.creator\" content=\"Dublin Writer\">"
+             "<meta name=\"author\" content=\"Meta Writer\">", "");
+    is(r, PITH_META_AUTHOR, 0, "Dublin Writer");
+    pith_result_free(r);
+}
+
+static void test_microdata(void **state)
+{
+    (void)state;
+    pith_result *r = page(
+        "<meta name=\"author\" content=\"Meta Writer\">",
+        "<div itemscope itemtype=\"https://schema.org/NewsArticle\">"
+        "<span itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">By "
+        "<span itemprop=\"name\">Rosalind Franklin</span></span>"
+        "<time itemprop=\"datePublished\" datetime=\"1953-04-25\">25 April 1953</time>"
+        "<meta itemprop=\"dateModified\" content=\"1953-05-01\">"
+        "<div itemprop=\"publisher\" itemscope><meta itemprop=\"name\" content=\"Nature\"></div>"
+        "<img itemprop=\"image\" src=\"/helix.png\"></div>");
+    is(r, PITH_META_AUTHOR, 0, "Rosalind Franklin");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "1953-04-25");
+    is(r, PITH_META_DATE_MODIFIED, 0, "1953-05-01");
+    is(r, PITH_META_SITE_NAME, 0, "Nature");
+    is(r, PITH_META_IMAGE, 0, "/helix.png");
+    pith_result_free(r);
+}
+
+static void test_meta_author_and_rel_author(void **state)
+{
+    (void)state;
+    pith_result *r = page("<meta property=\"og:site_name\" content=\"Harbour Gazette\">"
+                          "<meta name=\"author\" content=\"By Jane Doe, Staff Writer | Harbour Gazette\">",
+                          "<a rel=\"author\" href=\"/a/x\">Not Used</a>");
+    is(r, PITH_META_AUTHOR, 0, "Jane Doe");
+    is(r, PITH_META_AUTHOR, 1, NULL);
+    pith_result_free(r);
+    r = page("", "<p class=\"byline\">By <a rel=\"author\" href=\"/a/1\">Kim Stanley</a> and "
+                 "<a rel=\"author\" href=\"/a/2\">Robinson Crusoe</a></p>");
+    is(r, PITH_META_AUTHOR, 0, "Kim Stanley");
+    is(r, PITH_META_AUTHOR, 1, "Robinson Crusoe");
+    pith_result_free(r);
+}
+
+static void test_time_and_language(void **state)
+{
+    (void)state;
+    /* <time pubdate> first, else the first <time> in an <article>, else
+     * the first anywhere; malformed datetimes are passed over */
+    pith_result *r = page("<!--lang-->",
+                          "<aside><time datetime=\"2001-01-01\">old</time></aside>"
+                          "<article><time datetime=\"garbage\">x</time>"
+                          "<time datetime=\"2022-03-15T09:12:11+05:30\">March 15, 2022</time></article>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-03-15T09:12:11+05:30");
+    is(r, PITH_META_LANGUAGE, 0, "de-AT");
+    pith_result_free(r);
+    r = page("<meta http-equiv=\"Content-Language\" content=\"nl, en\">",
+             "<time datetime=\"2001-01-01\">a</time><time pubdate datetime=\"2002-02-02\">b</time>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2002-02-02");
+    is(r, PITH_META_LANGUAGE, 0, "nl");
+    pith_result_free(r);
+}
+
+static void test_urls(void **state)
+{
+    (void)state;
+    /* canonical link, resolved against <base> which is resolved against
+     * the page's URL */
+    pith_result *r = page_url("<base href=\"/base/\"><link rel=\"canonical\" href=\"story.html\">"
+                              "<meta property=\"og:url\" content=\"https://other.example/\">"
+                              "<meta property=\"og:image\" content=\"../i.png\">",
+                              "", "https://site.example/x/y.html");
+    is(r, PITH_META_URL, 0, "https://site.example/base/story.html");
+    is(r, PITH_META_IMAGE, 0, "https://site.example/i.png");
+    pith_result_free(r);
+    /* nothing names the URL: the page's own */
+    r = page_url("", "", "https://site.example/x/y.html#frag");
+    is(r, PITH_META_URL, 0, "https://site.example/x/y.html#frag");
+    pith_result_free(r);
+    /* javascript: is never a URL */
+    r = page("<link rel=\"canonical\" href=\"javascript:alert(1)\">", "");
+    is(r, PITH_META_URL, 0, NULL);
+    pith_result_free(r);
+}
+
+static void test_tag_and_category_links(void **state)
+{
+    (void)state;
+    pith_result *r = page("",
+        "<ul class=\"td-category\"><li><a href=\"/category/world/\">World</a></li></ul>"
+        "<div class=\"post-tags\"><span>TAGS</span><a href=\"/tag/china/\">China</a>"
+        "<a href=\"/tag/russia/\">#Russia</a><a href=\"/tag/ukraine/\">Ukraine (12)</a></div>"
+        "<aside class=\"widget\"><div class=\"tagcloud\"><a href=\"/tag/sport/\">Sport</a></div></aside>"
+        "<nav><a href=\"/tag/menu/\">Menu tag</a></nav>"
+        "<p>See <a href=\"/tag/inline/\">an inline tag link</a> elsewhere.</p>");
+    is(r, PITH_META_CATEGORY, 0, "World");
+    is(r, PITH_META_CATEGORY, 1, NULL);
+    is(r, PITH_META_TAG, 0, "China");
+    is(r, PITH_META_TAG, 1, "Russia");
+    is(r, PITH_META_TAG, 2, "Ukraine");
+    is(r, PITH_META_TAG, 3, NULL);
+    pith_result_free(r);
+    /* WordPress's rel="tag" and rel="category tag" */
+    r = page("", "<a rel=\"category tag\" href=\"/?cat=3\">News</a>"
+                 "<a rel=\"tag\" href=\"/?tag=x\">Harbour</a>");
+    is(r, PITH_META_CATEGORY, 0, "News");
+    is(r, PITH_META_TAG, 0, "Harbour");
+    pith_result_free(r);
+    /* article:tag beats the links */
+    r = page("<meta property=\"article:tag\" content=\"From Meta\">", "<a rel=\"tag\" href=\"/t\">Link</a>");
+    is(r, PITH_META_TAG, 0, "From Meta");
+    is(r, PITH_META_TAG, 1, NULL);
+    pith_result_free(r);
+}
+
+static void test_visible_byline_and_date(void **state)
+{
+    (void)state;
+    /* a link to the author's page; comment authors are not the author */
+    pith_result *r = page("", "<div class=\"comments\"><a href=\"/author/troll/\">Troll Person</a></div>"
+                              "<span class=\"post-author\">By <a href=\"/author/maren/\">Maren Holt</a></span>"
+                              "<span class=\"entry-date\">06.11.2024, 17:45 Uhr</span>");
+    is(r, PITH_META_AUTHOR, 0, "Maren Holt");
+    is(r, PITH_META_AUTHOR, 1, NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2024-11-06T17:45:00");
+    pith_result_free(r);
+    /* an element named byline; a masthead date is today's, not the article's */
+    r = page("", "<span class=\"masthead__date\">Mittwoch, 6. November 2024</span>"
+                 "<p class=\"byline\">By Jane Doe, Staff Writer</p>");
+    is(r, PITH_META_AUTHOR, 0, "Jane Doe");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+}
+
+static void test_nothing(void **state)
+{
+    (void)state;
+    pith_result *r = page("", "");
+    for (int f = 0; f < PITH_META_COUNT; f++)
+        is(r, f, 0, NULL);
+    pith_result_free(r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Authors                                                              */
+
+static px_alloc A;
+
+static void authors(const char *site, const char *raw, const char *const *want)
+{
+    px_meta m;
+    memset(&m, 0, sizeof m);
+    m.a = &A;
+    m.site_name = (char *)site;
+    px_strlist out = {0};
+    assert_int_equal(px_meta_add_authors(&m, &out, raw), PITH_OK);
+    size_t n = 0;
+    while (want[n])
+        n++;
+    for (size_t i = 0; i < n || i < out.n; i++) {
+        const char *g = i < out.n ? out.v[i] : "(none)";
+        const char *w = i < n ? want[i] : "(none)";
+        if (strcmp(g, w))
+            fail_msg("'%s' -> author %zu is '%s', want '%s'", raw, i, g, w);
+    }
+    for (size_t i = 0; i < out.n; i++)
+        px_free(&A, out.v[i]);
+    px_free(&A, out.v);
+}
+
+#define AUTHORS(site, raw, ...) authors(site, raw, (const char *const[]){__VA_ARGS__, NULL})
+
+static void test_author_cleaning(void **state)
+{
+    (void)state;
+    AUTHORS(NULL, "Ledger News Desk", "Ledger News Desk");
+    AUTHORS(NULL, "By Jane Doe", "Jane Doe");
+    AUTHORS(NULL, "by: Jane Doe", "Jane Doe");
+    AUTHORS(NULL, "BY JANE DOE", "JANE DOE");
+    AUTHORS(NULL, "Written by Jane Doe", "Jane Doe");
+    AUTHORS(NULL, "Von Hans Müller", "Hans Müller");
+    AUTHORS(NULL, "Par Marie Curie", "Marie Curie");
+    AUTHORS(NULL, "Author: Jane Doe", "Jane Doe");
+    AUTHORS(NULL, "Jane Doe, Staff Writer", "Jane Doe");
+    AUTHORS(NULL, "Senior Correspondent John Smith", "John Smith");
+    AUTHORS(NULL, "John Smith Senior Correspondent", "John Smith");
+    AUTHORS(NULL, "Jane Doe (Reuters)", "Jane Doe");
+    AUTHORS("The Capital Ledger", "Jane Doe | The Capital Ledger", "Jane Doe");
+    AUTHORS("The Capital Ledger", "Jane Doe - The Capital Ledger", "Jane Doe");
+    AUTHORS("The Capital Ledger", "The Capital Ledger", NULL);
+    AUTHORS(NULL, "Jane Doe and John Smith", "Jane Doe", "John Smith");
+    AUTHORS(NULL, "Jane Doe, John Smith & Ann Lee", "Jane Doe", "John Smith", "Ann Lee");
+    AUTHORS(NULL, "Jane Doe; John Smith", "Jane Doe", "John Smith");
+    AUTHORS(NULL, "Jane Doe and jane doe", "Jane Doe");
+    AUTHORS(NULL, "Staff Writer", NULL);
+    AUTHORS(NULL, "Mary Writer", "Mary Writer");  /* a name, not a role */
+    AUTHORS(NULL, "Jane Doe Senior Staff Writer", "Jane Doe");
+    AUTHORS(NULL, "https://example.com/author/jane", NULL);
+    AUTHORS(NULL, "www.example.com", NULL);
+    AUTHORS(NULL, "@janedoe", NULL);
+    AUTHORS(NULL, "Updated 3 hours ago", NULL);
+    AUTHORS(NULL, "View Archive \xe2\x86\x92", NULL);
+    AUTHORS(NULL, "All posts", NULL);
+    AUTHORS(NULL, "(Jane Doe)", "Jane Doe");
+    AUTHORS(NULL, "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: Olga Mironova", "Olga Mironova");
+    AUTHORS(NULL, "", NULL);
+    AUTHORS(NULL, "   ", NULL);
+    AUTHORS(NULL, "By", NULL);
+    AUTHORS(NULL, "one two three four five six seven eight", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Bylines                                                              */
+
+static void byline(const px_meta *m, const char *text, bool want)
+{
+    if (px_meta_is_byline(m, text, strlen(text)) != want)
+        fail_msg("'%s' %s a byline", text, want ? "is not taken for" : "is taken for");
+}
+
+static void test_byline(void **state)
+{
+    (void)state;
+    char *names[] = {"Ledger News Desk"};
+    px_meta m;
+    memset(&m, 0, sizeof m);
+    m.a = &A;
+    m.authors.v = names;
+    m.authors.n = 1;
+    m.date_published = "2022-03-15T03:42:11+00:00";
+    byline(&m, "By Ledger News Desk - March 15, 2022 412 0", true);
+    byline(&m, "Ledger News Desk", true);
+    byline(&m, "By LEDGER NEWS DESK", true);
+    byline(&m, "— Ledger News Desk", true);
+    byline(&m, "March 15, 2022", true);
+    byline(&m, "Published: 15.03.2022 09:12 IST", true);
+    byline(&m, "Updated on Tuesday, 15th March 2022 at 3:42 pm", true);
+    byline(&m, "2022-03-15", true);
+    byline(&m, "Ledger News Desk | 3 min read", true);
+    /* prose, even with the name or the date in it, is not a byline */
+    byline(&m, "Ledger News Desk reported that the talks would resume on Tuesday.", false);
+    byline(&m, "On March 15, 2022 the Kremlin denied the report.", false);
+    byline(&m, "By Ledger News Deskhand", false); /* not the whole name */
+    byline(&m, "March 15, 2019", false);           /* another year */
+    byline(&m, "2022", false);                     /* a year alone */
+    byline(&m, "", false);
+    /* nothing to go on */
+    px_meta none;
+    memset(&none, 0, sizeof none);
+    byline(&none, "By Ledger News Desk", false);
+    byline(NULL, "By Ledger News Desk", false);
+    /* long blocks are never bylines */
+    char longtext[400];
+    memset(longtext, 'x', sizeof longtext - 1);
+    longtext[sizeof longtext - 1] = '\0';
+    memcpy(longtext, "Ledger News Desk ", 17);
+    byline(&m, longtext, false);
+}
+
+static void test_word_count(void **state)
+{
+    (void)state;
+    assert_int_equal(px_word_count("", 0), 0);
+    assert_int_equal(px_word_count("one", 3), 1);
+    assert_int_equal(px_word_count("  one two\n\nthree  ", 18), 3);
+    assert_int_equal(px_word_count("a - b", 5), 2); /* a dash is no word */
+    assert_int_equal(px_word_count("don't stop", 10), 2);
+    const char *ja = "北浜市交通局は15日";
+    assert_int_equal(px_word_count(ja, strlen(ja)), 9); /* 8 CJK characters and "15" */
+}
+
+int main(void)
+{
+    px_alloc_init(&A, NULL);
+    pith_error err = {0, ""};
+    pith_options *o = pith_options_new(NULL);
+    ex = pith_extractor_new(o, &err);
+    pith_options_free(o);
+    if (!ex) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_jsonld_article),
+        cmocka_unit_test(test_jsonld_graph_and_ids),
+        cmocka_unit_test(test_jsonld_arrays_and_people),
+        cmocka_unit_test(test_jsonld_malformed_and_wrapped),
+        cmocka_unit_test(test_opengraph),
+        cmocka_unit_test(test_twitter_dublin_core),
+        cmocka_unit_test(test_microdata),
+        cmocka_unit_test(test_meta_author_and_rel_author),
+        cmocka_unit_test(test_time_and_language),
+        cmocka_unit_test(test_urls),
+        cmocka_unit_test(test_tag_and_category_links),
+        cmocka_unit_test(test_visible_byline_and_date),
+        cmocka_unit_test(test_nothing),
+        cmocka_unit_test(test_author_cleaning),
+        cmocka_unit_test(test_byline),
+        cmocka_unit_test(test_word_count),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    pith_extractor_free(ex);
+    return rc;
+}

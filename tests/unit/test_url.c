@@ -1,0 +1,137 @@
+/* Tests for src/url.c: RFC 3986 reference resolution (every example of
+ * section 5.4), the clean-up of attribute values, and which URLs may be
+ * written out. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "url.h"
+
+static px_alloc A;
+
+static void resolves(const char *base, const char *ref, const char *want)
+{
+    char *got = px_url_resolve(&A, base, ref);
+    assert_non_null(got);
+    if (strcmp(got, want))
+        fail_msg("resolve(%s, %s) = %s, want %s", base ? base : "NULL", ref, got, want);
+    px_free(&A, got);
+}
+
+#define BASE "http://a/b/c/d;p?q"
+
+static void test_rfc3986_normal(void **state)
+{
+    (void)state;
+    resolves(BASE, "g:h", "g:h");
+    resolves(BASE, "g", "http://a/b/c/g");
+    resolves(BASE, "./g", "http://a/b/c/g");
+    resolves(BASE, "g/", "http://a/b/c/g/");
+    resolves(BASE, "/g", "http://a/g");
+    resolves(BASE, "//g", "http://g");
+    resolves(BASE, "?y", "http://a/b/c/d;p?y");
+    resolves(BASE, "g?y", "http://a/b/c/g?y");
+    resolves(BASE, "#s", "http://a/b/c/d;p?q#s");
+    resolves(BASE, "g#s", "http://a/b/c/g#s");
+    resolves(BASE, "g?y#s", "http://a/b/c/g?y#s");
+    resolves(BASE, ";x", "http://a/b/c/;x");
+    resolves(BASE, "g;x", "http://a/b/c/g;x");
+    resolves(BASE, "g;x?y#s", "http://a/b/c/g;x?y#s");
+    resolves(BASE, "", "http://a/b/c/d;p?q");
+    resolves(BASE, ".", "http://a/b/c/");
+    resolves(BASE, "./", "http://a/b/c/");
+    resolves(BASE, "..", "http://a/b/");
+    resolves(BASE, "../", "http://a/b/");
+    resolves(BASE, "../g", "http://a/b/g");
+    resolves(BASE, "../..", "http://a/");
+    resolves(BASE, "../../", "http://a/");
+    resolves(BASE, "../../g", "http://a/g");
+}
+
+static void test_rfc3986_abnormal(void **state)
+{
+    (void)state;
+    resolves(BASE, "../../../g", "http://a/g");
+    resolves(BASE, "../../../../g", "http://a/g");
+    resolves(BASE, "/./g", "http://a/g");
+    resolves(BASE, "/../g", "http://a/g");
+    resolves(BASE, "g.", "http://a/b/c/g.");
+    resolves(BASE, ".g", "http://a/b/c/.g");
+    resolves(BASE, "g..", "http://a/b/c/g..");
+    resolves(BASE, "..g", "http://a/b/c/..g");
+    resolves(BASE, "./../g", "http://a/b/g");
+    resolves(BASE, "./g/.", "http://a/b/c/g/");
+    resolves(BASE, "g/./h", "http://a/b/c/g/h");
+    resolves(BASE, "g/../h", "http://a/b/c/h");
+    resolves(BASE, "g;x=1/./y", "http://a/b/c/g;x=1/y");
+    resolves(BASE, "g;x=1/../y", "http://a/b/c/y");
+    resolves(BASE, "g?y/./x", "http://a/b/c/g?y/./x");
+    resolves(BASE, "g?y/../x", "http://a/b/c/g?y/../x");
+    resolves(BASE, "g#s/./x", "http://a/b/c/g#s/./x");
+    resolves(BASE, "g#s/../x", "http://a/b/c/g#s/../x");
+    resolves(BASE, "http:g", "http:g"); /* strict parsers */
+}
+
+static void test_pages(void **state)
+{
+    (void)state;
+    /* a base with no path, and one that ends in a directory */
+    resolves("https://example.com", "a.png", "https://example.com/a.png");
+    resolves("https://example.com/news/", "../img/a.png", "https://example.com/img/a.png");
+    resolves("https://example.com/news/story.html", "//cdn.example.net/x.js",
+             "https://cdn.example.net/x.js");
+    /* attribute clean-up: outer white space, tabs and line breaks */
+    resolves("https://example.com/a/", "  b\n/c\t.html \n", "https://example.com/a/b/c.html");
+    /* no base, or a relative one: the reference as it is */
+    resolves(NULL, "/a/b", "/a/b");
+    resolves("/relative/base", "c", "c");
+    resolves(NULL, "https://x.example/../y", "https://x.example/../y");
+    /* an absolute reference loses its dot segments */
+    resolves("https://example.com/", "https://x.example/a/../b", "https://x.example/b");
+    resolves("https://example.com/", "mailto:someone@example.com", "mailto:someone@example.com");
+    assert_true(px_url_is_absolute("https://example.com"));
+    assert_true(px_url_is_absolute("g:h"));
+    assert_false(px_url_is_absolute("/a:b"));
+    assert_false(px_url_is_absolute("1a:b"));
+    assert_false(px_url_is_absolute(":b"));
+    assert_false(px_url_is_absolute(NULL));
+}
+
+static void test_safe(void **state)
+{
+    (void)state;
+    assert_true(px_url_is_safe("https://example.com/", false));
+    assert_true(px_url_is_safe("HTTP://example.com/", false));
+    assert_true(px_url_is_safe("mailto:a@example.com", false));
+    assert_true(px_url_is_safe("/relative", false));
+    assert_true(px_url_is_safe("relative.html", true));
+    assert_false(px_url_is_safe("javascript:alert(1)", false));
+    assert_false(px_url_is_safe("JavaScript:alert(1)", false));
+    assert_false(px_url_is_safe("vbscript:x", false));
+    assert_false(px_url_is_safe("data:text/html,<script>", false));
+    assert_false(px_url_is_safe("data:image/png;base64,AAAA", true));
+    assert_false(px_url_is_safe("mailto:a@example.com", true));
+    assert_false(px_url_is_safe(NULL, false));
+    /* what the resolver makes of an obfuscated scheme is still refused */
+    char *u = px_url_resolve(&A, "https://example.com/", " java\tscript:alert(1)");
+    assert_string_equal(u, "javascript:alert(1)");
+    assert_false(px_url_is_safe(u, false));
+    px_free(&A, u);
+}
+
+int main(void)
+{
+    px_alloc_init(&A, NULL);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rfc3986_normal),
+        cmocka_unit_test(test_rfc3986_abnormal),
+        cmocka_unit_test(test_pages),
+        cmocka_unit_test(test_safe),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
