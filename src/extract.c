@@ -17,6 +17,9 @@
 /* A container must be worth this much to win; below it the page-wide
  * fallback keeps whatever prose there is. */
 #define MIN_ROOT_VALUE 60.0f
+/* A page with this many teasers and less text of its own is a listing. */
+#define MIN_TEASERS 4
+#define MIN_ARTICLE_CHARS 150
 
 static const px_tuning tunings[] = {
     /* narrow, drop score, veto %, trailing, fragments */
@@ -47,11 +50,13 @@ static bool dropped(const px_page *pg, int i) { return pg->doc.nodes[i].flags & 
     for (int i = (root); i < (pg)->doc.nodes[root].end;                        \
          i = dropped(pg, i) ? (pg)->doc.nodes[i].end : i + 1)
 
-/* Elements whose text is never page text, whatever the rules say. */
+/* Elements whose text is never page text, whatever the rules say. (Not
+ * <noscript>: a page may wrap everything in one through an unclosed tag,
+ * or serve its post there; the rules score it down instead.) */
 static bool never_text(const px_node *nd)
 {
     switch (nd->tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
     case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION:
         return true;
@@ -258,16 +263,59 @@ static bool drop_forms(px_page *pg)
     return any;
 }
 
+/* How much a negative rule score leaves of what lies below the node (the
+ * same scale as score.c): a region the rules call a gallery, a sidebar or
+ * a footer discounts every container inside it, not only itself. */
+static float region_factor(const px_page *pg, int i)
+{
+    int s = pg->info[i].rule_score;
+    if (s >= 0 || px_holds_article(pg, i))
+        return 1;
+    float f = 1.0f + (float)s / 50.0f;
+    return f > 0 ? f : 0;
+}
+
+/* Does the article go on beside node i? Its siblings that are paragraphs
+ * of prose themselves (not containers, which may be sidebars of teasers)
+ * hold a real share of its prose: a wiki page whose lists of links sink
+ * the worth of the whole body, an intro above a gallery. The parent then
+ * holds the article; clean() drops the link lists inside it. */
+static bool continued(const px_page *pg, int i)
+{
+    int p = pg->doc.nodes[i].parent;
+    if (p < 0 || p == pg->doc.body || pg->doc.nodes[p].kind != PX_ELEMENT ||
+        pg->doc.nodes[p].g->type == GUMBO_NODE_DOCUMENT)
+        return false;
+    int sib = 0;
+    for (int c = pg->doc.nodes[p].first; c >= 0; c = pg->doc.nodes[c].next) {
+        const px_info *in = &pg->info[c];
+        if (c != i && !dropped(pg, c) && in->owner == c &&
+            px_is_good_para(in->own_chars, in->own_link, in->own_punct))
+            sib += in->own_chars;
+    }
+    return sib >= 200 && 4 * sib >= pg->info[i].para_chars;
+}
+
 static int choose_root(const px_page *pg)
 {
     int best = -1;
     float bv = 0;
     int body = pg->doc.body >= 0 ? pg->doc.body : 0;
+    /* The discount each node inherits from the regions around it, filled
+     * in document order (parents first); <body> passes none down, whatever
+     * its classes say. Without memory, no discount. */
+    float *disc = px_malloc(pg->a, (size_t)pg->doc.n * sizeof *disc);
     for (int i = body; i < pg->doc.nodes[body].end; i = dropped(pg, i) ? pg->doc.nodes[i].end : i + 1) {
         const px_node *nd = &pg->doc.nodes[i];
+        float d = 1;
+        if (disc) {
+            int p = nd->parent;
+            d = i == body || p == body || p < 0 ? 1 : disc[p] * region_factor(pg, p);
+            disc[i] = d;
+        }
         if (nd->kind != PX_ELEMENT || (nd->flags & PX_INLINE) || nd->g->type == GUMBO_NODE_DOCUMENT)
             continue;
-        float v = pg->info[i].value;
+        float v = pg->info[i].value * d;
         /* Ties go to the deeper node: it holds the same worth with less
          * around it. */
         if (v > bv || (v == bv && best >= 0 && nd->depth > pg->doc.nodes[best].depth)) {
@@ -275,6 +323,7 @@ static int choose_root(const px_page *pg)
             best = i;
         }
     }
+    px_free(pg->a, disc);
     if (best < 0 || bv < MIN_ROOT_VALUE)
         return -1;
     /* Narrow down while one child holds most of the worth and its siblings
@@ -292,13 +341,29 @@ static int choose_root(const px_page *pg)
             break;
         best = pick;
     }
+    for (;;) {
+        /* Wrappers around the root hold nothing else: look past them. */
+        int top = best;
+        while (pg->doc.nodes[top].parent >= 0 && pg->doc.nodes[top].parent != pg->doc.body &&
+               pg->info[pg->doc.nodes[top].parent].chars == pg->info[top].chars)
+            top = pg->doc.nodes[top].parent;
+        if (!continued(pg, top))
+            break;
+        best = pg->doc.nodes[top].parent;
+    }
     return best;
 }
 
 static bool is_heading(unsigned tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
-/* A few words without a sentence's punctuation: a label, not prose. */
-static bool short_label(const px_info *in) { return in->own_chars < 40 && !in->own_punct; }
+/* A few words without a sentence's punctuation: a label, not prose. The
+ * items of a list are its content, however short ("Spain: 11th entry"). */
+static bool short_label(const px_page *pg, int i)
+{
+    const px_info *in = &pg->info[i];
+    unsigned tag = pg->doc.nodes[i].tag;
+    return in->own_chars < 40 && !in->own_punct && tag != GUMBO_TAG_LI && tag != GUMBO_TAG_DD;
+}
 
 /* A heading that says the title again: the title is printed once. */
 static bool repeats_title(const px_page *pg, int i)
@@ -317,6 +382,33 @@ static bool repeats_title(const px_page *pg, int i)
     return same;
 }
 
+/* Is node i a short phrase inside a paragraph of prose? A dateline or a
+ * date in a <span> at the start of a sentence is part of the sentence: a
+ * class name is no reason to cut it out. (A caption in a <span> is most of
+ * its paragraph, and goes.) */
+static bool inside_prose(const px_page *pg, int i)
+{
+    if (!(pg->doc.nodes[i].flags & PX_INLINE))
+        return false;
+    const px_info *o = &pg->info[pg->info[i].owner];
+    int rest = o->own_chars - pg->info[i].chars;
+    return o->chars == o->own_chars && px_is_good_para(rest, o->own_link, o->own_punct) &&
+           rest >= 3 * pg->info[i].chars;
+}
+
+static bool good_para(const px_info *in)
+{
+    return px_is_good_para(in->own_chars, in->own_link, in->own_punct);
+}
+
+/* A heading or a label, which means nothing once the text after it is
+ * gone. A "heading" that holds a paragraph of prose is the text itself. */
+static bool trailing_label(const px_page *pg, int i)
+{
+    const px_info *in = &pg->info[i];
+    return (is_heading(pg->doc.nodes[i].tag) && !good_para(in)) || short_label(pg, i);
+}
+
 /* Inside the content: drop what the scores say is not part of it. */
 static void clean(px_page *pg, int root)
 {
@@ -327,7 +419,8 @@ static void clean(px_page *pg, int root)
         px_info *in = &pg->info[i];
         if (nd->kind != PX_ELEMENT)
             continue;
-        if (in->rule_score <= pg->tune->drop_score && !px_holds_article(pg, i)) {
+        if (in->rule_score <= pg->tune->drop_score && !px_holds_article(pg, i) &&
+            !inside_prose(pg, i)) {
             drop(pg, i, WHY_SCORE);
             continue;
         }
@@ -342,7 +435,7 @@ static void clean(px_page *pg, int root)
         /* A block or a container worth less than nothing is links and
          * fragments: a share bar, a related list, a byline with links. */
         if (in->value < 0 && (in->link > 0 || pg->tune->drop_fragments) && (has_own || has_blocks) &&
-            !is_heading(nd->tag))
+            !is_heading(nd->tag) && !(in->chars == in->own_chars && good_para(in)))
             drop(pg, i, WHY_LINKS);
     }
     /* What trails the last real text of the article is widget debris: a
@@ -352,14 +445,13 @@ static void clean(px_page *pg, int root)
     int last = -1;
     FOR_KEPT(pg, i, root) {
         const px_info *in = &pg->info[i];
-        if (!dropped(pg, i) && in->owner == i && in->own_chars &&
-            !is_heading(pg->doc.nodes[i].tag) && !short_label(in))
+        if (!dropped(pg, i) && in->owner == i && in->own_chars && !trailing_label(pg, i))
             last = i;
     }
     FOR_KEPT(pg, i, root) {
         const px_info *in = &pg->info[i];
         if (i > last && !dropped(pg, i) && pg->doc.nodes[i].kind == PX_ELEMENT &&
-            in->owner == i && in->own_chars && (is_heading(pg->doc.nodes[i].tag) || short_label(in)))
+            in->owner == i && in->own_chars && trailing_label(pg, i))
             drop(pg, i, WHY_TRAILING);
     }
 }
@@ -381,6 +473,148 @@ static bool fallback(px_page *pg)
     return any;
 }
 
+/* ---------------------------------------------------------------------
+ * Pages that hold no article: listings and error pages give nothing.
+ */
+
+/* A headline link: a block of a few words, all of it a link. */
+static bool headline_link(const px_info *in)
+{
+    return in->own_chars >= 12 && in->own_chars <= 200 && 5 * in->own_link >= 4 * in->own_chars;
+}
+
+/* Does the first link in block i lead to another page? The headings of
+ * forum posts and of sections link to an anchor (#p123) of this page:
+ * permalinks, not teasers. */
+static bool links_away(const px_page *pg, int i)
+{
+    for (int j = i + 1; j < pg->doc.nodes[i].end; j++) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (nd->kind == PX_ELEMENT && nd->tag == GUMBO_TAG_A) {
+            const char *href = px_attr(nd, "href");
+            return href && !strchr(href, '#');
+        }
+    }
+    return false;
+}
+
+/* A teaser's summary: a sentence or two of unlinked text. */
+static bool summary_shape(const px_info *in)
+{
+    return in->own_chars >= 40 && in->own_chars <= 400 && 3 * in->own_link < in->own_chars &&
+           in->own_punct > 0;
+}
+
+enum { NOT_TEASER, TEASER_HEADLINE, TEASER_SUMMARY };
+
+/* Marks the teasers of the page: a headline link, and the summary that
+ * follows it past dates and labels. Returns how many teasers there are. */
+static int mark_teasers(const px_page *pg, unsigned char *teaser)
+{
+    int body = pg->doc.body >= 0 ? pg->doc.body : 0, teasers = 0, headline = -1;
+    FOR_KEPT(pg, i, body) {
+        const px_info *in = &pg->info[i];
+        if (dropped(pg, i) || in->owner != i || !in->own_chars || i == body)
+            continue;
+        if (headline_link(in) && links_away(pg, i)) {
+            headline = i;
+        } else if (headline >= 0 && in->own_chars >= 30) {
+            if (summary_shape(in)) {
+                teaser[headline] = TEASER_HEADLINE;
+                teaser[i] = TEASER_SUMMARY;
+                teasers++;
+            }
+            headline = -1;
+        }
+    }
+    return teasers;
+}
+
+/* Characters of the kept content that are neither teasers nor headlines:
+ * the article, if there is one. */
+static int article_chars(const px_page *pg, int root, const unsigned char *teaser)
+{
+    int n = 0;
+    FOR_KEPT(pg, i, root) {
+        const px_info *in = &pg->info[i];
+        if (!dropped(pg, i) && in->owner == i && in->own_chars && teaser[i] == NOT_TEASER &&
+            !headline_link(in))
+            n += in->own_chars;
+    }
+    return n;
+}
+
+/* What error pages say in their title or heading, ASCII letters in lower
+ * case. Each names the page, so a headline such as "Hiker not found" is
+ * no error page. A page that says one and holds little text is none. */
+static const char *const error_phrases[] = {
+    "page not found", "page cannot be found", "page can't be found",
+    "page can\xE2\x80\x99t be found", "page could not be found", "page does not exist",
+    "page doesn't exist", "page you requested", "page you were looking for",
+    "page you are looking for", "error 404", "404 error", "404 not found",
+    "seite nicht gefunden", "seite wurde nicht gefunden", "seite existiert nicht",
+    "page introuvable", "page non trouv", "p\xC3\xA1gina no encontrada", "pagina no encontrada",
+    "pagina non trovata", "pagina niet gevonden",
+    "\xD0\xBD\xD0\xB5 \xD0\xBD\xD0\xB0\xD0\xB9\xD0\xB4\xD0\xB5\xD0\xBD\xD0\xB0", /* (страница) не найдена */
+    "\xE3\x83\x9A\xE3\x83\xBC\xE3\x82\xB8\xE3\x81\x8C\xE8\xA6\x8B\xE3\x81\xA4\xE3\x81\x8B\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93", /* ページが見つかりません */
+    "\xE6\x89\xBE\xE4\xB8\x8D\xE5\x88\xB0\xE9\xA1\xB5\xE9\x9D\xA2", /* 找不到页面 */
+    "\xE9\xA1\xB5\xE9\x9D\xA2\xE4\xB8\x8D\xE5\xAD\x98\xE5\x9C\xA8", /* 页面不存在 */
+};
+/* Error pages hold a sentence or two of apology. */
+#define MAX_ERROR_PAGE_CHARS 600
+
+static bool ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static bool says_error(const char *t, size_t n)
+{
+    for (size_t k = 0; k < sizeof error_phrases / sizeof *error_phrases; k++) {
+        size_t pl = strlen(error_phrases[k]);
+        for (size_t i = 0; i + pl <= n; i++)
+            if (px_ascii_ieq(t + i, error_phrases[k], pl))
+                return true;
+    }
+    /* "404" standing alone, not inside a number or a model name. */
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (!memcmp(t + i, "404", 3) && (i == 0 || !ascii_alnum(t[i - 1])) &&
+            (i + 3 == n || !ascii_alnum(t[i + 3])))
+            return true;
+    return false;
+}
+
+/* Does the title, or an <h1> of the page, say that the page is missing? */
+static bool error_heading(const px_page *pg)
+{
+    if (pg->title && says_error(pg->title, strlen(pg->title)))
+        return true;
+    bool found = false;
+    px_buf b;
+    px_buf_init(&b, pg->a);
+    FOR_KEPT(pg, i, 0) {
+        if (found || dropped(pg, i) || pg->doc.nodes[i].kind != PX_ELEMENT ||
+            pg->doc.nodes[i].tag != GUMBO_TAG_H1 || pg->info[i].chars > 200)
+            continue;
+        b.len = 0;
+        px_node_text(pg, i, &b);
+        found = b.data && says_error(b.data, b.len);
+    }
+    px_buf_free(&b);
+    return found;
+}
+
+/* Characters of text kept under root. */
+static int kept_chars(const px_page *pg, int root)
+{
+    int n = 0;
+    FOR_KEPT(pg, i, root) {
+        if (!dropped(pg, i) && pg->info[i].owner == i)
+            n += pg->info[i].own_chars;
+    }
+    return n;
+}
+
 int px_extract_content(px_page *pg, pith_error *err)
 {
     unsigned long long t = px_clock(pg);
@@ -396,6 +630,9 @@ int px_extract_content(px_page *pg, pith_error *err)
         return px_error(err, PITH_ERR_NOMEM, "out of memory finding the title");
     pg->root = choose_root(pg);
     pg->fallback = false;
+    /* Teasers are read before cleaning, which drops their headlines. */
+    unsigned char *teaser = px_calloc(pg->a, (size_t)pg->doc.n, sizeof *teaser);
+    int teasers = teaser ? mark_teasers(pg, teaser) : 0;
     int rc = PITH_OK;
     if (pg->root >= 0) {
         clean(pg, pg->root);
@@ -403,6 +640,17 @@ int px_extract_content(px_page *pg, pith_error *err)
         pg->fallback = true;
         rc = fallback(pg) ? PITH_OK : PITH_NO_CONTENT;
     }
+    /* A listing (a home page, a section front, a blog archive, search
+     * results) is many teasers, a headline link and a summary each, and
+     * little else: what was kept is one summary, or all of them. An
+     * article keeps its own text beside whatever teasers surround it. */
+    int content = pg->root >= 0 ? pg->root : pg->doc.body >= 0 ? pg->doc.body : 0;
+    if (rc == PITH_OK && teasers >= MIN_TEASERS && article_chars(pg, content, teaser) < MIN_ARTICLE_CHARS)
+        rc = PITH_NO_CONTENT;
+    /* An error page ("Page not found") apologises in a sentence or two. */
+    if (rc == PITH_OK && kept_chars(pg, content) < MAX_ERROR_PAGE_CHARS && error_heading(pg))
+        rc = PITH_NO_CONTENT;
+    px_free(pg->a, teaser);
     px_lap(pg, PITH_STAGE_EXTRACT, t);
     return rc;
 }

@@ -78,6 +78,8 @@ bool px_is_good_para(int chars, int link, int punct)
     return chars >= 100 && punct >= 1 && link * 3 < chars;
 }
 
+static bool is_cell(const px_node *nd) { return nd->tag == GUMBO_TAG_TD || nd->tag == GUMBO_TAG_TH; }
+
 /* Rule scores scale a subtree's worth: -50 or lower cancels it. */
 static float apply_rule_score(float v, int score)
 {
@@ -142,6 +144,10 @@ void px_score(px_page *pg)
         if (in->owner == i && in->own_chars) {
             int lead = in->lead_link >= 0 ? in->lead_link : -1 - in->lead_link;
             in->own_value = px_block_value(in->own_chars, in->own_link, lead, in->own_punct);
+            /* A table cell is short by nature: a figure or a name is data,
+             * not a fragment of a menu (linked cells still cost). */
+            if (is_cell(&nodes[i]) && in->own_chars < 20 && 2 * in->own_link <= in->own_chars)
+                in->own_value = (float)in->own_chars;
             in->value += in->own_value;
             if (px_is_good_para(in->own_chars, in->own_link, in->own_punct)) {
                 in->paras++;
