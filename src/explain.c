@@ -11,7 +11,7 @@ static const char *const why_names[] = {
     [WHY_FORM] = "dropped:form", [WHY_LINKS] = "dropped:links", [WHY_SCORE] = "dropped:score",
     [WHY_TRAILING] = "dropped:trailing-heading", [WHY_OUTSIDE] = "outside",
     [WHY_VETO] = "kept:holds-article", [WHY_HIDDEN] = "dropped:hidden",
-    [WHY_TITLE] = "dropped:repeats-title",
+    [WHY_TITLE] = "dropped:repeats-title", [WHY_BYLINE] = "dropped:byline",
 };
 
 static void path(const px_page *pg, int i, px_buf *b)

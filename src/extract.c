@@ -12,6 +12,7 @@
 #include "page.h"
 
 #include <string.h>
+#include "metadata.h"
 #include "text.h"
 
 /* A container must be worth this much to win; below it the page-wide
@@ -409,6 +410,20 @@ static bool trailing_label(const px_page *pg, int i)
     return (is_heading(pg->doc.nodes[i].tag) && !good_para(in)) || short_label(pg, i);
 }
 
+/* The byline or dateline the metadata names ("By Jane Doe", "March 15,
+ * 2022"), standing alone in the body: it is metadata, not article text. */
+static bool is_byline(const px_page *pg, int i)
+{
+    if (!pg->meta)
+        return false;
+    px_buf b;
+    px_buf_init(&b, pg->a);
+    px_node_text(pg, i, &b);
+    bool yes = !b.oom && px_meta_is_byline(pg->meta, b.data ? b.data : "", b.len);
+    px_buf_free(&b);
+    return yes;
+}
+
 /* Inside the content: drop what the scores say is not part of it. */
 static void clean(px_page *pg, int root)
 {
@@ -428,6 +443,10 @@ static void clean(px_page *pg, int root)
             continue;
         if (is_heading(nd->tag) && repeats_title(pg, i)) {
             drop(pg, i, WHY_TITLE);
+            continue;
+        }
+        if (!is_heading(nd->tag) && in->chars > 0 && in->chars <= 250 && is_byline(pg, i)) {
+            drop(pg, i, WHY_BYLINE);
             continue;
         }
         bool has_own = in->own_chars > 0;
