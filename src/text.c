@@ -46,11 +46,18 @@ bool px_is_space_cp(unsigned cp)
     switch (cp) {
     case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
     case 0xA0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
-    case 0x200B: case 0xFEFF:
         return true;
     default:
         return cp >= 0x2000 && cp <= 0x200A;
     }
+}
+
+/* Characters with no width that only hint at breaks or hyphenation: a
+ * soft hyphen, a zero-width space, a byte-order mark, a word joiner. They
+ * go, without leaving a space: they sit inside words. */
+static bool invisible(unsigned cp)
+{
+    return cp == 0xAD || cp == 0x200B || cp == 0xFEFF || cp == 0x2060;
 }
 
 void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending)
@@ -62,8 +69,14 @@ void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending)
         bool space;
         if (c < 0x80)
             space = c == ' ' || (c >= '\t' && c <= '\r');
-        else
-            space = px_is_space_cp(px_utf8_next(s + i, n - i, &adv));
+        else {
+            unsigned cp = px_utf8_next(s + i, n - i, &adv);
+            if (invisible(cp)) {
+                i += adv;
+                continue;
+            }
+            space = px_is_space_cp(cp);
+        }
         if (space) {
             *pending = true;
             i += adv;
@@ -80,7 +93,8 @@ void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending)
                 continue;
             }
             size_t a2;
-            if (px_is_space_cp(px_utf8_next(s + j, n - j, &a2)))
+            unsigned cp = px_utf8_next(s + j, n - j, &a2);
+            if (px_is_space_cp(cp) || invisible(cp))
                 break;
             j += a2;
         }
