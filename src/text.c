@@ -52,12 +52,13 @@ bool px_is_space_cp(unsigned cp)
     }
 }
 
-/* Characters with no width that only hint at breaks or hyphenation: a
- * soft hyphen, a zero-width space, a byte-order mark, a word joiner. They
- * go, without leaving a space: they sit inside words. */
+/* Characters with no width that only hint at breaks: a zero-width space, a
+ * byte-order mark, a word joiner. They go, without leaving a space: they
+ * sit inside words. (Soft hyphens stay: they are part of the text as
+ * written, and the corpora's truth keeps them.) */
 static bool invisible(unsigned cp)
 {
-    return cp == 0xAD || cp == 0x200B || cp == 0xFEFF || cp == 0x2060;
+    return cp == 0x200B || cp == 0xFEFF || cp == 0x2060;
 }
 
 void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending)
