@@ -14,23 +14,34 @@ static const char *const why_names[] = {
     [WHY_TITLE] = "dropped:repeats-title", [WHY_BYLINE] = "dropped:byline",
 };
 
+/* Appends at most max bytes of an attribute value: cut at a character
+ * boundary, and with spaces and control characters shown as '.', so that
+ * the trace stays one line of valid UTF-8 per block. */
+static void put_value(px_buf *b, char sep, const char *v, size_t max)
+{
+    px_buf_putc(b, sep);
+    size_t n = strnlen(v, max);
+    while (n && n < strlen(v) && ((unsigned char)v[n] & 0xC0) == 0x80)
+        n--;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)v[k];
+        px_buf_putc(b, c <= ' ' || c == 0x7F ? '.' : (char)c);
+    }
+}
+
 static void path(const px_page *pg, int i, px_buf *b)
 {
     const px_node *nd = &pg->doc.nodes[i];
     char scratch[64];
-    px_buf_puts(b, px_tag_name(nd, scratch, sizeof scratch));
+    const char *name = px_tag_name(nd, scratch, sizeof scratch);
+    for (const char *q = name; *q; q++)
+        px_buf_putc(b, (unsigned char)*q < 0x21 || (unsigned char)*q >= 0x7F ? '?' : *q);
     const char *id = px_attr(nd, "id");
-    if (id && *id) {
-        px_buf_putc(b, '#');
-        px_buf_append(b, id, strnlen(id, 60));
-    }
+    if (id && *id)
+        put_value(b, '#', id, 60);
     const char *cls = px_attr(nd, "class");
-    if (cls && *cls) {
-        px_buf_putc(b, '.');
-        size_t n = strnlen(cls, 80);
-        for (size_t k = 0; k < n; k++)
-            px_buf_putc(b, cls[k] == ' ' || cls[k] == '\t' || cls[k] == '\n' ? '.' : cls[k]);
-    }
+    if (cls && *cls)
+        put_value(b, '.', cls, 80);
 }
 
 /* Is node i inside the chosen content (or kept page-wide)? */
