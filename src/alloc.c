@@ -155,7 +155,16 @@ int px_error(pith_error *err, int code, const char *fmt, ...)
         va_list ap;
         va_start(ap, fmt);
         err->code = code;
+        /* GCC 12 with -fsanitize=undefined claims a null format here: the
+         * format is always a literal of ours. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-truncation"
+#endif
         vsnprintf(err->message, sizeof err->message, fmt, ap);
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
         va_end(ap);
         one_line(err->message);
     }

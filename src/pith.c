@@ -358,7 +358,7 @@ int pith_extract(const pith_extractor *ex, const char *html, size_t len,
                         ex->limits.max_bytes);
     unsigned long long t = px_clock(&pg);
     int rc = px_decode(a, html ? html : "", len, encoding, &utf8, &ulen, NULL, err);
-    px_guard_report rep = {0, false};
+    px_guard_report rep = {0, false, 0};
     if (!rc) {
         char *guarded;
         size_t glen;
