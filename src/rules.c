@@ -309,7 +309,7 @@ static const mdesc mtable[] = {
     {"class", M_CLASS, M_CLASS_RE},
     {"idclass", (enum mkind)-1, M_IDCLASS_RE},
     {"role", M_ROLE, (enum mkind)-1},
-    {"attr", M_ATTR, M_ATTR_RE},
+    {"attr", M_ATTR, (enum mkind)-1}, /* patterns: attr=NAME~/RE/ */
     {"text", (enum mkind)-1, M_TEXT_RE},
     {"maxlen", M_MAXLEN, (enum mkind)-1},
 };
@@ -340,6 +340,8 @@ static int parse_matcher(parser *p, const char *s, const char *lim, const char *
         s++;
     }
     if (s < lim && *s == '~') {
+        if ((int)d->re < 0 && d->eq == M_ATTR)
+            return perr(p, "'%.*s~' needs a name: write attr=NAME~/pattern/", k, klen);
         if ((int)d->re < 0)
             return perr(p, "'%.*s' takes no pattern", k, klen);
         m->kind = d->re;
