@@ -46,6 +46,9 @@ static void *take(px_arena *ar, size_t n)
     void *p = px_malloc(ar->a, n);
     if (!p)
         fail(ar, PITH_ERR_NOMEM);
+    /* PCRE2's JIT scans subjects with wide loads that can run past a
+     * string's end: let them read zeros, never bytes nobody wrote. */
+    memset(p, 0, n);
     ar->used += n;
     return p;
 }

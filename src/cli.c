@@ -357,7 +357,7 @@ static void print_format(const cli *c, const pith_result *res)
 
 int main(int argc, char **argv)
 {
-    cli c = {0};
+    cli c = {.input = "-"};
     c.rules = calloc((size_t)argc + 1, sizeof *c.rules);
     if (!c.rules)
         return fail(PITH_ERR_NOMEM, NULL, "out of memory");

@@ -86,7 +86,7 @@ static bool push(parser *p, px_json *v, const char *key)
 {
     if (p->top == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 64;
-        px_json **s = px_realloc(p->d->a, p->stack, cap * sizeof *s);
+        px_json **s = px_realloc(p->d->a, p->stack, cap * sizeof *s); // NOLINT(bugprone-sizeof-expression): an array of pointers
         if (!s)
             return false;
         p->stack = s;
@@ -276,10 +276,10 @@ static bool collect(parser *p, px_json *v, size_t base, bool keys)
 {
     v->n = p->top - base;
     if (v->n) {
-        v->items = arena_alloc(p->d, v->n * sizeof *v->items);
+        v->items = arena_alloc(p->d, v->n * sizeof *v->items); // NOLINT(bugprone-sizeof-expression): an array of pointers
         if (!v->items)
             return false;
-        memcpy(v->items, p->stack + base, v->n * sizeof *v->items);
+        memcpy(v->items, p->stack + base, v->n * sizeof *v->items); // NOLINT(bugprone-sizeof-expression): an array of pointers
         if (keys) {
             v->keys = arena_alloc(p->d, v->n * sizeof *v->keys);
             if (!v->keys)
@@ -298,7 +298,7 @@ static px_json *parse_container(parser *p, int depth, bool obj)
     px_json *v = new_node(p, obj ? PX_JOBJ : PX_JARR);
     if (!v)
         return NULL;
-    char close = obj ? '}' : ']';
+    unsigned char close = obj ? '}' : ']';
     size_t base = p->top;
     p->pos++;
     skip_ws(p);

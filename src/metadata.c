@@ -530,7 +530,7 @@ static bool add_obj(ctx *c, const px_json *o)
 {
     if (c->nobjs == c->capobjs) {
         size_t cap = c->capobjs ? c->capobjs * 2 : 16;
-        const px_json **v = px_realloc(c->a, c->objs, cap * sizeof *v);
+        const px_json **v = px_realloc(c->a, c->objs, cap * sizeof *v); // NOLINT(bugprone-sizeof-expression): an array of pointers
         if (!v) {
             c->rc = PITH_ERR_NOMEM;
             return false;

@@ -78,8 +78,7 @@ static void remove_dots(px_buf *out, const char *in, size_t n)
         } else if (left >= 3 && !memcmp(s, "/./", 3)) {
             i += 2;
         } else if (left == 2 && !memcmp(s, "/.", 2)) {
-            i += 1;
-            /* leaves "/" to be copied as the last segment */
+            /* leaves "/" as the last segment */
             px_buf_putc(out, '/');
             i = n;
         /* C: "/../" or "/.." at the end: drop the last output segment */

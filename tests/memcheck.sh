@@ -12,10 +12,9 @@ fi
 log=$(mktemp) || exit 99
 trap 'rm -f "$log"' EXIT
 failed=0 n=0
-supp=$(dirname "$0")/valgrind.supp
 for f in "$dir"/*.html; do
     n=$((n + 1))
-    valgrind -q --error-exitcode=99 --suppressions="$supp" --leak-check=full \
+    valgrind -q --error-exitcode=99 --leak-check=full \
         --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
         "$pith" "$f" >/dev/null 2>"$log"
     status=$?
