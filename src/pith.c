@@ -199,7 +199,7 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
     int rc = ex->rules ? PITH_OK : px_error(err, PITH_ERR_NOMEM, "out of memory creating the extractor");
     if (!(ex->flags & PITH_NO_DEFAULT_RULES))
         for (size_t i = 0; i < px_builtin_count && !rc; i++)
-            rc = px_rules_parse(ex->rules, px_builtin_rules[i].name, px_builtin_rules[i].text,
+            rc = px_rules_parse_trusted(ex->rules, px_builtin_rules[i].name, px_builtin_rules[i].text,
                                 px_builtin_rules[i].len, err);
     for (size_t i = 0; o && i < o->nsrcs && !rc; i++)
         rc = px_rules_parse(ex->rules, o->srcs[i].name, o->srcs[i].text, o->srcs[i].len, err);
@@ -299,6 +299,8 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading the metadata");
     pg->meta = &res->meta;
     rc = px_extract_content(pg, err);
+    if (px_scratch_failed(pg->scratch))
+        return px_error(err, PITH_ERR_NOMEM, "out of memory compiling a rule pattern");
     if (rc && rc != PITH_NO_CONTENT)
         return rc;
     int status = rc;

@@ -40,7 +40,10 @@ typedef struct rule {
 typedef struct pattern {
     char *src;
     uint32_t flags;
-    pcre2_code *code;
+    /* Compiled when first needed for trusted (bundled) rules, at once for
+     * the others; published with a compare-and-swap, so threads may race
+     * to compile it and one copy wins. */
+    _Atomic(pcre2_code *) code;
     /* The JIT costs more than a page's worth of matching, so a pattern is
      * JIT-compiled only once it has run often: a copy is compiled and
      * published here, and the interpreter serves until then. */
@@ -88,6 +91,7 @@ struct px_scratch {
     cache_entry *cache;
     uint64_t *hits[SIDE_COUNT];       /* patterns whose literals a side holds */
     signed char scanned[SIDE_COUNT];  /* -1 not yet, 0 not ASCII (no filter), 1 done */
+    bool failed;                      /* a pattern could not be compiled */
     pcre2_general_context *gctx;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
@@ -130,7 +134,7 @@ void px_rules_free(px_ruleset *rs)
         free_matchers(a, rs->rules[i].m, rs->rules[i].nm);
     for (int i = 0; i < rs->npats; i++) {
         px_free(a, rs->pats[i].src);
-        pcre2_code_free(rs->pats[i].code);
+        pcre2_code_free(atomic_load(&rs->pats[i].code));
         pcre2_code_free(atomic_load(&rs->pats[i].jitted));
         px_free(a, rs->pats[i].lits.data);
     }
@@ -152,6 +156,7 @@ typedef struct parser {
     const char *name;
     int line;
     pith_error *err;
+    bool trusted; /* bundled rules, checked by the test suite: compile lazily */
 } parser;
 
 static int perr(parser *p, const char *fmt, const char *arg, size_t arglen)
@@ -188,17 +193,23 @@ static int add_pattern(parser *p, const char *src, size_t len, const char *flags
         else
             return perr(p, "unknown pattern flag '%.*s'", flags + i, 1);
     }
-    /* Compile now, once: the error names its line, and the code is kept. */
-    int ec;
-    PCRE2_SIZE off;
-    pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);
-    if (!cc)
-        return PITH_ERR_NOMEM;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, len, f, &ec, &off, cc);
-    pcre2_compile_context_free(cc);
-    if (!code && ec == PCRE2_ERROR_HEAP_FAILED)
-        return PITH_ERR_NOMEM;
-    if (!code) {
+    /* A user's pattern is compiled now, so that an error names its line;
+     * the code is kept. The bundled ones wait until a page needs them:
+     * most never run on a given page, and compiling them all made up most
+     * of a one-page process. */
+    int ec = 0;
+    PCRE2_SIZE off = 0;
+    pcre2_code *code = NULL;
+    if (!p->trusted) {
+        pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);
+        if (!cc)
+            return PITH_ERR_NOMEM;
+        code = pcre2_compile((PCRE2_SPTR)src, len, f, &ec, &off, cc);
+        pcre2_compile_context_free(cc);
+        if (!code && ec == PCRE2_ERROR_HEAP_FAILED)
+            return PITH_ERR_NOMEM;
+    }
+    if (!code && !p->trusted) {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(ec, msg, sizeof msg);
         char buf[260];
@@ -216,7 +227,7 @@ static int add_pattern(parser *p, const char *src, size_t len, const char *flags
         return PITH_ERR_NOMEM;
     }
     pt->flags = f;
-    pt->code = code;
+    atomic_init(&pt->code, code);
     atomic_init(&pt->jitted, NULL);
     atomic_init(&pt->uses, 0);
     pt->lits.data = NULL;
@@ -473,8 +484,23 @@ static int parse_line(parser *p, const char *s, const char *lim)
     return PITH_OK;
 }
 
+static int parse_text(px_ruleset *rs, const char *name, const char *text, size_t len,
+                      bool trusted, pith_error *err);
+
 int px_rules_parse(px_ruleset *rs, const char *name, const char *text,
                    size_t len, pith_error *err)
+{
+    return parse_text(rs, name, text, len, false, err);
+}
+
+int px_rules_parse_trusted(px_ruleset *rs, const char *name, const char *text,
+                           size_t len, pith_error *err)
+{
+    return parse_text(rs, name, text, len, true, err);
+}
+
+static int parse_text(px_ruleset *rs, const char *name, const char *text, size_t len,
+                      bool trusted, pith_error *err)
 {
     if (rs->compiled)
         return px_error(err, PITH_ERR_USAGE, "rules added after compilation");
@@ -488,7 +514,7 @@ int px_rules_parse(px_ruleset *rs, const char *name, const char *text,
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
     rs->nfiles++;
 
-    parser p = {rs, name, 0, err};
+    parser p = {rs, name, 0, err, trusted};
     const char *s = text, *lim = text + len;
     /* Editors on some systems start UTF-8 files with a byte-order mark. */
     if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
@@ -515,7 +541,7 @@ int px_rules_parse(px_ruleset *rs, const char *name, const char *text,
             free_matchers(rs->a, rs->rules[i].m, rs->rules[i].nm);
         for (int i = npats0; i < rs->npats; i++) {
             px_free(rs->a, rs->pats[i].src);
-            pcre2_code_free(rs->pats[i].code);
+            pcre2_code_free(atomic_load(&rs->pats[i].code));
         }
         rs->nrules = nrules0;
         rs->npats = npats0;
@@ -656,6 +682,8 @@ px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a)
     return s;
 }
 
+bool px_scratch_failed(const px_scratch *s) { return s->failed; }
+
 void px_scratch_free(px_scratch *s)
 {
     if (!s)
@@ -718,6 +746,30 @@ static bool may_match(const px_ruleset *rs, px_scratch *s, int pat, int side, co
     return !s->scanned[side] || (s->hits[side][pat / 64] >> (pat % 64) & 1);
 }
 
+/* The pattern's code, compiled now if no thread has yet. */
+static pcre2_code *compiled(const px_ruleset *rs, pattern *pt)
+{
+    pcre2_code *code = atomic_load_explicit(&pt->code, memory_order_acquire);
+    if (code)
+        return code;
+    int ec;
+    PCRE2_SIZE off;
+    pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);
+    if (!cc)
+        return NULL;
+    code = pcre2_compile((PCRE2_SPTR)pt->src, PCRE2_ZERO_TERMINATED, pt->flags, &ec, &off, cc);
+    pcre2_compile_context_free(cc);
+    if (!code)
+        return NULL;
+    pcre2_code *none = NULL;
+    if (!atomic_compare_exchange_strong_explicit(&pt->code, &none, code, memory_order_acq_rel,
+                                                 memory_order_acquire)) {
+        pcre2_code_free(code);
+        code = none; /* another thread's copy won */
+    }
+    return code;
+}
+
 static bool re_find(const px_ruleset *rs, px_scratch *s, int pat, int side, const char *subj,
                     size_t n)
 {
@@ -727,7 +779,11 @@ static bool re_find(const px_ruleset *rs, px_scratch *s, int pat, int side, cons
     pattern *pt = &rs->pats[pat];
     pcre2_code *code = atomic_load_explicit(&pt->jitted, memory_order_acquire);
     if (!code) {
-        code = pt->code;
+        code = compiled(rs, pt);
+        if (!code) {
+            s->failed = true; /* out of memory: the caller reports it */
+            return false;
+        }
         if (atomic_fetch_add_explicit(&pt->uses, 1, memory_order_relaxed) == JIT_AFTER)
             code = jit_copy(pt, code);
     }

@@ -29,6 +29,10 @@ void px_rules_free(px_ruleset *rs);
  * error nothing from this text is kept. */
 int px_rules_parse(px_ruleset *rs, const char *name, const char *text,
                    size_t len, pith_error *err);
+/* The same for rules known to be valid (the bundled files, which the test
+ * suite compiles): their patterns are compiled when first needed. */
+int px_rules_parse_trusted(px_ruleset *rs, const char *name, const char *text,
+                           size_t len, pith_error *err);
 /* Compiles every pattern added so far. Call once, before matching. */
 int px_rules_compile(px_ruleset *rs, pith_error *err);
 
@@ -43,6 +47,9 @@ void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap);
 
 px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a);
 void px_scratch_free(px_scratch *s);
+/* Did matching run out of memory (compiling a pattern on first use)? The
+ * verdicts since are then not to be trusted. */
+bool px_scratch_failed(const px_scratch *s);
 
 /* Element rules against one element. A match error counts as no match. */
 void px_rules_match_element(const px_ruleset *rs, px_scratch *s,
