@@ -104,6 +104,9 @@ void px_code_language(const px_page *pg, int p, char *lang, size_t cap);
 int px_render_root(const px_page *pg);
 /* Is node i left out of the output (dropped, or the h1 used as title)? */
 bool px_render_skip(const px_page *pg, int i);
+/* The address of an <img>: src, or the data-src of lazy loaders; NULL
+ * when there is none but a data: URL. */
+const char *px_image_src(const px_node *nd);
 
 /* The other output formats (render_markdown.c, render_html.c,
  * render_json.c), from the same kept nodes as the text. */

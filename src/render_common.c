@@ -124,3 +124,16 @@ void px_code_language(const px_page *pg, int p, char *lang, size_t cap)
         }
     }
 }
+
+const char *px_image_src(const px_node *nd)
+{
+    /* Lazy-loading pages keep the real address in a data- attribute and
+     * put a placeholder (often a data: URL) in src. */
+    static const char *const keys[] = {"src", "data-src", "data-lazy-src", "data-original"};
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        const char *v = px_attr(nd, keys[k]);
+        if (v && *v && strncmp(v, "data:", 5))
+            return v;
+    }
+    return NULL;
+}

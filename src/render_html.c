@@ -284,21 +284,10 @@ static bool row_blank(const hr *h, int r)
     return true;
 }
 
-static const char *image_src(const px_node *nd)
-{
-    const char *keys[] = {"src", "data-src", "data-lazy-src", "data-original"};
-    for (size_t k = 0; k < 4; k++) {
-        const char *v = px_attr(nd, keys[k]);
-        if (v && *v && strncmp(v, "data:", 5))
-            return v;
-    }
-    return NULL;
-}
-
 static void render_img(hr *h, int i)
 {
     const px_node *nd = &h->pg->doc.nodes[i];
-    const char *src = image_src(nd);
+    const char *src = px_image_src(nd);
     if (!src)
         return;
     char *u = px_url_resolve(h->pg->a, h->pg->meta ? h->pg->meta->base : NULL, src);

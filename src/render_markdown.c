@@ -720,21 +720,10 @@ static void render_code(md *m, int i)
     px_buf_free(&t);
 }
 
-static const char *image_src(const px_node *nd)
-{
-    const char *keys[] = {"src", "data-src", "data-lazy-src", "data-original"};
-    for (size_t k = 0; k < 4; k++) {
-        const char *v = px_attr(nd, keys[k]);
-        if (v && *v && strncmp(v, "data:", 5))
-            return v;
-    }
-    return NULL;
-}
-
 static void render_img(md *m, int i)
 {
     const px_node *nd = &m->pg->doc.nodes[i];
-    const char *src = image_src(nd);
+    const char *src = px_image_src(nd);
     if (!src)
         return;
     char *u = px_url_resolve(m->pg->a, m->pg->meta ? m->pg->meta->base : NULL, src);
