@@ -38,8 +38,10 @@ static bool attrs_ok(const char *h)
             const char *v = strchr(n, '"');
             if (!v || v > e)
                 return false;
-            /* no script URL in a value (text may mention one: it is text) */
-            if (!strncmp(v + 1, "javascript:", 11) || !strncmp(v + 1, "data:", 5))
+            /* no script URL in an address (a title or an alt may say
+             * "data:" or "javascript:": it is text, never followed) */
+            bool address = !strncmp(n, "href=", 5) || !strncmp(n, "src=", 4);
+            if (address && (!strncmp(v + 1, "javascript:", 11) || !strncmp(v + 1, "data:", 5)))
                 return false;
             v = strchr(v + 1, '"');
             if (!v || v > e)
