@@ -93,42 +93,16 @@ bool px_data_table(const px_page *pg, int t)
     return true;
 }
 
-/* <pre>: text verbatim, without trailing spaces on its lines. */
+/* <pre>: its text verbatim, as the other renderers write it (px_pre_text). */
 static void render_pre(renderer *r, int p)
 {
-    const px_node *nodes = r->pg->doc.nodes;
     flush(r);
-    for (int i = p + 1; i < nodes[p].end; i++) {
-        if (nodes[i].flags & PX_DROP) {
-            i = nodes[i].end - 1;
-            continue;
-        }
-        if (nodes[i].kind == PX_TEXT) {
-            size_t len;
-            const char *t = px_text(&nodes[i], &len);
-            for (size_t k = 0; k < len; k++) {
-                if (t[k] == '\n')
-                    px_buf_rtrim(&r->cur);
-                if (t[k] != '\r')
-                    px_buf_putc(&r->cur, t[k]);
-            }
-        } else if (nodes[i].tag == GUMBO_TAG_BR) {
-            px_buf_rtrim(&r->cur);
-            px_buf_putc(&r->cur, '\n');
-        }
-    }
-    /* Only trailing white space goes; leading indentation is code. */
     px_buf *c = &r->cur;
-    while (c->len && (c->data[c->len - 1] == ' ' || c->data[c->len - 1] == '\n' ||
-                      c->data[c->len - 1] == '\t'))
-        c->len--;
-    size_t b = 0;
-    while (b < c->len && c->data[b] == '\n')
-        b++;
-    if (c->len > b) {
+    px_pre_text(r->pg, p, c);
+    if (c->len) {
         if (r->out->len)
             px_buf_append(r->out, "\n\n", 2);
-        px_buf_append(r->out, c->data + b, c->len - b);
+        px_buf_append(r->out, c->data, c->len);
     }
     c->len = 0;
 }
