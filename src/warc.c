@@ -378,7 +378,8 @@ static bool buf_add(buf *b, const void *s, size_t n)
         b->p = p;
         b->cap = cap;
     }
-    memcpy(b->p + b->len, s, n);
+    if (n)
+        memcpy(b->p + b->len, s, n);
     b->len += n;
     b->p[b->len] = '\0';
     return true;
@@ -451,8 +452,9 @@ static void quote(char out[QUOTE_LEN + 4], const char *s, size_t n)
     bool cut = n > QUOTE_LEN;
     if (cut)
         n = QUOTE_LEN;
-    memcpy(out, s, n);
-    strcpy(out + n, cut ? "..." : "");
+    if (n)
+        memcpy(out, s, n);
+    memcpy(out + n, cut ? "..." : "", cut ? 4 : 1);
     /* A NUL inside would end the quote early; make it visible instead. */
     for (size_t i = 0; i < n; i++)
         if (out[i] == '\0')
@@ -510,11 +512,11 @@ static unsigned long long rec_off(const rd *r) { return (unsigned long long)r->r
 static int source_failed(px_warc *w, px_warc_record *rec)
 {
     int res;
-    unsigned long long at = (unsigned long long)(w->base + w->member_off);
+    uint64_t member = w->base + w->member_off, here = w->base + raw_pos(w);
+    unsigned long long at = member;
     switch (w->fail) {
     case F_IO:
-        set_error(rec, "read error at offset %llu: %s",
-                  (unsigned long long)(w->base + raw_pos(w)), strerror(w->io_errno));
+        set_error(rec, "read error at offset %llu: %s", (unsigned long long)here, strerror(w->io_errno));
         return R_FATAL;
     case F_NOMEM:
         return out_of_memory(rec);
@@ -829,7 +831,7 @@ static int read_warc_header(rd *r)
     px_warc *w = r->w;
     size_t used = 0;
     char q[QUOTE_LEN + 4];
-    line_status st = read_line(w, &r->head, MAX_VERSION_LINE, &used);
+    line_status st = buf_add(&r->head, "", 0) ? read_line(w, &r->head, MAX_VERSION_LINE, &used) : L_NOMEM;
     if (st == L_NOMEM)
         return out_of_memory(r->rec);
     if (w->fail && st == L_END)
@@ -1007,7 +1009,7 @@ static int inflate_all(const char *src, size_t n, int bits, size_t limit, char *
         return INF_NOMEM;
     /* One byte past the limit tells a body of exactly limit bytes from a
      * longer one. */
-    size_t most = limit < SIZE_MAX - 1 ? limit + 1 : limit;
+    size_t most = limit < SIZE_MAX - 1 ? limit + 1 : SIZE_MAX - 1;
     size_t cap = n < most / 4 ? n * 4 + 1024 : most, len = 0;
     if (cap > most)
         cap = most;
