@@ -7,10 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "pith.h"
+#include "cli.h"
 
 static const char usage_text[] =
     "Usage: pith [OPTIONS] [FILE]\n"
+    "       pith -o OUTDIR [OPTIONS] FILE...    (or --input-dir DIR)\n"
+    "       pith --jsonl [OPTIONS] [FILE...]\n"
+    "       pith --warc [OPTIONS] FILE...\n"
     "Print the main article of an HTML page as plain text, Markdown, JSON or HTML.\n"
     "Reads FILE, or standard input when FILE is absent or '-'.\n"
     "\n"
@@ -35,6 +38,21 @@ static const char usage_text[] =
     "      --max-memory N     refuse pages whose tree needs more than N bytes\n"
     "                         (default 64M + 32 x the input); N may end in K, M or G,\n"
     "                         and 0 means no limit\n"
+    "\n"
+    "Batches (pages run on all cores; output keeps the input's order):\n"
+    "  -o, --output-dir DIR   write one file per page into DIR (NAME.txt, .md,\n"
+    "                         .json or .html); a failed page is named on stderr\n"
+    "      --input-dir DIR    take every file under DIR, its tree kept in the output\n"
+    "      --jsonl            read JSON Lines records {\"url\": ..., \"html\": ...} and\n"
+    "                         write one JSON record per input line, in order, with\n"
+    "                         the input's fields, the extraction's, and \"error\"\n"
+    "      --html-field NAME  the member that holds the page (default html)\n"
+    "      --url-field NAME   the member that holds its URL (default url)\n"
+    "      --warc             read WARC files (plain or gzip) and write JSON Lines\n"
+    "                         for their HTML responses\n"
+    "  -j, --jobs N           worker threads (default: the number of cores)\n"
+    "  -q, --quiet            no progress line (it is shown only on a terminal)\n"
+    "\n"
     "  -h, --help             show this help and exit\n"
     "  -V, --version          show the version and exit\n"
     "\n"
@@ -45,28 +63,19 @@ static const char usage_text[] =
     "  3  the input cannot be read or decoded\n"
     "  4  a rule file is malformed\n"
     "  5  out of memory\n"
-    "  6  the input exceeds a limit\n";
+    "  6  the input exceeds a limit\n"
+    "  7  some pages of a -o batch failed (each is named on stderr)\n"
+    "With --jsonl and --warc a failed page is an output record with \"error\";\n"
+    "the status is 0 unless the run itself fails (3 if an input file could\n"
+    "not be opened, after the others have been read).\n";
 
-typedef struct cli {
-    const char *encoding;
-    const char *url;
-    const char *input;
-    const char **rules;
-    int nrules;
-    unsigned flags;
-    int no_title;
-    unsigned format;  /* PITH_FORMAT_* of --format, or 0 for text */
-    unsigned include; /* PITH_FORMAT_* of --include */
-    size_t limits[4];
-    unsigned limits_set; /* a bit per pith_limit given on the command line */
-} cli;
 
 /* The limit options, in pith_limit order. */
 static const char *const limit_names[] = {"max-bytes", "max-depth", "max-nodes", "max-memory"};
 #define OPT_LIMIT 512
 
 enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN, OPT_FAVOR, OPT_LINKS, OPT_IMAGES,
-       OPT_INCLUDE };
+       OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD };
 
 static const struct option long_opts[] = {
     {"encoding", required_argument, NULL, 'e'},
@@ -84,12 +93,20 @@ static const struct option long_opts[] = {
     {"links", no_argument, NULL, OPT_LINKS},
     {"images", no_argument, NULL, OPT_IMAGES},
     {"include", required_argument, NULL, OPT_INCLUDE},
+    {"output-dir", required_argument, NULL, 'o'},
+    {"input-dir", required_argument, NULL, OPT_INPUT_DIR},
+    {"jsonl", no_argument, NULL, OPT_JSONL},
+    {"warc", no_argument, NULL, OPT_WARC},
+    {"html-field", required_argument, NULL, OPT_HTML_FIELD},
+    {"url-field", required_argument, NULL, OPT_URL_FIELD},
+    {"jobs", required_argument, NULL, 'j'},
+    {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
 
-static int fail(int code, const char *what, const char *msg)
+int cli_fail(int code, const char *what, const char *msg)
 {
     if (what)
         fprintf(stderr, "pith: %s: %s\n", what, msg);
@@ -137,12 +154,14 @@ static int bad_option(char **argv, const char *what)
     return PITH_ERR_USAGE;
 }
 
+static int check_modes(cli *c);
+
 /* Returns 0, or -1 for --help/--version (already answered), or an exit code. */
 static int parse_args(int argc, char **argv, cli *c)
 {
     int ch;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":e:r:u:f:hV", long_opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":e:r:u:f:o:j:qhV", long_opts, NULL)) != -1) {
         switch (ch) {
         case 'e': c->encoding = optarg; break;
         case 'u': c->url = optarg; break;
@@ -150,6 +169,7 @@ static int parse_args(int argc, char **argv, cli *c)
         case OPT_NO_DEFAULT_RULES: c->flags |= PITH_NO_DEFAULT_RULES; break;
         case OPT_NO_TITLE: c->no_title = 1; break;
         case 'f':
+            c->format_given = true;
             if (!strcmp(optarg, "text"))
                 c->format = 0;
             else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
@@ -196,6 +216,27 @@ static int parse_args(int argc, char **argv, cli *c)
             }
             c->limits_set |= 1u << (ch - OPT_LIMIT);
             break;
+        case 'o': c->outdir = optarg; break;
+        case OPT_INPUT_DIR: c->input_dir = optarg; break;
+        case OPT_JSONL: case OPT_WARC: {
+            cli_mode m = ch == OPT_JSONL ? MODE_JSONL : MODE_WARC;
+            if (c->mode != MODE_PAGE && c->mode != m)
+                return cli_fail(PITH_ERR_USAGE, NULL, "--jsonl and --warc cannot be combined (see pith --help)");
+            c->mode = m;
+            break;
+        }
+        case OPT_HTML_FIELD: c->html_field = optarg; break;
+        case OPT_URL_FIELD: c->url_field = optarg; break;
+        case 'q': c->quiet = true; break;
+        case 'j': {
+            size_t n;
+            if (parse_size(optarg, &n) || n < 1 || n > 1024) {
+                fprintf(stderr, "pith: --jobs takes a number from 1 to 1024, not '%s'\n", optarg);
+                return PITH_ERR_USAGE;
+            }
+            c->jobs = (unsigned)n;
+            break;
+        }
         case 'h': fputs(usage_text, stdout); return -1;
         case 'V': printf("pith %s\n", pith_version()); return -1;
         case ':':
@@ -204,19 +245,49 @@ static int parse_args(int argc, char **argv, cli *c)
             return bad_option(argv, "is unknown");
         }
     }
-    if (argc - optind > 1)
-        return fail(PITH_ERR_USAGE, NULL, "more than one input file given (see pith --help)");
-    if (c->include && c->format != PITH_FORMAT_JSON)
-        return fail(PITH_ERR_USAGE, NULL, "--include needs --format json (see pith --help)");
-    c->flags |= c->format | c->include;
-    c->input = optind < argc ? argv[optind] : "-";
+    c->inputs = argv + optind;
+    c->ninputs = argc - optind;
+    c->flags |= c->include;
+    return check_modes(c) ? PITH_ERR_USAGE : 0;
+}
+
+/* Options that only make sense together; prints the one-line reason. */
+static int check_modes(cli *c)
+{
+    bool stream = c->mode == MODE_JSONL || c->mode == MODE_WARC;
+    bool files = c->outdir || c->input_dir;
+    bool has_stdin = false;
+    for (int i = 0; i < c->ninputs; i++)
+        has_stdin |= !strcmp(c->inputs[i], "-");
+    const struct { bool bad; const char *why; } rules[] = {
+        {stream && files, "-o and --input-dir write files; --jsonl and --warc write JSON Lines to stdout"},
+        {c->input_dir && !c->outdir, "--input-dir needs -o DIR (see pith --help)"},
+        {files && !c->ninputs && !c->input_dir, "-o needs FILE arguments or --input-dir (see pith --help)"},
+        {files && has_stdin, "-o reads files, not standard input"},
+        {c->mode == MODE_WARC && !c->ninputs, "--warc needs WARC files (or - for standard input)"},
+        {!stream && !files && c->ninputs > 1,
+         "more than one input file given; -o DIR writes one file per page (see pith --help)"},
+        {stream && c->format_given && c->format != PITH_FORMAT_JSON,
+         "--jsonl and --warc write JSON: --format must be json"},
+        {c->mode != MODE_JSONL && (c->html_field || c->url_field), "--html-field and --url-field need --jsonl"},
+        {!stream && c->include && c->format != PITH_FORMAT_JSON, "--include needs --format json (see pith --help)"},
+        {(stream || files) && (c->flags & PITH_EXPLAIN), "--explain traces one page; it cannot be used with a batch"},
+    };
+    for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
+        if (rules[i].bad)
+            return cli_fail(PITH_ERR_USAGE, NULL, rules[i].why);
+    if (stream)
+        c->format = PITH_FORMAT_JSON;
+    else if (files)
+        c->mode = MODE_FILES;
+    c->flags |= c->format;
     return 0;
 }
 
 /* Reads at most limit + 1 bytes (limit 0: all): past the byte limit the
  * library refuses the page anyway, so reading a 200 MB page whole would
  * only cost memory. */
-static int read_all(FILE *f, size_t limit, char **data, size_t *len)
+int cli_read(FILE *f, size_t limit, char **data, size_t *len)
 {
     size_t cap = 1 << 16, n = 0;
     size_t want = limit && limit < SIZE_MAX ? limit + 1 : SIZE_MAX;
@@ -253,15 +324,15 @@ static int load_input(const char *path, size_t limit, char **data, size_t *len)
     bool is_stdin = !strcmp(path, "-");
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
-        return fail(PITH_ERR_INPUT, path, strerror(errno));
-    int rc = read_all(f, limit, data, len);
+        return cli_fail(PITH_ERR_INPUT, path, strerror(errno));
+    int rc = cli_read(f, limit, data, len);
     int e = errno;
     if (!is_stdin)
         fclose(f);
     if (rc == PITH_ERR_NOMEM)
-        return fail(rc, is_stdin ? "stdin" : path, "out of memory reading the input");
+        return cli_fail(rc, is_stdin ? "stdin" : path, "out of memory reading the input");
     if (rc)
-        return fail(rc, is_stdin ? "stdin" : path, strerror(e ? e : EIO));
+        return cli_fail(rc, is_stdin ? "stdin" : path, strerror(e ? e : EIO));
     return 0;
 }
 
@@ -270,7 +341,7 @@ static pith_extractor *build(const cli *c, int *rc)
     pith_error err = {0, ""};
     pith_options *o = pith_options_new(NULL);
     if (!o) {
-        *rc = fail(PITH_ERR_NOMEM, NULL, "out of memory");
+        *rc = cli_fail(PITH_ERR_NOMEM, NULL, "out of memory");
         return NULL;
     }
     pith_options_set_flags(o, c->flags);
@@ -280,87 +351,126 @@ static pith_extractor *build(const cli *c, int *rc)
     for (int i = 0; i < c->nrules; i++)
         if ((*rc = pith_options_add_rules_file(o, c->rules[i], &err))) {
             pith_options_free(o);
-            fail(*rc, NULL, err.message);
+            cli_fail(*rc, NULL, err.message);
             return NULL;
         }
     pith_extractor *ex = pith_extractor_new(o, &err);
     pith_options_free(o);
     if (!ex)
-        *rc = fail(err.code ? err.code : PITH_ERR_NOMEM, NULL, err.message);
+        *rc = cli_fail(err.code ? err.code : PITH_ERR_NOMEM, NULL, err.message);
     return ex;
 }
 
 /* The title as the text of a Markdown heading: what could be read as
  * syntax gets a backslash. */
-static void put_md_title(const char *t)
+static void put_md_title(const char *t, FILE *out)
 {
     for (const char *p = t; *p; p++) {
         if (strchr("\\`*_[]<>#~|", *p) || (*p == '&' && p[1] && (p[1] == '#' || isalnum((unsigned char)p[1]))))
-            putchar('\\');
-        putchar(*p);
+            putc('\\', out);
+        putc(*p, out);
     }
 }
 
-static void put_html_escaped(const char *t)
+static void put_html_escaped(const char *t, FILE *out)
 {
     for (const char *p = t; *p; p++) {
         switch (*p) {
-        case '&': fputs("&amp;", stdout); break;
-        case '<': fputs("&lt;", stdout); break;
-        case '>': fputs("&gt;", stdout); break;
-        case '"': fputs("&quot;", stdout); break;
-        default: putchar(*p);
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        default: putc(*p, out);
         }
     }
 }
 
-/* --format markdown, html or json. */
-static void print_format(const cli *c, const pith_result *res)
+/* A small, complete document around the article. */
+static void print_html(const cli *c, const pith_result *res, FILE *out)
 {
     const char *title = pith_result_title(res);
     size_t len;
-    if (c->format == PITH_FORMAT_JSON) {
-        const char *json = pith_result_json(res, &len);
-        fwrite(json, 1, len, stdout);
-        putchar('\n');
-    } else if (c->format == PITH_FORMAT_MARKDOWN) {
-        const char *md = pith_result_markdown(res, &len);
-        if (!c->no_title && *title) {
-            fputs("# ", stdout);
-            put_md_title(title);
-            fputs("\n\n", stdout);
-        }
-        fwrite(md, 1, len, stdout);
-        putchar('\n');
-    } else {
-        /* a small, complete document around the article */
-        const char *html = pith_result_html(res, &len);
-        const char *lang = pith_result_meta(res, PITH_META_LANGUAGE, 0);
-        fputs("<!DOCTYPE html>\n<html", stdout);
-        if (lang) {
-            fputs(" lang=\"", stdout);
-            put_html_escaped(lang);
-            putchar('"');
-        }
-        fputs(">\n<head>\n<meta charset=\"utf-8\" />\n<title>", stdout);
-        put_html_escaped(title);
-        fputs("</title>\n</head>\n<body>\n<article>\n", stdout);
-        if (!c->no_title && *title) {
-            fputs("<h1>", stdout);
-            put_html_escaped(title);
-            fputs("</h1>\n", stdout);
-        }
-        fwrite(html, 1, len, stdout);
-        fputs("\n</article>\n</body>\n</html>\n", stdout);
+    const char *html = pith_result_html(res, &len);
+    const char *lang = pith_result_meta(res, PITH_META_LANGUAGE, 0);
+    fputs("<!DOCTYPE html>\n<html", out);
+    if (lang) {
+        fputs(" lang=\"", out);
+        put_html_escaped(lang, out);
+        putc('"', out);
     }
+    fputs(">\n<head>\n<meta charset=\"utf-8\" />\n<title>", out);
+    put_html_escaped(title, out);
+    fputs("</title>\n</head>\n<body>\n<article>\n", out);
+    if (!c->no_title && *title) {
+        fputs("<h1>", out);
+        put_html_escaped(title, out);
+        fputs("</h1>\n", out);
+    }
+    fwrite(html, 1, len, out);
+    fputs("\n</article>\n</body>\n</html>\n", out);
+}
+
+void cli_print(const cli *c, const pith_result *res, FILE *out)
+{
+    const char *title = pith_result_title(res);
+    size_t len;
+    const char *body;
+    switch (c->format) {
+    case PITH_FORMAT_HTML:
+        print_html(c, res, out);
+        return;
+    case PITH_FORMAT_JSON:
+        body = pith_result_json(res, &len);
+        break;
+    case PITH_FORMAT_MARKDOWN:
+        body = pith_result_markdown(res, &len);
+        if (!c->no_title && *title) {
+            fputs("# ", out);
+            put_md_title(title, out);
+            fputs("\n\n", out);
+        }
+        break;
+    default:
+        body = pith_result_text(res, &len);
+        if (!c->no_title && *title)
+            fprintf(out, "%s\n\n", title);
+    }
+    fwrite(body, 1, len, out);
+    putc('\n', out);
+}
+
+/* One page to stdout: the filter. */
+static int run_page(const cli *c, const pith_extractor *ex)
+{
+    const char *input = c->ninputs ? c->inputs[0] : "-";
+    char *data = NULL;
+    size_t len = 0;
+    int rc = load_input(input, pith_extractor_limit(ex, PITH_LIMIT_BYTES), &data, &len);
+    if (rc)
+        return rc;
+    const char *name = strcmp(input, "-") ? input : "stdin";
+    pith_error err = {0, ""};
+    pith_result *res = NULL;
+    rc = pith_extract(ex, data, len, c->encoding, c->url, &res, &err);
+    free(data);
+    fputs(pith_result_explain(res), stderr);
+    /* A warning only where the run succeeded: a failure says one line. */
+    if (rc == PITH_OK && *pith_result_warning(res))
+        fprintf(stderr, "pith: %s: warning: %s\n", name, pith_result_warning(res));
+    if (rc == PITH_OK)
+        cli_print(c, res, stdout);
+    else
+        cli_fail(rc, name, err.message[0] ? err.message : pith_status_string(rc));
+    pith_result_free(res);
+    return rc;
 }
 
 int main(int argc, char **argv)
 {
-    cli c = {.input = "-"};
+    cli c = {.mode = MODE_PAGE};
     c.rules = calloc((size_t)argc + 1, sizeof *c.rules);
     if (!c.rules)
-        return fail(PITH_ERR_NOMEM, NULL, "out of memory");
+        return cli_fail(PITH_ERR_NOMEM, NULL, "out of memory");
     int rc = parse_args(argc, argv, &c);
     if (rc) {
         free(c.rules);
@@ -370,37 +480,9 @@ int main(int argc, char **argv)
     free(c.rules);
     if (!ex)
         return rc;
-    char *data = NULL;
-    size_t len = 0;
-    if ((rc = load_input(c.input, pith_extractor_limit(ex, PITH_LIMIT_BYTES), &data, &len))) {
-        pith_extractor_free(ex);
-        return rc;
-    }
-    const char *name = strcmp(c.input, "-") ? c.input : "stdin";
-    pith_error err = {0, ""};
-    pith_result *res = NULL;
-    rc = pith_extract(ex, data, len, c.encoding, c.url, &res, &err);
-    free(data);
-    fputs(pith_result_explain(res), stderr);
-    /* A warning only where the run succeeded: a failure says one line. */
-    if (rc == PITH_OK && *pith_result_warning(res))
-        fprintf(stderr, "pith: %s: warning: %s\n", name, pith_result_warning(res));
-    if (rc == PITH_OK && c.format) {
-        print_format(&c, res);
-    } else if (rc == PITH_OK) {
-        const char *title = pith_result_title(res);
-        size_t tlen;
-        const char *text = pith_result_text(res, &tlen);
-        if (!c.no_title && *title)
-            printf("%s\n\n", title);
-        fwrite(text, 1, tlen, stdout);
-        putchar('\n');
-    } else {
-        fail(rc, name, err.message[0] ? err.message : pith_status_string(rc));
-    }
-    pith_result_free(res);
+    rc = c.mode == MODE_PAGE ? run_page(&c, ex) : cli_batch(&c, ex);
     pith_extractor_free(ex);
     if (fflush(stdout) != 0 || ferror(stdout))
-        return fail(PITH_ERR_INPUT, NULL, "cannot write the output");
+        return cli_fail(PITH_ERR_INPUT, NULL, "cannot write the output");
     return rc;
 }

@@ -518,3 +518,30 @@ void px_json_put_string(px_buf *out, const char *s, size_t n)
     px_buf_append(out, s + run, n - run);
     px_buf_putc(out, '"');
 }
+
+/* Compact, on one line, so that a value can go into a JSON Lines record.
+ * Numbers keep their text; strings are written from their decoded value,
+ * so an input's escapes may change form but never meaning. */
+void px_json_write(px_buf *out, const px_json *v)
+{
+    switch (v->type) {
+    case PX_JNULL: px_buf_puts(out, "null"); break;
+    case PX_JBOOL: px_buf_puts(out, v->b ? "true" : "false"); break;
+    case PX_JNUM: px_buf_append(out, v->s, v->len); break;
+    case PX_JSTR: px_json_put_string(out, v->s, v->len); break;
+    case PX_JARR:
+    case PX_JOBJ:
+        px_buf_putc(out, v->type == PX_JOBJ ? '{' : '[');
+        for (size_t i = 0; i < v->n; i++) {
+            if (i)
+                px_buf_putc(out, ',');
+            if (v->type == PX_JOBJ) {
+                px_json_put_string(out, v->keys[i], strlen(v->keys[i]));
+                px_buf_putc(out, ':');
+            }
+            px_json_write(out, v->items[i]);
+        }
+        px_buf_putc(out, v->type == PX_JOBJ ? '}' : ']');
+        break;
+    }
+}

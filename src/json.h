@@ -59,4 +59,8 @@ const char *px_json_str(const px_json *v);
  * (they end lines in JavaScript), and U+FFFD for bytes that are not UTF-8. */
 void px_json_put_string(px_buf *out, const char *s, size_t n);
 
+/* Writes v as compact JSON (no whitespace), the inverse of the parser up
+ * to the form of escapes. */
+void px_json_write(px_buf *out, const px_json *v);
+
 #endif

@@ -9,11 +9,12 @@ for opt in --help -h; do
     expect_status 0
     expect_no_stderr
     head -n 1 "$T/out" | grep -q '^Usage: pith ' || fail "$opt: the first line is not 'Usage: pith ...'"
-    for o in --encoding --rules --no-default-rules --no-title --explain --url --help --version; do
+    for o in --encoding --rules --no-default-rules --no-title --explain --url --help --version \
+             --output-dir --input-dir --jsonl --warc --html-field --url-field --jobs --quiet; do
         expect_stdout_has "$o"
     done
     expect_stdout_has 'Exit status:'
-    for code in 0 1 2 3 4 5 6; do
+    for code in 0 1 2 3 4 5 6 7; do
         grep -q "^  $code  [a-z]" "$T/out" || fail "$opt: no line for exit status $code"
         pass
     done

@@ -11,10 +11,10 @@ expect_no_stdout
 expect_one_stderr_line
 expect_stderr_has "'-x'"
 
-run_pith "$T/a.html" -q
+run_pith "$T/a.html" -Q
 expect_status 2
 expect_one_stderr_line
-expect_stderr_has "'-q'"
+expect_stderr_has "'-Q'"
 
 run_pith --no-title -Vq
 expect_status 0

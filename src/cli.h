@@ -1,0 +1,99 @@
+/* What the pith command's files share: its parsed options, and the
+ * helpers that single-page and batch runs both use. */
+#ifndef PITH_CLI_H
+#define PITH_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdint.h>
+#include "batch.h"
+#include "json.h"
+#include "pith.h"
+
+
+/* The exit status of a batch of files in which some pages failed (each is
+ * named on stderr); the others follow pith_status. */
+#define CLI_EXIT_SOME_FAILED 7
+
+typedef enum cli_mode { MODE_PAGE, MODE_FILES, MODE_JSONL, MODE_WARC } cli_mode;
+
+typedef struct cli {
+    const char *encoding;
+    const char *url;
+    const char **rules;
+    int nrules;
+    unsigned flags;
+    int no_title;
+    unsigned format;  /* PITH_FORMAT_* of --format, or 0 for text */
+    bool format_given;
+    unsigned include; /* PITH_FORMAT_* of --include */
+    size_t limits[4];
+    unsigned limits_set; /* a bit per pith_limit given on the command line */
+    /* batches */
+    cli_mode mode;
+    char **inputs;          /* FILE arguments */
+    int ninputs;
+    const char *outdir;     /* -o */
+    const char *input_dir;  /* --input-dir */
+    const char *html_field; /* --html-field */
+    const char *url_field;  /* --url-field */
+    unsigned jobs;          /* -j; 0 for the number of cores */
+    bool quiet;             /* -q */
+} cli;
+
+/* Prints "pith: WHAT: MSG" (or "pith: MSG") on stderr and returns code. */
+int cli_fail(int code, const char *what, const char *msg);
+
+/* Writes a result as --format asks (title included unless --no-title),
+ * ending with a newline. */
+void cli_print(const cli *c, const pith_result *res, FILE *out);
+
+/* A formatted string from malloc, or NULL when out of memory. */
+char *cli_dupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Reads f to its end, or to limit + 1 bytes (limit 0: no limit). Returns
+ * 0, PITH_ERR_NOMEM, or PITH_ERR_INPUT with errno set. */
+int cli_read(FILE *f, size_t limit, char **data, size_t *len);
+
+/* Runs -o, --jsonl or --warc; returns the exit status. */
+int cli_batch(const cli *c, const pith_extractor *ex);
+
+/* A batch run's state: the inputs, the one open now, and what it has read.
+ * Only the main thread changes it; workers read c, ex and limits. */
+typedef struct cli_run {
+    const cli *c;
+    const pith_extractor *ex;
+    size_t max_bytes;      /* --max-bytes, 0 for none */
+    char **paths;          /* the inputs, in order */
+    char **outs;           /* -o: each input's output path */
+    size_t npaths, cap;
+    size_t next;           /* the next input to open or read */
+    FILE *f;               /* the input open now (--jsonl, --warc) */
+    const char *fname;     /* its name in messages */
+    void *reader;          /* its px_lines or px_warc */
+    uint64_t done_bytes;   /* bytes of the inputs already finished */
+    bool open_failed;      /* an input could not be opened */
+    void *names;           /* -o: the output paths written so far */
+} cli_run;
+
+/* Opens the next input of a stream run into r->f and r->fname. Returns 1,
+ * 0 when none is left, or -1 with job filled as an error record when it
+ * cannot be opened. */
+int cli_open_next(cli_run *r, px_job *job);
+/* Closes the input open now. */
+void cli_close_input(cli_run *r);
+
+/* Extracts a page for a stream record and writes the record into job->out:
+ * in (the input's members, or NULL) and job->prefix, the extraction's
+ * members, and "error" on failure. error, when not NULL, is a reason the
+ * record already failed for. */
+void cli_stream_record(const cli_run *r, px_job *job, const px_json *in, const char *skip,
+                       const char *html, size_t len, const char *encoding,
+                       const char *url, const char *error);
+
+/* --warc: the px_batch_ops next and work of WARC files. */
+int cli_warc_next(void *ctx, px_job *job);
+void cli_warc_work(void *ctx, px_job *job);
+
+#endif

@@ -1,0 +1,578 @@
+/*
+ * The pith command's batches: -o OUTDIR with files or --input-dir, and the
+ * JSON Lines stream. (WARC files are in cli_warc.c.) Each mode is a reader,
+ * a worker and a writer for the batch engine (batch.c).
+ */
+#include <dirent.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+#include "jsonl.h"
+#include "warc.h"
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                        */
+
+char *cli_dupf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0)
+        s = NULL;
+    va_end(ap);
+    return s;
+}
+
+/* Creates every missing directory of path up to its last '/'. */
+static int make_parents(const char *path)
+{
+    char *p = strdup(path);
+    if (!p)
+        return -1;
+    for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        if (mkdir(p, 0777) && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    free(p);
+    return 0;
+}
+
+/* The output paths written so far, so that two inputs with one name (a.htm
+ * and a.html, or dir1/a.html and dir2/a.html) never overwrite each other. */
+typedef struct nameset {
+    char **slot;
+    size_t cap, n;
+} nameset;
+
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* Returns 1 if added, 0 if already there, -1 when out of memory. */
+static int nameset_add(nameset *ns, const char *name)
+{
+    if (2 * (ns->n + 1) > ns->cap) {
+        size_t cap = ns->cap ? 2 * ns->cap : 64;
+        char **slot = calloc(cap, sizeof *slot);
+        if (!slot)
+            return -1;
+        for (size_t i = 0; i < ns->cap; i++)
+            if (ns->slot[i]) {
+                size_t j = (size_t)hash(ns->slot[i]) & (cap - 1);
+                while (slot[j])
+                    j = (j + 1) & (cap - 1);
+                slot[j] = ns->slot[i];
+            }
+        free(ns->slot);
+        ns->slot = slot;
+        ns->cap = cap;
+    }
+    size_t j = (size_t)hash(name) & (ns->cap - 1);
+    for (; ns->slot[j]; j = (j + 1) & (ns->cap - 1))
+        if (!strcmp(ns->slot[j], name))
+            return 0;
+    if (!(ns->slot[j] = strdup(name)))
+        return -1;
+    ns->n++;
+    return 1;
+}
+
+static void nameset_free(nameset *ns)
+{
+    for (size_t i = 0; i < ns->cap; i++)
+        free(ns->slot[i]);
+    free(ns->slot);
+}
+
+/* ------------------------------------------------------------------ */
+/* The inputs of -o: files, and the files under --input-dir             */
+
+static const char *const page_exts[] = {".html", ".htm", ".xhtml", ".shtml"};
+static const char *const format_exts[] = {".txt", ".md", ".html", ".json"};
+
+static const char *out_ext(unsigned format)
+{
+    /* PITH_FORMAT_* are bits 8 (markdown), 9 (html), 10 (json); 0 is text */
+    return format_exts[format ? __builtin_ctz(format) - 7 : 0];
+}
+
+/* OUTDIR/REL with a page extension of REL replaced by the format's. */
+static char *out_path(const cli *c, const char *rel)
+{
+    size_t n = strlen(rel);
+    for (size_t i = 0; i < sizeof page_exts / sizeof *page_exts; i++) {
+        size_t e = strlen(page_exts[i]);
+        if (n > e && !strcasecmp(rel + n - e, page_exts[i]) && rel[n - e - 1] != '/') {
+            n -= e;
+            break;
+        }
+    }
+    return cli_dupf("%s/%.*s%s", c->outdir, (int)n, rel, out_ext(c->format));
+}
+
+static int add_input(cli_run *r, const char *path, const char *rel)
+{
+    if (r->npaths == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 64;
+        char **p = realloc(r->paths, cap * sizeof *p);
+        if (p)
+            r->paths = p;
+        char **o = p ? realloc(r->outs, cap * sizeof *o) : NULL;
+        if (!o)
+            return -1;
+        r->outs = o;
+        r->cap = cap;
+    }
+    r->paths[r->npaths] = strdup(path);
+    r->outs[r->npaths] = rel ? out_path(r->c, rel) : NULL;
+    if (!r->paths[r->npaths] || (rel && !r->outs[r->npaths])) {
+        free(r->paths[r->npaths]);
+        free(r->outs[r->npaths]);
+        return -1;
+    }
+    r->npaths++;
+    return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the files under dir/rel in name order, skipping hidden ones. A
+ * directory that cannot be read is named on stderr and skipped. */
+static int walk(cli_run *r, const char *dir, const char *rel, int depth)
+{
+    char *here = rel ? cli_dupf("%s/%s", dir, rel) : strdup(dir);
+    DIR *d = here ? opendir(here) : NULL;
+    if (!d) {
+        if (here)
+            cli_fail(0, here, strerror(errno));
+        free(here);
+        return here ? 0 : -1;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    for (struct dirent *e; rc == 0 && (e = readdir(d));) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            char **t = realloc(names, (cap = cap ? 2 * cap : 32) * sizeof *t);
+            if (!t) {
+                rc = -1;
+                break;
+            }
+            names = t;
+        }
+        if (!(names[n] = rel ? cli_dupf("%s/%s", rel, e->d_name) : strdup(e->d_name)))
+            rc = -1;
+        else
+            n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n; i++) {
+        char *full = cli_dupf("%s/%s", dir, names[i]);
+        struct stat st;
+        if (rc == 0 && !full)
+            rc = -1;
+        else if (rc == 0 && stat(full, &st) == 0) {
+            /* Depth bounds a walk through a cycle of symbolic links. */
+            if (S_ISDIR(st.st_mode) && depth < 64)
+                rc = walk(r, dir, names[i], depth + 1);
+            else if (S_ISREG(st.st_mode))
+                rc = add_input(r, full, names[i]);
+        }
+        free(full);
+        free(names[i]);
+    }
+    free(names);
+    free(here);
+    return rc;
+}
+
+static char *base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return (char *)(b ? b + 1 : path);
+}
+
+/* Lists the inputs of the run; returns 0 or an exit status. */
+static int list_inputs(cli_run *r)
+{
+    const cli *c = r->c;
+    for (int i = 0; i < c->ninputs; i++)
+        if (add_input(r, c->inputs[i], c->mode == MODE_FILES ? base_name(c->inputs[i]) : NULL))
+            return cli_fail(PITH_ERR_NOMEM, NULL, "out of memory");
+    if (c->input_dir) {
+        struct stat st;
+        if (stat(c->input_dir, &st) || !S_ISDIR(st.st_mode))
+            return cli_fail(PITH_ERR_INPUT, c->input_dir, errno ? strerror(errno) : "not a directory");
+        if (walk(r, c->input_dir, NULL, 0))
+            return cli_fail(PITH_ERR_NOMEM, NULL, "out of memory");
+    }
+    return 0;
+}
+
+static uint64_t total_size(const cli_run *r)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i < r->npaths; i++) {
+        struct stat st;
+        if (!strcmp(r->paths[i], "-")) {
+            if (fstat(0, &st) || !S_ISREG(st.st_mode))
+                return 0; /* a pipe: unknown */
+            total += (uint64_t)st.st_size;
+        } else if (stat(r->paths[i], &st) == 0 && S_ISREG(st.st_mode)) {
+            total += (uint64_t)st.st_size;
+        }
+    }
+    return total;
+}
+
+/* ------------------------------------------------------------------ */
+/* -o: one file per page                                                */
+
+static int files_next(void *ctx, px_job *job)
+{
+    cli_run *r = ctx;
+    if (r->next == r->npaths)
+        return 0;
+    size_t i = r->next++;
+    job->name = strdup(r->paths[i]);
+    job->path = strdup(r->outs[i]);
+    if (!job->name || !job->path) {
+        job->msg = strdup("out of memory");
+        return -1;
+    }
+    FILE *f = fopen(r->paths[i], "rb");
+    int rc = f ? cli_read(f, r->max_bytes, &job->data, &job->len) : PITH_ERR_INPUT;
+    int e = errno;
+    if (f)
+        fclose(f);
+    r->done_bytes += job->len;
+    if (rc) {
+        job->status = rc;
+        job->msg = strdup(rc == PITH_ERR_NOMEM ? "out of memory reading the input" : strerror(e ? e : EIO));
+    }
+    return 1;
+}
+
+/* Runs the extraction; returns the result, or NULL with job's status and
+ * message set. */
+static pith_result *extract(const cli_run *r, px_job *job, const char *html, size_t len,
+                            const char *encoding, const char *url)
+{
+    pith_error err = {0, ""};
+    pith_result *res = NULL;
+    int rc = pith_extract(r->ex, html, len, encoding, url, &res, &err);
+    if (rc == PITH_OK) {
+        if (*pith_result_warning(res))
+            job->msg = cli_dupf("warning: %s", pith_result_warning(res));
+        return res;
+    }
+    job->status = rc;
+    job->msg = strdup(err.message[0] ? err.message : pith_status_string(rc));
+    pith_result_free(res);
+    return NULL;
+}
+
+static void files_work(void *ctx, px_job *job)
+{
+    const cli_run *r = ctx;
+    if (job->status)
+        return;
+    pith_result *res = extract(r, job, job->data, job->len, r->c->encoding, r->c->url);
+    if (!res)
+        return;
+    FILE *m = open_memstream(&job->out, &job->out_len);
+    if (m) {
+        cli_print(r->c, res, m);
+        if (fclose(m))
+            m = NULL;
+    }
+    if (!m) {
+        job->status = PITH_ERR_NOMEM;
+        free(job->msg);
+        job->msg = strdup("out of memory");
+    }
+    pith_result_free(res);
+}
+
+static int files_emit(void *ctx, px_job *job)
+{
+    cli_run *r = ctx;
+    if (!job->status) {
+        int fresh = nameset_add(r->names, job->path);
+        FILE *f = NULL;
+        if (fresh < 0) {
+            job->status = PITH_ERR_NOMEM;
+        } else if (!fresh) {
+            job->status = PITH_ERR_INPUT;
+        } else if (make_parents(job->path) || !(f = fopen(job->path, "wb")) ||
+                   fwrite(job->out, 1, job->out_len, f) != job->out_len) {
+            job->status = PITH_ERR_INPUT;
+        }
+        if (f && fclose(f))
+            job->status = PITH_ERR_INPUT;
+        if (job->status) {
+            int e = errno;
+            free(job->msg);
+            job->msg = !fresh ? cli_dupf("%s was written from an earlier input; skipped", job->path)
+                       : fresh < 0 ? strdup("out of memory")
+                                   : cli_dupf("cannot write %s: %s", job->path, strerror(e));
+        }
+    }
+    if (job->msg)
+        cli_fail(0, job->name, job->msg);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Streams: --jsonl here, --warc in cli_warc.c                          */
+
+int cli_open_next(cli_run *r, px_job *job)
+{
+    if (r->next == r->npaths)
+        return 0;
+    const char *path = r->paths[r->next++];
+    bool is_stdin = !strcmp(path, "-");
+    r->fname = is_stdin ? "stdin" : path;
+    r->f = is_stdin ? stdin : fopen(path, "rb");
+    if (r->f)
+        return 1;
+    r->open_failed = true;
+    job->status = PITH_ERR_INPUT;
+    job->name = strdup(path);
+    job->msg = cli_dupf("%s: %s", path, strerror(errno));
+    return -1;
+}
+
+void cli_close_input(cli_run *r)
+{
+    if (r->f && r->f != stdin)
+        fclose(r->f);
+    r->f = NULL;
+}
+
+static bool blank(const char *s)
+{
+    return s[strspn(s, " \t\r")] == '\0';
+}
+
+static int jsonl_next(void *ctx, px_job *job)
+{
+    cli_run *r = ctx;
+    px_lines *lines = r->reader;
+    for (;;) {
+        if (!r->f) {
+            int o = cli_open_next(r, job);
+            if (o <= 0)
+                return o ? 1 : 0; /* an input that cannot be opened is an error record */
+            /* Escaped into JSON a page grows, rarely past twice its size. */
+            size_t max = r->max_bytes && r->max_bytes < SIZE_MAX / 4 ? 2 * r->max_bytes + 65536 : SIZE_MAX;
+            if (!px_lines_init(lines, r->f, max)) {
+                job->msg = strdup("out of memory");
+                return -1;
+            }
+        }
+        px_line line;
+        int got = px_lines_next(lines, &line);
+        if (got == 1 && line.text && blank(line.text)) {
+            free(line.text);
+            continue;
+        }
+        if (got == 1) {
+            job->name = cli_dupf("%s:%llu", r->fname, (unsigned long long)lines->lineno);
+            job->data = line.text;
+            if (!line.text) {
+                job->status = PITH_ERR_LIMIT;
+                job->msg = cli_dupf("line %llu is %zu bytes long, over the limit of %zu (see --max-bytes)",
+                                (unsigned long long)lines->lineno, line.len, lines->max);
+            } else {
+                job->len = line.len;
+            }
+            return 1;
+        }
+        int e = errno;
+        r->done_bytes += lines->consumed;
+        px_lines_free(lines);
+        cli_close_input(r);
+        if (got < 0) {
+            /* The rest of this input is lost: say so in a record. */
+            job->status = e == ENOMEM ? PITH_ERR_NOMEM : PITH_ERR_INPUT;
+            job->name = strdup(r->fname);
+            job->msg = cli_dupf("%s: %s after line %llu", r->fname, strerror(e),
+                            (unsigned long long)lines->lineno);
+            return 1;
+        }
+    }
+}
+
+void cli_stream_record(const cli_run *r, px_job *job, const px_json *in, const char *skip,
+                       const char *html, size_t len, const char *encoding,
+                       const char *url, const char *error)
+{
+    pith_result *res = NULL;
+    if (!error && !job->status) {
+        res = extract(r, job, html, len, encoding, url);
+        if (res) {
+            free(job->msg); /* a warning: the record has no place for it */
+            job->msg = NULL;
+        }
+    }
+    if (!error && job->status)
+        error = job->msg;
+    px_alloc a;
+    px_alloc_init(&a, NULL);
+    px_buf out;
+    px_buf_init(&out, &a);
+    size_t rlen = 0;
+    const char *json = res ? pith_result_json(res, &rlen) : NULL;
+    int rc = px_jsonl_record(&out, in, skip, job->prefix, json, rlen, error);
+    pith_result_free(res);
+    if (rc == PITH_OK) {
+        job->out = px_buf_detach(&out, &job->out_len);
+        return;
+    }
+    px_buf_free(&out);
+    job->status = rc;
+    free(job->msg);
+    job->msg = strdup(pith_status_string(rc));
+    /* Even now the record must not go missing. */
+    job->out = cli_dupf("{\"error\":\"%s\"}", rc == PITH_ERR_NOMEM ? "out of memory" : "internal error");
+    job->out_len = job->out ? strlen(job->out) : 0;
+}
+
+static void jsonl_work(void *ctx, px_job *job)
+{
+    const cli_run *r = ctx;
+    const char *hf = r->c->html_field ? r->c->html_field : "html";
+    const char *uf = r->c->url_field ? r->c->url_field : "url";
+    px_alloc a;
+    px_alloc_init(&a, NULL);
+    px_json_doc doc = {0};
+    char *error = NULL;
+    const px_json *in = NULL, *html = NULL, *url = NULL;
+    if (!job->status) {
+        int rc = px_json_parse(&doc, &a, job->data, job->len);
+        if (rc == PITH_OK && doc.root->type == PX_JOBJ) {
+            in = doc.root;
+            html = px_json_get(in, hf);
+            url = px_json_get(in, uf);
+        }
+        if (rc == PITH_ERR_NOMEM)
+            error = strdup("out of memory");
+        else if (rc)
+            error = cli_dupf("not valid JSON (at byte %zu)", doc.error_at);
+        else if (!in)
+            error = strdup("not a JSON object");
+        else if (!html || html->type != PX_JSTR)
+            error = cli_dupf("no \"%s\" string member", hf);
+        else if (url && url->type != PX_JSTR && url->type != PX_JNULL)
+            error = cli_dupf("\"%s\" is not a string", uf);
+        if (error)
+            job->status = rc == PITH_ERR_NOMEM ? rc : PITH_ERR_INPUT;
+    }
+    /* The page was decoded to Unicode before it became JSON, so its own
+     * charset declaration no longer applies. */
+    const char *enc = r->c->encoding ? r->c->encoding : "utf-8";
+    cli_stream_record(r, job, in, hf, html ? html->s : NULL, html ? html->len : 0, enc,
+                      url && url->type == PX_JSTR ? url->s : r->c->url, error);
+    if (error) {
+        free(job->msg);
+        job->msg = error;
+    }
+    px_json_free(&doc);
+    /* The input is no longer needed; the output may be held a while. */
+    free(job->data);
+    job->data = NULL;
+}
+
+static int stream_emit(void *ctx, px_job *job)
+{
+    (void)ctx;
+    if (fwrite(job->out, 1, job->out_len, stdout) != job->out_len || putchar('\n') == EOF) {
+        cli_fail(0, NULL, "cannot write the output");
+        return -1;
+    }
+    return 0;
+}
+
+static uint64_t consumed(void *ctx)
+{
+    const cli_run *r = ctx;
+    uint64_t now = r->done_bytes;
+    if (r->f && r->c->mode == MODE_JSONL)
+        now += ((px_lines *)r->reader)->consumed;
+    else if (r->f && r->reader)
+        now += px_warc_offset(r->reader);
+    return now;
+}
+
+/* ------------------------------------------------------------------ */
+
+static const px_batch_ops mode_ops[] = {
+    [MODE_FILES] = {files_next, files_work, files_emit, consumed},
+    [MODE_JSONL] = {jsonl_next, jsonl_work, stream_emit, consumed},
+    [MODE_WARC] = {cli_warc_next, cli_warc_work, stream_emit, consumed},
+};
+
+int cli_batch(const cli *c, const pith_extractor *ex)
+{
+    px_lines lines = {0};
+    nameset names = {0};
+    cli_run r = {.c = c, .ex = ex, .max_bytes = pith_extractor_limit(ex, PITH_LIMIT_BYTES),
+                 .names = &names, .reader = c->mode == MODE_JSONL ? (void *)&lines : NULL};
+    int rc = list_inputs(&r);
+    if (!rc && c->mode == MODE_JSONL && !r.npaths && add_input(&r, "-", NULL))
+        rc = cli_fail(PITH_ERR_NOMEM, NULL, "out of memory");
+    if (!rc && c->outdir && mkdir(c->outdir, 0777) && errno != EEXIST)
+        rc = cli_fail(PITH_ERR_INPUT, c->outdir, strerror(errno));
+    if (!rc) {
+        /* Progress on a terminal only: never in a pipe, a log or CI. */
+        const char *ci = getenv("CI");
+        px_batch_config cfg = {
+            .threads = c->jobs ? c->jobs : px_batch_cores(),
+            .max_inflight = 256u << 20,
+            .progress = !c->quiet && isatty(2) && !(ci && *ci),
+            .total = total_size(&r),
+        };
+        px_batch_stats st;
+        if (px_batch_run(&cfg, &mode_ops[c->mode], &r, &st))
+            rc = PITH_ERR_INPUT;
+        else if (r.open_failed)
+            rc = PITH_ERR_INPUT;
+        else if (c->mode == MODE_FILES && st.errors)
+            rc = CLI_EXIT_SOME_FAILED;
+    }
+    if (c->mode == MODE_WARC && r.reader)
+        px_warc_close(r.reader);
+    if (r.f)
+        cli_close_input(&r);
+    if (c->mode == MODE_JSONL)
+        px_lines_free(&lines);
+    for (size_t i = 0; i < r.npaths; i++) {
+        free(r.paths[i]);
+        free(r.outs[i]);
+    }
+    free(r.paths);
+    free(r.outs);
+    nameset_free(&names);
+    return rc;
+}
