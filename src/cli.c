@@ -13,7 +13,7 @@ static const char usage_text[] =
     "Usage: pith [OPTIONS] [FILE]\n"
     "       pith -o OUTDIR [OPTIONS] FILE...    (or --input-dir DIR)\n"
     "       pith --jsonl [OPTIONS] [FILE...]\n"
-    "       pith --warc [OPTIONS] FILE...\n"
+    "       pith --warc [OPTIONS] [FILE...]\n"
     "Print the main article of an HTML page as plain text, Markdown, JSON or HTML.\n"
     "Reads FILE, or standard input when FILE is absent or '-'.\n"
     "\n"
@@ -264,7 +264,6 @@ static int check_modes(cli *c)
         {c->input_dir && !c->outdir, "--input-dir needs -o DIR (see pith --help)"},
         {files && !c->ninputs && !c->input_dir, "-o needs FILE arguments or --input-dir (see pith --help)"},
         {files && has_stdin, "-o reads files, not standard input"},
-        {c->mode == MODE_WARC && !c->ninputs, "--warc needs WARC files (or - for standard input)"},
         {!stream && !files && c->ninputs > 1,
          "more than one input file given; -o DIR writes one file per page (see pith --help)"},
         {stream && c->format_given && c->format != PITH_FORMAT_JSON,

@@ -540,7 +540,7 @@ int cli_batch(const cli *c, const pith_extractor *ex)
     cli_run r = {.c = c, .ex = ex, .max_bytes = pith_extractor_limit(ex, PITH_LIMIT_BYTES),
                  .names = &names, .reader = c->mode == MODE_JSONL ? (void *)&lines : NULL};
     int rc = list_inputs(&r);
-    if (!rc && c->mode == MODE_JSONL && !r.npaths && add_input(&r, "-", NULL))
+    if (!rc && c->mode != MODE_FILES && !r.npaths && add_input(&r, "-", NULL))
         rc = cli_fail(PITH_ERR_NOMEM, NULL, "out of memory");
     if (!rc && c->outdir && mkdir(c->outdir, 0777) && errno != EEXIST)
         rc = cli_fail(PITH_ERR_INPUT, c->outdir, strerror(errno));

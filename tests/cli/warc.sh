@@ -105,7 +105,12 @@ expect_status 0
 grep -q '"error"' "$T/out" || fail "random bytes gave no error record"
 pass
 
+# no FILE: standard input, like --jsonl
+run_pith_in "$T/gz.warc.gz" -q --warc
+expect_status 0
+cmp -s "$T/out" "$T/gz.j1" || fail "--warc without FILE does not read standard input"
+pass
 run_pith --warc
-expect_status 2
-expect_one_stderr_line
+expect_status 0
+expect_no_stdout
 done_ok
