@@ -1171,16 +1171,31 @@ static int read_response(rd *r)
     uint64_t body = r->length - r->done;
     if (body > r->w->max_body || body >= SIZE_MAX)
         return body_too_big(r, body, sniff);
-    if (!(rec->body = malloc((size_t)body + 1)))
-        return out_of_memory(rec);
-    rec->body_len = (size_t)body;
-    rec->body[body] = '\0';
-    if (!block_take(r, rec->body, body)) {
-        free(rec->body);
-        rec->body = NULL;
-        rec->body_len = 0;
-        return block_short(r);
+    /* Content-Length is the file's claim, not bytes in hand: the buffer
+     * grows with what arrives. Allocated at once, a 100-byte record that
+     * claims terabytes under a large or no max_body fails malloc, and the
+     * whole file is lost as "out of memory" (fuzz_warc). */
+    size_t want = (size_t)body, cap = want < CHUNK ? want : CHUNK;
+    for (size_t got = 0;;) {
+        char *p = realloc(rec->body, cap + 1);
+        if (!p) {
+            free(rec->body);
+            rec->body = NULL;
+            return out_of_memory(rec);
+        }
+        rec->body = p;
+        if (!block_take(r, rec->body + got, cap - got)) {
+            free(rec->body);
+            rec->body = NULL;
+            return block_short(r);
+        }
+        if (cap == want)
+            break;
+        got = cap;
+        cap = cap < want / 2 ? cap * 2 : want;
     }
+    rec->body_len = want;
+    rec->body[want] = '\0';
     if ((res = finish_block(r)) != R_GO) {
         free(rec->body); /* an error record holds no body */
         rec->body = NULL;
@@ -1270,7 +1285,10 @@ px_warc *px_warc_open(FILE *f, size_t max_body)
         return NULL;
     }
     w->f = f;
-    w->max_body = max_body;
+    /* 0 is no limit, as for every limit of pith (PITH_LIMIT_BYTES, and
+     * --max-bytes 0 which the CLI passes on): taken as a limit of 0 bytes,
+     * it made every page an error record. */
+    w->max_body = max_body ? max_body : SIZE_MAX;
     w->line_start = true;
     /* Offsets count from the file's start when it has one (a pipe has not). */
     int saved = errno;

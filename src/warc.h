@@ -44,8 +44,8 @@ typedef struct px_warc_record {
 } px_warc_record;
 
 /* Reads f from its current position; it is not closed by px_warc_close.
- * Bodies longer than max_body bytes become error records. Returns NULL when
- * out of memory. */
+ * Bodies longer than max_body bytes become error records; 0 is no limit.
+ * Returns NULL when out of memory. */
 px_warc *px_warc_open(FILE *f, size_t max_body);
 
 /* Fills rec with the next HTML response or error record. Returns 1 when a

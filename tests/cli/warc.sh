@@ -58,6 +58,13 @@ expect_status 0
 cmp -s "$T/out" "$T/gz.j1" || fail "-j 3 on stdin differs from -j 1"
 pass
 
+# --max-bytes 0 is no limit, as for single pages: every page still read
+# (the WARC reader once took 0 as a limit of 0 bytes).
+run_pith -q --max-bytes 0 --warc "$T/plain.warc"
+expect_status 0
+expect_no_stderr
+check
+
 # A corrupt gzip member between two good files' records: one error record
 # where it was, and every record after it still read.
 python3 - "$T" <<'PY' || fail "cannot build the damaged WARC"
