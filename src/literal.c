@@ -82,6 +82,61 @@ enum atom { A_LIT, A_GROUP, A_ZERO, A_OTHER };
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+/* The code point of the UTF-8 character at s (n bytes left), and its
+ * length in *len (1 for a stray byte, read as itself). */
+static uint32_t utf8_char(const char *s, size_t n, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t want = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 1;
+    if (want > n)
+        want = 1;
+    for (size_t k = 1; k < want; k++)
+        if ((u[k] & 0xC0) != 0x80)
+            want = 1;
+    *len = want;
+    static const unsigned char lead_mask[] = {0, 0xFF, 0x1F, 0x0F, 0x07};
+    uint32_t cp = u[0] & lead_mask[want];
+    for (size_t k = 1; k < want; k++)
+        cp = cp << 6 | (u[k] & 0x3Fu);
+    return cp;
+}
+
+/* Blocks of characters none of which has a case variant (PCRE2's caseless
+ * matching takes each only as itself): punctuation, symbols, and the
+ * scripts without case. test_literal checks the claim against PCRE2. */
+static const struct nocase_range {
+    uint32_t lo, hi;
+} nocase_ranges[] = {
+    {0x00A0, 0x00AF}, /* no-break space, ¡ ¢ £ « ¬ ® (not µ, at B5) */
+    {0x0590, 0x06FF}, /* Hebrew, Arabic */
+    {0x0900, 0x0E7F}, /* Devanagari ... Sinhala, Thai */
+    {0x2000, 0x206F}, /* general punctuation: – — ‘ ’ “ ” • … ‹ › */
+    {0x20A0, 0x20CF}, /* currency signs */
+    {0x2190, 0x23FF}, /* arrows, mathematical operators, technical */
+    {0x2500, 0x2BFF}, /* box drawing, shapes, symbols, dingbats, arrows */
+    {0x2E80, 0x2FDF}, /* CJK radicals */
+    {0x3000, 0x9FFF}, /* CJK punctuation, kana, CJK ideographs */
+    {0xAC00, 0xD7AF}, /* Hangul syllables */
+    {0xFF00, 0xFF1F}, /* fullwidth punctuation and digits */
+    {0xFF60, 0xFFEF}, /* halfwidth kana and Hangul, fullwidth signs */
+    {0x1F200, 0x1FAFF}, /* pictographs and emoji */
+};
+
+bool px_lit_nocase(uint32_t cp)
+{
+    if (cp < 0x0590)
+        return cp >= 0x00A0 && cp <= 0x00AF;
+    size_t lo = 1, hi = sizeof nocase_ranges / sizeof *nocase_ranges;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cp > nocase_ranges[mid].hi)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < sizeof nocase_ranges / sizeof *nocase_ranges && cp >= nocase_ranges[lo].lo;
+}
+
 /* Reads a quantifier if there is one; returns its minimum count (1 when
  * there is none). */
 static long quantifier(reader *r, bool *present)
@@ -258,14 +313,141 @@ static enum atom group(reader *r, strs *g)
     return kind;
 }
 
+/* Reads the character at r->p as a literal: into out (*n bytes) as the
+ * scanner will see it. False for the long s and the Kelvin sign, which are
+ * s and k caselessly (see the scanner), and which are no literal then. */
+static bool lit_char(reader *r, char *out, size_t *n)
+{
+    unsigned char c = (unsigned char)*r->p;
+    if (c < 0x80) {
+        r->p++;
+        out[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        *n = 1;
+        return true;
+    }
+    size_t len;
+    uint32_t cp = utf8_char(r->p, (size_t)(r->end - r->p), &len);
+    /* A character with no case variant is its own bytes; any other is the
+     * wide symbol, which stands for all its variants (all beyond ASCII,
+     * but for those two) as for every other such character. */
+    if (px_lit_nocase(cp)) {
+        memcpy(out, r->p, len);
+        *n = len;
+    } else {
+        out[0] = PX_LIT_WIDE;
+        *n = 1;
+    }
+    r->p += len;
+    return cp != 0x17F && cp != 0x212A;
+}
+
+/* The strings a run of literals may be: a class multiplies them. */
+#define RUN_MAX 16
+#define RUN_LEN 128
+
+typedef struct run {
+    char s[RUN_MAX][RUN_LEN];
+    size_t len[RUN_MAX];
+    int n; /* 0: no run */
+} run;
+
+/* One atom's alternatives: a literal character, or each of a class's. */
+typedef struct alts {
+    char s[RUN_MAX][4];
+    size_t len[RUN_MAX];
+    int n;
+} alts;
+
+static void alts_add(alts *al, const char *c, size_t n)
+{
+    for (int i = 0; i < al->n; i++)
+        if (al->len[i] == n && !memcmp(al->s[i], c, n))
+            return;
+    memcpy(al->s[al->n], c, n);
+    al->len[al->n++] = n;
+}
+
+/* Reads a class of plain characters ("[ée]", "[评評]") into al; false, with
+ * r->p where it was, for any other (ranges, escapes, negation, many
+ * members), which the caller skips as an unknown atom. */
+static bool class_alts(reader *r, alts *al)
+{
+    const char *start = r->p;
+    r->p++; /* '[' */
+    al->n = 0;
+    bool ok = r->p < r->end && *r->p != '^' && *r->p != ']';
+    while (ok && r->p < r->end && *r->p != ']') {
+        char c[4];
+        size_t n;
+        if (*r->p == '\\' && r->p + 1 < r->end && (unsigned char)r->p[1] < 0x80 &&
+            !is_alnum(r->p[1])) {
+            r->p++; /* an escaped punctuation mark is itself */
+        } else if (*r->p == '\\' || *r->p == '[') {
+            ok = false;
+            break;
+        }
+        ok = lit_char(r, c, &n) && al->n < RUN_MAX &&
+             !(r->p + 1 < r->end && *r->p == '-' && r->p[1] != ']');
+        if (ok)
+            alts_add(al, c, n);
+    }
+    if (ok && r->p < r->end) {
+        r->p++;
+        return true;
+    }
+    r->p = start;
+    return false;
+}
+
+/* Ends the run: its strings are one candidate factor of the sequence. */
+static void run_end(reader *r, run *rn, strs *best)
+{
+    if (!rn->n)
+        return;
+    strs cand;
+    strs_init(&cand, r->a, false);
+    for (int i = 0; i < rn->n; i++)
+        strs_add(&cand, rn->s[i], rn->len[i]);
+    take_if_better(best, &cand);
+    px_buf_free(&cand.buf);
+    rn->n = 0;
+}
+
+/* Appends an atom's alternatives to every string of the run, or starts a
+ * new run with them when the product would be too large. */
+static void run_extend(reader *r, run *rn, const alts *al, strs *best)
+{
+    bool fits = rn->n * al->n <= RUN_MAX;
+    for (int i = 0; i < rn->n && fits; i++)
+        fits = rn->len[i] + 4 < RUN_LEN;
+    if (!fits)
+        run_end(r, rn, best);
+    if (!rn->n) {
+        rn->n = 1;
+        rn->len[0] = 0;
+    }
+    int n = 0;
+    run next;
+    for (int i = 0; i < rn->n; i++)
+        for (int k = 0; k < al->n; k++) {
+            memcpy(next.s[n], rn->s[i], rn->len[i]);
+            memcpy(next.s[n] + rn->len[i], al->s[k], al->len[k]);
+            next.len[n++] = rn->len[i] + al->len[k];
+        }
+    for (int i = 0; i < n; i++) {
+        memcpy(rn->s[i], next.s[i], next.len[i]);
+        rn->len[i] = next.len[i];
+    }
+    rn->n = n;
+}
+
 static void parse_seq(reader *r, strs *best)
 {
-    char run[256];
-    size_t rl = 0;
-    strs cand;
-    strs_init(&cand, r->a, true);
+    run rn;
+    rn.n = 0;
     while (r->p < r->end && *r->p != '|' && *r->p != ')' && !r->bad) {
-        char lit = 0;
+        alts al;
+        al.n = 0;
         enum atom at;
         strs g;
         strs_init(&g, r->a, true);
@@ -274,52 +456,44 @@ static void parse_seq(reader *r, strs *best)
             r->p++;
             at = group(r, &g);
         } else if (c == '[') {
-            skip_class(r);
-            at = A_OTHER;
+            at = class_alts(r, &al) ? A_LIT : A_OTHER;
+            if (at == A_OTHER)
+                skip_class(r);
         } else if (c == '\\') {
             r->p++;
+            char lit = 0;
             at = escape(r, &lit);
+            if (at == A_LIT) {
+                char l = lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
+                alts_add(&al, &l, 1);
+            }
         } else if (c == '.') {
             r->p++;
             at = A_OTHER;
         } else if (c == '^' || c == '$') {
             r->p++;
             at = A_ZERO;
-        } else if (c >= 0x80) {
-            r->p++;
-            while (r->p < r->end && ((unsigned char)*r->p & 0xC0) == 0x80)
-                r->p++;
-            at = A_OTHER;
         } else {
-            r->p++;
-            lit = (char)c;
-            at = A_LIT;
+            char l[4];
+            size_t n;
+            at = lit_char(r, l, &n) ? A_LIT : A_OTHER;
+            if (at == A_LIT)
+                alts_add(&al, l, n);
         }
         bool quantified;
         long min = quantifier(r, &quantified);
-        bool extend = at == A_LIT && min >= 1 && rl + 1 < sizeof run;
-        if (extend)
-            run[rl++] = (lit >= 'A' && lit <= 'Z') ? (char)(lit + 32) : lit;
-        if (!extend || quantified) {
-            /* The run of literals ends here. */
-            if (rl) {
-                strs_init(&cand, r->a, false);
-                strs_add(&cand, run, rl);
-                take_if_better(best, &cand);
-                rl = 0;
-            }
-        }
+        if (at == A_LIT && min >= 1)
+            run_extend(r, &rn, &al, best);
+        /* The run of literals ends at any other atom, and after a repeated
+         * one (what follows it may come after more copies). */
+        if (at != A_LIT || min < 1 || quantified)
+            run_end(r, &rn, best);
         if (at == A_GROUP && min >= 1 && !g.none)
             take_if_better(best, &g);
         else
             px_buf_free(&g.buf);
     }
-    if (rl) {
-        strs_init(&cand, r->a, false);
-        strs_add(&cand, run, rl);
-        take_if_better(best, &cand);
-    }
-    px_buf_free(&cand.buf);
+    run_end(r, &rn, best);
 }
 
 static void parse_alt(reader *r, strs *out)
@@ -367,22 +541,118 @@ bool px_literals(const px_alloc *a, const char *src, bool extended, px_litset *o
 
 /* ---- scanner ------------------------------------------------------------ */
 
-struct px_scanner {
-    const px_alloc *a;
-    unsigned char cls[256]; /* byte (lower case) -> symbol; 0 for none */
-    int nsym;
-    int nstates;
-    int *go;                /* nstates x nsym */
-    int *out_head;          /* per state: first output, or -1 */
-    int *dict;              /* per state: next state with outputs, or -1 */
-    int *out_pat, *out_next;
-    int nout;
-    int words;              /* uint64_t words of a hit set */
-};
-
 int px_scanner_words(const px_scanner *sc) { return sc->words; }
 
 static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
+
+/* The symbol of literal byte c. */
+static int symbol(const px_scanner *sc, unsigned char c)
+{
+    return c == (unsigned char)PX_LIT_WIDE ? sc->wide : sc->map[c];
+}
+
+/* Builds the trie and its links in a full table (go: nstates x nsym,
+ * completed: every missing edge follows the failure link), then keeps the
+ * trie edges (parent and symbol of each state) and the root's row. */
+/* The arrays px_scanner_new fills, before they become the read-only
+ * tables of the scanner. */
+typedef struct tables {
+    int *root, *edge_start, *edge_to, *fail, *out_head, *dict, *out_pat, *out_next;
+    unsigned char *edge_sym;
+} tables;
+
+/* Builds the trie and its links in a full table (go: states x symbols,
+ * completed breadth first: a missing edge follows the failure link), then
+ * keeps of it the trie edges (the parent and symbol of each state) and the
+ * root's row. */
+static bool build(px_scanner *sc, tables *t, const px_litset *sets, int n, int *go, int *parent,
+                  unsigned char *sym_in, int *queue)
+{
+    size_t nsym = (size_t)sc->nsym;
+    sc->nstates = 1;
+    for (size_t k = 0; k < nsym; k++)
+        go[k] = -1;
+    t->out_head[0] = -1;
+    parent[0] = -1;
+    for (int i = 0; i < n; i++)
+        for (const char *w = sets[i].data; w && *w; w += strlen(w) + 1) {
+            int st = 0;
+            for (const char *q = w; *q; q++) {
+                int *edge = &go[(size_t)st * nsym + (size_t)symbol(sc, (unsigned char)*q)];
+                if (*edge < 0) {
+                    int ns = sc->nstates++;
+                    for (size_t k = 0; k < nsym; k++)
+                        go[(size_t)ns * nsym + k] = -1;
+                    t->out_head[ns] = -1;
+                    parent[ns] = st;
+                    sym_in[ns] = (unsigned char)symbol(sc, (unsigned char)*q);
+                    *edge = ns;
+                }
+                st = *edge;
+            }
+            t->out_pat[sc->nout] = i;
+            t->out_next[sc->nout] = t->out_head[st];
+            t->out_head[st] = sc->nout++;
+        }
+    int qh = 0, qt = 0;
+    for (size_t k = 0; k < nsym; k++) {
+        if (go[k] < 0) {
+            go[k] = 0;
+        } else {
+            t->fail[go[k]] = 0;
+            queue[qt++] = go[k];
+        }
+    }
+    t->fail[0] = 0;
+    t->dict[0] = -1;
+    while (qh < qt) {
+        int st = queue[qh++];
+        int f = t->fail[st];
+        t->dict[st] = t->out_head[f] >= 0 ? f : t->dict[f];
+        for (size_t k = 0; k < nsym; k++) {
+            int *edge = &go[(size_t)st * nsym + k];
+            int fk = go[(size_t)f * nsym + k];
+            if (*edge < 0) {
+                *edge = fk;
+            } else {
+                t->fail[*edge] = fk;
+                queue[qt++] = *edge;
+            }
+        }
+    }
+    memcpy(t->root, go, nsym * sizeof *t->root);
+    /* The trie edges, grouped by the state they leave. */
+    t->edge_start = px_calloc(sc->a, (size_t)sc->nstates + 1, sizeof *t->edge_start);
+    t->edge_sym = px_calloc(sc->a, (size_t)sc->nstates, 1);
+    t->edge_to = px_calloc(sc->a, (size_t)sc->nstates, sizeof *t->edge_to);
+    if (!t->edge_start || !t->edge_sym || !t->edge_to)
+        return false;
+    for (int st = 1; st < sc->nstates; st++)
+        t->edge_start[parent[st] + 1]++;
+    for (int st = 0; st < sc->nstates; st++)
+        t->edge_start[st + 1] += t->edge_start[st];
+    int *fill = queue; /* reused: the next free edge of each state */
+    memcpy(fill, t->edge_start, (size_t)sc->nstates * sizeof *fill);
+    for (int st = 1; st < sc->nstates; st++) {
+        int e = fill[parent[st]]++;
+        t->edge_sym[e] = sym_in[st];
+        t->edge_to[e] = st;
+    }
+    return true;
+}
+
+static void free_tables(const px_alloc *a, tables *t)
+{
+    px_free(a, t->root);
+    px_free(a, t->edge_start);
+    px_free(a, t->edge_sym);
+    px_free(a, t->edge_to);
+    px_free(a, t->fail);
+    px_free(a, t->out_head);
+    px_free(a, t->dict);
+    px_free(a, t->out_pat);
+    px_free(a, t->out_next);
+}
 
 px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
 {
@@ -394,105 +664,109 @@ px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
     size_t total = 1;
     int nlit = 0;
     for (int i = 0; i < n; i++)
-        for (const char *t = sets[i].data; t && *t; t += strlen(t) + 1) {
-            total += strlen(t);
+        for (const char *w = sets[i].data; w && *w; w += strlen(w) + 1) {
+            total += strlen(w);
             nlit++;
-            for (const char *q = t; *q; q++)
-                if (!sc->cls[lower((unsigned char)*q)])
-                    sc->cls[lower((unsigned char)*q)] = (unsigned char)++sc->nsym;
+            for (const char *q = w; *q; q++) {
+                unsigned char c = (unsigned char)*q;
+                if (c == (unsigned char)PX_LIT_WIDE && !sc->wide)
+                    sc->wide = ++sc->nsym;
+                else if (c != (unsigned char)PX_LIT_WIDE && !sc->map[lower(c)])
+                    sc->map[lower(c)] = (unsigned char)++sc->nsym;
+            }
         }
+    /* Subjects are read in either case. (At most 255 symbols: the bytes
+     * of literals, which are lower case, and the wide one.) */
+    for (int c = 'A'; c <= 'Z'; c++)
+        sc->map[c] = sc->map[c + 32];
     sc->nsym++; /* symbol 0: bytes in no literal */
-    sc->go = px_malloc(a, total * (size_t)sc->nsym * sizeof *sc->go);
-    sc->out_head = px_malloc(a, total * sizeof(int));
-    sc->dict = px_malloc(a, total * sizeof(int));
-    sc->out_pat = px_malloc(a, ((size_t)nlit + 1) * sizeof(int));
-    sc->out_next = px_malloc(a, ((size_t)nlit + 1) * sizeof(int));
-    int *fail = px_malloc(a, total * sizeof(int));
+    tables t = {0};
+    t.root = px_malloc(a, (size_t)sc->nsym * sizeof *t.root);
+    t.fail = px_malloc(a, total * sizeof(int));
+    t.out_head = px_malloc(a, total * sizeof(int));
+    t.dict = px_malloc(a, total * sizeof(int));
+    t.out_pat = px_malloc(a, ((size_t)nlit + 1) * sizeof(int));
+    t.out_next = px_malloc(a, ((size_t)nlit + 1) * sizeof(int));
+    int *go = px_malloc(a, total * (size_t)sc->nsym * sizeof *go);
+    int *parent = px_malloc(a, total * sizeof(int));
+    unsigned char *sym_in = px_malloc(a, total);
     int *queue = px_malloc(a, total * sizeof(int));
-    if (!sc->go || !sc->out_head || !sc->dict || !sc->out_pat || !sc->out_next || !fail || !queue) {
-        px_free(a, fail);
-        px_free(a, queue);
-        px_scanner_free(sc);
+    bool ok = t.root && t.fail && t.out_head && t.dict && t.out_pat && t.out_next && go &&
+              parent && sym_in && queue && build(sc, &t, sets, n, go, parent, sym_in, queue);
+    px_free(a, go);
+    px_free(a, parent);
+    px_free(a, sym_in);
+    px_free(a, queue);
+    if (!ok) {
+        free_tables(a, &t);
+        px_free(a, sc);
         return NULL;
     }
-    /* The trie; -1 marks a missing edge until the automaton is completed. */
-    sc->nstates = 1;
-    for (int k = 0; k < sc->nsym; k++)
-        sc->go[k] = -1;
-    sc->out_head[0] = -1;
-    for (int i = 0; i < n; i++)
-        for (const char *t = sets[i].data; t && *t; t += strlen(t) + 1) {
-            int st = 0;
-            for (const char *q = t; *q; q++) {
-                int sym = sc->cls[lower((unsigned char)*q)];
-                int *edge = &sc->go[(size_t)st * (size_t)sc->nsym + (size_t)sym];
-                if (*edge < 0) {
-                    int ns = sc->nstates++;
-                    for (int k = 0; k < sc->nsym; k++)
-                        sc->go[(size_t)ns * (size_t)sc->nsym + (size_t)k] = -1;
-                    sc->out_head[ns] = -1;
-                    *edge = ns;
-                }
-                st = *edge;
-            }
-            sc->out_pat[sc->nout] = i;
-            sc->out_next[sc->nout] = sc->out_head[st];
-            sc->out_head[st] = sc->nout++;
-        }
-    /* Breadth first: failure links, then every missing edge follows the
-     * failure link, which makes the automaton a plain table walk. */
-    int qh = 0, qt = 0;
-    for (int k = 0; k < sc->nsym; k++) {
-        int *edge = &sc->go[k];
-        if (*edge < 0) {
-            *edge = 0;
-        } else {
-            fail[*edge] = 0;
-            queue[qt++] = *edge;
-        }
-    }
-    fail[0] = 0;
-    sc->dict[0] = -1;
-    while (qh < qt) {
-        int st = queue[qh++];
-        int f = fail[st];
-        sc->dict[st] = sc->out_head[f] >= 0 ? f : sc->dict[f];
-        for (int k = 0; k < sc->nsym; k++) {
-            int *edge = &sc->go[(size_t)st * (size_t)sc->nsym + (size_t)k];
-            int fk = sc->go[(size_t)f * (size_t)sc->nsym + (size_t)k];
-            if (*edge < 0) {
-                *edge = fk;
-            } else {
-                fail[*edge] = fk;
-                queue[qt++] = *edge;
-            }
-        }
-    }
-    px_free(a, fail);
-    px_free(a, queue);
+    sc->root = t.root;
+    sc->edge_start = t.edge_start;
+    sc->edge_sym = t.edge_sym;
+    sc->edge_to = t.edge_to;
+    sc->fail = t.fail;
+    sc->out_head = t.out_head;
+    sc->dict = t.dict;
+    sc->out_pat = t.out_pat;
+    sc->out_next = t.out_next;
     return sc;
 }
 
 void px_scanner_free(px_scanner *sc)
 {
-    if (!sc)
-        return;
-    px_free(sc->a, sc->go);
-    px_free(sc->a, sc->out_head);
-    px_free(sc->a, sc->dict);
-    px_free(sc->a, sc->out_pat);
-    px_free(sc->a, sc->out_next);
+    if (!sc || !sc->a)
+        return; /* the built-in one is static data */
+    /* The tables are read-only only once built: they are ours to free. */
+    tables t = {(int *)sc->root, (int *)sc->edge_start, (int *)sc->edge_to, (int *)sc->fail,
+                (int *)sc->out_head, (int *)sc->dict, (int *)sc->out_pat, (int *)sc->out_next,
+                (unsigned char *)sc->edge_sym};
+    free_tables(sc->a, &t);
     px_free(sc->a, sc);
 }
 
-void px_scanner_run(const px_scanner *sc, const char *s, size_t len, uint64_t *hits)
+/* One step of the automaton on symbol sym: the next state, with the hits
+ * of every literal that ends there. */
+static int step(const px_scanner *sc, int st, int sym, uint64_t *hits)
 {
-    memset(hits, 0, (size_t)sc->words * sizeof *hits);
+    while (st) {
+        int e = sc->edge_start[st], end = sc->edge_start[st + 1];
+        while (e < end && sc->edge_sym[e] != sym)
+            e++;
+        if (e < end) {
+            st = sc->edge_to[e];
+            break;
+        }
+        st = sc->fail[st];
+    }
+    if (!st)
+        st = sc->root[sym];
+    for (int o = sc->out_head[st] >= 0 ? st : sc->dict[st]; o >= 0; o = sc->dict[o])
+        for (int e = sc->out_head[o]; e >= 0; e = sc->out_next[e])
+            hits[sc->out_pat[e] / 64] |= 1ull << (sc->out_pat[e] % 64);
+    return st;
+}
+
+void px_scanner_run(const px_scanner *sc, const char *subject, size_t len, uint64_t *hits)
+{
+    const unsigned char *s = (const unsigned char *)subject;
     int st = 0;
-    for (size_t i = 0; i < len; i++) {
-        st = sc->go[(size_t)st * (size_t)sc->nsym + sc->cls[lower((unsigned char)s[i])]];
-        for (int o = sc->out_head[st] >= 0 ? st : sc->dict[st]; o >= 0; o = sc->dict[o])
-            for (int e = sc->out_head[o]; e >= 0; e = sc->out_next[e])
-                hits[sc->out_pat[e] / 64] |= 1ull << (sc->out_pat[e] % 64);
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            st = step(sc, st, sc->map[s[i++]], hits);
+            continue;
+        }
+        /* A character read as the literals were (see lit_char). */
+        size_t n;
+        uint32_t cp = utf8_char(subject + i, len - i, &n);
+        if (cp == 0x17F || cp == 0x212A)
+            st = step(sc, st, sc->map[cp == 0x17F ? 's' : 'k'], hits);
+        else if (px_lit_nocase(cp))
+            for (size_t k = 0; k < n; k++)
+                st = step(sc, st, sc->map[s[i + k]], hits);
+        else
+            st = step(sc, st, sc->wide, hits);
+        i += n;
     }
 }
