@@ -140,7 +140,8 @@ static bool put_blob(FILE *out, const px_ruleset *rs, int i, size_t *len)
 
 static void put_scanner(FILE *out, const px_scanner *sc)
 {
-    put_ints(out, "scan_root", sc->root, sc->nsym);
+    put_ints(out, "scan_row_of", sc->row_of, sc->nstates);
+    put_ints(out, "scan_rows", sc->rows, sc->nrows * sc->nsym);
     put_ints(out, "scan_edge_start", sc->edge_start, sc->nstates + 1);
     fprintf(out, "static const unsigned char scan_edge_sym[] = {");
     for (int i = 0; i < sc->nstates; i++)
@@ -156,7 +157,8 @@ static void put_scanner(FILE *out, const px_scanner *sc)
     for (int i = 0; i < 256; i++)
         fprintf(out, "%s%d", sep(i, 32), sc->map[i]);
     fprintf(out, "},\n    %d, %d, %d,\n", sc->wide, sc->nsym, sc->nstates);
-    fprintf(out, "    scan_root, scan_edge_start, scan_edge_sym, scan_edge_to, scan_fail,\n"
+    fprintf(out, "    scan_row_of, scan_rows, %d,\n", sc->nrows);
+    fprintf(out, "    scan_edge_start, scan_edge_sym, scan_edge_to, scan_fail,\n"
                  "    scan_out_head, scan_dict, scan_out_pat, scan_out_next,\n");
     fprintf(out, "    %d, %d,\n};\n\n", sc->nout, sc->words);
 }

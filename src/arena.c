@@ -43,12 +43,12 @@ static void *take(px_arena *ar, size_t n)
 {
     if (ar->budget && (n > ar->budget || ar->used > ar->budget - n))
         fail(ar, PITH_ERR_LIMIT);
-    void *p = px_malloc(ar->a, n);
+    /* PCRE2's JIT scans subjects with wide loads that can run past a
+     * string's end: let them read zeros, never bytes nobody wrote. (A
+     * fresh chunk from libc's calloc is zero without a write.) */
+    void *p = px_calloc(ar->a, 1, n);
     if (!p)
         fail(ar, PITH_ERR_NOMEM);
-    /* PCRE2's JIT scans subjects with wide loads that can run past a
-     * string's end: let them read zeros, never bytes nobody wrote. */
-    memset(p, 0, n);
     ar->used += n;
     return p;
 }

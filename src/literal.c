@@ -557,9 +557,12 @@ static int symbol(const px_scanner *sc, unsigned char c)
 /* The arrays px_scanner_new fills, before they become the read-only
  * tables of the scanner. */
 typedef struct tables {
-    int *root, *edge_start, *edge_to, *fail, *out_head, *dict, *out_pat, *out_next;
+    int *row_of, *rows, *edge_start, *edge_to, *fail, *out_head, *dict, *out_pat, *out_next;
     unsigned char *edge_sym;
 } tables;
+
+/* States with this many trie edges or more get a full row. */
+#define ROW_EDGES 4
 
 /* Builds the trie and its links in a full table (go: states x symbols,
  * completed breadth first: a missing edge follows the failure link), then
@@ -620,7 +623,6 @@ static bool build(px_scanner *sc, tables *t, const px_litset *sets, int n, int *
             }
         }
     }
-    memcpy(t->root, go, nsym * sizeof *t->root);
     /* The trie edges, grouped by the state they leave. */
     t->edge_start = px_calloc(sc->a, (size_t)sc->nstates + 1, sizeof *t->edge_start);
     t->edge_sym = px_calloc(sc->a, (size_t)sc->nstates, 1);
@@ -638,12 +640,28 @@ static bool build(px_scanner *sc, tables *t, const px_litset *sets, int n, int *
         t->edge_sym[e] = sym_in[st];
         t->edge_to[e] = st;
     }
+    /* Full rows: the root's, and those of the states with many edges. */
+    t->row_of = px_malloc(sc->a, (size_t)sc->nstates * sizeof *t->row_of);
+    if (!t->row_of)
+        return false;
+    sc->nrows = 0;
+    for (int st = 0; st < sc->nstates; st++)
+        t->row_of[st] = !st || t->edge_start[st + 1] - t->edge_start[st] >= ROW_EDGES
+                            ? sc->nrows++ : -1;
+    t->rows = px_malloc(sc->a, (size_t)sc->nrows * nsym * sizeof *t->rows);
+    if (!t->rows)
+        return false;
+    for (int st = 0; st < sc->nstates; st++)
+        if (t->row_of[st] >= 0)
+            memcpy(t->rows + (size_t)t->row_of[st] * nsym, go + (size_t)st * nsym,
+                   nsym * sizeof *t->rows);
     return true;
 }
 
 static void free_tables(const px_alloc *a, tables *t)
 {
-    px_free(a, t->root);
+    px_free(a, t->row_of);
+    px_free(a, t->rows);
     px_free(a, t->edge_start);
     px_free(a, t->edge_sym);
     px_free(a, t->edge_to);
@@ -681,7 +699,6 @@ px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
         sc->map[c] = sc->map[c + 32];
     sc->nsym++; /* symbol 0: bytes in no literal */
     tables t = {0};
-    t.root = px_malloc(a, (size_t)sc->nsym * sizeof *t.root);
     t.fail = px_malloc(a, total * sizeof(int));
     t.out_head = px_malloc(a, total * sizeof(int));
     t.dict = px_malloc(a, total * sizeof(int));
@@ -691,7 +708,7 @@ px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
     int *parent = px_malloc(a, total * sizeof(int));
     unsigned char *sym_in = px_malloc(a, total);
     int *queue = px_malloc(a, total * sizeof(int));
-    bool ok = t.root && t.fail && t.out_head && t.dict && t.out_pat && t.out_next && go &&
+    bool ok = t.fail && t.out_head && t.dict && t.out_pat && t.out_next && go &&
               parent && sym_in && queue && build(sc, &t, sets, n, go, parent, sym_in, queue);
     px_free(a, go);
     px_free(a, parent);
@@ -702,7 +719,8 @@ px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
         px_free(a, sc);
         return NULL;
     }
-    sc->root = t.root;
+    sc->row_of = t.row_of;
+    sc->rows = t.rows;
     sc->edge_start = t.edge_start;
     sc->edge_sym = t.edge_sym;
     sc->edge_to = t.edge_to;
@@ -719,54 +737,63 @@ void px_scanner_free(px_scanner *sc)
     if (!sc || !sc->a)
         return; /* the built-in one is static data */
     /* The tables are read-only only once built: they are ours to free. */
-    tables t = {(int *)sc->root, (int *)sc->edge_start, (int *)sc->edge_to, (int *)sc->fail,
+    tables t = {(int *)sc->row_of, (int *)sc->rows, (int *)sc->edge_start, (int *)sc->edge_to, (int *)sc->fail,
                 (int *)sc->out_head, (int *)sc->dict, (int *)sc->out_pat, (int *)sc->out_next,
                 (unsigned char *)sc->edge_sym};
     free_tables(sc->a, &t);
     px_free(sc->a, sc);
 }
 
-/* One step of the automaton on symbol sym: the next state, with the hits
- * of every literal that ends there. */
-static int step(const px_scanner *sc, int st, int sym, uint64_t *hits)
+/* The symbol of the character at s[i] (*n bytes), read as the literals
+ * were (see lit_char), or -1 for a byte that only continues it: a
+ * character without case is its bytes, one step each. */
+static int next_symbol(const px_scanner *sc, const unsigned char *s, size_t i, size_t len,
+                       size_t *n, size_t *rest)
 {
-    while (st) {
-        int e = sc->edge_start[st], end = sc->edge_start[st + 1];
-        while (e < end && sc->edge_sym[e] != sym)
-            e++;
-        if (e < end) {
-            st = sc->edge_to[e];
-            break;
-        }
-        st = sc->fail[st];
+    *n = 1;
+    if (*rest) {
+        (*rest)--;
+        return sc->map[s[i]];
     }
-    if (!st)
-        st = sc->root[sym];
-    for (int o = sc->out_head[st] >= 0 ? st : sc->dict[st]; o >= 0; o = sc->dict[o])
-        for (int e = sc->out_head[o]; e >= 0; e = sc->out_next[e])
-            hits[sc->out_pat[e] / 64] |= 1ull << (sc->out_pat[e] % 64);
-    return st;
+    if (s[i] < 0x80)
+        return sc->map[s[i]];
+    uint32_t cp = utf8_char((const char *)s + i, len - i, n);
+    if (cp == 0x17F || cp == 0x212A)
+        return sc->map[cp == 0x17F ? 's' : 'k'];
+    if (px_lit_nocase(cp)) {
+        *rest = *n - 1;
+        *n = 1;
+        return sc->map[s[i]];
+    }
+    return sc->wide;
 }
 
 void px_scanner_run(const px_scanner *sc, const char *subject, size_t len, uint64_t *hits)
 {
     const unsigned char *s = (const unsigned char *)subject;
+    size_t nsym = (size_t)sc->nsym, rest = 0;
     int st = 0;
-    for (size_t i = 0; i < len;) {
-        if (s[i] < 0x80) {
-            st = step(sc, st, sc->map[s[i++]], hits);
-            continue;
+    for (size_t i = 0, n; i < len; i += n) {
+        int sym = next_symbol(sc, s, i, len, &n, &rest);
+        /* The next state: from a full row, a trie edge, or else the same
+         * question one failure link down (the root has a row). */
+        for (;;) {
+            int r = sc->row_of[st];
+            if (r >= 0) {
+                st = sc->rows[(size_t)r * nsym + (size_t)sym];
+                break;
+            }
+            int e = sc->edge_start[st], end = sc->edge_start[st + 1];
+            while (e < end && sc->edge_sym[e] != sym)
+                e++;
+            if (e < end) {
+                st = sc->edge_to[e];
+                break;
+            }
+            st = sc->fail[st];
         }
-        /* A character read as the literals were (see lit_char). */
-        size_t n;
-        uint32_t cp = utf8_char(subject + i, len - i, &n);
-        if (cp == 0x17F || cp == 0x212A)
-            st = step(sc, st, sc->map[cp == 0x17F ? 's' : 'k'], hits);
-        else if (px_lit_nocase(cp))
-            for (size_t k = 0; k < n; k++)
-                st = step(sc, st, sc->map[s[i + k]], hits);
-        else
-            st = step(sc, st, sc->wide, hits);
-        i += n;
+        for (int o = sc->out_head[st] >= 0 ? st : sc->dict[st]; o >= 0; o = sc->dict[o])
+            for (int e = sc->out_head[o]; e >= 0; e = sc->out_next[e])
+                hits[sc->out_pat[e] / 64] |= 1ull << (sc->out_pat[e] % 64);
     }
 }

@@ -41,18 +41,21 @@ bool px_literals(const px_alloc *a, const char *src, bool extended, px_litset *o
 
 /* An Aho-Corasick automaton over bytes mapped to symbols. A full table of
  * transitions would take states x symbols entries (the bundled rules: some
- * 6,000 x 110); instead each state keeps only its trie edges, a missing one
- * follows the failure link, and the root, where most of them lead, has a
- * full row. Built by px_scanner_new, or written out as C data at build
- * time for the bundled rules (rules/rulegen.c): that one has no allocator
- * and is never freed. */
+ * 6,000 x 110); instead most states keep only their trie edges, and a
+ * missing one follows the failure link. The root and the states with many
+ * edges (some 90), where a search would cost most, have a full row of
+ * transitions instead. Built by px_scanner_new, or written out as C data at
+ * build time for the bundled rules (rules/rulegen.c): that one has no
+ * allocator and is never freed. */
 typedef struct px_scanner {
     const px_alloc *a;
     unsigned char map[256];   /* literal or subject byte -> symbol; 0 for none */
     int wide;                 /* the symbol of PX_LIT_WIDE, or 0 */
     int nsym;
     int nstates;
-    const int *root;          /* nsym: the root's transitions */
+    const int *row_of;        /* per state: its row of transitions, or -1 (the root: 0) */
+    const int *rows;          /* nrows x nsym */
+    int nrows;
     const int *edge_start;    /* nstates + 1: state s's edges are [start[s], start[s+1]) */
     const unsigned char *edge_sym;
     const int *edge_to;

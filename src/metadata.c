@@ -37,10 +37,20 @@ typedef struct ctx {
 
 static bool is_ws(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
+/* Does s start with p, ignoring ASCII case? One pass over p: no strlen of
+ * s, which named() calls at every offset of a class attribute. */
 static bool has_prefix_ci(const char *s, const char *p)
 {
-    size_t n = strlen(p);
-    return strlen(s) >= n && px_ascii_ieq(s, p, n);
+    for (; *p; s++, p++) {
+        unsigned char x = (unsigned char)*s, y = (unsigned char)*p;
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y + 32);
+        if (x != y) /* the end of s too: y is never NUL here */
+            return false;
+    }
+    return true;
 }
 
 static bool eq_ci(const char *a, const char *b)

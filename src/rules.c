@@ -20,8 +20,17 @@ typedef struct cache_entry {
 struct px_scratch {
     const px_alloc *a;
     cache_entry *cache;
-    uint64_t *hits[SIDE_COUNT];       /* patterns whose literals a side holds */
-    bool scanned[SIDE_COUNT];         /* hits[side] is for this node */
+    unsigned cache_mask;              /* slots - 1, a power of two */
+    /* The node being matched: its id, class and text (the subjects of the
+     * sides), read once, and per side the patterns whose literals it holds
+     * and those tested on it so far, with their answers (a pattern shared
+     * by several rules runs once per subject). */
+    const char *subj[SIDE_COUNT];
+    size_t subj_len[SIDE_COUNT];
+    const char *role;
+    bool scanned[SIDE_COUNT];
+    uint64_t *hits[SIDE_COUNT], *known[SIDE_COUNT], *truth[SIDE_COUNT];
+    uint64_t *bits;                   /* the block they all live in */
     bool failed;                      /* a pattern could not be compiled */
     pcre2_general_context *gctx;
     pcre2_match_data *md;
@@ -78,6 +87,8 @@ void px_rules_free(px_ruleset *rs)
     for (int i = 0; i < rs->npats; i++)
         free_pattern(a, &rs->pats[i], i >= rs->image_pats);
     px_free(a, rs->keys);
+    px_free(a, rs->elem_list);
+    px_free(a, rs->text_list);
     px_scanner_free(rs->scan);
     for (int i = rs->image_files; i < rs->nfiles; i++)
         px_free(a, (void *)rs->files[i]);
@@ -568,8 +579,17 @@ int px_rules_compile(px_ruleset *rs, pith_error *err)
 {
     /* The patterns were compiled as they were read; the JIT comes later,
      * for the patterns that earn it (see re_find). */
-    if (collect_keys(rs) || build_scanner(rs))
+    rs->elem_list = px_malloc(rs->a, ((size_t)rs->nrules + 1) * sizeof *rs->elem_list);
+    rs->text_list = px_malloc(rs->a, ((size_t)rs->nrules + 1) * sizeof *rs->text_list);
+    if (!rs->elem_list || !rs->text_list || collect_keys(rs) || build_scanner(rs))
         return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
+    /* A node meets only the rules of its kind. */
+    for (int i = 0; i < rs->nrules; i++) {
+        if (rs->rules[i].text)
+            rs->text_list[rs->ntext_list++] = i;
+        else
+            rs->elem_list[rs->nelem_list++] = i;
+    }
     rs->text_cap = 0;
     rs->text_only = true;
     for (int i = 0; i < rs->nrules; i++) {
@@ -658,18 +678,20 @@ px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a)
     if (s->mctx)
         s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, s->gctx);
     s->cache = px_calloc(a, CACHE_SLOTS, sizeof *s->cache);
-    bool hits_ok = true;
-    for (int k = 0; k < SIDE_COUNT; k++) {
-        s->hits[k] = px_calloc(a, hit_words(rs), sizeof(uint64_t));
-        hits_ok &= s->hits[k] != NULL;
-    }
-    if (!s->md || !s->mctx || !s->cache || !hits_ok) {
+    s->cache_mask = CACHE_SLOTS - 1;
+    size_t words = hit_words(rs);
+    s->bits = px_calloc(a, 3 * SIDE_COUNT * words, sizeof *s->bits);
+    if (!s->md || !s->mctx || !s->cache || !s->bits) {
         px_scratch_free(s);
         return NULL;
     }
+    for (int k = 0; k < SIDE_COUNT; k++) {
+        s->hits[k] = s->bits + (size_t)(3 * k) * words;
+        s->known[k] = s->hits[k] + words;
+        s->truth[k] = s->known[k] + words;
+    }
     if (s->jit)
         pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
-    (void)rs;
     return s;
 }
 
@@ -680,8 +702,7 @@ void px_scratch_free(px_scratch *s)
     if (!s)
         return;
     px_free(s->a, s->cache);
-    for (int k = 0; k < SIDE_COUNT; k++)
-        px_free(s->a, s->hits[k]);
+    px_free(s->a, s->bits);
     pcre2_jit_stack_free(s->jit);
     pcre2_match_context_free(s->mctx);
     pcre2_match_data_free(s->md);
@@ -713,22 +734,17 @@ static pcre2_code *jit_copy(pattern *pt, pcre2_code *code)
     return copy;
 }
 
-/* Could pattern pat match the subject of this side at all? */
-static bool may_match(const px_ruleset *rs, px_scratch *s, int pat, int side, const char *v,
-                      size_t n)
+/* Readies a side of the node for its first pattern: which patterns its
+ * subject holds literals of (one pass of each scanner), none tested yet. */
+static void scan_side(const px_ruleset *rs, px_scratch *s, int side)
 {
-    if (side == SIDE_NONE || !rs->pats[pat].lits)
-        return true;
-    uint64_t *hits = s->hits[side];
-    if (!s->scanned[side]) {
-        s->scanned[side] = true;
-        memset(hits, 0, hit_words(rs) * sizeof *hits);
-        if (rs->image_scan)
-            px_scanner_run(rs->image_scan, v, n, hits);
-        if (rs->scan)
-            px_scanner_run(rs->scan, v, n, hits);
-    }
-    return hits[pat / 64] >> (pat % 64) & 1;
+    size_t words = hit_words(rs);
+    s->scanned[side] = true;
+    memset(s->hits[side], 0, 3 * words * sizeof *s->bits); /* hits, known, truth */
+    if (rs->image_scan)
+        px_scanner_run(rs->image_scan, s->subj[side], s->subj_len[side], s->hits[side]);
+    if (rs->scan)
+        px_scanner_run(rs->scan, s->subj[side], s->subj_len[side], s->hits[side]);
 }
 
 /* The pattern's code: decoded from the form compiled at build time, or
@@ -767,11 +783,9 @@ static pcre2_code *compiled(const px_ruleset *rs, pattern *pt)
     return code;
 }
 
-static bool re_find(const px_ruleset *rs, px_scratch *s, int pat, int side, const char *subj,
-                    size_t n)
+/* Does pattern pat match subj[0..n)? */
+static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char *subj, size_t n)
 {
-    if (!may_match(rs, s, pat, side, subj, n))
-        return false;
     /* Subjects come from Gumbo or our own folding: valid UTF-8 already. */
     pattern *pt = &rs->pats[pat];
     pcre2_code *code = atomic_load_explicit(&pt->jitted, memory_order_acquire);
@@ -787,6 +801,27 @@ static bool re_find(const px_ruleset *rs, px_scratch *s, int pat, int side, cons
     int rc = pcre2_match(code, (PCRE2_SPTR)subj, n, 0, PCRE2_NO_UTF_CHECK,
                          s->md, s->mctx);
     return rc >= 0;
+}
+
+/* Does pattern pat match the node's subject on this side (none: false)? */
+static bool side_matches(const px_ruleset *rs, px_scratch *s, int pat, int side)
+{
+    if (!s->subj[side])
+        return false;
+    if (!s->scanned[side])
+        scan_side(rs, s, side);
+    uint64_t bit = 1ull << (pat % 64);
+    size_t w = (size_t)pat / 64;
+    /* A pattern without literals is never in hits: it always runs. */
+    if (rs->pats[pat].lits && !(s->hits[side][w] & bit))
+        return false;
+    if (s->known[side][w] & bit)
+        return s->truth[side][w] & bit;
+    bool r = run_pattern(rs, s, pat, s->subj[side], s->subj_len[side]);
+    s->known[side][w] |= bit;
+    if (r)
+        s->truth[side][w] |= bit;
+    return r;
 }
 
 static bool has_token(const char *list, const char *tok)
@@ -821,35 +856,35 @@ static bool tag_matches(const matcher *m, const px_node *nd)
     return false;
 }
 
-static bool attr_re(const px_ruleset *rs, px_scratch *s, const matcher *m, int side, const char *v)
-{
-    return v && re_find(rs, s, m->pat, side, v, strlen(v));
-}
-
-/* count caches the length of text in characters across a node's rules. */
+/* count caches the length of the text in characters across a node's
+ * rules. */
 static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
-                      const px_node *nd, const char *text, size_t len, size_t *count)
+                      const px_node *nd, size_t *count)
 {
     bool r;
+    const char *v;
     switch (m->kind) {
     case M_TAG: return tag_matches(m, nd);
-    case M_ID: { const char *v = px_attr(nd, "id"); return v && !strcmp(v, m->value); }
-    case M_CLASS: return has_token(px_attr(nd, "class"), m->value);
-    case M_ROLE: return has_token(px_attr(nd, "role"), m->value);
+    case M_ID: v = s->subj[SIDE_ID]; return v && !strcmp(v, m->value);
+    case M_CLASS: return has_token(s->subj[SIDE_CLASS], m->value);
+    case M_ROLE: return has_token(s->role, m->value);
     case M_ATTR: return px_attr(nd, m->name) != NULL;
-    case M_ATTR_EQ: { const char *v = px_attr(nd, m->name); return v && !strcmp(v, m->value); }
-    case M_ID_RE: r = attr_re(rs, s, m, SIDE_ID, px_attr(nd, "id")); break;
-    case M_CLASS_RE: r = attr_re(rs, s, m, SIDE_CLASS, px_attr(nd, "class")); break;
+    case M_ATTR_EQ: v = px_attr(nd, m->name); return v && !strcmp(v, m->value);
+    case M_ID_RE: r = side_matches(rs, s, m->pat, SIDE_ID); break;
+    case M_CLASS_RE: r = side_matches(rs, s, m->pat, SIDE_CLASS); break;
     case M_IDCLASS_RE:
-        r = attr_re(rs, s, m, SIDE_ID, px_attr(nd, "id")) ||
-            attr_re(rs, s, m, SIDE_CLASS, px_attr(nd, "class"));
+        r = side_matches(rs, s, m->pat, SIDE_ID) || side_matches(rs, s, m->pat, SIDE_CLASS);
         break;
-    case M_ATTR_RE: r = attr_re(rs, s, m, SIDE_NONE, px_attr(nd, m->name)); break;
-    case M_TEXT_RE: r = text && re_find(rs, s, m->pat, SIDE_TEXT, text, len); break;
+    case M_ATTR_RE:
+        v = px_attr(nd, m->name);
+        r = v && run_pattern(rs, s, m->pat, v, strlen(v));
+        break;
+    case M_TEXT_RE: r = side_matches(rs, s, m->pat, SIDE_TEXT); break;
     case M_MAXLEN:
-        if (text && *count == (size_t)-1)
-            *count = px_utf8_count(text, len);
-        return text && *count <= m->maxlen;
+        v = s->subj[SIDE_TEXT];
+        if (v && *count == (size_t)-1)
+            *count = px_utf8_count(v, s->subj_len[SIDE_TEXT]);
+        return v && *count <= m->maxlen;
     default: return false;
     }
     return m->negate ? !r : r;
@@ -868,21 +903,46 @@ static void apply(const px_ruleset *rs, int i, px_verdict *v)
     }
 }
 
+/* Reads the node's id, class and role in one pass over its attributes. */
+static void read_attrs(px_scratch *s, const px_node *nd)
+{
+    s->subj[SIDE_ID] = s->subj[SIDE_CLASS] = s->role = NULL;
+    if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
+        return;
+    /* The first of a name wins, as in px_attr. */
+    const GumboVector *attrs = &nd->g->v.element.attributes;
+    for (unsigned i = attrs->length; i-- > 0;) {
+        const GumboAttribute *at = attrs->data[i];
+        if (!strcmp(at->name, "id"))
+            s->subj[SIDE_ID] = at->value;
+        else if (!strcmp(at->name, "class"))
+            s->subj[SIDE_CLASS] = at->value;
+        else if (!strcmp(at->name, "role"))
+            s->role = at->value;
+    }
+    for (int k = SIDE_ID; k <= SIDE_CLASS; k++)
+        s->subj_len[k] = s->subj[k] ? strlen(s->subj[k]) : 0;
+}
+
 static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd,
                         const char *text, size_t len, bool want_text, px_verdict *v)
 {
     size_t count = (size_t)-1;
     memset(s->scanned, 0, sizeof s->scanned); /* a new node: new subjects */
-    for (int i = 0; i < rs->nrules; i++) {
+    read_attrs(s, nd);
+    s->subj[SIDE_TEXT] = text;
+    s->subj_len[SIDE_TEXT] = len;
+    const int *list = want_text ? rs->text_list : rs->elem_list;
+    int n = want_text ? rs->ntext_list : rs->nelem_list;
+    for (int k = 0; k < n; k++) {
+        int i = list[k];
         const rule *r = &rs->rules[i];
-        if (r->text != want_text)
-            continue;
         /* A drop settles it; further score rules cannot matter. */
         if (v->drop && !r->drop)
             continue;
         bool ok = true;
         for (int j = 0; j < r->nm && ok; j++)
-            ok = match_one(rs, s, &r->m[j], nd, text, len, &count);
+            ok = match_one(rs, s, &r->m[j], nd, &count);
         if (ok)
             apply(rs, i, v);
     }
@@ -927,7 +987,7 @@ void px_rules_match_element(const px_ruleset *rs, px_scratch *s,
                             const px_node *nd, px_verdict *v)
 {
     unsigned h = element_key(rs, nd);
-    cache_entry *e = &s->cache[h % CACHE_SLOTS];
+    cache_entry *e = &s->cache[h & s->cache_mask];
     if (e->node && e->hash == h && same_element(rs, e->node, nd)) {
         *v = e->v;
         return;

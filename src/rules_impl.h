@@ -110,6 +110,8 @@ struct px_ruleset {
     const char **keys; /* attributes element rules read: an element's verdict
                         * depends on its tag and these alone */
     int nkeys;
+    int *elem_list, *text_list; /* the element rules and the text rules, in order */
+    int nelem_list, ntext_list;
     size_t text_cap;
     bool text_uncapped;
     bool has_text;
