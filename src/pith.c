@@ -276,7 +276,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (rc)
         return rc;
     pg->info = px_calloc(pg->a, (size_t)pg->doc.n, sizeof *pg->info);
-    pg->scratch = px_scratch_new(ex->rules, pg->a);
+    pg->scratch = px_scratch_new_for(ex->rules, pg->a, (size_t)pg->doc.n);
     if (!pg->info || !pg->scratch)
         return px_error(err, PITH_ERR_NOMEM, "out of memory during extraction");
     pg->root = -1;

@@ -666,6 +666,11 @@ static size_t hit_words(const px_ruleset *rs) { return (size_t)rs->npats / 64 + 
 
 px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a)
 {
+    return px_scratch_new_for(rs, a, CACHE_SLOTS);
+}
+
+px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t nodes)
+{
     px_scratch *s = px_calloc(a, 1, sizeof *s);
     if (!s)
         return NULL;
@@ -675,10 +680,13 @@ px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a)
         s->md = pcre2_match_data_create(1, s->gctx);
     if (s->gctx)
         s->mctx = pcre2_match_context_create(s->gctx);
-    if (s->mctx)
-        s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, s->gctx);
-    s->cache = px_calloc(a, CACHE_SLOTS, sizeof *s->cache);
-    s->cache_mask = CACHE_SLOTS - 1;
+    /* No more slots than the page has nodes (at least 64): a small page
+     * then writes to a few pages of memory, not 48 KB of them. */
+    size_t slots = 64;
+    while (slots < nodes && slots < CACHE_SLOTS)
+        slots *= 2;
+    s->cache = px_calloc(a, slots, sizeof *s->cache);
+    s->cache_mask = (unsigned)slots - 1;
     size_t words = hit_words(rs);
     s->bits = px_calloc(a, 3 * SIDE_COUNT * words, sizeof *s->bits);
     if (!s->md || !s->mctx || !s->cache || !s->bits) {
@@ -690,8 +698,6 @@ px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a)
         s->known[k] = s->hits[k] + words;
         s->truth[k] = s->known[k] + words;
     }
-    if (s->jit)
-        pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
     return s;
 }
 
@@ -797,6 +803,14 @@ static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char
         }
         if (atomic_fetch_add_explicit(&pt->uses, 1, memory_order_relaxed) == JIT_AFTER)
             code = jit_copy(pt, code);
+    }
+    /* The JIT's stack, made when a call first runs JIT code: most pages of
+     * a short process never do. (Without one PCRE2 would use 32 KB of the
+     * machine stack and could fail where the interpreter matches.) */
+    if (!s->jit && code == atomic_load_explicit(&pt->jitted, memory_order_relaxed)) {
+        s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, s->gctx);
+        if (s->jit)
+            pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
     }
     int rc = pcre2_match(code, (PCRE2_SPTR)subj, n, 0, PCRE2_NO_UTF_CHECK,
                          s->md, s->mctx);

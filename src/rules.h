@@ -44,6 +44,8 @@ size_t px_rules_text_cap(const px_ruleset *rs);
 void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap);
 
 px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a);
+/* The same for a page of that many nodes (sizes the verdict cache). */
+px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t nodes);
 void px_scratch_free(px_scratch *s);
 /* Did matching run out of memory (compiling a pattern on first use)? The
  * verdicts since are then not to be trusted. */
