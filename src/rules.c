@@ -31,6 +31,11 @@ struct px_scratch {
     bool scanned[SIDE_COUNT];
     uint64_t *hits[SIDE_COUNT], *known[SIDE_COUNT], *truth[SIDE_COUNT];
     uint64_t *bits;                   /* the block they all live in */
+    /* Interpreted matches per pattern not yet added to the pattern's
+     * shared count: threads write the shared counts once in a while, not
+     * at every match (a cache line the other core reads would bounce). */
+    unsigned *uses;
+    const px_ruleset *rs;
     bool failed;                      /* a pattern could not be compiled */
     pcre2_general_context *gctx;
     pcre2_match_data *md;
@@ -196,6 +201,7 @@ static int add_pattern(parser *p, const char *src, size_t len, const char *flags
     atomic_init(&pt->code, code);
     atomic_init(&pt->jitted, NULL);
     atomic_init(&pt->uses, 0);
+    atomic_init(&pt->jit_claimed, false);
     *idx = rs->npats++;
     return PITH_OK;
 }
@@ -632,6 +638,7 @@ int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *er
         atomic_init(&pt->code, NULL);
         atomic_init(&pt->jitted, NULL);
         atomic_init(&pt->uses, 0);
+    atomic_init(&pt->jit_claimed, false);
         pt->lits = ip->lits;
         pt->blob = ip->blob;
         pt->blob_len = ip->blob_len;
@@ -689,7 +696,9 @@ px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t n
     s->cache_mask = (unsigned)slots - 1;
     size_t words = hit_words(rs);
     s->bits = px_calloc(a, 3 * SIDE_COUNT * words, sizeof *s->bits);
-    if (!s->md || !s->mctx || !s->cache || !s->bits) {
+    s->uses = px_calloc(a, (size_t)rs->npats + 1, sizeof *s->uses);
+    s->rs = rs;
+    if (!s->md || !s->mctx || !s->cache || !s->bits || !s->uses) {
         px_scratch_free(s);
         return NULL;
     }
@@ -703,10 +712,17 @@ px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t n
 
 bool px_scratch_failed(const px_scratch *s) { return s->failed; }
 
+static void count_uses(const px_ruleset *rs, int pat, unsigned n, bool may_jit);
+
 void px_scratch_free(px_scratch *s)
 {
     if (!s)
         return;
+    if (s->uses)
+        for (int i = 0; i < s->rs->npats; i++)
+            if (s->uses[i])
+                count_uses(s->rs, i, s->uses[i], false);
+    px_free(s->a, s->uses);
     px_free(s->a, s->cache);
     px_free(s->a, s->bits);
     pcre2_jit_stack_free(s->jit);
@@ -723,21 +739,38 @@ void px_scratch_free(px_scratch *s)
  * has every hot pattern compiled within its first page. */
 #define JIT_AFTER 100u
 
-/* Exactly one caller (the one that counted JIT_AFTER) gets here for each
- * pattern, so the copy is compiled once; other threads keep using the
- * interpreted code until the copy is published. On failure that code stays
- * in use: interpreted matching is slower but gives the same answers. */
-static pcre2_code *jit_copy(pattern *pt, pcre2_code *code)
+/* A call hands its count of a pattern's matches to the pattern after this
+ * many, and the rest when it ends. */
+#define USES_BATCH 16u
+
+/* Exactly one caller (the one that claims it) gets here for each pattern,
+ * so the copy is compiled once; other threads keep using the interpreted
+ * code until the copy is published. On failure that code stays in use:
+ * interpreted matching is slower but gives the same answers. */
+static void jit_copy(pattern *pt, pcre2_code *code)
 {
     pcre2_code *copy = pcre2_code_copy(code);
     if (!copy)
-        return code;
+        return;
     if (pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
         pcre2_code_free(copy);
-        return code;
+        return;
     }
     atomic_store_explicit(&pt->jitted, copy, memory_order_release);
-    return copy;
+}
+
+/* Adds n interpreted matches to pattern pat's count, and JIT-compiles it
+ * once the count reaches JIT_AFTER if may_jit (not at the end of a call: a
+ * one-page process would compile for nothing). */
+static void count_uses(const px_ruleset *rs, int pat, unsigned n, bool may_jit)
+{
+    pattern *pt = &rs->pats[pat];
+    unsigned before = atomic_fetch_add_explicit(&pt->uses, n, memory_order_relaxed);
+    pcre2_code *code = atomic_load_explicit(&pt->code, memory_order_acquire);
+    if (may_jit && before + n >= JIT_AFTER && code &&
+        !atomic_load_explicit(&pt->jit_claimed, memory_order_relaxed) &&
+        !atomic_exchange_explicit(&pt->jit_claimed, true, memory_order_acq_rel))
+        jit_copy(pt, code);
 }
 
 /* Readies a side of the node for its first pattern: which patterns its
@@ -801,8 +834,12 @@ static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char
             s->failed = true; /* out of memory: the caller reports it */
             return false;
         }
-        if (atomic_fetch_add_explicit(&pt->uses, 1, memory_order_relaxed) == JIT_AFTER)
-            code = jit_copy(pt, code);
+        if (++s->uses[pat] == USES_BATCH) {
+            s->uses[pat] = 0;
+            count_uses(rs, pat, USES_BATCH, true);
+            pcre2_code *jitted = atomic_load_explicit(&pt->jitted, memory_order_acquire);
+            code = jitted ? jitted : code;
+        }
     }
     /* The JIT's stack, made when a call first runs JIT code: most pages of
      * a short process never do. (Without one PCRE2 would use 32 KB of the

@@ -55,7 +55,8 @@ typedef struct pattern {
      * JIT-compiled only once it has run often: a copy is compiled and
      * published here, and the interpreter serves until then. */
     _Atomic(pcre2_code *) jitted;
-    atomic_uint uses;
+    atomic_uint uses;         /* interpreted matches so far */
+    atomic_bool jit_claimed;  /* a thread is compiling (or compiled) the copy */
     const char *lits; /* required literals (px_litset); NULL: none known */
     /* The code compiled at build time (pcre2_serialize_encode), or NULL. */
     const unsigned char *blob;
