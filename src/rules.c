@@ -35,6 +35,9 @@ struct px_scratch {
      * shared count: threads write the shared counts once in a while, not
      * at every match (a cache line the other core reads would bounce). */
     unsigned *uses;
+    /* The values of the ruleset's keys (the attributes rules read) on the
+     * node matched, and on a node with the same verdict key, to compare. */
+    const char **vals, **other;
     const px_ruleset *rs;
     bool failed;                      /* a pattern could not be compiled */
     pcre2_general_context *gctx;
@@ -697,8 +700,10 @@ px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t n
     size_t words = hit_words(rs);
     s->bits = px_calloc(a, 3 * SIDE_COUNT * words, sizeof *s->bits);
     s->uses = px_calloc(a, (size_t)rs->npats + 1, sizeof *s->uses);
+    s->vals = px_calloc(a, 2 * (size_t)rs->nkeys + 2, sizeof *s->vals);
+    s->other = s->vals ? s->vals + rs->nkeys + 1 : NULL;
     s->rs = rs;
-    if (!s->md || !s->mctx || !s->cache || !s->bits || !s->uses) {
+    if (!s->md || !s->mctx || !s->cache || !s->bits || !s->uses || !s->vals) {
         px_scratch_free(s);
         return NULL;
     }
@@ -723,6 +728,7 @@ void px_scratch_free(px_scratch *s)
             if (s->uses[i])
                 count_uses(s->rs, i, s->uses[i], false);
     px_free(s->a, s->uses);
+    px_free(s->a, (void *)s->vals);
     px_free(s->a, s->cache);
     px_free(s->a, s->bits);
     pcre2_jit_stack_free(s->jit);
@@ -954,35 +960,45 @@ static void apply(const px_ruleset *rs, int i, px_verdict *v)
     }
 }
 
-/* Reads the node's id, class and role in one pass over its attributes. */
-static void read_attrs(px_scratch *s, const px_node *nd)
+/* Reads the values of the ruleset's keys on nd into vals (NULL where
+ * absent), in one pass over its attributes; the first of a name wins, as in
+ * px_attr. The keys start with id, class and role (collect_keys). */
+static void read_keys(const px_ruleset *rs, const px_node *nd, const char **vals)
 {
-    s->subj[SIDE_ID] = s->subj[SIDE_CLASS] = s->role = NULL;
+    for (int k = 0; k < rs->nkeys; k++)
+        vals[k] = NULL;
     if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
         return;
-    /* The first of a name wins, as in px_attr. */
     const GumboVector *attrs = &nd->g->v.element.attributes;
-    for (unsigned i = attrs->length; i-- > 0;) {
+    for (unsigned i = 0; i < attrs->length; i++) {
         const GumboAttribute *at = attrs->data[i];
-        if (!strcmp(at->name, "id"))
-            s->subj[SIDE_ID] = at->value;
-        else if (!strcmp(at->name, "class"))
-            s->subj[SIDE_CLASS] = at->value;
-        else if (!strcmp(at->name, "role"))
-            s->role = at->value;
+        for (int k = 0; k < rs->nkeys; k++)
+            if (rs->keys[k][0] == at->name[0] && !strcmp(rs->keys[k], at->name)) {
+                if (!vals[k])
+                    vals[k] = at->value;
+                break;
+            }
     }
-    for (int k = SIDE_ID; k <= SIDE_CLASS; k++)
-        s->subj_len[k] = s->subj[k] ? strlen(s->subj[k]) : 0;
 }
 
-static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd,
-                        const char *text, size_t len, bool want_text, px_verdict *v)
+/* The node's subjects: id and class from vals (see read_keys), the text. */
+static void set_subjects(px_scratch *s, const char **vals, const char *text, size_t len)
 {
-    size_t count = (size_t)-1;
     memset(s->scanned, 0, sizeof s->scanned); /* a new node: new subjects */
-    read_attrs(s, nd);
+    s->subj[SIDE_ID] = vals[0];
+    s->subj[SIDE_CLASS] = vals[1];
+    s->role = vals[2];
+    for (int k = SIDE_ID; k <= SIDE_CLASS; k++)
+        s->subj_len[k] = s->subj[k] ? strlen(s->subj[k]) : 0;
     s->subj[SIDE_TEXT] = text;
     s->subj_len[SIDE_TEXT] = len;
+}
+
+/* The rules of one kind against nd, whose subjects are set. */
+static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd, bool want_text,
+                        px_verdict *v)
+{
+    size_t count = (size_t)-1;
     const int *list = want_text ? rs->text_list : rs->elem_list;
     int n = want_text ? rs->ntext_list : rs->nelem_list;
     for (int k = 0; k < n; k++) {
@@ -1010,26 +1026,28 @@ static unsigned hash_str(unsigned h, const char *v)
 
 static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
 
-static unsigned element_key(const px_ruleset *rs, const px_node *nd)
+/* An element's verdict depends on its tag and the values of the keys. */
+static unsigned element_key(const px_ruleset *rs, const px_node *nd, const char **vals)
 {
     char buf[64];
     unsigned h = (2166136261u ^ nd->tag) * 16777619u;
     if (nd->tag == GUMBO_TAG_UNKNOWN)
         h = hash_str(h, px_tag_name(nd, buf, sizeof buf));
     for (int k = 0; k < rs->nkeys; k++)
-        h = hash_str(h, px_attr(nd, rs->keys[k]));
+        h = hash_str(h, vals[k]);
     return h;
 }
 
-static bool same_element(const px_ruleset *rs, const px_node *a, const px_node *b)
+static bool same_element(const px_ruleset *rs, px_scratch *s, const px_node *a, const px_node *b)
 {
     char ba[64], bb[64];
     if (a->tag != b->tag ||
         (a->tag == GUMBO_TAG_UNKNOWN &&
          strcmp(px_tag_name(a, ba, sizeof ba), px_tag_name(b, bb, sizeof bb))))
         return false;
+    read_keys(rs, a, s->other);
     for (int k = 0; k < rs->nkeys; k++)
-        if (!same_str(px_attr(a, rs->keys[k]), px_attr(b, rs->keys[k])))
+        if (!same_str(s->other[k], s->vals[k]))
             return false;
     return true;
 }
@@ -1037,13 +1055,15 @@ static bool same_element(const px_ruleset *rs, const px_node *a, const px_node *
 void px_rules_match_element(const px_ruleset *rs, px_scratch *s,
                             const px_node *nd, px_verdict *v)
 {
-    unsigned h = element_key(rs, nd);
+    read_keys(rs, nd, s->vals);
+    unsigned h = element_key(rs, nd, s->vals);
     cache_entry *e = &s->cache[h & s->cache_mask];
-    if (e->node && e->hash == h && same_element(rs, e->node, nd)) {
+    if (e->node && e->hash == h && same_element(rs, s, e->node, nd)) {
         *v = e->v;
         return;
     }
-    match_rules(rs, s, nd, NULL, 0, false, v);
+    set_subjects(s, s->vals, NULL, 0);
+    match_rules(rs, s, nd, false, v);
     e->node = nd;
     e->hash = h;
     e->v = *v;
@@ -1053,5 +1073,7 @@ void px_rules_match_text(const px_ruleset *rs, px_scratch *s,
                          const px_node *nd, const char *text, size_t len,
                          px_verdict *v)
 {
-    match_rules(rs, s, nd, text, len, true, v);
+    read_keys(rs, nd, s->vals);
+    set_subjects(s, s->vals, text, len);
+    match_rules(rs, s, nd, true, v);
 }
