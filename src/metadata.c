@@ -948,10 +948,13 @@ static bool named(const ctx *c, int i, int up, const char *const *words, size_t 
             break;
         const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
         for (int a = 0; a < 2; a++)
-            for (const char *s = attrs[a]; s && *s; s++)
+            for (const char *s = attrs[a]; s && *s; s++) {
+                /* The words are lower case: most offsets fail at once. */
+                char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
                 for (size_t w = 0; w < count; w++)
-                    if (has_prefix_ci(s, words[w]))
+                    if (words[w][0] == c0 && has_prefix_ci(s, words[w]))
                         return true;
+            }
     }
     return false;
 }
