@@ -140,27 +140,24 @@ static bool put_blob(FILE *out, const px_ruleset *rs, int i, size_t *len)
 
 static void put_scanner(FILE *out, const px_scanner *sc)
 {
-    put_ints(out, "scan_row_of", sc->row_of, sc->nstates);
-    put_ints(out, "scan_rows", sc->rows, sc->nrows * sc->nsym);
-    put_ints(out, "scan_edge_start", sc->edge_start, sc->nstates + 1);
-    fprintf(out, "static const unsigned char scan_edge_sym[] = {");
-    for (int i = 0; i < sc->nstates; i++)
-        fprintf(out, "%s%d", sep(i, 20), sc->edge_sym[i]);
+    fprintf(out, "static const px_scan_state scan_state[] = {");
+    for (int i = 0; i <= sc->nstates; i++) {
+        const px_scan_state *q = &sc->state[i];
+        fprintf(out, "%s{%d,%d,%d,%d}", sep(i, 6), q->row, q->edges, q->fail, q->outs);
+    }
     fprintf(out, "\n};\n");
-    put_ints(out, "scan_edge_to", sc->edge_to, sc->nstates);
-    put_ints(out, "scan_fail", sc->fail, sc->nstates);
-    put_ints(out, "scan_out_head", sc->out_head, sc->nstates);
-    put_ints(out, "scan_dict", sc->dict, sc->nstates);
-    put_ints(out, "scan_out_pat", sc->out_pat, sc->nout);
-    put_ints(out, "scan_out_next", sc->out_next, sc->nout);
+    put_ints(out, "scan_rows", sc->rows, sc->nrows * sc->nsym);
+    fprintf(out, "static const unsigned scan_edge[] = {");
+    for (int i = 0; i < sc->nedges; i++)
+        fprintf(out, "%s%uu", sep(i, 12), sc->edge[i]);
+    fprintf(out, "%s};\n", sc->nedges ? "\n" : "0");
+    put_ints(out, "scan_outs", sc->outs, sc->nouts);
     fprintf(out, "static const px_scanner scan = {\n    NULL,\n    {");
     for (int i = 0; i < 256; i++)
         fprintf(out, "%s%d", sep(i, 32), sc->map[i]);
-    fprintf(out, "},\n    %d, %d, %d,\n", sc->wide, sc->nsym, sc->nstates);
-    fprintf(out, "    scan_row_of, scan_rows, %d,\n", sc->nrows);
-    fprintf(out, "    scan_edge_start, scan_edge_sym, scan_edge_to, scan_fail,\n"
-                 "    scan_out_head, scan_dict, scan_out_pat, scan_out_next,\n");
-    fprintf(out, "    %d, %d,\n};\n\n", sc->nout, sc->words);
+    fprintf(out, "},\n    %d, %d, %d, %d, %d, %d,\n", sc->wide, sc->nsym, sc->nstates, sc->nrows,
+            sc->nedges, sc->nouts);
+    fprintf(out, "    scan_state, scan_rows, scan_edge, scan_outs, %d,\n};\n\n", sc->words);
 }
 
 static void put_image(FILE *out, const px_ruleset *rs, size_t *blob_len, bool *has_blob)

@@ -554,122 +554,177 @@ static int symbol(const px_scanner *sc, unsigned char c)
 /* Builds the trie and its links in a full table (go: nstates x nsym,
  * completed: every missing edge follows the failure link), then keeps the
  * trie edges (parent and symbol of each state) and the root's row. */
-/* The arrays px_scanner_new fills, before they become the read-only
- * tables of the scanner. */
-typedef struct tables {
-    int *row_of, *rows, *edge_start, *edge_to, *fail, *out_head, *dict, *out_pat, *out_next;
-    unsigned char *edge_sym;
-} tables;
-
 /* States with this many trie edges or more get a full row. */
 #define ROW_EDGES 4
 
-/* Builds the trie and its links in a full table (go: states x symbols,
- * completed breadth first: a missing edge follows the failure link), then
- * keeps of it the trie edges (the parent and symbol of each state) and the
- * root's row. */
-static bool build(px_scanner *sc, tables *t, const px_litset *sets, int n, int *go, int *parent,
-                  unsigned char *sym_in, int *queue)
+/* What px_scanner_new builds on the way to the scanner's tables. */
+typedef struct work {
+    int *go;               /* states x symbols, completed (see build) */
+    int *parent;           /* per state: the state its trie edge leaves */
+    unsigned char *sym_in; /* per state: the symbol of that edge */
+    int *fail, *queue;
+    int *out_head;         /* per state: its own first literal, or -1 */
+    int *out_pat, *out_next;
+    int nout;
+} work;
+
+/* The trie of every literal, in the full table w->go (-1: no edge), with
+ * each literal's pattern on the state where it ends. */
+static void trie(px_scanner *sc, work *w, const px_litset *sets, int n)
 {
     size_t nsym = (size_t)sc->nsym;
     sc->nstates = 1;
     for (size_t k = 0; k < nsym; k++)
-        go[k] = -1;
-    t->out_head[0] = -1;
-    parent[0] = -1;
+        w->go[k] = -1;
+    w->out_head[0] = -1;
+    w->parent[0] = -1;
     for (int i = 0; i < n; i++)
-        for (const char *w = sets[i].data; w && *w; w += strlen(w) + 1) {
+        for (const char *lit = sets[i].data; lit && *lit; lit += strlen(lit) + 1) {
             int st = 0;
-            for (const char *q = w; *q; q++) {
-                int *edge = &go[(size_t)st * nsym + (size_t)symbol(sc, (unsigned char)*q)];
+            for (const char *q = lit; *q; q++) {
+                int sym = symbol(sc, (unsigned char)*q);
+                int *edge = &w->go[(size_t)st * nsym + (size_t)sym];
                 if (*edge < 0) {
                     int ns = sc->nstates++;
                     for (size_t k = 0; k < nsym; k++)
-                        go[(size_t)ns * nsym + k] = -1;
-                    t->out_head[ns] = -1;
-                    parent[ns] = st;
-                    sym_in[ns] = (unsigned char)symbol(sc, (unsigned char)*q);
+                        w->go[(size_t)ns * nsym + k] = -1;
+                    w->out_head[ns] = -1;
+                    w->parent[ns] = st;
+                    w->sym_in[ns] = (unsigned char)sym;
                     *edge = ns;
                 }
                 st = *edge;
             }
-            t->out_pat[sc->nout] = i;
-            t->out_next[sc->nout] = t->out_head[st];
-            t->out_head[st] = sc->nout++;
+            w->out_pat[w->nout] = i;
+            w->out_next[w->nout] = w->out_head[st];
+            w->out_head[st] = w->nout++;
         }
+}
+
+/* Failure links, breadth first, completing the table as it goes: a missing
+ * edge becomes the failure link's edge. w->queue ends up holding the states
+ * in breadth-first order (the root excepted). */
+static void links(px_scanner *sc, work *w)
+{
+    size_t nsym = (size_t)sc->nsym;
     int qh = 0, qt = 0;
     for (size_t k = 0; k < nsym; k++) {
-        if (go[k] < 0) {
-            go[k] = 0;
+        if (w->go[k] < 0) {
+            w->go[k] = 0;
         } else {
-            t->fail[go[k]] = 0;
-            queue[qt++] = go[k];
+            w->fail[w->go[k]] = 0;
+            w->queue[qt++] = w->go[k];
         }
     }
-    t->fail[0] = 0;
-    t->dict[0] = -1;
+    w->fail[0] = 0;
     while (qh < qt) {
-        int st = queue[qh++];
-        int f = t->fail[st];
-        t->dict[st] = t->out_head[f] >= 0 ? f : t->dict[f];
+        int st = w->queue[qh++];
+        int f = w->fail[st];
         for (size_t k = 0; k < nsym; k++) {
-            int *edge = &go[(size_t)st * nsym + k];
-            int fk = go[(size_t)f * nsym + k];
+            int *edge = &w->go[(size_t)st * nsym + k];
+            int fk = w->go[(size_t)f * nsym + k];
             if (*edge < 0) {
                 *edge = fk;
             } else {
-                t->fail[*edge] = fk;
-                queue[qt++] = *edge;
+                w->fail[*edge] = fk;
+                w->queue[qt++] = *edge;
             }
         }
     }
-    /* The trie edges, grouped by the state they leave. */
-    t->edge_start = px_calloc(sc->a, (size_t)sc->nstates + 1, sizeof *t->edge_start);
-    t->edge_sym = px_calloc(sc->a, (size_t)sc->nstates, 1);
-    t->edge_to = px_calloc(sc->a, (size_t)sc->nstates, sizeof *t->edge_to);
-    if (!t->edge_start || !t->edge_sym || !t->edge_to)
-        return false;
-    for (int st = 1; st < sc->nstates; st++)
-        t->edge_start[parent[st] + 1]++;
-    for (int st = 0; st < sc->nstates; st++)
-        t->edge_start[st + 1] += t->edge_start[st];
-    int *fill = queue; /* reused: the next free edge of each state */
-    memcpy(fill, t->edge_start, (size_t)sc->nstates * sizeof *fill);
-    for (int st = 1; st < sc->nstates; st++) {
-        int e = fill[parent[st]]++;
-        t->edge_sym[e] = sym_in[st];
-        t->edge_to[e] = st;
-    }
-    /* Full rows: the root's, and those of the states with many edges. */
-    t->row_of = px_malloc(sc->a, (size_t)sc->nstates * sizeof *t->row_of);
-    if (!t->row_of)
-        return false;
-    sc->nrows = 0;
-    for (int st = 0; st < sc->nstates; st++)
-        t->row_of[st] = !st || t->edge_start[st + 1] - t->edge_start[st] >= ROW_EDGES
-                            ? sc->nrows++ : -1;
-    t->rows = px_malloc(sc->a, (size_t)sc->nrows * nsym * sizeof *t->rows);
-    if (!t->rows)
-        return false;
-    for (int st = 0; st < sc->nstates; st++)
-        if (t->row_of[st] >= 0)
-            memcpy(t->rows + (size_t)t->row_of[st] * nsym, go + (size_t)st * nsym,
-                   nsym * sizeof *t->rows);
-    return true;
 }
 
-static void free_tables(const px_alloc *a, tables *t)
+/* The scanner's tables from the work: states, rows, edges, and each
+ * state's patterns with its suffixes' (a suffix comes before the states
+ * it ends, breadth first, so its list is done when a state needs it). */
+static bool tables(px_scanner *sc, work *w, px_scan_state *state)
 {
-    px_free(a, t->row_of);
-    px_free(a, t->rows);
-    px_free(a, t->edge_start);
-    px_free(a, t->edge_sym);
-    px_free(a, t->edge_to);
-    px_free(a, t->fail);
-    px_free(a, t->out_head);
-    px_free(a, t->dict);
-    px_free(a, t->out_pat);
-    px_free(a, t->out_next);
+    const px_alloc *a = sc->a;
+    size_t nsym = (size_t)sc->nsym;
+    int nst = sc->nstates;
+    /* Edges grouped by the state they leave; then rows. */
+    for (int st = 0; st <= nst; st++)
+        state[st].edges = 0;
+    for (int st = 1; st < nst; st++)
+        state[w->parent[st] + 1].edges++;
+    for (int st = 0; st < nst; st++)
+        state[st + 1].edges += state[st].edges;
+    unsigned *edge = px_calloc(a, (size_t)nst, sizeof *edge);
+    int *fill = px_malloc(a, (size_t)nst * sizeof *fill);
+    if (!edge || !fill) {
+        px_free(a, edge);
+        px_free(a, fill);
+        return false;
+    }
+    for (int st = 0; st < nst; st++)
+        fill[st] = state[st].edges;
+    for (int st = 1; st < nst; st++)
+        edge[fill[w->parent[st]]++] = (unsigned)st << 8 | w->sym_in[st];
+    px_free(a, fill);
+    sc->edge = edge;
+    sc->nedges = nst - 1;
+    sc->nrows = 0;
+    for (int st = 0; st < nst; st++) {
+        state[st].fail = w->fail[st];
+        state[st].row = !st || state[st + 1].edges - state[st].edges >= ROW_EDGES ? sc->nrows++ : -1;
+    }
+    state[nst].row = state[nst].fail = state[nst].outs = -1;
+    int *rows = px_malloc(a, (size_t)sc->nrows * nsym * sizeof *rows);
+    /* At most every literal on every state along its suffix chain: bound
+     * the lists by what they come to, counted first. */
+    size_t *len = px_calloc(a, (size_t)nst, sizeof *len);
+    if (!rows || !len) {
+        px_free(a, rows);
+        px_free(a, len);
+        return false;
+    }
+    sc->rows = rows;
+    for (int st = 0; st < nst; st++)
+        if (state[st].row >= 0)
+            memcpy(rows + (size_t)state[st].row * nsym, w->go + (size_t)st * nsym,
+                   nsym * sizeof *rows);
+    size_t total = 0;
+    for (int q = 0; q < nst - 1; q++) {
+        int st = w->queue[q];
+        for (int e = w->out_head[st]; e >= 0; e = w->out_next[e])
+            len[st]++;
+        len[st] += len[w->fail[st]];
+        total += len[st] ? len[st] + 1 : 0;
+    }
+    int *outs = px_malloc(a, (total + 1) * sizeof *outs);
+    if (!outs) {
+        px_free(a, len);
+        return false;
+    }
+    sc->outs = outs;
+    int at = 0;
+    state[0].outs = -1;
+    for (int q = 0; q < nst - 1; q++) {
+        int st = w->queue[q];
+        state[st].outs = -1;
+        if (!len[st])
+            continue;
+        state[st].outs = at;
+        int start = at;
+        for (int e = w->out_head[st]; e >= 0; e = w->out_next[e])
+            outs[at++] = w->out_pat[e];
+        int f = state[w->fail[st]].outs;
+        for (; f >= 0 && outs[f] >= 0; f++)
+            outs[at++] = outs[f];
+        /* A pattern once per state (two of its literals may end there). */
+        int kept = start;
+        for (int i = start; i < at; i++) {
+            bool dup = false;
+            for (int j = start; j < kept && !dup; j++)
+                dup = outs[j] == outs[i];
+            if (!dup)
+                outs[kept++] = outs[i];
+        }
+        at = kept;
+        outs[at++] = -1;
+    }
+    sc->nouts = at;
+    px_free(a, len);
+    return true;
 }
 
 px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
@@ -682,10 +737,10 @@ px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
     size_t total = 1;
     int nlit = 0;
     for (int i = 0; i < n; i++)
-        for (const char *w = sets[i].data; w && *w; w += strlen(w) + 1) {
-            total += strlen(w);
+        for (const char *lit = sets[i].data; lit && *lit; lit += strlen(lit) + 1) {
+            total += strlen(lit);
             nlit++;
-            for (const char *q = w; *q; q++) {
+            for (const char *q = lit; *q; q++) {
                 unsigned char c = (unsigned char)*q;
                 if (c == (unsigned char)PX_LIT_WIDE && !sc->wide)
                     sc->wide = ++sc->nsym;
@@ -698,37 +753,37 @@ px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
     for (int c = 'A'; c <= 'Z'; c++)
         sc->map[c] = sc->map[c + 32];
     sc->nsym++; /* symbol 0: bytes in no literal */
-    tables t = {0};
-    t.fail = px_malloc(a, total * sizeof(int));
-    t.out_head = px_malloc(a, total * sizeof(int));
-    t.dict = px_malloc(a, total * sizeof(int));
-    t.out_pat = px_malloc(a, ((size_t)nlit + 1) * sizeof(int));
-    t.out_next = px_malloc(a, ((size_t)nlit + 1) * sizeof(int));
-    int *go = px_malloc(a, total * (size_t)sc->nsym * sizeof *go);
-    int *parent = px_malloc(a, total * sizeof(int));
-    unsigned char *sym_in = px_malloc(a, total);
-    int *queue = px_malloc(a, total * sizeof(int));
-    bool ok = t.fail && t.out_head && t.dict && t.out_pat && t.out_next && go &&
-              parent && sym_in && queue && build(sc, &t, sets, n, go, parent, sym_in, queue);
-    px_free(a, go);
-    px_free(a, parent);
-    px_free(a, sym_in);
-    px_free(a, queue);
+    work w = {0};
+    w.go = px_malloc(a, total * (size_t)sc->nsym * sizeof *w.go);
+    w.parent = px_malloc(a, total * sizeof *w.parent);
+    w.sym_in = px_malloc(a, total);
+    w.fail = px_malloc(a, total * sizeof *w.fail);
+    w.queue = px_malloc(a, total * sizeof *w.queue);
+    w.out_head = px_malloc(a, total * sizeof *w.out_head);
+    w.out_pat = px_malloc(a, ((size_t)nlit + 1) * sizeof *w.out_pat);
+    w.out_next = px_malloc(a, ((size_t)nlit + 1) * sizeof *w.out_next);
+    px_scan_state *state = px_malloc(a, (total + 1) * sizeof *state);
+    bool ok = w.go && w.parent && w.sym_in && w.fail && w.queue && w.out_head && w.out_pat &&
+              w.out_next && state;
+    if (ok) {
+        trie(sc, &w, sets, n);
+        links(sc, &w);
+        sc->state = state;
+        ok = tables(sc, &w, state);
+    }
+    px_free(a, w.go);
+    px_free(a, w.parent);
+    px_free(a, w.sym_in);
+    px_free(a, w.fail);
+    px_free(a, w.queue);
+    px_free(a, w.out_head);
+    px_free(a, w.out_pat);
+    px_free(a, w.out_next);
     if (!ok) {
-        free_tables(a, &t);
-        px_free(a, sc);
+        sc->state = state;
+        px_scanner_free(sc);
         return NULL;
     }
-    sc->row_of = t.row_of;
-    sc->rows = t.rows;
-    sc->edge_start = t.edge_start;
-    sc->edge_sym = t.edge_sym;
-    sc->edge_to = t.edge_to;
-    sc->fail = t.fail;
-    sc->out_head = t.out_head;
-    sc->dict = t.dict;
-    sc->out_pat = t.out_pat;
-    sc->out_next = t.out_next;
     return sc;
 }
 
@@ -736,11 +791,11 @@ void px_scanner_free(px_scanner *sc)
 {
     if (!sc || !sc->a)
         return; /* the built-in one is static data */
-    /* The tables are read-only only once built: they are ours to free. */
-    tables t = {(int *)sc->row_of, (int *)sc->rows, (int *)sc->edge_start, (int *)sc->edge_to, (int *)sc->fail,
-                (int *)sc->out_head, (int *)sc->dict, (int *)sc->out_pat, (int *)sc->out_next,
-                (unsigned char *)sc->edge_sym};
-    free_tables(sc->a, &t);
+    /* The tables are read-only once built, and ours to free. */
+    px_free(sc->a, (void *)sc->state);
+    px_free(sc->a, (void *)sc->rows);
+    px_free(sc->a, (void *)sc->edge);
+    px_free(sc->a, (void *)sc->outs);
     px_free(sc->a, sc);
 }
 
@@ -778,22 +833,23 @@ void px_scanner_run(const px_scanner *sc, const char *subject, size_t len, uint6
         /* The next state: from a full row, a trie edge, or else the same
          * question one failure link down (the root has a row). */
         for (;;) {
-            int r = sc->row_of[st];
-            if (r >= 0) {
-                st = sc->rows[(size_t)r * nsym + (size_t)sym];
+            const px_scan_state *q = &sc->state[st];
+            if (q->row >= 0) {
+                st = sc->rows[(size_t)q->row * nsym + (size_t)sym];
                 break;
             }
-            int e = sc->edge_start[st], end = sc->edge_start[st + 1];
-            while (e < end && sc->edge_sym[e] != sym)
+            int e = q->edges, end = q[1].edges;
+            while (e < end && (int)(sc->edge[e] & 0xFF) != sym)
                 e++;
             if (e < end) {
-                st = sc->edge_to[e];
+                st = (int)(sc->edge[e] >> 8);
                 break;
             }
-            st = sc->fail[st];
+            st = q->fail;
         }
-        for (int o = sc->out_head[st] >= 0 ? st : sc->dict[st]; o >= 0; o = sc->dict[o])
-            for (int e = sc->out_head[o]; e >= 0; e = sc->out_next[e])
-                hits[sc->out_pat[e] / 64] |= 1ull << (sc->out_pat[e] % 64);
+        int o = sc->state[st].outs;
+        if (o >= 0)
+            for (const int *p = sc->outs + o; *p >= 0; p++)
+                hits[*p / 64] |= 1ull << (*p % 64);
     }
 }

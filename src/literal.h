@@ -47,24 +47,25 @@ bool px_literals(const px_alloc *a, const char *src, bool extended, px_litset *o
  * transitions instead. Built by px_scanner_new, or written out as C data at
  * build time for the bundled rules (rules/rulegen.c): that one has no
  * allocator and is never freed. */
+/* A state of the automaton, 16 bytes: what a step reads of it together. */
+typedef struct px_scan_state {
+    int row;   /* its row of transitions, or -1 (the root's is row 0) */
+    int edges; /* its trie edges: edge[edges] up to the next state's edges */
+    int fail;  /* the state of its longest proper suffix in the trie */
+    int outs;  /* its patterns, its suffixes' included: outs[outs...] up to a -1;
+                * -1 for none */
+} px_scan_state;
+
 typedef struct px_scanner {
     const px_alloc *a;
-    unsigned char map[256];   /* literal or subject byte -> symbol; 0 for none */
-    int wide;                 /* the symbol of PX_LIT_WIDE, or 0 */
-    int nsym;
-    int nstates;
-    const int *row_of;        /* per state: its row of transitions, or -1 (the root: 0) */
-    const int *rows;          /* nrows x nsym */
-    int nrows;
-    const int *edge_start;    /* nstates + 1: state s's edges are [start[s], start[s+1]) */
-    const unsigned char *edge_sym;
-    const int *edge_to;
-    const int *fail;          /* per state: the longest proper suffix state */
-    const int *out_head;      /* per state: first output, or -1 */
-    const int *dict;          /* per state: next state with outputs, or -1 */
-    const int *out_pat, *out_next;
-    int nout;
-    int words;                /* uint64_t words of a hit set */
+    unsigned char map[256];      /* literal or subject byte -> symbol; 0 for none */
+    int wide;                    /* the symbol of PX_LIT_WIDE, or 0 */
+    int nsym, nstates, nrows, nedges, nouts;
+    const px_scan_state *state;  /* nstates + 1: the last one ends the edges */
+    const int *rows;             /* nrows x nsym */
+    const unsigned *edge;        /* target state << 8 | symbol */
+    const int *outs;             /* lists of patterns, each ended by -1 */
+    int words;                   /* uint64_t words of a hit set */
 } px_scanner;
 
 /* Builds a scanner over sets[0..n); sets[i].data == NULL means "no set":
