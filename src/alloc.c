@@ -21,6 +21,10 @@ void *px_malloc(const px_alloc *a, size_t n) { return a->malloc(n ? n : 1, a->ud
 
 void *px_calloc(const px_alloc *a, size_t count, size_t size)
 {
+    /* libc's calloc knows when its memory is fresh from the kernel, and
+     * so zero already: a large block then costs no write at all. */
+    if (a->malloc == libc_malloc && a->free == libc_free)
+        return calloc(count ? count : 1, size ? size : 1);
     if (size && count > (size_t)-1 / size)
         return NULL;
     void *p = px_malloc(a, count * size);

@@ -3,11 +3,13 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Every block starts with a header: small blocks carry their size (so that
- * a free of the last block can give its space back), large ones point to
- * their list entry. */
+/* Every block starts with a header: its size, rounded up, with the low bit
+ * set for a large block, which has its list entry right before the header.
+ * Small blocks that Gumbo frees (the old copy of every buffer it grows,
+ * its tokens' scratch) go on a free list by size and are handed out again:
+ * a page then touches less memory (a 7 KB page: 2,300 blocks of which
+ * 1,300 are freed). */
 typedef struct header {
-    px_big *big;
     size_t size;
 } header;
 
@@ -24,7 +26,10 @@ struct px_big {
 /* Larger requests get blocks of their own: Gumbo grows text buffers by
  * doubling, and an arena would keep every old copy. */
 #define BIG_SIZE (16u * 1024u)
-#define ALIGN 16u
+/* Gumbo's structures hold pointers and integers, nothing wider: 8 bytes
+ * of alignment is what they need. */
+#define ALIGN 8u
+#define BIG_FLAG 1u
 
 void px_arena_init(px_arena *ar, const px_alloc *a, size_t budget)
 {
@@ -43,38 +48,47 @@ static void *take(px_arena *ar, size_t n)
 {
     if (ar->budget && (n > ar->budget || ar->used > ar->budget - n))
         fail(ar, PITH_ERR_LIMIT);
-    void *p = px_malloc(ar->a, n);
+    /* PCRE2's JIT scans subjects with wide loads that can run past a
+     * string's end: let them read zeros, never bytes nobody wrote. (A
+     * fresh chunk from libc's calloc is zero without a write.) */
+    void *p = px_calloc(ar->a, 1, n);
     if (!p)
         fail(ar, PITH_ERR_NOMEM);
-    /* PCRE2's JIT scans subjects with wide loads that can run past a
-     * string's end: let them read zeros, never bytes nobody wrote. */
-    memset(p, 0, n);
     ar->used += n;
     return p;
 }
 
 static size_t round_up(size_t n) { return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1); }
 
+#define HDR round_up(sizeof(header))
+#define BIG_LEAD round_up(sizeof(px_big))
+
 void *px_arena_alloc(void *ud, size_t n)
 {
     px_arena *ar = ud;
-    size_t need = round_up(sizeof(header)) + round_up(n);
     if (n >= BIG_SIZE) {
         if (n > SIZE_MAX / 2)
             fail(ar, PITH_ERR_LIMIT);
-        size_t lead = round_up(sizeof(px_big));
-        px_big *b = take(ar, lead + need);
+        size_t need = BIG_LEAD + HDR + round_up(n);
+        px_big *b = take(ar, need);
         b->prev = NULL;
         b->next = ar->bigs;
-        b->size = lead + need;
+        b->size = need;
         if (ar->bigs)
             ar->bigs->prev = b;
         ar->bigs = b;
-        header *h = (header *)((char *)b + lead);
-        h->big = b;
-        h->size = n;
-        return (char *)h + round_up(sizeof(header));
+        header *h = (header *)((char *)b + BIG_LEAD);
+        h->size = round_up(n) | BIG_FLAG;
+        return (char *)h + HDR;
     }
+    size_t size = round_up(n ? n : 1);
+    size_t cls = size / ALIGN;
+    if (cls < PX_ARENA_CLASSES && ar->free[cls]) {
+        void *p = ar->free[cls];
+        memcpy(&ar->free[cls], p, sizeof(void *));
+        return p;
+    }
+    size_t need = HDR + size;
     if ((size_t)(ar->end - ar->pos) < need) {
         size_t lead = round_up(sizeof(px_chunk));
         px_chunk *c = take(ar, lead + CHUNK_SIZE);
@@ -84,10 +98,9 @@ void *px_arena_alloc(void *ud, size_t n)
         ar->end = (char *)c + lead + CHUNK_SIZE;
     }
     header *h = (header *)ar->pos;
-    h->big = NULL;
-    h->size = round_up(n);
+    h->size = size;
     ar->pos += need;
-    return (char *)h + round_up(sizeof(header));
+    return (char *)h + HDR;
 }
 
 void px_arena_free(void *ud, void *p)
@@ -95,9 +108,9 @@ void px_arena_free(void *ud, void *p)
     px_arena *ar = ud;
     if (!p)
         return;
-    header *h = (header *)((char *)p - round_up(sizeof(header)));
-    if (h->big) {
-        px_big *b = h->big;
+    header *h = (header *)((char *)p - HDR);
+    if (h->size & BIG_FLAG) {
+        px_big *b = (px_big *)((char *)h - BIG_LEAD);
         if (b->prev)
             b->prev->next = b->next;
         else
@@ -108,10 +121,18 @@ void px_arena_free(void *ud, void *p)
         px_free(ar->a, b);
         return;
     }
-    /* The last block handed out can be taken back: Gumbo frees the old
-     * copy right after growing a small vector or buffer. */
-    if ((char *)p + h->size == ar->pos)
+    /* The last block handed out is taken back: Gumbo frees the old copy
+     * right after growing a small vector or buffer. Others wait on their
+     * size's list. */
+    if ((char *)p + h->size == ar->pos) {
         ar->pos = (char *)h;
+        return;
+    }
+    size_t cls = h->size / ALIGN;
+    if (cls < PX_ARENA_CLASSES) {
+        memcpy(p, &ar->free[cls], sizeof(void *));
+        ar->free[cls] = p;
+    }
 }
 
 void px_arena_release(px_arena *ar)
@@ -128,4 +149,5 @@ void px_arena_release(px_arena *ar)
     ar->bigs = NULL;
     ar->pos = ar->end = NULL;
     ar->used = 0;
+    memset(ar->free, 0, sizeof ar->free);
 }

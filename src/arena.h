@@ -16,10 +16,14 @@
 typedef struct px_chunk px_chunk;
 typedef struct px_big px_big;
 
+/* Freed small blocks wait for reuse on a list per size (8, 16, ... bytes). */
+#define PX_ARENA_CLASSES 129
+
 typedef struct px_arena {
     const px_alloc *a;
     px_chunk *chunks;
     px_big *bigs;      /* large blocks, freed for real when Gumbo frees them */
+    void *free[PX_ARENA_CLASSES]; /* by size / 8: the first free block */
     char *pos, *end;   /* free space in the current chunk */
     size_t used, budget; /* bytes taken from the allocator; 0 = no budget */
     jmp_buf *escape;   /* where a failure jumps to */

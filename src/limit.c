@@ -19,8 +19,11 @@ static const char *const raw_tags[] = {
 
 static bool in_list(const char *name, size_t n, const char *const *list, size_t count)
 {
+    /* The first letter rules out nearly every name before any strlen:
+     * this runs for every tag of the page. */
+    char c0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && px_ascii_ieq(name, list[i], n))
+        if (list[i][0] == c0 && strlen(list[i]) == n && px_ascii_ieq(name, list[i], n))
             return true;
     return false;
 }

@@ -82,6 +82,61 @@ enum atom { A_LIT, A_GROUP, A_ZERO, A_OTHER };
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+/* The code point of the UTF-8 character at s (n bytes left), and its
+ * length in *len (1 for a stray byte, read as itself). */
+static uint32_t utf8_char(const char *s, size_t n, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t want = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 1;
+    if (want > n)
+        want = 1;
+    for (size_t k = 1; k < want; k++)
+        if ((u[k] & 0xC0) != 0x80)
+            want = 1;
+    *len = want;
+    static const unsigned char lead_mask[] = {0, 0xFF, 0x1F, 0x0F, 0x07};
+    uint32_t cp = u[0] & lead_mask[want];
+    for (size_t k = 1; k < want; k++)
+        cp = cp << 6 | (u[k] & 0x3Fu);
+    return cp;
+}
+
+/* Blocks of characters none of which has a case variant (PCRE2's caseless
+ * matching takes each only as itself): punctuation, symbols, and the
+ * scripts without case. test_literal checks the claim against PCRE2. */
+static const struct nocase_range {
+    uint32_t lo, hi;
+} nocase_ranges[] = {
+    {0x00A0, 0x00AF}, /* no-break space, ¡ ¢ £ « ¬ ® (not µ, at B5) */
+    {0x0590, 0x06FF}, /* Hebrew, Arabic */
+    {0x0900, 0x0E7F}, /* Devanagari ... Sinhala, Thai */
+    {0x2000, 0x206F}, /* general punctuation: – — ‘ ’ “ ” • … ‹ › */
+    {0x20A0, 0x20CF}, /* currency signs */
+    {0x2190, 0x23FF}, /* arrows, mathematical operators, technical */
+    {0x2500, 0x2BFF}, /* box drawing, shapes, symbols, dingbats, arrows */
+    {0x2E80, 0x2FDF}, /* CJK radicals */
+    {0x3000, 0x9FFF}, /* CJK punctuation, kana, CJK ideographs */
+    {0xAC00, 0xD7AF}, /* Hangul syllables */
+    {0xFF00, 0xFF1F}, /* fullwidth punctuation and digits */
+    {0xFF60, 0xFFEF}, /* halfwidth kana and Hangul, fullwidth signs */
+    {0x1F200, 0x1FAFF}, /* pictographs and emoji */
+};
+
+bool px_lit_nocase(uint32_t cp)
+{
+    if (cp < 0x0590)
+        return cp >= 0x00A0 && cp <= 0x00AF;
+    size_t lo = 1, hi = sizeof nocase_ranges / sizeof *nocase_ranges;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cp > nocase_ranges[mid].hi)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < sizeof nocase_ranges / sizeof *nocase_ranges && cp >= nocase_ranges[lo].lo;
+}
+
 /* Reads a quantifier if there is one; returns its minimum count (1 when
  * there is none). */
 static long quantifier(reader *r, bool *present)
@@ -258,14 +313,141 @@ static enum atom group(reader *r, strs *g)
     return kind;
 }
 
+/* Reads the character at r->p as a literal: into out (*n bytes) as the
+ * scanner will see it. False for the long s and the Kelvin sign, which are
+ * s and k caselessly (see the scanner), and which are no literal then. */
+static bool lit_char(reader *r, char *out, size_t *n)
+{
+    unsigned char c = (unsigned char)*r->p;
+    if (c < 0x80) {
+        r->p++;
+        out[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        *n = 1;
+        return true;
+    }
+    size_t len;
+    uint32_t cp = utf8_char(r->p, (size_t)(r->end - r->p), &len);
+    /* A character with no case variant is its own bytes; any other is the
+     * wide symbol, which stands for all its variants (all beyond ASCII,
+     * but for those two) as for every other such character. */
+    if (px_lit_nocase(cp)) {
+        memcpy(out, r->p, len);
+        *n = len;
+    } else {
+        out[0] = PX_LIT_WIDE;
+        *n = 1;
+    }
+    r->p += len;
+    return cp != 0x17F && cp != 0x212A;
+}
+
+/* The strings a run of literals may be: a class multiplies them. */
+#define RUN_MAX 16
+#define RUN_LEN 128
+
+typedef struct run {
+    char s[RUN_MAX][RUN_LEN];
+    size_t len[RUN_MAX];
+    int n; /* 0: no run */
+} run;
+
+/* One atom's alternatives: a literal character, or each of a class's. */
+typedef struct alts {
+    char s[RUN_MAX][4];
+    size_t len[RUN_MAX];
+    int n;
+} alts;
+
+static void alts_add(alts *al, const char *c, size_t n)
+{
+    for (int i = 0; i < al->n; i++)
+        if (al->len[i] == n && !memcmp(al->s[i], c, n))
+            return;
+    memcpy(al->s[al->n], c, n);
+    al->len[al->n++] = n;
+}
+
+/* Reads a class of plain characters ("[ée]", "[评評]") into al; false, with
+ * r->p where it was, for any other (ranges, escapes, negation, many
+ * members), which the caller skips as an unknown atom. */
+static bool class_alts(reader *r, alts *al)
+{
+    const char *start = r->p;
+    r->p++; /* '[' */
+    al->n = 0;
+    bool ok = r->p < r->end && *r->p != '^' && *r->p != ']';
+    while (ok && r->p < r->end && *r->p != ']') {
+        char c[4];
+        size_t n;
+        if (*r->p == '\\' && r->p + 1 < r->end && (unsigned char)r->p[1] < 0x80 &&
+            !is_alnum(r->p[1])) {
+            r->p++; /* an escaped punctuation mark is itself */
+        } else if (*r->p == '\\' || *r->p == '[') {
+            ok = false;
+            break;
+        }
+        ok = lit_char(r, c, &n) && al->n < RUN_MAX &&
+             !(r->p + 1 < r->end && *r->p == '-' && r->p[1] != ']');
+        if (ok)
+            alts_add(al, c, n);
+    }
+    if (ok && r->p < r->end) {
+        r->p++;
+        return true;
+    }
+    r->p = start;
+    return false;
+}
+
+/* Ends the run: its strings are one candidate factor of the sequence. */
+static void run_end(reader *r, run *rn, strs *best)
+{
+    if (!rn->n)
+        return;
+    strs cand;
+    strs_init(&cand, r->a, false);
+    for (int i = 0; i < rn->n; i++)
+        strs_add(&cand, rn->s[i], rn->len[i]);
+    take_if_better(best, &cand);
+    px_buf_free(&cand.buf);
+    rn->n = 0;
+}
+
+/* Appends an atom's alternatives to every string of the run, or starts a
+ * new run with them when the product would be too large. */
+static void run_extend(reader *r, run *rn, const alts *al, strs *best)
+{
+    bool fits = rn->n * al->n <= RUN_MAX;
+    for (int i = 0; i < rn->n && fits; i++)
+        fits = rn->len[i] + 4 < RUN_LEN;
+    if (!fits)
+        run_end(r, rn, best);
+    if (!rn->n) {
+        rn->n = 1;
+        rn->len[0] = 0;
+    }
+    int n = 0;
+    run next;
+    for (int i = 0; i < rn->n; i++)
+        for (int k = 0; k < al->n; k++) {
+            memcpy(next.s[n], rn->s[i], rn->len[i]);
+            memcpy(next.s[n] + rn->len[i], al->s[k], al->len[k]);
+            next.len[n++] = rn->len[i] + al->len[k];
+        }
+    for (int i = 0; i < n; i++) {
+        memcpy(rn->s[i], next.s[i], next.len[i]);
+        rn->len[i] = next.len[i];
+    }
+    rn->n = n;
+}
+
 static void parse_seq(reader *r, strs *best)
 {
-    char run[256];
-    size_t rl = 0;
-    strs cand;
-    strs_init(&cand, r->a, true);
+    run rn;
+    rn.n = 0;
     while (r->p < r->end && *r->p != '|' && *r->p != ')' && !r->bad) {
-        char lit = 0;
+        alts al;
+        al.n = 0;
         enum atom at;
         strs g;
         strs_init(&g, r->a, true);
@@ -274,52 +456,44 @@ static void parse_seq(reader *r, strs *best)
             r->p++;
             at = group(r, &g);
         } else if (c == '[') {
-            skip_class(r);
-            at = A_OTHER;
+            at = class_alts(r, &al) ? A_LIT : A_OTHER;
+            if (at == A_OTHER)
+                skip_class(r);
         } else if (c == '\\') {
             r->p++;
+            char lit = 0;
             at = escape(r, &lit);
+            if (at == A_LIT) {
+                char l = lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
+                alts_add(&al, &l, 1);
+            }
         } else if (c == '.') {
             r->p++;
             at = A_OTHER;
         } else if (c == '^' || c == '$') {
             r->p++;
             at = A_ZERO;
-        } else if (c >= 0x80) {
-            r->p++;
-            while (r->p < r->end && ((unsigned char)*r->p & 0xC0) == 0x80)
-                r->p++;
-            at = A_OTHER;
         } else {
-            r->p++;
-            lit = (char)c;
-            at = A_LIT;
+            char l[4];
+            size_t n;
+            at = lit_char(r, l, &n) ? A_LIT : A_OTHER;
+            if (at == A_LIT)
+                alts_add(&al, l, n);
         }
         bool quantified;
         long min = quantifier(r, &quantified);
-        bool extend = at == A_LIT && min >= 1 && rl + 1 < sizeof run;
-        if (extend)
-            run[rl++] = (lit >= 'A' && lit <= 'Z') ? (char)(lit + 32) : lit;
-        if (!extend || quantified) {
-            /* The run of literals ends here. */
-            if (rl) {
-                strs_init(&cand, r->a, false);
-                strs_add(&cand, run, rl);
-                take_if_better(best, &cand);
-                rl = 0;
-            }
-        }
+        if (at == A_LIT && min >= 1)
+            run_extend(r, &rn, &al, best);
+        /* The run of literals ends at any other atom, and after a repeated
+         * one (what follows it may come after more copies). */
+        if (at != A_LIT || min < 1 || quantified)
+            run_end(r, &rn, best);
         if (at == A_GROUP && min >= 1 && !g.none)
             take_if_better(best, &g);
         else
             px_buf_free(&g.buf);
     }
-    if (rl) {
-        strs_init(&cand, r->a, false);
-        strs_add(&cand, run, rl);
-        take_if_better(best, &cand);
-    }
-    px_buf_free(&cand.buf);
+    run_end(r, &rn, best);
 }
 
 static void parse_alt(reader *r, strs *out)
@@ -367,22 +541,191 @@ bool px_literals(const px_alloc *a, const char *src, bool extended, px_litset *o
 
 /* ---- scanner ------------------------------------------------------------ */
 
-struct px_scanner {
-    const px_alloc *a;
-    unsigned char cls[256]; /* byte (lower case) -> symbol; 0 for none */
-    int nsym;
-    int nstates;
-    int *go;                /* nstates x nsym */
-    int *out_head;          /* per state: first output, or -1 */
-    int *dict;              /* per state: next state with outputs, or -1 */
-    int *out_pat, *out_next;
-    int nout;
-    int words;              /* uint64_t words of a hit set */
-};
-
 int px_scanner_words(const px_scanner *sc) { return sc->words; }
 
 static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
+
+/* The symbol of literal byte c. */
+static int symbol(const px_scanner *sc, unsigned char c)
+{
+    return c == (unsigned char)PX_LIT_WIDE ? sc->wide : sc->map[c];
+}
+
+/* Builds the trie and its links in a full table (go: nstates x nsym,
+ * completed: every missing edge follows the failure link), then keeps the
+ * trie edges (parent and symbol of each state) and the root's row. */
+/* States with this many trie edges or more get a full row. */
+#define ROW_EDGES 4
+
+/* What px_scanner_new builds on the way to the scanner's tables. */
+typedef struct work {
+    int *go;               /* states x symbols, completed (see build) */
+    int *parent;           /* per state: the state its trie edge leaves */
+    unsigned char *sym_in; /* per state: the symbol of that edge */
+    int *fail, *queue;
+    int *out_head;         /* per state: its own first literal, or -1 */
+    int *out_pat, *out_next;
+    int nout;
+} work;
+
+/* The trie of every literal, in the full table w->go (-1: no edge), with
+ * each literal's pattern on the state where it ends. */
+static void trie(px_scanner *sc, work *w, const px_litset *sets, int n)
+{
+    size_t nsym = (size_t)sc->nsym;
+    sc->nstates = 1;
+    for (size_t k = 0; k < nsym; k++)
+        w->go[k] = -1;
+    w->out_head[0] = -1;
+    w->parent[0] = -1;
+    for (int i = 0; i < n; i++)
+        for (const char *lit = sets[i].data; lit && *lit; lit += strlen(lit) + 1) {
+            int st = 0;
+            for (const char *q = lit; *q; q++) {
+                int sym = symbol(sc, (unsigned char)*q);
+                int *edge = &w->go[(size_t)st * nsym + (size_t)sym];
+                if (*edge < 0) {
+                    int ns = sc->nstates++;
+                    for (size_t k = 0; k < nsym; k++)
+                        w->go[(size_t)ns * nsym + k] = -1;
+                    w->out_head[ns] = -1;
+                    w->parent[ns] = st;
+                    w->sym_in[ns] = (unsigned char)sym;
+                    *edge = ns;
+                }
+                st = *edge;
+            }
+            w->out_pat[w->nout] = i;
+            w->out_next[w->nout] = w->out_head[st];
+            w->out_head[st] = w->nout++;
+        }
+}
+
+/* Failure links, breadth first, completing the table as it goes: a missing
+ * edge becomes the failure link's edge. w->queue ends up holding the states
+ * in breadth-first order (the root excepted). */
+static void links(px_scanner *sc, work *w)
+{
+    size_t nsym = (size_t)sc->nsym;
+    int qh = 0, qt = 0;
+    for (size_t k = 0; k < nsym; k++) {
+        if (w->go[k] < 0) {
+            w->go[k] = 0;
+        } else {
+            w->fail[w->go[k]] = 0;
+            w->queue[qt++] = w->go[k];
+        }
+    }
+    w->fail[0] = 0;
+    while (qh < qt) {
+        int st = w->queue[qh++];
+        int f = w->fail[st];
+        for (size_t k = 0; k < nsym; k++) {
+            int *edge = &w->go[(size_t)st * nsym + k];
+            int fk = w->go[(size_t)f * nsym + k];
+            if (*edge < 0) {
+                *edge = fk;
+            } else {
+                w->fail[*edge] = fk;
+                w->queue[qt++] = *edge;
+            }
+        }
+    }
+}
+
+/* The scanner's tables from the work: states, rows, edges, and each
+ * state's patterns with its suffixes' (a suffix comes before the states
+ * it ends, breadth first, so its list is done when a state needs it). */
+static bool tables(px_scanner *sc, work *w, px_scan_state *state)
+{
+    const px_alloc *a = sc->a;
+    size_t nsym = (size_t)sc->nsym;
+    int nst = sc->nstates;
+    /* Edges grouped by the state they leave; then rows. */
+    for (int st = 0; st <= nst; st++)
+        state[st].edges = 0;
+    for (int st = 1; st < nst; st++)
+        state[w->parent[st] + 1].edges++;
+    for (int st = 0; st < nst; st++)
+        state[st + 1].edges += state[st].edges;
+    unsigned *edge = px_calloc(a, (size_t)nst, sizeof *edge);
+    int *fill = px_malloc(a, (size_t)nst * sizeof *fill);
+    if (!edge || !fill) {
+        px_free(a, edge);
+        px_free(a, fill);
+        return false;
+    }
+    for (int st = 0; st < nst; st++)
+        fill[st] = state[st].edges;
+    for (int st = 1; st < nst; st++)
+        edge[fill[w->parent[st]]++] = (unsigned)st << 8 | w->sym_in[st];
+    px_free(a, fill);
+    sc->edge = edge;
+    sc->nedges = nst - 1;
+    sc->nrows = 0;
+    for (int st = 0; st < nst; st++) {
+        state[st].fail = w->fail[st];
+        state[st].row = !st || state[st + 1].edges - state[st].edges >= ROW_EDGES ? sc->nrows++ : -1;
+    }
+    state[nst].row = state[nst].fail = state[nst].outs = -1;
+    int *rows = px_malloc(a, (size_t)sc->nrows * nsym * sizeof *rows);
+    /* At most every literal on every state along its suffix chain: bound
+     * the lists by what they come to, counted first. */
+    size_t *len = px_calloc(a, (size_t)nst, sizeof *len);
+    if (!rows || !len) {
+        px_free(a, rows);
+        px_free(a, len);
+        return false;
+    }
+    sc->rows = rows;
+    for (int st = 0; st < nst; st++)
+        if (state[st].row >= 0)
+            memcpy(rows + (size_t)state[st].row * nsym, w->go + (size_t)st * nsym,
+                   nsym * sizeof *rows);
+    size_t total = 0;
+    for (int q = 0; q < nst - 1; q++) {
+        int st = w->queue[q];
+        for (int e = w->out_head[st]; e >= 0; e = w->out_next[e])
+            len[st]++;
+        len[st] += len[w->fail[st]];
+        total += len[st] ? len[st] + 1 : 0;
+    }
+    int *outs = px_malloc(a, (total + 1) * sizeof *outs);
+    if (!outs) {
+        px_free(a, len);
+        return false;
+    }
+    sc->outs = outs;
+    int at = 0;
+    state[0].outs = -1;
+    for (int q = 0; q < nst - 1; q++) {
+        int st = w->queue[q];
+        state[st].outs = -1;
+        if (!len[st])
+            continue;
+        state[st].outs = at;
+        int start = at;
+        for (int e = w->out_head[st]; e >= 0; e = w->out_next[e])
+            outs[at++] = w->out_pat[e];
+        int f = state[w->fail[st]].outs;
+        for (; f >= 0 && outs[f] >= 0; f++)
+            outs[at++] = outs[f];
+        /* A pattern once per state (two of its literals may end there). */
+        int kept = start;
+        for (int i = start; i < at; i++) {
+            bool dup = false;
+            for (int j = start; j < kept && !dup; j++)
+                dup = outs[j] == outs[i];
+            if (!dup)
+                outs[kept++] = outs[i];
+        }
+        at = kept;
+        outs[at++] = -1;
+    }
+    sc->nouts = at;
+    px_free(a, len);
+    return true;
+}
 
 px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
 {
@@ -394,105 +737,119 @@ px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
     size_t total = 1;
     int nlit = 0;
     for (int i = 0; i < n; i++)
-        for (const char *t = sets[i].data; t && *t; t += strlen(t) + 1) {
-            total += strlen(t);
+        for (const char *lit = sets[i].data; lit && *lit; lit += strlen(lit) + 1) {
+            total += strlen(lit);
             nlit++;
-            for (const char *q = t; *q; q++)
-                if (!sc->cls[lower((unsigned char)*q)])
-                    sc->cls[lower((unsigned char)*q)] = (unsigned char)++sc->nsym;
+            for (const char *q = lit; *q; q++) {
+                unsigned char c = (unsigned char)*q;
+                if (c == (unsigned char)PX_LIT_WIDE && !sc->wide)
+                    sc->wide = ++sc->nsym;
+                else if (c != (unsigned char)PX_LIT_WIDE && !sc->map[lower(c)])
+                    sc->map[lower(c)] = (unsigned char)++sc->nsym;
+            }
         }
+    /* Subjects are read in either case. (At most 255 symbols: the bytes
+     * of literals, which are lower case, and the wide one.) */
+    for (int c = 'A'; c <= 'Z'; c++)
+        sc->map[c] = sc->map[c + 32];
     sc->nsym++; /* symbol 0: bytes in no literal */
-    sc->go = px_malloc(a, total * (size_t)sc->nsym * sizeof *sc->go);
-    sc->out_head = px_malloc(a, total * sizeof(int));
-    sc->dict = px_malloc(a, total * sizeof(int));
-    sc->out_pat = px_malloc(a, ((size_t)nlit + 1) * sizeof(int));
-    sc->out_next = px_malloc(a, ((size_t)nlit + 1) * sizeof(int));
-    int *fail = px_malloc(a, total * sizeof(int));
-    int *queue = px_malloc(a, total * sizeof(int));
-    if (!sc->go || !sc->out_head || !sc->dict || !sc->out_pat || !sc->out_next || !fail || !queue) {
-        px_free(a, fail);
-        px_free(a, queue);
+    work w = {0};
+    w.go = px_malloc(a, total * (size_t)sc->nsym * sizeof *w.go);
+    w.parent = px_malloc(a, total * sizeof *w.parent);
+    w.sym_in = px_malloc(a, total);
+    w.fail = px_malloc(a, total * sizeof *w.fail);
+    w.queue = px_malloc(a, total * sizeof *w.queue);
+    w.out_head = px_malloc(a, total * sizeof *w.out_head);
+    w.out_pat = px_malloc(a, ((size_t)nlit + 1) * sizeof *w.out_pat);
+    w.out_next = px_malloc(a, ((size_t)nlit + 1) * sizeof *w.out_next);
+    px_scan_state *state = px_malloc(a, (total + 1) * sizeof *state);
+    bool ok = w.go && w.parent && w.sym_in && w.fail && w.queue && w.out_head && w.out_pat &&
+              w.out_next && state;
+    if (ok) {
+        trie(sc, &w, sets, n);
+        links(sc, &w);
+        sc->state = state;
+        ok = tables(sc, &w, state);
+    }
+    px_free(a, w.go);
+    px_free(a, w.parent);
+    px_free(a, w.sym_in);
+    px_free(a, w.fail);
+    px_free(a, w.queue);
+    px_free(a, w.out_head);
+    px_free(a, w.out_pat);
+    px_free(a, w.out_next);
+    if (!ok) {
+        sc->state = state;
         px_scanner_free(sc);
         return NULL;
     }
-    /* The trie; -1 marks a missing edge until the automaton is completed. */
-    sc->nstates = 1;
-    for (int k = 0; k < sc->nsym; k++)
-        sc->go[k] = -1;
-    sc->out_head[0] = -1;
-    for (int i = 0; i < n; i++)
-        for (const char *t = sets[i].data; t && *t; t += strlen(t) + 1) {
-            int st = 0;
-            for (const char *q = t; *q; q++) {
-                int sym = sc->cls[lower((unsigned char)*q)];
-                int *edge = &sc->go[(size_t)st * (size_t)sc->nsym + (size_t)sym];
-                if (*edge < 0) {
-                    int ns = sc->nstates++;
-                    for (int k = 0; k < sc->nsym; k++)
-                        sc->go[(size_t)ns * (size_t)sc->nsym + (size_t)k] = -1;
-                    sc->out_head[ns] = -1;
-                    *edge = ns;
-                }
-                st = *edge;
-            }
-            sc->out_pat[sc->nout] = i;
-            sc->out_next[sc->nout] = sc->out_head[st];
-            sc->out_head[st] = sc->nout++;
-        }
-    /* Breadth first: failure links, then every missing edge follows the
-     * failure link, which makes the automaton a plain table walk. */
-    int qh = 0, qt = 0;
-    for (int k = 0; k < sc->nsym; k++) {
-        int *edge = &sc->go[k];
-        if (*edge < 0) {
-            *edge = 0;
-        } else {
-            fail[*edge] = 0;
-            queue[qt++] = *edge;
-        }
-    }
-    fail[0] = 0;
-    sc->dict[0] = -1;
-    while (qh < qt) {
-        int st = queue[qh++];
-        int f = fail[st];
-        sc->dict[st] = sc->out_head[f] >= 0 ? f : sc->dict[f];
-        for (int k = 0; k < sc->nsym; k++) {
-            int *edge = &sc->go[(size_t)st * (size_t)sc->nsym + (size_t)k];
-            int fk = sc->go[(size_t)f * (size_t)sc->nsym + (size_t)k];
-            if (*edge < 0) {
-                *edge = fk;
-            } else {
-                fail[*edge] = fk;
-                queue[qt++] = *edge;
-            }
-        }
-    }
-    px_free(a, fail);
-    px_free(a, queue);
     return sc;
 }
 
 void px_scanner_free(px_scanner *sc)
 {
-    if (!sc)
-        return;
-    px_free(sc->a, sc->go);
-    px_free(sc->a, sc->out_head);
-    px_free(sc->a, sc->dict);
-    px_free(sc->a, sc->out_pat);
-    px_free(sc->a, sc->out_next);
+    if (!sc || !sc->a)
+        return; /* the built-in one is static data */
+    /* The tables are read-only once built, and ours to free. */
+    px_free(sc->a, (void *)sc->state);
+    px_free(sc->a, (void *)sc->rows);
+    px_free(sc->a, (void *)sc->edge);
+    px_free(sc->a, (void *)sc->outs);
     px_free(sc->a, sc);
 }
 
-void px_scanner_run(const px_scanner *sc, const char *s, size_t len, uint64_t *hits)
+/* The symbol of the character at s[i] (*n bytes), read as the literals
+ * were (see lit_char), or -1 for a byte that only continues it: a
+ * character without case is its bytes, one step each. */
+static int next_symbol(const px_scanner *sc, const unsigned char *s, size_t i, size_t len,
+                       size_t *n, size_t *rest)
 {
-    memset(hits, 0, (size_t)sc->words * sizeof *hits);
+    *n = 1;
+    if (*rest) {
+        (*rest)--;
+        return sc->map[s[i]];
+    }
+    if (s[i] < 0x80)
+        return sc->map[s[i]];
+    uint32_t cp = utf8_char((const char *)s + i, len - i, n);
+    if (cp == 0x17F || cp == 0x212A)
+        return sc->map[cp == 0x17F ? 's' : 'k'];
+    if (px_lit_nocase(cp)) {
+        *rest = *n - 1;
+        *n = 1;
+        return sc->map[s[i]];
+    }
+    return sc->wide;
+}
+
+void px_scanner_run(const px_scanner *sc, const char *subject, size_t len, uint64_t *hits)
+{
+    const unsigned char *s = (const unsigned char *)subject;
+    size_t nsym = (size_t)sc->nsym, rest = 0;
     int st = 0;
-    for (size_t i = 0; i < len; i++) {
-        st = sc->go[(size_t)st * (size_t)sc->nsym + sc->cls[lower((unsigned char)s[i])]];
-        for (int o = sc->out_head[st] >= 0 ? st : sc->dict[st]; o >= 0; o = sc->dict[o])
-            for (int e = sc->out_head[o]; e >= 0; e = sc->out_next[e])
-                hits[sc->out_pat[e] / 64] |= 1ull << (sc->out_pat[e] % 64);
+    for (size_t i = 0, n; i < len; i += n) {
+        int sym = next_symbol(sc, s, i, len, &n, &rest);
+        /* The next state: from a full row, a trie edge, or else the same
+         * question one failure link down (the root has a row). */
+        for (;;) {
+            const px_scan_state *q = &sc->state[st];
+            if (q->row >= 0) {
+                st = sc->rows[(size_t)q->row * nsym + (size_t)sym];
+                break;
+            }
+            int e = q->edges, end = q[1].edges;
+            while (e < end && (int)(sc->edge[e] & 0xFF) != sym)
+                e++;
+            if (e < end) {
+                st = (int)(sc->edge[e] >> 8);
+                break;
+            }
+            st = q->fail;
+        }
+        int o = sc->state[st].outs;
+        if (o >= 0)
+            for (const int *p = sc->outs + o; *p >= 0; p++)
+                hits[*p / 64] |= 1ull << (*p % 64);
     }
 }

@@ -37,10 +37,20 @@ typedef struct ctx {
 
 static bool is_ws(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
+/* Does s start with p, ignoring ASCII case? One pass over p: no strlen of
+ * s, which named() calls at every offset of a class attribute. */
 static bool has_prefix_ci(const char *s, const char *p)
 {
-    size_t n = strlen(p);
-    return strlen(s) >= n && px_ascii_ieq(s, p, n);
+    for (; *p; s++, p++) {
+        unsigned char x = (unsigned char)*s, y = (unsigned char)*p;
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y + 32);
+        if (x != y) /* the end of s too: y is never NUL here */
+            return false;
+    }
+    return true;
 }
 
 static bool eq_ci(const char *a, const char *b)
@@ -938,10 +948,13 @@ static bool named(const ctx *c, int i, int up, const char *const *words, size_t 
             break;
         const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
         for (int a = 0; a < 2; a++)
-            for (const char *s = attrs[a]; s && *s; s++)
+            for (const char *s = attrs[a]; s && *s; s++) {
+                /* The words are lower case: most offsets fail at once. */
+                char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
                 for (size_t w = 0; w < count; w++)
-                    if (has_prefix_ci(s, words[w]))
+                    if (words[w][0] == c0 && has_prefix_ci(s, words[w]))
                         return true;
+            }
     }
     return false;
 }

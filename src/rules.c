@@ -1,78 +1,9 @@
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include "rules.h"
+#include "rules_impl.h"
 
-#include <pcre2.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "literal.h"
 #include "text.h"
-
-enum mkind {
-    M_TAG, M_ID, M_CLASS, M_ROLE, M_ATTR, M_ATTR_EQ,
-    M_ID_RE, M_CLASS_RE, M_IDCLASS_RE, M_ATTR_RE, M_TEXT_RE, M_MAXLEN
-};
-
-#define TAG_WORDS ((GUMBO_TAG_LAST + 32) / 32)
-
-typedef struct matcher {
-    enum mkind kind;
-    bool negate;
-    char *name;  /* attribute name */
-    char *value; /* literal to compare */
-    int pat;     /* index into patterns, or -1 */
-    size_t maxlen;
-    uint32_t tags[TAG_WORDS]; /* a bit per GumboTag */
-    char *tagnames;           /* names Gumbo does not know, '\0'-separated */
-} matcher;
-
-typedef struct rule {
-    bool drop;
-    int score;
-    bool text;
-    matcher *m;
-    int nm;
-    int file; /* index into files */
-    int line;
-} rule;
-
-typedef struct pattern {
-    char *src;
-    uint32_t flags;
-    /* Compiled when first needed for trusted (bundled) rules, at once for
-     * the others; published with a compare-and-swap, so threads may race
-     * to compile it and one copy wins. */
-    _Atomic(pcre2_code *) code;
-    /* The JIT costs more than a page's worth of matching, so a pattern is
-     * JIT-compiled only once it has run often: a copy is compiled and
-     * published here, and the interpreter serves until then. */
-    _Atomic(pcre2_code *) jitted;
-    atomic_uint uses;
-    px_litset lits; /* required literals; data NULL: none known */
-} pattern;
-
-/* The subjects the literal scanner runs on, once per node each. */
-enum { SIDE_ID, SIDE_CLASS, SIDE_TEXT, SIDE_COUNT, SIDE_NONE = SIDE_COUNT };
-
-struct px_ruleset {
-    const px_alloc *a;
-    pcre2_general_context *gctx;
-    rule *rules;
-    int nrules, caprules;
-    pattern *pats;
-    int npats, cappats;
-    char **files;
-    int nfiles;
-    bool compiled;
-    px_scanner *scan;  /* over every pattern's required literals */
-    const char **keys; /* attributes element rules read: an element's verdict
-                        * depends on its tag and these alone */
-    int nkeys;
-    size_t text_cap;
-    bool text_uncapped;
-    bool has_text;
-};
 
 /* Pages repeat the same element (a menu item, a teaser card) hundreds of
  * times, and its verdict depends only on its tag and the attributes the
@@ -89,8 +20,25 @@ typedef struct cache_entry {
 struct px_scratch {
     const px_alloc *a;
     cache_entry *cache;
-    uint64_t *hits[SIDE_COUNT];       /* patterns whose literals a side holds */
-    signed char scanned[SIDE_COUNT];  /* -1 not yet, 0 not ASCII (no filter), 1 done */
+    unsigned cache_mask;              /* slots - 1, a power of two */
+    /* The node being matched: its id, class and text (the subjects of the
+     * sides), read once, and per side the patterns whose literals it holds
+     * and those tested on it so far, with their answers (a pattern shared
+     * by several rules runs once per subject). */
+    const char *subj[SIDE_COUNT];
+    size_t subj_len[SIDE_COUNT];
+    const char *role;
+    bool scanned[SIDE_COUNT];
+    uint64_t *hits[SIDE_COUNT], *known[SIDE_COUNT], *truth[SIDE_COUNT];
+    uint64_t *bits;                   /* the block they all live in */
+    /* Interpreted matches per pattern not yet added to the pattern's
+     * shared count: threads write the shared counts once in a while, not
+     * at every match (a cache line the other core reads would bounce). */
+    unsigned *uses;
+    /* The values of the ruleset's keys (the attributes rules read) on the
+     * node matched, and on a node with the same verdict key, to compare. */
+    const char **vals, **other;
+    const px_ruleset *rs;
     bool failed;                      /* a pattern could not be compiled */
     pcre2_general_context *gctx;
     pcre2_match_data *md;
@@ -115,14 +63,26 @@ px_ruleset *px_rules_new(const px_alloc *a)
     return rs;
 }
 
-static void free_matchers(const px_alloc *a, matcher *m, int n)
+/* Frees what the parser allocated for a rule's matchers (never an
+ * image's: those are static data). */
+static void free_matchers(const px_alloc *a, const matcher *m, int n)
 {
     for (int i = 0; i < n; i++) {
-        px_free(a, m[i].name);
-        px_free(a, m[i].value);
-        px_free(a, m[i].tagnames);
+        px_free(a, (void *)m[i].name);
+        px_free(a, (void *)m[i].value);
+        px_free(a, (void *)m[i].tagnames);
     }
-    px_free(a, m);
+    px_free(a, (void *)m);
+}
+
+static void free_pattern(const px_alloc *a, pattern *pt, bool own)
+{
+    if (own) {
+        px_free(a, (void *)pt->src);
+        px_free(a, (void *)pt->lits);
+    }
+    pcre2_code_free(atomic_load(&pt->code));
+    pcre2_code_free(atomic_load(&pt->jitted));
 }
 
 void px_rules_free(px_ruleset *rs)
@@ -130,18 +90,16 @@ void px_rules_free(px_ruleset *rs)
     if (!rs)
         return;
     const px_alloc *a = rs->a;
-    for (int i = 0; i < rs->nrules; i++)
+    for (int i = rs->image_rules; i < rs->nrules; i++)
         free_matchers(a, rs->rules[i].m, rs->rules[i].nm);
-    for (int i = 0; i < rs->npats; i++) {
-        px_free(a, rs->pats[i].src);
-        pcre2_code_free(atomic_load(&rs->pats[i].code));
-        pcre2_code_free(atomic_load(&rs->pats[i].jitted));
-        px_free(a, rs->pats[i].lits.data);
-    }
+    for (int i = 0; i < rs->npats; i++)
+        free_pattern(a, &rs->pats[i], i >= rs->image_pats);
     px_free(a, rs->keys);
+    px_free(a, rs->elem_list);
+    px_free(a, rs->text_list);
     px_scanner_free(rs->scan);
-    for (int i = 0; i < rs->nfiles; i++)
-        px_free(a, rs->files[i]);
+    for (int i = rs->image_files; i < rs->nfiles; i++)
+        px_free(a, (void *)rs->files[i]);
     px_free(a, rs->rules);
     px_free(a, rs->pats);
     px_free(a, rs->files);
@@ -156,7 +114,6 @@ typedef struct parser {
     const char *name;
     int line;
     pith_error *err;
-    bool trusted; /* bundled rules, checked by the test suite: compile lazily */
 } parser;
 
 static int perr(parser *p, const char *fmt, const char *arg, size_t arglen)
@@ -181,7 +138,20 @@ static bool grow(const px_alloc *a, void **arr, int *cap, int need, size_t elem)
     return true;
 }
 
-static int add_pattern(parser *p, const char *src, size_t len, const char *flags, size_t flen)
+/* The index of the pattern src with flags f, or -1. The bundled files
+ * repeat the same guards ("not a post container") in rule after rule: one
+ * pattern, compiled once and tested once per subject. */
+static int find_pattern(const px_ruleset *rs, const char *src, size_t len, uint32_t f)
+{
+    for (int i = 0; i < rs->npats; i++)
+        if (rs->pats[i].flags == f && !strncmp(rs->pats[i].src, src, len) &&
+            rs->pats[i].src[len] == '\0')
+            return i;
+    return -1;
+}
+
+static int add_pattern(parser *p, const char *src, size_t len, const char *flags, size_t flen,
+                       int *idx)
 {
     px_ruleset *rs = p->rs;
     uint32_t f = PCRE2_UTF | PCRE2_UCP;
@@ -193,34 +163,38 @@ static int add_pattern(parser *p, const char *src, size_t len, const char *flags
         else
             return perr(p, "unknown pattern flag '%.*s'", flags + i, 1);
     }
-    /* A user's pattern is compiled now, so that an error names its line;
-     * the code is kept. The bundled ones wait until a page needs them:
-     * most never run on a given page, and compiling them all made up most
-     * of a one-page process. */
+    /* Compiled now, so that an error names its line; the code is kept.
+     * (The bundled rules come compiled: see px_rules_add_image.) */
     int ec = 0;
     PCRE2_SIZE off = 0;
-    pcre2_code *code = NULL;
-    if (!p->trusted) {
-        pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);
-        if (!cc)
-            return PITH_ERR_NOMEM;
-        code = pcre2_compile((PCRE2_SPTR)src, len, f, &ec, &off, cc);
-        pcre2_compile_context_free(cc);
-        if (!code && ec == PCRE2_ERROR_HEAP_FAILED)
-            return PITH_ERR_NOMEM;
-    }
-    if (!code && !p->trusted) {
+    pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);
+    if (!cc)
+        return PITH_ERR_NOMEM;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, len, f, &ec, &off, cc);
+    pcre2_compile_context_free(cc);
+    if (!code && ec == PCRE2_ERROR_HEAP_FAILED)
+        return PITH_ERR_NOMEM;
+    if (!code) {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(ec, msg, sizeof msg);
         char buf[260];
         snprintf(buf, sizeof buf, "bad pattern at offset %zu: %s", (size_t)off, (char *)msg);
         return px_error(p->err, PITH_ERR_RULES, "%s:%d: %s", p->name, p->line, buf);
     }
+    *idx = find_pattern(rs, src, len, f);
+    if (*idx >= 0) {
+        pattern *pt = &rs->pats[*idx];
+        pcre2_code *none = NULL;
+        if (code && !atomic_compare_exchange_strong(&pt->code, &none, code))
+            pcre2_code_free(code);
+        return PITH_OK;
+    }
     if (!grow(rs->a, (void **)&rs->pats, &rs->cappats, rs->npats + 1, sizeof *rs->pats)) {
         pcre2_code_free(code);
         return PITH_ERR_NOMEM;
     }
     pattern *pt = &rs->pats[rs->npats];
+    memset(pt, 0, sizeof *pt);
     pt->src = px_strndup(rs->a, src, len);
     if (!pt->src) {
         pcre2_code_free(code);
@@ -230,8 +204,8 @@ static int add_pattern(parser *p, const char *src, size_t len, const char *flags
     atomic_init(&pt->code, code);
     atomic_init(&pt->jitted, NULL);
     atomic_init(&pt->uses, 0);
-    pt->lits.data = NULL;
-    rs->npats++;
+    atomic_init(&pt->jit_claimed, false);
+    *idx = rs->npats++;
     return PITH_OK;
 }
 
@@ -265,8 +239,7 @@ static int read_pattern(parser *p, const char *s, const char *lim, const char **
             q++;
         pat[k++] = *q;
     }
-    m->pat = p->rs->npats;
-    int rc = add_pattern(p, pat, k, fb, (size_t)(s - fb));
+    int rc = add_pattern(p, pat, k, fb, (size_t)(s - fb), &m->pat);
     if (pat != stackbuf)
         px_free(p->rs->a, pat);
     *end = s;
@@ -438,6 +411,30 @@ static int parse_action(parser *p, const char *s, size_t n, rule *r)
     return perr(p, "unknown action '%.*s' (expected drop, +N or -N)", s, n);
 }
 
+/* Cheap matchers first: a tag test settles most rules before any pattern
+ * runs. */
+static int cost(const matcher *m)
+{
+    if (m->kind == M_TAG)
+        return 0;
+    if (m->pat < 0)
+        return 1;
+    return m->negate ? 3 : 2;
+}
+
+/* Orders a rule's few matchers by cost, keeping the file's order among
+ * equals (an insertion sort). */
+static void sort_matchers(matcher *m, int n)
+{
+    for (int i = 1; i < n; i++) {
+        matcher t = m[i];
+        int j = i;
+        for (; j > 0 && cost(&m[j - 1]) > cost(&t); j--)
+            m[j] = m[j - 1];
+        m[j] = t;
+    }
+}
+
 static int parse_line(parser *p, const char *s, const char *lim)
 {
     px_ruleset *rs = p->rs;
@@ -455,57 +452,45 @@ static int parse_line(parser *p, const char *s, const char *lim)
     int rc = parse_action(p, ab, (size_t)(s - ab), &r);
     if (rc)
         return rc;
+    matcher *m = NULL;
     int cap = 0;
     for (;;) {
         while (s < lim && (*s == ' ' || *s == '\t'))
             s++;
         if (s == lim || *s == '#')
             break;
-        if (!grow(a, (void **)&r.m, &cap, r.nm + 1, sizeof *r.m)) {
-            free_matchers(a, r.m, r.nm);
+        if (!grow(a, (void **)&m, &cap, r.nm + 1, sizeof *m)) {
+            free_matchers(a, m, r.nm);
             return PITH_ERR_NOMEM;
         }
-        rc = parse_matcher(p, s, lim, &s, &r.m[r.nm]);
+        rc = parse_matcher(p, s, lim, &s, &m[r.nm]);
         r.nm++;
         if (rc) {
-            free_matchers(a, r.m, r.nm);
+            free_matchers(a, m, r.nm);
             return rc;
         }
-        if (r.m[r.nm - 1].kind == M_TEXT_RE || r.m[r.nm - 1].kind == M_MAXLEN)
+        if (m[r.nm - 1].kind == M_TEXT_RE || m[r.nm - 1].kind == M_MAXLEN)
             r.text = true;
     }
     if (!r.nm)
         return perr(p, "rule '%.*s' has no matcher", ab, (size_t)(lim - ab));
     if (!grow(a, (void **)&rs->rules, &rs->caprules, rs->nrules + 1, sizeof *rs->rules)) {
-        free_matchers(a, r.m, r.nm);
+        free_matchers(a, m, r.nm);
         return PITH_ERR_NOMEM;
     }
+    sort_matchers(m, r.nm);
+    r.m = m;
     rs->rules[rs->nrules++] = r;
     return PITH_OK;
 }
 
-static int parse_text(px_ruleset *rs, const char *name, const char *text, size_t len,
-                      bool trusted, pith_error *err);
-
-int px_rules_parse(px_ruleset *rs, const char *name, const char *text,
-                   size_t len, pith_error *err)
-{
-    return parse_text(rs, name, text, len, false, err);
-}
-
-int px_rules_parse_trusted(px_ruleset *rs, const char *name, const char *text,
-                           size_t len, pith_error *err)
-{
-    return parse_text(rs, name, text, len, true, err);
-}
-
-static int parse_text(px_ruleset *rs, const char *name, const char *text, size_t len,
-                      bool trusted, pith_error *err)
+int px_rules_parse(px_ruleset *rs, const char *name, const char *text, size_t len,
+                   pith_error *err)
 {
     if (rs->compiled)
         return px_error(err, PITH_ERR_USAGE, "rules added after compilation");
     int nrules0 = rs->nrules, npats0 = rs->npats;
-    char **files = px_realloc(rs->a, rs->files, (size_t)(rs->nfiles + 1) * sizeof *files);
+    const char **files = px_realloc(rs->a, rs->files, (size_t)(rs->nfiles + 1) * sizeof *files);
     if (!files)
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
     rs->files = files;
@@ -514,7 +499,7 @@ static int parse_text(px_ruleset *rs, const char *name, const char *text, size_t
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
     rs->nfiles++;
 
-    parser p = {rs, name, 0, err, trusted};
+    parser p = {rs, name, 0, err};
     const char *s = text, *lim = text + len;
     /* Editors on some systems start UTF-8 files with a byte-order mark. */
     if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
@@ -539,46 +524,33 @@ static int parse_text(px_ruleset *rs, const char *name, const char *text, size_t
         /* Roll back so that a refused file leaves nothing behind. */
         for (int i = nrules0; i < rs->nrules; i++)
             free_matchers(rs->a, rs->rules[i].m, rs->rules[i].nm);
-        for (int i = npats0; i < rs->npats; i++) {
-            px_free(rs->a, rs->pats[i].src);
-            pcre2_code_free(atomic_load(&rs->pats[i].code));
-        }
+        for (int i = npats0; i < rs->npats; i++)
+            free_pattern(rs->a, &rs->pats[i], true);
         rs->nrules = nrules0;
         rs->npats = npats0;
     }
     return rc;
 }
 
-/* Cheap matchers first: a tag test settles most rules before any pattern
- * runs. */
-static int cost(const matcher *m)
-{
-    if (m->kind == M_TAG)
-        return 0;
-    if (m->pat < 0)
-        return 1;
-    return m->negate ? 3 : 2;
-}
-
-static int by_cost(const void *a, const void *b)
-{
-    int ca = cost(a), cb = cost(b);
-    return (ca > cb) - (ca < cb);
-}
-
+/* The attributes element rules read, in the order they first appear: an
+ * image's list, then those of the rules added since. */
 static int collect_keys(px_ruleset *rs)
 {
     static const char *const always[] = {"id", "class", "role"};
-    int cap = 3;
-    for (int i = 0; i < rs->nrules; i++)
+    int cap = 3 + (rs->image ? rs->image->nkeys : 0);
+    for (int i = rs->image_rules; i < rs->nrules; i++)
         cap += rs->rules[i].nm;
     rs->keys = px_malloc(rs->a, (size_t)cap * sizeof *rs->keys);
     if (!rs->keys)
         return PITH_ERR_NOMEM;
     rs->nkeys = 0;
-    for (int k = 0; k < 3; k++)
-        rs->keys[rs->nkeys++] = always[k];
-    for (int i = 0; i < rs->nrules; i++)
+    if (rs->image)
+        for (int k = 0; k < rs->image->nkeys; k++)
+            rs->keys[rs->nkeys++] = rs->image->keys[k];
+    else
+        for (int k = 0; k < 3; k++)
+            rs->keys[rs->nkeys++] = always[k];
+    for (int i = rs->image_rules; i < rs->nrules; i++)
         for (int j = 0; j < rs->rules[i].nm; j++) {
             const char *name = rs->rules[i].m[j].name;
             bool seen = !name;
@@ -590,56 +562,102 @@ static int collect_keys(px_ruleset *rs)
     return PITH_OK;
 }
 
+/* The literals of the patterns added since the image, and their scanner
+ * (the image brings its own). */
+static int build_scanner(px_ruleset *rs)
+{
+    if (rs->npats == rs->image_pats)
+        return PITH_OK;
+    px_litset *sets = px_calloc(rs->a, (size_t)rs->npats + 1, sizeof *sets);
+    if (!sets)
+        return PITH_ERR_NOMEM;
+    for (int i = rs->image_pats; i < rs->npats; i++) {
+        pattern *pt = &rs->pats[i];
+        px_litset l;
+        if (px_literals(rs->a, pt->src, pt->flags & PCRE2_EXTENDED, &l)) {
+            pt->lits = l.data;
+            sets[i] = l;
+        }
+    }
+    rs->scan = px_scanner_new(rs->a, sets, rs->npats);
+    px_free(rs->a, sets);
+    return rs->scan ? PITH_OK : PITH_ERR_NOMEM;
+}
+
 int px_rules_compile(px_ruleset *rs, pith_error *err)
 {
     /* The patterns were compiled as they were read; the JIT comes later,
      * for the patterns that earn it (see re_find). */
-    for (int i = 0; i < rs->nrules; i++)
-        qsort(rs->rules[i].m, (size_t)rs->rules[i].nm, sizeof *rs->rules[i].m, by_cost);
-    if (collect_keys(rs))
+    rs->elem_list = px_malloc(rs->a, ((size_t)rs->nrules + 1) * sizeof *rs->elem_list);
+    rs->text_list = px_malloc(rs->a, ((size_t)rs->nrules + 1) * sizeof *rs->text_list);
+    if (!rs->elem_list || !rs->text_list || collect_keys(rs) || build_scanner(rs))
         return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
-    px_litset *sets = px_calloc(rs->a, (size_t)rs->npats + 1, sizeof *sets);
-    if (!sets)
-        return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
-    for (int i = 0; i < rs->npats; i++) {
-        pattern *pt = &rs->pats[i];
-        if (px_literals(rs->a, pt->src, pt->flags & PCRE2_EXTENDED, &pt->lits))
-            sets[i] = pt->lits;
-    }
-    rs->scan = px_scanner_new(rs->a, sets, rs->npats);
-    px_free(rs->a, sets);
-    if (!rs->scan)
-        return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
-    int rc = PITH_OK;
-    rs->text_cap = 0;
+    /* A node meets only the rules of its kind. */
     for (int i = 0; i < rs->nrules; i++) {
-        if (!rs->rules[i].text)
+        if (rs->rules[i].text)
+            rs->text_list[rs->ntext_list++] = i;
+        else
+            rs->elem_list[rs->nelem_list++] = i;
+    }
+    rs->text_cap = 0;
+    rs->text_only = true;
+    for (int i = 0; i < rs->nrules; i++) {
+        const rule *r = &rs->rules[i];
+        if (!r->text)
             continue;
         rs->has_text = true;
         size_t cap = 0;
-        for (int j = 0; j < rs->rules[i].nm; j++)
-            if (rs->rules[i].m[j].kind == M_MAXLEN)
-                cap = rs->rules[i].m[j].maxlen;
+        for (int j = 0; j < r->nm; j++) {
+            if (r->m[j].kind == M_MAXLEN)
+                cap = r->m[j].maxlen;
+            if (r->m[j].kind != M_TEXT_RE && r->m[j].kind != M_MAXLEN)
+                rs->text_only = false;
+        }
         if (!cap)
             rs->text_uncapped = true;
         else if (cap > rs->text_cap)
             rs->text_cap = cap;
     }
-    rs->compiled = rc == PITH_OK;
-    return rc;
+    rs->compiled = true;
+    return PITH_OK;
+}
+
+int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *err)
+{
+    if (rs->nrules || rs->npats || rs->nfiles || rs->compiled)
+        return px_error(err, PITH_ERR_USAGE, "a rule image must come first");
+    rs->files = px_malloc(rs->a, (size_t)img->nfiles * sizeof *rs->files);
+    rs->rules = px_malloc(rs->a, (size_t)img->nrules * sizeof *rs->rules);
+    rs->pats = px_calloc(rs->a, (size_t)img->npats, sizeof *rs->pats);
+    if (!rs->files || !rs->rules || !rs->pats)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
+    memcpy(rs->files, img->files, (size_t)img->nfiles * sizeof *rs->files);
+    memcpy(rs->rules, img->rules, (size_t)img->nrules * sizeof *rs->rules);
+    for (int i = 0; i < img->npats; i++) {
+        pattern *pt = &rs->pats[i];
+        const px_image_pattern *ip = &img->pats[i];
+        pt->src = ip->src;
+        pt->flags = ip->flags;
+        atomic_init(&pt->code, NULL);
+        atomic_init(&pt->jitted, NULL);
+        atomic_init(&pt->uses, 0);
+    atomic_init(&pt->jit_claimed, false);
+        pt->lits = ip->lits;
+        pt->blob = ip->blob;
+        pt->blob_len = ip->blob_len;
+    }
+    rs->nfiles = rs->image_files = img->nfiles;
+    rs->nrules = rs->caprules = rs->image_rules = img->nrules;
+    rs->npats = rs->cappats = rs->image_pats = img->npats;
+    rs->image_scan = img->scan;
+    rs->image = img;
+    return PITH_OK;
 }
 
 size_t px_rules_count(const px_ruleset *rs) { return (size_t)rs->nrules; }
 bool px_rules_has_text(const px_ruleset *rs) { return rs->has_text; }
 
-bool px_rules_text_only(const px_ruleset *rs)
-{
-    for (int i = 0; i < rs->nrules; i++)
-        for (int j = 0; rs->rules[i].text && j < rs->rules[i].nm; j++)
-            if (rs->rules[i].m[j].kind != M_TEXT_RE && rs->rules[i].m[j].kind != M_MAXLEN)
-                return false;
-    return true;
-}
+bool px_rules_text_only(const px_ruleset *rs) { return rs->text_only; }
 size_t px_rules_text_cap(const px_ruleset *rs) { return rs->text_uncapped ? 0 : rs->text_cap; }
 
 void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap)
@@ -653,7 +671,15 @@ void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap)
 
 /* ---- matching --------------------------------------------------------- */
 
+/* uint64_t words in a set of hits: a bit per pattern. */
+static size_t hit_words(const px_ruleset *rs) { return (size_t)rs->npats / 64 + 1; }
+
 px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a)
+{
+    return px_scratch_new_for(rs, a, CACHE_SLOTS);
+}
+
+px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t nodes)
 {
     px_scratch *s = px_calloc(a, 1, sizeof *s);
     if (!s)
@@ -664,33 +690,47 @@ px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a)
         s->md = pcre2_match_data_create(1, s->gctx);
     if (s->gctx)
         s->mctx = pcre2_match_context_create(s->gctx);
-    if (s->mctx)
-        s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, s->gctx);
-    s->cache = px_calloc(a, CACHE_SLOTS, sizeof *s->cache);
-    bool hits_ok = true;
-    for (int k = 0; k < SIDE_COUNT; k++) {
-        s->hits[k] = px_calloc(a, (size_t)px_scanner_words(rs->scan) + 1, sizeof(uint64_t));
-        hits_ok &= s->hits[k] != NULL;
-    }
-    if (!s->md || !s->mctx || !s->cache || !hits_ok) {
+    /* No more slots than the page has nodes (at least 64): a small page
+     * then writes to a few pages of memory, not 48 KB of them. */
+    size_t slots = 64;
+    while (slots < nodes && slots < CACHE_SLOTS)
+        slots *= 2;
+    s->cache = px_calloc(a, slots, sizeof *s->cache);
+    s->cache_mask = (unsigned)slots - 1;
+    size_t words = hit_words(rs);
+    s->bits = px_calloc(a, 3 * SIDE_COUNT * words, sizeof *s->bits);
+    s->uses = px_calloc(a, (size_t)rs->npats + 1, sizeof *s->uses);
+    s->vals = px_calloc(a, 2 * (size_t)rs->nkeys + 2, sizeof *s->vals);
+    s->other = s->vals ? s->vals + rs->nkeys + 1 : NULL;
+    s->rs = rs;
+    if (!s->md || !s->mctx || !s->cache || !s->bits || !s->uses || !s->vals) {
         px_scratch_free(s);
         return NULL;
     }
-    if (s->jit)
-        pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
-    (void)rs;
+    for (int k = 0; k < SIDE_COUNT; k++) {
+        s->hits[k] = s->bits + (size_t)(3 * k) * words;
+        s->known[k] = s->hits[k] + words;
+        s->truth[k] = s->known[k] + words;
+    }
     return s;
 }
 
 bool px_scratch_failed(const px_scratch *s) { return s->failed; }
 
+static void count_uses(const px_ruleset *rs, int pat, unsigned n, bool may_jit);
+
 void px_scratch_free(px_scratch *s)
 {
     if (!s)
         return;
+    if (s->uses)
+        for (int i = 0; i < s->rs->npats; i++)
+            if (s->uses[i])
+                count_uses(s->rs, i, s->uses[i], false);
+    px_free(s->a, s->uses);
+    px_free(s->a, (void *)s->vals);
     px_free(s->a, s->cache);
-    for (int k = 0; k < SIDE_COUNT; k++)
-        px_free(s->a, s->hits[k]);
+    px_free(s->a, s->bits);
     pcre2_jit_stack_free(s->jit);
     pcre2_match_context_free(s->mctx);
     pcre2_match_data_free(s->md);
@@ -705,52 +745,60 @@ void px_scratch_free(px_scratch *s)
  * has every hot pattern compiled within its first page. */
 #define JIT_AFTER 100u
 
-/* Exactly one caller (the one that counted JIT_AFTER) gets here for each
- * pattern, so the copy is compiled once; other threads keep using the
- * interpreted code until the copy is published. On failure that code stays
- * in use: interpreted matching is slower but gives the same answers. */
-static pcre2_code *jit_copy(pattern *pt, pcre2_code *code)
+/* A call hands its count of a pattern's matches to the pattern after this
+ * many, and the rest when it ends. */
+#define USES_BATCH 16u
+
+/* Exactly one caller (the one that claims it) gets here for each pattern,
+ * so the copy is compiled once; other threads keep using the interpreted
+ * code until the copy is published. On failure that code stays in use:
+ * interpreted matching is slower but gives the same answers. */
+static void jit_copy(pattern *pt, pcre2_code *code)
 {
     pcre2_code *copy = pcre2_code_copy(code);
     if (!copy)
-        return code;
+        return;
     if (pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
         pcre2_code_free(copy);
-        return code;
+        return;
     }
     atomic_store_explicit(&pt->jitted, copy, memory_order_release);
-    return copy;
 }
 
-static bool ascii(const char *v, size_t n)
+/* Adds n interpreted matches to pattern pat's count, and JIT-compiles it
+ * once the count reaches JIT_AFTER if may_jit (not at the end of a call: a
+ * one-page process would compile for nothing). */
+static void count_uses(const px_ruleset *rs, int pat, unsigned n, bool may_jit)
 {
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)v[i] >= 0x80)
-            return false;
-    return true;
-}
-
-/* Could pattern pat match the subject of this side at all? Only ASCII
- * subjects are filtered: Unicode case folding (K and the Kelvin sign, s and
- * the long s) is beyond an ASCII scanner. */
-static bool may_match(const px_ruleset *rs, px_scratch *s, int pat, int side, const char *v,
-                      size_t n)
-{
-    if (side == SIDE_NONE || !rs->pats[pat].lits.data)
-        return true;
-    if (s->scanned[side] < 0) {
-        s->scanned[side] = ascii(v, n);
-        if (s->scanned[side])
-            px_scanner_run(rs->scan, v, n, s->hits[side]);
-    }
-    return !s->scanned[side] || (s->hits[side][pat / 64] >> (pat % 64) & 1);
-}
-
-/* The pattern's code, compiled now if no thread has yet. */
-static pcre2_code *compiled(const px_ruleset *rs, pattern *pt)
-{
+    pattern *pt = &rs->pats[pat];
+    unsigned before = atomic_fetch_add_explicit(&pt->uses, n, memory_order_relaxed);
     pcre2_code *code = atomic_load_explicit(&pt->code, memory_order_acquire);
-    if (code)
+    if (may_jit && before + n >= JIT_AFTER && code &&
+        !atomic_load_explicit(&pt->jit_claimed, memory_order_relaxed) &&
+        !atomic_exchange_explicit(&pt->jit_claimed, true, memory_order_acq_rel))
+        jit_copy(pt, code);
+}
+
+/* Readies a side of the node for its first pattern: which patterns its
+ * subject holds literals of (one pass of each scanner), none tested yet. */
+static void scan_side(const px_ruleset *rs, px_scratch *s, int side)
+{
+    size_t words = hit_words(rs);
+    s->scanned[side] = true;
+    memset(s->hits[side], 0, 3 * words * sizeof *s->bits); /* hits, known, truth */
+    if (rs->image_scan)
+        px_scanner_run(rs->image_scan, s->subj[side], s->subj_len[side], s->hits[side]);
+    if (rs->scan)
+        px_scanner_run(rs->scan, s->subj[side], s->subj_len[side], s->hits[side]);
+}
+
+/* The pattern's code: decoded from the form compiled at build time, or
+ * compiled now (a user's pattern, or a PCRE2 at run time other than the
+ * one the build had, which refuses the serialized form). */
+static pcre2_code *load(const px_ruleset *rs, const pattern *pt)
+{
+    pcre2_code *code = NULL;
+    if (pt->blob && pcre2_serialize_decode(&code, 1, pt->blob, rs->gctx) == 1)
         return code;
     int ec;
     PCRE2_SIZE off;
@@ -759,6 +807,16 @@ static pcre2_code *compiled(const px_ruleset *rs, pattern *pt)
         return NULL;
     code = pcre2_compile((PCRE2_SPTR)pt->src, PCRE2_ZERO_TERMINATED, pt->flags, &ec, &off, cc);
     pcre2_compile_context_free(cc);
+    return code;
+}
+
+/* The pattern's code, loaded now if no thread has yet. */
+static pcre2_code *compiled(const px_ruleset *rs, pattern *pt)
+{
+    pcre2_code *code = atomic_load_explicit(&pt->code, memory_order_acquire);
+    if (code)
+        return code;
+    code = load(rs, pt);
     if (!code)
         return NULL;
     pcre2_code *none = NULL;
@@ -770,11 +828,9 @@ static pcre2_code *compiled(const px_ruleset *rs, pattern *pt)
     return code;
 }
 
-static bool re_find(const px_ruleset *rs, px_scratch *s, int pat, int side, const char *subj,
-                    size_t n)
+/* Does pattern pat match subj[0..n)? */
+static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char *subj, size_t n)
 {
-    if (!may_match(rs, s, pat, side, subj, n))
-        return false;
     /* Subjects come from Gumbo or our own folding: valid UTF-8 already. */
     pattern *pt = &rs->pats[pat];
     pcre2_code *code = atomic_load_explicit(&pt->jitted, memory_order_acquire);
@@ -784,12 +840,45 @@ static bool re_find(const px_ruleset *rs, px_scratch *s, int pat, int side, cons
             s->failed = true; /* out of memory: the caller reports it */
             return false;
         }
-        if (atomic_fetch_add_explicit(&pt->uses, 1, memory_order_relaxed) == JIT_AFTER)
-            code = jit_copy(pt, code);
+        if (++s->uses[pat] == USES_BATCH) {
+            s->uses[pat] = 0;
+            count_uses(rs, pat, USES_BATCH, true);
+            pcre2_code *jitted = atomic_load_explicit(&pt->jitted, memory_order_acquire);
+            code = jitted ? jitted : code;
+        }
+    }
+    /* The JIT's stack, made when a call first runs JIT code: most pages of
+     * a short process never do. (Without one PCRE2 would use 32 KB of the
+     * machine stack and could fail where the interpreter matches.) */
+    if (!s->jit && code == atomic_load_explicit(&pt->jitted, memory_order_relaxed)) {
+        s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, s->gctx);
+        if (s->jit)
+            pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
     }
     int rc = pcre2_match(code, (PCRE2_SPTR)subj, n, 0, PCRE2_NO_UTF_CHECK,
                          s->md, s->mctx);
     return rc >= 0;
+}
+
+/* Does pattern pat match the node's subject on this side (none: false)? */
+static bool side_matches(const px_ruleset *rs, px_scratch *s, int pat, int side)
+{
+    if (!s->subj[side])
+        return false;
+    if (!s->scanned[side])
+        scan_side(rs, s, side);
+    uint64_t bit = 1ull << (pat % 64);
+    size_t w = (size_t)pat / 64;
+    /* A pattern without literals is never in hits: it always runs. */
+    if (rs->pats[pat].lits && !(s->hits[side][w] & bit))
+        return false;
+    if (s->known[side][w] & bit)
+        return s->truth[side][w] & bit;
+    bool r = run_pattern(rs, s, pat, s->subj[side], s->subj_len[side]);
+    s->known[side][w] |= bit;
+    if (r)
+        s->truth[side][w] |= bit;
+    return r;
 }
 
 static bool has_token(const char *list, const char *tok)
@@ -824,35 +913,35 @@ static bool tag_matches(const matcher *m, const px_node *nd)
     return false;
 }
 
-static bool attr_re(const px_ruleset *rs, px_scratch *s, const matcher *m, int side, const char *v)
-{
-    return v && re_find(rs, s, m->pat, side, v, strlen(v));
-}
-
-/* count caches the length of text in characters across a node's rules. */
+/* count caches the length of the text in characters across a node's
+ * rules. */
 static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
-                      const px_node *nd, const char *text, size_t len, size_t *count)
+                      const px_node *nd, size_t *count)
 {
     bool r;
+    const char *v;
     switch (m->kind) {
     case M_TAG: return tag_matches(m, nd);
-    case M_ID: { const char *v = px_attr(nd, "id"); return v && !strcmp(v, m->value); }
-    case M_CLASS: return has_token(px_attr(nd, "class"), m->value);
-    case M_ROLE: return has_token(px_attr(nd, "role"), m->value);
+    case M_ID: v = s->subj[SIDE_ID]; return v && !strcmp(v, m->value);
+    case M_CLASS: return has_token(s->subj[SIDE_CLASS], m->value);
+    case M_ROLE: return has_token(s->role, m->value);
     case M_ATTR: return px_attr(nd, m->name) != NULL;
-    case M_ATTR_EQ: { const char *v = px_attr(nd, m->name); return v && !strcmp(v, m->value); }
-    case M_ID_RE: r = attr_re(rs, s, m, SIDE_ID, px_attr(nd, "id")); break;
-    case M_CLASS_RE: r = attr_re(rs, s, m, SIDE_CLASS, px_attr(nd, "class")); break;
+    case M_ATTR_EQ: v = px_attr(nd, m->name); return v && !strcmp(v, m->value);
+    case M_ID_RE: r = side_matches(rs, s, m->pat, SIDE_ID); break;
+    case M_CLASS_RE: r = side_matches(rs, s, m->pat, SIDE_CLASS); break;
     case M_IDCLASS_RE:
-        r = attr_re(rs, s, m, SIDE_ID, px_attr(nd, "id")) ||
-            attr_re(rs, s, m, SIDE_CLASS, px_attr(nd, "class"));
+        r = side_matches(rs, s, m->pat, SIDE_ID) || side_matches(rs, s, m->pat, SIDE_CLASS);
         break;
-    case M_ATTR_RE: r = attr_re(rs, s, m, SIDE_NONE, px_attr(nd, m->name)); break;
-    case M_TEXT_RE: r = text && re_find(rs, s, m->pat, SIDE_TEXT, text, len); break;
+    case M_ATTR_RE:
+        v = px_attr(nd, m->name);
+        r = v && run_pattern(rs, s, m->pat, v, strlen(v));
+        break;
+    case M_TEXT_RE: r = side_matches(rs, s, m->pat, SIDE_TEXT); break;
     case M_MAXLEN:
-        if (text && *count == (size_t)-1)
-            *count = px_utf8_count(text, len);
-        return text && *count <= m->maxlen;
+        v = s->subj[SIDE_TEXT];
+        if (v && *count == (size_t)-1)
+            *count = px_utf8_count(v, s->subj_len[SIDE_TEXT]);
+        return v && *count <= m->maxlen;
     default: return false;
     }
     return m->negate ? !r : r;
@@ -871,21 +960,56 @@ static void apply(const px_ruleset *rs, int i, px_verdict *v)
     }
 }
 
-static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd,
-                        const char *text, size_t len, bool want_text, px_verdict *v)
+/* Reads the values of the ruleset's keys on nd into vals (NULL where
+ * absent), in one pass over its attributes; the first of a name wins, as in
+ * px_attr. The keys start with id, class and role (collect_keys). */
+static void read_keys(const px_ruleset *rs, const px_node *nd, const char **vals)
+{
+    for (int k = 0; k < rs->nkeys; k++)
+        vals[k] = NULL;
+    if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
+        return;
+    const GumboVector *attrs = &nd->g->v.element.attributes;
+    for (unsigned i = 0; i < attrs->length; i++) {
+        const GumboAttribute *at = attrs->data[i];
+        for (int k = 0; k < rs->nkeys; k++)
+            if (rs->keys[k][0] == at->name[0] && !strcmp(rs->keys[k], at->name)) {
+                if (!vals[k])
+                    vals[k] = at->value;
+                break;
+            }
+    }
+}
+
+/* The node's subjects: id and class from vals (see read_keys), the text. */
+static void set_subjects(px_scratch *s, const char **vals, const char *text, size_t len)
+{
+    memset(s->scanned, 0, sizeof s->scanned); /* a new node: new subjects */
+    s->subj[SIDE_ID] = vals[0];
+    s->subj[SIDE_CLASS] = vals[1];
+    s->role = vals[2];
+    for (int k = SIDE_ID; k <= SIDE_CLASS; k++)
+        s->subj_len[k] = s->subj[k] ? strlen(s->subj[k]) : 0;
+    s->subj[SIDE_TEXT] = text;
+    s->subj_len[SIDE_TEXT] = len;
+}
+
+/* The rules of one kind against nd, whose subjects are set. */
+static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd, bool want_text,
+                        px_verdict *v)
 {
     size_t count = (size_t)-1;
-    memset(s->scanned, -1, sizeof s->scanned); /* a new node: new subjects */
-    for (int i = 0; i < rs->nrules; i++) {
+    const int *list = want_text ? rs->text_list : rs->elem_list;
+    int n = want_text ? rs->ntext_list : rs->nelem_list;
+    for (int k = 0; k < n; k++) {
+        int i = list[k];
         const rule *r = &rs->rules[i];
-        if (r->text != want_text)
-            continue;
         /* A drop settles it; further score rules cannot matter. */
         if (v->drop && !r->drop)
             continue;
         bool ok = true;
         for (int j = 0; j < r->nm && ok; j++)
-            ok = match_one(rs, s, &r->m[j], nd, text, len, &count);
+            ok = match_one(rs, s, &r->m[j], nd, &count);
         if (ok)
             apply(rs, i, v);
     }
@@ -902,26 +1026,28 @@ static unsigned hash_str(unsigned h, const char *v)
 
 static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
 
-static unsigned element_key(const px_ruleset *rs, const px_node *nd)
+/* An element's verdict depends on its tag and the values of the keys. */
+static unsigned element_key(const px_ruleset *rs, const px_node *nd, const char **vals)
 {
     char buf[64];
     unsigned h = (2166136261u ^ nd->tag) * 16777619u;
     if (nd->tag == GUMBO_TAG_UNKNOWN)
         h = hash_str(h, px_tag_name(nd, buf, sizeof buf));
     for (int k = 0; k < rs->nkeys; k++)
-        h = hash_str(h, px_attr(nd, rs->keys[k]));
+        h = hash_str(h, vals[k]);
     return h;
 }
 
-static bool same_element(const px_ruleset *rs, const px_node *a, const px_node *b)
+static bool same_element(const px_ruleset *rs, px_scratch *s, const px_node *a, const px_node *b)
 {
     char ba[64], bb[64];
     if (a->tag != b->tag ||
         (a->tag == GUMBO_TAG_UNKNOWN &&
          strcmp(px_tag_name(a, ba, sizeof ba), px_tag_name(b, bb, sizeof bb))))
         return false;
+    read_keys(rs, a, s->other);
     for (int k = 0; k < rs->nkeys; k++)
-        if (!same_str(px_attr(a, rs->keys[k]), px_attr(b, rs->keys[k])))
+        if (!same_str(s->other[k], s->vals[k]))
             return false;
     return true;
 }
@@ -929,13 +1055,15 @@ static bool same_element(const px_ruleset *rs, const px_node *a, const px_node *
 void px_rules_match_element(const px_ruleset *rs, px_scratch *s,
                             const px_node *nd, px_verdict *v)
 {
-    unsigned h = element_key(rs, nd);
-    cache_entry *e = &s->cache[h % CACHE_SLOTS];
-    if (e->node && e->hash == h && same_element(rs, e->node, nd)) {
+    read_keys(rs, nd, s->vals);
+    unsigned h = element_key(rs, nd, s->vals);
+    cache_entry *e = &s->cache[h & s->cache_mask];
+    if (e->node && e->hash == h && same_element(rs, s, e->node, nd)) {
         *v = e->v;
         return;
     }
-    match_rules(rs, s, nd, NULL, 0, false, v);
+    set_subjects(s, s->vals, NULL, 0);
+    match_rules(rs, s, nd, false, v);
     e->node = nd;
     e->hash = h;
     e->v = *v;
@@ -945,5 +1073,7 @@ void px_rules_match_text(const px_ruleset *rs, px_scratch *s,
                          const px_node *nd, const char *text, size_t len,
                          px_verdict *v)
 {
-    match_rules(rs, s, nd, text, len, true, v);
+    read_keys(rs, nd, s->vals);
+    set_subjects(s, s->vals, text, len);
+    match_rules(rs, s, nd, true, v);
 }

@@ -1,8 +1,10 @@
 /*
  * Stage 3a: the rule engine. Rules are data (see rules/README.md): a file
- * is parsed into rules whose patterns are compiled once, with the JIT, when
- * the extractor is built. Matching is read-only on the rule set, so threads
- * share one; each call brings its own scratch.
+ * is parsed into rules whose patterns are compiled at once (the bundled
+ * ones at build time: rules_impl.h) and JIT-compiled once they have run
+ * often. Matching shares the rule set between threads (patterns are loaded
+ * and JIT-compiled on first need, published atomically); each call brings
+ * its own scratch.
  */
 #ifndef PITH_RULES_H
 #define PITH_RULES_H
@@ -29,10 +31,6 @@ void px_rules_free(px_ruleset *rs);
  * error nothing from this text is kept. */
 int px_rules_parse(px_ruleset *rs, const char *name, const char *text,
                    size_t len, pith_error *err);
-/* The same for rules known to be valid (the bundled files, which the test
- * suite compiles): their patterns are compiled when first needed. */
-int px_rules_parse_trusted(px_ruleset *rs, const char *name, const char *text,
-                           size_t len, pith_error *err);
 /* Compiles every pattern added so far. Call once, before matching. */
 int px_rules_compile(px_ruleset *rs, pith_error *err);
 
@@ -46,6 +44,8 @@ size_t px_rules_text_cap(const px_ruleset *rs);
 void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap);
 
 px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a);
+/* The same for a page of that many nodes (sizes the verdict cache). */
+px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t nodes);
 void px_scratch_free(px_scratch *s);
 /* Did matching run out of memory (compiling a pattern on first use)? The
  * verdicts since are then not to be trusted. */

@@ -4,7 +4,10 @@
 #include <stddef.h>
 #include <cmocka.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include "literal.h"
 
 static px_alloc A;
@@ -44,6 +47,26 @@ static void test_word_alternations(void **state)
     assert_string_equal(lits("foo+bar", b, sizeof b), "foo"); /* "foo" then "bar": the first of equals */
 }
 
+static void test_classes_of_plain_characters(void **state)
+{
+    (void)state;
+    char b[256];
+    /* A class of a few characters multiplies the run it is in. */
+    assert_string_equal(lits("^[Pp]revious\\s", b, sizeof b), "previous");
+    assert_string_equal(lits("^r[ée]agir$", b, sizeof b), "r\xFF" "agir|reagir");
+    assert_string_equal(lits("[评評][论論]", b, sizeof b), "评论|评論|評论|評論");
+    assert_string_equal(lits("x[-_]y", b, sizeof b), "x-y|x_y");
+    /* Ranges, escapes and negation are not read: the run ends there. */
+    assert_string_equal(lits("abc[a-z]de", b, sizeof b), "abc");
+    assert_string_equal(lits("ab[\\s.]cde", b, sizeof b), "cde");
+    assert_string_equal(lits("ab[^x]cde", b, sizeof b), "cde");
+    /* Past 16 strings a new run starts at the class: "[ij]k" here, which
+     * is shorter than the 16 before it. */
+    assert_string_equal(lits("[ab][cd][ef][gh][ij]k", b, sizeof b),
+                        "aceg|aceh|acfg|acfh|adeg|adeh|adfg|adfh|bceg|bceh|bcfg|bcfh|bdeg|bdeh|"
+                        "bdfg|bdfh");
+}
+
 static void test_unreadable_or_optional_patterns_have_none(void **state)
 {
     (void)state;
@@ -67,11 +90,12 @@ static void test_scanner_finds_words_any_case(void **state)
     sets[2].data = NULL; /* a pattern with no set is never reported */
     px_scanner *sc = px_scanner_new(&A, sets, 3);
     assert_non_null(sc);
-    uint64_t hits[1];
+    uint64_t hits[1] = {0};
     const char *subj = "post-SHARE-bar comments";
     px_scanner_run(sc, subj, strlen(subj), hits);
     assert_int_equal(hits[0], 3u);
     subj = "entry-content";
+    hits[0] = 0;
     px_scanner_run(sc, subj, strlen(subj), hits);
     assert_int_equal(hits[0], 0u);
     subj = "sociable";
@@ -82,12 +106,166 @@ static void test_scanner_finds_words_any_case(void **state)
     px_free(&A, sets[1].data);
 }
 
+
+/* ---- what the scanner assumes of PCRE2's caseless matching ----------- */
+
+static int utf8_put(uint32_t c, unsigned char *o)
+{
+    if (c < 0x80) {
+        o[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (unsigned char)(0xC0 | c >> 6);
+        o[1] = (unsigned char)(0x80 | (c & 63));
+        return 2;
+    }
+    if (c < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | c >> 12);
+        o[1] = (unsigned char)(0x80 | (c >> 6 & 63));
+        o[2] = (unsigned char)(0x80 | (c & 63));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | c >> 18);
+    o[1] = (unsigned char)(0x80 | (c >> 12 & 63));
+    o[2] = (unsigned char)(0x80 | (c >> 6 & 63));
+    o[3] = (unsigned char)(0x80 | (c & 63));
+    return 4;
+}
+
+static pcre2_code *compile_ucp(const char *src, bool caseless)
+{
+    int ec;
+    PCRE2_SIZE off;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0), &ec,
+                                   &off, NULL);
+    if (!re)
+        fail_msg("cannot compile %.60s (error %d at %zu)", src, ec, (size_t)off);
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* only faster; fine if absent */
+    return re;
+}
+
+static bool matches_cp(const pcre2_code *re, pcre2_match_data *md, uint32_t c)
+{
+    unsigned char b[4];
+    int n = utf8_put(c, b);
+    return pcre2_match(re, b, (PCRE2_SIZE)n, 0, 0, md, NULL) >= 0;
+}
+
+static bool surrogate(uint32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
+
+/* The characters px_lit_nocase names as a PCRE2 class, "[\x{lo}-\x{hi}...]". */
+static char *nocase_class(void)
+{
+    static char buf[4096];
+    size_t n = (size_t)snprintf(buf, sizeof buf, "^[");
+    for (uint32_t c = 0x80; c <= 0x10FFFF; c++) {
+        if (surrogate(c) || !px_lit_nocase(c))
+            continue;
+        uint32_t e = c;
+        while (e < 0x10FFFF && !surrogate(e + 1) && px_lit_nocase(e + 1))
+            e++;
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "\\x{%X}-\\x{%X}", (unsigned)c, (unsigned)e);
+        assert_true(n < sizeof buf - 8);
+        c = e;
+    }
+    snprintf(buf + n, sizeof buf - n, "]$");
+    return buf;
+}
+
+static void test_nocase_characters_have_no_case_variant(void **state)
+{
+    (void)state;
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    /* A caseless class holds the case variants of its characters: if one
+     * of ours had a variant elsewhere, some other character would match. */
+    pcre2_code *re = compile_ucp(nocase_class(), true);
+    int bad = 0;
+    for (uint32_t c = 0x80; c <= 0x10FFFF; c++)
+        if (!surrogate(c) && !px_lit_nocase(c) && matches_cp(re, md, c) && bad++ < 10)
+            print_error("U+%04X is a case variant of a 'no case' character\n", (unsigned)c);
+    pcre2_code_free(re);
+    /* ...and none of ours is a cased letter, nor one of the few others
+     * with a case mapping (ypogegrammeni, Roman numerals, circled
+     * letters), so no two of them are variants of each other either. */
+    re = compile_ucp("^[\\p{Lu}\\p{Ll}\\p{Lt}\\x{345}\\x{2160}-\\x{2188}\\x{24B6}-\\x{24E9}]$", false);
+    for (uint32_t c = 0x80; c <= 0x10FFFF; c++)
+        if (!surrogate(c) && px_lit_nocase(c) && matches_cp(re, md, c) && bad++ < 10)
+            print_error("U+%04X has case but is called 'no case'\n", (unsigned)c);
+    pcre2_code_free(re);
+    pcre2_match_data_free(md);
+    assert_int_equal(bad, 0);
+}
+
+static void test_only_two_characters_are_caselessly_ascii(void **state)
+{
+    (void)state;
+    /* The scanner reads the long s as s and the Kelvin sign as k, and every
+     * other character beyond ASCII as something no ASCII letter matches. */
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    pcre2_code *re = compile_ucp("^[a-z]$", true);
+    uint32_t found[8];
+    int n = 0;
+    for (uint32_t c = 0x80; c <= 0x10FFFF; c++)
+        if (!surrogate(c) && matches_cp(re, md, c) && n < 8)
+            found[n++] = c;
+    pcre2_code_free(re);
+    pcre2_match_data_free(md);
+    assert_int_equal(n, 2);
+    assert_int_equal(found[0], 0x17F);
+    assert_int_equal(found[1], 0x212A);
+}
+
+/* Does the scanner over the one pattern src report subj? */
+static bool scan_hits(const char *src, const char *subj)
+{
+    px_litset set;
+    if (!px_literals(&A, src, false, &set))
+        fail_msg("no literals for %s", src);
+    px_scanner *sc = px_scanner_new(&A, &set, 1);
+    assert_non_null(sc);
+    uint64_t hits[1] = {0};
+    px_scanner_run(sc, subj, strlen(subj), hits);
+    px_scanner_free(sc);
+    px_free(&A, set.data);
+    return hits[0] & 1;
+}
+
+static void test_scanner_beyond_ascii(void **state)
+{
+    (void)state;
+    char b[256];
+    /* Cased letters beyond ASCII are one symbol each, whatever the case. */
+    assert_string_equal(lits("^(?:реклама|ad)$", b, sizeof b), "\xFF\xFF\xFF\xFF\xFF\xFF\xFF|ad");
+    assert_true(scan_hits("реклама", "РЕКЛАМА"));
+    assert_true(scan_hits("реклама", "x ÉÉÉÉÉÉÉ y")); /* any seven: a filter, not a match */
+    assert_false(scan_hits("реклама", "РЕКЛА МА"));
+    assert_true(scan_hits("publicit[ée]|werbung", "Publicité"));
+    assert_true(scan_hits("straße", "STRASSE straẞe"));
+    assert_false(scan_hits("straße", "STRASSE"));
+    /* Characters without case are their own bytes. */
+    assert_string_equal(lits("関連記事|–x", b, sizeof b), "関連記事|–x");
+    assert_true(scan_hits("関連記事", "【関連記事】"));
+    assert_false(scan_hits("関連記事", "関連ニュース"));
+    assert_false(scan_hits("–x", "—x"));
+    assert_true(scan_hits("«ad»", "« «AD» »"));
+    /* The long s and the Kelvin sign match s and k caselessly. */
+    assert_true(scan_hits("share", "\xC5\xBFHARE"));
+    assert_true(scan_hits("key", "\xE2\x84\xAA" "ey"));
+    assert_string_equal(lits("(?:\xC5\xBFhare|x\xE2\x84\xAAy)", b, sizeof b), "hare|x");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_alternations),
+        cmocka_unit_test(test_classes_of_plain_characters),
         cmocka_unit_test(test_unreadable_or_optional_patterns_have_none),
         cmocka_unit_test(test_scanner_finds_words_any_case),
+        cmocka_unit_test(test_nocase_characters_have_no_case_variant),
+        cmocka_unit_test(test_only_two_characters_are_caselessly_ascii),
+        cmocka_unit_test(test_scanner_beyond_ascii),
     };
     return cmocka_run_group_tests_name("literal", tests, setup, NULL);
 }

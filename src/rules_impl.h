@@ -1,0 +1,125 @@
+/*
+ * The rule engine's data: shared by rules.c, the build-time generator
+ * (rules/rulegen.c) and the C file it writes, which holds the bundled rules
+ * already parsed, their literal scanner built and their patterns compiled
+ * (PCRE2's serialized form). A process then starts without reading a rule.
+ */
+#ifndef PITH_RULES_IMPL_H
+#define PITH_RULES_IMPL_H
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include "literal.h"
+#include "rules.h"
+
+enum mkind {
+    M_TAG, M_ID, M_CLASS, M_ROLE, M_ATTR, M_ATTR_EQ,
+    M_ID_RE, M_CLASS_RE, M_IDCLASS_RE, M_ATTR_RE, M_TEXT_RE, M_MAXLEN
+};
+
+#define TAG_WORDS ((GUMBO_TAG_LAST + 32) / 32)
+
+typedef struct matcher {
+    enum mkind kind;
+    bool negate;
+    const char *name;  /* attribute name */
+    const char *value; /* literal to compare */
+    int pat;           /* index into patterns, or -1 */
+    size_t maxlen;
+    uint32_t tags[TAG_WORDS]; /* a bit per GumboTag */
+    const char *tagnames;     /* names Gumbo does not know, '\0'-separated */
+} matcher;
+
+typedef struct rule {
+    bool drop;
+    int score;
+    bool text;
+    const matcher *m; /* cheapest first (see cost in rules.c) */
+    int nm;
+    int file; /* index into files */
+    int line;
+} rule;
+
+typedef struct pattern {
+    const char *src;
+    uint32_t flags;
+    /* Compiled at once for a rule file's patterns; for an image's, read
+     * from blob when first needed and published with a compare-and-swap,
+     * so threads may race to load it and one copy wins. */
+    _Atomic(pcre2_code *) code;
+    /* The JIT costs more than a page's worth of matching, so a pattern is
+     * JIT-compiled only once it has run often: a copy is compiled and
+     * published here, and the interpreter serves until then. */
+    _Atomic(pcre2_code *) jitted;
+    atomic_uint uses;         /* interpreted matches so far */
+    atomic_bool jit_claimed;  /* a thread is compiling (or compiled) the copy */
+    const char *lits; /* required literals (px_litset); NULL: none known */
+    /* The code compiled at build time (pcre2_serialize_encode), or NULL. */
+    const unsigned char *blob;
+    size_t blob_len;
+} pattern;
+
+/* A pattern in a rule set image. */
+typedef struct px_image_pattern {
+    const char *src;
+    uint32_t flags;
+    const char *lits;
+    const unsigned char *blob;
+    size_t blob_len;
+} px_image_pattern;
+
+/* Rules ready to use: what px_rules_parse and px_rules_compile make of
+ * rule files, as static data. */
+typedef struct px_rules_image {
+    const char *const *files;
+    int nfiles;
+    const rule *rules;
+    int nrules;
+    const px_image_pattern *pats;
+    int npats;
+    const px_scanner *scan; /* over the patterns' literals */
+    const char *const *keys; /* as collect_keys finds them */
+    int nkeys;
+} px_rules_image;
+
+/* The bundled rules (the .rules files in rules/), written by rules/rulegen.c. */
+extern const px_rules_image px_builtin_image;
+
+/* The subjects the literal scanner runs on, once per node each. */
+enum { SIDE_ID, SIDE_CLASS, SIDE_TEXT, SIDE_COUNT, SIDE_NONE = SIDE_COUNT };
+
+struct px_ruleset {
+    const px_alloc *a;
+    pcre2_general_context *gctx;
+    rule *rules;
+    int nrules, caprules;
+    pattern *pats;
+    int npats, cappats;
+    const char **files;
+    int nfiles;
+    /* The first rules, patterns and files may come from an image: those
+     * are static data, not ours to free. */
+    int image_rules, image_pats, image_files;
+    const px_rules_image *image;
+    bool compiled;
+    const px_scanner *image_scan; /* literals of patterns [0, image_pats) */
+    px_scanner *scan;             /* literals of the others, or NULL */
+    const char **keys; /* attributes element rules read: an element's verdict
+                        * depends on its tag and these alone */
+    int nkeys;
+    int *elem_list, *text_list; /* the element rules and the text rules, in order */
+    int nelem_list, ntext_list;
+    size_t text_cap;
+    bool text_uncapped;
+    bool has_text;
+    bool text_only;
+};
+
+/* Adds the rules of img to rs, which must be empty; they come first. */
+int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *err);
+
+#endif

@@ -1,0 +1,269 @@
+/* The bundled rules as C data (rules/rulegen.c, src/rules_impl.h): the
+ * image is what parsing and compiling the files in rules/ gives, its
+ * patterns load, a pattern whose compiled form PCRE2 refuses is compiled
+ * from its source instead, and user rules go on top of it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <dirent.h>
+
+#include "parse.h"
+#include "rules_impl.h"
+
+#ifndef PITH_SOURCE_ROOT
+#error "PITH_SOURCE_ROOT must name the repository root"
+#endif
+
+static px_alloc A;
+
+static int setup(void **state)
+{
+    (void)state;
+    px_alloc_init(&A, NULL);
+    return 0;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static int cmp_names(const void *a, const void *b) { return strcmp(a, b); }
+
+/* The bundled files parsed and compiled as a user's would be, in the
+ * order and under the names the build gives them. */
+static px_ruleset *parse_bundled(void)
+{
+    static char names[64][256];
+    size_t n = 0;
+    DIR *d = opendir(PITH_SOURCE_ROOT "/rules");
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len > 6 && len < 200 && !strcmp(e->d_name + len - 6, ".rules") && n < 64)
+            snprintf(names[n++], 256, "%s", e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof names[0], cmp_names);
+    px_ruleset *rs = px_rules_new(&A);
+    assert_non_null(rs);
+    for (size_t i = 0; i < n; i++) {
+        char path[512], name[300];
+        snprintf(path, sizeof path, "%s/rules/%s", PITH_SOURCE_ROOT, names[i]);
+        snprintf(name, sizeof name, "rules/%s", names[i]);
+        size_t len = 0;
+        char *text = slurp(path, &len);
+        assert_non_null(text);
+        pith_error err = {0, ""};
+        int rc = px_rules_parse(rs, name, text, len, &err);
+        free(text);
+        if (rc)
+            fail_msg("%s", err.message);
+    }
+    pith_error err = {0, ""};
+    assert_int_equal(px_rules_compile(rs, &err), PITH_OK);
+    return rs;
+}
+
+static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+/* Two '\0'-separated lists that end with an empty string. */
+static bool same_list(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    for (;;) {
+        if (strcmp(a, b))
+            return false;
+        if (!*a)
+            return true;
+        a += strlen(a) + 1;
+        b += strlen(b) + 1;
+    }
+}
+
+static void test_image_is_the_parsed_files(void **state)
+{
+    (void)state;
+    px_ruleset *rs = parse_bundled();
+    const px_rules_image *img = &px_builtin_image;
+    assert_int_equal(img->nfiles, rs->nfiles);
+    for (int i = 0; i < rs->nfiles; i++)
+        assert_string_equal(img->files[i], rs->files[i]);
+    assert_int_equal(img->nrules, rs->nrules);
+    for (int i = 0; i < rs->nrules; i++) {
+        const rule *a = &img->rules[i], *b = &rs->rules[i];
+        assert_true(a->drop == b->drop && a->score == b->score && a->text == b->text);
+        assert_int_equal(a->file, b->file);
+        assert_int_equal(a->line, b->line);
+        assert_int_equal(a->nm, b->nm);
+        for (int j = 0; j < a->nm; j++) {
+            const matcher *x = &a->m[j], *y = &b->m[j];
+            assert_int_equal(x->kind, y->kind);
+            assert_true(x->negate == y->negate);
+            assert_true(same_str(x->name, y->name));
+            assert_true(same_str(x->value, y->value));
+            assert_int_equal(x->pat, y->pat);
+            assert_int_equal(x->maxlen, y->maxlen);
+            assert_memory_equal(x->tags, y->tags, sizeof x->tags);
+            assert_true(same_list(x->tagnames, y->tagnames));
+        }
+    }
+    assert_int_equal(img->npats, rs->npats);
+    for (int i = 0; i < rs->npats; i++) {
+        assert_string_equal(img->pats[i].src, rs->pats[i].src);
+        assert_int_equal(img->pats[i].flags, rs->pats[i].flags);
+        assert_true(same_list(img->pats[i].lits, rs->pats[i].lits));
+    }
+    assert_int_equal(img->nkeys, rs->nkeys);
+    for (int k = 0; k < rs->nkeys; k++)
+        assert_string_equal(img->keys[k], rs->keys[k]);
+    /* The scanner finds what one built now finds. */
+    const char *subjects[] = {"post-SHARE-bar comments", "entry-content", "Реклама", "【関連記事】",
+                              "Advertisement", "you might also like", "\xC5\xBFhare"};
+    size_t words = (size_t)rs->npats / 64 + 1;
+    uint64_t *h1 = calloc(words, sizeof *h1), *h2 = calloc(words, sizeof *h2);
+    for (size_t s = 0; s < sizeof subjects / sizeof *subjects; s++) {
+        memset(h1, 0, words * sizeof *h1);
+        memset(h2, 0, words * sizeof *h2);
+        px_scanner_run(img->scan, subjects[s], strlen(subjects[s]), h1);
+        px_scanner_run(rs->scan, subjects[s], strlen(subjects[s]), h2);
+        assert_memory_equal(h1, h2, words * sizeof *h1);
+    }
+    free(h1);
+    free(h2);
+    px_rules_free(rs);
+}
+
+static void test_image_patterns_load(void **state)
+{
+    (void)state;
+    /* The build's PCRE2 is the one linked here: every compiled form reads
+     * back as the same pattern. */
+    const px_rules_image *img = &px_builtin_image;
+    for (int i = 0; i < img->npats; i++) {
+        pcre2_code *code = NULL;
+        assert_non_null(img->pats[i].blob);
+        assert_int_equal(pcre2_serialize_decode(&code, 1, img->pats[i].blob, NULL), 1);
+        int ec;
+        PCRE2_SIZE off;
+        pcre2_code *fresh = pcre2_compile((PCRE2_SPTR)img->pats[i].src, PCRE2_ZERO_TERMINATED,
+                                          img->pats[i].flags, &ec, &off, NULL);
+        assert_non_null(fresh);
+        size_t a = 0, b = 1;
+        pcre2_pattern_info(code, PCRE2_INFO_SIZE, &a);
+        pcre2_pattern_info(fresh, PCRE2_INFO_SIZE, &b);
+        assert_int_equal(a, b);
+        pcre2_code_free(code);
+        pcre2_code_free(fresh);
+    }
+}
+
+/* An element's verdict under rs. */
+static px_verdict verdict(const px_ruleset *rs, const char *html)
+{
+    px_doc d;
+    pith_error err = {0, ""};
+    assert_int_equal(px_parse(&d, &A, html, strlen(html), 0, &err), PITH_OK);
+    px_scratch *s = px_scratch_new(rs, &A);
+    assert_non_null(s);
+    px_verdict v = {false, 0, -1, -1};
+    for (int i = 0; i < d.n; i++) {
+        const char *id = px_attr(&d.nodes[i], "id");
+        if (id && !strcmp(id, "x"))
+            px_rules_match_element(rs, s, &d.nodes[i], &v);
+    }
+    assert_false(px_scratch_failed(s));
+    px_scratch_free(s);
+    px_doc_free(&d);
+    return v;
+}
+
+static void test_refused_compiled_form_falls_back_to_source(void **state)
+{
+    (void)state;
+    /* A copy of the image whose patterns all carry a compiled form that
+     * PCRE2 refuses (as one of another version would). */
+    const px_rules_image *img = &px_builtin_image;
+    px_image_pattern *pats = calloc((size_t)img->npats, sizeof *pats);
+    assert_non_null(pats);
+    static const _Alignas(16) unsigned char bad[64] = {1, 2, 3, 4};
+    for (int i = 0; i < img->npats; i++) {
+        pats[i] = img->pats[i];
+        pats[i].blob = bad;
+        pats[i].blob_len = sizeof bad;
+    }
+    px_rules_image copy = *img;
+    copy.pats = pats;
+    px_ruleset *rs = px_rules_new(&A);
+    pith_error err = {0, ""};
+    assert_int_equal(px_rules_add_image(rs, &copy, &err), PITH_OK);
+    assert_int_equal(px_rules_compile(rs, &err), PITH_OK);
+    px_verdict v = verdict(rs, "<div id=x class='share-buttons'>Share</div>");
+    assert_true(v.drop);
+    v = verdict(rs, "<div id=x class='entry-content'>Text</div>");
+    assert_false(v.drop);
+    px_rules_free(rs);
+    free(pats);
+}
+
+static void test_user_rules_go_on_top(void **state)
+{
+    (void)state;
+    px_ruleset *rs = px_rules_new(&A);
+    pith_error err = {0, ""};
+    assert_int_equal(px_rules_add_image(rs, &px_builtin_image, &err), PITH_OK);
+    /* a new pattern, and one the image already has (shared, not copied) */
+    const char *mine = "drop idclass~/(?:^|\\s)zebra-box(?:\\s|$)/\n"
+                       "+5 attr=data-x~/^ok$/\n";
+    assert_int_equal(px_rules_parse(rs, "mine.rules", mine, strlen(mine), &err), PITH_OK);
+    assert_int_equal(px_rules_parse(rs, "again.rules", mine, strlen(mine), &err), PITH_OK);
+    assert_int_equal(px_rules_count(rs), (size_t)px_builtin_image.nrules + 4);
+    assert_int_equal(px_rules_compile(rs, &err), PITH_OK);
+    px_verdict v = verdict(rs, "<div id=x class='a zebra-box'>x</div>");
+    assert_true(v.drop);
+    char where[64];
+    px_rules_where(rs, v.drop_rule, where, sizeof where);
+    assert_string_equal(where, "mine.rules:1");
+    v = verdict(rs, "<div id=x data-x=ok>x</div>");
+    assert_int_equal(v.score, 10);
+    v = verdict(rs, "<div id=x class='share-buttons'>Share</div>");
+    assert_true(v.drop);
+    px_rules_where(rs, v.drop_rule, where, sizeof where);
+    assert_true(!strncmp(where, "rules/boilerplate.rules:", 24));
+    /* an image comes first or not at all */
+    assert_int_equal(px_rules_add_image(rs, &px_builtin_image, &err), PITH_ERR_USAGE);
+    px_rules_free(rs);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_image_is_the_parsed_files),
+        cmocka_unit_test(test_image_patterns_load),
+        cmocka_unit_test(test_refused_compiled_form_falls_back_to_source),
+        cmocka_unit_test(test_user_rules_go_on_top),
+    };
+    return cmocka_run_group_tests_name("image", tests, setup, NULL);
+}
