@@ -23,6 +23,12 @@
 #define MIN_ARTICLE_CHARS 150
 /* Inside the article, this many teasers side by side are a teaser list. */
 #define MIN_TEASER_LIST 2
+/* The longest summary of a teaser: on a listing, and in a list of related
+ * posts inside an article (whose excerpts run longer). */
+#define LISTING_SUMMARY 400
+#define LIST_SUMMARY 700
+/* Prose the content must keep without a teaser list for the list to go. */
+#define MIN_REST_PROSE 200
 
 static const px_tuning tunings[] = {
     /* narrow, drop score, veto %, trailing, fragments, teasers */
@@ -519,18 +525,20 @@ static bool links_away(const px_page *pg, int i)
     return false;
 }
 
-/* A teaser's summary: a sentence or two of unlinked text. */
-static bool summary_shape(const px_info *in)
+/* A teaser's summary: a sentence or two of unlinked text, at most max
+ * characters. */
+static bool summary_shape(const px_info *in, int max)
 {
-    return in->own_chars >= 40 && in->own_chars <= 400 && 3 * in->own_link < in->own_chars &&
+    return in->own_chars >= 40 && in->own_chars <= max && 3 * in->own_link < in->own_chars &&
            in->own_punct > 0;
 }
 
 enum { NOT_TEASER, TEASER_HEADLINE, TEASER_SUMMARY };
 
-/* Marks the teasers of the page: a headline link, and the summary that
- * follows it past dates and labels. Returns how many teasers there are. */
-static int mark_teasers(const px_page *pg, unsigned char *teaser)
+/* Marks the teasers of the page: a headline link, and the summary of at
+ * most max_summary characters that follows it past dates and labels.
+ * Returns how many teasers there are. */
+static int mark_teasers(const px_page *pg, unsigned char *teaser, int max_summary)
 {
     int body = pg->doc.body >= 0 ? pg->doc.body : 0, teasers = 0, headline = -1;
     FOR_KEPT(pg, i, body) {
@@ -540,7 +548,7 @@ static int mark_teasers(const px_page *pg, unsigned char *teaser)
         if (headline_link(in) && links_away(pg, i)) {
             headline = i;
         } else if (headline >= 0 && in->own_chars >= 30) {
-            if (summary_shape(in)) {
+            if (summary_shape(in, max_summary)) {
                 teaser[headline] = TEASER_HEADLINE;
                 teaser[i] = TEASER_SUMMARY;
                 teasers++;
@@ -593,6 +601,15 @@ static int heading_before(const px_page *pg, int p)
     return prev;
 }
 
+/* Does the content root keep prose of its own without node p? Related
+ * posts with long excerpts may hold more prose than a short article, so
+ * the share of the page's prose says nothing here; but a list of teasers
+ * that is all the content is the content (an archive page). */
+static bool rest_is_article(const px_page *pg, int root, int p)
+{
+    return pg->info[root].para_chars - pg->info[p].para_chars >= MIN_REST_PROSE;
+}
+
 /* Teaser lists inside the content: "More from X", related stories, the
  * next story of an endless page. Two or more sibling items, each one
  * headline link with its summary, lead to other pages; the article's own
@@ -619,7 +636,7 @@ static void drop_teaser_lists(px_page *pg, int root, const unsigned char *teaser
     }
     for (int i = root + 1; i < pg->doc.nodes[root].end; i++) {
         int p = pg->doc.nodes[i].parent;
-        if (!item_of[i] || count[p] < MIN_TEASER_LIST || dropped(pg, i) || px_holds_article(pg, p))
+        if (!item_of[i] || count[p] < MIN_TEASER_LIST || dropped(pg, i) || !rest_is_article(pg, root, p))
             continue;
         /* Before the first item of the list, its heading goes with it. */
         int prev = -1;
@@ -638,6 +655,18 @@ static void drop_teaser_lists(px_page *pg, int root, const unsigned char *teaser
 out:
     px_free(pg->a, item_of);
     px_free(pg->a, count);
+}
+
+/* Teaser lists inside the content root, with the longer summaries that
+ * related-post widgets show. */
+static void drop_teasers_in(px_page *pg, int root)
+{
+    unsigned char *teaser = px_calloc(pg->a, (size_t)pg->doc.n, sizeof *teaser);
+    if (!teaser)
+        return;
+    if (mark_teasers(pg, teaser, LIST_SUMMARY) >= MIN_TEASER_LIST)
+        drop_teaser_lists(pg, root, teaser);
+    px_free(pg->a, teaser);
 }
 
 /* Characters of the kept content that are neither teasers nor headlines:
@@ -742,11 +771,11 @@ int px_extract_content(px_page *pg, pith_error *err)
     pg->fallback = false;
     /* Teasers are read before cleaning, which drops their headlines. */
     unsigned char *teaser = px_calloc(pg->a, (size_t)pg->doc.n, sizeof *teaser);
-    int teasers = teaser ? mark_teasers(pg, teaser) : 0;
+    int teasers = teaser ? mark_teasers(pg, teaser, LISTING_SUMMARY) : 0;
     int rc = PITH_OK;
     if (pg->root >= 0) {
-        if (teaser && pg->tune->drop_teasers)
-            drop_teaser_lists(pg, pg->root, teaser);
+        if (pg->tune->drop_teasers)
+            drop_teasers_in(pg, pg->root);
         clean(pg, pg->root);
     } else {
         pg->fallback = true;
