@@ -15,6 +15,12 @@
 
 #define REPLACEMENT_CHAR "\xEF\xBF\xBD"
 #define PRESCAN_LIMIT 1024 /* bytes, as the HTML standard suggests */
+/* Browsers also honour a <meta charset> the parser meets later, while the
+ * encoding is still a guess ("change the encoding"): pages behind a long
+ * preamble of scripts (web archives add one) declare theirs past byte 1024.
+ * pith looks that far only when the bytes are not UTF-8, the guess that a
+ * late declaration would most often correct. */
+#define LATE_META_LIMIT 65536
 
 /* ------------------------------------------------------------------ */
 /* Encodings and labels                                                */
@@ -605,9 +611,9 @@ static enum step scan_at(scan *sc, const encoding **found)
     return STEP_NEXT;
 }
 
-static const encoding *prescan(const unsigned char *s, size_t len)
+static const encoding *prescan(const unsigned char *s, size_t len, size_t limit)
 {
-    scan sc = {s, 0, len < PRESCAN_LIMIT ? len : PRESCAN_LIMIT};
+    scan sc = {s, 0, len < limit ? len : limit};
     const encoding *found = NULL;
     for (;;) {
         const unsigned char *lt = memchr(s + sc.pos, '<', sc.end - sc.pos);
@@ -921,9 +927,15 @@ static int choose(const unsigned char *s, size_t n, const char *hint,
                             hint);
         return PITH_OK;
     }
-    if ((*e = prescan(s, n)) != NULL)
+    if ((*e = prescan(s, n, PRESCAN_LIMIT)) != NULL)
         return PITH_OK;
-    *e = &encodings[looks_utf8(s, n) ? E_UTF8 : E_WIN1252];
+    if (looks_utf8(s, n)) {
+        *e = &encodings[E_UTF8];
+        return PITH_OK;
+    }
+    if ((*e = prescan(s, n, LATE_META_LIMIT)) != NULL)
+        return PITH_OK;
+    *e = &encodings[E_WIN1252];
     return PITH_OK;
 }
 

@@ -13,8 +13,8 @@
  *
  * The encoding is chosen in this order: a byte-order mark, then hint, then a
  * <meta> charset in the first 1024 bytes, then UTF-8 if the bytes are valid
- * UTF-8 (a sequence cut off by the end of input is tolerated), else
- * windows-1252. Malformed input never fails: bad sequences and NUL bytes
+ * UTF-8 (a sequence cut off by the end of input is tolerated), then a
+ * <meta> charset in the first 64 KiB, else windows-1252. Malformed input never fails: bad sequences and NUL bytes
  * become U+FFFD.
  *
  * On success returns PITH_OK, *out is a NUL-terminated UTF-8 buffer allocated

@@ -21,12 +21,20 @@
 /* A page with this many teasers and less text of its own is a listing. */
 #define MIN_TEASERS 4
 #define MIN_ARTICLE_CHARS 150
+/* Inside the article, this many teasers side by side are a teaser list. */
+#define MIN_TEASER_LIST 2
+/* The longest summary of a teaser: on a listing, and in a list of related
+ * posts inside an article (whose excerpts run longer). */
+#define LISTING_SUMMARY 400
+#define LIST_SUMMARY 700
+/* Prose the content must keep without a teaser list for the list to go. */
+#define MIN_REST_PROSE 200
 
 static const px_tuning tunings[] = {
-    /* narrow, drop score, veto %, trailing, fragments */
-    {0.6f, -25, 50, true, false},   /* balanced */
-    {0.5f, -15, 70, true, true},    /* precision: less junk */
-    {0.95f, -100, 20, false, false}, /* recall: no text lost */
+    /* narrow, drop score, veto %, trailing, fragments, teasers */
+    {0.6f, -25, 50, true, false, true},    /* balanced */
+    {0.5f, -15, 70, true, true, true},     /* precision: less junk */
+    {0.95f, -100, 20, false, false, false}, /* recall: no text lost */
 };
 
 const px_tuning *px_tuning_for(unsigned flags)
@@ -517,18 +525,20 @@ static bool links_away(const px_page *pg, int i)
     return false;
 }
 
-/* A teaser's summary: a sentence or two of unlinked text. */
-static bool summary_shape(const px_info *in)
+/* A teaser's summary: a sentence or two of unlinked text, at most max
+ * characters. */
+static bool summary_shape(const px_info *in, int max)
 {
-    return in->own_chars >= 40 && in->own_chars <= 400 && 3 * in->own_link < in->own_chars &&
+    return in->own_chars >= 40 && in->own_chars <= max && 3 * in->own_link < in->own_chars &&
            in->own_punct > 0;
 }
 
 enum { NOT_TEASER, TEASER_HEADLINE, TEASER_SUMMARY };
 
-/* Marks the teasers of the page: a headline link, and the summary that
- * follows it past dates and labels. Returns how many teasers there are. */
-static int mark_teasers(const px_page *pg, unsigned char *teaser)
+/* Marks the teasers of the page: a headline link, and the summary of at
+ * most max_summary characters that follows it past dates and labels.
+ * Returns how many teasers there are. */
+static int mark_teasers(const px_page *pg, unsigned char *teaser, int max_summary)
 {
     int body = pg->doc.body >= 0 ? pg->doc.body : 0, teasers = 0, headline = -1;
     FOR_KEPT(pg, i, body) {
@@ -538,7 +548,7 @@ static int mark_teasers(const px_page *pg, unsigned char *teaser)
         if (headline_link(in) && links_away(pg, i)) {
             headline = i;
         } else if (headline >= 0 && in->own_chars >= 30) {
-            if (summary_shape(in)) {
+            if (summary_shape(in, max_summary)) {
                 teaser[headline] = TEASER_HEADLINE;
                 teaser[i] = TEASER_SUMMARY;
                 teasers++;
@@ -547,6 +557,116 @@ static int mark_teasers(const px_page *pg, unsigned char *teaser)
         }
     }
     return teasers;
+}
+
+/* The nearest common ancestor of nodes a and b. */
+static int common_ancestor(const px_page *pg, int a, int b)
+{
+    while (a >= 0 && !(b >= a && b < pg->doc.nodes[a].end))
+        a = pg->doc.nodes[a].parent;
+    return a;
+}
+
+/* The element that holds one teaser: the headline h, its summary s, and
+ * the labels and dates around them, climbed past wrappers that hold
+ * nothing else. -1 when the pair shares its element with other text (a
+ * headline and paragraph in the flow of an article), or when it is no
+ * smaller than the content root. */
+static int teaser_item(const px_page *pg, int root, int h, int s)
+{
+    int item = common_ancestor(pg, h, s);
+    if (item <= root)
+        return -1;
+    while (pg->doc.nodes[item].parent > root &&
+           pg->info[pg->doc.nodes[item].parent].chars == pg->info[item].chars)
+        item = pg->doc.nodes[item].parent;
+    /* Rows of a table are records: a linked name and its description. */
+    switch (pg->doc.nodes[item].tag) {
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TBODY: case GUMBO_TAG_TABLE:
+        return -1;
+    default:
+        break;
+    }
+    int pair = pg->info[h].chars + pg->info[s].chars;
+    return 10 * pair >= 7 * pg->info[item].chars ? item : -1;
+}
+
+/* The element with text right before node p among its siblings, or -1. */
+static int heading_before(const px_page *pg, int p)
+{
+    int prev = -1, parent = pg->doc.nodes[p].parent;
+    for (int c = pg->doc.nodes[parent].first; c >= 0 && c != p; c = pg->doc.nodes[c].next)
+        if (pg->doc.nodes[c].kind == PX_ELEMENT && !dropped(pg, c) && pg->info[c].chars)
+            prev = c;
+    return prev;
+}
+
+/* Does the content root keep prose of its own without node p? Related
+ * posts with long excerpts may hold more prose than a short article, so
+ * the share of the page's prose says nothing here; but a list of teasers
+ * that is all the content is the content (an archive page). */
+static bool rest_is_article(const px_page *pg, int root, int p)
+{
+    return pg->info[root].para_chars - pg->info[p].para_chars >= MIN_REST_PROSE;
+}
+
+/* Teaser lists inside the content: "More from X", related stories, the
+ * next story of an endless page. Two or more sibling items, each one
+ * headline link with its summary, lead to other pages; the article's own
+ * text never has that shape. Each item goes, and so does a heading right
+ * before the first ("Top stories"). */
+static void drop_teaser_lists(px_page *pg, int root, const unsigned char *teaser)
+{
+    int *item_of = px_calloc(pg->a, (size_t)pg->doc.n, sizeof *item_of);
+    int *count = px_calloc(pg->a, (size_t)pg->doc.n, sizeof *count);
+    if (!item_of || !count)
+        goto out;
+    int h = -1;
+    FOR_KEPT(pg, i, root) {
+        if (teaser[i] == TEASER_HEADLINE)
+            h = i;
+        else if (teaser[i] == TEASER_SUMMARY && h >= 0) {
+            int item = teaser_item(pg, root, h, i);
+            if (item >= 0 && !item_of[item]) {
+                item_of[item] = 1;
+                count[pg->doc.nodes[item].parent]++;
+            }
+            h = -1;
+        }
+    }
+    for (int i = root + 1; i < pg->doc.nodes[root].end; i++) {
+        int p = pg->doc.nodes[i].parent;
+        if (!item_of[i] || count[p] < MIN_TEASER_LIST || dropped(pg, i) || !rest_is_article(pg, root, p))
+            continue;
+        /* Before the first item of the list, its heading goes with it. */
+        int prev = -1;
+        bool first = true;
+        for (int c = pg->doc.nodes[p].first; c >= 0 && c != i; c = pg->doc.nodes[c].next) {
+            first = first && !item_of[c];
+            if (pg->doc.nodes[c].kind == PX_ELEMENT && !dropped(pg, c) && pg->info[c].chars)
+                prev = c;
+        }
+        if (first && prev < 0 && p > root)
+            prev = heading_before(pg, p);
+        if (first && prev >= 0 && is_heading(pg->doc.nodes[prev].tag) && !good_para(&pg->info[prev]))
+            drop(pg, prev, WHY_TEASERS);
+        drop(pg, i, WHY_TEASERS);
+    }
+out:
+    px_free(pg->a, item_of);
+    px_free(pg->a, count);
+}
+
+/* Teaser lists inside the content root, with the longer summaries that
+ * related-post widgets show. */
+static void drop_teasers_in(px_page *pg, int root)
+{
+    unsigned char *teaser = px_calloc(pg->a, (size_t)pg->doc.n, sizeof *teaser);
+    if (!teaser)
+        return;
+    if (mark_teasers(pg, teaser, LIST_SUMMARY) >= MIN_TEASER_LIST)
+        drop_teaser_lists(pg, root, teaser);
+    px_free(pg->a, teaser);
 }
 
 /* Characters of the kept content that are neither teasers nor headlines:
@@ -651,9 +771,11 @@ int px_extract_content(px_page *pg, pith_error *err)
     pg->fallback = false;
     /* Teasers are read before cleaning, which drops their headlines. */
     unsigned char *teaser = px_calloc(pg->a, (size_t)pg->doc.n, sizeof *teaser);
-    int teasers = teaser ? mark_teasers(pg, teaser) : 0;
+    int teasers = teaser ? mark_teasers(pg, teaser, LISTING_SUMMARY) : 0;
     int rc = PITH_OK;
     if (pg->root >= 0) {
+        if (pg->tune->drop_teasers)
+            drop_teasers_in(pg, pg->root);
         clean(pg, pg->root);
     } else {
         pg->fallback = true;

@@ -11,7 +11,7 @@
 /* Why a node was dropped; kept for --explain and for tests. */
 enum px_why {
     WHY_NONE, WHY_RULE, WHY_TEXT_RULE, WHY_FORM, WHY_LINKS, WHY_SCORE,
-    WHY_TRAILING, WHY_OUTSIDE, WHY_VETO, WHY_HIDDEN, WHY_TITLE, WHY_BYLINE
+    WHY_TRAILING, WHY_OUTSIDE, WHY_VETO, WHY_HIDDEN, WHY_TITLE, WHY_BYLINE, WHY_TEASERS
 };
 
 typedef struct px_info {
@@ -37,6 +37,7 @@ typedef struct px_tuning {
     int veto_percent;      /* rules never drop a node with this % of the prose */
     bool drop_trailing;    /* drop headings and labels after the last text */
     bool drop_fragments;   /* drop blocks worth less than nothing, links or not */
+    bool drop_teasers;     /* drop lists of teasers inside the content */
 } px_tuning;
 
 /* The tuning for PITH_FAVOR_PRECISION, PITH_FAVOR_RECALL, or neither. */

@@ -14,6 +14,10 @@
 #include <string.h>
 #include "text.h"
 
+/* Paragraphs a node must hold for the rules to be overruled (see
+ * px_holds_article). */
+#define MIN_VETO_PARAS 2
+
 /* Characters that end clauses in the scripts we see most. */
 static bool is_punct(unsigned cp)
 {
@@ -91,7 +95,10 @@ static float apply_rule_score(float v, int score)
 
 bool px_holds_article(const px_page *pg, int i)
 {
-    return pg->prose >= 400 && 100 * pg->info[i].para_chars > pg->tune->veto_percent * pg->prose;
+    /* One paragraph is what an author box or a caption holds; an article
+     * that a wrong class wraps holds several. */
+    return pg->prose >= 400 && 100 * pg->info[i].para_chars > pg->tune->veto_percent * pg->prose &&
+           pg->info[i].paras >= MIN_VETO_PARAS;
 }
 
 void px_score(px_page *pg)

@@ -451,6 +451,32 @@ static void test_comments_are_dropped(void **state)
     assert_lacks(&o, "parking?");
 }
 
+/* A short post whose author box holds more prose than the post: the box
+ * is still an author box. Rules give way only to a node of several
+ * paragraphs (an article under a wrong class), not to one bio paragraph. */
+static void test_author_box_longer_than_post_is_dropped(void **state)
+{
+    (void)state;
+    static char html[32768];
+    html[0] = '\0';
+    cat(html, sizeof html,
+        "<html><body><article><h1>Episode 39</h1>"
+        "<div class=entry-content><p>%s</p>"
+        "<div class=author-box><p>Jane Roe has hosted the harbour podcast since 2015, "
+        "after twenty years as a ferry captain, a harbour pilot and, for one short summer, the "
+        "keeper of the north pier light. She writes about ships, tides and the people who work "
+        "on the water, and she lives in the old town with two cats and a very old boat. Her "
+        "first book, a history of the harbour's lighthouses, came out last spring and is "
+        "sold in every bookshop along the quay.</p></div>"
+        "</div></article></body></html>",
+        PARAS[0]);
+    out o;
+    extract(html, &o);
+    assert_int_equal(o.rc, PITH_OK);
+    assert_contains(&o, PARAS[0]);
+    assert_lacks(&o, "ferry captain");
+}
+
 static void test_menu_only_page_has_no_content(void **state)
 {
     (void)state;
@@ -509,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_plain_link_list_is_not_content),
         cmocka_unit_test(test_split_article_keeps_every_section),
         cmocka_unit_test(test_comments_are_dropped),
+        cmocka_unit_test(test_author_box_longer_than_post_is_dropped),
         cmocka_unit_test(test_menu_only_page_has_no_content),
         cmocka_unit_test(test_single_short_paragraph_fallback),
     };
