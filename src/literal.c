@@ -137,11 +137,26 @@ bool px_lit_nocase(uint32_t cp)
     return lo < sizeof nocase_ranges / sizeof *nocase_ranges && cp >= nocase_ranges[lo].lo;
 }
 
+/* Skips comments, "(?#...)": PCRE2 ignores them, so that a quantifier
+ * after one applies to what came before it. */
+static void skip_comments(reader *r)
+{
+    while (r->end - r->p >= 3 && r->p[0] == '(' && r->p[1] == '?' && r->p[2] == '#') {
+        const char *e = memchr(r->p, ')', (size_t)(r->end - r->p));
+        if (!e) {
+            r->bad = true;
+            return;
+        }
+        r->p = e + 1;
+    }
+}
+
 /* Reads a quantifier if there is one; returns its minimum count (1 when
  * there is none). */
 static long quantifier(reader *r, bool *present)
 {
     *present = false;
+    skip_comments(r);
     if (r->p >= r->end)
         return 1;
     long min = 1;
@@ -177,6 +192,24 @@ static long quantifier(reader *r, bool *present)
     return min;
 }
 
+/* Where a class member starting with "[:" (or "[." or "[=") at p ends:
+ * past its ":]" if PCRE2 reads it as a POSIX class, else past the '['
+ * alone, which is then a member. (As PCRE2's check_posix_syntax: a ']' or
+ * another "[:" before the ":]" means it is not one.) */
+static const char *posix_end(const char *p, const char *end)
+{
+    char term = p[1];
+    for (const char *q = p + 2; end - q >= 2; q++) {
+        if (*q == '\\' && (q[1] == ']' || q[1] == '\\'))
+            q++;
+        else if ((*q == '[' && q[1] == term) || *q == ']')
+            return p + 1;
+        else if (*q == term && q[1] == ']')
+            return q + 2;
+    }
+    return p + 1;
+}
+
 static void skip_class(reader *r)
 {
     r->p++; /* '[' */
@@ -187,10 +220,10 @@ static void skip_class(reader *r)
     while (r->p < r->end && *r->p != ']') {
         if (*r->p == '\\' && r->p + 1 < r->end)
             r->p += 2;
-        else if (*r->p == '[' && r->p + 1 < r->end && r->p[1] == ':') {
-            const char *e = strstr(r->p + 2, ":]");
-            r->p = e && e < r->end ? e + 2 : r->p + 1;
-        } else
+        else if (*r->p == '[' && r->p + 1 < r->end &&
+                 (r->p[1] == ':' || r->p[1] == '.' || r->p[1] == '='))
+            r->p = posix_end(r->p, r->end);
+        else
             r->p++;
     }
     if (r->p < r->end)
@@ -280,9 +313,17 @@ static enum atom group(reader *r, strs *g)
         else if (p < r->end && (*p == ':' || *p == '>' || *p == '|'))
             p++;
         else if (p < r->end && (*p == '<' || *p == '\'' || (*p == 'P' && p + 1 < r->end && p[1] == '<'))) {
+            /* A named group: the name is a word. Anything else here (the
+             * non-atomic lookbehind "(?<*", say) is not read. */
             char close = *p == '\'' ? '\'' : '>';
-            while (p < r->end && *p != close)
+            p += *p == 'P' ? 2 : 1;
+            const char *name = p;
+            while (p < r->end && (is_alnum(*p) || *p == '_'))
                 p++;
+            if (p == name || is_digit(*name) || p >= r->end || *p != close) {
+                r->bad = true;
+                return A_OTHER;
+            }
             p++;
         } else {
             /* Option letters: "(?i)" sets them for the rest, "(?i:" opens a
@@ -445,7 +486,7 @@ static void parse_seq(reader *r, strs *best)
 {
     run rn;
     rn.n = 0;
-    while (r->p < r->end && *r->p != '|' && *r->p != ')' && !r->bad) {
+    while (skip_comments(r), r->p < r->end && *r->p != '|' && *r->p != ')' && !r->bad) {
         alts al;
         al.n = 0;
         enum atom at;

@@ -453,33 +453,34 @@ static int parse_line(parser *p, const char *s, const char *lim)
     if (rc)
         return rc;
     matcher *m = NULL;
-    int cap = 0;
+    int nm = 0, cap = 0;
     for (;;) {
         while (s < lim && (*s == ' ' || *s == '\t'))
             s++;
         if (s == lim || *s == '#')
             break;
-        if (!grow(a, (void **)&m, &cap, r.nm + 1, sizeof *m)) {
-            free_matchers(a, m, r.nm);
+        if (!grow(a, (void **)&m, &cap, nm + 1, sizeof *m)) {
+            free_matchers(a, m, nm);
             return PITH_ERR_NOMEM;
         }
-        rc = parse_matcher(p, s, lim, &s, &m[r.nm]);
-        r.nm++;
+        rc = parse_matcher(p, s, lim, &s, &m[nm]);
+        nm++;
         if (rc) {
-            free_matchers(a, m, r.nm);
+            free_matchers(a, m, nm);
             return rc;
         }
-        if (m[r.nm - 1].kind == M_TEXT_RE || m[r.nm - 1].kind == M_MAXLEN)
+        if (m[nm - 1].kind == M_TEXT_RE || m[nm - 1].kind == M_MAXLEN)
             r.text = true;
     }
-    if (!r.nm)
+    if (!nm || !m)
         return perr(p, "rule '%.*s' has no matcher", ab, (size_t)(lim - ab));
     if (!grow(a, (void **)&rs->rules, &rs->caprules, rs->nrules + 1, sizeof *rs->rules)) {
-        free_matchers(a, m, r.nm);
+        free_matchers(a, m, nm);
         return PITH_ERR_NOMEM;
     }
-    sort_matchers(m, r.nm);
+    sort_matchers(m, nm);
     r.m = m;
+    r.nm = nm;
     rs->rules[rs->nrules++] = r;
     return PITH_OK;
 }

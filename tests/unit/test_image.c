@@ -180,6 +180,76 @@ static void test_image_patterns_load(void **state)
     }
 }
 
+/* The prefilter only rules out subjects a pattern cannot match: every
+ * bundled pattern against the blocks of tests/data/text-cases.tsv, in their
+ * case and in upper case, and against class names. */
+static void test_prefilter_keeps_every_match(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *data = slurp(PITH_SOURCE_ROOT "/tests/data/text-cases.tsv", &len);
+    assert_non_null(data);
+    static const char *const classes[] = {
+        "post-share-buttons", "entry-content", "sidebar-widget widget_recent_entries",
+        "ad ad-slot", "td-post-content tagdiv-type", "c-related__list", "Werbung", "nav-menu",
+        "social-icons", "comments-area", "skip-link screen-reader-text",
+    };
+    const px_rules_image *img = &px_builtin_image;
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    size_t words = (size_t)img->npats / 64 + 1;
+    uint64_t *hits = calloc(words, sizeof *hits);
+    pcre2_code **codes = calloc((size_t)img->npats, sizeof *codes);
+    assert_true(md && hits && codes);
+    for (int i = 0; i < img->npats; i++)
+        assert_int_equal(pcre2_serialize_decode(&codes[i], 1, img->pats[i].blob, NULL), 1);
+    int subjects = 0, matches = 0;
+    char *line = data, *end = data + len;
+    size_t nclass = 0;
+    while (line < end || nclass < sizeof classes / sizeof *classes) {
+        char buf[2048];
+        const char *subj;
+        if (line < end) {
+            char *nl = memchr(line, '\n', (size_t)(end - line));
+            char *le = nl ? nl : end;
+            char *tab = memchr(line, '\t', (size_t)(le - line));
+            size_t n = tab ? (size_t)(le - tab - 1) : 0;
+            line = nl ? nl + 1 : end;
+            if (!tab || n >= sizeof buf)
+                continue;
+            memcpy(buf, tab + 1, n);
+            buf[n] = '\0';
+            subj = buf;
+        } else {
+            subj = classes[nclass++];
+        }
+        for (int variant = 0; variant < 2; variant++) {
+            char up[2048];
+            size_t n = strlen(subj);
+            memcpy(up, subj, n + 1);
+            for (size_t k = 0; variant && k < n; k++)
+                up[k] = up[k] >= 'a' && up[k] <= 'z' ? (char)(up[k] - 32) : up[k];
+            memset(hits, 0, words * sizeof *hits);
+            px_scanner_run(img->scan, up, n, hits);
+            subjects++;
+            for (int i = 0; i < img->npats; i++) {
+                if (pcre2_match(codes[i], (PCRE2_SPTR)up, n, 0, 0, md, NULL) < 0)
+                    continue;
+                matches++;
+                if (img->pats[i].lits && !(hits[i / 64] >> (i % 64) & 1))
+                    fail_msg("pattern %d matches \"%s\" but the prefilter rules it out", i, up);
+            }
+        }
+    }
+    print_message("%d subjects, %d matches, none ruled out\n", subjects, matches);
+    assert_true(matches > 100);
+    for (int i = 0; i < img->npats; i++)
+        pcre2_code_free(codes[i]);
+    free(codes);
+    free(hits);
+    pcre2_match_data_free(md);
+    free(data);
+}
+
 /* An element's verdict under rs. */
 static px_verdict verdict(const px_ruleset *rs, const char *html)
 {
@@ -262,6 +332,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_image_is_the_parsed_files),
         cmocka_unit_test(test_image_patterns_load),
+        cmocka_unit_test(test_prefilter_keeps_every_match),
         cmocka_unit_test(test_refused_compiled_form_falls_back_to_source),
         cmocka_unit_test(test_user_rules_go_on_top),
     };

@@ -76,6 +76,12 @@ static void test_unreadable_or_optional_patterns_have_none(void **state)
     assert_string_equal(lits("\\Qa.b\\E", b, sizeof b), "-");    /* quoting */
     assert_string_equal(lits("(?x) a b", b, sizeof b), "-");     /* extended mode */
     assert_string_equal(lits("x?y*", b, sizeof b), "-");         /* all optional */
+    assert_string_equal(lits("(?<*x)abc", b, sizeof b), "-");    /* non-atomic lookbehind */
+    /* A comment is nothing: the quantifier after it is the atom's. */
+    assert_string_equal(lits("ab](?#c)?", b, sizeof b), "ab");
+    /* "[:" is a POSIX class only if ":]" comes before any ']' */
+    assert_string_equal(lits("[[:]ab", b, sizeof b), "ab");
+    assert_string_equal(lits("[[:alpha:]]ab", b, sizeof b), "ab");
     assert_string_equal(lits("[a-z]+", b, sizeof b), "-");
     px_litset s;
     assert_false(px_literals(&A, "abc", true, &s));
