@@ -911,9 +911,17 @@ static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char
             s->failed = true; /* out of memory: the caller reports it */
             return false;
         }
-        if (++s->uses[pat] == USES_BATCH) {
+        /* A pattern tried at every offset costs the more, interpreted, the
+         * longer the subject: it counts a use per 16 bytes. (The heavy ones
+         * of boilerplate.rules cost some 2,400 instructions a byte, their
+         * JIT compilation 1.5 M.) One anchored at the start costs about the
+         * same whatever the length. */
+        uint32_t opts = 0;
+        pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &opts);
+        s->uses[pat] += opts & PCRE2_ANCHORED ? 1u : 1u + (unsigned)(n / 16);
+        if (s->uses[pat] >= USES_BATCH) {
+            count_uses(rs, pat, s->uses[pat], true);
             s->uses[pat] = 0;
-            count_uses(rs, pat, USES_BATCH, true);
             pcre2_code *jitted = atomic_load_explicit(&pt->jitted, memory_order_acquire);
             code = jitted ? jitted : code;
         }
