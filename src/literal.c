@@ -75,7 +75,7 @@ static void take_if_better(strs *best, strs *cand)
     }
 }
 
-static bool parse_alt(reader *r, strs *out, bool ctx);
+static void parse_alt(reader *r, strs *out);
 
 enum atom { A_LIT, A_GROUP, A_ZERO, A_OTHER };
 
@@ -121,18 +121,6 @@ static const struct nocase_range {
     {0xFF60, 0xFFEF}, /* halfwidth kana and Hangul, fullwidth signs */
     {0x1F200, 0x1FAFF}, /* pictographs and emoji */
 };
-
-bool px_lit_space(uint32_t cp)
-{
-    if (cp < 0x80)
-        return cp == ' ' || (cp >= '\t' && cp <= '\r');
-    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
-           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-/* The characters that part the words of a class or id (and white space in
- * text): all one symbol, PX_LIT_BOUND, in literals and subjects. */
-static bool is_bound(uint32_t cp) { return cp == '-' || cp == '_' || px_lit_space(cp); }
 
 bool px_lit_nocase(uint32_t cp)
 {
@@ -301,37 +289,11 @@ static enum atom escape(reader *r, char *lit)
     }
 }
 
-/* Is the class text [b, e) (between the brackets) made of characters
- * that part words only: \s, '_', '-' (first, last or escaped), space? */
-static bool bound_class(const char *b, const char *e)
-{
-    if (b >= e)
-        return false;
-    for (const char *q = b; q < e; q++) {
-        if (*q == '\\' && q + 1 < e && (q[1] == 's' || q[1] == '-' || q[1] == '_' || q[1] == ' '))
-            q++;
-        else if (*q == '-' && (q == b || q + 1 == e))
-            ;
-        else if (*q != '_' && *q != ' ')
-            return false;
-    }
-    return true;
-}
-
-/* Reads a group after '('; fills g for a capturing or plain group. ctx
- * says whether a boundary (start, white space, '_', '-') always comes
- * right before the group; *ctx_out says the same of what follows it. */
-static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
+/* Reads a group after '('; fills g for a capturing or plain group. */
+static enum atom group(reader *r, strs *g)
 {
     const char *p = r->p;
     enum atom kind = A_GROUP;
-    *ctx_out = ctx; /* assertions and options consume nothing */
-    /* "(?<![^\s_-])": no word character before, that is a boundary. */
-    if (r->end - p >= 5 && !memcmp(p, "?<![^", 5)) {
-        const char *cb = p + 5, *ce = memchr(cb, ']', (size_t)(r->end - cb));
-        if (ce && ce + 1 < r->end && ce[1] == ')' && bound_class(cb, ce))
-            *ctx_out = true;
-    }
     if (p < r->end && *p == '*') {
         r->bad = true;
         return A_OTHER;
@@ -383,9 +345,7 @@ static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
         }
     }
     r->p = p;
-    bool out = parse_alt(r, g, kind == A_GROUP ? ctx : false);
-    if (kind == A_GROUP)
-        *ctx_out = out;
+    parse_alt(r, g);
     if (r->p >= r->end || *r->p != ')') {
         r->bad = true;
         return A_OTHER;
@@ -402,7 +362,7 @@ static bool lit_char(reader *r, char *out, size_t *n)
     unsigned char c = (unsigned char)*r->p;
     if (c < 0x80) {
         r->p++;
-        out[0] = is_bound(c) ? PX_LIT_BOUND : (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        out[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         *n = 1;
         return true;
     }
@@ -411,10 +371,7 @@ static bool lit_char(reader *r, char *out, size_t *n)
     /* A character with no case variant is its own bytes; any other is the
      * wide symbol, which stands for all its variants (all beyond ASCII,
      * but for those two) as for every other such character. */
-    if (is_bound(cp)) {
-        out[0] = PX_LIT_BOUND;
-        *n = 1;
-    } else if (px_lit_nocase(cp)) {
+    if (px_lit_nocase(cp)) {
         memcpy(out, r->p, len);
         *n = len;
     } else {
@@ -498,9 +455,8 @@ static void run_end(reader *r, run *rn, strs *best)
 }
 
 /* Appends an atom's alternatives to every string of the run, or starts a
- * new run with them when the product would be too large. A run that starts
- * where a boundary always comes before (bound) starts with PX_LIT_BOUND. */
-static void run_extend(reader *r, run *rn, const alts *al, bool bound, strs *best)
+ * new run with them when the product would be too large. */
+static void run_extend(reader *r, run *rn, const alts *al, strs *best)
 {
     bool fits = rn->n * al->n <= RUN_MAX;
     for (int i = 0; i < rn->n && fits; i++)
@@ -510,9 +466,6 @@ static void run_extend(reader *r, run *rn, const alts *al, bool bound, strs *bes
     if (!rn->n) {
         rn->n = 1;
         rn->len[0] = 0;
-        /* (An atom that is itself a boundary needs no second one.) */
-        if (bound && !(al->n == 1 && al->len[0] == 1 && al->s[0][0] == PX_LIT_BOUND))
-            rn->s[0][rn->len[0]++] = PX_LIT_BOUND;
     }
     int n = 0;
     run next;
@@ -529,9 +482,7 @@ static void run_extend(reader *r, run *rn, const alts *al, bool bound, strs *bes
     rn->n = n;
 }
 
-/* Reads a sequence into best (its best factor). ctx says whether a
- * boundary always comes right before it; returns the same for its end. */
-static bool parse_seq(reader *r, strs *best, bool ctx)
+static void parse_seq(reader *r, strs *best)
 {
     run rn;
     rn.n = 0;
@@ -541,29 +492,21 @@ static bool parse_seq(reader *r, strs *best, bool ctx)
         enum atom at;
         strs g;
         strs_init(&g, r->a, true);
-        bool last = false; /* the atom always ends with a boundary */
-        bool after = ctx;  /* for an atom that consumes nothing */
         unsigned char c = (unsigned char)*r->p;
         if (c == '(') {
             r->p++;
-            at = group(r, &g, ctx, &after);
-            last = after;
+            at = group(r, &g);
         } else if (c == '[') {
-            const char *cb = r->p;
             at = class_alts(r, &al) ? A_LIT : A_OTHER;
             if (at == A_OTHER)
                 skip_class(r);
-            last = r->p - cb >= 2 && bound_class(cb + 1, r->p - 1);
         } else if (c == '\\') {
             r->p++;
             char lit = 0;
-            last = r->p < r->end && *r->p == 's';
             at = escape(r, &lit);
             if (at == A_LIT) {
-                char l = is_bound((unsigned char)lit) ? PX_LIT_BOUND
-                         : lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
+                char l = lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
                 alts_add(&al, &l, 1);
-                last = l == PX_LIT_BOUND;
             }
         } else if (c == '.') {
             r->p++;
@@ -571,20 +514,17 @@ static bool parse_seq(reader *r, strs *best, bool ctx)
         } else if (c == '^' || c == '$') {
             r->p++;
             at = A_ZERO;
-            if (c == '^')
-                after = true; /* the start, or (?m) a line's */
         } else {
             char l[4];
             size_t n;
             at = lit_char(r, l, &n) ? A_LIT : A_OTHER;
             if (at == A_LIT)
                 alts_add(&al, l, n);
-            last = at == A_LIT && n == 1 && l[0] == PX_LIT_BOUND;
         }
         bool quantified;
         long min = quantifier(r, &quantified);
         if (at == A_LIT && min >= 1)
-            run_extend(r, &rn, &al, ctx, best);
+            run_extend(r, &rn, &al, best);
         /* The run of literals ends at any other atom, and after a repeated
          * one (what follows it may come after more copies). */
         if (at != A_LIT || min < 1 || quantified)
@@ -593,28 +533,17 @@ static bool parse_seq(reader *r, strs *best, bool ctx)
             take_if_better(best, &g);
         else
             px_buf_free(&g.buf);
-        /* What comes before the next atom. A repeated group may end in
-         * one of its copies, an optional atom may be absent. */
-        if (at == A_ZERO)
-            ctx = after;
-        else if (min < 1 || (at == A_GROUP && quantified))
-            ctx = ctx && last;
-        else
-            ctx = last;
     }
     run_end(r, &rn, best);
-    return ctx;
 }
 
-/* Reads an alternation into out; returns whether a boundary always comes
- * at its end (every branch's, given ctx before it). */
-static bool parse_alt(reader *r, strs *out, bool ctx)
+static void parse_alt(reader *r, strs *out)
 {
-    bool first = true, end = true;
+    bool first = true;
     for (;;) {
         strs branch;
         strs_init(&branch, r->a, true);
-        end &= parse_seq(r, &branch, ctx);
+        parse_seq(r, &branch);
         if (first) {
             px_buf_free(&out->buf);
             *out = branch;
@@ -627,7 +556,7 @@ static bool parse_alt(reader *r, strs *out, bool ctx)
             r->p++;
             continue;
         }
-        return end;
+        return;
     }
 }
 
@@ -640,7 +569,7 @@ bool px_literals(const px_alloc *a, const char *src, bool extended, px_litset *o
     reader r = {a, src, src + strlen(src), false};
     strs s;
     strs_init(&s, a, true);
-    parse_alt(&r, &s, false);
+    parse_alt(&r, &s);
     bool ok = !r.bad && r.p == r.end && !s.none && s.n > 0 && !s.buf.oom && s.minlen > 0;
     if (!ok) {
         px_buf_free(&s.buf);
@@ -660,8 +589,7 @@ static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? (uns
 /* The symbol of literal byte c. */
 static int symbol(const px_scanner *sc, unsigned char c)
 {
-    return c == (unsigned char)PX_LIT_WIDE ? sc->wide
-           : c == (unsigned char)PX_LIT_BOUND ? sc->bound : sc->map[c];
+    return c == (unsigned char)PX_LIT_WIDE ? sc->wide : sc->map[c];
 }
 
 /* Builds the trie and its links in a full table (go: nstates x nsym,
@@ -855,26 +783,16 @@ px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
             nlit++;
             for (const char *q = lit; *q; q++) {
                 unsigned char c = (unsigned char)*q;
-                if (c == (unsigned char)PX_LIT_WIDE) {
-                    if (!sc->wide)
-                        sc->wide = ++sc->nsym;
-                } else if (c == (unsigned char)PX_LIT_BOUND) {
-                    if (!sc->bound)
-                        sc->bound = ++sc->nsym;
-                } else if (!sc->map[lower(c)]) {
+                if (c == (unsigned char)PX_LIT_WIDE && !sc->wide)
+                    sc->wide = ++sc->nsym;
+                else if (c != (unsigned char)PX_LIT_WIDE && !sc->map[lower(c)])
                     sc->map[lower(c)] = (unsigned char)++sc->nsym;
-                }
             }
         }
-    /* Subjects are read in either case, and every character that parts
-     * words as the one symbol (literals never hold them as themselves).
-     * (At most 255 symbols: the bytes of literals, which are lower case,
-     * the wide one and the boundary.) */
+    /* Subjects are read in either case. (At most 255 symbols: the bytes
+     * of literals, which are lower case, and the wide one.) */
     for (int c = 'A'; c <= 'Z'; c++)
         sc->map[c] = sc->map[c + 32];
-    for (int c = 0; c < 0x80; c++)
-        if (is_bound((uint32_t)c))
-            sc->map[c] = (unsigned char)sc->bound;
     sc->nsym++; /* symbol 0: bytes in no literal */
     work w = {0};
     w.go = px_malloc(a, total * (size_t)sc->nsym * sizeof *w.go);
@@ -938,8 +856,6 @@ static int next_symbol(const px_scanner *sc, const unsigned char *s, size_t i, s
     uint32_t cp = utf8_char((const char *)s + i, len - i, n);
     if (cp == 0x17F || cp == 0x212A)
         return sc->map[cp == 0x17F ? 's' : 'k'];
-    if (px_lit_space(cp))
-        return sc->bound;
     if (px_lit_nocase(cp)) {
         *rest = *n - 1;
         *n = 1;
@@ -948,40 +864,33 @@ static int next_symbol(const px_scanner *sc, const unsigned char *s, size_t i, s
     return sc->wide;
 }
 
-/* The state after st on symbol sym, with the hits of the literals that
- * end there. */
-static inline int advance(const px_scanner *sc, int st, int sym, uint64_t *hits)
-{
-    /* From a full row, a trie edge, or else the same question one failure
-     * link down (the root has a row). */
-    for (;;) {
-        const px_scan_state *q = &sc->state[st];
-        if (q->row >= 0) {
-            st = sc->rows[(size_t)q->row * (size_t)sc->nsym + (size_t)sym];
-            break;
-        }
-        int e = q->edges, end = q[1].edges;
-        while (e < end && (int)(sc->edge[e] & 0xFF) != sym)
-            e++;
-        if (e < end) {
-            st = (int)(sc->edge[e] >> 8);
-            break;
-        }
-        st = q->fail;
-    }
-    int o = sc->state[st].outs;
-    if (o >= 0)
-        for (const int *p = sc->outs + o; *p >= 0; p++)
-            hits[*p / 64] |= 1ull << (*p % 64);
-    return st;
-}
-
 void px_scanner_run(const px_scanner *sc, const char *subject, size_t len, uint64_t *hits)
 {
     const unsigned char *s = (const unsigned char *)subject;
-    size_t rest = 0;
-    /* The start of the subject is a boundary. */
-    int st = sc->bound ? advance(sc, 0, sc->bound, hits) : 0;
-    for (size_t i = 0, n; i < len; i += n)
-        st = advance(sc, st, next_symbol(sc, s, i, len, &n, &rest), hits);
+    size_t nsym = (size_t)sc->nsym, rest = 0;
+    int st = 0;
+    for (size_t i = 0, n; i < len; i += n) {
+        int sym = next_symbol(sc, s, i, len, &n, &rest);
+        /* The next state: from a full row, a trie edge, or else the same
+         * question one failure link down (the root has a row). */
+        for (;;) {
+            const px_scan_state *q = &sc->state[st];
+            if (q->row >= 0) {
+                st = sc->rows[(size_t)q->row * nsym + (size_t)sym];
+                break;
+            }
+            int e = q->edges, end = q[1].edges;
+            while (e < end && (int)(sc->edge[e] & 0xFF) != sym)
+                e++;
+            if (e < end) {
+                st = (int)(sc->edge[e] >> 8);
+                break;
+            }
+            st = q->fail;
+        }
+        int o = sc->state[st].outs;
+        if (o >= 0)
+            for (const int *p = sc->outs + o; *p >= 0; p++)
+                hits[*p / 64] |= 1ull << (*p % 64);
+    }
 }

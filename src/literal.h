@@ -26,15 +26,8 @@
 /* In a literal: any one character beyond ASCII that has a case variant.
  * (A byte that UTF-8 never uses.) */
 #define PX_LIT_WIDE ((char)0xFF)
-/* In a literal: any character that parts words in a class or id: white
- * space, '_' or '-' (and, first in a literal, the start of the subject: a
- * word the pattern wants at the head of a token is looked for only
- * there). (A byte that UTF-8 never uses.) */
-#define PX_LIT_BOUND ((char)0xFE)
 /* Does code point cp (beyond ASCII) have no case variant? */
 bool px_lit_nocase(uint32_t cp);
-/* Is cp white space, as PCRE2's \s has it with Unicode properties? */
-bool px_lit_space(uint32_t cp);
 
 /* A list of strings, '\0'-separated, ending with an empty string. */
 typedef struct px_litset {
@@ -67,7 +60,6 @@ typedef struct px_scanner {
     const px_alloc *a;
     unsigned char map[256];      /* literal or subject byte -> symbol; 0 for none */
     int wide;                    /* the symbol of PX_LIT_WIDE, or 0 */
-    int bound;                   /* the symbol of PX_LIT_BOUND, or 0 */
     int nsym, nstates, nrows, nedges, nouts;
     const px_scan_state *state;  /* nstates + 1: the last one ends the edges */
     const int *rows;             /* nrows x nsym */
