@@ -373,6 +373,18 @@ static bool finish(scan *c, px_date *d)
     return at_end(c) && valid_date(d);
 }
 
+/* A clock time already read, then an optional zone and nothing more. */
+static bool end_clock(scan *c, px_date *d, int hh, int mm, int ss)
+{
+    d->hour = hh;
+    d->min = mm;
+    d->sec = ss;
+    if (!zone(c, d))
+        return false;
+    skip_spaces(c);
+    return at_end(c) && valid_date(d);
+}
+
 /* "de" / "of" between day, month and year: "15 de marzo de 2022". */
 static void skip_filler(scan *c)
 {
@@ -416,13 +428,7 @@ bool px_date_parse(const char *s, size_t n, px_date *d)
                     return false;
                 if ((eat(&c, ':') || is_digit(peek(&c))) && !digits(&c, 2, 2, &ss))
                     return false;
-                d->hour = hh;
-                d->min = mm;
-                d->sec = ss;
-                if (!zone(&c, d))
-                    return false;
-                skip_spaces(&c);
-                return at_end(&c) && valid_date(d);
+                return end_clock(&c, d, hh, mm, ss);
             }
             return finish(&c, d);
         }
@@ -485,13 +491,7 @@ bool px_date_parse(const char *s, size_t n, px_date *d)
                             c.i++;
                     }
                 }
-                d->hour = hh;
-                d->min = mm;
-                d->sec = ss;
-                if (!zone(&c, d))
-                    return false;
-                skip_spaces(&c);
-                return at_end(&c) && valid_date(d);
+                return end_clock(&c, d, hh, mm, ss);
             }
             return finish(&c, d);
         }
