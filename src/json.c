@@ -343,6 +343,20 @@ static px_json *parse_container(parser *p, int depth, bool obj)
     return v;
 }
 
+/* Moves *i past the one or more digits that must start at j; when there
+ * are none, leaves the parser at j for the error and returns false. */
+static bool digit_run(parser *p, size_t *i, size_t j)
+{
+    if (j >= p->len || !is_digit(p->s[j])) {
+        p->pos = j;
+        return false;
+    }
+    while (j < p->len && is_digit(p->s[j]))
+        j++;
+    *i = j;
+    return true;
+}
+
 static px_json *parse_number(parser *p)
 {
     size_t start = p->pos, i = p->pos;
@@ -358,25 +372,14 @@ static px_json *parse_number(parser *p)
         p->pos = i;
         return bad(p);
     }
-    if (i < p->len && s[i] == '.') {
-        i++;
-        if (i >= p->len || !is_digit(s[i])) {
-            p->pos = i;
-            return bad(p);
-        }
-        while (i < p->len && is_digit(s[i]))
-            i++;
-    }
+    if (i < p->len && s[i] == '.' && !digit_run(p, &i, i + 1))
+        return bad(p);
     if (i < p->len && (s[i] == 'e' || s[i] == 'E')) {
-        i++;
-        if (i < p->len && (s[i] == '+' || s[i] == '-'))
-            i++;
-        if (i >= p->len || !is_digit(s[i])) {
-            p->pos = i;
+        size_t j = i + 1;
+        if (j < p->len && (s[j] == '+' || s[j] == '-'))
+            j++;
+        if (!digit_run(p, &i, j))
             return bad(p);
-        }
-        while (i < p->len && is_digit(s[i]))
-            i++;
     }
     px_json *v = new_node(p, PX_JNUM);
     if (!v)
