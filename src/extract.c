@@ -158,7 +158,9 @@ static void prune(px_page *pg)
             i = nd->end;
             continue;
         }
-        if (nd->kind == PX_ELEMENT && nd->g->type != GUMBO_NODE_DOCUMENT) {
+        /* Code is verbatim: a highlighter's spans (hljs-comment, c1, gp)
+         * are named like page furniture, but they are the code. */
+        if (nd->kind == PX_ELEMENT && nd->g->type != GUMBO_NODE_DOCUMENT && !(nd->flags & PX_IN_CODE)) {
             px_verdict v = {false, 0, -1, -1};
             px_rules_match_element(pg->rs, pg->scratch, nd, &v);
             in->rule_score = v.score;
@@ -199,12 +201,19 @@ void px_node_text(const px_page *pg, int root, px_buf *out)
     }
 }
 
+/* A <pre> or <code>, or anything inside one: its text is code, which no
+ * text rule reads ("# Share the cache" is a comment, not a share bar). */
+static bool is_code(const px_node *nd)
+{
+    return (nd->flags & PX_IN_CODE) || nd->tag == GUMBO_TAG_PRE || nd->tag == GUMBO_TAG_CODE;
+}
+
 /* Is element i a block the text rules look at? Blocks, and phrasing
  * elements that stand alone in a block (an ad label in a <span>). */
 static bool text_candidate(const px_page *pg, int i)
 {
     const px_node *nd = &pg->doc.nodes[i];
-    if (nd->kind != PX_ELEMENT || nd->g->type == GUMBO_NODE_DOCUMENT)
+    if (nd->kind != PX_ELEMENT || nd->g->type == GUMBO_NODE_DOCUMENT || is_code(nd))
         return false;
     if (!(nd->flags & PX_INLINE))
         return nd->tag != GUMBO_TAG_BODY && nd->tag != GUMBO_TAG_HTML;

@@ -154,6 +154,9 @@ int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
                     p->flags |= PX_HAS_TEXT;
                 if ((p->flags & PX_IN_LINK) || (p->tag == GUMBO_TAG_A && p->kind == PX_ELEMENT))
                     nd->flags |= PX_IN_LINK;
+                if ((p->flags & PX_IN_CODE) ||
+                    (p->kind == PX_ELEMENT && (p->tag == GUMBO_TAG_PRE || p->tag == GUMBO_TAG_CODE)))
+                    nd->flags |= PX_IN_CODE;
             }
         }
         GumboVector *kids = keep ? children_of(g) : NULL;
