@@ -26,6 +26,30 @@ static const bool inline_tags[GUMBO_TAG_LAST + 1] = {
 
 static bool is_inline_tag(unsigned tag) { return tag <= GUMBO_TAG_LAST && inline_tags[tag]; }
 
+/* Elements HTML does not define: custom elements (<mjx-container>,
+ * <lite-youtube>), unknown tags, and MathML. */
+static bool undefined_element(const GumboNode *g)
+{
+    return g->v.element.tag == GUMBO_TAG_UNKNOWN || g->v.element.tag_namespace == GUMBO_NAMESPACE_MATHML;
+}
+
+/* Browsers show an element they do not know inline, so the text after an
+ * <mjx-container> goes on in the same paragraph. One that wraps blocks (a
+ * fact box of a heading and a list) is a block itself. Children come after
+ * their parent, so one backwards pass settles every child first. */
+static void settle_undefined(px_doc *doc)
+{
+    for (int i = doc->n - 1; i >= 0; i--) {
+        px_node *nd = &doc->nodes[i];
+        if (nd->kind != PX_ELEMENT || nd->g->type != GUMBO_NODE_ELEMENT)
+            continue;
+        if (undefined_element(nd->g) && !(nd->flags & PX_HOLDS_BLOCK))
+            nd->flags |= PX_INLINE;
+        if (nd->parent >= 0 && (!(nd->flags & PX_INLINE) || (nd->flags & PX_HOLDS_BLOCK)))
+            doc->nodes[nd->parent].flags |= PX_HOLDS_BLOCK;
+    }
+}
+
 static bool blank(const char *s)
 {
     for (; *s; s++)
@@ -171,6 +195,7 @@ int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
         for (;;) {
             if (g == doc->out->document) {
                 doc->n = n;
+                settle_undefined(doc);
                 return PITH_OK;
             }
             GumboNode *p = g->parent;
