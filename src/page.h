@@ -105,9 +105,12 @@ void px_code_language(const px_page *pg, int p, char *lang, size_t cap);
 int px_render_root(const px_page *pg);
 /* Is node i left out of the output (dropped, or the h1 used as title)? */
 bool px_render_skip(const px_page *pg, int i);
-/* The address of an <img>: src, or the data-src of lazy loaders; NULL
- * when there is none but a data: URL. */
-const char *px_image_src(const px_node *nd);
+/* The address of <img> i resolved against the page's base, allocated
+ * with the page's allocator: src, the data-src of lazy loaders, else the
+ * widest candidate of its srcset or data-srcset, or of a <source> of its
+ * <picture>. NULL when there is none but a data: URL, or when memory ran
+ * out (then *oom is set). */
+char *px_image_url(const px_page *pg, int i, bool *oom);
 
 /* The other output formats (render_markdown.c, render_html.c,
  * render_json.c), from the same kept nodes as the text. */
