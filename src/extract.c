@@ -29,6 +29,9 @@
 #define LIST_SUMMARY 700
 /* Prose the content must keep without a teaser list for the list to go. */
 #define MIN_REST_PROSE 200
+/* The longest average cell of a table of data; a layout table's cells
+ * hold the page. */
+#define MAX_DATA_CELL 80
 
 static const px_tuning tunings[] = {
     /* narrow, drop score, veto %, trailing, fragments, teasers */
@@ -375,12 +378,14 @@ static int choose_root(const px_page *pg)
 static bool is_heading(unsigned tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
 /* A few words without a sentence's punctuation: a label, not prose. The
- * items of a list are its content, however short ("Spain: 11th entry"). */
+ * items of a list and the cells of a table are its content, however short
+ * ("Spain: 11th entry", "1991"). */
 static bool short_label(const px_page *pg, int i)
 {
     const px_info *in = &pg->info[i];
     unsigned tag = pg->doc.nodes[i].tag;
-    return in->own_chars < 40 && !in->own_punct && tag != GUMBO_TAG_LI && tag != GUMBO_TAG_DD;
+    return in->own_chars < 40 && !in->own_punct && tag != GUMBO_TAG_LI && tag != GUMBO_TAG_DD &&
+           tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH;
 }
 
 /* A heading that says the title again: the title is printed once. */
@@ -441,9 +446,34 @@ static bool is_byline(const px_page *pg, int i)
     return yes;
 }
 
+/* Is table t a table of data: rows of short cells, some of them (or a
+ * header row) plain text? Its linked cells are names and titles (of films,
+ * releases, people), not a menu, so it is kept or dropped whole. A layout
+ * table holds long cells or other tables; a grid of links has no text of
+ * its own. */
+static bool data_table(const px_page *pg, int t)
+{
+    int rows = 0, cells = 0;
+    bool th = false;
+    for (int j = t + 1; j < pg->doc.nodes[t].end; j++) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (nd->kind != PX_ELEMENT)
+            continue;
+        if (nd->tag == GUMBO_TAG_TABLE)
+            return false;
+        rows += nd->tag == GUMBO_TAG_TR;
+        cells += nd->tag == GUMBO_TAG_TD || nd->tag == GUMBO_TAG_TH;
+        th |= nd->tag == GUMBO_TAG_TH;
+    }
+    const px_info *in = &pg->info[t];
+    return rows >= 2 && 2 * cells >= 3 * rows && in->chars <= MAX_DATA_CELL * cells &&
+           (th || 3 * (in->chars - in->link) >= in->chars);
+}
+
 /* Inside the content: drop what the scores say is not part of it. */
 static void clean(px_page *pg, int root)
 {
+    int table_end = -1; /* the end of the data table being walked */
     FOR_KEPT(pg, i, root) {
         if (i == root || dropped(pg, i))
             continue;
@@ -466,6 +496,10 @@ static void clean(px_page *pg, int root)
             drop(pg, i, WHY_BYLINE);
             continue;
         }
+        if (i >= table_end && nd->tag == GUMBO_TAG_TABLE && data_table(pg, i))
+            table_end = nd->end;
+        if (i < table_end)
+            continue;
         bool has_own = in->own_chars > 0;
         bool has_blocks = in->chars > in->own_chars;
         /* A block or a container worth less than nothing is links and
