@@ -127,6 +127,7 @@ static void measure(px_page *pg)
         px_info *in = &pg->info[i];
         in->drop_rule = in->score_rule = -1;
         in->rule_score = 0;
+        in->link_list = false;
         in->why = WHY_NONE;
         if (nodes[i].kind != PX_ELEMENT || (nodes[i].flags & PX_DROP))
             continue;
@@ -526,6 +527,197 @@ static void clean(px_page *pg, int root)
     }
 }
 
+/* ---------------------------------------------------------------------
+ * Lists of links that are the article's own text.
+ */
+
+/* The host of an absolute URL ("//h/..." or "scheme://h/..."), without
+ * "www.", or NULL for a relative one; its length in *len. */
+static const char *url_host(const char *u, size_t *len)
+{
+    const char *p = strstr(u, "//");
+    if (!p || (p != u && (p[-1] != ':' || strcspn(u, "/?#") < (size_t)(p - u - 1))))
+        return NULL;
+    p += 2;
+    if (px_ascii_ieq(p, "www.", 4) && strnlen(p, 4) == 4)
+        p += 4;
+    *len = strcspn(p, "/?#:");
+    return p;
+}
+
+/* Does href lead to another article of this site: a page of the page's
+ * own host (a relative link, or the host of its canonical URL) whose path
+ * ends in a slug of three words or more ("/news/virus-hits-jobs-5224") or
+ * holds a year ("/2026/03/")? Related reading links there; the pull
+ * requests of a release, the apps a post names and its sources do not. */
+static bool same_site_article(const px_page *pg, const char *href)
+{
+    size_t hl = 0, pl = 0;
+    const char *h = url_host(href, &hl);
+    const char *page = pg->meta && pg->meta->url ? pg->meta->url : pg->url;
+    const char *ph = page ? url_host(page, &pl) : NULL;
+    if (h && (!ph || hl != pl || !px_ascii_ieq(h, ph, hl)))
+        return false;
+    const char *path = h ? h + hl : href;
+    size_t n = strcspn(path, "?#");
+    int seps = 0, digits = 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = path[k];
+        if (c == '/') {
+            if (digits == 4 || seps >= 2)
+                return true;
+            seps = digits = 0;
+        } else if (c == '-' || c == '_') {
+            seps++;
+            digits = -100;
+        } else {
+            digits = c >= '0' && c <= '9' ? digits + 1 : -100;
+        }
+    }
+    return seps >= 2 || digits == 4;
+}
+
+/* Is list item i a bare link: a few words, most of them linked, with no
+ * thumbnail and no summary beside it (a teaser card has both), leading
+ * off the page but not to another article of the site? A link to an
+ * anchor of the page is a table of contents, not text. */
+static bool bare_link_item(const px_page *pg, int i)
+{
+    const px_info *in = &pg->info[i];
+    if (!in->chars || in->chars > 150 || 5 * in->link < 3 * in->chars || in->paras)
+        return false;
+    bool away = false;
+    FOR_KEPT(pg, j, i) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (dropped(pg, j) || nd->kind != PX_ELEMENT)
+            continue;
+        if (nd->tag == GUMBO_TAG_IMG)
+            return false;
+        const char *href = nd->tag == GUMBO_TAG_A ? px_attr(nd, "href") : NULL;
+        if (href && same_site_article(pg, href))
+            return false;
+        away |= href && *href && *href != '#';
+    }
+    return away;
+}
+
+/* The kept element with text right before node c among its siblings. */
+static int text_before(const px_page *pg, int c)
+{
+    int prev = -1, parent = pg->doc.nodes[c].parent;
+    for (int k = pg->doc.nodes[parent].first; k >= 0 && k != c; k = pg->doc.nodes[k].next)
+        if (pg->doc.nodes[k].kind == PX_ELEMENT && !dropped(pg, k) && pg->info[k].chars)
+            prev = k;
+    return prev;
+}
+
+/* Is list l a list of bare links in the article's flow? Its items are
+ * bare links, a heading or a paragraph introduces it, and the element
+ * around it holds a paragraph of prose of its own: the list sits in the
+ * article's text, not in a widget or a menu. */
+static bool flow_link_list(const px_page *pg, int l)
+{
+    const px_node *nd = &pg->doc.nodes[l];
+    if (nd->tag != GUMBO_TAG_UL && nd->tag != GUMBO_TAG_OL)
+        return false;
+    int items = 0;
+    for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next) {
+        if (pg->doc.nodes[c].kind != PX_ELEMENT || dropped(pg, c))
+            continue;
+        if (pg->doc.nodes[c].tag != GUMBO_TAG_LI || !bare_link_item(pg, c))
+            return false;
+        items++;
+    }
+    int prev = text_before(pg, l);
+    if (items < 2 || prev < 0)
+        return false;
+    unsigned pt = pg->doc.nodes[prev].tag;
+    if (!is_heading(pt) && pt != GUMBO_TAG_P)
+        return false;
+    int prose = 0;
+    for (int c = pg->doc.nodes[nd->parent].first; c >= 0; c = pg->doc.nodes[c].next)
+        if (!dropped(pg, c) && pg->info[c].owner == c && good_para(&pg->info[c]))
+            prose += pg->info[c].own_chars;
+    return prose > 0;
+}
+
+/* Marks the lists of links that are article text, so that scoring does
+ * not count their links against the article. Returns whether any was. */
+static bool mark_link_lists(px_page *pg)
+{
+    bool any = false;
+    int body = pg->doc.body >= 0 ? pg->doc.body : 0;
+    FOR_KEPT(pg, i, body) {
+        if (dropped(pg, i) || pg->doc.nodes[i].kind != PX_ELEMENT || !flow_link_list(pg, i))
+            continue;
+        for (int j = i; j < pg->doc.nodes[i].end; j++)
+            pg->info[j].link_list = true;
+        any = true;
+    }
+    return any;
+}
+
+/* Is text node nd white space only? */
+static bool blank_text(const px_node *nd)
+{
+    size_t len;
+    const char *t = px_text(nd, &len);
+    for (size_t k = 0; k < len; k++)
+        if (!(t[k] == ' ' || (t[k] >= '\t' && t[k] <= '\r')))
+            return false;
+    return true;
+}
+
+/* Does the section that heading h opens keep nothing, although it held
+ * something that was dropped (a related list, a widget)? The section runs
+ * to the next heading of the same or a higher rank, or to the end of the
+ * root. Kept text, wherever it sits, and a kept image are content. */
+static bool emptied_section(const px_page *pg, int root, int h)
+{
+    unsigned rank = pg->doc.nodes[h].tag;
+    bool lost = false;
+    for (int j = pg->doc.nodes[h].end; j < pg->doc.nodes[root].end;) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (nd->kind == PX_ELEMENT && is_heading(nd->tag) && nd->tag <= rank)
+            break;
+        if (dropped(pg, j)) {
+            lost |= nd->kind == PX_ELEMENT && pg->info[j].why != WHY_HIDDEN;
+            j = nd->end;
+            continue;
+        }
+        if (nd->kind == PX_TEXT ? (pg->doc.nodes[nd->parent].flags & PX_HAS_TEXT) && !blank_text(nd)
+                                : nd->tag == GUMBO_TAG_IMG)
+            return false;
+        j++;
+    }
+    return lost;
+}
+
+/* Never a heading over nothing: a heading whose section was dropped goes
+ * (not a "heading" that holds a paragraph of prose: that is the text).
+ * Backwards, so that a subsection emptied first empties its parent. */
+static void drop_empty_sections(px_page *pg, int root)
+{
+    int n = 0;
+    FOR_KEPT(pg, i, root) {
+        if (!dropped(pg, i) && pg->doc.nodes[i].kind == PX_ELEMENT && is_heading(pg->doc.nodes[i].tag))
+            n++;
+    }
+    int *heads = n ? px_malloc(pg->a, (size_t)n * sizeof *heads) : NULL;
+    if (!heads)
+        return;
+    n = 0;
+    FOR_KEPT(pg, i, root) {
+        if (!dropped(pg, i) && pg->doc.nodes[i].kind == PX_ELEMENT && is_heading(pg->doc.nodes[i].tag))
+            heads[n++] = i;
+    }
+    while (n--)
+        if (heads[n] != pg->title_node && heads[n] != root && !good_para(&pg->info[heads[n]]) &&
+            emptied_section(pg, root, heads[n]))
+            drop(pg, heads[n], WHY_EMPTY_SECTION);
+    px_free(pg->a, heads);
+}
+
 /* No container won: keep the prose of the page, block by block. */
 static bool fallback(px_page *pg)
 {
@@ -547,10 +739,14 @@ static bool fallback(px_page *pg)
  * Pages that hold no article: listings and error pages give nothing.
  */
 
-/* A headline link: a block of a few words, all of it a link. */
+/* A headline link: a block of a few words, all of it a link, or one that
+ * opens with its link and adds a date or a label ("Title  2 March 2026"). */
 static bool headline_link(const px_info *in)
 {
-    return in->own_chars >= 12 && in->own_chars <= 200 && 5 * in->own_link >= 4 * in->own_chars;
+    if (in->own_chars < 12 || in->own_chars > 200)
+        return false;
+    int lead = in->lead_link >= 0 ? in->lead_link : -1 - in->lead_link;
+    return 5 * in->own_link >= 4 * in->own_chars || (lead >= 12 && 2 * lead >= in->own_chars);
 }
 
 /* Does the first link in block i lead to another page? The headings of
@@ -588,7 +784,7 @@ static int mark_teasers(const px_page *pg, unsigned char *teaser, int max_summar
         const px_info *in = &pg->info[i];
         if (dropped(pg, i) || in->owner != i || !in->own_chars || i == body)
             continue;
-        if (headline_link(in) && links_away(pg, i)) {
+        if (headline_link(in) && links_away(pg, i) && !in->link_list) {
             headline = i;
         } else if (headline >= 0 && in->own_chars >= 30) {
             if (summary_shape(in, max_summary)) {
@@ -807,6 +1003,8 @@ int px_extract_content(px_page *pg, pith_error *err)
         return px_error(err, PITH_ERR_NOMEM, "out of memory during extraction");
     drop_forms(pg);
     px_score(pg);
+    if (mark_link_lists(pg))
+        px_score(pg);
     t = px_lap(pg, PITH_STAGE_RULES, t);
     if (px_find_title(pg))
         return px_error(err, PITH_ERR_NOMEM, "out of memory finding the title");
@@ -820,6 +1018,7 @@ int px_extract_content(px_page *pg, pith_error *err)
         if (pg->tune->drop_teasers)
             drop_teasers_in(pg, pg->root);
         clean(pg, pg->root);
+        drop_empty_sections(pg, pg->root);
     } else {
         pg->fallback = true;
         rc = fallback(pg) ? PITH_OK : PITH_NO_CONTENT;

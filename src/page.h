@@ -11,7 +11,8 @@
 /* Why a node was dropped; kept for --explain and for tests. */
 enum px_why {
     WHY_NONE, WHY_RULE, WHY_TEXT_RULE, WHY_FORM, WHY_LINKS, WHY_SCORE,
-    WHY_TRAILING, WHY_OUTSIDE, WHY_VETO, WHY_HIDDEN, WHY_TITLE, WHY_BYLINE, WHY_TEASERS
+    WHY_TRAILING, WHY_OUTSIDE, WHY_VETO, WHY_HIDDEN, WHY_TITLE, WHY_BYLINE, WHY_TEASERS,
+    WHY_EMPTY_SECTION
 };
 
 typedef struct px_info {
@@ -26,6 +27,8 @@ typedef struct px_info {
     float own_value;           /* worth of this block's own text */
     float value;               /* worth of the subtree */
     int rule_score;
+    bool link_list;            /* in a list of links that is article text
+                                * (extract.c): its links cost nothing */
     int drop_rule, score_rule; /* rule indices for --explain, or -1 */
     unsigned char why;
 } px_info;
