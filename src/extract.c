@@ -601,21 +601,8 @@ static bool bare_link_item(const px_page *pg, int i)
     return away;
 }
 
-/* The kept element with text right before node c among its siblings. */
-static int text_before(const px_page *pg, int c)
-{
-    int prev = -1, parent = pg->doc.nodes[c].parent;
-    for (int k = pg->doc.nodes[parent].first; k >= 0 && k != c; k = pg->doc.nodes[k].next)
-        if (pg->doc.nodes[k].kind == PX_ELEMENT && !dropped(pg, k) && pg->info[k].chars)
-            prev = k;
-    return prev;
-}
-
-/* Is list l a list of bare links in the article's flow? Its items are
- * bare links, a heading or a paragraph introduces it, and the element
- * around it holds a paragraph of prose of its own: the list sits in the
- * article's text, not in a widget or a menu. */
-static bool flow_link_list(const px_page *pg, int l)
+/* Are the items of list l all bare links, two or more? */
+static bool bare_link_list(const px_page *pg, int l)
 {
     const px_node *nd = &pg->doc.nodes[l];
     if (nd->tag != GUMBO_TAG_UL && nd->tag != GUMBO_TAG_OL)
@@ -628,31 +615,42 @@ static bool flow_link_list(const px_page *pg, int l)
             return false;
         items++;
     }
-    int prev = text_before(pg, l);
-    if (items < 2 || prev < 0)
-        return false;
-    unsigned pt = pg->doc.nodes[prev].tag;
-    if (!is_heading(pt) && pt != GUMBO_TAG_P)
-        return false;
-    int prose = 0;
-    for (int c = pg->doc.nodes[nd->parent].first; c >= 0; c = pg->doc.nodes[c].next)
-        if (!dropped(pg, c) && pg->info[c].owner == c && good_para(&pg->info[c]))
-            prose += pg->info[c].own_chars;
-    return prose > 0;
+    return items >= 2;
 }
 
 /* Marks the lists of links that are article text, so that scoring does
- * not count their links against the article. Returns whether any was. */
+ * not count their links against the article: lists of bare links that a
+ * heading or a paragraph introduces, in an element that holds a paragraph
+ * of prose of its own (the list sits in the article's text, not in a
+ * widget or a menu). Each element's children are read twice, so the cost
+ * stays linear. Returns whether any list was marked. */
 static bool mark_link_lists(px_page *pg)
 {
     bool any = false;
     int body = pg->doc.body >= 0 ? pg->doc.body : 0;
-    FOR_KEPT(pg, i, body) {
-        if (dropped(pg, i) || pg->doc.nodes[i].kind != PX_ELEMENT || !flow_link_list(pg, i))
+    FOR_KEPT(pg, p, body) {
+        const px_node *nd = &pg->doc.nodes[p];
+        if (dropped(pg, p) || nd->kind != PX_ELEMENT || (nd->flags & PX_INLINE))
             continue;
-        for (int j = i; j < pg->doc.nodes[i].end; j++)
-            pg->info[j].link_list = true;
-        any = true;
+        int prose = 0;
+        for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next)
+            if (!dropped(pg, c) && pg->info[c].owner == c && good_para(&pg->info[c]))
+                prose += pg->info[c].own_chars;
+        if (!prose)
+            continue;
+        int prev = -1;
+        for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next) {
+            if (pg->doc.nodes[c].kind != PX_ELEMENT || dropped(pg, c))
+                continue;
+            unsigned pt = prev >= 0 ? pg->doc.nodes[prev].tag : 0;
+            if (prev >= 0 && (is_heading(pt) || pt == GUMBO_TAG_P) && bare_link_list(pg, c)) {
+                for (int j = c; j < pg->doc.nodes[c].end; j++)
+                    pg->info[j].link_list = true;
+                any = true;
+            }
+            if (pg->info[c].chars)
+                prev = c;
+        }
     }
     return any;
 }
@@ -831,7 +829,7 @@ static int teaser_item(const px_page *pg, int root, int h, int s)
 }
 
 /* The element with text right before node p among its siblings, or -1. */
-static int heading_before(const px_page *pg, int p)
+static int text_before(const px_page *pg, int p)
 {
     int prev = -1, parent = pg->doc.nodes[p].parent;
     for (int c = pg->doc.nodes[parent].first; c >= 0 && c != p; c = pg->doc.nodes[c].next)
@@ -886,7 +884,7 @@ static void drop_teaser_lists(px_page *pg, int root, const unsigned char *teaser
                 prev = c;
         }
         if (first && prev < 0 && p > root)
-            prev = heading_before(pg, p);
+            prev = text_before(pg, p);
         if (first && prev >= 0 && is_heading(pg->doc.nodes[prev].tag) && !good_para(&pg->info[prev]))
             drop(pg, prev, WHY_TEASERS);
         drop(pg, i, WHY_TEASERS);
