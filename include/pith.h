@@ -176,6 +176,10 @@ PITH_API void pith_result_free(pith_result *r);
 
 /* A short name for a status code, such as "no article text found". */
 PITH_API const char *pith_status_string(int status);
+/* The WHATWG name of a charset label, as the encoding argument of
+ * pith_extract takes it ("latin1" gives "windows-1252"), or NULL when
+ * pith does not know the label. */
+PITH_API const char *pith_encoding_name(const char *label);
 PITH_API const char *pith_version(void);
 
 #ifdef __cplusplus

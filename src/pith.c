@@ -506,4 +506,9 @@ const char *pith_status_string(int status)
     return status_names[status];
 }
 
+const char *pith_encoding_name(const char *label)
+{
+    return label ? px_encoding_lookup(label, strlen(label)) : NULL;
+}
+
 const char *pith_version(void) { return PITH_VERSION; }

@@ -222,6 +222,18 @@ static void test_version(void **state)
     assert_string_equal(pith_version(), PITH_VERSION);
 }
 
+/* The command's WARC reader asks this before it trusts an HTTP charset. */
+static void test_encoding_name(void **state)
+{
+    (void)state;
+    assert_string_equal(pith_encoding_name("latin1"), "windows-1252");
+    assert_string_equal(pith_encoding_name(" utf8 "), "UTF-8");
+    assert_string_equal(pith_encoding_name("csKOI8R"), "KOI8-R");
+    assert_null(pith_encoding_name("no-such-charset"));
+    assert_null(pith_encoding_name(""));
+    assert_null(pith_encoding_name(NULL));
+}
+
 static void test_status_strings(void **state)
 {
     (void)state;
@@ -658,6 +670,7 @@ int main(void)
         cmocka_unit_test(test_lifecycle),
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_status_strings),
+        cmocka_unit_test(test_encoding_name),
         cmocka_unit_test(test_add_rules_error),
         cmocka_unit_test(test_add_rules_file),
         cmocka_unit_test(test_no_default_rules),
