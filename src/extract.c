@@ -14,6 +14,7 @@
 #include <string.h>
 #include "metadata.h"
 #include "text.h"
+#include "timer.h"
 
 /* A container must be worth this much to win; below it the page-wide
  * fallback keeps whatever prose there is. */

@@ -73,11 +73,6 @@ float px_block_value(int chars, int link, int lead, int punct);
 /* Whether a block is a real paragraph of prose. */
 bool px_is_good_para(int chars, int link, int punct);
 
-/* Starts timing a stage when profiling; returns the start time. */
-unsigned long long px_clock(const px_page *pg);
-/* Adds the time since start to stage, and returns the time now. */
-unsigned long long px_lap(px_page *pg, int stage, unsigned long long start);
-
 /* Stage 4 (extract.c). */
 int px_extract_content(px_page *pg, pith_error *err);
 /* Normalised text of node i's subtree, skipping dropped nodes. */

@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include "alloc.h"
 #include "decode.h"
 #include "limit.h"
@@ -16,6 +15,7 @@
 #include "page.h"
 #include "rules_impl.h"
 #include "sniff.h"
+#include "timer.h"
 
 typedef struct rule_src {
     char *name;
@@ -52,24 +52,6 @@ struct pith_result {
     size_t markdown_len, html_len, json_len;
     px_meta meta;
 };
-
-unsigned long long px_clock(const px_page *pg)
-{
-    if (!(pg->flags & PITH_PROFILE))
-        return 0;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
-}
-
-unsigned long long px_lap(px_page *pg, int stage, unsigned long long start)
-{
-    if (!(pg->flags & PITH_PROFILE))
-        return 0;
-    unsigned long long now = px_clock(pg);
-    pg->stage_ns[stage] += now - start;
-    return now;
-}
 
 pith_options *pith_options_new(const pith_allocator *alloc)
 {
