@@ -73,8 +73,12 @@ float px_block_value(int chars, int link, int lead, int punct);
 /* Whether a block is a real paragraph of prose. */
 bool px_is_good_para(int chars, int link, int punct);
 
-/* Stage 4 (extract.c). */
-int px_extract_content(px_page *pg, pith_error *err);
+/* Stage 3 (extract.c): the rules drop and score nodes (prune, text rules,
+ * forms), and every node is scored. PITH_ERR_NOMEM or PITH_OK. */
+int px_apply_rules(px_page *pg);
+/* Stage 4 (extract.c), after the title: the content is chosen and
+ * cleaned. PITH_OK, or PITH_NO_CONTENT for a page without an article. */
+int px_extract_content(px_page *pg);
 /* Normalised text of node i's subtree, skipping dropped nodes. */
 void px_node_text(const px_page *pg, int i, px_buf *out);
 

@@ -271,7 +271,15 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (rc)
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading the metadata");
     pg->meta = &res->meta;
-    rc = px_extract_content(pg, err);
+    /* The rules and scoring, the title, then the content. */
+    t = px_clock(pg);
+    rc = px_apply_rules(pg) ? px_error(err, PITH_ERR_NOMEM, "out of memory during extraction") : PITH_OK;
+    t = px_lap(pg, PITH_STAGE_RULES, t);
+    if (!rc && px_find_title(pg))
+        rc = px_error(err, PITH_ERR_NOMEM, "out of memory finding the title");
+    if (!rc)
+        rc = px_extract_content(pg);
+    px_lap(pg, PITH_STAGE_EXTRACT, t);
     if (px_scratch_failed(pg->scratch))
         return px_error(err, PITH_ERR_NOMEM, "out of memory compiling a rule pattern");
     if (rc && rc != PITH_NO_CONTENT)
