@@ -77,26 +77,27 @@ void pith_options_free(pith_options *o)
     px_free(&o->a, o);
 }
 
-void pith_options_set_flags(pith_options *o, unsigned flags)
+void pith_options_set_flags(pith_options *o, pith_flags flags)
 {
     if (o)
         o->flags = flags;
 }
 
-int pith_options_set_limit(pith_options *o, int limit, size_t value)
+pith_status pith_options_set_limit(pith_options *o, pith_limit limit, size_t value)
 {
     if (!o)
         return PITH_ERR_USAGE;
     size_t *slot[] = {&o->limits.max_bytes, &o->limits.max_depth, &o->limits.max_nodes,
                       &o->limits.max_memory};
-    if (limit < 0 || (size_t)limit >= sizeof slot / sizeof *slot)
+    /* unsigned: a binding may pass any int */
+    if ((unsigned)limit >= sizeof slot / sizeof *slot)
         return PITH_ERR_USAGE;
     *slot[limit] = value;
     return PITH_OK;
 }
 
-int pith_options_add_rules(pith_options *o, const char *name, const char *text,
-                           size_t len, pith_error *err)
+pith_status pith_options_add_rules(pith_options *o, const char *name, const char *text,
+                                   size_t len, pith_error *err)
 {
     if (!o || !text)
         return px_error(err, PITH_ERR_USAGE, "no options or no rule text");
@@ -127,7 +128,7 @@ int pith_options_add_rules(pith_options *o, const char *name, const char *text,
     return PITH_OK;
 }
 
-int pith_options_add_rules_file(pith_options *o, const char *path, pith_error *err)
+pith_status pith_options_add_rules_file(pith_options *o, const char *path, pith_error *err)
 {
     if (!o || !path)
         return px_error(err, PITH_ERR_USAGE, "no options or no path");
@@ -185,13 +186,13 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
     return ex;
 }
 
-size_t pith_extractor_limit(const pith_extractor *ex, int limit)
+size_t pith_extractor_limit(const pith_extractor *ex, pith_limit limit)
 {
     if (!ex)
         return 0;
     const size_t v[] = {ex->limits.max_bytes, ex->limits.max_depth, ex->limits.max_nodes,
                         ex->limits.max_memory};
-    return limit >= 0 && (size_t)limit < sizeof v / sizeof *v ? v[limit] : 0;
+    return (unsigned)limit < sizeof v / sizeof *v ? v[limit] : 0;
 }
 
 void pith_extractor_free(pith_extractor *ex)
@@ -318,9 +319,9 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     return status;
 }
 
-int pith_extract(const pith_extractor *ex, const char *html, size_t len,
-                 const char *encoding, const char *url, pith_result **out,
-                 pith_error *err)
+pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
+                         const char *encoding, const char *url, pith_result **out,
+                         pith_error *err)
 {
     if (out)
         *out = NULL;
@@ -404,9 +405,9 @@ const char *pith_result_text(const pith_result *r, size_t *len)
     return r && r->text ? r->text : "";
 }
 
-unsigned long long pith_result_stage_ns(const pith_result *r, int stage)
+unsigned long long pith_result_stage_ns(const pith_result *r, pith_stage stage)
 {
-    if (!r || stage < 0 || stage >= PITH_STAGE_COUNT)
+    if (!r || (unsigned)stage >= PITH_STAGE_COUNT)
         return 0;
     return r->stage_ns[stage];
 }
@@ -454,7 +455,7 @@ const char *pith_result_json(const pith_result *r, size_t *len)
     return r && r->json ? r->json : "";
 }
 
-const char *pith_result_meta(const pith_result *r, int field, size_t index)
+const char *pith_result_meta(const pith_result *r, pith_meta_field field, size_t index)
 {
     if (!r)
         return NULL;
@@ -489,9 +490,9 @@ static const char *const status_names[] = {
     [PITH_ERR_LIMIT] = "input exceeds a limit",
 };
 
-const char *pith_status_string(int status)
+const char *pith_status_string(pith_status status)
 {
-    if (status < 0 || (size_t)status >= sizeof status_names / sizeof *status_names)
+    if ((unsigned)status >= sizeof status_names / sizeof *status_names)
         return "unknown status";
     return status_names[status];
 }

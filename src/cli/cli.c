@@ -311,7 +311,7 @@ static pith_extractor *build(const cli *c, int *rc)
     pith_extractor *ex = pith_extractor_new(o, &err);
     pith_options_free(o);
     if (!ex)
-        *rc = cli_fail(err.code ? err.code : PITH_ERR_NOMEM, NULL, err.message);
+        *rc = cli_fail(err.code ? (int)err.code : PITH_ERR_NOMEM, NULL, err.message);
     return ex;
 }
 

@@ -635,7 +635,7 @@ static void test_failing_allocator_build(void **state)
             rc = pith_options_add_rules(o, "mine", mine, strlen(mine), &err);
             if (!rc) {
                 pith_extractor *ex = pith_extractor_new(o, &err);
-                rc = ex ? PITH_OK : err.code;
+                rc = ex ? PITH_OK : (int)err.code;
                 if (ex) {
                     /* only the JIT may fail quietly: the extractor built
                      * despite a failure must still give the right text */
