@@ -24,12 +24,11 @@
 #define PITH_H
 
 #include <stddef.h>
+#include "pith_version.h" /* PITH_VERSION and its parts, from meson.build */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define PITH_VERSION "0.1.0"
 
 #if defined(__GNUC__) && !defined(PITH_STATIC_ONLY)
 #define PITH_API __attribute__((visibility("default")))
@@ -182,6 +181,8 @@ PITH_API const char *pith_status_string(pith_status status);
  * pith_extract takes it ("latin1" gives "windows-1252"), or NULL when
  * pith does not know the label. */
 PITH_API const char *pith_encoding_name(const char *label);
+/* The library's version, "MAJOR.MINOR.PATCH": PITH_VERSION of the library
+ * that runs, which may be newer than the header a program was built with. */
 PITH_API const char *pith_version(void);
 
 #ifdef __cplusplus

@@ -220,6 +220,11 @@ static void test_version(void **state)
 {
     (void)state;
     assert_string_equal(pith_version(), PITH_VERSION);
+    /* the parts say the same as the string (both come from meson.build) */
+    char parts[64];
+    snprintf(parts, sizeof parts, "%d.%d.%d", PITH_VERSION_MAJOR, PITH_VERSION_MINOR,
+             PITH_VERSION_PATCH);
+    assert_string_equal(parts, PITH_VERSION);
 }
 
 /* The command's WARC reader asks this before it trusts an HTTP charset. */
