@@ -77,6 +77,15 @@ typedef unsigned int pith_flags;
                                         * flags above are set too */
 #define PITH_WITH_LINKS (1u << 11)     /* keep links in Markdown and HTML */
 #define PITH_WITH_IMAGES (1u << 12)    /* keep images in Markdown and HTML */
+/* Whole documents: pith_result_text, _markdown, _html and _json each give
+ * the document exactly as `pith --format FMT` prints it, final newline
+ * included: with PITH_WITH_TITLE the title is framed as that format frames
+ * it (text: a first line and a blank line; Markdown: a "# " heading; HTML:
+ * a complete page with <title> and <h1>; JSON: the "title" member, as
+ * always), with PITH_DOCUMENT alone as `pith --no-title` prints it. So the
+ * command and every binding print the same bytes. */
+#define PITH_WITH_TITLE (1u << 13)
+#define PITH_DOCUMENT (1u << 14)
 
 /* Metadata fields, for pith_result_meta. */
 typedef enum pith_meta_field {
@@ -151,7 +160,8 @@ PITH_API pith_status pith_extract(const pith_extractor *ex, const char *html, si
 
 /* The title, or "" when the page has none. Owned by the result. */
 PITH_API const char *pith_result_title(const pith_result *r);
-/* The article as plain text, blocks separated by blank lines. */
+/* The article as plain text, blocks separated by blank lines (a whole
+ * document with PITH_WITH_TITLE or PITH_DOCUMENT, as below). */
 PITH_API const char *pith_result_text(const pith_result *r, size_t *len);
 /* With PITH_EXPLAIN: one line per candidate block (path, score, features,
  * rules that fired, kept or dropped); "" otherwise. */
@@ -163,8 +173,9 @@ PITH_API const char *pith_result_warning(const pith_result *r);
  * otherwise. Without the flag no clock is read at all. */
 PITH_API unsigned long long pith_result_stage_ns(const pith_result *r, pith_stage stage);
 /* The article in the formats asked for with PITH_FORMAT_*, without the
- * title (the JSON holds it as a member); "" for a format not asked for or
- * when the page holds no article. */
+ * title (the JSON holds it as a member) unless PITH_WITH_TITLE or
+ * PITH_DOCUMENT asked for whole documents; "" for a format not asked for
+ * or when the page holds no article. */
 PITH_API const char *pith_result_markdown(const pith_result *r, size_t *len);
 PITH_API const char *pith_result_html(const pith_result *r, size_t *len);
 PITH_API const char *pith_result_json(const pith_result *r, size_t *len);

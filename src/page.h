@@ -108,6 +108,23 @@ bool px_render_skip(const px_page *pg, int i);
  * when there is none but a data: URL. */
 const char *px_image_src(const px_node *nd);
 
+/* What a format's whole document (PITH_DOCUMENT, PITH_WITH_TITLE) puts
+ * around the article, as the pith command prints it. */
+typedef struct px_frame {
+    const char *title; /* "" when the page has none */
+    const char *lang;  /* the page's language, or NULL */
+    bool with_title;   /* PITH_WITH_TITLE: the title is shown */
+} px_frame;
+
+/* Writes the whole document of one format around body[0..len) to out
+ * (render.c, render_markdown.c, render_html.c, render_json.c): the title
+ * framed as that format frames it, and a final newline. */
+typedef int (*px_framer)(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_text(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_markdown(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_html(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_json(const px_frame *f, const char *body, size_t len, px_buf *out);
+
 /* The other output formats (render_markdown.c, render_html.c,
  * render_json.c), from the same kept nodes as the text. */
 int px_render_markdown(const px_page *pg, px_buf *out);

@@ -248,6 +248,37 @@ static int render_formats(unsigned flags, px_page *pg, pith_result *res)
     return rc;
 }
 
+/* PITH_WITH_TITLE, PITH_DOCUMENT: each output made becomes the whole
+ * document, as the command prints it. */
+static int frame_documents(unsigned flags, px_page *pg, pith_result *res)
+{
+    const px_frame f = {
+        .title = pith_result_title(res),
+        .lang = pith_result_meta(res, PITH_META_LANGUAGE, 0),
+        .with_title = (flags & PITH_WITH_TITLE) != 0,
+    };
+    const struct { char **s; size_t *len; px_framer frame; } outs[] = {
+        {&res->text, &res->text_len, px_frame_text},
+        {&res->markdown, &res->markdown_len, px_frame_markdown},
+        {&res->html, &res->html_len, px_frame_html},
+        {&res->json, &res->json_len, px_frame_json},
+    };
+    for (size_t i = 0; i < sizeof outs / sizeof *outs; i++) {
+        if (!*outs[i].s)
+            continue;
+        px_buf b;
+        px_buf_init(&b, pg->a);
+        char *doc = outs[i].frame(&f, *outs[i].s, *outs[i].len, &b) ? NULL : px_buf_detach(&b, outs[i].len);
+        if (!doc) {
+            px_buf_free(&b);
+            return PITH_ERR_NOMEM;
+        }
+        px_free(pg->a, *outs[i].s);
+        *outs[i].s = doc;
+    }
+    return PITH_OK;
+}
+
 static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t len,
                pith_result *res, pith_error *err)
 {
@@ -303,6 +334,13 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     res->title = pg->title;
     pg->title = NULL;
+    if (status == PITH_OK && res->text_len && (ex->flags & (PITH_WITH_TITLE | PITH_DOCUMENT))) {
+        t = px_clock(pg);
+        rc = frame_documents(ex->flags, pg, res);
+        px_lap(pg, PITH_STAGE_RENDER, t);
+        if (rc)
+            return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
+    }
     if (ex->flags & PITH_EXPLAIN) {
         px_buf eb;
         px_buf_init(&eb, pg->a);

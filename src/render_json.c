@@ -86,3 +86,12 @@ int px_render_json(const px_page *pg, const char *text, size_t text_len, const c
     px_buf_puts(b, "\n}");
     return b->oom ? PITH_ERR_NOMEM : PITH_OK;
 }
+
+/* The object holds the title already: the document adds the newline. */
+int px_frame_json(const px_frame *f, const char *body, size_t len, px_buf *out)
+{
+    (void)f;
+    px_buf_append(out, body, len);
+    px_buf_putc(out, '\n');
+    return out->oom ? PITH_ERR_NOMEM : PITH_OK;
+}

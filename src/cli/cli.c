@@ -270,6 +270,10 @@ static int check_modes(cli *c)
     else if (files)
         c->mode = MODE_FILES;
     c->flags |= c->format;
+    /* A page or a file per page is the whole document; a stream record
+     * holds the JSON object itself. */
+    if (!stream)
+        c->flags |= c->no_title ? PITH_DOCUMENT : PITH_WITH_TITLE;
     return 0;
 }
 

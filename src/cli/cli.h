@@ -47,8 +47,8 @@ typedef struct cli {
 /* Prints "pith: WHAT: MSG" (or "pith: MSG") on stderr and returns code. */
 int cli_fail(int code, const char *what, const char *msg);
 
-/* Writes a result as --format asks (title included unless --no-title),
- * ending with a newline. */
+/* Writes a result as --format asks: the whole document the library made
+ * (title included unless --no-title), ending with a newline. */
 void cli_print(const cli *c, const pith_result *res, FILE *out);
 
 /* A formatted string from malloc, or NULL when out of memory. */
