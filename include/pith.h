@@ -86,6 +86,9 @@ typedef unsigned int pith_flags;
  * command and every binding print the same bytes. */
 #define PITH_WITH_TITLE (1u << 13)
 #define PITH_DOCUMENT (1u << 14)
+/* pith_result_json on one line, without white space (as JSON Lines needs
+ * it); the members and their order are the same. */
+#define PITH_JSON_COMPACT (1u << 15)
 
 /* Metadata fields, for pith_result_meta. */
 typedef enum pith_meta_field {

@@ -271,9 +271,8 @@ static int check_modes(cli *c)
         c->mode = MODE_FILES;
     c->flags |= c->format;
     /* A page or a file per page is the whole document; a stream record
-     * holds the JSON object itself. */
-    if (!stream)
-        c->flags |= c->no_title ? PITH_DOCUMENT : PITH_WITH_TITLE;
+     * takes the members of the compact JSON object as they are. */
+    c->flags |= stream ? PITH_JSON_COMPACT : c->no_title ? PITH_DOCUMENT : PITH_WITH_TITLE;
     return 0;
 }
 

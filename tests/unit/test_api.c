@@ -16,6 +16,7 @@
 #include <gumbo.h>
 #include <unistd.h>
 
+#include "json.h"
 #include "pith.h"
 
 /* ------------------------------------------------------------------ */
@@ -322,6 +323,34 @@ static void test_documents(void **state)
     assert_string_equal(pith_result_html(r, NULL), "");
     pith_result_free(r);
     pith_extractor_free(ex);
+}
+
+/* PITH_JSON_COMPACT: the same object on one line, exactly as the JSON
+ * writer puts the pretty one (which the batches used to parse back). */
+static void test_json_compact(void **state)
+{
+    (void)state;
+    const unsigned formats = PITH_FORMAT_JSON | PITH_FORMAT_MARKDOWN | PITH_FORMAT_HTML;
+    pith_result *pretty = extract_ok(formats, REALISTIC);
+    pith_result *compact = extract_ok(formats | PITH_JSON_COMPACT, REALISTIC);
+    size_t n;
+    const char *p = pith_result_json(pretty, &n);
+    assert_non_null(strchr(p, '\n'));
+    px_alloc a;
+    px_alloc_init(&a, NULL);
+    px_json_doc doc;
+    assert_int_equal(px_json_parse(&doc, &a, p, n), PITH_OK);
+    px_buf b;
+    px_buf_init(&b, &a);
+    px_json_write(&b, doc.root);
+    px_buf_putc(&b, '\0');
+    assert_string_equal(pith_result_json(compact, &n), b.data);
+    assert_int_equal(n, b.len - 1);
+    assert_null(memchr(b.data, '\n', n));
+    px_buf_free(&b);
+    px_json_free(&doc);
+    pith_result_free(pretty);
+    pith_result_free(compact);
 }
 
 static void test_status_strings(void **state)
@@ -769,6 +798,7 @@ int main(void)
         cmocka_unit_test(test_status_strings),
         cmocka_unit_test(test_encoding_name),
         cmocka_unit_test(test_documents),
+        cmocka_unit_test(test_json_compact),
         cmocka_unit_test(test_add_rules_error),
         cmocka_unit_test(test_add_rules_file),
         cmocka_unit_test(test_no_default_rules),
