@@ -1,4 +1,4 @@
-/* Tests for src/jsonl.c and px_json_write: the bounded line reader (a line
+/* Tests for src/cli/jsonl.c and px_json_write: the bounded line reader (a line
  * over the limit is counted, not stored, and the next line is intact; a
  * line across the reader's chunks is whole) and the output record (input
  * members pass through, html is dropped, the input wins a name both have,
