@@ -75,14 +75,9 @@ typedef struct md {
 
 static bool is_block(const px_node *nd) { return nd->kind == PX_ELEMENT && !(nd->flags & PX_INLINE); }
 
-static bool ascii_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static bool ascii_punct(unsigned char c)
 {
-    return c > ' ' && c < 0x7F && !ascii_alnum(c);
+    return c > ' ' && c < 0x7F && !px_ascii_is_alnum(c);
 }
 
 static const char *delim(int kind)
@@ -141,7 +136,7 @@ static void open_style(md *m, style *s, unsigned char next)
         return;
     }
     unsigned char prev = c->len ? (unsigned char)c->data[c->len - 1] : ' ';
-    if (ascii_alnum(prev) && ascii_punct(next)) {
+    if (px_ascii_is_alnum(prev) && ascii_punct(next)) {
         /* after a letter and before punctuation it would not open */
         s->open = OPEN_SUPPRESSED;
         return;
@@ -185,7 +180,7 @@ static void before_visible(md *m, unsigned char next)
     px_buf *c = &m->cur;
     if (m->fragile) {
         m->fragile = false;
-        if (!m->pending && c->len == m->close_end && ascii_alnum(next) && !c->oom &&
+        if (!m->pending && c->len == m->close_end && px_ascii_is_alnum(next) && !c->oom &&
             m->fragile_open + m->fragile_len <= m->fragile_close) {
             size_t dl = m->fragile_len;
             c->len = m->fragile_close;
@@ -219,7 +214,7 @@ static bool entity_like(const char *s, size_t n)
             j++;
     }
     size_t st = j;
-    while (j < n && j - st < 32 && ascii_alnum((unsigned char)s[j]))
+    while (j < n && j - st < 32 && px_ascii_is_alnum((unsigned char)s[j]))
         j++;
     return j > st && j < n && s[j] == ';';
 }
@@ -263,7 +258,7 @@ static void put_text(md *m, const char *s, size_t n)
              * never opens or closes emphasis */
             unsigned char prev = c->len ? (unsigned char)c->data[c->len - 1] : ' ';
             unsigned char next = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
-            esc = !(ascii_alnum(prev) && ascii_alnum(next));
+            esc = !(px_ascii_is_alnum(prev) && px_ascii_is_alnum(next));
             break;
         }
         case '&':
