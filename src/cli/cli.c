@@ -59,7 +59,7 @@ static const char usage_text[] =
     "  0  article text was printed\n"
     "  1  the page holds no article text (nothing is printed)\n"
     "  2  usage error\n"
-    "  3  the input cannot be read or decoded\n"
+    "  3  the input cannot be read or decoded, or is not HTML\n"
     "  4  a rule file is malformed\n"
     "  5  out of memory\n"
     "  6  the input exceeds a limit\n"
