@@ -6,7 +6,6 @@
  * hand because they are common (or glibc disagrees with browsers on them). */
 #include "decode.h"
 #include "ascii.h"
-#include "utf8.h"
 
 #include <errno.h>
 #include <iconv.h>

@@ -4,7 +4,6 @@
 #include <string.h>
 #include "date.h"
 #include "json.h"
-#include "utf8.h"
 #include "text.h"
 #include "url.h"
 

@@ -111,6 +111,12 @@ char *px_buf_detach(px_buf *b, size_t *len)
     return d;
 }
 
+void px_buf_put_cp(px_buf *b, unsigned cp)
+{
+    char o[4];
+    px_buf_append(b, o, px_utf8_encode(cp, o));
+}
+
 void px_buf_free(px_buf *b)
 {
     px_free(b->a, b->data);

@@ -26,12 +26,6 @@ size_t px_utf8_encode(unsigned cp, char o[4])
     return 4;
 }
 
-void px_buf_put_cp(px_buf *b, unsigned cp)
-{
-    char o[4];
-    px_buf_append(b, o, px_utf8_encode(cp, o));
-}
-
 size_t px_utf8_valid(const unsigned char *s, size_t n)
 {
     unsigned char c = s[0];
