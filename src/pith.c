@@ -11,6 +11,7 @@
 #include <time.h>
 #include "alloc.h"
 #include "decode.h"
+#include "elide.h"
 #include "limit.h"
 #include "metadata.h"
 #include "page.h"
@@ -367,6 +368,20 @@ int pith_extract(const pith_extractor *ex, const char *html, size_t len,
             px_free(a, utf8);
             utf8 = guarded;
             ulen = glen;
+        }
+    }
+    if (!rc) {
+        /* Script, style and template bodies and comment text, which never
+         * reach the article, need not be tokenized (src/elide.h). */
+        char *elided;
+        size_t elen;
+        rc = px_elide(a, utf8, ulen, &elided, &elen);
+        if (rc)
+            rc = px_error(err, rc, "out of memory");
+        else if (elided) {
+            px_free(a, utf8);
+            utf8 = elided;
+            ulen = elen;
         }
     }
     px_lap(&pg, PITH_STAGE_DECODE, t);
