@@ -66,7 +66,7 @@ static bool read_tag(const char *s, const char *end, tag *t)
             else if (c == '>')
                 goto done;
             else if (nl < NAME_CAP - 1)
-                t->name[nl++] = lower(c);
+                t->name[nl++] = c ? lower(c) : '\x01'; /* U+FFFD to Gumbo: no name of ours */
             else
                 nl = NAME_CAP; /* too long: no name of interest */
             break;
