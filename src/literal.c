@@ -73,7 +73,7 @@ static void take_if_better(strs *best, strs *cand)
     }
 }
 
-static void parse_alt(reader *r, strs *out);
+static bool parse_alt(reader *r, strs *out, bool ctx);
 
 enum atom { A_LIT, A_GROUP, A_ZERO, A_OTHER };
 
@@ -117,6 +117,16 @@ static const struct nocase_range {
     {0xFF60, 0xFFEF}, /* halfwidth kana and Hangul, fullwidth signs */
     {0x1F200, 0x1FAFF}, /* pictographs and emoji */
 };
+
+bool px_lit_space(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+bool px_lit_bound(uint32_t cp) { return cp == '-' || cp == '_' || px_lit_space(cp); }
 
 bool px_lit_nocase(uint32_t cp)
 {
@@ -285,11 +295,37 @@ static enum atom escape(reader *r, char *lit)
     }
 }
 
-/* Reads a group after '('; fills g for a capturing or plain group. */
-static enum atom group(reader *r, strs *g)
+/* Is the class text [b, e) (between the brackets) made of characters
+ * that part words only: \s, '_', '-' (first, last or escaped), space? */
+static bool bound_class(const char *b, const char *e)
+{
+    if (b >= e)
+        return false;
+    for (const char *q = b; q < e; q++) {
+        if (*q == '\\' && q + 1 < e && (q[1] == 's' || q[1] == '-' || q[1] == '_' || q[1] == ' '))
+            q++;
+        else if (*q == '-' && (q == b || q + 1 == e))
+            ;
+        else if (*q != '_' && *q != ' ')
+            return false;
+    }
+    return true;
+}
+
+/* Reads a group after '('; fills g for a capturing or plain group. ctx
+ * says whether a boundary (start, white space, '_', '-') always comes
+ * right before the group; *ctx_out says the same of what follows it. */
+static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
 {
     const char *p = r->p;
     enum atom kind = A_GROUP;
+    *ctx_out = ctx; /* assertions and options consume nothing */
+    /* "(?<![^\s_-])": no word character before, that is a boundary. */
+    if (r->end - p >= 5 && !memcmp(p, "?<![^", 5)) {
+        const char *cb = p + 5, *ce = memchr(cb, ']', (size_t)(r->end - cb));
+        if (ce && ce + 1 < r->end && ce[1] == ')' && bound_class(cb, ce))
+            *ctx_out = true;
+    }
     if (p < r->end && *p == '*') {
         r->bad = true;
         return A_OTHER;
@@ -341,7 +377,9 @@ static enum atom group(reader *r, strs *g)
         }
     }
     r->p = p;
-    parse_alt(r, g);
+    bool out = parse_alt(r, g, kind == A_GROUP ? ctx : false);
+    if (kind == A_GROUP)
+        *ctx_out = out;
     if (r->p >= r->end || *r->p != ')') {
         r->bad = true;
         return A_OTHER;
@@ -358,7 +396,7 @@ static bool lit_char(reader *r, char *out, size_t *n)
     unsigned char c = (unsigned char)*r->p;
     if (c < 0x80) {
         r->p++;
-        out[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        out[0] = px_lit_bound(c) ? PX_LIT_BOUND : (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         *n = 1;
         return true;
     }
@@ -367,7 +405,10 @@ static bool lit_char(reader *r, char *out, size_t *n)
     /* A character with no case variant is its own bytes; any other is the
      * wide symbol, which stands for all its variants (all beyond ASCII,
      * but for those two) as for every other such character. */
-    if (px_lit_nocase(cp)) {
+    if (px_lit_bound(cp)) {
+        out[0] = PX_LIT_BOUND;
+        *n = 1;
+    } else if (px_lit_nocase(cp)) {
         memcpy(out, r->p, len);
         *n = len;
     } else {
@@ -451,8 +492,9 @@ static void run_end(reader *r, run *rn, strs *best)
 }
 
 /* Appends an atom's alternatives to every string of the run, or starts a
- * new run with them when the product would be too large. */
-static void run_extend(reader *r, run *rn, const alts *al, strs *best)
+ * new run with them when the product would be too large. A run that starts
+ * where a boundary always comes before (bound) starts with PX_LIT_BOUND. */
+static void run_extend(reader *r, run *rn, const alts *al, bool bound, strs *best)
 {
     bool fits = rn->n * al->n <= RUN_MAX;
     for (int i = 0; i < rn->n && fits; i++)
@@ -462,6 +504,9 @@ static void run_extend(reader *r, run *rn, const alts *al, strs *best)
     if (!rn->n) {
         rn->n = 1;
         rn->len[0] = 0;
+        /* (An atom that is itself a boundary needs no second one.) */
+        if (bound && !(al->n == 1 && al->len[0] == 1 && al->s[0][0] == PX_LIT_BOUND))
+            rn->s[0][rn->len[0]++] = PX_LIT_BOUND;
     }
     int n = 0;
     run next;
@@ -478,7 +523,9 @@ static void run_extend(reader *r, run *rn, const alts *al, strs *best)
     rn->n = n;
 }
 
-static void parse_seq(reader *r, strs *best)
+/* Reads a sequence into best (its best factor). ctx says whether a
+ * boundary always comes right before it; returns the same for its end. */
+static bool parse_seq(reader *r, strs *best, bool ctx)
 {
     run rn;
     rn.n = 0;
@@ -488,21 +535,29 @@ static void parse_seq(reader *r, strs *best)
         enum atom at;
         strs g;
         strs_init(&g, r->a, true);
+        bool last = false; /* the atom always ends with a boundary */
+        bool after = ctx;  /* for an atom that consumes nothing */
         unsigned char c = (unsigned char)*r->p;
         if (c == '(') {
             r->p++;
-            at = group(r, &g);
+            at = group(r, &g, ctx, &after);
+            last = after;
         } else if (c == '[') {
+            const char *cb = r->p;
             at = class_alts(r, &al) ? A_LIT : A_OTHER;
             if (at == A_OTHER)
                 skip_class(r);
+            last = r->p - cb >= 2 && bound_class(cb + 1, r->p - 1);
         } else if (c == '\\') {
             r->p++;
             char lit = 0;
+            last = r->p < r->end && *r->p == 's';
             at = escape(r, &lit);
             if (at == A_LIT) {
-                char l = lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
+                char l = px_lit_bound((unsigned char)lit) ? PX_LIT_BOUND
+                         : lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
                 alts_add(&al, &l, 1);
+                last = l == PX_LIT_BOUND;
             }
         } else if (c == '.') {
             r->p++;
@@ -510,17 +565,20 @@ static void parse_seq(reader *r, strs *best)
         } else if (c == '^' || c == '$') {
             r->p++;
             at = A_ZERO;
+            if (c == '^')
+                after = true; /* the start, or (?m) a line's */
         } else {
             char l[4];
             size_t n;
             at = lit_char(r, l, &n) ? A_LIT : A_OTHER;
             if (at == A_LIT)
                 alts_add(&al, l, n);
+            last = at == A_LIT && n == 1 && l[0] == PX_LIT_BOUND;
         }
         bool quantified;
         long min = quantifier(r, &quantified);
         if (at == A_LIT && min >= 1)
-            run_extend(r, &rn, &al, best);
+            run_extend(r, &rn, &al, ctx, best);
         /* The run of literals ends at any other atom, and after a repeated
          * one (what follows it may come after more copies). */
         if (at != A_LIT || min < 1 || quantified)
@@ -529,17 +587,28 @@ static void parse_seq(reader *r, strs *best)
             take_if_better(best, &g);
         else
             px_buf_free(&g.buf);
+        /* What comes before the next atom. A repeated group may end in
+         * one of its copies, an optional atom may be absent. */
+        if (at == A_ZERO)
+            ctx = after;
+        else if (min < 1 || (at == A_GROUP && quantified))
+            ctx = ctx && last;
+        else
+            ctx = last;
     }
     run_end(r, &rn, best);
+    return ctx;
 }
 
-static void parse_alt(reader *r, strs *out)
+/* Reads an alternation into out; returns whether a boundary always comes
+ * at its end (every branch's, given ctx before it). */
+static bool parse_alt(reader *r, strs *out, bool ctx)
 {
-    bool first = true;
+    bool first = true, end = true;
     for (;;) {
         strs branch;
         strs_init(&branch, r->a, true);
-        parse_seq(r, &branch);
+        end &= parse_seq(r, &branch, ctx);
         if (first) {
             px_buf_free(&out->buf);
             *out = branch;
@@ -552,7 +621,7 @@ static void parse_alt(reader *r, strs *out)
             r->p++;
             continue;
         }
-        return;
+        return end;
     }
 }
 
@@ -565,7 +634,7 @@ bool px_literals(const px_alloc *a, const char *src, bool extended, px_litset *o
     reader r = {a, src, src + strlen(src), false};
     strs s;
     strs_init(&s, a, true);
-    parse_alt(&r, &s);
+    parse_alt(&r, &s, false);
     bool ok = !r.bad && r.p == r.end && !s.none && s.n > 0 && !s.buf.oom && s.minlen > 0;
     if (!ok) {
         px_buf_free(&s.buf);

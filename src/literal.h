@@ -26,11 +26,21 @@
 /* In a literal: any one character beyond ASCII that has a case variant.
  * (A byte that UTF-8 never uses.) */
 #define PX_LIT_WIDE ((char)0xFF)
+/* In a literal: any character that parts words in a class or id: white
+ * space, '_' or '-' (and, first in a literal, the start of the subject: a
+ * word the pattern wants at the head of a token is looked for only
+ * there). (A byte that UTF-8 never uses.) */
+#define PX_LIT_BOUND ((char)0xFE)
 /* Does code point cp (beyond ASCII) have no case variant? */
 bool px_lit_nocase(uint32_t cp);
 /* The code point of the UTF-8 character at s (n bytes left), and its
  * length in *len (1 for a stray byte, read as itself). */
 uint32_t px_lit_utf8(const char *s, size_t n, size_t *len);
+/* Is cp white space, as PCRE2's \s has it with Unicode properties? */
+bool px_lit_space(uint32_t cp);
+/* The characters that part the words of a class or id (and white space in
+ * text): all one symbol, PX_LIT_BOUND, in literals and subjects. */
+bool px_lit_bound(uint32_t cp);
 
 /* A list of strings, '\0'-separated, ending with an empty string. */
 typedef struct px_litset {

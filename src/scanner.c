@@ -9,7 +9,8 @@ static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? (uns
 /* The symbol of literal byte c. */
 static int symbol(const px_scanner *sc, unsigned char c)
 {
-    return c == (unsigned char)PX_LIT_WIDE ? sc->wide : sc->map[c];
+    return c == (unsigned char)PX_LIT_WIDE ? sc->wide
+           : c == (unsigned char)PX_LIT_BOUND ? sc->bound : sc->map[c];
 }
 
 /* Builds the trie and its links in a full table (go: nstates x nsym,
@@ -203,16 +204,26 @@ px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
             nlit++;
             for (const char *q = lit; *q; q++) {
                 unsigned char c = (unsigned char)*q;
-                if (c == (unsigned char)PX_LIT_WIDE && !sc->wide)
-                    sc->wide = ++sc->nsym;
-                else if (c != (unsigned char)PX_LIT_WIDE && !sc->map[lower(c)])
+                if (c == (unsigned char)PX_LIT_WIDE) {
+                    if (!sc->wide)
+                        sc->wide = ++sc->nsym;
+                } else if (c == (unsigned char)PX_LIT_BOUND) {
+                    if (!sc->bound)
+                        sc->bound = ++sc->nsym;
+                } else if (!sc->map[lower(c)]) {
                     sc->map[lower(c)] = (unsigned char)++sc->nsym;
+                }
             }
         }
-    /* Subjects are read in either case. (At most 255 symbols: the bytes
-     * of literals, which are lower case, and the wide one.) */
+    /* Subjects are read in either case, and every character that parts
+     * words as the one symbol (literals never hold them as themselves).
+     * (At most 255 symbols: the bytes of literals, which are lower case,
+     * the wide one and the boundary.) */
     for (int c = 'A'; c <= 'Z'; c++)
         sc->map[c] = sc->map[c + 32];
+    for (int c = 0; c < 0x80; c++)
+        if (px_lit_bound((uint32_t)c))
+            sc->map[c] = (unsigned char)sc->bound;
     sc->nsym++; /* symbol 0: bytes in no literal */
     work w = {0};
     w.go = px_malloc(a, total * (size_t)sc->nsym * sizeof *w.go);
@@ -276,6 +287,8 @@ static int next_symbol(const px_scanner *sc, const unsigned char *s, size_t i, s
     uint32_t cp = px_lit_utf8((const char *)s + i, len - i, n);
     if (cp == 0x17F || cp == 0x212A)
         return sc->map[cp == 0x17F ? 's' : 'k'];
+    if (px_lit_space(cp))
+        return sc->bound;
     if (px_lit_nocase(cp)) {
         *rest = *n - 1;
         *n = 1;
@@ -284,33 +297,40 @@ static int next_symbol(const px_scanner *sc, const unsigned char *s, size_t i, s
     return sc->wide;
 }
 
+/* The state after st on symbol sym, with the hits of the literals that
+ * end there. */
+static inline int advance(const px_scanner *sc, int st, int sym, uint64_t *hits)
+{
+    /* From a full row, a trie edge, or else the same question one failure
+     * link down (the root has a row). */
+    for (;;) {
+        const px_scan_state *q = &sc->state[st];
+        if (q->row >= 0) {
+            st = sc->rows[(size_t)q->row * (size_t)sc->nsym + (size_t)sym];
+            break;
+        }
+        int e = q->edges, end = q[1].edges;
+        while (e < end && (int)(sc->edge[e] & 0xFF) != sym)
+            e++;
+        if (e < end) {
+            st = (int)(sc->edge[e] >> 8);
+            break;
+        }
+        st = q->fail;
+    }
+    int o = sc->state[st].outs;
+    if (o >= 0)
+        for (const int *p = sc->outs + o; *p >= 0; p++)
+            hits[*p / 64] |= 1ull << (*p % 64);
+    return st;
+}
+
 void px_scanner_run(const px_scanner *sc, const char *subject, size_t len, uint64_t *hits)
 {
     const unsigned char *s = (const unsigned char *)subject;
-    size_t nsym = (size_t)sc->nsym, rest = 0;
-    int st = 0;
-    for (size_t i = 0, n; i < len; i += n) {
-        int sym = next_symbol(sc, s, i, len, &n, &rest);
-        /* The next state: from a full row, a trie edge, or else the same
-         * question one failure link down (the root has a row). */
-        for (;;) {
-            const px_scan_state *q = &sc->state[st];
-            if (q->row >= 0) {
-                st = sc->rows[(size_t)q->row * nsym + (size_t)sym];
-                break;
-            }
-            int e = q->edges, end = q[1].edges;
-            while (e < end && (int)(sc->edge[e] & 0xFF) != sym)
-                e++;
-            if (e < end) {
-                st = (int)(sc->edge[e] >> 8);
-                break;
-            }
-            st = q->fail;
-        }
-        int o = sc->state[st].outs;
-        if (o >= 0)
-            for (const int *p = sc->outs + o; *p >= 0; p++)
-                hits[*p / 64] |= 1ull << (*p % 64);
-    }
+    size_t rest = 0;
+    /* The start of the subject is a boundary. */
+    int st = sc->bound ? advance(sc, 0, sc->bound, hits) : 0;
+    for (size_t i = 0, n; i < len; i += n)
+        st = advance(sc, st, next_symbol(sc, s, i, len, &n, &rest), hits);
 }

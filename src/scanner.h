@@ -30,6 +30,7 @@ typedef struct px_scanner {
     const px_alloc *a;
     unsigned char map[256];      /* literal or subject byte -> symbol; 0 for none */
     int wide;                    /* the symbol of PX_LIT_WIDE, or 0 */
+    int bound;                   /* the symbol of PX_LIT_BOUND, or 0 */
     int nsym, nstates, nrows, nedges, nouts;
     const px_scan_state *state;  /* nstates + 1: the last one ends the edges */
     const int *rows;             /* nrows x nsym */
