@@ -8,7 +8,7 @@
 #include <string.h>
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include "scanner.h"
+#include "literal.h"
 
 static px_alloc A;
 
@@ -19,7 +19,6 @@ static int setup(void **state)
     return 0;
 }
 
-static bool scan_hits(const char *src, const char *subj);
 
 /* The literal set of src joined with '|', or "-" when there is none. */
 static const char *lits(const char *src, char *buf, size_t cap)
@@ -87,13 +86,6 @@ static void test_boundaries(void **state)
     assert_string_equal(lits("(?:^|a)ad", b, sizeof b), "ad");         /* one branch: no */
     assert_string_equal(lits("\\sad|x-y|a b", b, sizeof b), "^ad|x^y|a^b");
     assert_string_equal(lits("(?<![^a-z])ad", b, sizeof b), "ad");     /* not a boundary class */
-    assert_true(scan_hits("(?:^|\\s)ad", "ad-slot"));
-    assert_true(scan_hits("(?:^|\\s)ad", "top ad"));
-    assert_true(scan_hits("(?:^|\\s)ad", "top\xC2\xA0" "AD"));         /* a no-break space */
-    assert_true(scan_hits("(?:^|\\s)ad", "top\xE3\x80\x80" "ad"));    /* an ideographic space */
-    assert_true(scan_hits("[_-]ad", "x_ad"));
-    assert_false(scan_hits("(?:^|\\s)ad", "header shadow"));
-    assert_false(scan_hits("(?:^|\\s)ad", ""));
 }
 
 static void test_unreadable_or_optional_patterns_have_none(void **state)
@@ -242,21 +234,6 @@ static void test_space_is_pcre2_space(void **state)
     pcre2_code_free(re);
     pcre2_match_data_free(md);
     assert_int_equal(bad, 0);
-}
-
-/* Does the scanner over the one pattern src report subj? */
-static bool scan_hits(const char *src, const char *subj)
-{
-    px_litset set;
-    if (!px_literals(&A, src, false, &set))
-        fail_msg("no literals for %s", src);
-    px_scanner *sc = px_scanner_new(&A, &set, 1);
-    assert_non_null(sc);
-    uint64_t hits[1] = {0};
-    px_scanner_run(sc, subj, strlen(subj), hits);
-    px_scanner_free(sc);
-    px_free(&A, set.data);
-    return hits[0] & 1;
 }
 
 static void test_literals_beyond_ascii(void **state)

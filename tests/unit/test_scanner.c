@@ -76,11 +76,26 @@ static void test_scanner_beyond_ascii(void **state)
     assert_true(scan_hits("key", "\xE2\x84\xAA" "ey"));
 }
 
+static void test_scanner_boundaries(void **state)
+{
+    (void)state;
+    /* A word wanted at the head of a token is found after the start, white
+     * space (any Unicode space), '-' or '_', and nowhere else. */
+    assert_true(scan_hits("(?:^|\\s)ad", "ad-slot"));
+    assert_true(scan_hits("(?:^|\\s)ad", "top ad"));
+    assert_true(scan_hits("(?:^|\\s)ad", "top\xC2\xA0" "AD"));         /* a no-break space */
+    assert_true(scan_hits("(?:^|\\s)ad", "top\xE3\x80\x80" "ad"));    /* an ideographic space */
+    assert_true(scan_hits("[_-]ad", "x_ad"));
+    assert_false(scan_hits("(?:^|\\s)ad", "header shadow"));
+    assert_false(scan_hits("(?:^|\\s)ad", ""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scanner_finds_words_any_case),
         cmocka_unit_test(test_scanner_beyond_ascii),
+        cmocka_unit_test(test_scanner_boundaries),
     };
     return cmocka_run_group_tests_name("scanner", tests, setup, NULL);
 }
