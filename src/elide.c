@@ -293,25 +293,26 @@ static bool in_list(const char *name, const char *const *list, size_t n)
 enum mode { HTML, SELECT, FOREIGN };
 
 typedef struct elider {
-    const char *in, *end;
-    px_buf buf;
-    const char *copied; /* input up to here is in buf, or left out */
-    bool active;        /* something was left out */
+    const char *end;
+    char *out;          /* the page is rewritten in place: the output ends here */
+    const char *copied; /* input up to here is in the output, or left out */
     bool quiet;         /* reading ahead: leave nothing out */
     enum mode mode;
     int depth; /* open foreign elements */
     char foreign[FOREIGN_MAX][NAME_CAP];
 } elider;
 
-/* Leaves in[from..to) out of the output, putting with in its place. */
+/* Leaves [from, to) out of the output, putting with (no longer) in its
+ * place. The output never overtakes the input: what the pass reads later
+ * is still there. */
 static void omit(elider *e, const char *from, const char *to, const char *with)
 {
-    if (!e->active) {
-        e->active = true;
-        px_buf_reserve(&e->buf, (size_t)(e->end - e->in));
-    }
-    px_buf_append(&e->buf, e->copied, (size_t)(from - e->copied));
-    px_buf_puts(&e->buf, with);
+    size_t kept = (size_t)(from - e->copied), n = strlen(with);
+    if (e->out != e->copied)
+        memmove(e->out, e->copied, kept);
+    e->out += kept;
+    memcpy(e->out, with, n);
+    e->out += n;
     e->copied = to;
 }
 
@@ -531,41 +532,33 @@ static const char *foreign_tag(elider *e, const tag *t)
     return t->end;
 }
 
-int px_elide(const px_alloc *a, const char *in, size_t len, char **out, size_t *out_len)
+size_t px_elide(char *page, size_t len)
 {
-    *out = NULL;
-    *out_len = 0;
-    elider *e = px_malloc(a, sizeof *e);
-    if (!e)
-        return PITH_ERR_NOMEM;
-    e->in = e->copied = in;
-    e->end = in + len;
-    e->active = e->quiet = false;
-    e->mode = HTML;
-    e->depth = 0;
-    px_buf_init(&e->buf, a);
-    const char *s = in, *end = in + len;
+    elider e;
+    e.out = page;
+    e.copied = page;
+    e.end = page + len;
+    e.quiet = false;
+    e.mode = HTML;
+    e.depth = 0;
+    const char *s = page, *end = page + len;
     while (s && s < end) {
         const char *lt = memchr(s, '<', (size_t)(end - s));
         if (!lt)
             break;
         tag t;
         bool stop;
-        s = markup(e, lt, &t, &stop);
+        s = markup(&e, lt, &t, &stop);
         if (stop || !t.end)
             continue;
-        s = e->mode == FOREIGN ? foreign_tag(e, &t)
-          : e->mode == SELECT  ? select_tag(e, &t)
-                               : html_tag(e, &t);
+        s = e.mode == FOREIGN ? foreign_tag(&e, &t)
+          : e.mode == SELECT  ? select_tag(&e, &t)
+                              : html_tag(&e, &t);
     }
-    int rc = PITH_OK;
-    if (e->active) {
-        px_buf_append(&e->buf, e->copied, (size_t)(end - e->copied));
-        *out = px_buf_detach(&e->buf, out_len);
-        if (!*out)
-            rc = PITH_ERR_NOMEM;
-    }
-    px_buf_free(&e->buf);
-    px_free(a, e);
-    return rc;
+    if (e.copied == page)
+        return len;
+    size_t rest = (size_t)(end - e.copied);
+    memmove(e.out, e.copied, rest);
+    e.out[rest] = '\0';
+    return (size_t)(e.out + rest - page);
 }

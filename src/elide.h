@@ -17,10 +17,10 @@
 #define PITH_ELIDE_H
 
 #include <stddef.h>
-#include "alloc.h"
 
-/* Returns PITH_OK and either *out == NULL (nothing to leave out: use the
- * input) or a shorter copy (px_free it) in *out, *out_len. */
-int px_elide(const px_alloc *a, const char *in, size_t len, char **out, size_t *out_len);
+/* Rewrites page[0..len) in place, without a copy: the page never grows.
+ * Returns its new length (len when nothing was left out); when shorter,
+ * page[new length] is '\0', so page[len] must be writable. */
+size_t px_elide(char *page, size_t len);
 
 #endif

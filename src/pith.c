@@ -329,16 +329,6 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     return status;
 }
 
-/* A pass that rewrote the page hands its copy over (NULL: none). */
-static void take_copy(const px_alloc *a, char **page, size_t *len, char *copy, size_t copy_len)
-{
-    if (!copy)
-        return;
-    px_free(a, *page);
-    *page = copy;
-    *len = copy_len;
-}
-
 int pith_extract(const pith_extractor *ex, const char *html, size_t len,
                  const char *encoding, const char *url, pith_result **out,
                  pith_error *err)
@@ -369,21 +359,22 @@ int pith_extract(const pith_extractor *ex, const char *html, size_t len,
     int rc = px_decode(a, html ? html : "", len, encoding, &utf8, &ulen, NULL, err);
     px_guard_report rep = {0, false, 0};
     if (!rc) {
-        /* Both passes may hand back a rewritten copy of the page: the
-         * guard's within the limits, then elision's without script, style
-         * and template bodies and comment text, which never reach the
-         * article and need not be tokenized (src/elide.h). */
-        char *copy = NULL;
-        size_t clen;
-        rc = px_guard(a, utf8, ulen, &ex->limits, &copy, &clen, &rep);
-        take_copy(a, &utf8, &ulen, copy, clen);
-        if (!rc)
-            rc = px_elide(a, utf8, ulen, &copy, &clen);
-        if (!rc)
-            take_copy(a, &utf8, &ulen, copy, clen);
-        else
+        char *guarded;
+        size_t glen;
+        rc = px_guard(a, utf8, ulen, &ex->limits, &guarded, &glen, &rep);
+        if (rc)
             rc = px_error(err, rc, "out of memory");
+        else if (guarded) {
+            px_free(a, utf8);
+            utf8 = guarded;
+            ulen = glen;
+        }
     }
+    /* Script, style and template bodies and comment text never reach the
+     * article: Gumbo need not tokenize them (src/elide.h). In place: the
+     * page is ours. */
+    if (!rc)
+        ulen = px_elide(utf8, ulen);
     px_lap(&pg, PITH_STAGE_DECODE, t);
     if (rc) {
         px_free(a, utf8);

@@ -160,24 +160,25 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
 
 bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, size_t cap)
 {
-    px_alloc a;
-    px_alloc_init(&a, NULL);
-    char *e = NULL;
-    size_t elen = 0;
-    if (px_elide(&a, whole, len, &e, &elen)) {
-        snprintf(why, cap, "out of memory eliding");
+    char *e = malloc(len + 1);
+    if (!e) {
+        snprintf(why, cap, "out of memory");
         return false;
     }
-    *elided_len = e ? elen : len;
-    if (!e)
-        return true;
-    GumboOptions opt = kGumboDefaultOptions;
-    opt.max_errors = 0;
-    GumboOutput *x = gumbo_parse_with_options(&opt, whole, len);
-    GumboOutput *y = gumbo_parse_with_options(&opt, e, elen);
-    bool ok = domdiff(x->document, y->document, why, cap);
-    gumbo_destroy_output(&opt, x);
-    gumbo_destroy_output(&opt, y);
-    px_free(&a, e);
+    memcpy(e, whole, len);
+    e[len] = '\0';
+    size_t elen = px_elide(e, len);
+    *elided_len = elen;
+    bool ok = true;
+    if (elen < len) {
+        GumboOptions opt = kGumboDefaultOptions;
+        opt.max_errors = 0;
+        GumboOutput *x = gumbo_parse_with_options(&opt, whole, len);
+        GumboOutput *y = gumbo_parse_with_options(&opt, e, elen);
+        ok = domdiff(x->document, y->document, why, cap);
+        gumbo_destroy_output(&opt, x);
+        gumbo_destroy_output(&opt, y);
+    }
+    free(e);
     return ok;
 }

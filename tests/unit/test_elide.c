@@ -52,26 +52,25 @@ static const struct {
 static void test_cases(void **state)
 {
     (void)state;
-    px_alloc a;
-    px_alloc_init(&a, NULL);
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const char *in = cases[i].in;
-        char *out;
-        size_t len;
-        assert_int_equal(px_elide(&a, in, strlen(in), &out, &len), 0);
+        char page[256];
+        size_t n = strlen(in);
+        assert_true(n < sizeof page);
+        memcpy(page, in, n + 1);
+        size_t len = px_elide(page, n);
         if (!cases[i].out) {
-            if (out)
-                fail_msg("case %zu: left out something of %s: %s", i, in, out);
+            if (len != n || strcmp(page, in))
+                fail_msg("case %zu: left out something of %s: %.*s", i, in, (int)len, page);
         } else {
-            if (!out)
+            if (len == n)
                 fail_msg("case %zu: left nothing out of %s", i, in);
-            assert_string_equal(out, cases[i].out);
-            assert_int_equal(len, strlen(out));
+            assert_int_equal(len, strlen(cases[i].out));
+            assert_string_equal(page, cases[i].out);
         }
-        px_free(&a, out);
         char why[512];
         size_t elided;
-        if (!domdiff_page(in, strlen(in), &elided, why, sizeof why))
+        if (!domdiff_page(in, n, &elided, why, sizeof why))
             fail_msg("case %zu: %s: %s", i, in, why);
     }
 }
