@@ -735,7 +735,7 @@ px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t n
     /* The memos pay where strings repeat, on pages of many nodes; a small
      * page (a process started for one) would only pay to fill them. */
     bool memos = nodes >= MEMO_MIN_NODES;
-    size_t memo_slots = slots / 2, text_slots = slots / 4;
+    size_t memo_slots = slots / 8, text_slots = slots / 16;
     if (memos) {
         s->memo = px_calloc(a, memo_slots, sizeof *s->memo);
         s->memo_bits = px_malloc(a, memo_slots * 3 * words * sizeof *s->memo_bits);
