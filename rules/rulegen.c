@@ -155,8 +155,8 @@ static void put_scanner(FILE *out, const px_scanner *sc)
     fprintf(out, "static const px_scanner scan = {\n    NULL,\n    {");
     for (int i = 0; i < 256; i++)
         fprintf(out, "%s%d", sep(i, 32), sc->map[i]);
-    fprintf(out, "},\n    %d, %d, %d, %d, %d, %d,\n", sc->wide, sc->nsym, sc->nstates, sc->nrows,
-            sc->nedges, sc->nouts);
+    fprintf(out, "},\n    %d, %d, %d, %d, %d, %d, %d,\n", sc->wide, sc->bound, sc->nsym,
+            sc->nstates, sc->nrows, sc->nedges, sc->nouts);
     fprintf(out, "    scan_state, scan_rows, scan_edge, scan_outs, %d,\n};\n\n", sc->words);
 }
 

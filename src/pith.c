@@ -10,6 +10,7 @@
 #include <string.h>
 #include "alloc.h"
 #include "decode.h"
+#include "elide.h"
 #include "limit.h"
 #include "metadata.h"
 #include "page.h"
@@ -398,6 +399,11 @@ pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
             ulen = glen;
         }
     }
+    /* Script, style and template bodies and comment text never reach the
+     * article: Gumbo need not tokenize them (src/elide.h). In place: the
+     * page is ours. */
+    if (!rc)
+        ulen = px_elide(utf8, ulen);
     px_lap(&pg, PITH_STAGE_DECODE, t);
     if (rc) {
         px_free(a, utf8);

@@ -14,7 +14,7 @@
 #include <pcre2.h>
 #include <stdatomic.h>
 #include <stdint.h>
-#include "literal.h"
+#include "scanner.h"
 #include "rules.h"
 
 enum mkind {
