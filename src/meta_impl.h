@@ -26,7 +26,7 @@ typedef struct meta_tag {
 
 typedef struct ld_id {
     const char *id;
-    const px_json *obj;
+    size_t pos;          /* index in objs: the first object wins ties */
 } ld_id;
 
 typedef struct ctx {
@@ -41,6 +41,8 @@ typedef struct ctx {
     const px_json **objs; /* every JSON-LD object at the top of a block,
                            * of an array or of an @graph */
     size_t nobjs, capobjs;
+    ld_id *ids;          /* the objects that have an @id, sorted by it */
+    size_t nids;
     const px_json *art;  /* the article, or the web page */
     const px_json *site; /* the WebSite */
     /* where the other sources are, found in the first pass */

@@ -4,6 +4,7 @@
  */
 #include "meta_impl.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include "text.h"
 
@@ -78,7 +79,35 @@ static bool has_type(const px_json *o, const char *const *names, size_t count)
 
 #define HAS_TYPE(o, list) has_type(o, list, sizeof list / sizeof *list)
 
-/* An object that only names another by @id stands for that object. */
+static int cmp_id(const void *x, const void *y)
+{
+    const ld_id *a = x, *b = y;
+    int r = strcmp(a->id, b->id);
+    return r ? r : (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* Sorts the objects by @id once, so that each reference is a binary
+ * search: a page may hold tens of thousands of references, and a scan of
+ * every object for each was quadratic. */
+static void index_ids(ctx *c)
+{
+    if (!c->nobjs)
+        return;
+    c->ids = px_malloc(c->a, c->nobjs * sizeof *c->ids);
+    if (!c->ids) {
+        c->rc = PITH_ERR_NOMEM;
+        return;
+    }
+    for (size_t i = 0; i < c->nobjs; i++) {
+        const char *id = px_json_str(px_json_get(c->objs[i], "@id"));
+        if (id)
+            c->ids[c->nids++] = (ld_id){id, i};
+    }
+    qsort(c->ids, c->nids, sizeof *c->ids, cmp_id);
+}
+
+/* An object that only names another by @id stands for that object: the
+ * first other object with that @id. */
 static const px_json *deref(const ctx *c, const px_json *v)
 {
     if (!v || v->type != PX_JOBJ)
@@ -86,11 +115,17 @@ static const px_json *deref(const ctx *c, const px_json *v)
     const char *id = px_json_str(px_json_get(v, "@id"));
     if (!id || px_json_get(v, "name") || px_json_get(v, "url"))
         return v;
-    for (size_t i = 0; i < c->nobjs; i++) {
-        const char *oid = px_json_str(px_json_get(c->objs[i], "@id"));
-        if (c->objs[i] != v && oid && !strcmp(id, oid))
-            return c->objs[i];
+    size_t lo = 0, hi = c->nids;
+    while (lo < hi) { /* the first entry not below id */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(c->ids[mid].id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    for (size_t k = lo; k < c->nids && !strcmp(c->ids[k].id, id); k++)
+        if (c->objs[c->ids[k].pos] != v)
+            return c->objs[c->ids[k].pos];
     return v;
 }
 
@@ -251,6 +286,9 @@ void px_meta_ld_parse(ctx *c, int script)
 
 void px_meta_from_ld(ctx *c)
 {
+    index_ids(c);
+    if (c->rc)
+        return;
     for (size_t i = 0; i < c->nobjs && !c->art; i++)
         if (HAS_TYPE(c->objs[i], article_types))
             c->art = c->objs[i];

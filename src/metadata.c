@@ -61,6 +61,7 @@ done:
         px_json_free(&c.ld[i]);
     px_free(a, c.ld);
     px_free(a, c.objs);
+    px_free(a, c.ids);
     px_free(a, c.tags);
     return c.rc;
 }
