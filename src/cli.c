@@ -58,7 +58,8 @@ static const char usage_text[] =
     "\n"
     "Exit status:\n"
     "  0  article text was printed\n"
-    "  1  the page holds no article text (nothing is printed)\n"
+    "  1  the page holds no article text (nothing is printed; with\n"
+    "     --format json, the object with an empty \"text\")\n"
     "  2  usage error\n"
     "  3  the input cannot be read or decoded\n"
     "  4  a rule file is malformed\n"
@@ -456,9 +457,10 @@ static int run_page(const cli *c, const pith_extractor *ex)
     /* A warning only where the run succeeded: a failure says one line. */
     if (rc == PITH_OK && *pith_result_warning(res))
         fprintf(stderr, "pith: %s: warning: %s\n", name, pith_result_warning(res));
-    if (rc == PITH_OK)
+    /* With JSON, a page without an article still gives its metadata. */
+    if (rc == PITH_OK || (rc == PITH_NO_CONTENT && c->format == PITH_FORMAT_JSON && res))
         cli_print(c, res, stdout);
-    else
+    if (rc != PITH_OK)
         cli_fail(rc, name, err.message[0] ? err.message : pith_status_string(rc));
     pith_result_free(res);
     return rc;

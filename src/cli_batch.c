@@ -275,8 +275,11 @@ static int files_next(void *ctx, px_job *job)
 
 /* Runs the extraction; returns the result, or NULL with job's status and
  * message set. */
+/* The result of one page, or NULL when it failed (job says why). With
+ * keep_empty, a page without an article fails too but keeps its result:
+ * a JSON record still carries the metadata. */
 static pith_result *extract(const cli_run *r, px_job *job, const char *html, size_t len,
-                            const char *encoding, const char *url)
+                            const char *encoding, const char *url, bool keep_empty)
 {
     pith_error err = {0, ""};
     pith_result *res = NULL;
@@ -288,6 +291,8 @@ static pith_result *extract(const cli_run *r, px_job *job, const char *html, siz
     }
     job->status = rc;
     job->msg = strdup(err.message[0] ? err.message : pith_status_string(rc));
+    if (keep_empty && rc == PITH_NO_CONTENT)
+        return res;
     pith_result_free(res);
     return NULL;
 }
@@ -297,7 +302,7 @@ static void files_work(void *ctx, px_job *job)
     const cli_run *r = ctx;
     if (job->status)
         return;
-    pith_result *res = extract(r, job, job->data, job->len, r->c->encoding, r->c->url);
+    pith_result *res = extract(r, job, job->data, job->len, r->c->encoding, r->c->url, false);
     if (!res)
         return;
     FILE *m = open_memstream(&job->out, &job->out_len);
@@ -430,8 +435,8 @@ void cli_stream_record(const cli_run *r, px_job *job, const px_json *in, const c
 {
     pith_result *res = NULL;
     if (!error && !job->status) {
-        res = extract(r, job, html, len, encoding, url);
-        if (res) {
+        res = extract(r, job, html, len, encoding, url, true);
+        if (res && !job->status) {
             free(job->msg); /* a warning: the record has no place for it */
             job->msg = NULL;
         }

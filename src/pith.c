@@ -265,6 +265,21 @@ static int render_formats(unsigned flags, px_page *pg, pith_result *res)
     return rc;
 }
 
+/* The JSON object of a page without an article. */
+static int no_article_json(unsigned flags, px_page *pg, pith_result *res)
+{
+    unsigned long long t = px_clock(pg);
+    px_buf b;
+    px_buf_init(&b, pg->a);
+    int rc = px_render_json(pg, "", 0, (flags & PITH_FORMAT_MARKDOWN) ? "" : NULL,
+                            (flags & PITH_FORMAT_HTML) ? "" : NULL, &b);
+    res->json = rc ? NULL : px_buf_detach(&b, &res->json_len);
+    if (!res->json)
+        px_buf_free(&b);
+    px_lap(pg, PITH_STAGE_RENDER, t);
+    return res->json ? PITH_OK : PITH_ERR_NOMEM;
+}
+
 static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t len,
                pith_result *res, pith_error *err)
 {
@@ -309,6 +324,10 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (!res->text)
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     if (status == PITH_OK && res->text_len && render_formats(ex->flags, pg, res))
+        return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
+    /* No article, but the metadata still serves an index: the JSON object
+     * with an empty text (and empty markdown and html when asked for). */
+    if ((ex->flags & PITH_FORMAT_JSON) && !res->json && no_article_json(ex->flags, pg, res))
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     res->title = pg->title;
     pg->title = NULL;
