@@ -27,6 +27,10 @@ static const char usage_text[] =
     "      --favor WHAT       precision: less junk; recall: lose no text\n"
     "                         (default: a balance of both)\n"
     "  -u, --url URL          the page's URL (resolves relative links, fills \"url\")\n"
+    "      --target-language L\n"
+    "                         keep only pages in language L (de, en-US): any\n"
+    "                         other gives no text and exit 1 (the language is\n"
+    "                         detected from the text, else as the page declares)\n"
     "  -f, --format FMT       text (the default), markdown, json or html\n"
     "      --links            keep links in markdown and html\n"
     "      --images           keep images in markdown and html\n"
@@ -76,7 +80,8 @@ static const char *const limit_names[] = {"max-bytes", "max-depth", "max-nodes",
 #define OPT_LIMIT 512
 
 enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN, OPT_FAVOR, OPT_LINKS, OPT_IMAGES,
-       OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD };
+       OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD,
+       OPT_TARGET_LANGUAGE };
 
 static const struct option long_opts[] = {
     {"encoding", required_argument, NULL, 'e'},
@@ -90,6 +95,7 @@ static const struct option long_opts[] = {
     {"max-nodes", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_NODES},
     {"max-memory", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_MEMORY},
     {"url", required_argument, NULL, 'u'},
+    {"target-language", required_argument, NULL, OPT_TARGET_LANGUAGE},
     {"format", required_argument, NULL, 'f'},
     {"links", no_argument, NULL, OPT_LINKS},
     {"images", no_argument, NULL, OPT_IMAGES},
@@ -228,6 +234,7 @@ static int parse_args(int argc, char **argv, cli *c)
         }
         case OPT_HTML_FIELD: c->html_field = optarg; break;
         case OPT_URL_FIELD: c->url_field = optarg; break;
+        case OPT_TARGET_LANGUAGE: c->target_language = optarg; break;
         case 'q': c->quiet = true; break;
         case 'j': {
             size_t n;
@@ -345,6 +352,11 @@ static pith_extractor *build(const cli *c, int *rc)
         return NULL;
     }
     pith_options_set_flags(o, c->flags);
+    if (pith_options_set_target_language(o, c->target_language)) {
+        pith_options_free(o);
+        *rc = cli_fail(PITH_ERR_USAGE, NULL, "--target-language takes a language code such as de or en-US");
+        return NULL;
+    }
     for (int i = 0; i < 4; i++)
         if (c->limits_set & (1u << i))
             pith_options_set_limit(o, i, c->limits[i]);

@@ -21,6 +21,7 @@ typedef enum cli_mode { MODE_PAGE, MODE_FILES, MODE_JSONL, MODE_WARC } cli_mode;
 typedef struct cli {
     const char *encoding;
     const char *url;
+    const char *target_language; /* --target-language, or NULL */
     const char **rules;
     int nrules;
     unsigned flags;
