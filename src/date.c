@@ -41,6 +41,14 @@ static const char *const month_names[][12] = {
     {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
      "oktober", "november", "december"},
     {NULL, NULL, "mrt", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "dek"},
+    /* Russian: the genitive of dates ("3 ноября"), then the nominative */
+    {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+     "октября", "ноября", "декабря"},
+    {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+     "октябрь", "ноябрь", "декабрь"},
+    /* Polish: the genitive of dates ("3 listopada") */
+    {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+     "października", "listopada", "grudnia"},
 };
 
 static const char *const weekdays[] = {
@@ -429,7 +437,9 @@ static bool iso_clock(scan *c, px_date *d)
     if (eat(c, ':')) {
         if (!digits(c, 2, 2, &ss))
             return false;
-        if (eat(c, '.') || eat(c, ',')) {
+        /* a fraction; some pages write it after a colon
+         * ("10:20:30:123Z"), which a reader takes as milliseconds */
+        if (eat(c, '.') || eat(c, ',') || eat(c, ':')) {
             int f;
             if (!digits(c, 1, 9, &f))
                 return false;
@@ -623,6 +633,37 @@ bool px_date_parse(const char *s, size_t n, px_date *d)
         enum form_result r = forms[k](&c, d);
         if (r != NOT_THIS)
             return r == PARSED;
+    }
+    return false;
+}
+
+/* Does a word end at s[i]: the end, or a byte that is no letter or
+ * digit? (Non-ASCII bytes count as letters: a date never ends inside a
+ * word of any script.) */
+static bool boundary(const char *s, size_t n, size_t i)
+{
+    return i >= n || !(is_digit(s[i]) || is_alpha_byte(s[i]));
+}
+
+bool px_date_find(const char *s, size_t n, px_date *d, size_t *at)
+{
+    /* At each word start, the longest span that parses, up to a limit:
+     * a date with its time and zone is shorter than 48 bytes. */
+    for (size_t i = 0; i < n; i++) {
+        if (i && !boundary(s, n, i - 1))
+            continue;
+        if (!is_digit(s[i]) && !is_alpha_byte(s[i]))
+            continue;
+        size_t max = n - i < 48 ? n - i : 48;
+        for (size_t len = max; len >= 4; len--) {
+            if (!boundary(s, n, i + len) || boundary(s, n, i + len - 1))
+                continue; /* spans end after a letter or digit, at a boundary */
+            if (px_date_parse(s + i, len, d)) {
+                if (at)
+                    *at = i;
+                return true;
+            }
+        }
     }
     return false;
 }

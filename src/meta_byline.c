@@ -54,15 +54,22 @@ static int year_of(const char *iso)
     return (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
 }
 
+void px_meta_mark_byline(px_meta *m)
+{
+    m->byline_authors = m->authors.n;
+    m->byline_years[0] = year_of(m->date_published);
+    m->byline_years[1] = year_of(m->date_modified);
+}
+
 bool px_meta_is_byline(const px_meta *m, const char *text, size_t len)
 {
     if (!m || !text || !len || len > 250)
         return false;
-    if (!m->authors.n && !m->date_published && !m->date_modified)
+    if (!m->byline_authors && m->byline_years[0] < 0 && m->byline_years[1] < 0)
         return false;
     bool used[256] = {0};
     bool found_author = false;
-    for (size_t k = 0; k < m->authors.n; k++) {
+    for (size_t k = 0; k < m->byline_authors && k < m->authors.n; k++) {
         const char *name = m->authors.v[k];
         size_t nl = strlen(name);
         if (!nl || nl > len)
@@ -82,7 +89,7 @@ bool px_meta_is_byline(const px_meta *m, const char *text, size_t len)
             }
         }
     }
-    int y1 = year_of(m->date_published), y2 = year_of(m->date_modified);
+    int y1 = m->byline_years[0], y2 = m->byline_years[1];
     bool year = false, month = false;
     int numbers = 0;
     for (size_t i = 0; i < len;) {

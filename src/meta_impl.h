@@ -4,7 +4,7 @@
  *   meta_jsonld.c   JSON-LD blocks
  *   meta_tags.c     <meta> tags, microdata, tag and category links
  *   meta_authors.c  author strings cleaned into names; visible bylines
- *   meta_page.c     what the page shows: visible dates
+ *   meta_page.c     what the page shows: the dateline, the URL's date
  *   meta_common.c   the helpers below: cleaning, lists, the document
  * A field is set by the first source that has it (px_meta_set_*), so the
  * order of the calls in px_meta_extract is the order of trust.
@@ -13,6 +13,7 @@
 #define PITH_META_IMPL_H
 
 #include "metadata.h"
+#include "date.h"
 #include "json.h"
 
 #define MAX_LIST 50      /* entries kept in a list field */
@@ -89,7 +90,11 @@ void px_meta_microdata(ctx *c);     /* meta_tags.c: itemprop, links, meta names 
 void px_meta_rel_authors(ctx *c);   /* meta_authors.c */
 void px_meta_visible_byline(ctx *c); /* meta_authors.c */
 void px_meta_named_dates(ctx *c);   /* meta_tags.c: <meta name=date>, <time> */
-void px_meta_visible_date(ctx *c);  /* meta_page.c */
+void px_meta_named_date(ctx *c);    /* meta_page.c */
+/* meta_page.c: the dateline nearest the headline, published and
+ * modified ("" when none); a date in the URL. */
+void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX]);
+bool px_meta_url_date(const char *url, char out[PX_DATE_MAX]);
 void px_meta_last_tags(ctx *c);     /* meta_tags.c: description, image, keywords */
 void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Language */
 

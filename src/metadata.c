@@ -8,6 +8,42 @@
 #include <string.h>
 #include "url.h"
 
+/* Days since 1970-01-01 of an ISO date's calendar day. */
+static long day_number(const char *iso)
+{
+    px_date d;
+    if (!px_date_parse(iso, strlen(iso), &d))
+        return 0;
+    long y = d.year - (d.month <= 2), era = y / 400;
+    long yoe = y - era * 400, mp = (d.month + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + d.day - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* Dates from what the page shows, after the markup's: the URL's date,
+ * then the dateline. A UTC instant in the markup names the day in
+ * Greenwich; when the dateline shows the day before or after, that is
+ * the page's local day, and the reader's. */
+static void page_dates(ctx *c, const char *page_url)
+{
+    px_meta *m = c->m;
+    char pub[PX_DATE_MAX], mod[PX_DATE_MAX], url[PX_DATE_MAX];
+    if (!m->date_published && (px_meta_url_date(page_url, url) || px_meta_url_date(m->url, url)))
+        px_meta_set_date(c, &m->date_published, url);
+    px_meta_visible_dates(c, pub, mod);
+    const char *p = m->date_published;
+    size_t pl = p ? strlen(p) : 0;
+    if (*pub && p && pl > 6 && !strcmp(p + pl - 6, "+00:00")) {
+        long diff = day_number(pub) - day_number(p);
+        if (diff == 1 || diff == -1) {
+            px_free(c->a, m->date_published);
+            m->date_published = NULL;
+        }
+    }
+    px_meta_set_date(c, &m->date_published, *pub ? pub : NULL);
+    px_meta_set_date(c, &m->date_modified, *mod ? mod : NULL);
+}
+
 int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url)
 {
     memset(m, 0, sizeof *m);
@@ -48,7 +84,9 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
         px_meta_visible_byline(&c);
     px_meta_named_dates(&c);
     if (!m->date_published)
-        px_meta_visible_date(&c);
+        px_meta_named_date(&c);
+    px_meta_mark_byline(m);
+    page_dates(&c, page_url);
     px_meta_last_tags(&c);
     /* 4. <html lang>, Content-Language */
     px_meta_language(&c);
