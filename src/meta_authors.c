@@ -26,7 +26,7 @@ static const char *const role_words[] = {
 
 static const char *const by_words[] = {
     "written by", "posted by", "words by", "story by", "reporting by", "text by",
-    "published by", "by", "von", "par", "por", "di", "door", "av", "af", "author", "autor",
+    "published by", "byby", "by", "von", "par", "por", "di", "door", "av", "af", "author", "autor",
     "auteur", "autore", "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", /* Автор */
     "\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80",                 /* автор */
 };
@@ -37,6 +37,71 @@ static bool is_role_word(const char *w, size_t n)
         if (strlen(role_words[k]) == n && px_ascii_ieq(w, role_words[k], n))
             return true;
     return false;
+}
+
+/* The accounts a CMS names when no one signed: "admin", "jdadmin",
+ * "Unknown", "Anonymous". */
+static bool placeholder(const char *s, size_t n)
+{
+    static const char *const words[] = {"unknown", "anonymous", "anonym", "anonyme", "anónimo",
+                                        "webmaster", "root", "guest", "user", "null", "none"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == n && px_ascii_ieq(s, words[k], n))
+            return true;
+    for (size_t i = 0; i + 5 <= n; i++)
+        if (px_ascii_ieq(s + i, "admin", 5))
+            return true;
+    /* a user slug: "jane.doe", "jane_doe", in lower case */
+    bool joined = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            return false;
+        joined |= (s[i] == '.' || s[i] == '_') && i > 0 && i + 1 < n;
+    }
+    return joined;
+}
+
+/* A name in capitals only ("ROBERT BURNS"), with a word of three letters
+ * or more: not an acronym such as "AP". ASCII and Latin-1 letters. */
+static bool all_caps(const char *s, size_t n)
+{
+    size_t run = 0, longest = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x9F))
+            return false;
+        if ((c >= 'A' && c <= 'Z') || c == 0xC3)
+            run++;
+        else if (!(c & 0x80) || c >= 0xC0)
+            run = 0;
+        if (run > longest)
+            longest = run;
+    }
+    return longest >= 3;
+}
+
+/* "ROBERT O'NEIL-SMITH" -> "Robert O'Neil-Smith": the first letter after
+ * a space, hyphen or apostrophe stays; the others go to lower case. */
+static void title_case(const char *s, size_t n, char *out)
+{
+    bool start = true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            out[i] = start ? (char)c : (char)(c + 32);
+            start = false;
+        } else if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                   (unsigned char)s[i + 1] <= 0x9E && (unsigned char)s[i + 1] != 0x97) {
+            out[i] = (char)c;
+            out[i + 1] = (char)(start ? s[i + 1] : (char)((unsigned char)s[i + 1] + 0x20));
+            i++;
+            start = false;
+        } else {
+            out[i] = (char)c;
+            start = c == ' ' || c == '-' || c == '\'' || c == '.';
+        }
+    }
+    out[n] = '\0';
 }
 
 /* Cleans one candidate name s[0..n) and adds it. */
@@ -99,7 +164,9 @@ static int add_name(const px_meta *m, px_strlist *out, const char *s, size_t n)
     /* link labels, not names */
     static const char *const labels[] = {"view", "archive", "posts", "all", "more", "profile",
                                          "articles", "stories", "read", "see", "follow", "contact",
-                                         "email", "website", "home", "bio", "click", "here"};
+                                         "email", "website", "home", "bio", "click", "here",
+                                         "rss", "feed", "zeige", "alle", "beiträge", "artikel",
+                                         "voir", "tous", "ver", "todos", "tutti"};
     for (int k = 0; k < nw; k++)
         for (size_t l = 0; l < sizeof labels / sizeof *labels; l++)
             if (strlen(labels[l]) == wl[k] && px_ascii_ieq(ws[k], labels[l], wl[k]))
@@ -117,13 +184,47 @@ static int add_name(const px_meta *m, px_strlist *out, const char *s, size_t n)
         b++;
     if (e - b > 6)
         return PITH_OK;
+    /* the site's name after a person's: "Adam Aaronson PhillyVoice" */
+    if (m && m->site_name && e - b > 2) {
+        size_t sl = strlen(m->site_name);
+        if (sl == wl[e - 1] && px_ascii_ieq(ws[e - 1], m->site_name, sl))
+            e--;
+    }
     s = ws[b];
     n = (size_t)(ws[e - 1] + wl[e - 1] - s);
     if (m && m->site_name && strlen(m->site_name) == n && px_ascii_ieq(m->site_name, s, n))
         return PITH_OK;
+    if (e - b == 1 && placeholder(s, n))
+        return PITH_OK;
     if (out->n >= MAX_AUTHORS)
         return PITH_OK;
-    return px_meta_list_add(m ? m->a : NULL, out, s, n);
+    /* one space between words; capitals only become title case */
+    char buf[MAX_ITEM + 1], cased[MAX_ITEM + 1];
+    if (n > MAX_ITEM)
+        return PITH_OK;
+    size_t bn = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!px_meta_is_ws((unsigned char)s[i]))
+            buf[bn++] = s[i];
+        else if (bn && buf[bn - 1] != ' ')
+            buf[bn++] = ' ';
+    buf[bn] = '\0';
+    const char *name = buf;
+    if (all_caps(buf, bn)) {
+        title_case(buf, bn, cased);
+        name = cased;
+    }
+    return px_meta_list_add(m ? m->a : NULL, out, name, bn);
+}
+
+/* Words in s[0..n), by white space. */
+static size_t words(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!px_meta_is_ws((unsigned char)s[i]) && (i == 0 || px_meta_is_ws((unsigned char)s[i - 1])))
+            count++;
+    return count;
 }
 
 int px_meta_add_authors(const px_meta *m, px_strlist *out, const char *raw)
@@ -133,6 +234,12 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, const char *raw)
     size_t n = strlen(raw);
     if (strstr(raw, "://") || px_meta_prefix_ci(raw, "www."))
         return PITH_OK;
+    /* a photo credit names a photographer, not the article's author */
+    static const char *const credits[] = {"foto:", "fotos:", "photo:", "photos:", "credit:",
+                                          "credits:", "bild:", "image:", "picture:"};
+    for (size_t k = 0; k < sizeof credits / sizeof *credits; k++)
+        if (px_meta_prefix_ci(raw + strspn(raw, " \t\n"), credits[k]))
+            return PITH_OK;
     /* a name in parentheses as a whole: "(Jane Doe)", "（北浜日報 社会部）" */
     while (n && px_meta_is_ws((unsigned char)*raw)) {
         raw++;
@@ -161,6 +268,7 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, const char *raw)
     }
     buf[bn] = '\0';
     /* Split on the separators between names. */
+    enum { FIRST_CONJ = 4, LAST_CONJ = 10 }; /* " and " to " en " below */
     static const char *const seps[] = {
         ",", ";", "|", " / ", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
@@ -173,6 +281,11 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, const char *raw)
                 size_t l = strlen(seps[k]);
                 if (i + l <= bn && px_ascii_ieq(buf + i, seps[k], l))
                     sl = l;
+                /* "and" and "&" join two full names, never two words of
+                 * one name: "Salt & Pepper" is one */
+                if (sl && k >= FIRST_CONJ && k <= LAST_CONJ &&
+                    (words(buf + st, i - st) < 2 || words(buf + i + sl, strcspn(buf + i + sl, ",;|")) < 2))
+                    sl = 0;
             }
         if (i == bn || sl) {
             int rc = add_name(m, out, buf + st, i - st);

@@ -180,6 +180,15 @@ void px_meta_scan(ctx *c)
 
 #define COUNT(a) (sizeof a / sizeof *a)
 
+/* Every tag with this key: co-authors come one tag each
+ * (<meta name="dc.creator"> three times). */
+static void add_all_authors(ctx *c, const char *key)
+{
+    for (size_t i = 0; i < c->ntags && !c->rc; i++)
+        if (px_meta_eq_ci(c->tags[i].key, key) && *c->tags[i].content)
+            px_meta_add_raw(c, c->tags[i].content, false);
+}
+
 void px_meta_opengraph(ctx *c)
 {
     px_meta *m = c->m;
@@ -199,12 +208,8 @@ void px_meta_opengraph(ctx *c)
                                          "og:updated_time", "article:modified"};
     for (size_t k = 0; k < COUNT(mod_og); k++)
         px_meta_set_date(c, &m->date_modified, px_meta_tag(c, mod_og[k]));
-    if (!m->authors.n) {
-        const char *aa = px_meta_tag(c, "article:author");
-        if (!aa)
-            aa = px_meta_tag(c, "og:article:author");
-        px_meta_add_raw(c, aa, false);
-    }
+    if (!m->authors.n)
+        add_all_authors(c, px_meta_tag(c, "article:author") ? "article:author" : "og:article:author");
     if (!m->categories.n)
         for (size_t i = 0; i < c->ntags; i++)
             if (px_meta_eq_ci(c->tags[i].key, "article:section"))
@@ -236,7 +241,7 @@ void px_meta_cards(ctx *c)
         }
     static const char *const dc_creator[] = {"dc.creator", "dcterms.creator", "dc.contributor"};
     for (size_t k = 0; k < COUNT(dc_creator) && !m->authors.n; k++)
-        px_meta_add_raw(c, px_meta_tag(c, dc_creator[k]), false);
+        add_all_authors(c, dc_creator[k]);
     static const char *const dc_pub[] = {"dcterms.issued", "dc.date.issued", "dcterms.created",
                                          "dc.date.created", "dc.date", "dcterms.date"};
     for (size_t k = 0; k < COUNT(dc_pub); k++)
@@ -316,13 +321,13 @@ void px_meta_microdata(ctx *c)
     px_meta_list_free(c->a, &link_cats);
     /* meta itemprop was collected with the meta tags */
     if (!m->authors.n)
-        px_meta_add_raw(c, px_meta_tag(c, "author"), false); /* itemprop=author on <meta>, or name=author */
+        add_all_authors(c, "author"); /* itemprop=author on <meta>, or name=author */
     px_meta_set_date(c, &m->date_published, px_meta_tag(c, "datePublished"));
     px_meta_set_date(c, &m->date_modified, px_meta_tag(c, "dateModified"));
     static const char *const author_names[] = {"parsely-author", "sailthru.author", "byl",
                                                "citation_author", "article.author"};
     for (size_t k = 0; k < COUNT(author_names) && !m->authors.n; k++)
-        px_meta_add_raw(c, px_meta_tag(c, author_names[k]), false);
+        add_all_authors(c, author_names[k]);
 }
 
 /* Dates in <meta name=...> and in <time datetime>. */

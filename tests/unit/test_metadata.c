@@ -505,7 +505,7 @@ static void test_author_cleaning(void **state)
     AUTHORS(NULL, "Ledger News Desk", "Ledger News Desk");
     AUTHORS(NULL, "By Jane Doe", "Jane Doe");
     AUTHORS(NULL, "by: Jane Doe", "Jane Doe");
-    AUTHORS(NULL, "BY JANE DOE", "JANE DOE");
+    AUTHORS(NULL, "BY JANE DOE", "Jane Doe");
     AUTHORS(NULL, "Written by Jane Doe", "Jane Doe");
     AUTHORS(NULL, "Von Hans Müller", "Hans Müller");
     AUTHORS(NULL, "Par Marie Curie", "Marie Curie");
@@ -536,6 +536,33 @@ static void test_author_cleaning(void **state)
     AUTHORS(NULL, "   ", NULL);
     AUTHORS(NULL, "By", NULL);
     AUTHORS(NULL, "one two three four five six seven eight", NULL);
+}
+
+/* The rules of issue 16: link labels, photo credits, user slugs, "Byby",
+ * co-authors, brand names, capitals and the site's name. */
+static void test_author_rules(void **state)
+{
+    (void)state;
+    AUTHORS(NULL, "View all posts by Jane Doe", NULL);
+    AUTHORS(NULL, "Zeige alle Beiträge von Hans Müller", NULL);
+    AUTHORS(NULL, "Get author RSS feed", NULL);
+    AUTHORS(NULL, "Foto: Hans Müller", NULL);
+    AUTHORS(NULL, "Photo: Jane Doe/Reuters", NULL);
+    AUTHORS(NULL, "Credit: Jane Doe", NULL);
+    AUTHORS(NULL, "jane.doe", NULL);
+    AUTHORS(NULL, "admin", NULL);
+    AUTHORS(NULL, "jdadmin", NULL);
+    AUTHORS(NULL, "Unknown", NULL);
+    AUTHORS(NULL, "Byby Jane Doe", "Jane Doe");
+    AUTHORS(NULL, "Salt & Pepper", "Salt & Pepper");
+    AUTHORS(NULL, "Simon and Garfunkel", "Simon and Garfunkel");
+    AUTHORS(NULL, "Laura Jordán y Javier Urbina", "Laura Jordán", "Javier Urbina");
+    AUTHORS(NULL, "Door Jan  de   Vries", "Jan de Vries");
+    AUTHORS(NULL, "Di Mario Rossi e Anna Bianchi", "Mario Rossi", "Anna Bianchi");
+    AUTHORS(NULL, "Por ANA GARCÍA", "Ana García");
+    AUTHORS(NULL, "ROBERT O'NEIL-SMITH", "Robert O'Neil-Smith");
+    AUTHORS(NULL, "AP", "AP");
+    AUTHORS("PhillyVoice", "Adam Aaronson PhillyVoice", "Adam Aaronson");
 }
 
 /* ------------------------------------------------------------------ */
@@ -633,6 +660,7 @@ int main(void)
         cmocka_unit_test(test_url_date),
         cmocka_unit_test(test_local_day),
         cmocka_unit_test(test_author_cleaning),
+        cmocka_unit_test(test_author_rules),
         cmocka_unit_test(test_byline),
         cmocka_unit_test(test_word_count),
     };
