@@ -379,6 +379,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     bool foreign = false;
     if (page_language(ex, res, &status, &foreign, err))
         return px_error(err, PITH_ERR_NOMEM, "out of memory");
+    px_title_polish(pg);
     if (status == PITH_OK && res->text_len && render_formats(ex->flags, pg, res))
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     /* No article, but the metadata still serves an index: the JSON object
