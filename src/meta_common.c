@@ -175,6 +175,9 @@ void px_meta_set_date(ctx *c, char **field, const char *value)
     char iso[PX_DATE_MAX];
     if (!px_date_iso(value, strlen(value), iso))
         return;
+    /* the Unix epoch is a template's zero, not a day anyone published on */
+    if (!strncmp(iso, "1970-01-01", 10) || !strncmp(iso, "1969-12-31", 10))
+        return;
     *field = px_strndup(c->a, iso, strlen(iso));
     if (!*field)
         c->rc = PITH_ERR_NOMEM;

@@ -9,7 +9,10 @@
  *   2. OpenGraph and article:* tags;
  *   3. Twitter cards, Dublin Core, itemprop microdata, <meta name=author>,
  *      rel=author links, <time datetime>, tag and category links;
- *   4. <html lang> and Content-Language.
+ *   4. what the page shows: the URL's date, the dateline nearest the
+ *      headline (meta_page.c);
+ *   5. <html lang> and Content-Language (and, after extraction, the
+ *      language of the article text: lang.h).
  * Dates are normalised to ISO 8601 (date.h); a value that does not parse
  * as a date is passed over for the next source. Authors are cleaned of
  * "By", of roles ("Staff Writer") and of the site's name, and split into

@@ -417,6 +417,16 @@ static void test_dateline(void **state)
     pith_result_free(r);
 }
 
+/* The Unix epoch is a template's zero: passed over. */
+static void test_epoch(void **state)
+{
+    (void)state;
+    pith_result *r = page("<meta property=\"article:published_time\" content=\"1970-01-01T01:00:00+01:00\">",
+                          "<h1>Lane</h1><p class=\"date\">28.04.2021 09:29</p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-04-28T09:29:00");
+    pith_result_free(r);
+}
+
 /* "Updated", "Aktualisiert", "Mis à jour" mark the modified date. */
 static void test_updated_label(void **state)
 {
@@ -657,6 +667,7 @@ int main(void)
         cmocka_unit_test(test_nothing),
         cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_updated_label),
+        cmocka_unit_test(test_epoch),
         cmocka_unit_test(test_url_date),
         cmocka_unit_test(test_local_day),
         cmocka_unit_test(test_author_cleaning),
