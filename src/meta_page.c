@@ -18,7 +18,7 @@
 #define MAX_TEXT 160  /* a dateline is short; longer blocks are prose */
 #define MAX_NODES 24  /* nodes in a candidate's subtree */
 #define UNNAMED 40    /* the distance an unnamed element adds */
-#define FAR 400       /* nodes from the headline beyond which no date counts */
+#define FAR 400       /* nodes from the headline beyond which an unnamed date is not counted */
 
 static bool in_tag(const ctx *c, int i, unsigned tag)
 {
@@ -141,7 +141,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
         int dist = h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
         if (!named)
             dist += UNNAMED;
-        if (dist > FAR || (bp.dist >= 0 && dist >= bp.dist && bm.dist >= 0 && dist >= bm.dist))
+        if ((!named && dist > FAR) || (bp.dist >= 0 && dist >= bp.dist && bm.dist >= 0 && dist >= bm.dist))
             continue;
         if (px_meta_elsewhere(c, i, 8))
             continue;
