@@ -97,7 +97,8 @@ typedef enum pith_meta_field {
     PITH_META_DATE_MODIFIED,
     PITH_META_SITE_NAME,
     PITH_META_URL,          /* the canonical URL */
-    PITH_META_LANGUAGE,     /* a BCP 47 tag: en-US */
+    PITH_META_LANGUAGE,     /* a BCP 47 tag: en-US; as the page declares it,
+                             * else detected from the article text */
     PITH_META_DESCRIPTION,
     PITH_META_IMAGE,
     PITH_META_CATEGORY,     /* one entry per category */
@@ -137,6 +138,14 @@ PITH_API void pith_options_free(pith_options *opts);
 PITH_API void pith_options_set_flags(pith_options *opts, pith_flags flags);
 /* Sets one of the limits above; PITH_ERR_USAGE for an unknown one. */
 PITH_API pith_status pith_options_set_limit(pith_options *opts, pith_limit limit, size_t value);
+/* Keeps only pages in one language (a BCP 47 tag such as "de" or "en-US";
+ * only its primary subtag counts): any other page gives PITH_NO_CONTENT,
+ * with its metadata but no text. The language is detected from the
+ * article text, else taken from what the page declares; a page whose
+ * language is unknown is kept. NULL or "" keeps every language. Returns
+ * PITH_ERR_USAGE for a malformed tag. Without a target, the language is
+ * detected only for pages that declare none (PITH_META_LANGUAGE). */
+PITH_API pith_status pith_options_set_target_language(pith_options *opts, const char *lang);
 /* Adds rules from text in memory; name is used in error messages. */
 PITH_API pith_status pith_options_add_rules(pith_options *opts, const char *name,
                                            const char *text, size_t len, pith_error *err);

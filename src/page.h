@@ -87,6 +87,10 @@ void px_node_text(const px_page *pg, int i, px_buf *out);
 
 /* Title (title.c). */
 int px_find_title(px_page *pg);
+/* Takes the site's name (og:site_name, or the name in the host) off
+ * either end of the title; after extraction, which matches blocks
+ * against the title as the page wrote it. */
+int px_title_polish(px_page *pg);
 
 /* The --explain trace (explain.c). */
 int px_explain(const px_page *pg, px_buf *out);

@@ -12,6 +12,7 @@
 #include "decode.h"
 #include "elide.h"
 #include "limit.h"
+#include "lang.h"
 #include "metadata.h"
 #include "page.h"
 #include "rules_impl.h"
@@ -26,9 +27,12 @@ typedef struct rule_src {
 
 #define DEFAULT_LIMITS {64u << 20, 512, 1000000, 0}
 
+#define LANG_MAX 16 /* a language tag for --target-language, with its NUL */
+
 struct pith_options {
     px_alloc a;
     unsigned flags;
+    char target_lang[LANG_MAX]; /* "" for any language */
     px_limits limits;
     rule_src *srcs;
     size_t nsrcs;
@@ -37,6 +41,7 @@ struct pith_options {
 struct pith_extractor {
     px_alloc a;
     unsigned flags;
+    char target_lang[LANG_MAX];
     px_limits limits;
     px_ruleset *rules;
 };
@@ -82,6 +87,23 @@ void pith_options_set_flags(pith_options *o, pith_flags flags)
 {
     if (o)
         o->flags = flags;
+}
+
+pith_status pith_options_set_target_language(pith_options *o, const char *lang)
+{
+    if (!o)
+        return PITH_ERR_USAGE;
+    size_t n = lang ? strlen(lang) : 0;
+    if (n >= LANG_MAX)
+        return PITH_ERR_USAGE;
+    for (size_t i = 0; i < n; i++) {
+        char c = lang[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i && (c == '-' || c == '_' ||
+                                                                          (c >= '0' && c <= '9')))))
+            return PITH_ERR_USAGE;
+    }
+    memcpy(o->target_lang, lang ? lang : "", n + 1);
+    return PITH_OK;
 }
 
 pith_status pith_options_set_limit(pith_options *o, pith_limit limit, size_t value)
@@ -170,6 +192,8 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
     }
     ex->a = a;
     ex->flags = o ? o->flags : 0;
+    if (o)
+        memcpy(ex->target_lang, o->target_lang, LANG_MAX);
     ex->limits = o ? o->limits : (px_limits)DEFAULT_LIMITS;
     ex->rules = px_rules_new(&ex->a);
     int rc = ex->rules ? PITH_OK : px_error(err, PITH_ERR_NOMEM, "out of memory creating the extractor");
@@ -249,6 +273,35 @@ static int render_formats(unsigned flags, px_page *pg, pith_result *res)
     return rc;
 }
 
+/* The language: detected from the article when the page declares none,
+ * and checked against --target-language, where the text says more than a
+ * declaration (templates declare their default language on every page).
+ * A page in another language keeps its metadata but loses its text. */
+static int page_language(const pith_extractor *ex, pith_result *res, int *status, bool *foreign,
+                         pith_error *err)
+{
+    px_meta *m = &res->meta;
+    bool target = ex->target_lang[0] != '\0';
+    if (m->language && !target)
+        return PITH_OK;
+    const char *found = px_lang_detect(res->text, res->text_len);
+    if (!m->language && found) {
+        m->language = px_strndup(&res->a, found, strlen(found));
+        if (!m->language)
+            return PITH_ERR_NOMEM;
+    }
+    const char *lang = found ? found : m->language;
+    if (target && *status == PITH_OK && lang && !px_lang_same(lang, ex->target_lang)) {
+        res->text[0] = '\0';
+        res->text_len = 0;
+        *status = PITH_NO_CONTENT;
+        *foreign = true;
+        px_error(err, PITH_NO_CONTENT, "the page is in %s, not %s (--target-language)", lang,
+                 ex->target_lang);
+    }
+    return PITH_OK;
+}
+
 /* PITH_WITH_TITLE, PITH_DOCUMENT: each output made becomes the whole
  * document, as the command prints it. */
 static int frame_documents(unsigned flags, px_page *pg, pith_result *res)
@@ -278,6 +331,21 @@ static int frame_documents(unsigned flags, px_page *pg, pith_result *res)
         *outs[i].s = doc;
     }
     return PITH_OK;
+}
+
+/* The JSON object of a page without an article. */
+static int no_article_json(unsigned flags, px_page *pg, pith_result *res)
+{
+    unsigned long long t = px_clock(pg);
+    px_buf b;
+    px_buf_init(&b, pg->a);
+    int rc = px_render_json(pg, "", 0, (flags & PITH_FORMAT_MARKDOWN) ? "" : NULL,
+                            (flags & PITH_FORMAT_HTML) ? "" : NULL, &b);
+    res->json = rc ? NULL : px_buf_detach(&b, &res->json_len);
+    if (!res->json)
+        px_buf_free(&b);
+    px_lap(pg, PITH_STAGE_RENDER, t);
+    return res->json ? PITH_OK : PITH_ERR_NOMEM;
 }
 
 static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t len,
@@ -331,7 +399,15 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     px_lap(pg, PITH_STAGE_RENDER, t);
     if (!res->text)
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
+    bool foreign = false;
+    if (page_language(ex, res, &status, &foreign, err))
+        return px_error(err, PITH_ERR_NOMEM, "out of memory");
+    px_title_polish(pg);
     if (status == PITH_OK && res->text_len && render_formats(ex->flags, pg, res))
+        return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
+    /* No article, but the metadata still serves an index: the JSON object
+     * with an empty text (and empty markdown and html when asked for). */
+    if ((ex->flags & PITH_FORMAT_JSON) && !res->json && no_article_json(ex->flags, pg, res))
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     res->title = pg->title;
     pg->title = NULL;
@@ -352,7 +428,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     }
     if (!res->text_len)
         status = PITH_NO_CONTENT;
-    if (status == PITH_NO_CONTENT)
+    if (status == PITH_NO_CONTENT && !foreign)
         /* A limit that cut the page may be why: say so in the one line. */
         px_error(err, status, "no article text found%s%s", *res->warning ? "; " : "", res->warning);
     return status;

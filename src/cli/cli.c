@@ -26,6 +26,10 @@ static const char usage_text[] =
     "      --favor WHAT       precision: less junk; recall: keep more\n"
     "                         (default: a balance of both)\n"
     "  -u, --url URL          the page's URL (resolves relative links, fills \"url\")\n"
+    "      --target-language L\n"
+    "                         keep only pages in language L (de, en-US): any\n"
+    "                         other gives no text and exit 1 (the language is\n"
+    "                         detected from the text, else as the page declares)\n"
     "  -f, --format FMT       text (the default), markdown, json or html\n"
     "      --links            keep links in markdown and html\n"
     "      --images           keep images in markdown and html\n"
@@ -57,7 +61,8 @@ static const char usage_text[] =
     "\n"
     "Exit status:\n"
     "  0  article text was printed\n"
-    "  1  the page holds no article text (nothing is printed)\n"
+    "  1  the page holds no article text (nothing is printed; with\n"
+    "     --format json, the object with an empty \"text\")\n"
     "  2  usage error\n"
     "  3  the input cannot be read or decoded\n"
     "  4  a rule file is malformed\n"
@@ -74,7 +79,8 @@ static const char *const limit_names[] = {"max-bytes", "max-depth", "max-nodes",
 #define OPT_LIMIT 512
 
 enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN, OPT_FAVOR, OPT_LINKS, OPT_IMAGES,
-       OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD };
+       OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD,
+       OPT_TARGET_LANGUAGE };
 
 static const struct option long_opts[] = {
     {"encoding", required_argument, NULL, 'e'},
@@ -88,6 +94,7 @@ static const struct option long_opts[] = {
     {"max-nodes", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_NODES},
     {"max-memory", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_MEMORY},
     {"url", required_argument, NULL, 'u'},
+    {"target-language", required_argument, NULL, OPT_TARGET_LANGUAGE},
     {"format", required_argument, NULL, 'f'},
     {"links", no_argument, NULL, OPT_LINKS},
     {"images", no_argument, NULL, OPT_IMAGES},
@@ -217,6 +224,7 @@ static int parse_args(int argc, char **argv, cli *c)
         }
         case OPT_HTML_FIELD: c->html_field = optarg; break;
         case OPT_URL_FIELD: c->url_field = optarg; break;
+        case OPT_TARGET_LANGUAGE: c->target_language = optarg; break;
         case 'q': c->quiet = true; break;
         case 'j': {
             size_t n;
@@ -302,6 +310,11 @@ static pith_extractor *build(const cli *c, int *rc)
         return NULL;
     }
     pith_options_set_flags(o, c->flags);
+    if (pith_options_set_target_language(o, c->target_language)) {
+        pith_options_free(o);
+        *rc = cli_fail(PITH_ERR_USAGE, NULL, "--target-language takes a language code such as de or en-US");
+        return NULL;
+    }
     for (int i = 0; i < 4; i++)
         if (c->limits_set & (1u << i))
             pith_options_set_limit(o, i, c->limits[i]);
@@ -336,9 +349,10 @@ static int run_page(const cli *c, const pith_extractor *ex)
     /* A warning only where the run succeeded: a failure says one line. */
     if (rc == PITH_OK && *pith_result_warning(res))
         fprintf(stderr, "pith: %s: warning: %s\n", name, pith_result_warning(res));
-    if (rc == PITH_OK)
+    /* With JSON, a page without an article still gives its metadata. */
+    if (rc == PITH_OK || (rc == PITH_NO_CONTENT && c->format == PITH_FORMAT_JSON && res))
         cli_print(c, res, stdout);
-    else
+    if (rc != PITH_OK)
         cli_fail(rc, name, err.message[0] ? err.message : pith_status_string(rc));
     pith_result_free(res);
     return rc;
