@@ -23,6 +23,8 @@ typedef struct cli {
     const char *url;
     const char **rules;
     int nrules;
+    const char **lists; /* --adblock; NULL for the system's list */
+    int nlists;
     unsigned flags;
     int no_title;
     unsigned format;  /* PITH_FORMAT_* of --format, or 0 for text */

@@ -122,7 +122,7 @@ static void measure(px_page *pg)
     bool any_hidden = false;
     for (int i = 0; i < pg->doc.n; i++) {
         px_info *in = &pg->info[i];
-        in->drop_rule = in->score_rule = -1;
+        in->drop_rule = in->score_rule = in->ab_rule = -1;
         in->rule_score = 0;
         in->why = WHY_NONE;
         if (nodes[i].kind != PX_ELEMENT || (nodes[i].flags & PX_DROP))
@@ -161,6 +161,10 @@ static void prune(px_page *pg)
         if (nd->kind == PX_ELEMENT && nd->g->type != GUMBO_NODE_DOCUMENT) {
             px_verdict v = {false, 0, -1, -1};
             px_rules_match_element(pg->rs, pg->scratch, nd, &v);
+            /* The lists only add drops; the veto below guards the prose
+             * from them as from any rule. */
+            if (!v.drop && pg->ab && (in->ab_rule = px_adblock_match(pg->ab, &pg->abp, &pg->doc, i)) >= 0)
+                v.drop = true;
             in->rule_score = v.score;
             in->score_rule = v.score_rule;
             if (v.drop && px_holds_article(pg, i)) {
@@ -170,7 +174,7 @@ static void prune(px_page *pg)
                 in->drop_rule = v.drop_rule;
                 drop(pg, i, WHY_RULE);
                 for (int j = i + 1; j < nd->end; j++) {
-                    pg->info[j].drop_rule = pg->info[j].score_rule = -1;
+                    pg->info[j].drop_rule = pg->info[j].score_rule = pg->info[j].ab_rule = -1;
                     pg->info[j].rule_score = 0;
                     pg->info[j].why = WHY_OUTSIDE;
                 }

@@ -7,6 +7,7 @@
 
 #include "parse.h"
 #include "rules.h"
+#include "adblock.h"
 
 /* Why a node was dropped; kept for --explain and for tests. */
 enum px_why {
@@ -27,6 +28,7 @@ typedef struct px_info {
     float value;               /* worth of the subtree */
     int rule_score;
     int drop_rule, score_rule; /* rule indices for --explain, or -1 */
+    int ab_rule;               /* the ad-blocking rule that matched, or -1 */
     unsigned char why;
 } px_info;
 
@@ -60,6 +62,8 @@ typedef struct px_page {
     struct px_meta *meta; /* metadata (metadata.h), read before extraction;
                            * NULL when none was read */
     const char *url;      /* the page's URL as the caller gave it, or NULL */
+    const px_adblock *ab; /* --adblock lists, or NULL */
+    px_ab_page abp;       /* what the URL allows of them */
 } px_page;
 
 /* Stage 3b (score.c): text statistics and worth of every node. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include "adblock.h"
 #include "alloc.h"
 #include "decode.h"
 #include "limit.h"
@@ -31,6 +32,8 @@ struct pith_options {
     px_limits limits;
     rule_src *srcs;
     size_t nsrcs;
+    rule_src *lists; /* ad-blocking lists, read when the extractor is built */
+    size_t nlists;
 };
 
 struct pith_extractor {
@@ -38,6 +41,7 @@ struct pith_extractor {
     unsigned flags;
     px_limits limits;
     px_ruleset *rules;
+    px_adblock *adblock; /* NULL without lists */
 };
 
 struct pith_result {
@@ -91,7 +95,12 @@ void pith_options_free(pith_options *o)
         px_free(&o->a, o->srcs[i].name);
         px_free(&o->a, o->srcs[i].text);
     }
+    for (size_t i = 0; i < o->nlists; i++) {
+        px_free(&o->a, o->lists[i].name);
+        px_free(&o->a, o->lists[i].text);
+    }
     px_free(&o->a, o->srcs);
+    px_free(&o->a, o->lists);
     px_free(&o->a, o);
 }
 
@@ -113,6 +122,27 @@ int pith_options_set_limit(pith_options *o, int limit, size_t value)
     return PITH_OK;
 }
 
+/* Keeps a copy of name and text in (*srcs)[*n]. */
+static int keep_src(pith_options *o, rule_src **srcs, size_t *n, const char *name, const char *text,
+                    size_t len, pith_error *err)
+{
+    rule_src *s = px_realloc(&o->a, *srcs, (*n + 1) * sizeof *s);
+    if (!s)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory reading %s", name);
+    *srcs = s;
+    s = &s[*n];
+    s->name = px_strndup(&o->a, name, strlen(name));
+    s->text = px_strndup(&o->a, text, len);
+    s->len = len;
+    if (!s->name || !s->text) {
+        px_free(&o->a, s->name);
+        px_free(&o->a, s->text);
+        return px_error(err, PITH_ERR_NOMEM, "out of memory reading %s", name);
+    }
+    (*n)++;
+    return PITH_OK;
+}
+
 int pith_options_add_rules(pith_options *o, const char *name, const char *text,
                            size_t len, pith_error *err)
 {
@@ -128,47 +158,84 @@ int pith_options_add_rules(pith_options *o, const char *name, const char *text,
     px_rules_free(check);
     if (rc)
         return rc;
-    rule_src *s = px_realloc(&o->a, o->srcs, (o->nsrcs + 1) * sizeof *s);
-    if (!s)
-        return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
-    o->srcs = s;
-    s = &o->srcs[o->nsrcs];
-    s->name = px_strndup(&o->a, name, strlen(name));
-    s->text = px_strndup(&o->a, text, len);
-    s->len = len;
-    if (!s->name || !s->text) {
-        px_free(&o->a, s->name);
-        px_free(&o->a, s->text);
-        return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
-    }
-    o->nsrcs++;
-    return PITH_OK;
+    return keep_src(o, &o->srcs, &o->nsrcs, name, text, len, err);
+}
+
+/* Reads the file at path into b; a failure is PITH_ERR_RULES. */
+static int read_whole(pith_options *o, const char *path, px_buf *b, pith_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return px_error(err, PITH_ERR_RULES, "%s: %s", path, strerror(errno));
+    px_buf_init(b, &o->a);
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        px_buf_append(b, chunk, n);
+    bool bad = ferror(f);
+    fclose(f);
+    int rc = bad ? px_error(err, PITH_ERR_RULES, "%s: read error", path)
+             : b->oom ? px_error(err, PITH_ERR_NOMEM, "out of memory reading %s", path) : PITH_OK;
+    if (rc)
+        px_buf_free(b);
+    return rc;
 }
 
 int pith_options_add_rules_file(pith_options *o, const char *path, pith_error *err)
 {
     if (!o || !path)
         return px_error(err, PITH_ERR_USAGE, "no options or no path");
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return px_error(err, PITH_ERR_RULES, "%s: %s", path, strerror(errno));
     px_buf b;
-    px_buf_init(&b, &o->a);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        px_buf_append(&b, chunk, n);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        px_buf_free(&b);
-        return px_error(err, PITH_ERR_RULES, "%s: read error", path);
+    int rc = read_whole(o, path, &b, err);
+    if (rc)
+        return rc;
+    rc = pith_options_add_rules(o, path, b.data ? b.data : "", b.len, err);
+    px_buf_free(&b);
+    return rc;
+}
+
+int pith_options_add_adblock(pith_options *o, const char *name, const char *text, size_t len,
+                             pith_error *err)
+{
+    if (!o || (!text && len))
+        return px_error(err, PITH_ERR_USAGE, "no options or no list text");
+    /* Nothing in a list is an error (lines pith cannot use are counted),
+     * so it is read once, when the extractor is built. */
+    return keep_src(o, &o->lists, &o->nlists, name ? name : "<adblock>", text ? text : "", len, err);
+}
+
+/* Where Debian's uBlock Origin packages put EasyList. */
+static const char *const system_lists[] = {
+    "/usr/share/chromium/extensions/ublock-origin/assets/thirdparties/easylist/easylist.txt",
+    "/usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/uBlock0@raymondhill.net/"
+    "assets/thirdparties/easylist/easylist.txt",
+};
+
+const char *pith_adblock_system_list(void)
+{
+    for (size_t i = 0; i < sizeof system_lists / sizeof *system_lists; i++) {
+        FILE *f = fopen(system_lists[i], "rb");
+        if (f) {
+            fclose(f);
+            return system_lists[i];
+        }
     }
-    if (b.oom) {
-        px_buf_free(&b);
-        return px_error(err, PITH_ERR_NOMEM, "out of memory reading %s", path);
-    }
-    int rc = pith_options_add_rules(o, path, b.data ? b.data : "", b.len, err);
+    return NULL;
+}
+
+int pith_options_add_adblock_file(pith_options *o, const char *path, pith_error *err)
+{
+    if (!o)
+        return px_error(err, PITH_ERR_USAGE, "no options");
+    if (!path && !(path = pith_adblock_system_list()))
+        return px_error(err, PITH_ERR_RULES,
+                        "no system ad-blocking list: install webext-ublock-origin-firefox or "
+                        "webext-ublock-origin-chromium, or give --adblock FILE");
+    px_buf b;
+    int rc = read_whole(o, path, &b, err);
+    if (rc)
+        return rc;
+    rc = pith_options_add_adblock(o, path, b.data ? b.data : "", b.len, err);
     px_buf_free(&b);
     return rc;
 }
@@ -196,6 +263,13 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
         rc = px_rules_parse(ex->rules, o->srcs[i].name, o->srcs[i].text, o->srcs[i].len, err);
     if (!rc)
         rc = px_rules_compile(ex->rules, err);
+    if (!rc && o && o->nlists) {
+        ex->adblock = px_adblock_new(&ex->a);
+        for (size_t i = 0; i < o->nlists && ex->adblock && !rc; i++)
+            rc = px_adblock_parse(ex->adblock, o->lists[i].name, o->lists[i].text, o->lists[i].len);
+        if (!ex->adblock || rc || px_adblock_finish(ex->adblock))
+            rc = px_error(err, PITH_ERR_NOMEM, "out of memory reading the ad-blocking lists");
+    }
     if (rc) {
         pith_extractor_free(ex);
         return NULL;
@@ -217,6 +291,7 @@ void pith_extractor_free(pith_extractor *ex)
     if (!ex)
         return;
     px_rules_free(ex->rules);
+    px_adblock_free(ex->adblock);
     px_alloc a = ex->a;
     px_free(&a, ex);
 }
@@ -343,6 +418,9 @@ int pith_extract(const pith_extractor *ex, const char *html, size_t len,
     pg.rs = ex->rules;
     pg.flags = ex->flags;
     pg.url = url;
+    pg.ab = ex->adblock;
+    if (pg.ab)
+        px_adblock_page(pg.ab, url, &pg.abp);
     pg.tune = px_tuning_for(ex->flags);
     char *utf8 = NULL;
     size_t ulen = 0;
