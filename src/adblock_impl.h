@@ -57,12 +57,16 @@ typedef struct ab_siteoff {
     bool all;
 } ab_siteoff;
 
-/* Index key types: what of an element a rule's last compound needs. */
-enum { K_ID, K_CLASS, K_ATTR, K_TAG };
+/* Index key types: what of an element a rule's last compound needs.
+ * K_TOKEN: a word of an attribute's value, for rules such as
+ * a[href^="https://ads.example/"] (EasyList has hundreds; filed under
+ * "href" alone, every link would try them all). */
+enum { K_ID, K_CLASS, K_TOKEN, K_ATTR, K_TAG };
 
 typedef struct ab_slot {
     uint32_t hash, key, klen; /* klen 0: empty slot */
     unsigned char type;
+    bool tokens;              /* K_ATTR: some rules need words of its value */
     uint32_t first, n;        /* rule indices in px_adblock.list */
 } ab_slot;
 

@@ -60,19 +60,58 @@ static ab_slot *find_slot(const px_adblock *ab, unsigned char type, const char *
     }
 }
 
-/* The key a rule is filed under; false for the universal list. */
-static bool rule_key(const px_adblock *ab, const ab_rule *r, unsigned char *type, uint32_t *key)
+static bool word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The longest word of an attribute selector's value that any matching
+ * value holds whole (not cut by an open end: the end of ^=, the start of
+ * $=, both of *=); 0 when none has three letters. */
+static uint32_t value_word(const px_adblock *ab, const ab_simple *sp, uint32_t *at)
+{
+    const char *v = AB_STR(ab, sp->value);
+    bool open_start = sp->op == OP_SUFFIX || sp->op == OP_CONTAINS;
+    bool open_end = sp->op == OP_PREFIX || sp->op == OP_CONTAINS;
+    uint32_t best = 0;
+    for (uint32_t i = 0; i < sp->vlen;) {
+        uint32_t j = i;
+        while (j < sp->vlen && word_char(v[j]))
+            j++;
+        if (j - i > best && !(open_start && i == 0) && !(open_end && j == sp->vlen)) {
+            best = j - i;
+            *at = sp->value + i;
+        }
+        i = j + 1;
+    }
+    return best >= 3 ? best : 0;
+}
+
+/* The key a rule is filed under: the first of its last compound's id,
+ * class, value word, attribute or tag; false for the universal list.
+ * *attr is the attribute a K_TOKEN key is a word of. */
+static bool rule_key(const px_adblock *ab, const ab_rule *r, unsigned char *type, uint32_t *key,
+                     uint32_t *klen, uint32_t *attr)
 {
     static const struct { unsigned char kind, type; } order[] = {
-        {S_ID, K_ID}, {S_CLASS, K_CLASS}, {S_ATTR, K_ATTR}, {S_TAG, K_TAG}};
+        {S_ID, K_ID}, {S_CLASS, K_CLASS}, {S_ATTR, K_TOKEN}, {S_ATTR, K_ATTR}, {S_TAG, K_TAG}};
     const ab_compound *c = &ab->comps[r->comp + r->ncomp - 1u];
     for (size_t k = 0; k < sizeof order / sizeof *order; k++)
-        for (uint32_t j = c->first; j < c->first + c->n; j++)
-            if (ab->simples[j].kind == order[k].kind && !ab->simples[j].negate) {
-                *type = order[k].type;
-                *key = ab->simples[j].name;
-                return true;
+        for (uint32_t j = c->first; j < c->first + c->n; j++) {
+            const ab_simple *sp = &ab->simples[j];
+            if (sp->kind != order[k].kind || sp->negate)
+                continue;
+            *type = order[k].type;
+            *attr = sp->name;
+            if (*type == K_TOKEN) {
+                if (sp->op != OP_HAS && (*klen = value_word(ab, sp, key)))
+                    return true;
+                continue;
             }
+            *key = sp->name;
+            *klen = (uint32_t)strlen(AB_STR(ab, sp->name));
+            return true;
+        }
     return false;
 }
 
@@ -112,7 +151,7 @@ int px_adblock_finish(px_adblock *ab)
     if (ab->oom || ab->pool.oom || link_exceptions(ab))
         return PITH_ERR_NOMEM;
     size_t cap = 16;
-    while (cap < ab->nrules * 2)
+    while (cap < ab->nrules * 4) /* a rule may add its key and a K_ATTR slot */
         cap *= 2;
     ab->slots = px_calloc(ab->a, cap, sizeof *ab->slots);
     ab->list = px_malloc(ab->a, (ab->nrules + 1) * sizeof *ab->list);
@@ -124,18 +163,27 @@ int px_adblock_finish(px_adblock *ab)
     for (int pass = 0; pass < 2; pass++) {
         for (size_t r = 0; r < ab->nrules; r++) {
             unsigned char type;
-            uint32_t key;
-            if (!rule_key(ab, &ab->rules[r], &type, &key)) {
+            uint32_t key, n, attr;
+            if (!rule_key(ab, &ab->rules[r], &type, &key, &n, &attr)) {
                 if (pass)
                     ab->universal[ab->nuniversal++] = (int)r;
                 continue;
             }
+            if (type == K_TOKEN) {
+                /* The attribute's slot says its values are to be split. */
+                const char *an = AB_STR(ab, attr);
+                size_t al = strlen(an);
+                uint32_t ah = px_ab_hash(K_ATTR, an, al);
+                ab_slot *as = find_slot(ab, K_ATTR, an, al, ah);
+                if (!as->klen)
+                    *as = (ab_slot){ah, attr, (uint32_t)al, K_ATTR, false, 0, 0};
+                as->tokens = true;
+            }
             const char *s = AB_STR(ab, key);
-            size_t n = strlen(s);
             uint32_t h = px_ab_hash(type, s, n);
             ab_slot *sl = find_slot(ab, type, s, n, h);
             if (!sl->klen)
-                *sl = (ab_slot){h, key, (uint32_t)n, type, 0, 0};
+                *sl = (ab_slot){h, key, n, type, false, 0, 0};
             if (pass)
                 ab->list[sl->first + sl->n] = (int)r;
             sl->n++;
@@ -318,6 +366,29 @@ static int try_key(const px_adblock *ab, const px_ab_page *pg, const px_doc *doc
     return sl->klen ? try_rules(ab, pg, doc, i, ab->list + sl->first, sl->n) : -1;
 }
 
+/* An attribute: the rules filed under its name, then, when some rules
+ * need words of its value, those filed under each word. */
+static int try_attr(const px_adblock *ab, const px_ab_page *pg, const px_doc *doc, int i,
+                    const char *name, const char *v)
+{
+    size_t n = strlen(name);
+    const ab_slot *sl = find_slot(ab, K_ATTR, name, n, px_ab_hash(K_ATTR, name, n));
+    if (!sl->klen)
+        return -1;
+    int hit = try_rules(ab, pg, doc, i, ab->list + sl->first, sl->n);
+    for (const char *p = v; sl->tokens && hit < 0 && *p;) {
+        while (*p && !word_char(*p))
+            p++;
+        const char *q = p;
+        while (word_char(*q))
+            q++;
+        if (q - p >= 3)
+            hit = try_key(ab, pg, doc, i, K_TOKEN, p, (size_t)(q - p));
+        p = q;
+    }
+    return hit;
+}
+
 int px_adblock_match(const px_adblock *ab, const px_ab_page *pg, const px_doc *doc, int i)
 {
     if (!ab || !ab->nrules || pg->all_off || !is_element(doc, i))
@@ -339,7 +410,7 @@ int px_adblock_match(const px_adblock *ab, const px_ab_page *pg, const px_doc *d
                 p += tl;
             }
         if (hit < 0)
-            hit = try_key(ab, pg, doc, i, K_ATTR, at->name, strlen(at->name));
+            hit = try_attr(ab, pg, doc, i, at->name, v);
     }
     if (hit < 0) {
         char buf[64];

@@ -66,11 +66,11 @@ void px_adblock_free(px_adblock *ab)
 static uint32_t pool_add(px_adblock *ab, const char *s, size_t n, bool lower)
 {
     uint32_t off = (uint32_t)ab->pool.len;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        px_buf_putc(&ab->pool, lower && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
-    }
+    px_buf_append(&ab->pool, s, n);
     px_buf_putc(&ab->pool, '\0');
+    for (char *p = ab->pool.data + off; lower && !ab->pool.oom && *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p + 32);
     if (ab->pool.oom || ab->pool.len > UINT32_MAX)
         ab->oom = true;
     return off;
@@ -108,6 +108,16 @@ static bool read_ident(px_adblock *ab, cursor *c, bool lower, uint32_t *off, uin
 {
     size_t start = ab->pool.len;
     *off = (uint32_t)start;
+    /* The common case, no escapes: one append. */
+    size_t e = c->i;
+    while (e < c->n && ident_char((unsigned char)c->s[e]))
+        e++;
+    if (e > c->i && (e == c->n || c->s[e] != '\\')) {
+        *off = pool_add(ab, c->s + c->i, e - c->i, lower);
+        *len = (uint32_t)(e - c->i);
+        c->i = e;
+        return true;
+    }
     while (c->i < c->n) {
         char ch = c->s[c->i];
         if (ch == '\\' && c->i + 1 < c->n && !hex_digit(c->s[c->i + 1]) && c->s[c->i + 1] != '\n') {
@@ -287,12 +297,12 @@ static bool procedural(const char *s, size_t n)
     };
     if (n >= 4 && !strncmp(s, "+js(", 4))
         return true;
-    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
-        size_t ml = strlen(marks[k]);
-        for (size_t i = 0; i + ml <= n; i++)
-            if (s[i] == ':' && !memcmp(s + i, marks[k], ml))
+    for (const char *p = s; (p = memchr(p, ':', (size_t)(s + n - p))); p++)
+        for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+            size_t ml = strlen(marks[k]);
+            if ((size_t)(s + n - p) >= ml && !memcmp(p, marks[k], ml))
                 return true;
-    }
+        }
     return false;
 }
 
@@ -356,11 +366,13 @@ static const char *separator(const char *s, size_t n, size_t *dlen, bool *except
 /* @@||a.com^$generichide: hiding rules switched off for a site. */
 static bool read_siteoff(px_adblock *ab, const char *s, size_t n)
 {
+    if (n < 4 || strncmp(s, "@@||", 4))
+        return false;
     const char *dollar = NULL;
     for (size_t i = 0; i < n; i++)
         if (s[i] == '$')
             dollar = s + i;
-    if (n < 4 || strncmp(s, "@@||", 4) || !dollar)
+    if (!dollar)
         return false;
     bool generic = false, all = false;
     for (const char *p = dollar + 1; p < s + n;) {
@@ -483,9 +495,8 @@ int px_adblock_parse(px_adblock *ab, const char *name, const char *text, size_t 
         return PITH_ERR_NOMEM;
     int file = (int)ab->nfiles - 1, line = 0;
     for (size_t i = 0; i < len && !ab->oom;) {
-        size_t j = i;
-        while (j < len && text[j] != '\n')
-            j++;
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t j = nl ? (size_t)(nl - text) : len;
         line++;
         size_t a = i, b = j;
         while (a < b && is_space(text[a]))
