@@ -161,17 +161,22 @@ static void prune(px_page *pg)
         if (nd->kind == PX_ELEMENT && nd->g->type != GUMBO_NODE_DOCUMENT) {
             px_verdict v = {false, 0, -1, -1};
             px_rules_match_element(pg->rs, pg->scratch, nd, &v);
-            /* The lists only add drops; the veto below guards the prose
-             * from them as from any rule. */
-            if (!v.drop && pg->ab && (in->ab_rule = px_adblock_match(pg->ab, &pg->abp, &pg->doc, i)) >= 0)
-                v.drop = true;
+            /* The lists only add drops, and the veto below guards the
+             * prose from them as from any rule. A list is written for
+             * browsers, not for pith, so its drops together may also take
+             * no more of the page's prose than a single rule may. */
+            bool ab = !v.drop && pg->ab && (in->ab_rule = px_adblock_match(pg->ab, &pg->abp, &pg->doc, i)) >= 0;
+            bool ab_over = ab && 100 * (pg->ab_prose + in->para_chars) > pg->tune->veto_percent * pg->prose;
+            v.drop |= ab;
             in->rule_score = v.score;
             in->score_rule = v.score_rule;
-            if (v.drop && px_holds_article(pg, i)) {
+            if (v.drop && (px_holds_article(pg, i) || ab_over)) {
                 in->drop_rule = v.drop_rule;
                 in->why = WHY_VETO;
             } else if (v.drop) {
                 in->drop_rule = v.drop_rule;
+                if (ab)
+                    pg->ab_prose += in->para_chars;
                 drop(pg, i, WHY_RULE);
                 for (int j = i + 1; j < nd->end; j++) {
                     pg->info[j].drop_rule = pg->info[j].score_rule = pg->info[j].ab_rule = -1;

@@ -64,6 +64,7 @@ typedef struct px_page {
     const char *url;      /* the page's URL as the caller gave it, or NULL */
     const px_adblock *ab; /* --adblock lists, or NULL */
     px_ab_page abp;       /* what the URL allows of them */
+    int ab_prose;         /* prose characters the lists have dropped */
 } px_page;
 
 /* Stage 3b (score.c): text statistics and worth of every node. */
