@@ -115,6 +115,17 @@ static bool rule_key(const px_adblock *ab, const ab_rule *r, unsigned char *type
     return false;
 }
 
+/* The chain of exceptions for selector sel in an open-addressed table of
+ * cap heads (-1: empty). */
+static int *exc_head(const px_adblock *ab, int *heads, size_t cap, uint32_t sel)
+{
+    const char *s = AB_STR(ab, sel);
+    size_t i = px_ab_hash(0, s, strlen(s)) & (cap - 1);
+    while (heads[i] >= 0 && strcmp(AB_STR(ab, ab->excs[heads[i]].sel), s))
+        i = (i + 1) & (cap - 1);
+    return &heads[i];
+}
+
 /* Chains the exceptions by selector and points each rule at its chain. */
 static int link_exceptions(px_adblock *ab)
 {
@@ -128,20 +139,12 @@ static int link_exceptions(px_adblock *ab)
         return PITH_ERR_NOMEM;
     memset(heads, 0xff, cap * sizeof *heads);
     for (size_t e = 0; e < ab->nexcs; e++) {
-        const char *s = AB_STR(ab, ab->excs[e].sel);
-        size_t i = px_ab_hash(0, s, strlen(s)) & (cap - 1);
-        while (heads[i] >= 0 && strcmp(AB_STR(ab, ab->excs[heads[i]].sel), s))
-            i = (i + 1) & (cap - 1);
-        ab->excs[e].next = heads[i];
-        heads[i] = (int)e;
+        int *head = exc_head(ab, heads, cap, ab->excs[e].sel);
+        ab->excs[e].next = *head;
+        *head = (int)e;
     }
-    for (size_t r = 0; r < ab->nrules; r++) {
-        const char *s = AB_STR(ab, ab->rules[r].sel);
-        size_t i = px_ab_hash(0, s, strlen(s)) & (cap - 1);
-        while (heads[i] >= 0 && strcmp(AB_STR(ab, ab->excs[heads[i]].sel), s))
-            i = (i + 1) & (cap - 1);
-        ab->rules[r].exc = heads[i];
-    }
+    for (size_t r = 0; r < ab->nrules; r++)
+        ab->rules[r].exc = *exc_head(ab, heads, cap, ab->rules[r].sel);
     px_free(ab->a, heads);
     return PITH_OK;
 }

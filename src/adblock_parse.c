@@ -95,6 +95,15 @@ typedef struct cursor {
     size_t i, n;
 } cursor;
 
+/* Narrows [*a, *b) of s to leave out white space at both ends. */
+static void trim(const char *s, size_t *a, size_t *b)
+{
+    while (*a < *b && is_space(s[*a]))
+        (*a)++;
+    while (*b > *a && is_space(s[*b - 1]))
+        (*b)--;
+}
+
 static void skip_space(cursor *c)
 {
     while (c->i < c->n && is_space(c->s[c->i]))
@@ -318,10 +327,7 @@ static bool read_domains(px_adblock *ab, const char *s, size_t n, char sep, uint
         while (j < n && s[j] != sep)
             j++;
         size_t a = i, b = j;
-        while (a < b && is_space(s[a]))
-            a++;
-        while (b > a && is_space(s[b - 1]))
-            b--;
+        trim(s, &a, &b);
         bool neg = a < b && s[a] == '~';
         a += neg;
         if (a < b) {
@@ -499,10 +505,7 @@ int px_adblock_parse(px_adblock *ab, const char *name, const char *text, size_t 
         size_t j = nl ? (size_t)(nl - text) : len;
         line++;
         size_t a = i, b = j;
-        while (a < b && is_space(text[a]))
-            a++;
-        while (b > a && is_space(text[b - 1]))
-            b--;
+        trim(text, &a, &b);
         /* Blank lines, "! comments" and the "[Adblock Plus 2.0]" header. */
         if (a < b && text[a] != '!' && text[a] != '[')
             parse_line(ab, file, line, text + a, b - a);

@@ -181,17 +181,24 @@ static int read_whole(pith_options *o, const char *path, px_buf *b, pith_error *
     return rc;
 }
 
-int pith_options_add_rules_file(pith_options *o, const char *path, pith_error *err)
+/* Reads the file at path and hands its text to add (named by the path). */
+static int add_file(pith_options *o, const char *path, pith_error *err,
+                    int (*add)(pith_options *, const char *, const char *, size_t, pith_error *))
 {
-    if (!o || !path)
-        return px_error(err, PITH_ERR_USAGE, "no options or no path");
     px_buf b;
     int rc = read_whole(o, path, &b, err);
     if (rc)
         return rc;
-    rc = pith_options_add_rules(o, path, b.data ? b.data : "", b.len, err);
+    rc = add(o, path, b.data ? b.data : "", b.len, err);
     px_buf_free(&b);
     return rc;
+}
+
+int pith_options_add_rules_file(pith_options *o, const char *path, pith_error *err)
+{
+    if (!o || !path)
+        return px_error(err, PITH_ERR_USAGE, "no options or no path");
+    return add_file(o, path, err, pith_options_add_rules);
 }
 
 int pith_options_add_adblock(pith_options *o, const char *name, const char *text, size_t len,
@@ -231,13 +238,7 @@ int pith_options_add_adblock_file(pith_options *o, const char *path, pith_error 
         return px_error(err, PITH_ERR_RULES,
                         "no system ad-blocking list: install webext-ublock-origin-firefox or "
                         "webext-ublock-origin-chromium, or give --adblock FILE");
-    px_buf b;
-    int rc = read_whole(o, path, &b, err);
-    if (rc)
-        return rc;
-    rc = pith_options_add_adblock(o, path, b.data ? b.data : "", b.len, err);
-    px_buf_free(&b);
-    return rc;
+    return add_file(o, path, err, pith_options_add_adblock);
 }
 
 pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
