@@ -142,6 +142,11 @@ PITH_API int pith_options_add_adblock(pith_options *opts, const char *name,
  * (pith_adblock_system_list), PITH_ERR_RULES when there is none. */
 PITH_API int pith_options_add_adblock_file(pith_options *opts, const char *path,
                                   pith_error *err);
+/* Where the lists added from files are cached once read (a directory,
+ * created when missing; NULL: no cache, the default). The cache names
+ * each list's path, size and modification time, so a changed list is
+ * read again. */
+PITH_API int pith_options_set_adblock_cache(pith_options *opts, const char *dir);
 /* The path of EasyList as Debian's uBlock Origin packages install it, or
  * NULL when neither is installed. */
 PITH_API const char *pith_adblock_system_list(void);

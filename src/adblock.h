@@ -55,6 +55,14 @@ typedef struct px_ab_page {
 void px_adblock_page(const px_adblock *ab, const char *url, px_ab_page *pg);
 /* The rule that hides element i of doc, or -1. */
 int px_adblock_match(const px_adblock *ab, const px_ab_page *pg, const px_doc *doc, int i);
+/* The finished set to a cache file (adblock_cache.c), under key: what it
+ * was built from, as the caller names it. 0, or -1 when it could not be
+ * written (a cache is only ever a saving). */
+int px_adblock_save(px_adblock *ab, const char *path, const char *key);
+/* The set saved at path under key, or NULL: no file, another key or
+ * layout, or a damaged file. */
+px_adblock *px_adblock_load(const px_alloc *a, const char *path, const char *key);
+
 /* "list:line" of a rule, for --explain. */
 void px_adblock_where(const px_adblock *ab, int rule, char *out, size_t cap);
 

@@ -366,6 +366,12 @@ static pith_extractor *build(const cli *c, int *rc)
             cli_fail(*rc, NULL, err.message);
             return NULL;
         }
+    /* Lists are cached once read: $XDG_CACHE_HOME/pith, ~/.cache/pith. */
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    char cache[4096];
+    if (c->nlists && ((xdg && *xdg == '/' && (size_t)snprintf(cache, sizeof cache, "%s/pith", xdg) < sizeof cache) ||
+                      (home && *home == '/' && (size_t)snprintf(cache, sizeof cache, "%s/.cache/pith", home) < sizeof cache)))
+        pith_options_set_adblock_cache(o, cache);
     for (int i = 0; i < c->nlists; i++)
         if ((*rc = pith_options_add_adblock_file(o, c->lists[i], &err))) {
             pith_options_free(o);

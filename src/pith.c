@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include "adblock.h"
 #include "alloc.h"
@@ -22,6 +23,7 @@ typedef struct rule_src {
     char *name;
     char *text;
     size_t len;
+    char *stamp; /* a list read from a file: "path size mtime", for the cache */
 } rule_src;
 
 #define DEFAULT_LIMITS {64u << 20, 512, 1000000, 0}
@@ -34,6 +36,7 @@ struct pith_options {
     size_t nsrcs;
     rule_src *lists; /* ad-blocking lists, read when the extractor is built */
     size_t nlists;
+    char *cache_dir; /* where read lists are cached, or NULL */
 };
 
 struct pith_extractor {
@@ -98,7 +101,9 @@ void pith_options_free(pith_options *o)
     for (size_t i = 0; i < o->nlists; i++) {
         px_free(&o->a, o->lists[i].name);
         px_free(&o->a, o->lists[i].text);
+        px_free(&o->a, o->lists[i].stamp);
     }
+    px_free(&o->a, o->cache_dir);
     px_free(&o->a, o->srcs);
     px_free(&o->a, o->lists);
     px_free(&o->a, o);
@@ -134,6 +139,7 @@ static int keep_src(pith_options *o, rule_src **srcs, size_t *n, const char *nam
     s->name = px_strndup(&o->a, name, strlen(name));
     s->text = px_strndup(&o->a, text, len);
     s->len = len;
+    s->stamp = NULL;
     if (!s->name || !s->text) {
         px_free(&o->a, s->name);
         px_free(&o->a, s->text);
@@ -238,7 +244,93 @@ int pith_options_add_adblock_file(pith_options *o, const char *path, pith_error 
         return px_error(err, PITH_ERR_RULES,
                         "no system ad-blocking list: install webext-ublock-origin-firefox or "
                         "webext-ublock-origin-chromium, or give --adblock FILE");
-    return add_file(o, path, err, pith_options_add_adblock);
+    /* Stat first: a list changed while it is read is then read again
+     * next time, never served stale from the cache. */
+    struct stat st;
+    bool stated = !stat(path, &st);
+    int rc = add_file(o, path, err, pith_options_add_adblock);
+    if (!rc && stated) {
+        char stamp[4200];
+        snprintf(stamp, sizeof stamp, "%s\t%llu\t%lld.%09ld", path, (unsigned long long)st.st_size,
+                 (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+        rule_src *s = &o->lists[o->nlists - 1];
+        if (!(s->stamp = px_strndup(&o->a, stamp, strlen(stamp))))
+            rc = px_error(err, PITH_ERR_NOMEM, "out of memory reading %s", path);
+    }
+    return rc;
+}
+
+int pith_options_set_adblock_cache(pith_options *o, const char *dir)
+{
+    if (!o)
+        return PITH_ERR_USAGE;
+    px_free(&o->a, o->cache_dir);
+    o->cache_dir = dir ? px_strndup(&o->a, dir, strlen(dir)) : NULL;
+    return dir && !o->cache_dir ? PITH_ERR_NOMEM : PITH_OK;
+}
+
+/* The cache file for the lists of o, and the key that says what it was
+ * built from; false when a list did not come from a file (or there is no
+ * cache directory), or out of memory. */
+static bool cache_file(const pith_options *o, char *path, size_t cap, px_buf *key)
+{
+    if (!o->cache_dir)
+        return false;
+    for (size_t i = 0; i < o->nlists; i++) {
+        if (!o->lists[i].stamp)
+            return false;
+        px_buf_puts(key, o->lists[i].stamp);
+        px_buf_putc(key, '\n');
+    }
+    px_buf_putc(key, '\0');
+    if (key->oom)
+        return false;
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i + 1 < key->len; i++)
+        h = (h ^ (unsigned char)key->data[i]) * 1099511628211ull;
+    return (size_t)snprintf(path, cap, "%s/adblock-%016llx.bin", o->cache_dir, (unsigned long long)h) < cap;
+}
+
+/* Creates dir and its parents, as far as they do not exist. */
+static void make_dirs(const char *dir)
+{
+    char p[4096];
+    size_t n = strlen(dir);
+    if (n >= sizeof p)
+        return;
+    memcpy(p, dir, n + 1);
+    for (size_t i = 1; i <= n; i++)
+        if (p[i] == '/' || p[i] == '\0') {
+            char c = p[i];
+            p[i] = '\0';
+            mkdir(p, 0777);
+            p[i] = c;
+        }
+}
+
+/* The extractor's ad-blocking lists: from the cache when it holds them,
+ * else read (and the cache written). */
+static int build_adblock(pith_extractor *ex, const pith_options *o, pith_error *err)
+{
+    char path[4200];
+    px_buf key;
+    px_buf_init(&key, &ex->a);
+    bool cached = cache_file(o, path, sizeof path, &key);
+    if (cached && (ex->adblock = px_adblock_load(&ex->a, path, key.data))) {
+        px_buf_free(&key);
+        return PITH_OK;
+    }
+    int rc = (ex->adblock = px_adblock_new(&ex->a)) ? PITH_OK : PITH_ERR_NOMEM;
+    for (size_t i = 0; i < o->nlists && !rc; i++)
+        rc = px_adblock_parse(ex->adblock, o->lists[i].name, o->lists[i].text, o->lists[i].len);
+    if (!rc)
+        rc = px_adblock_finish(ex->adblock);
+    if (!rc && cached) {
+        make_dirs(o->cache_dir);
+        px_adblock_save(ex->adblock, path, key.data);
+    }
+    px_buf_free(&key);
+    return rc ? px_error(err, PITH_ERR_NOMEM, "out of memory reading the ad-blocking lists") : PITH_OK;
 }
 
 pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
@@ -264,13 +356,8 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
         rc = px_rules_parse(ex->rules, o->srcs[i].name, o->srcs[i].text, o->srcs[i].len, err);
     if (!rc)
         rc = px_rules_compile(ex->rules, err);
-    if (!rc && o && o->nlists) {
-        ex->adblock = px_adblock_new(&ex->a);
-        for (size_t i = 0; i < o->nlists && ex->adblock && !rc; i++)
-            rc = px_adblock_parse(ex->adblock, o->lists[i].name, o->lists[i].text, o->lists[i].len);
-        if (!ex->adblock || rc || px_adblock_finish(ex->adblock))
-            rc = px_error(err, PITH_ERR_NOMEM, "out of memory reading the ad-blocking lists");
-    }
+    if (!rc && o && o->nlists)
+        rc = build_adblock(ex, o, err);
     if (rc) {
         pith_extractor_free(ex);
         return NULL;

@@ -6,6 +6,8 @@
 # missing list, and Debian's EasyList (--adblock alone).
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+XDG_CACHE_HOME=$T/cache
+export XDG_CACHE_HOME
 
 cat > "$T/page.html" <<'HTML'
 <!DOCTYPE html>
@@ -104,6 +106,20 @@ expect_status 0
 expect_stderr_has "drop_by=adblock:$T/list.txt:3"
 expect_stderr_has "drop_by=adblock:$T/list.txt:4"
 expect_stderr_has "generic=2 site=1 exceptions=1 generichide=1 skipped: network=1 procedural=1 selector=1"
+
+# The cache: written once read, used next time, and not when the list
+# changes (same size, new content and time).
+ls "$T/cache/pith/"adblock-*.bin > /dev/null 2>&1 || fail "no cache file under \$XDG_CACHE_HOME/pith"
+pass
+run_pith --adblock "$T/list.txt" "$T/page.html"
+expect_stdout_lacks "$bank"
+sed 's/^##.qz-unit$/##.qz-xxxx/' "$T/list.txt" > "$T/list2.txt"
+touch -d '2001-01-01' "$T/list2.txt"
+mv "$T/list2.txt" "$T/list.txt"
+run_pith --adblock "$T/list.txt" "$T/page.html"
+expect_status 0
+expect_stdout_has "$bank"
+expect_stdout_lacks "$tractor"
 
 # A list that hides the article cannot empty it.
 printf '##article\n##p\n' > "$T/bad.txt"

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -37,9 +38,8 @@ static px_adblock *load(const char *list)
 
 /* The line of the rule in list that hides the element labelled
  * data-t=label in html on the page at url (NULL: unknown), or 0. */
-static int hit(const char *list, const char *html, const char *url, const char *label)
+static int hit_in(const px_adblock *ab, const char *html, const char *url, const char *label)
 {
-    px_adblock *ab = load(list);
     px_doc d;
     pith_error err = {0, ""};
     assert_int_equal(px_parse(&d, &A, html, strlen(html), 0, &err), PITH_OK);
@@ -61,6 +61,13 @@ static int hit(const char *list, const char *html, const char *url, const char *
         line = atoi(where + 6);
     }
     px_doc_free(&d);
+    return line;
+}
+
+static int hit(const char *list, const char *html, const char *url, const char *label)
+{
+    px_adblock *ab = load(list);
+    int line = hit_in(ab, html, url, label);
     px_adblock_free(ab);
     return line;
 }
@@ -254,6 +261,56 @@ static void test_deep_chain(void **state)
     free(html);
 }
 
+/* The cache: a saved set comes back matching as the list did, under its
+ * key only; a damaged or cut file is not used. */
+static void test_cache(void **state)
+{
+    (void)state;
+    static const char list[] =
+        "##.ad-box\n"                      /* 1 */
+        "a.com##.promo\n"                  /* 2 */
+        "a.com#@#.ad-box\n"                /* 3 */
+        "@@||quiet.org^$generichide\n"     /* 4 */
+        "##a[href^=\"https://ads.\"]\n"    /* 5 */
+        "##.wrap section > .promo:not(.keep)\n"; /* 6 */
+    char path[] = "/tmp/pith-test-adblock-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    px_adblock *ab = load(list);
+    assert_int_equal(px_adblock_save(ab, path, "key one"), 0);
+    px_adblock *back = px_adblock_load(&A, path, "key one");
+    assert_non_null(back);
+    static const struct { const char *url, *label; } cases[] = {
+        {NULL, "box"}, {"https://a.com/", "box"}, {"https://a.com/", "top"}, {NULL, "top"},
+        {"https://quiet.org/", "box"}, {NULL, "link"}, {NULL, "deep"}, {NULL, "kept"}, {NULL, "story"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        assert_int_equal(hit_in(back, page, cases[i].url, cases[i].label),
+                         hit_in(ab, page, cases[i].url, cases[i].label));
+    assert_int_equal(hit_in(back, page, NULL, "link"), 5);
+    assert_int_equal(px_adblock_count(back, 0, AB_GENERIC), 3);
+    assert_string_equal(px_adblock_file_name(back, 0), "t.txt");
+    px_adblock_free(back);
+    assert_null(px_adblock_load(&A, path, "key two"));
+    /* Damage one byte in the middle, then cut the file. */
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, size / 2, SEEK_SET);
+    int c = fgetc(f);
+    fseek(f, size / 2, SEEK_SET);
+    fputc(c ^ 0x5a, f);
+    fclose(f);
+    assert_null(px_adblock_load(&A, path, "key one"));
+    assert_int_equal(px_adblock_save(ab, path, "key one"), 0);
+    assert_int_equal(truncate(path, size - 3), 0);
+    assert_null(px_adblock_load(&A, path, "key one"));
+    assert_null(px_adblock_load(&A, "/nonexistent/cache.bin", "key one"));
+    remove(path);
+    px_adblock_free(ab);
+}
+
 /* Through the public API: a match is dropped from the text; a list that
  * hides the article's prose cannot empty it; --explain names the line. */
 static void test_api(void **state)
@@ -315,6 +372,7 @@ int main(void)
         cmocka_unit_test_setup(test_exceptions, setup),
         cmocka_unit_test_setup(test_generichide, setup),
         cmocka_unit_test_setup(test_deep_chain, setup),
+        cmocka_unit_test_setup(test_cache, setup),
         cmocka_unit_test_setup(test_api, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
