@@ -148,6 +148,25 @@ static void measure(px_page *pg)
     }
 }
 
+/* Is element i phrasing inside a block's text, such as a link in a
+ * sentence? Lists hide affiliate links and the like, which in a browser
+ * leaves a gap; in the text it would cut words out of the sentence. A
+ * label standing alone in its block is not in a sentence. */
+static bool in_sentence(const px_page *pg, int i)
+{
+    if (!(pg->doc.nodes[i].flags & PX_INLINE))
+        return false;
+    /* Text of its own in any element from the parent up to its block. */
+    int b = pg->info[i].owner;
+    for (int p = pg->doc.nodes[i].parent; p >= 0; p = pg->doc.nodes[p].parent) {
+        if (pg->doc.nodes[p].flags & PX_HAS_TEXT)
+            return true;
+        if (p == b || !(pg->doc.nodes[p].flags & PX_INLINE))
+            break;
+    }
+    return false;
+}
+
 static void prune(px_page *pg)
 {
     px_node *nodes = pg->doc.nodes;
@@ -165,7 +184,8 @@ static void prune(px_page *pg)
              * prose from them as from any rule. A list is written for
              * browsers, not for pith, so its drops together may also take
              * no more of the page's prose than a single rule may. */
-            bool ab = !v.drop && pg->ab && (in->ab_rule = px_adblock_match(pg->ab, &pg->abp, &pg->doc, i)) >= 0;
+            bool ab = !v.drop && pg->ab && !in_sentence(pg, i) &&
+                      (in->ab_rule = px_adblock_match(pg->ab, &pg->abp, &pg->doc, i)) >= 0;
             bool ab_over = ab && 100 * (pg->ab_prose + in->para_chars) > pg->tune->veto_percent * pg->prose;
             v.drop |= ab;
             in->rule_score = v.score;

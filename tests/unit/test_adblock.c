@@ -321,6 +321,9 @@ static void test_api(void **state)
         "<p>The first paragraph of the story, long enough to be prose, with a few more words "
         "so that the extractor keeps it as the article.</p>"
         "<div class='xq-slot'>BUY THINGS NOW</div>"
+        "<p>Readers may want the <strong><a href='https://aff.example/x'>new laptop</a></strong> "
+        "that the story mentions, which is a link inside a sentence of the text.</p>"
+        "<div><span class='xq-label'>QQ LABEL</span></div>"
         "<p>The second paragraph of the story, long enough to be prose as well, and again a "
         "few more words for good measure here.</p>"
         "<p>The third paragraph goes on with the story, since the guard over the prose looks "
@@ -330,7 +333,8 @@ static void test_api(void **state)
         "<p>A fifth paragraph, for safety, adds some more sentences of plain prose to the "
         "story, which now holds well over the amount the guard asks for.</p>"
         "</article></body></html>";
-    static const char list[] = "! test\n##.xq-slot\n##article\n";
+    static const char list[] =
+        "! test\n##.xq-slot\n##article\n##a[href^=\"https://aff.example/\"]\n##.xq-label\n";
     pith_error err = {0, ""};
     pith_options *o = pith_options_new(NULL);
     assert_int_equal(pith_options_add_adblock(o, "mine.txt", list, strlen(list), &err), PITH_OK);
@@ -344,6 +348,10 @@ static void test_api(void **state)
     assert_null(strstr(text, "BUY THINGS"));
     assert_non_null(strstr(text, "The first paragraph"));
     assert_non_null(strstr(text, "The second paragraph"));
+    /* A link inside a sentence stays (its words are the sentence's); a
+     * label alone in its block goes. */
+    assert_non_null(strstr(text, "want the new laptop that"));
+    assert_null(strstr(text, "QQ LABEL"));
     const char *ex_trace = pith_result_explain(r);
     assert_non_null(strstr(ex_trace, "drop_by=adblock:mine.txt:2"));
     /* The article itself matched, and the guard kept it. */
@@ -352,7 +360,7 @@ static void test_api(void **state)
     const char *eol = strchr(art, '\n');
     assert_non_null(eol);
     assert_true(eol - art > 4 && !memcmp(eol - 4, "ROOT", 4));
-    assert_non_null(strstr(ex_trace, "# adblock mine.txt: generic=2"));
+    assert_non_null(strstr(ex_trace, "# adblock mine.txt: generic=4"));
     pith_result_free(r);
     pith_extractor_free(ex);
 
