@@ -153,6 +153,25 @@ PITH_API pith_status pith_options_add_rules(pith_options *opts, const char *name
 PITH_API pith_status pith_options_add_rules_file(pith_options *opts, const char *path,
                                                 pith_error *err);
 
+/* Adds an ad-blocking list in Adblock Plus / uBlock Origin syntax, such
+ * as EasyList: its element-hiding rules drop what they match (README.md,
+ * "Ad-blocking lists"). Lines outside what pith matches are skipped and
+ * counted, never an error. name is shown by PITH_EXPLAIN. */
+PITH_API pith_status pith_options_add_adblock(pith_options *opts, const char *name,
+                             const char *text, size_t len, pith_error *err);
+/* The same from a file; path NULL takes the system's EasyList
+ * (pith_adblock_system_list), PITH_ERR_RULES when there is none. */
+PITH_API pith_status pith_options_add_adblock_file(pith_options *opts, const char *path,
+                                  pith_error *err);
+/* Where the lists added from files are cached once read (a directory,
+ * created when missing; NULL: no cache, the default). The cache names
+ * each list's path, size and modification time, so a changed list is
+ * read again. */
+PITH_API pith_status pith_options_set_adblock_cache(pith_options *opts, const char *dir);
+/* The path of EasyList as Debian's uBlock Origin packages install it, or
+ * NULL when neither is installed. */
+PITH_API const char *pith_adblock_system_list(void);
+
 /* Compiles all rules once. Returns NULL and fills err on failure. */
 PITH_API pith_extractor *pith_extractor_new(const pith_options *opts, pith_error *err);
 PITH_API void pith_extractor_free(pith_extractor *ex);

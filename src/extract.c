@@ -127,7 +127,7 @@ static void measure(px_page *pg)
     bool any_hidden = false;
     for (int i = 0; i < pg->doc.n; i++) {
         px_info *in = &pg->info[i];
-        in->drop_rule = in->score_rule = -1;
+        in->drop_rule = in->score_rule = in->ab_rule = -1;
         in->rule_score = 0;
         in->link_list = false;
         in->why = WHY_NONE;
@@ -154,6 +154,25 @@ static void measure(px_page *pg)
     }
 }
 
+/* Is element i phrasing inside a block's text, such as a link in a
+ * sentence? Lists hide affiliate links and the like, which in a browser
+ * leaves a gap; in the text it would cut words out of the sentence. A
+ * label standing alone in its block is not in a sentence. */
+static bool in_sentence(const px_page *pg, int i)
+{
+    if (!(pg->doc.nodes[i].flags & PX_INLINE))
+        return false;
+    /* Text of its own in any element from the parent up to its block. */
+    int b = pg->info[i].owner;
+    for (int p = pg->doc.nodes[i].parent; p >= 0; p = pg->doc.nodes[p].parent) {
+        if (pg->doc.nodes[p].flags & PX_HAS_TEXT)
+            return true;
+        if (p == b || !(pg->doc.nodes[p].flags & PX_INLINE))
+            break;
+    }
+    return false;
+}
+
 static void prune(px_page *pg)
 {
     px_node *nodes = pg->doc.nodes;
@@ -169,16 +188,26 @@ static void prune(px_page *pg)
         if (nd->kind == PX_ELEMENT && nd->g->type != GUMBO_NODE_DOCUMENT && !(nd->flags & PX_IN_CODE)) {
             px_verdict v = {false, 0, -1, -1};
             px_rules_match_element(pg->rs, pg->scratch, nd, &v);
+            /* The lists only add drops, and the veto below guards the
+             * prose from them as from any rule. A list is written for
+             * browsers, not for pith, so its drops together may also take
+             * no more of the page's prose than a single rule may. */
+            bool ab = !v.drop && pg->ab && !in_sentence(pg, i) &&
+                      (in->ab_rule = px_adblock_match(pg->ab, &pg->abp, &pg->doc, i)) >= 0;
+            bool ab_over = ab && 100 * (pg->ab_prose + in->para_chars) > pg->tune->veto_percent * pg->prose;
+            v.drop |= ab;
             in->rule_score = v.score;
             in->score_rule = v.score_rule;
-            if (v.drop && px_holds_article(pg, i)) {
+            if (v.drop && (px_holds_article(pg, i) || ab_over)) {
                 in->drop_rule = v.drop_rule;
                 in->why = WHY_VETO;
             } else if (v.drop) {
                 in->drop_rule = v.drop_rule;
+                if (ab)
+                    pg->ab_prose += in->para_chars;
                 drop(pg, i, WHY_RULE);
                 for (int j = i + 1; j < nd->end; j++) {
-                    pg->info[j].drop_rule = pg->info[j].score_rule = -1;
+                    pg->info[j].drop_rule = pg->info[j].score_rule = pg->info[j].ab_rule = -1;
                     pg->info[j].rule_score = 0;
                     pg->info[j].why = WHY_OUTSIDE;
                 }

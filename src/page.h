@@ -7,6 +7,7 @@
 
 #include "parse.h"
 #include "rules.h"
+#include "adblock.h"
 
 /* Why a node was dropped; kept for --explain and for tests. */
 enum px_why {
@@ -30,6 +31,7 @@ typedef struct px_info {
     bool link_list;            /* in a list of links that is article text
                                 * (extract.c): its links cost nothing */
     int drop_rule, score_rule; /* rule indices for --explain, or -1 */
+    int ab_rule;               /* the ad-blocking rule that matched, or -1 */
     unsigned char why;
 } px_info;
 
@@ -63,6 +65,9 @@ typedef struct px_page {
     struct px_meta *meta; /* metadata (metadata.h), read before extraction;
                            * NULL when none was read */
     const char *url;      /* the page's URL as the caller gave it, or NULL */
+    const px_adblock *ab; /* --adblock lists, or NULL */
+    px_ab_page abp;       /* what the URL allows of them */
+    int ab_prose;         /* prose characters the lists have dropped */
 } px_page;
 
 /* Stage 3b (score.c): text statistics and worth of every node. */

@@ -20,6 +20,9 @@ static const char usage_text[] =
     "  -e, --encoding NAME    decode the input as NAME, whatever the page declares\n"
     "  -r, --rules FILE       add the rules in FILE (may be given more than once)\n"
     "      --no-default-rules start from no rules (only --rules files apply)\n"
+    "      --adblock [FILE]   also drop what the ad-blocking list FILE hides\n"
+    "                         (EasyList syntax; may be given more than once);\n"
+    "                         with no FILE, or --adblock=system, Debian's EasyList\n"
     "      --no-title         leave the title out of the output\n"
     "      --explain          trace every candidate block on stderr: its path,\n"
     "                         score, features, rules fired, kept or dropped\n"
@@ -80,12 +83,13 @@ static const char *const limit_names[] = {"max-bytes", "max-depth", "max-nodes",
 
 enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN, OPT_FAVOR, OPT_LINKS, OPT_IMAGES,
        OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD,
-       OPT_TARGET_LANGUAGE };
+       OPT_TARGET_LANGUAGE, OPT_ADBLOCK };
 
 static const struct option long_opts[] = {
     {"encoding", required_argument, NULL, 'e'},
     {"rules", required_argument, NULL, 'r'},
     {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
+    {"adblock", optional_argument, NULL, OPT_ADBLOCK},
     {"no-title", no_argument, NULL, OPT_NO_TITLE},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"favor", required_argument, NULL, OPT_FAVOR},
@@ -164,6 +168,15 @@ static int parse_args(int argc, char **argv, cli *c)
         case 'u': c->url = optarg; break;
         case 'r': c->rules[c->nrules++] = optarg; break;
         case OPT_NO_DEFAULT_RULES: c->flags |= PITH_NO_DEFAULT_RULES; break;
+        case OPT_ADBLOCK: {
+            /* "--adblock FILE" as well as "--adblock=FILE": a bare
+             * --adblock is one followed by an option or by nothing. */
+            const char *l = optarg;
+            if (!l && optind < argc && argv[optind][0] != '-')
+                l = argv[optind++];
+            c->lists[c->nlists++] = l && strcmp(l, "system") ? l : NULL; /* NULL: the system's */
+            break;
+        }
         case OPT_NO_TITLE: c->no_title = 1; break;
         case 'f':
             c->format_given = true;
@@ -324,6 +337,18 @@ static pith_extractor *build(const cli *c, int *rc)
             cli_fail(*rc, NULL, err.message);
             return NULL;
         }
+    /* Lists are cached once read: $XDG_CACHE_HOME/pith, ~/.cache/pith. */
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    char cache[4096];
+    if (c->nlists && ((xdg && *xdg == '/' && (size_t)snprintf(cache, sizeof cache, "%s/pith", xdg) < sizeof cache) ||
+                      (home && *home == '/' && (size_t)snprintf(cache, sizeof cache, "%s/.cache/pith", home) < sizeof cache)))
+        pith_options_set_adblock_cache(o, cache);
+    for (int i = 0; i < c->nlists; i++)
+        if ((*rc = pith_options_add_adblock_file(o, c->lists[i], &err))) {
+            pith_options_free(o);
+            cli_fail(*rc, NULL, err.message);
+            return NULL;
+        }
     pith_extractor *ex = pith_extractor_new(o, &err);
     pith_options_free(o);
     if (!ex)
@@ -361,9 +386,10 @@ static int run_page(const cli *c, const pith_extractor *ex)
 int main(int argc, char **argv)
 {
     cli c = {.mode = MODE_PAGE};
-    c.rules = calloc((size_t)argc + 1, sizeof *c.rules);
+    c.rules = calloc(2 * ((size_t)argc + 1), sizeof *c.rules);
     if (!c.rules)
         return cli_fail(PITH_ERR_NOMEM, NULL, "out of memory");
+    c.lists = c.rules + argc + 1;
     int rc = parse_args(argc, argv, &c);
     if (rc) {
         free(c.rules);

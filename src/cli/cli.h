@@ -24,6 +24,8 @@ typedef struct cli {
     const char *target_language; /* --target-language, or NULL */
     const char **rules;
     int nrules;
+    const char **lists; /* --adblock; NULL for the system's list */
+    int nlists;
     unsigned flags;
     int no_title;
     unsigned format;  /* PITH_FORMAT_* of --format, or 0 for text */
