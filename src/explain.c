@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "decode.h"
 #include "page.h"
 
 static const char *const why_names[] = {
@@ -70,6 +71,11 @@ static size_t raw_text(const px_page *pg, int i)
 int px_explain(const px_page *pg, px_buf *out)
 {
     char line[256];
+    if (pg->charset) {
+        snprintf(line, sizeof line, "# encoding=%s: %s\n", pg->charset,
+                 px_decode_why_text((enum px_decode_why)pg->charset_why));
+        px_buf_puts(out, line);
+    }
     snprintf(line, sizeof line, "# root=%d fallback=%d nodes=%d\n", pg->root, pg->fallback, pg->doc.n);
     px_buf_puts(out, line);
     for (int i = 0; i < pg->doc.n; i++) {

@@ -60,6 +60,8 @@ typedef struct px_page {
     struct px_meta *meta; /* metadata (metadata.h), read before extraction;
                            * NULL when none was read */
     const char *url;      /* the page's URL as the caller gave it, or NULL */
+    const char *charset;  /* the encoding the input was read in (decode.c) */
+    int charset_why;      /* and why: an enum px_decode_why */
 } px_page;
 
 /* Stage 3b (score.c): text statistics and worth of every node. */
