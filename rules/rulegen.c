@@ -258,6 +258,15 @@ int main(int argc, char **argv)
         }
         free(text);
     }
+    /* drop! overrides the guard that keeps the article (extract.c): a
+     * user may know that a class is junk on his site, but no bundled rule
+     * is that sure, so the image has no field for it. */
+    for (int i = 0; i < rs->nrules && !rc; i++)
+        if (rs->rules[i].force) {
+            fprintf(stderr, "rulegen: %s:%d: drop! is for users' rules, not bundled ones\n",
+                    rs->files[rs->rules[i].file], rs->rules[i].line);
+            rc = 1;
+        }
     if (!rc && px_rules_compile(rs, &err)) {
         fprintf(stderr, "rulegen: %s\n", err.message);
         rc = 1;

@@ -159,11 +159,13 @@ static void prune(px_page *pg)
             continue;
         }
         if (nd->kind == PX_ELEMENT && nd->g->type != GUMBO_NODE_DOCUMENT) {
-            px_verdict v = {false, 0, -1, -1};
+            px_verdict v = {false, 0, -1, -1, false};
             px_rules_match_element(pg->rs, pg->scratch, nd, &v);
             in->rule_score = v.score;
             in->score_rule = v.score_rule;
-            if (v.drop && px_holds_article(pg, i)) {
+            /* The guard: a class name is weaker evidence than the text,
+             * unless a user's drop! says he knows better. */
+            if (v.drop && !v.force && px_holds_article(pg, i)) {
                 in->drop_rule = v.drop_rule;
                 in->why = WHY_VETO;
             } else if (v.drop) {
@@ -242,7 +244,7 @@ static int text_rules(px_page *pg)
         px_node_text(pg, i, &b);
         if (b.oom)
             break;
-        px_verdict v = {false, 0, -1, -1};
+        px_verdict v = {false, 0, -1, -1, false};
         px_rules_match_text(pg->rs, pg->scratch, &pg->doc.nodes[i], b.data ? b.data : "", b.len, &v);
         pg->info[i].rule_score += v.score;
         if (v.score_rule >= 0)

@@ -392,8 +392,9 @@ static int parse_matcher(parser *p, const char *s, const char *lim, const char *
 
 static int parse_action(parser *p, const char *s, size_t n, rule *r)
 {
-    if (n == 4 && !memcmp(s, "drop", 4)) {
+    if ((n == 4 || (n == 5 && s[4] == '!')) && !memcmp(s, "drop", 4)) {
         r->drop = true;
+        r->force = n == 5;
         return PITH_OK;
     }
     if (n >= 2 && n <= 5 && (s[0] == '+' || s[0] == '-')) {
@@ -408,7 +409,7 @@ static int parse_action(parser *p, const char *s, size_t n, rule *r)
             return PITH_OK;
         }
     }
-    return perr(p, "unknown action '%.*s' (expected drop, +N or -N)", s, n);
+    return perr(p, "unknown action '%.*s' (expected drop, drop!, +N or -N)", s, n);
 }
 
 /* Cheap matchers first: a tag test settles most rules before any pattern
@@ -952,9 +953,10 @@ static void apply(const px_ruleset *rs, int i, px_verdict *v)
 {
     const rule *r = &rs->rules[i];
     if (r->drop) {
-        if (!v->drop)
+        if (!v->drop || (r->force && !v->force))
             v->drop_rule = i;
         v->drop = true;
+        v->force = v->force || r->force;
     } else {
         v->score += r->score;
         v->score_rule = i;

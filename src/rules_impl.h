@@ -42,6 +42,8 @@ typedef struct rule {
     int nm;
     int file; /* index into files */
     int line;
+    bool force; /* drop!: overrides the guard of px_holds_article (users'
+                 * rules only; rulegen refuses it in the bundled files) */
 } rule;
 
 typedef struct pattern {
