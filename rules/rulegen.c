@@ -190,8 +190,9 @@ static void put_image(FILE *out, const px_ruleset *rs, size_t *blob_len, bool *h
     int at = 0;
     for (int i = 0; i < rs->nrules; i++) {
         const rule *r = &rs->rules[i];
-        fprintf(out, "    {%s, %d, %s, &matchers[%d], %d, %d, %d},\n", r->drop ? "true" : "false",
-                r->score, r->text ? "true" : "false", at, r->nm, r->file, r->line);
+        fprintf(out, "    {%s, %d, %s, &matchers[%d], %d, %d, %d, false, %s},\n",
+                r->drop ? "true" : "false", r->score, r->text ? "true" : "false", at, r->nm,
+                r->file, r->line, r->box ? "true" : "false");
         at += r->nm;
     }
     fprintf(out, "};\n\nstatic const px_image_pattern pats[] = {\n");

@@ -31,10 +31,10 @@
 #define MIN_REST_PROSE 200
 
 static const px_tuning tunings[] = {
-    /* narrow, drop score, veto %, trailing, fragments, teasers */
-    {0.6f, -25, 50, true, false, true},    /* balanced */
-    {0.5f, -15, 70, true, true, true},     /* precision: less junk */
-    {0.95f, -100, 20, false, false, false}, /* recall: no text lost */
+    /* narrow, drop score, veto %, trailing, fragments, teasers, boxes */
+    {0.6f, -25, 50, true, false, true, true},    /* balanced */
+    {0.5f, -15, 70, true, true, true, true},     /* precision: less junk */
+    {0.95f, -100, 20, false, false, false, false}, /* recall: no text lost */
 };
 
 const px_tuning *px_tuning_for(unsigned flags)
@@ -251,7 +251,7 @@ static int text_rules(px_page *pg)
             pg->info[i].score_rule = v.score_rule;
         if (v.drop) {
             pg->info[i].drop_rule = v.drop_rule;
-            drop(pg, i, WHY_TEXT_RULE);
+            drop(pg, i, v.box ? WHY_BOX_LABEL : WHY_TEXT_RULE);
         }
     }
     bool oom = b.oom;
@@ -778,6 +778,7 @@ int px_extract_content(px_page *pg, pith_error *err)
     if (pg->root >= 0) {
         if (pg->tune->drop_teasers)
             drop_teasers_in(pg, pg->root);
+        px_drop_boxes(pg, pg->root);
         clean(pg, pg->root);
     } else {
         pg->fallback = true;

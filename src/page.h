@@ -11,7 +11,8 @@
 /* Why a node was dropped; kept for --explain and for tests. */
 enum px_why {
     WHY_NONE, WHY_RULE, WHY_TEXT_RULE, WHY_FORM, WHY_LINKS, WHY_SCORE,
-    WHY_TRAILING, WHY_OUTSIDE, WHY_VETO, WHY_HIDDEN, WHY_TITLE, WHY_BYLINE, WHY_TEASERS
+    WHY_TRAILING, WHY_OUTSIDE, WHY_VETO, WHY_HIDDEN, WHY_TITLE, WHY_BYLINE, WHY_TEASERS,
+    WHY_BOX_LABEL, WHY_BOX, WHY_CALL_TO_ACTION
 };
 
 typedef struct px_info {
@@ -38,6 +39,7 @@ typedef struct px_tuning {
     bool drop_trailing;    /* drop headings and labels after the last text */
     bool drop_fragments;   /* drop blocks worth less than nothing, links or not */
     bool drop_teasers;     /* drop lists of teasers inside the content */
+    bool drop_boxes;       /* drop labelled boxes and calls to action (boxes.c) */
 } px_tuning;
 
 /* The tuning for PITH_FAVOR_PRECISION, PITH_FAVOR_RECALL, or neither. */
@@ -74,6 +76,11 @@ bool px_holds_article(const px_page *pg, int i);
 float px_block_value(int chars, int link, int lead, int punct);
 /* Whether a block is a real paragraph of prose. */
 bool px_is_good_para(int chars, int link, int punct);
+
+/* Inside the content root (boxes.c): boxes that a drop-box label opens,
+ * and short boxes built around a form or a button (sign-up, paywall and
+ * player chrome), go whole. */
+void px_drop_boxes(px_page *pg, int root);
 
 /* Starts timing a stage when profiling; returns the start time. */
 unsigned long long px_clock(const px_page *pg);

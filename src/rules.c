@@ -397,6 +397,10 @@ static int parse_action(parser *p, const char *s, size_t n, rule *r)
         r->force = n == 5;
         return PITH_OK;
     }
+    if (n == 8 && !memcmp(s, "drop-box", 8)) {
+        r->drop = r->box = true;
+        return PITH_OK;
+    }
     if (n >= 2 && n <= 5 && (s[0] == '+' || s[0] == '-')) {
         int v = 0;
         for (size_t i = 1; i < n; i++) {
@@ -409,7 +413,7 @@ static int parse_action(parser *p, const char *s, size_t n, rule *r)
             return PITH_OK;
         }
     }
-    return perr(p, "unknown action '%.*s' (expected drop, drop!, +N or -N)", s, n);
+    return perr(p, "unknown action '%.*s' (expected drop, drop!, drop-box, +N or -N)", s, n);
 }
 
 /* Cheap matchers first: a tag test settles most rules before any pattern
@@ -957,6 +961,7 @@ static void apply(const px_ruleset *rs, int i, px_verdict *v)
             v->drop_rule = i;
         v->drop = true;
         v->force = v->force || r->force;
+        v->box = v->box || r->box;
     } else {
         v->score += r->score;
         v->score_rule = i;

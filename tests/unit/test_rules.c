@@ -225,10 +225,10 @@ static void test_parse_byte_order_mark(void **state)
     assert_int_equal(COUNT("\xEF\xBB\xBF" "drop tag=p\n"), 1);
     assert_int_equal(COUNT("\xEF\xBB\xBF" "# comment\n+5 class=x\n"), 1);
     REFUSED("\xEF\xBB\xBF" "drop tag=p\nfoo tag=p\n",
-            "bad.rules:2: unknown action 'foo' (expected drop, drop!, +N or -N)");
+            "bad.rules:2: unknown action 'foo' (expected drop, drop!, drop-box, +N or -N)");
     /* only at the very start */
     REFUSED("drop tag=p\n\xEF\xBB\xBF" "drop tag=p\n",
-            "bad.rules:2: unknown action '\xEF\xBB\xBF" "drop' (expected drop, drop!, +N or -N)");
+            "bad.rules:2: unknown action '\xEF\xBB\xBF" "drop' (expected drop, drop!, drop-box, +N or -N)");
 }
 
 static void test_where_names_file_and_line(void **state)
@@ -289,12 +289,12 @@ static void test_error_unknown_action(void **state)
 {
     (void)state;
     REFUSED("remove tag=p\n",
-            "bad.rules:1: unknown action 'remove' (expected drop, drop!, +N or -N)");
-    REFUSED("# c\n+0 tag=p\n", "bad.rules:2: unknown action '+0' (expected drop, drop!, +N or -N)");
+            "bad.rules:1: unknown action 'remove' (expected drop, drop!, drop-box, +N or -N)");
+    REFUSED("# c\n+0 tag=p\n", "bad.rules:2: unknown action '+0' (expected drop, drop!, drop-box, +N or -N)");
     REFUSED("+1001 tag=p\n",
-            "bad.rules:1: unknown action '+1001' (expected drop, drop!, +N or -N)");
-    REFUSED("5 tag=p\n", "bad.rules:1: unknown action '5' (expected drop, drop!, +N or -N)");
-    REFUSED("DROP tag=p\n", "bad.rules:1: unknown action 'DROP' (expected drop, drop!, +N or -N)");
+            "bad.rules:1: unknown action '+1001' (expected drop, drop!, drop-box, +N or -N)");
+    REFUSED("5 tag=p\n", "bad.rules:1: unknown action '5' (expected drop, drop!, drop-box, +N or -N)");
+    REFUSED("DROP tag=p\n", "bad.rules:1: unknown action 'DROP' (expected drop, drop!, drop-box, +N or -N)");
     /* a sign with junk after it names the action too */
     px_ruleset *rs = px_rules_new(&A);
     pith_error err = {0, ""};
@@ -323,7 +323,7 @@ static void test_forced_drop(void **state)
     v = element_verdict(&t, by_id(&t, "none"));
     assert_false(v.drop || v.force);
     doc_close(&t);
-    REFUSED("drop!! tag=p\n", "bad.rules:1: unknown action 'drop!!' (expected drop, drop!, +N or -N)");
+    REFUSED("drop!! tag=p\n", "bad.rules:1: unknown action 'drop!!' (expected drop, drop!, drop-box, +N or -N)");
     REFUSED("drop ! tag=p\n", "bad.rules:1: unknown matcher '!'");
 }
 
