@@ -234,7 +234,13 @@ static int text_rules(px_page *pg)
         if (dropped(pg, i) || !text_candidate(pg, i))
             continue;
         const px_info *in = &pg->info[i];
-        if (!in->chars || (size_t)in->chars > cap * 3)
+        /* A phrasing element standing among blocks (a stray link between
+         * paragraphs: "skip past newsletter promotion") counts its own
+         * text toward its block: its size is at most the blocks inside
+         * it and the text its block owns. */
+        bool loose = pg->doc.nodes[i].flags & PX_INLINE;
+        int size = loose ? in->chars + pg->info[in->owner].own_chars : in->chars;
+        if (!size || (size_t)size > cap * 3)
             continue;
         int p = pg->doc.nodes[i].parent;
         if (text_only && p >= 0 && p != body && text_candidate(pg, p) &&
@@ -244,6 +250,8 @@ static int text_rules(px_page *pg)
         px_node_text(pg, i, &b);
         if (b.oom)
             break;
+        if (loose && !b.len)
+            continue;
         px_verdict v = {false, 0, -1, -1, false};
         px_rules_match_text(pg->rs, pg->scratch, &pg->doc.nodes[i], b.data ? b.data : "", b.len, &v);
         pg->info[i].rule_score += v.score;
