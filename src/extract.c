@@ -31,10 +31,10 @@
 #define MIN_REST_PROSE 200
 
 static const px_tuning tunings[] = {
-    /* narrow, drop score, veto %, trailing, fragments, teasers, boxes */
-    {0.6f, -25, 50, true, false, true, true},    /* balanced */
-    {0.5f, -15, 70, true, true, true, true},     /* precision: less junk */
-    {0.95f, -100, 20, false, false, false, false}, /* recall: no text lost */
+    /* narrow, drop score, veto %, trailing, fragments, teasers, boxes, tail */
+    {0.6f, -25, 50, true, false, true, true, false},     /* balanced */
+    {0.5f, -15, 70, true, true, true, true, true},       /* precision: less junk */
+    {0.95f, -100, 20, false, false, false, false, false}, /* recall: no text lost */
 };
 
 const px_tuning *px_tuning_for(unsigned flags)
@@ -788,6 +788,7 @@ int px_extract_content(px_page *pg, pith_error *err)
             drop_teasers_in(pg, pg->root);
         px_drop_boxes(pg, pg->root);
         clean(pg, pg->root);
+        px_trim_tail(pg, pg->root);
     } else {
         pg->fallback = true;
         rc = fallback(pg) ? PITH_OK : PITH_NO_CONTENT;

@@ -12,7 +12,7 @@
 enum px_why {
     WHY_NONE, WHY_RULE, WHY_TEXT_RULE, WHY_FORM, WHY_LINKS, WHY_SCORE,
     WHY_TRAILING, WHY_OUTSIDE, WHY_VETO, WHY_HIDDEN, WHY_TITLE, WHY_BYLINE, WHY_TEASERS,
-    WHY_BOX_LABEL, WHY_BOX, WHY_CALL_TO_ACTION
+    WHY_BOX_LABEL, WHY_BOX, WHY_CALL_TO_ACTION, WHY_TAIL
 };
 
 typedef struct px_info {
@@ -40,6 +40,7 @@ typedef struct px_tuning {
     bool drop_fragments;   /* drop blocks worth less than nothing, links or not */
     bool drop_teasers;     /* drop lists of teasers inside the content */
     bool drop_boxes;       /* drop labelled boxes and calls to action (boxes.c) */
+    bool trim_tail;        /* drop what is not prose after the last paragraph (tail.c) */
 } px_tuning;
 
 /* The tuning for PITH_FAVOR_PRECISION, PITH_FAVOR_RECALL, or neither. */
@@ -81,6 +82,9 @@ bool px_is_good_para(int chars, int link, int punct);
  * and short boxes built around a form or a button (sign-up, paywall and
  * player chrome), go whole. */
 void px_drop_boxes(px_page *pg, int root);
+/* With --favor precision (tail.c): the blocks after the last paragraph of
+ * prose that are no prose go. */
+void px_trim_tail(px_page *pg, int root);
 
 /* Starts timing a stage when profiling; returns the start time. */
 unsigned long long px_clock(const px_page *pg);
