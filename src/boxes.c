@@ -22,6 +22,9 @@
 
 /* A call to action says a sentence or three around its form. */
 #define CTA_MAX_CHARS 500
+/* A control inside a block with this much punctuated text of its own
+ * sits in a sentence ("Press Copy to copy the address..."). */
+#define IN_SENTENCE_CHARS 40
 /* A labelled box with no wrapper of its own: the blocks after the label,
  * up to the next heading, when they are this short. */
 #define LABEL_RUN_CHARS 600
@@ -197,13 +200,15 @@ static bool holds_content(const px_page *pg, const box_facts *f, int b, enum con
 
 /* The call to action around control c of kind k: its largest ancestor
  * below the root that is short, holds no content, and is a minor part of
- * the content. -1 when the control sits in a paragraph of prose (a
- * "copy" button in a sentence) or in no such box. */
+ * the content. -1 when the control sits in a sentence (a "copy" button
+ * in running text) or in no such box. */
 static int cta_box(const px_page *pg, const box_facts *f, int root, int c, enum control k)
 {
-    int own = pg->info[c].owner;
-    if (own != c && own > root && !(pg->doc.nodes[own].flags & PX_DROP) &&
-        px_is_good_para(pg->info[own].own_chars, pg->info[own].own_link, pg->info[own].own_punct))
+    /* The block the control sits in (a control may parse as a block of
+     * its own, but it stands in its parent's line). */
+    int own = pg->info[pg->doc.nodes[c].parent].owner;
+    if (own > root && !(pg->doc.nodes[own].flags & PX_DROP) &&
+        pg->info[own].own_chars >= IN_SENTENCE_CHARS && pg->info[own].own_punct)
         return -1;
     int box = -1;
     for (int b = pg->doc.nodes[c].parent; b > root; b = pg->doc.nodes[b].parent) {
