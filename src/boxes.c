@@ -126,8 +126,10 @@ static void drop_label_run(px_page *pg, int root, int l)
             break;
         chars += pg->info[c].chars;
         last = c;
+        if (chars > LABEL_RUN_CHARS)
+            return;
     }
-    if (last < 0 || chars > LABEL_RUN_CHARS || 3 * chars > pg->info[root].chars)
+    if (last < 0 || 3 * chars > pg->info[root].chars)
         return;
     for (int c = pg->doc.nodes[l].next; c >= 0; c = pg->doc.nodes[c].next) {
         if (pg->doc.nodes[c].kind == PX_ELEMENT && !(pg->doc.nodes[c].flags & PX_DROP))
