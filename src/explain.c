@@ -13,9 +13,10 @@ static const char *const why_names[] = {
     [WHY_TRAILING] = "dropped:trailing-heading", [WHY_OUTSIDE] = "outside",
     [WHY_VETO] = "kept:holds-article", [WHY_HIDDEN] = "dropped:hidden",
     [WHY_TITLE] = "dropped:repeats-title", [WHY_BYLINE] = "dropped:byline",
-    [WHY_TEASERS] = "dropped:teaser-list", [WHY_BOX_LABEL] = "dropped:box-label",
-    [WHY_BOX] = "dropped:labelled-box", [WHY_CALL_TO_ACTION] = "dropped:call-to-action",
-    [WHY_TAIL] = "dropped:tail",
+    [WHY_TEASERS] = "dropped:teaser-list",
+    [WHY_EMPTY_SECTION] = "dropped:empty-section",
+    [WHY_BOX_LABEL] = "dropped:box-label", [WHY_BOX] = "dropped:labelled-box",
+    [WHY_CALL_TO_ACTION] = "dropped:call-to-action", [WHY_TAIL] = "dropped:tail",
 };
 
 /* Appends at most max bytes of an attribute value: cut at a character

@@ -12,7 +12,7 @@
 enum px_why {
     WHY_NONE, WHY_RULE, WHY_TEXT_RULE, WHY_FORM, WHY_LINKS, WHY_SCORE,
     WHY_TRAILING, WHY_OUTSIDE, WHY_VETO, WHY_HIDDEN, WHY_TITLE, WHY_BYLINE, WHY_TEASERS,
-    WHY_BOX_LABEL, WHY_BOX, WHY_CALL_TO_ACTION, WHY_TAIL
+    WHY_EMPTY_SECTION, WHY_BOX_LABEL, WHY_BOX, WHY_CALL_TO_ACTION, WHY_TAIL
 };
 
 typedef struct px_info {
@@ -27,6 +27,8 @@ typedef struct px_info {
     float own_value;           /* worth of this block's own text */
     float value;               /* worth of the subtree */
     int rule_score;
+    bool link_list;            /* in a list of links that is article text
+                                * (extract.c): its links cost nothing */
     int drop_rule, score_rule; /* rule indices for --explain, or -1 */
     unsigned char why;
 } px_info;
@@ -78,6 +80,12 @@ float px_block_value(int chars, int link, int lead, int punct);
 /* Whether a block is a real paragraph of prose. */
 bool px_is_good_para(int chars, int link, int punct);
 
+/* Stage 3 (extract.c): the rules drop and score nodes (prune, text rules,
+ * forms), and every node is scored. PITH_ERR_NOMEM or PITH_OK. */
+int px_apply_rules(px_page *pg);
+/* Stage 4 (extract.c), after the title: the content is chosen and
+ * cleaned. PITH_OK, or PITH_NO_CONTENT for a page without an article. */
+int px_extract_content(px_page *pg);
 /* Inside the content root (boxes.c): boxes that a drop-box label opens,
  * and short boxes built around a form or a button (sign-up, paywall and
  * player chrome), go whole. */
@@ -85,14 +93,6 @@ void px_drop_boxes(px_page *pg, int root);
 /* With --favor precision (tail.c): the blocks after the last paragraph of
  * prose that are no prose go. */
 void px_trim_tail(px_page *pg, int root);
-
-/* Starts timing a stage when profiling; returns the start time. */
-unsigned long long px_clock(const px_page *pg);
-/* Adds the time since start to stage, and returns the time now. */
-unsigned long long px_lap(px_page *pg, int stage, unsigned long long start);
-
-/* Stage 4 (extract.c). */
-int px_extract_content(px_page *pg, pith_error *err);
 /* Normalised text of node i's subtree, skipping dropped nodes. */
 void px_node_text(const px_page *pg, int i, px_buf *out);
 
@@ -118,9 +118,29 @@ void px_code_language(const px_page *pg, int p, char *lang, size_t cap);
 int px_render_root(const px_page *pg);
 /* Is node i left out of the output (dropped, or the h1 used as title)? */
 bool px_render_skip(const px_page *pg, int i);
-/* The address of an <img>: src, or the data-src of lazy loaders; NULL
- * when there is none but a data: URL. */
-const char *px_image_src(const px_node *nd);
+/* The address of <img> i resolved against the page's base, allocated
+ * with the page's allocator: src, the data-src of lazy loaders, else the
+ * widest candidate of its srcset or data-srcset, or of a <source> of its
+ * <picture>. NULL when there is none but a data: URL, or when memory ran
+ * out (then *oom is set). */
+char *px_image_url(const px_page *pg, int i, bool *oom);
+
+/* What a format's whole document (PITH_DOCUMENT, PITH_WITH_TITLE) puts
+ * around the article, as the pith command prints it. */
+typedef struct px_frame {
+    const char *title; /* "" when the page has none */
+    const char *lang;  /* the page's language, or NULL */
+    bool with_title;   /* PITH_WITH_TITLE: the title is shown */
+} px_frame;
+
+/* Writes the whole document of one format around body[0..len) to out
+ * (render.c, render_markdown.c, render_html.c, render_json.c): the title
+ * framed as that format frames it, and a final newline. */
+typedef int (*px_framer)(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_text(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_markdown(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_html(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_json(const px_frame *f, const char *body, size_t len, px_buf *out);
 
 /* The other output formats (render_markdown.c, render_html.c,
  * render_json.c), from the same kept nodes as the text. */
