@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "decode.h"
 #include "page.h"
 
 static const char *const why_names[] = {
@@ -14,6 +15,8 @@ static const char *const why_names[] = {
     [WHY_TITLE] = "dropped:repeats-title", [WHY_BYLINE] = "dropped:byline",
     [WHY_TEASERS] = "dropped:teaser-list",
     [WHY_EMPTY_SECTION] = "dropped:empty-section",
+    [WHY_BOX_LABEL] = "dropped:box-label", [WHY_BOX] = "dropped:labelled-box",
+    [WHY_CALL_TO_ACTION] = "dropped:call-to-action", [WHY_TAIL] = "dropped:tail",
 };
 
 /* Appends at most max bytes of an attribute value: cut at a character
@@ -96,6 +99,11 @@ static void explain_adblock(const px_page *pg, px_buf *out)
 int px_explain(const px_page *pg, px_buf *out)
 {
     char line[256];
+    if (pg->charset) {
+        snprintf(line, sizeof line, "# encoding=%s: %s\n", pg->charset,
+                 px_decode_why_text((enum px_decode_why)pg->charset_why));
+        px_buf_puts(out, line);
+    }
     snprintf(line, sizeof line, "# root=%d fallback=%d nodes=%d\n", pg->root, pg->fallback, pg->doc.n);
     px_buf_puts(out, line);
     explain_adblock(pg, out);

@@ -628,7 +628,9 @@ pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
     if (binary)
         return px_error(err, PITH_ERR_INPUT, "not HTML: the input is %s", binary);
     unsigned long long t = px_clock(&pg);
-    int rc = px_decode(a, html ? html : "", len, encoding, &utf8, &ulen, NULL, err);
+    enum px_decode_why why = PX_DECODE_DEFAULT;
+    int rc = px_decode_why(a, html ? html : "", len, encoding, &utf8, &ulen, &pg.charset, &why, err);
+    pg.charset_why = (int)why;
     px_guard_report rep = {0, false, 0};
     if (!rc) {
         char *guarded;

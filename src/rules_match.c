@@ -418,9 +418,11 @@ static void apply(const px_ruleset *rs, int i, px_verdict *v)
 {
     const rule *r = &rs->rules[i];
     if (r->drop) {
-        if (!v->drop)
+        if (!v->drop || (r->force && !v->force))
             v->drop_rule = i;
         v->drop = true;
+        v->force = v->force || r->force;
+        v->box = v->box || r->box;
     } else {
         v->score += r->score;
         v->score_rule = i;
