@@ -186,6 +186,16 @@ class Extractor:
             doc[_FORMAT_KEY[fmt]] = output
         return doc
 
+    def _document(self, html: HTML, url: Optional[str] = None, *, encoding: Optional[str] = None,
+                  output_format: str = "txt", favor_precision: bool = False,
+                  favor_recall: bool = False, include_links: bool = False,
+                  include_images: bool = False, include_title: bool = True
+                  ) -> Optional[Dict[str, Any]]:
+        """bare_extraction's dict with "output", the document extract()
+        returns, whatever the format (for pith.scrapy)."""
+        return self._bare(html, url, encoding, _format(output_format), favor_precision,
+                          favor_recall, include_links, include_images, include_title)
+
     def _bare(self, html: HTML, url: Optional[str], encoding: Optional[str], fmt: int,
               favor_precision: bool, favor_recall: bool, include_links: bool,
               include_images: bool, include_title: bool) -> Optional[Dict[str, Any]]:

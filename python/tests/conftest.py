@@ -33,6 +33,8 @@ def fixture_names(articles_only=False):
     names = []
     for path in sorted(glob.glob(os.path.join(FIXTURES, "*.html"))):
         name = os.path.basename(path)[:-5]
+        if name.endswith(".expected"):
+            continue  # NAME.expected.html is a golden output, not a page
         if articles_only and not os.path.exists(os.path.join(FIXTURES, name + ".expected.txt")):
             continue
         names.append(name)
