@@ -1,6 +1,6 @@
 """pith: extract the main article text from HTML pages.
 
-The Python binding of libpith (https://github.com/.../pith). The functions
+The Python binding of libpith, the library of the pith command. The functions
 take trafilatura's names wherever the meaning is the same, so that
 
     from trafilatura import extract, bare_extraction
