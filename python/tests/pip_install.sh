@@ -7,7 +7,8 @@
 #
 # Usage: pip_install.sh PYTHON SOURCE_ROOT PITH
 set -eu
-python=$1 root=$2 pith=$3
+python=$1 root=$2
+pith=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")  # absolute: we cd below
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 "$python" -m venv --system-site-packages "$tmp/venv"
