@@ -342,9 +342,9 @@ static void input_release(input *in)
         PyBuffer_Release(&in->view);
 }
 
-/* Runs one page. On success *out holds the result (NULL: no article). */
-static bool run(Core *self, PyObject *args, pith_result **out, int *fmt_out, bool *title_out,
-                buf *doc)
+/* Runs one page. On success *out holds the result (NULL: no article) and
+ * doc its document; on failure both are freed and an exception is set. */
+static bool run(Core *self, PyObject *args, pith_result **out, buf *doc)
 {
     PyObject *html, *url, *encoding;
     int fmt, favor, links, images, with_title;
@@ -376,7 +376,7 @@ static bool run(Core *self, PyObject *args, pith_result **out, int *fmt_out, boo
     bool ok = true;
     Py_BEGIN_ALLOW_THREADS
     rc = pith_extract(ex, in.data, in.len, in.encoding, curl, &r, &err);
-    if (rc == PITH_OK && doc)
+    if (rc == PITH_OK)
         ok = document(doc, r, fmt, with_title);
     Py_END_ALLOW_THREADS
     input_release(&in);
@@ -389,25 +389,20 @@ static bool run(Core *self, PyObject *args, pith_result **out, int *fmt_out, boo
     }
     if (!ok) {
         pith_result_free(r);
+        PyMem_RawFree(doc->data);
         PyErr_NoMemory();
         return false;
     }
     *out = r;
-    *fmt_out = fmt;
-    *title_out = with_title;
     return true;
 }
 
 static PyObject *Core_extract(Core *self, PyObject *args)
 {
     pith_result *r = NULL;
-    int fmt;
-    bool with_title;
     buf doc = {0};
-    if (!run(self, args, &r, &fmt, &with_title, &doc)) {
-        PyMem_RawFree(doc.data);
+    if (!run(self, args, &r, &doc))
         return NULL;
-    }
     PyObject *s = r ? PyUnicode_DecodeUTF8(doc.data, (Py_ssize_t)doc.len, "replace")
                     : Py_NewRef(Py_None);
     PyMem_RawFree(doc.data);
@@ -470,13 +465,9 @@ static const struct {
 static PyObject *Core_bare(Core *self, PyObject *args)
 {
     pith_result *r = NULL;
-    int fmt;
-    bool with_title;
     buf doc = {0};
-    if (!run(self, args, &r, &fmt, &with_title, &doc)) {
-        PyMem_RawFree(doc.data);
+    if (!run(self, args, &r, &doc))
         return NULL;
-    }
     if (!r)
         return Py_NewRef(Py_None);
     PyObject *d = PyDict_New();

@@ -16,11 +16,7 @@ skips, when Dask or the package is missing: the README installs both.
 import json
 import os
 import re
-import shutil
 import sys
-import tempfile
-import threading
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -42,9 +38,7 @@ def documented_function():
 
 
 def run_dask(path, tmp, extract_records):
-    import dask
     import dask.bag as db
-    from distributed import Client, LocalCluster
 
     def loads(line):
         try:
@@ -54,22 +48,13 @@ def run_dask(path, tmp, extract_records):
         return rec if isinstance(rec, dict) else None
 
     blocksize = -(-os.path.getsize(path) // dask_pipe.PARTITIONS)
-    with dask.config.set({"temporary-directory": tmp,
-                          "distributed.comm.timeouts.connect": "30s"}):
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                          scheduler_kwargs={"dashboard": False},
-                          worker_dashboard_address="127.0.0.1:0",
-                          local_directory=tmp, memory_limit="2GiB",
-                          death_timeout=30) as cluster, \
-                Client(cluster, timeout=60) as client:
-            client.wait_for_workers(2, timeout=60)
-            bag = db.read_text(path, blocksize=blocksize, encoding="utf-8")
-            dask_pipe.check(bag.npartitions >= dask_pipe.MIN_PARTITIONS,
-                            f"only {bag.npartitions} partitions")
-            records = (bag.map(loads).filter(lambda r: r is not None)
-                          .map_partitions(lambda part: list(extract_records(part))))
-            return records.compute(), bag.npartitions
+    with dask_pipe.local_cluster(tmp):
+        bag = db.read_text(path, blocksize=blocksize, encoding="utf-8")
+        dask_pipe.check(bag.npartitions >= dask_pipe.MIN_PARTITIONS,
+                        f"only {bag.npartitions} partitions")
+        records = (bag.map(loads).filter(lambda r: r is not None)
+                      .map_partitions(lambda part: list(extract_records(part))))
+        return records.compute(), bag.npartitions
 
 
 def main():
@@ -85,19 +70,7 @@ def main():
         print(f"FAIL: {e}: apt-get install python3-dask python3-distributed, and build "
               "the pith package (README, Quick start)", file=sys.stderr)
         return 1
-    tmp = tempfile.mkdtemp(prefix="pith-dask-inproc-")
-
-    def watchdog():
-        print(f"FAIL: not done in {WATCHDOG}s", file=sys.stderr, flush=True)
-        dask_pipe.kill_children()
-        shutil.rmtree(tmp, ignore_errors=True)
-        os._exit(1)
-
-    timer = threading.Timer(WATCHDOG, watchdog)
-    timer.daemon = True
-    timer.start()
-    start = time.monotonic()
-    try:
+    def body(tmp):
         extract_records = documented_function()
         pages = dask_pipe.utf8_fixtures(fixtures)
         path = os.path.join(tmp, "pages.jsonl")
@@ -123,15 +96,10 @@ def main():
             texts += 1
         dask_pipe.check(texts > len(pipe) // 2, f"only {texts} records with text")
         dask_pipe.check(sorted(r["id"] for r in got) == sorted(ids), "ids lost or repeated")
-    except dask_pipe.Failure as e:
-        print(f"FAIL: {e}", file=sys.stderr, flush=True)
-        return 1
-    finally:
-        timer.cancel()
-        shutil.rmtree(tmp, ignore_errors=True)
-    print(f"OK: {len(got)} records from {nparts} partitions in-process equal the pipe's "
-          f"({texts} with text, {time.monotonic() - start:.1f}s)", flush=True)
-    return 0
+        return (f"{len(got)} records from {nparts} partitions in-process equal the pipe's "
+                f"({texts} with text)")
+
+    return dask_pipe.guarded("pith-dask-inproc-", WATCHDOG, body)
 
 
 if __name__ == "__main__":
