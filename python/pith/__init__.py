@@ -21,6 +21,7 @@ number of threads.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import urllib.parse
@@ -199,13 +200,21 @@ class Extractor:
     def _bare(self, html: HTML, url: Optional[str], encoding: Optional[str], fmt: int,
               favor_precision: bool, favor_recall: bool, include_links: bool,
               include_images: bool, include_title: bool) -> Optional[Dict[str, Any]]:
-        raw = self._core.bare(html, url, encoding, fmt, _favor(favor_precision, favor_recall),
+        got = self._core.bare(html, url, encoding, fmt, _favor(favor_precision, favor_recall),
                               include_links, include_images, include_title)
-        if raw is None:
+        if got is None:
             return None
+        output, js = got
+        # The metadata and the plain text come from the --format json
+        # document of the same extraction, so they are the command's.
+        raw = json.loads(js)
         authors = raw["author"]
+        if authors is None:
+            authors = []
+        elif isinstance(authors, str):
+            authors = [authors]
         page_url = raw["url"] or url
-        doc = {
+        return {
             "title": raw["title"] or None,
             "author": "; ".join(authors) if authors else None,
             "authors": authors,
@@ -220,9 +229,8 @@ class Extractor:
             "language": raw["language"],
             "image": raw["image"],
             "text": raw["text"],
-            "output": raw["output"],
+            "output": output,
         }
-        return doc
 
 
 _default: Optional[Extractor] = None

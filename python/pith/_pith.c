@@ -5,10 +5,13 @@
  * checked, limits set) and compiles a pith_extractor for each combination
  * of flags on first use. Extractors are immutable, so threads share them;
  * the GIL is held while one is compiled (so two threads never build the
- * same slot) and released while a page is extracted and rendered.
+ * same one) and released while a page is extracted and rendered.
  *
- * The keyword API, trafilatura's names and the dict of bare_extraction
- * live in pith/__init__.py: this file only moves bytes and errors across.
+ * Every output is the library's whole document (PITH_WITH_TITLE, or
+ * PITH_DOCUMENT for no title), so Python prints the command's bytes by
+ * construction. The keyword API, trafilatura's names and the dict of
+ * bare_extraction live in pith/__init__.py: this file only moves bytes and
+ * errors across.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -28,14 +31,19 @@ static const unsigned format_flag[FMT_COUNT] = {
 enum { FAVOR_COUNT = 3 };
 static const unsigned favor_flag[FAVOR_COUNT] = {0, PITH_FAVOR_PRECISION, PITH_FAVOR_RECALL};
 
-/* One extractor per (favor, links, images, format). */
-#define SLOTS (FAVOR_COUNT * 2 * 2 * FMT_COUNT)
+/* One extractor per combination of flags: 3 favors x links x images x 4
+ * formats x title or not x with JSON or not. */
+#define SLOTS (FAVOR_COUNT * 2 * 2 * FMT_COUNT * 2 * 2)
 
 typedef struct {
     PyObject_HEAD
     pith_options *opts; /* rules and limits; the flags are set per slot */
     unsigned base_flags;
-    pith_extractor *slot[SLOTS];
+    int nslots;
+    struct {
+        unsigned flags;
+        pith_extractor *ex;
+    } slot[SLOTS];
 } Core;
 
 /* pith.Error and its subclasses, by pith_status. */
@@ -58,7 +66,7 @@ static const struct {
 };
 
 /* Raises the exception for a failed status, with the library's message. */
-static PyObject *raise_status(int status, const pith_error *err)
+static PyObject *raise_status(pith_status status, const pith_error *err)
 {
     PyObject *type = status > 0 && status <= PITH_ERR_LIMIT && status_error[status]
                          ? status_error[status] : Error;
@@ -79,9 +87,31 @@ static PyObject *raise_status(int status, const pith_error *err)
 }
 
 /* ------------------------------------------------------------------ */
-/* The document around the article, as `pith --format X` prints it.
- * TODO(#12): PITH_WITH_TITLE makes the library do this; then document()
- * returns the accessor's bytes and this section goes. */
+/* The whole document of one format, as `pith --format FMT` prints it. */
+
+#ifdef PITH_WITH_TITLE
+/* The library makes the whole document, so Python prints the command's
+ * bytes by construction. */
+#define DOC_TITLE PITH_WITH_TITLE
+#define DOC_PLAIN PITH_DOCUMENT
+
+static PyObject *document(const pith_result *r, int fmt, bool with_title)
+{
+    static const char *(*const accessor[FMT_COUNT])(const pith_result *, size_t *) = {
+        pith_result_text, pith_result_markdown, pith_result_html, pith_result_json,
+    };
+    (void)with_title; /* in the flags already */
+    size_t len;
+    const char *s = accessor[fmt](r, &len);
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "replace");
+}
+#else
+/* A libpith from before PITH_WITH_TITLE (issue #12) gives the article
+ * without its title: the binding frames it as src/cli.c does. This branch
+ * goes once main has the flag. */
+#define DOC_TITLE 0u
+#define DOC_PLAIN 0u
+
 
 typedef struct {
     char *data;
@@ -161,7 +191,7 @@ static void frame_html(buf *b, const pith_result *r, bool with_title)
 }
 
 /* Fills b with the document for format fmt; false when out of memory. */
-static bool document(buf *b, const pith_result *r, int fmt, bool with_title)
+static bool frame(buf *b, const pith_result *r, int fmt, bool with_title)
 {
     const char *title = pith_result_title(r);
     const char *body;
@@ -193,31 +223,49 @@ static bool document(buf *b, const pith_result *r, int fmt, bool with_title)
     return !b->oom;
 }
 
+static PyObject *document(const pith_result *r, int fmt, bool with_title)
+{
+    buf b = {0};
+    PyObject *s = frame(&b, r, fmt, with_title)
+                      ? PyUnicode_DecodeUTF8(b.data, (Py_ssize_t)b.len, "replace")
+                      : PyErr_NoMemory();
+    PyMem_RawFree(b.data);
+    return s;
+}
+#endif
+
 /* ------------------------------------------------------------------ */
 
 static void Core_dealloc(Core *self)
 {
-    for (int i = 0; i < SLOTS; i++)
-        pith_extractor_free(self->slot[i]);
+    for (int i = 0; i < self->nslots; i++)
+        pith_extractor_free(self->slot[i].ex);
     pith_options_free(self->opts);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-/* The extractor for a slot, compiled on first use. Called with the GIL
- * held, which is what keeps two threads from compiling the same slot. */
-static pith_extractor *get_slot(Core *self, int favor, int links, int images, int fmt)
+/* The extractor for these flags, compiled on first use. Called with the
+ * GIL held, which is what keeps two threads from compiling the same one.
+ * A handful of combinations is the rule, so a linear search is enough. */
+static const pith_extractor *get_slot(Core *self, unsigned flags)
 {
-    int i = ((favor * 2 + links) * 2 + images) * FMT_COUNT + fmt;
-    if (self->slot[i])
-        return self->slot[i];
-    unsigned flags = self->base_flags | favor_flag[favor] | format_flag[fmt] |
-                     (links ? PITH_WITH_LINKS : 0u) | (images ? PITH_WITH_IMAGES : 0u);
+    flags |= self->base_flags;
+    for (int i = 0; i < self->nslots; i++)
+        if (self->slot[i].flags == flags)
+            return self->slot[i].ex;
+    if (self->nslots == SLOTS) { /* cannot happen: SLOTS counts them all */
+        PyErr_SetString(PyExc_RuntimeError, "pith: too many flag combinations");
+        return NULL;
+    }
     pith_options_set_flags(self->opts, flags);
-    pith_error err = {0, ""};
-    self->slot[i] = pith_extractor_new(self->opts, &err);
-    if (!self->slot[i])
-        raise_status(err.code ? err.code : PITH_ERR_NOMEM, &err);
-    return self->slot[i];
+    pith_error err = {PITH_OK, ""};
+    pith_extractor *ex = pith_extractor_new(self->opts, &err);
+    if (!ex)
+        return raise_status(err.code ? err.code : PITH_ERR_NOMEM, &err), NULL;
+    self->slot[self->nslots].flags = flags;
+    self->slot[self->nslots].ex = ex;
+    self->nslots++;
+    return ex;
 }
 
 static const char *limit_names[] = {"bytes", "depth", "nodes", "memory"};
@@ -266,8 +314,8 @@ static PyObject *Core_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
             Py_DECREF(self);
             return NULL;
         }
-        pith_error err = {0, ""};
-        int rc = pith_options_add_rules_file(self->opts, PyBytes_AS_STRING(path), &err);
+        pith_error err = {PITH_OK, ""};
+        pith_status rc = pith_options_add_rules_file(self->opts, PyBytes_AS_STRING(path), &err);
         Py_DECREF(path);
         if (rc) {
             Py_DECREF(seq);
@@ -278,7 +326,7 @@ static PyObject *Core_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     Py_DECREF(seq);
     /* Compile the plain slot now: a rule that does not compile fails here,
      * not on the first page. */
-    if (!get_slot(self, 0, 0, 0, FMT_TEXT)) {
+    if (!get_slot(self, DOC_PLAIN)) {
         Py_DECREF(self);
         return NULL;
     }
@@ -342,9 +390,11 @@ static void input_release(input *in)
         PyBuffer_Release(&in->view);
 }
 
-/* Runs one page. On success *out holds the result (NULL: no article) and
- * doc its document; on failure both are freed and an exception is set. */
-static bool run(Core *self, PyObject *args, pith_result **out, buf *doc)
+/* Runs one page with the output flags of args, plus extra flags. On
+ * success *out holds the result (NULL: no article) and *fmt_out the format
+ * index; on failure an exception is set. */
+static bool run(Core *self, PyObject *args, unsigned extra, pith_result **out, int *fmt_out,
+                bool *title_out)
 {
     PyObject *html, *url, *encoding;
     int fmt, favor, links, images, with_title;
@@ -364,20 +414,20 @@ static bool run(Core *self, PyObject *args, pith_result **out, buf *doc)
         if (!(curl = PyUnicode_AsUTF8(url)))
             return false;
     }
-    const pith_extractor *ex = get_slot(self, favor, links, images, fmt);
+    unsigned flags = extra | favor_flag[favor] | format_flag[fmt] |
+                       (links ? PITH_WITH_LINKS : 0u) | (images ? PITH_WITH_IMAGES : 0u) |
+                       (with_title ? DOC_TITLE : DOC_PLAIN);
+    const pith_extractor *ex = get_slot(self, flags);
     if (!ex)
         return false;
     input in;
     if (!input_get(&in, html, encoding))
         return false;
-    pith_error err = {0, ""};
+    pith_error err = {PITH_OK, ""};
     pith_result *r = NULL;
-    int rc;
-    bool ok = true;
+    pith_status rc;
     Py_BEGIN_ALLOW_THREADS
     rc = pith_extract(ex, in.data, in.len, in.encoding, curl, &r, &err);
-    if (rc == PITH_OK)
-        ok = document(doc, r, fmt, with_title);
     Py_END_ALLOW_THREADS
     input_release(&in);
     if (rc == PITH_NO_CONTENT) {
@@ -387,104 +437,42 @@ static bool run(Core *self, PyObject *args, pith_result **out, buf *doc)
         raise_status(rc, &err);
         return false;
     }
-    if (!ok) {
-        pith_result_free(r);
-        PyMem_RawFree(doc->data);
-        PyErr_NoMemory();
-        return false;
-    }
     *out = r;
+    *fmt_out = fmt;
+    *title_out = with_title;
     return true;
 }
 
 static PyObject *Core_extract(Core *self, PyObject *args)
 {
-    pith_result *r = NULL;
-    buf doc = {0};
-    if (!run(self, args, &r, &doc))
+    pith_result *r;
+    int fmt;
+    bool with_title;
+    if (!run(self, args, 0, &r, &fmt, &with_title))
         return NULL;
-    PyObject *s = r ? PyUnicode_DecodeUTF8(doc.data, (Py_ssize_t)doc.len, "replace")
-                    : Py_NewRef(Py_None);
-    PyMem_RawFree(doc.data);
+    PyObject *s = r ? document(r, fmt, with_title) : Py_NewRef(Py_None);
     pith_result_free(r);
     return s;
 }
 
-/* A str, or None for a NULL. */
-static PyObject *str_or_none(const char *s)
-{
-    return s ? PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace") : Py_NewRef(Py_None);
-}
-
-/* Every entry of a metadata field, as a list of str. */
-static PyObject *meta_list(const pith_result *r, pith_meta_field f)
-{
-    PyObject *list = PyList_New(0);
-    const char *s;
-    for (size_t i = 0; list && (s = pith_result_meta(r, f, i)); i++) {
-        PyObject *v = str_or_none(s);
-        if (!v || PyList_Append(list, v) < 0) {
-            Py_XDECREF(v);
-            Py_CLEAR(list);
-        }
-        Py_XDECREF(v);
-    }
-    return list;
-}
-
-static int set_item(PyObject *d, const char *key, PyObject *v)
-{
-    if (!v)
-        return -1;
-    int rc = PyDict_SetItemString(d, key, v);
-    Py_DECREF(v);
-    return rc;
-}
-
-/* The metadata fields by the names of the JSON object (README, "The JSON
- * object"); the lists are the multi-valued ones. */
-static const struct {
-    const char *key;
-    pith_meta_field field;
-    bool list;
-} meta_keys[] = {
-    {"author", PITH_META_AUTHOR, true},
-    {"date_published", PITH_META_DATE_PUBLISHED, false},
-    {"date_modified", PITH_META_DATE_MODIFIED, false},
-    {"site_name", PITH_META_SITE_NAME, false},
-    {"url", PITH_META_URL, false},
-    {"language", PITH_META_LANGUAGE, false},
-    {"description", PITH_META_DESCRIPTION, false},
-    {"image", PITH_META_IMAGE, false},
-    {"categories", PITH_META_CATEGORY, true},
-    {"tags", PITH_META_TAG, true},
-};
-
-/* A dict of the title, the metadata (author a list), the plain text
- * without the title, and "output": the document in the format asked for. */
+/* (document, JSON document): the JSON holds the metadata and the plain
+ * text, exactly as --format json gives them. */
 static PyObject *Core_bare(Core *self, PyObject *args)
 {
-    pith_result *r = NULL;
-    buf doc = {0};
-    if (!run(self, args, &r, &doc))
+    pith_result *r;
+    int fmt;
+    bool with_title;
+    if (!run(self, args, PITH_FORMAT_JSON, &r, &fmt, &with_title))
         return NULL;
     if (!r)
         return Py_NewRef(Py_None);
-    PyObject *d = PyDict_New();
-    int bad = !d || set_item(d, "title", str_or_none(pith_result_title(r)));
-    for (size_t i = 0; !bad && i < sizeof meta_keys / sizeof *meta_keys; i++)
-        bad = set_item(d, meta_keys[i].key,
-                       meta_keys[i].list ? meta_list(r, meta_keys[i].field)
-                                         : str_or_none(pith_result_meta(r, meta_keys[i].field, 0)));
-    size_t len;
-    const char *text = pith_result_text(r, &len);
-    bad = bad || set_item(d, "text", PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "replace"));
-    bad = bad || set_item(d, "output", PyUnicode_DecodeUTF8(doc.data, (Py_ssize_t)doc.len, "replace"));
-    PyMem_RawFree(doc.data);
+    PyObject *doc = document(r, fmt, with_title);
+    PyObject *json = doc ? document(r, FMT_JSON, with_title) : NULL;
     pith_result_free(r);
-    if (bad)
-        Py_CLEAR(d);
-    return d;
+    PyObject *t = json ? PyTuple_Pack(2, doc, json) : NULL;
+    Py_XDECREF(doc);
+    Py_XDECREF(json);
+    return t;
 }
 
 static PyMethodDef Core_methods[] = {
@@ -492,8 +480,8 @@ static PyMethodDef Core_methods[] = {
      "extract(html, url, encoding, fmt, favor, links, images, with_title) -> str | None\n\n"
      "The document as `pith --format FMT` prints it; None when the page holds no article."},
     {"bare", (PyCFunction)Core_bare, METH_VARARGS,
-     "bare(html, url, encoding, fmt, favor, links, images, with_title) -> dict | None\n\n"
-     "title, the metadata fields, text and output (the document); None when no article."},
+     "bare(html, url, encoding, fmt, favor, links, images, with_title) -> (str, str) | None\n\n"
+     "The document and the --format json document; None when the page holds no article."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1,6 +1,6 @@
 # Type stubs of the C extension module pith._pith (python/pith/_pith.c).
 # Use the pith package; this module is its engine.
-from typing import Any, Dict, Mapping, Optional, Sequence, Union
+from typing import Mapping, Optional, Sequence, Tuple, Union
 import os
 
 NO_CONTENT: int
@@ -23,6 +23,6 @@ class Core:
     def extract(self, html: _HTML, url: Optional[str], encoding: Optional[str], fmt: int,
                 favor: int, links: bool, images: bool, with_title: bool) -> Optional[str]: ...
     def bare(self, html: _HTML, url: Optional[str], encoding: Optional[str], fmt: int,
-             favor: int, links: bool, images: bool, with_title: bool) -> Optional[Dict[str, Any]]: ...
+             favor: int, links: bool, images: bool, with_title: bool) -> Optional[Tuple[str, str]]: ...
 
 def version() -> str: ...
