@@ -389,18 +389,20 @@ static bool short_label(const px_page *pg, int i)
            tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH;
 }
 
-/* A heading that says the title again: the title is printed once. */
-static bool repeats_title(const px_page *pg, int i)
+/* A heading that says the title again: the title is printed once. As the
+ * title itself it is the headline, above the first paragraph (headline);
+ * as a reply's "Re: title" (or "AW:", "Sv:"...) it heads each post of a
+ * thread, wherever it stands. */
+static bool repeats_title(const px_page *pg, int i, bool headline)
 {
     if (!pg->title || !*pg->title || (size_t)pg->info[i].chars > 3 * strlen(pg->title))
         return false;
     px_buf b;
     px_buf_init(&b, pg->a);
     px_node_text(pg, i, &b);
-    /* Replies in threads repeat it as "Re: title" (or "AW:", "Sv:"...). */
     const char *t = b.data ? b.data : "";
     const char *colon = strchr(t, ':');
-    bool same = !strcmp(t, pg->title) ||
+    bool same = (headline && !strcmp(t, pg->title)) ||
                 (colon && colon - t <= 3 && colon[1] == ' ' && !strcmp(colon + 2, pg->title));
     px_buf_free(&b);
     return same;
@@ -475,6 +477,11 @@ static bool data_table(const px_page *pg, int t)
 static void clean(px_page *pg, int root)
 {
     int table_end = -1; /* the end of the data table being walked */
+    /* A heading that says the title again is the headline only above the
+     * article's first paragraph; below it, it names a section that happens
+     * to share the title's words ("Shipping" on a help page titled
+     * "Shipping"), and its section would be left without a heading. */
+    bool prose_seen = false;
     FOR_KEPT(pg, i, root) {
         if (i == root || dropped(pg, i))
             continue;
@@ -489,10 +496,11 @@ static void clean(px_page *pg, int root)
         }
         if (nd->flags & PX_INLINE)
             continue;
-        if (is_heading(nd->tag) && repeats_title(pg, i)) {
+        if (is_heading(nd->tag) && repeats_title(pg, i, !prose_seen)) {
             drop(pg, i, WHY_TITLE);
             continue;
         }
+        prose_seen |= in->own_chars > 0 && good_para(in);
         if (!is_heading(nd->tag) && in->chars > 0 && in->chars <= 250 && is_byline(pg, i)) {
             drop(pg, i, WHY_BYLINE);
             continue;
