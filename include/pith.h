@@ -24,12 +24,11 @@
 #define PITH_H
 
 #include <stddef.h>
+#include "pith_version.h" /* PITH_VERSION and its parts, from meson.build */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define PITH_VERSION "0.1.0"
 
 #if defined(__GNUC__) && !defined(PITH_STATIC_ONLY)
 #define PITH_API __attribute__((visibility("default")))
@@ -50,7 +49,7 @@ typedef enum pith_status {
 
 /* A one-line, NUL-terminated description of the last failure. */
 typedef struct pith_error {
-    int code;
+    pith_status code;
     char message[512];
 } pith_error;
 
@@ -62,7 +61,8 @@ typedef struct pith_allocator {
     void *ud;
 } pith_allocator;
 
-/* Option flags for pith_options_set_flags. */
+/* Option flags for pith_options_set_flags: an OR of the PITH_* bits below. */
+typedef unsigned int pith_flags;
 #define PITH_NO_DEFAULT_RULES (1u << 0) /* start from no rules at all */
 #define PITH_FAVOR_PRECISION (1u << 1)  /* prefer less junk */
 #define PITH_FAVOR_RECALL (1u << 2)     /* prefer losing no text */
@@ -77,6 +77,18 @@ typedef struct pith_allocator {
                                         * flags above are set too */
 #define PITH_WITH_LINKS (1u << 11)     /* keep links in Markdown and HTML */
 #define PITH_WITH_IMAGES (1u << 12)    /* keep images in Markdown and HTML */
+/* Whole documents: pith_result_text, _markdown, _html and _json each give
+ * the document exactly as `pith --format FMT` prints it, final newline
+ * included: with PITH_WITH_TITLE the title is framed as that format frames
+ * it (text: a first line and a blank line; Markdown: a "# " heading; HTML:
+ * a complete page with <title> and <h1>; JSON: the "title" member, as
+ * always), with PITH_DOCUMENT alone as `pith --no-title` prints it. So the
+ * command and every binding print the same bytes. */
+#define PITH_WITH_TITLE (1u << 13)
+#define PITH_DOCUMENT (1u << 14)
+/* pith_result_json on one line, without white space (as JSON Lines needs
+ * it); the members and their order are the same. */
+#define PITH_JSON_COMPACT (1u << 15)
 
 /* Metadata fields, for pith_result_meta. */
 typedef enum pith_meta_field {
@@ -122,22 +134,22 @@ typedef struct pith_result pith_result;
 /* Options: a builder for an extractor. alloc may be NULL; it is copied. */
 PITH_API pith_options *pith_options_new(const pith_allocator *alloc);
 PITH_API void pith_options_free(pith_options *opts);
-PITH_API void pith_options_set_flags(pith_options *opts, unsigned flags);
+PITH_API void pith_options_set_flags(pith_options *opts, pith_flags flags);
 /* Sets one of the limits above; PITH_ERR_USAGE for an unknown one. */
-PITH_API int pith_options_set_limit(pith_options *opts, int limit, size_t value);
+PITH_API pith_status pith_options_set_limit(pith_options *opts, pith_limit limit, size_t value);
 /* Adds rules from text in memory; name is used in error messages. */
-PITH_API int pith_options_add_rules(pith_options *opts, const char *name,
-                           const char *text, size_t len, pith_error *err);
+PITH_API pith_status pith_options_add_rules(pith_options *opts, const char *name,
+                                           const char *text, size_t len, pith_error *err);
 /* Adds rules from a file. */
-PITH_API int pith_options_add_rules_file(pith_options *opts, const char *path,
-                                pith_error *err);
+PITH_API pith_status pith_options_add_rules_file(pith_options *opts, const char *path,
+                                                pith_error *err);
 
 /* Compiles all rules once. Returns NULL and fills err on failure. */
 PITH_API pith_extractor *pith_extractor_new(const pith_options *opts, pith_error *err);
 PITH_API void pith_extractor_free(pith_extractor *ex);
 /* The value in force for one of the limits (0: none), e.g. so that a
  * caller need not read more input than PITH_LIMIT_BYTES allows. */
-PITH_API size_t pith_extractor_limit(const pith_extractor *ex, int limit);
+PITH_API size_t pith_extractor_limit(const pith_extractor *ex, pith_limit limit);
 
 /*
  * Extracts the article from len bytes of HTML. encoding (a charset label)
@@ -145,13 +157,14 @@ PITH_API size_t pith_extractor_limit(const pith_extractor *ex, int limit);
  * PITH_NO_CONTENT *out holds a result the caller frees; otherwise *out is
  * NULL and err says why.
  */
-PITH_API int pith_extract(const pith_extractor *ex, const char *html, size_t len,
-                 const char *encoding, const char *url, pith_result **out,
-                 pith_error *err);
+PITH_API pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
+                                  const char *encoding, const char *url, pith_result **out,
+                                  pith_error *err);
 
 /* The title, or "" when the page has none. Owned by the result. */
 PITH_API const char *pith_result_title(const pith_result *r);
-/* The article as plain text, blocks separated by blank lines. */
+/* The article as plain text, blocks separated by blank lines (a whole
+ * document with PITH_WITH_TITLE or PITH_DOCUMENT, as below). */
 PITH_API const char *pith_result_text(const pith_result *r, size_t *len);
 /* With PITH_EXPLAIN: one line per candidate block (path, score, features,
  * rules that fired, kept or dropped); "" otherwise. */
@@ -161,21 +174,29 @@ PITH_API const char *pith_result_explain(const pith_result *r);
 PITH_API const char *pith_result_warning(const pith_result *r);
 /* With PITH_PROFILE: nanoseconds spent in a stage of this extraction; 0
  * otherwise. Without the flag no clock is read at all. */
-PITH_API unsigned long long pith_result_stage_ns(const pith_result *r, int stage);
+PITH_API unsigned long long pith_result_stage_ns(const pith_result *r, pith_stage stage);
 /* The article in the formats asked for with PITH_FORMAT_*, without the
- * title (the JSON holds it as a member); "" for a format not asked for or
- * when the page holds no article. */
+ * title (the JSON holds it as a member) unless PITH_WITH_TITLE or
+ * PITH_DOCUMENT asked for whole documents; "" for a format not asked for
+ * or when the page holds no article. */
 PITH_API const char *pith_result_markdown(const pith_result *r, size_t *len);
 PITH_API const char *pith_result_html(const pith_result *r, size_t *len);
 PITH_API const char *pith_result_json(const pith_result *r, size_t *len);
 /* Entry index of a metadata field (index 0 for single-valued fields), or
  * NULL past the last entry or when the page does not say. Metadata is
  * read for every extraction, whatever the flags. */
-PITH_API const char *pith_result_meta(const pith_result *r, int field, size_t index);
+PITH_API const char *pith_result_meta(const pith_result *r, pith_meta_field field,
+                                      size_t index);
 PITH_API void pith_result_free(pith_result *r);
 
 /* A short name for a status code, such as "no article text found". */
-PITH_API const char *pith_status_string(int status);
+PITH_API const char *pith_status_string(pith_status status);
+/* The WHATWG name of a charset label, as the encoding argument of
+ * pith_extract takes it ("latin1" gives "windows-1252"), or NULL when
+ * pith does not know the label. */
+PITH_API const char *pith_encoding_name(const char *label);
+/* The library's version, "MAJOR.MINOR.PATCH": PITH_VERSION of the library
+ * that runs, which may be newer than the header a program was built with. */
 PITH_API const char *pith_version(void);
 
 #ifdef __cplusplus

@@ -2,7 +2,7 @@
  * rulegen: writes the bundled rules as C data, ready to use, so that a pith
  * process starts without parsing a rule file, reading a pattern for its
  * literals, building the literal scanner or compiling a pattern. All of
- * that is done here, at build time, by the library's own code (rules.c,
+ * that is done here, at build time, by the library's own code (rules_parse.c,
  * literal.c), which therefore cannot disagree with it; the patterns are
  * kept in PCRE2's serialized form, which a PCRE2 of another version refuses
  * at run time (the pattern is then compiled from its source, as before).

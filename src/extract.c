@@ -1,5 +1,7 @@
 /*
- * Stage 4: keep the main content and clean it.
+ * Stages 3 and 4: the rules and scoring (px_apply_rules, steps 1-2), then,
+ * once the title is known, keep the main content and clean it
+ * (px_extract_content, steps 3-5). pith.c runs them in that order.
  *
  *  1. prune: the rule engine drops what never holds article text (script,
  *     nav, hidden elements, share bars...) and scores the rest;
@@ -999,21 +1001,22 @@ static int kept_chars(const px_page *pg, int root)
     return n;
 }
 
-int px_extract_content(px_page *pg, pith_error *err)
+int px_apply_rules(px_page *pg)
 {
-    unsigned long long t = px_clock(pg);
     measure(pg);
     prune(pg);
     px_score(pg);
     if (text_rules(pg) != PITH_OK)
-        return px_error(err, PITH_ERR_NOMEM, "out of memory during extraction");
+        return PITH_ERR_NOMEM;
     drop_forms(pg);
     px_score(pg);
     if (mark_link_lists(pg))
         px_score(pg);
-    t = px_lap(pg, PITH_STAGE_RULES, t);
-    if (px_find_title(pg))
-        return px_error(err, PITH_ERR_NOMEM, "out of memory finding the title");
+    return PITH_OK;
+}
+
+int px_extract_content(px_page *pg)
+{
     pg->root = choose_root(pg);
     pg->fallback = false;
     /* Teasers are read before cleaning, which drops their headlines. */
@@ -1040,6 +1043,5 @@ int px_extract_content(px_page *pg, pith_error *err)
     if (rc == PITH_OK && kept_chars(pg, content) < MAX_ERROR_PAGE_CHARS && error_heading(pg))
         rc = PITH_NO_CONTENT;
     px_free(pg->a, teaser);
-    px_lap(pg, PITH_STAGE_EXTRACT, t);
     return rc;
 }

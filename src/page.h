@@ -76,13 +76,12 @@ float px_block_value(int chars, int link, int lead, int punct);
 /* Whether a block is a real paragraph of prose. */
 bool px_is_good_para(int chars, int link, int punct);
 
-/* Starts timing a stage when profiling; returns the start time. */
-unsigned long long px_clock(const px_page *pg);
-/* Adds the time since start to stage, and returns the time now. */
-unsigned long long px_lap(px_page *pg, int stage, unsigned long long start);
-
-/* Stage 4 (extract.c). */
-int px_extract_content(px_page *pg, pith_error *err);
+/* Stage 3 (extract.c): the rules drop and score nodes (prune, text rules,
+ * forms), and every node is scored. PITH_ERR_NOMEM or PITH_OK. */
+int px_apply_rules(px_page *pg);
+/* Stage 4 (extract.c), after the title: the content is chosen and
+ * cleaned. PITH_OK, or PITH_NO_CONTENT for a page without an article. */
+int px_extract_content(px_page *pg);
 /* Normalised text of node i's subtree, skipping dropped nodes. */
 void px_node_text(const px_page *pg, int i, px_buf *out);
 
@@ -114,6 +113,23 @@ bool px_render_skip(const px_page *pg, int i);
  * <picture>. NULL when there is none but a data: URL, or when memory ran
  * out (then *oom is set). */
 char *px_image_url(const px_page *pg, int i, bool *oom);
+
+/* What a format's whole document (PITH_DOCUMENT, PITH_WITH_TITLE) puts
+ * around the article, as the pith command prints it. */
+typedef struct px_frame {
+    const char *title; /* "" when the page has none */
+    const char *lang;  /* the page's language, or NULL */
+    bool with_title;   /* PITH_WITH_TITLE: the title is shown */
+} px_frame;
+
+/* Writes the whole document of one format around body[0..len) to out
+ * (render.c, render_markdown.c, render_html.c, render_json.c): the title
+ * framed as that format frames it, and a final newline. */
+typedef int (*px_framer)(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_text(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_markdown(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_html(const px_frame *f, const char *body, size_t len, px_buf *out);
+int px_frame_json(const px_frame *f, const char *body, size_t len, px_buf *out);
 
 /* The other output formats (render_markdown.c, render_html.c,
  * render_json.c), from the same kept nodes as the text. */

@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include "alloc.h"
 #include "decode.h"
 #include "limit.h"
@@ -16,6 +15,7 @@
 #include "page.h"
 #include "rules_impl.h"
 #include "sniff.h"
+#include "timer.h"
 
 typedef struct rule_src {
     char *name;
@@ -53,24 +53,6 @@ struct pith_result {
     px_meta meta;
 };
 
-unsigned long long px_clock(const px_page *pg)
-{
-    if (!(pg->flags & PITH_PROFILE))
-        return 0;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
-}
-
-unsigned long long px_lap(px_page *pg, int stage, unsigned long long start)
-{
-    if (!(pg->flags & PITH_PROFILE))
-        return 0;
-    unsigned long long now = px_clock(pg);
-    pg->stage_ns[stage] += now - start;
-    return now;
-}
-
 pith_options *pith_options_new(const pith_allocator *alloc)
 {
     px_alloc a;
@@ -95,26 +77,27 @@ void pith_options_free(pith_options *o)
     px_free(&o->a, o);
 }
 
-void pith_options_set_flags(pith_options *o, unsigned flags)
+void pith_options_set_flags(pith_options *o, pith_flags flags)
 {
     if (o)
         o->flags = flags;
 }
 
-int pith_options_set_limit(pith_options *o, int limit, size_t value)
+pith_status pith_options_set_limit(pith_options *o, pith_limit limit, size_t value)
 {
     if (!o)
         return PITH_ERR_USAGE;
     size_t *slot[] = {&o->limits.max_bytes, &o->limits.max_depth, &o->limits.max_nodes,
                       &o->limits.max_memory};
-    if (limit < 0 || (size_t)limit >= sizeof slot / sizeof *slot)
+    /* unsigned: a binding may pass any int */
+    if ((unsigned)limit >= sizeof slot / sizeof *slot)
         return PITH_ERR_USAGE;
     *slot[limit] = value;
     return PITH_OK;
 }
 
-int pith_options_add_rules(pith_options *o, const char *name, const char *text,
-                           size_t len, pith_error *err)
+pith_status pith_options_add_rules(pith_options *o, const char *name, const char *text,
+                                   size_t len, pith_error *err)
 {
     if (!o || !text)
         return px_error(err, PITH_ERR_USAGE, "no options or no rule text");
@@ -145,7 +128,7 @@ int pith_options_add_rules(pith_options *o, const char *name, const char *text,
     return PITH_OK;
 }
 
-int pith_options_add_rules_file(pith_options *o, const char *path, pith_error *err)
+pith_status pith_options_add_rules_file(pith_options *o, const char *path, pith_error *err)
 {
     if (!o || !path)
         return px_error(err, PITH_ERR_USAGE, "no options or no path");
@@ -203,13 +186,13 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
     return ex;
 }
 
-size_t pith_extractor_limit(const pith_extractor *ex, int limit)
+size_t pith_extractor_limit(const pith_extractor *ex, pith_limit limit)
 {
     if (!ex)
         return 0;
     const size_t v[] = {ex->limits.max_bytes, ex->limits.max_depth, ex->limits.max_nodes,
                         ex->limits.max_memory};
-    return limit >= 0 && (size_t)limit < sizeof v / sizeof *v ? v[limit] : 0;
+    return (unsigned)limit < sizeof v / sizeof *v ? v[limit] : 0;
 }
 
 void pith_extractor_free(pith_extractor *ex)
@@ -265,6 +248,37 @@ static int render_formats(unsigned flags, px_page *pg, pith_result *res)
     return rc;
 }
 
+/* PITH_WITH_TITLE, PITH_DOCUMENT: each output made becomes the whole
+ * document, as the command prints it. */
+static int frame_documents(unsigned flags, px_page *pg, pith_result *res)
+{
+    const px_frame f = {
+        .title = pith_result_title(res),
+        .lang = pith_result_meta(res, PITH_META_LANGUAGE, 0),
+        .with_title = (flags & PITH_WITH_TITLE) != 0,
+    };
+    const struct { char **s; size_t *len; px_framer frame; } outs[] = {
+        {&res->text, &res->text_len, px_frame_text},
+        {&res->markdown, &res->markdown_len, px_frame_markdown},
+        {&res->html, &res->html_len, px_frame_html},
+        {&res->json, &res->json_len, px_frame_json},
+    };
+    for (size_t i = 0; i < sizeof outs / sizeof *outs; i++) {
+        if (!*outs[i].s)
+            continue;
+        px_buf b;
+        px_buf_init(&b, pg->a);
+        char *doc = outs[i].frame(&f, *outs[i].s, *outs[i].len, &b) ? NULL : px_buf_detach(&b, outs[i].len);
+        if (!doc) {
+            px_buf_free(&b);
+            return PITH_ERR_NOMEM;
+        }
+        px_free(pg->a, *outs[i].s);
+        *outs[i].s = doc;
+    }
+    return PITH_OK;
+}
+
 static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t len,
                pith_result *res, pith_error *err)
 {
@@ -289,7 +303,15 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (rc)
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading the metadata");
     pg->meta = &res->meta;
-    rc = px_extract_content(pg, err);
+    /* The rules and scoring, the title, then the content. */
+    t = px_clock(pg);
+    rc = px_apply_rules(pg) ? px_error(err, PITH_ERR_NOMEM, "out of memory during extraction") : PITH_OK;
+    t = px_lap(pg, PITH_STAGE_RULES, t);
+    if (!rc && px_find_title(pg))
+        rc = px_error(err, PITH_ERR_NOMEM, "out of memory finding the title");
+    if (!rc)
+        rc = px_extract_content(pg);
+    px_lap(pg, PITH_STAGE_EXTRACT, t);
     if (px_scratch_failed(pg->scratch))
         return px_error(err, PITH_ERR_NOMEM, "out of memory compiling a rule pattern");
     if (rc && rc != PITH_NO_CONTENT)
@@ -312,6 +334,13 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     res->title = pg->title;
     pg->title = NULL;
+    if (status == PITH_OK && res->text_len && (ex->flags & (PITH_WITH_TITLE | PITH_DOCUMENT))) {
+        t = px_clock(pg);
+        rc = frame_documents(ex->flags, pg, res);
+        px_lap(pg, PITH_STAGE_RENDER, t);
+        if (rc)
+            return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
+    }
     if (ex->flags & PITH_EXPLAIN) {
         px_buf eb;
         px_buf_init(&eb, pg->a);
@@ -328,9 +357,9 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     return status;
 }
 
-int pith_extract(const pith_extractor *ex, const char *html, size_t len,
-                 const char *encoding, const char *url, pith_result **out,
-                 pith_error *err)
+pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
+                         const char *encoding, const char *url, pith_result **out,
+                         pith_error *err)
 {
     if (out)
         *out = NULL;
@@ -414,9 +443,9 @@ const char *pith_result_text(const pith_result *r, size_t *len)
     return r && r->text ? r->text : "";
 }
 
-unsigned long long pith_result_stage_ns(const pith_result *r, int stage)
+unsigned long long pith_result_stage_ns(const pith_result *r, pith_stage stage)
 {
-    if (!r || stage < 0 || stage >= PITH_STAGE_COUNT)
+    if (!r || (unsigned)stage >= PITH_STAGE_COUNT)
         return 0;
     return r->stage_ns[stage];
 }
@@ -464,7 +493,7 @@ const char *pith_result_json(const pith_result *r, size_t *len)
     return r && r->json ? r->json : "";
 }
 
-const char *pith_result_meta(const pith_result *r, int field, size_t index)
+const char *pith_result_meta(const pith_result *r, pith_meta_field field, size_t index)
 {
     if (!r)
         return NULL;
@@ -499,11 +528,16 @@ static const char *const status_names[] = {
     [PITH_ERR_LIMIT] = "input exceeds a limit",
 };
 
-const char *pith_status_string(int status)
+const char *pith_status_string(pith_status status)
 {
-    if (status < 0 || (size_t)status >= sizeof status_names / sizeof *status_names)
+    if ((unsigned)status >= sizeof status_names / sizeof *status_names)
         return "unknown status";
     return status_names[status];
+}
+
+const char *pith_encoding_name(const char *label)
+{
+    return label ? px_encoding_lookup(label, strlen(label)) : NULL;
 }
 
 const char *pith_version(void) { return PITH_VERSION; }

@@ -207,3 +207,15 @@ int px_render_text(const px_page *pg, px_buf *out)
     px_buf_free(&r.cur);
     return oom ? PITH_ERR_NOMEM : PITH_OK;
 }
+
+/* The title on the first line and a blank line, then the text. */
+int px_frame_text(const px_frame *f, const char *body, size_t len, px_buf *out)
+{
+    if (f->with_title && *f->title) {
+        px_buf_puts(out, f->title);
+        px_buf_append(out, "\n\n", 2);
+    }
+    px_buf_append(out, body, len);
+    px_buf_putc(out, '\n');
+    return out->oom ? PITH_ERR_NOMEM : PITH_OK;
+}

@@ -588,3 +588,23 @@ int px_render_html(const px_page *pg, px_buf *out)
         out->data[out->len] = '\0';
     return h.oom || out->oom ? PITH_ERR_NOMEM : PITH_OK;
 }
+
+/* A small, complete document around the article: the title in <head>
+ * always, and as an <h1> when shown. */
+int px_frame_html(const px_frame *f, const char *body, size_t len, px_buf *out)
+{
+    px_buf_puts(out, "<!DOCTYPE html>\n<html");
+    if (f->lang)
+        put_attr(out, "lang", f->lang);
+    px_buf_puts(out, ">\n<head>\n<meta charset=\"utf-8\" />\n<title>");
+    put_escaped(out, f->title, strlen(f->title), true);
+    px_buf_puts(out, "</title>\n</head>\n<body>\n<article>\n");
+    if (f->with_title && *f->title) {
+        px_buf_puts(out, "<h1>");
+        put_escaped(out, f->title, strlen(f->title), true);
+        px_buf_puts(out, "</h1>\n");
+    }
+    px_buf_append(out, body, len);
+    px_buf_puts(out, "\n</article>\n</body>\n</html>\n");
+    return out->oom ? PITH_ERR_NOMEM : PITH_OK;
+}

@@ -10,11 +10,17 @@
 #include "metadata.h"
 #include "page.h"
 
-static void key(px_buf *b, const char *k, bool first)
+/* Pretty: a member per line, indented; compact (PITH_JSON_COMPACT): no
+ * white space at all, the form px_json_write gives. */
+static void key(px_buf *b, bool compact, const char *k, bool first)
 {
-    px_buf_puts(b, first ? "\n  \"" : ",\n  \"");
+    if (!first)
+        px_buf_putc(b, ',');
+    if (!compact)
+        px_buf_append(b, "\n  ", 3);
+    px_buf_putc(b, '"');
     px_buf_puts(b, k);
-    px_buf_append(b, "\": ", 3);
+    px_buf_puts(b, compact ? "\":" : "\": ");
 }
 
 static void str_or_null(px_buf *b, const char *s)
@@ -25,12 +31,12 @@ static void str_or_null(px_buf *b, const char *s)
         px_buf_puts(b, "null");
 }
 
-static void list(px_buf *b, const px_strlist *l)
+static void list(px_buf *b, bool compact, const px_strlist *l)
 {
     px_buf_putc(b, '[');
     for (size_t i = 0; l && i < l->n; i++) {
         if (i)
-            px_buf_append(b, ", ", 2);
+            px_buf_puts(b, compact ? "," : ", ");
         px_json_put_string(b, l->v[i], strlen(l->v[i]));
     }
     px_buf_putc(b, ']');
@@ -40,49 +46,59 @@ int px_render_json(const px_page *pg, const char *text, size_t text_len, const c
                    const char *html, px_buf *b)
 {
     const px_meta *m = pg->meta;
+    bool compact = (pg->flags & PITH_JSON_COMPACT) != 0;
     const char *title = pg->title && *pg->title ? pg->title : m && m->headline ? m->headline : "";
     px_buf_putc(b, '{');
-    key(b, "title", true);
+    key(b, compact, "title", true);
     px_json_put_string(b, title, strlen(title));
-    key(b, "author", false);
+    key(b, compact, "author", false);
     if (!m || !m->authors.n)
         px_buf_puts(b, "null");
     else if (m->authors.n == 1)
         px_json_put_string(b, m->authors.v[0], strlen(m->authors.v[0]));
     else
-        list(b, &m->authors);
-    key(b, "date_published", false);
+        list(b, compact, &m->authors);
+    key(b, compact, "date_published", false);
     str_or_null(b, m ? m->date_published : NULL);
-    key(b, "date_modified", false);
+    key(b, compact, "date_modified", false);
     str_or_null(b, m ? m->date_modified : NULL);
-    key(b, "site_name", false);
+    key(b, compact, "site_name", false);
     str_or_null(b, m ? m->site_name : NULL);
-    key(b, "url", false);
+    key(b, compact, "url", false);
     str_or_null(b, m ? m->url : NULL);
-    key(b, "language", false);
+    key(b, compact, "language", false);
     str_or_null(b, m ? m->language : NULL);
-    key(b, "description", false);
+    key(b, compact, "description", false);
     str_or_null(b, m ? m->description : NULL);
-    key(b, "image", false);
+    key(b, compact, "image", false);
     str_or_null(b, m ? m->image : NULL);
-    key(b, "categories", false);
-    list(b, m ? &m->categories : NULL);
-    key(b, "tags", false);
-    list(b, m ? &m->tags : NULL);
-    key(b, "text", false);
+    key(b, compact, "categories", false);
+    list(b, compact, m ? &m->categories : NULL);
+    key(b, compact, "tags", false);
+    list(b, compact, m ? &m->tags : NULL);
+    key(b, compact, "text", false);
     px_json_put_string(b, text ? text : "", text ? text_len : 0);
     if (markdown) {
-        key(b, "markdown", false);
+        key(b, compact, "markdown", false);
         px_json_put_string(b, markdown, strlen(markdown));
     }
     if (html) {
-        key(b, "html", false);
+        key(b, compact, "html", false);
         px_json_put_string(b, html, strlen(html));
     }
-    key(b, "word_count", false);
+    key(b, compact, "word_count", false);
     char num[32];
     snprintf(num, sizeof num, "%zu", text ? px_word_count(text, text_len) : (size_t)0);
     px_buf_puts(b, num);
-    px_buf_puts(b, "\n}");
+    px_buf_puts(b, compact ? "}" : "\n}");
     return b->oom ? PITH_ERR_NOMEM : PITH_OK;
+}
+
+/* The object holds the title already: the document adds the newline. */
+int px_frame_json(const px_frame *f, const char *body, size_t len, px_buf *out)
+{
+    (void)f;
+    px_buf_append(out, body, len);
+    px_buf_putc(out, '\n');
+    return out->oom ? PITH_ERR_NOMEM : PITH_OK;
 }

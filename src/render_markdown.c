@@ -957,3 +957,24 @@ int px_render_markdown(const px_page *pg, px_buf *out)
     px_buf_free(&m.cur);
     return oom ? PITH_ERR_NOMEM : PITH_OK;
 }
+
+/* The title as a level-1 heading whose text is the title itself: what
+ * could be read as Markdown syntax gets a backslash. */
+int px_frame_markdown(const px_frame *f, const char *body, size_t len, px_buf *out)
+{
+    if (f->with_title && *f->title) {
+        px_buf_append(out, "# ", 2);
+        for (const char *p = f->title; *p; p++) {
+            unsigned char next = (unsigned char)p[1];
+            bool entity = *p == '&' && (next == '#' || (next >= '0' && next <= '9') ||
+                                        ((next | 0x20) >= 'a' && (next | 0x20) <= 'z'));
+            if (strchr("\\`*_[]<>#~|", *p) || entity)
+                px_buf_putc(out, '\\');
+            px_buf_putc(out, *p);
+        }
+        px_buf_append(out, "\n\n", 2);
+    }
+    px_buf_append(out, body, len);
+    px_buf_putc(out, '\n');
+    return out->oom ? PITH_ERR_NOMEM : PITH_OK;
+}

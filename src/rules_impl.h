@@ -1,5 +1,6 @@
 /*
- * The rule engine's data: shared by rules.c, the build-time generator
+ * The rule engine's data: shared by rules_parse.c (the parser) and
+ * rules_match.c (the matcher), the build-time generator
  * (rules/rulegen.c) and the C file it writes, which holds the bundled rules
  * already parsed, their literal scanner built and their patterns compiled
  * (PCRE2's serialized form). A process then starts without reading a rule.
@@ -38,7 +39,7 @@ typedef struct rule {
     bool drop;
     int score;
     bool text;
-    const matcher *m; /* cheapest first (see cost in rules.c) */
+    const matcher *m; /* cheapest first (see cost in rules_parse.c) */
     int nm;
     int file; /* index into files */
     int line;
@@ -118,6 +119,15 @@ struct px_ruleset {
     bool has_text;
     bool text_only;
 };
+
+/* PCRE2 allocating through the caller's allocator, for the rule set
+ * (rules_parse.c) and for each matching call's scratch (rules_match.c). */
+static inline void *px_pcre2_malloc(PCRE2_SIZE n, void *ud) { return px_malloc(ud, n); }
+static inline void px_pcre2_free(void *p, void *ud) { px_free(ud, p); }
+static inline pcre2_general_context *px_pcre2_context(const px_alloc *a)
+{
+    return pcre2_general_context_create(px_pcre2_malloc, px_pcre2_free, (void *)a);
+}
 
 /* Adds the rules of img to rs, which must be empty; they come first. */
 int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *err);

@@ -23,13 +23,13 @@
 
 /* The output formats, in the order pith/__init__.py numbers them. */
 enum { FMT_TEXT, FMT_MARKDOWN, FMT_HTML, FMT_JSON, FMT_COUNT };
-static const unsigned format_flag[FMT_COUNT] = {
+static const pith_flags format_flag[FMT_COUNT] = {
     0, PITH_FORMAT_MARKDOWN, PITH_FORMAT_HTML, PITH_FORMAT_JSON,
 };
 
 /* --favor: balanced, precision, recall. */
 enum { FAVOR_COUNT = 3 };
-static const unsigned favor_flag[FAVOR_COUNT] = {0, PITH_FAVOR_PRECISION, PITH_FAVOR_RECALL};
+static const pith_flags favor_flag[FAVOR_COUNT] = {0, PITH_FAVOR_PRECISION, PITH_FAVOR_RECALL};
 
 /* One extractor per combination of flags: 3 favors x links x images x 4
  * formats x title or not x with JSON or not. */
@@ -38,10 +38,10 @@ static const unsigned favor_flag[FAVOR_COUNT] = {0, PITH_FAVOR_PRECISION, PITH_F
 typedef struct {
     PyObject_HEAD
     pith_options *opts; /* rules and limits; the flags are set per slot */
-    unsigned base_flags;
+    pith_flags base_flags;
     int nslots;
     struct {
-        unsigned flags;
+        pith_flags flags;
         pith_extractor *ex;
     } slot[SLOTS];
 } Core;
@@ -86,155 +86,18 @@ static PyObject *raise_status(pith_status status, const pith_error *err)
     return NULL;
 }
 
-/* ------------------------------------------------------------------ */
-/* The whole document of one format, as `pith --format FMT` prints it. */
-
-#ifdef PITH_WITH_TITLE
-/* The library makes the whole document, so Python prints the command's
- * bytes by construction. */
-#define DOC_TITLE PITH_WITH_TITLE
-#define DOC_PLAIN PITH_DOCUMENT
-
-static PyObject *document(const pith_result *r, int fmt, bool with_title)
+/* The whole document of one format, as `pith --format FMT` prints it: the
+ * library makes it (PITH_WITH_TITLE or PITH_DOCUMENT in the flags), so
+ * Python prints the command's bytes by construction. */
+static PyObject *document(const pith_result *r, int fmt)
 {
     static const char *(*const accessor[FMT_COUNT])(const pith_result *, size_t *) = {
         pith_result_text, pith_result_markdown, pith_result_html, pith_result_json,
     };
-    (void)with_title; /* in the flags already */
     size_t len;
     const char *s = accessor[fmt](r, &len);
     return PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "replace");
 }
-#else
-/* A libpith from before PITH_WITH_TITLE (issue #12) gives the article
- * without its title: the binding frames it as src/cli.c does. This branch
- * goes once main has the flag. */
-#define DOC_TITLE 0u
-#define DOC_PLAIN 0u
-
-
-typedef struct {
-    char *data;
-    size_t len, cap;
-    bool oom;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *d = PyMem_RawRealloc(b->data, cap);
-        if (!d) {
-            b->oom = true;
-            return;
-        }
-        b->data = d;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
-
-/* The title as the text of a Markdown heading (src/cli.c, put_md_title). */
-static void put_md_title(buf *b, const char *t)
-{
-    for (const char *p = t; *p; p++) {
-        if (strchr("\\`*_[]<>#~|", *p) ||
-            (*p == '&' && p[1] && (p[1] == '#' || Py_ISALNUM((unsigned char)p[1]))))
-            put(b, "\\", 1);
-        put(b, p, 1);
-    }
-}
-
-static void put_html_escaped(buf *b, const char *t)
-{
-    for (const char *p = t; *p; p++) {
-        switch (*p) {
-        case '&': puts_(b, "&amp;"); break;
-        case '<': puts_(b, "&lt;"); break;
-        case '>': puts_(b, "&gt;"); break;
-        case '"': puts_(b, "&quot;"); break;
-        default: put(b, p, 1);
-        }
-    }
-}
-
-static void frame_html(buf *b, const pith_result *r, bool with_title)
-{
-    const char *title = pith_result_title(r);
-    const char *lang = pith_result_meta(r, PITH_META_LANGUAGE, 0);
-    size_t len;
-    const char *html = pith_result_html(r, &len);
-    puts_(b, "<!DOCTYPE html>\n<html");
-    if (lang) {
-        puts_(b, " lang=\"");
-        put_html_escaped(b, lang);
-        puts_(b, "\"");
-    }
-    puts_(b, ">\n<head>\n<meta charset=\"utf-8\" />\n<title>");
-    put_html_escaped(b, title);
-    puts_(b, "</title>\n</head>\n<body>\n<article>\n");
-    if (with_title && *title) {
-        puts_(b, "<h1>");
-        put_html_escaped(b, title);
-        puts_(b, "</h1>\n");
-    }
-    put(b, html, len);
-    puts_(b, "\n</article>\n</body>\n</html>\n");
-}
-
-/* Fills b with the document for format fmt; false when out of memory. */
-static bool frame(buf *b, const pith_result *r, int fmt, bool with_title)
-{
-    const char *title = pith_result_title(r);
-    const char *body;
-    size_t len;
-    switch (fmt) {
-    case FMT_HTML:
-        frame_html(b, r, with_title);
-        return !b->oom;
-    case FMT_JSON:
-        body = pith_result_json(r, &len);
-        break;
-    case FMT_MARKDOWN:
-        body = pith_result_markdown(r, &len);
-        if (with_title && *title) {
-            puts_(b, "# ");
-            put_md_title(b, title);
-            puts_(b, "\n\n");
-        }
-        break;
-    default:
-        body = pith_result_text(r, &len);
-        if (with_title && *title) {
-            puts_(b, title);
-            puts_(b, "\n\n");
-        }
-    }
-    put(b, body, len);
-    put(b, "\n", 1);
-    return !b->oom;
-}
-
-static PyObject *document(const pith_result *r, int fmt, bool with_title)
-{
-    buf b = {0};
-    PyObject *s = frame(&b, r, fmt, with_title)
-                      ? PyUnicode_DecodeUTF8(b.data, (Py_ssize_t)b.len, "replace")
-                      : PyErr_NoMemory();
-    PyMem_RawFree(b.data);
-    return s;
-}
-#endif
-
-/* ------------------------------------------------------------------ */
 
 static void Core_dealloc(Core *self)
 {
@@ -247,7 +110,7 @@ static void Core_dealloc(Core *self)
 /* The extractor for these flags, compiled on first use. Called with the
  * GIL held, which is what keeps two threads from compiling the same one.
  * A handful of combinations is the rule, so a linear search is enough. */
-static const pith_extractor *get_slot(Core *self, unsigned flags)
+static const pith_extractor *get_slot(Core *self, pith_flags flags)
 {
     flags |= self->base_flags;
     for (int i = 0; i < self->nslots; i++)
@@ -326,7 +189,7 @@ static PyObject *Core_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     Py_DECREF(seq);
     /* Compile the plain slot now: a rule that does not compile fails here,
      * not on the first page. */
-    if (!get_slot(self, DOC_PLAIN)) {
+    if (!get_slot(self, PITH_DOCUMENT)) {
         Py_DECREF(self);
         return NULL;
     }
@@ -393,8 +256,7 @@ static void input_release(input *in)
 /* Runs one page with the output flags of args, plus extra flags. On
  * success *out holds the result (NULL: no article) and *fmt_out the format
  * index; on failure an exception is set. */
-static bool run(Core *self, PyObject *args, unsigned extra, pith_result **out, int *fmt_out,
-                bool *title_out)
+static bool run(Core *self, PyObject *args, pith_flags extra, pith_result **out, int *fmt_out)
 {
     PyObject *html, *url, *encoding;
     int fmt, favor, links, images, with_title;
@@ -414,9 +276,9 @@ static bool run(Core *self, PyObject *args, unsigned extra, pith_result **out, i
         if (!(curl = PyUnicode_AsUTF8(url)))
             return false;
     }
-    unsigned flags = extra | favor_flag[favor] | format_flag[fmt] |
+    pith_flags flags = extra | favor_flag[favor] | format_flag[fmt] |
                        (links ? PITH_WITH_LINKS : 0u) | (images ? PITH_WITH_IMAGES : 0u) |
-                       (with_title ? DOC_TITLE : DOC_PLAIN);
+                       (with_title ? PITH_WITH_TITLE : PITH_DOCUMENT);
     const pith_extractor *ex = get_slot(self, flags);
     if (!ex)
         return false;
@@ -439,7 +301,6 @@ static bool run(Core *self, PyObject *args, unsigned extra, pith_result **out, i
     }
     *out = r;
     *fmt_out = fmt;
-    *title_out = with_title;
     return true;
 }
 
@@ -447,10 +308,9 @@ static PyObject *Core_extract(Core *self, PyObject *args)
 {
     pith_result *r;
     int fmt;
-    bool with_title;
-    if (!run(self, args, 0, &r, &fmt, &with_title))
+    if (!run(self, args, 0, &r, &fmt))
         return NULL;
-    PyObject *s = r ? document(r, fmt, with_title) : Py_NewRef(Py_None);
+    PyObject *s = r ? document(r, fmt) : Py_NewRef(Py_None);
     pith_result_free(r);
     return s;
 }
@@ -461,13 +321,12 @@ static PyObject *Core_bare(Core *self, PyObject *args)
 {
     pith_result *r;
     int fmt;
-    bool with_title;
-    if (!run(self, args, PITH_FORMAT_JSON, &r, &fmt, &with_title))
+    if (!run(self, args, PITH_FORMAT_JSON, &r, &fmt))
         return NULL;
     if (!r)
         return Py_NewRef(Py_None);
-    PyObject *doc = document(r, fmt, with_title);
-    PyObject *json = doc ? document(r, FMT_JSON, with_title) : NULL;
+    PyObject *doc = document(r, fmt);
+    PyObject *json = doc ? document(r, FMT_JSON) : NULL;
     pith_result_free(r);
     PyObject *t = json ? PyTuple_Pack(2, doc, json) : NULL;
     Py_XDECREF(doc);

@@ -42,7 +42,7 @@ static void check(const px_alloc *a, const char *in, size_t len, const char *hin
     } else {
         FUZZ_CHECK(rc == PITH_ERR_INPUT || rc == PITH_ERR_NOMEM);
         FUZZ_CHECK(out == NULL && out_len == 0 && charset == NULL);
-        FUZZ_CHECK(err.code == rc && err.message[0]);
+        FUZZ_CHECK((int)err.code == rc && err.message[0]);
         FUZZ_CHECK(fuzz_one_line(err.message, sizeof err.message));
         /* Without a hint nothing can be refused but memory. */
         FUZZ_CHECK(hint != NULL || rc == PITH_ERR_NOMEM);

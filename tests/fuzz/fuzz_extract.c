@@ -81,7 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     pith_result *r = (pith_result *)&r; /* must be overwritten */
     pith_error err = {0, ""};
-    int rc = pith_extract(ex[variant], html, len, hint, NULL, &r, &err);
+    pith_status rc = pith_extract(ex[variant], html, len, hint, NULL, &r, &err);
 
     if (rc == PITH_OK || rc == PITH_NO_CONTENT) {
         FUZZ_CHECK(r != NULL);

@@ -87,7 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(!strstr(h, "<script") && !strstr(h, "<style"));
     FUZZ_CHECK(attrs_ok(h));
     /* (Markdown links are not checked here: text and code may spell
-     * "](javascript:" too; tests/unit/test_formats.c checks the links) */
+     * "](javascript:" too; tests/unit/test_render_markdown.c and test_render_html.c check the links) */
     if (rc == PITH_OK) {
         px_json_doc d;
         FUZZ_CHECK(px_json_parse(&d, &A, js, jl) == PITH_OK);

@@ -1,5 +1,5 @@
 /*
- * Fuzz target: the JSON-LD parser (src/json.c) and the JSON string writer.
+ * Fuzz target: the JSON-LD parser (src/util/json.c) and the JSON string writer.
  *
  * Whatever the bytes: the parser returns PITH_OK or PITH_ERR_INPUT, never
  * crashes or recurses deeper than PX_JSON_MAX_DEPTH; every string it gives

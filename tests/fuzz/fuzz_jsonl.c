@@ -1,5 +1,5 @@
 /*
- * Fuzz target: JSON Lines in the pith command (src/jsonl.c): the bounded
+ * Fuzz target: JSON Lines in the pith command (src/cli/jsonl.c): the bounded
  * line reader px_lines, and px_jsonl_record, which writes the output record
  * of each input line as cli_batch.c does.
  *

@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     } else {
         FUZZ_CHECK(rc == PITH_ERR_RULES || rc == PITH_ERR_NOMEM);
-        FUZZ_CHECK(err.code == rc && err.message[0]);
+        FUZZ_CHECK((int)err.code == rc && err.message[0]);
         FUZZ_CHECK(fuzz_one_line(err.message, sizeof err.message));
     }
     px_rules_free(rs);

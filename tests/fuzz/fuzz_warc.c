@@ -1,5 +1,5 @@
 /*
- * Fuzz target: the WARC reader of the pith command (src/warc.c).
+ * Fuzz target: the WARC reader of the pith command (src/cli/warc*.c).
  *
  * Byte 0 is a control byte:
  *   bits 0-2  max_body: 0 (no limit), 1, 16, 64, 256, 4096, 1 MiB, SIZE_MAX

@@ -1,4 +1,4 @@
-/* Tests for src/batch.c, the batch engine: records leave in the order they
+/* Tests for src/cli/batch.c, the batch engine: records leave in the order they
  * came in whatever order the workers finish them; no more records are held
  * than the ring allows, and the byte budget holds the reader back; errors
  * are counted; a reader or writer that fails ends the run without losing

@@ -1,4 +1,4 @@
-/* Tests for src/json.c: the strict JSON parser used for JSON-LD (RFC 8259
+/* Tests for src/util/json.c: the strict JSON parser used for JSON-LD (RFC 8259
  * accepted, everything else refused, deep nesting refused without
  * recursing), the string writer (escapes for every control character and
  * U+2028/2029, U+FFFD for bytes that are not UTF-8), and a deterministic

@@ -1,4 +1,4 @@
-/* Tests for src/jsonl.c and px_json_write: the bounded line reader (a line
+/* Tests for src/cli/jsonl.c and px_json_write: the bounded line reader (a line
  * over the limit is counted, not stored, and the next line is intact; a
  * line across the reader's chunks is whole) and the output record (input
  * members pass through, html is dropped, the input wins a name both have,
@@ -136,7 +136,7 @@ static void test_record(void **state)
     (void)state;
     const char *in = "{\"id\": 7, \"html\": \"<p>x</p>\", \"url\": \"https://a.example/\","
                      " \"n\": -1.50e+3, \"tags\": [\"a\", {\"b\": null}], \"ok\": true}";
-    const char *res = "{\n  \"title\": \"T\",\n  \"url\": \"https://b.example/\",\n  \"text\": \"line\\none\"\n}";
+    const char *res = "{\"title\":\"T\",\"url\":\"https://b.example/\",\"text\":\"line\\none\"}";
     /* passed through as they came; html dropped; the input's url kept */
     expect_record("{\"id\":7,\"url\":\"https://a.example/\",\"n\":-1.50e+3,"
                   "\"tags\":[\"a\",{\"b\":null}],\"ok\":true,\"title\":\"T\",\"text\":\"line\\none\"}",
@@ -154,6 +154,12 @@ static void test_record(void **state)
     /* no input at all (a WARC record): prefix members first */
     expect_record("{\"WARC-Date\":null,\"title\":\"T\",\"url\":\"https://b.example/\",\"text\":\"line\\none\"}",
                   record(NULL, NULL, "\"WARC-Date\":null", res, NULL));
+    /* values that hold commas, brackets and quotes are copied whole */
+    expect_record("{\"url\":\"u\",\"tags\":[\"a,b\",\"}\\\"\"],\"x\":{\"y\":[1,2]},\"n\":0}",
+                  record("{\"url\": \"u\"}", NULL, NULL,
+                         "{\"tags\":[\"a,b\",\"}\\\"\"],\"url\":\"v\",\"x\":{\"y\":[1,2]},\"n\":0}", NULL));
+    /* an empty object adds nothing */
+    expect_record("{\"id\":1}", record("{\"id\": 1}", NULL, NULL, "{}", NULL));
     /* a line that was not an object: only the error */
     expect_record("{\"error\":\"not a JSON object\"}", record(NULL, NULL, NULL, NULL, "not a JSON object"));
 }
@@ -165,6 +171,13 @@ static void test_record_refuses_bad_result(void **state)
     px_buf_init(&b, &A);
     assert_int_equal(px_jsonl_record(&b, NULL, NULL, NULL, "[1]", 3, NULL), PITH_ERR_INPUT);
     assert_int_equal(px_jsonl_record(&b, NULL, NULL, NULL, "{", 1, NULL), PITH_ERR_INPUT);
+    /* only the compact form is spliced: white space, a bare word, a
+     * member without a value or an unclosed string are refused */
+    static const char *const bad[] = {"{\n  \"a\": 1\n}", "{a:1}", "{\"a\"}", "{\"a\":\"x}",
+                                      "{\"a\":[1}", "{\"a\":1]}"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_int_equal(px_jsonl_record(&b, NULL, NULL, NULL, bad[i], strlen(bad[i]), NULL),
+                         PITH_ERR_INPUT);
     px_buf_free(&b);
 }
 

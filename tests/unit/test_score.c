@@ -1,6 +1,6 @@
-/* Tests for src/score.c and the container choice of src/extract.c: what a
- * block is worth (prose up, link lists and fragments down), how text is
- * counted, and, through the public API, which part of a page is kept. */
+/* Tests for src/score.c: what a block is worth (prose up, link lists and
+ * fragments down), what a good paragraph is, and how text and rule scores
+ * are counted over a subtree. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -274,32 +274,7 @@ static void test_teaser_worth_less_than_prose(void **state)
 }
 
 /* ------------------------------------------------------------------ */
-/* The container choice, through the public API                         */
-
-static const char *const PARAS[] = {
-    "The city council voted on Tuesday to extend the harbour bike lane by another "
-    "two kilometres, after a year in which the number of cyclists on the route doubled.",
-    "Residents along the waterfront had asked for the extension since the first section "
-    "opened, saying that riders were forced onto a busy road where the lane ended abruptly.",
-    "Shop owners were divided: some feared the loss of parking spaces, while others said "
-    "that cyclists stopped more often than drivers and spent more money in local stores.",
-    "Construction is expected to start in the spring and to take about four months, "
-    "during which the road will be narrowed to one lane in each direction.",
-    "The council will publish the final plans next month, and residents will have six "
-    "weeks to comment before work begins, the transport department said in a statement.",
-};
 #define NPARAS (sizeof PARAS / sizeof *PARAS)
-
-/* Words from the boilerplate: none of them may reach the output. */
-static const char *const LINKS_HTML =
-    "<ul><li><a href=/a>Weather forecast for the weekend</a></li>"
-    "<li><a href=/b>Top ten beaches in the region</a></li>"
-    "<li><a href=/c>Mayor opens new library wing</a></li>"
-    "<li><a href=/d>Local team wins the derby</a></li>"
-    "<li><a href=/e>Traffic alert for the ring road</a></li></ul>";
-static const char *const LINK_WORDS[] = {
-    "Weather forecast", "Top ten beaches", "library wing", "derby", "ring road",
-};
 
 typedef struct out {
     int rc;
@@ -307,213 +282,6 @@ typedef struct out {
     char title[512];
     pith_error err;
 } out;
-
-static void extract(const char *html, out *o)
-{
-    pith_options *opts = pith_options_new(NULL);
-    assert_non_null(opts);
-    pith_error err = {0, ""};
-    pith_extractor *ex = pith_extractor_new(opts, &err);
-    if (!ex)
-        fail_msg("pith_extractor_new: %s", err.message);
-    pith_options_free(opts);
-    pith_result *r = NULL;
-    memset(o, 0, sizeof *o);
-    o->rc = pith_extract(ex, html, strlen(html), NULL, NULL, &r, &o->err);
-    if (r) {
-        snprintf(o->text, sizeof o->text, "%s", pith_result_text(r, NULL));
-        snprintf(o->title, sizeof o->title, "%s", pith_result_title(r));
-    }
-    pith_result_free(r);
-    pith_extractor_free(ex);
-}
-
-static void assert_contains(const out *o, const char *s)
-{
-    if (!strstr(o->text, s))
-        fail_msg("output lacks '%s'; output:\n%s", s, o->text);
-}
-
-static void assert_lacks(const out *o, const char *s)
-{
-    if (strstr(o->text, s))
-        fail_msg("output holds '%s'; output:\n%s", s, o->text);
-}
-
-/* Appends printf output to a fixed page buffer. */
-static void cat(char *buf, size_t cap, const char *fmt, ...)
-{
-    size_t n = strlen(buf);
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(buf + n, cap - n, fmt, ap);
-    va_end(ap);
-    assert_true(k >= 0 && (size_t)k < cap - n);
-}
-
-static void test_article_beats_sidebar_and_nav(void **state)
-{
-    (void)state;
-    static char html[32768];
-    html[0] = '\0';
-    cat(html, sizeof html, "<!DOCTYPE html><html><head><title>Bike lanes</title></head><body>"
-                           "<nav><a href=/>Home</a> <a href=/news>News</a> <a href=/sport>Sport</a>"
-                           " <a href=/about>About us</a></nav>"
-                           "<div class=layout><div id=article>");
-    for (size_t i = 0; i < NPARAS; i++)
-        cat(html, sizeof html, "<p>%s</p>", PARAS[i]);
-    cat(html, sizeof html, "</div><div id=side><h3>Most popular</h3>%s</div></div></body></html>",
-        LINKS_HTML);
-    out o;
-    extract(html, &o);
-    assert_int_equal(o.rc, PITH_OK);
-    for (size_t i = 0; i < NPARAS; i++)
-        assert_contains(&o, PARAS[i]);
-    for (size_t i = 0; i < sizeof LINK_WORDS / sizeof *LINK_WORDS; i++)
-        assert_lacks(&o, LINK_WORDS[i]);
-    assert_lacks(&o, "About us");
-    assert_lacks(&o, "Most popular");
-}
-
-static void test_plain_link_list_is_not_content(void **state)
-{
-    (void)state;
-    /* Same page, but the sidebar carries no telling class or tag: the
-     * scores alone must keep it out. */
-    static char html[32768];
-    html[0] = '\0';
-    cat(html, sizeof html, "<html><body><div><div>");
-    for (size_t i = 0; i < NPARAS; i++)
-        cat(html, sizeof html, "<p>%s</p>", PARAS[i]);
-    cat(html, sizeof html, "</div><div>%s</div></div></body></html>", LINKS_HTML);
-    out o;
-    extract(html, &o);
-    assert_int_equal(o.rc, PITH_OK);
-    for (size_t i = 0; i < NPARAS; i++)
-        assert_contains(&o, PARAS[i]);
-    for (size_t i = 0; i < sizeof LINK_WORDS / sizeof *LINK_WORDS; i++)
-        assert_lacks(&o, LINK_WORDS[i]);
-}
-
-static void test_split_article_keeps_every_section(void **state)
-{
-    (void)state;
-    /* The article's sections are siblings with ad slots between them: no
-     * one section holds the article, so the choice must take them all. */
-    static char html[32768];
-    html[0] = '\0';
-    cat(html, sizeof html, "<html><body><header><a href=/>Daily Harbour</a></header><main>"
-                           "<h1>Harbour bike lane to be extended</h1>");
-    cat(html, sizeof html, "<section><p>%s</p><p>%s</p></section>", PARAS[0], PARAS[1]);
-    cat(html, sizeof html, "<div class=ad-slot><span>Advertisement</span>"
-                           "<a href=//ads.example/x>Cheap flights to the sun</a></div>");
-    cat(html, sizeof html, "<section><p>%s</p><p>%s</p></section>", PARAS[2], PARAS[3]);
-    cat(html, sizeof html, "<div class=advert><p>Advertisement</p></div>");
-    cat(html, sizeof html, "<section><p>%s</p></section>", PARAS[4]);
-    cat(html, sizeof html, "</main><aside>%s</aside></body></html>", LINKS_HTML);
-    out o;
-    extract(html, &o);
-    assert_int_equal(o.rc, PITH_OK);
-    for (size_t i = 0; i < NPARAS; i++)
-        assert_contains(&o, PARAS[i]);
-    assert_lacks(&o, "Advertisement");
-    assert_lacks(&o, "Cheap flights");
-    for (size_t i = 0; i < sizeof LINK_WORDS / sizeof *LINK_WORDS; i++)
-        assert_lacks(&o, LINK_WORDS[i]);
-    /* and in the order of the page */
-    const char *p0 = strstr(o.text, PARAS[0]), *p2 = strstr(o.text, PARAS[2]);
-    const char *p4 = strstr(o.text, PARAS[4]);
-    assert_true(p0 < p2 && p2 < p4);
-}
-
-static void test_comments_are_dropped(void **state)
-{
-    (void)state;
-    static char html[32768];
-    html[0] = '\0';
-    cat(html, sizeof html, "<html><body><div class=page><article><h1>Harbour bike lane</h1>");
-    for (size_t i = 0; i < NPARAS; i++)
-        cat(html, sizeof html, "<p>%s</p>", PARAS[i]);
-    cat(html, sizeof html,
-        "</article><div class=comments><h3>2 comments</h3>"
-        "<div class=comment><p>Finally! I have been riding this route to work for years, and "
-        "the last stretch by the fish market is frankly dangerous at rush hour.</p></div>"
-        "<div class=comment><p>What about the parking? Nobody asked the people who actually "
-        "live on the waterfront, as usual, and now we will pay for it.</p></div>"
-        "</div></div></body></html>");
-    out o;
-    extract(html, &o);
-    assert_int_equal(o.rc, PITH_OK);
-    for (size_t i = 0; i < NPARAS; i++)
-        assert_contains(&o, PARAS[i]);
-    assert_lacks(&o, "2 comments");
-    assert_lacks(&o, "fish market");
-    assert_lacks(&o, "parking?");
-}
-
-/* A short post whose author box holds more prose than the post: the box
- * is still an author box. Rules give way only to a node of several
- * paragraphs (an article under a wrong class), not to one bio paragraph. */
-static void test_author_box_longer_than_post_is_dropped(void **state)
-{
-    (void)state;
-    static char html[32768];
-    html[0] = '\0';
-    cat(html, sizeof html,
-        "<html><body><article><h1>Episode 39</h1>"
-        "<div class=entry-content><p>%s</p>"
-        "<div class=author-box><p>Jane Roe has hosted the harbour podcast since 2015, "
-        "after twenty years as a ferry captain, a harbour pilot and, for one short summer, the "
-        "keeper of the north pier light. She writes about ships, tides and the people who work "
-        "on the water, and she lives in the old town with two cats and a very old boat. Her "
-        "first book, a history of the harbour's lighthouses, came out last spring and is "
-        "sold in every bookshop along the quay.</p></div>"
-        "</div></article></body></html>",
-        PARAS[0]);
-    out o;
-    extract(html, &o);
-    assert_int_equal(o.rc, PITH_OK);
-    assert_contains(&o, PARAS[0]);
-    assert_lacks(&o, "ferry captain");
-}
-
-static void test_menu_only_page_has_no_content(void **state)
-{
-    (void)state;
-    static char html[8192];
-    html[0] = '\0';
-    cat(html, sizeof html, "<html><head><title>Daily Harbour</title></head><body>"
-                           "<div><a href=/>Home</a> | <a href=/news>News</a> | "
-                           "<a href=/sport>Sport</a> | <a href=/contact>Contact</a></div>"
-                           "<div>%s</div></body></html>", LINKS_HTML);
-    out o;
-    extract(html, &o);
-    assert_int_equal(o.rc, PITH_NO_CONTENT);
-    assert_string_equal(o.text, "");
-    assert_int_equal(o.err.code, PITH_NO_CONTENT);
-
-    /* and a page that is nothing but a <nav> */
-    extract("<html><body><nav><ul><li><a href=/>Home</a></li><li><a href=/a>About</a></li>"
-            "</ul></nav></body></html>", &o);
-    assert_int_equal(o.rc, PITH_NO_CONTENT);
-    assert_string_equal(o.text, "");
-
-    /* and an empty one */
-    extract("", &o);
-    assert_int_equal(o.rc, PITH_NO_CONTENT);
-}
-
-static void test_single_short_paragraph_fallback(void **state)
-{
-    (void)state;
-    /* Too little text for any container to win: the page-wide fallback
-     * still returns the one sentence, and not the links beside it. */
-    out o;
-    extract("<html><body><div><a href=/>Home</a> <a href=/about>About</a></div>"
-            "<p>The meeting was moved to Thursday at noon.</p></body></html>", &o);
-    assert_int_equal(o.rc, PITH_OK);
-    assert_string_equal(o.text, "The meeting was moved to Thursday at noon.");
-}
 
 int main(void)
 {
@@ -531,13 +299,6 @@ int main(void)
         cmocka_unit_test(test_rule_score_scales_subtree),
         cmocka_unit_test(test_link_list_subtree_is_negative),
         cmocka_unit_test(test_teaser_worth_less_than_prose),
-        cmocka_unit_test(test_article_beats_sidebar_and_nav),
-        cmocka_unit_test(test_plain_link_list_is_not_content),
-        cmocka_unit_test(test_split_article_keeps_every_section),
-        cmocka_unit_test(test_comments_are_dropped),
-        cmocka_unit_test(test_author_box_longer_than_post_is_dropped),
-        cmocka_unit_test(test_menu_only_page_has_no_content),
-        cmocka_unit_test(test_single_short_paragraph_fallback),
     };
     return cmocka_run_group_tests_name("score", tests, setup, NULL);
 }

@@ -1,4 +1,4 @@
-/* The WARC reader (src/warc.c): archives built in memory, plain and gzip,
+/* The WARC reader (src/cli/warc*.c): archives built in memory, plain and gzip,
  * read back through a temporary file (or a pipe, which cannot seek). */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -39,11 +39,12 @@ int px_lines_next(px_lines *r, px_line *line);
  *   the members of in, except the one named skip (and "error" when error
  *   is given), as they came;
  *   then prefix, members already written as JSON text ("k":v,...);
- *   then the members of the extraction's JSON object (result, rlen) whose
- *   names the record does not hold yet;
+ *   then the members of the extraction's JSON object (result, rlen: the
+ *   compact form of PITH_JSON_COMPACT) whose names the record does not
+ *   hold yet, copied as they are written, not parsed and written again;
  *   then "error" when error is not NULL.
  * in, skip, prefix and result may be NULL. Returns PITH_OK, PITH_ERR_NOMEM,
- * or PITH_ERR_INPUT if result is not a JSON object. */
+ * or PITH_ERR_INPUT if result is not a compact JSON object. */
 int px_jsonl_record(px_buf *out, const px_json *in, const char *skip, const char *prefix,
                     const char *result, size_t rlen, const char *error);
 

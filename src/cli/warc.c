@@ -1,8 +1,8 @@
 /*
  * The WARC reader's records (see warc_impl.h for the layers): the version
- * line and header fields, the block that Content-Length frames, error
- * records whose messages are safe to print, and the public API of warc.h.
- * The HTTP response inside a block is warc_http.c's.
+ * line and header fields, the block that Content-Length frames, and error
+ * records whose messages are safe to print. The HTTP response inside a
+ * block is warc_http.c's, and the API of warc.h is warc_reader.c's.
  */
 #include "warc_impl.h"
 
@@ -112,8 +112,7 @@ void px_warc_quote(char out[QUOTE_LEN + 4], const char *s, size_t n)
 
 /* ---- records ---- */
 
-/* The WARC header fields read. */
-enum { WF_LENGTH, WF_TYPE, WF_URI, WF_ID, WF_DATE, WF_CTYPE, WF_N };
+/* The WARC header fields read (enum px_warc_field). */
 static const char *const warc_names[WF_N] = {
     "content-length", "warc-type", "warc-target-uri", "warc-record-id", "warc-date", "content-type",
 };
@@ -435,110 +434,22 @@ static int start_record(px_warc *w, px_warc_rd *r)
     return more ? R_GO : R_END;
 }
 
-static int read_record(px_warc *w, px_warc_record *rec)
+int px_warc_read_header(px_warc_rd *r, char *warc[WF_N])
 {
-    px_warc_rd r = {.w = w, .rec = rec};
-    char *warc[WF_N] = {NULL};
-    int res = start_record(w, &r);
+    int res = start_record(r->w, r);
     if (res == R_GO)
-        res = read_warc_header(&r, warc);
+        res = read_warc_header(r, warc);
     if (res == R_GO) {
         char q[QUOTE_LEN + 4];
         const char *len = warc[WF_LENGTH];
-        take_warc_fields(rec, warc);
+        take_warc_fields(r->rec, warc);
         if (!len) {
-            res = lost(&r, "no Content-Length in the WARC header at offset %llu", px_warc_rec_off(&r));
-        } else if (!parse_length(len, &r.length)) {
+            res = lost(r, "no Content-Length in the WARC header at offset %llu", px_warc_rec_off(r));
+        } else if (!parse_length(len, &r->length)) {
             px_warc_quote(q, len, strlen(len));
-            res = lost(&r, "bad Content-Length \"%s\" in the WARC header at offset %llu", q,
-                       px_warc_rec_off(&r));
-        } else {
-            bool http = px_warc_is_http_response(warc[WF_TYPE], warc[WF_CTYPE]);
-            res = http ? px_warc_read_response(&r) : px_warc_skip_block(&r, R_SKIP);
+            res = lost(r, "bad Content-Length \"%s\" in the WARC header at offset %llu", q,
+                       px_warc_rec_off(r));
         }
     }
-    free(r.head.p);
-    for (int i = 0; i < WF_N; i++)
-        free(warc[i]);
     return res;
-}
-
-/* A record handed out has every string set, "" when absent. */
-static bool fill_strings(px_warc_record *rec)
-{
-    char **s[] = {&rec->target_uri, &rec->record_id, &rec->date, &rec->charset};
-    for (size_t i = 0; i < sizeof s / sizeof *s; i++)
-        if (!*s[i] && !(*s[i] = strdup("")))
-            return false;
-    return true;
-}
-
-px_warc *px_warc_open(FILE *f, size_t max_body)
-{
-    px_warc *w = calloc(1, sizeof *w);
-    if (!w)
-        return NULL;
-    if (inflateInit2(&w->z, 16 + MAX_WBITS) != Z_OK) {
-        free(w);
-        return NULL;
-    }
-    w->f = f;
-    /* 0 is no limit, as for every limit of pith (PITH_LIMIT_BYTES, and
-     * --max-bytes 0 which the CLI passes on): taken as a limit of 0 bytes,
-     * it made every page an error record. */
-    w->max_body = max_body ? max_body : SIZE_MAX;
-    w->line_start = true;
-    /* Offsets count from the file's start when it has one (a pipe has not). */
-    int saved = errno;
-    off_t at = ftello(f);
-    errno = saved;
-    w->base = at > 0 ? (uint64_t)at : 0;
-    return w;
-}
-
-int px_warc_next(px_warc *w, px_warc_record *rec)
-{
-    memset(rec, 0, sizeof *rec);
-    for (;;) {
-        int res = read_record(w, rec);
-        if (res == R_SKIP) {
-            w->skipped++;
-            px_warc_record_free(rec);
-            continue;
-        }
-        if (res == R_YIELD && !fill_strings(rec))
-            res = px_warc_out_of_memory(rec);
-        if (res == R_END)
-            px_warc_record_free(rec);
-        return res;
-    }
-}
-
-void px_warc_record_free(px_warc_record *rec)
-{
-    if (!rec)
-        return;
-    free(rec->target_uri);
-    free(rec->record_id);
-    free(rec->date);
-    free(rec->charset);
-    free(rec->body);
-    free(rec->error);
-    memset(rec, 0, sizeof *rec);
-}
-
-uint64_t px_warc_offset(const px_warc *w)
-{
-    uint64_t at = px_warc_raw_pos(w);
-    return w->base + (at > w->high ? at : w->high);
-}
-
-uint64_t px_warc_skipped(const px_warc *w) { return w->skipped; }
-
-void px_warc_close(px_warc *w)
-{
-    if (!w)
-        return;
-    inflateEnd(&w->z);
-    free(w);
 }

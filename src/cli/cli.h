@@ -42,11 +42,13 @@ typedef struct cli {
     bool quiet;             /* -q */
 } cli;
 
+/* ---- cli_common.c: what single pages and batches share ---- */
+
 /* Prints "pith: WHAT: MSG" (or "pith: MSG") on stderr and returns code. */
 int cli_fail(int code, const char *what, const char *msg);
 
-/* Writes a result as --format asks (title included unless --no-title),
- * ending with a newline. */
+/* Writes a result as --format asks: the whole document the library made
+ * (title included unless --no-title), ending with a newline. */
 void cli_print(const cli *c, const pith_result *res, FILE *out);
 
 /* A formatted string from malloc, or NULL when out of memory. */
@@ -55,6 +57,8 @@ char *cli_dupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Reads f to its end, or to limit + 1 bytes (limit 0: no limit). Returns
  * 0, PITH_ERR_NOMEM, or PITH_ERR_INPUT with errno set. */
 int cli_read(FILE *f, size_t limit, char **data, size_t *len);
+
+/* ---- cli_batch.c ---- */
 
 /* Runs -o, --jsonl or --warc; returns the exit status. */
 int cli_batch(const cli *c, const pith_extractor *ex);
@@ -77,6 +81,13 @@ typedef struct cli_run {
     void *names;           /* -o: the output paths written so far */
 } cli_run;
 
+/* ---- cli_stream.c: the record of one page in a stream ---- */
+
+/* Runs the extraction; returns the result, or NULL with job's status and
+ * message set. A warning becomes job's message. */
+pith_result *cli_extract(const cli_run *r, px_job *job, const char *html, size_t len,
+                         const char *encoding, const char *url);
+
 /* Opens the next input of a stream run into r->f and r->fname. Returns 1,
  * 0 when none is left, or -1 with job filled as an error record when it
  * cannot be opened. */
@@ -91,6 +102,8 @@ void cli_close_input(cli_run *r);
 void cli_stream_record(const cli_run *r, px_job *job, const px_json *in, const char *skip,
                        const char *html, size_t len, const char *encoding,
                        const char *url, const char *error);
+
+/* ---- cli_warc.c ---- */
 
 /* --warc: the px_batch_ops next and work of WARC files. */
 int cli_warc_next(void *ctx, px_job *job);

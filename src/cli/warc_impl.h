@@ -7,9 +7,11 @@
  *    wherever one starts a record and passing plain bytes through
  *    everywhere else; and the way back to the next record after damage;
  *  - warc.c: the records: the WARC header block, the block that
- *    Content-Length frames, error records, and the public API (warc.h);
+ *    Content-Length frames, error records;
  *  - warc_http.c: the HTTP response inside a response record: status line,
- *    headers, which bodies are HTML, de-chunking, Content-Encoding.
+ *    headers, which bodies are HTML, de-chunking, Content-Encoding;
+ *  - warc_reader.c: the public API (warc.h), which reads each record's
+ *    header with warc.c and hands a response block to warc_http.c.
  *
  * Offsets are kept relative to where reading began and reported from the
  * file's start (base).
@@ -135,6 +137,15 @@ int px_warc_block_short(px_warc_rd *r);
 int px_warc_finish_block(px_warc_rd *r);
 /* Skips the rest of the block and returns res, or the block's error. */
 int px_warc_skip_block(px_warc_rd *r, int res);
+
+/* The WARC header fields that warc.c reads. */
+enum px_warc_field { WF_LENGTH, WF_TYPE, WF_URI, WF_ID, WF_DATE, WF_CTYPE, WF_N };
+
+/* Finds the next record and reads its WARC header: R_GO with the fields in
+ * warc (the caller frees them; target URI, record ID and date already
+ * moved into r->rec) and r->length set, R_END, or an error. The caller
+ * frees r->head.p in every case. */
+int px_warc_read_header(px_warc_rd *r, char *warc[WF_N]);
 
 /* ---- the HTTP response (warc_http.c) ---- */
 

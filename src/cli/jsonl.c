@@ -109,6 +109,83 @@ static bool passes(const char *key, const char *skip, const char *error)
     return !(skip && !strcmp(key, skip)) && !(error && !strcmp(key, "error"));
 }
 
+/* Whether the record holds a member named k[0..n) from the input. */
+static bool held(const px_json *in, const char *skip, const char *error, const char *k, size_t n)
+{
+    for (size_t i = 0; in && in->type == PX_JOBJ && i < in->n; i++)
+        if (strlen(in->keys[i]) == n && !memcmp(in->keys[i], k, n))
+            return passes(in->keys[i], skip, error);
+    return false;
+}
+
+/* The end of the JSON string whose opening quote is at p: past its
+ * closing quote, or NULL when end comes first. */
+static const char *string_end(const char *p, const char *end)
+{
+    for (p++; p < end; p++) {
+        if (*p == '\\')
+            p++;
+        else if (*p == '"')
+            return p + 1;
+    }
+    return NULL;
+}
+
+/* The end of the member of a compact object that starts at p (its key):
+ * the ',' or the end of the object's inside that follows its value, at
+ * depth 0 and outside strings. The object is the library's own
+ * (PITH_JSON_COMPACT), so this scan finds the members without building a
+ * tree; NULL when it is not well formed after all. */
+static const char *member_end(const char *p, const char *end)
+{
+    int depth = 0;
+    while (p < end) {
+        switch (*p) {
+        case '"':
+            if (!(p = string_end(p, end)))
+                return NULL;
+            continue;
+        case '{': case '[': depth++; break;
+        case '}': case ']':
+            if (--depth < 0)
+                return NULL;
+            break;
+        case ',':
+            if (!depth)
+                return p;
+            break;
+        default: break;
+        }
+        p++;
+    }
+    return depth ? NULL : p;
+}
+
+/* Splices the members of the compact object result[0..rlen) into out, as
+ * they are written, but those the record holds from the input. */
+static int splice(px_buf *out, bool *first, const char *result, size_t rlen, const px_json *in,
+                  const char *skip, const char *error)
+{
+    if (rlen < 2 || result[0] != '{' || result[rlen - 1] != '}')
+        return PITH_ERR_INPUT;
+    const char *p = result + 1, *end = result + rlen - 1;
+    while (p < end) {
+        const char *key_end = *p == '"' ? string_end(p, end) : NULL;
+        const char *m_end = key_end && key_end < end && *key_end == ':' ? member_end(key_end + 1, end)
+                                                                        : NULL;
+        if (!m_end)
+            return PITH_ERR_INPUT;
+        if (!held(in, skip, error, p + 1, (size_t)(key_end - p - 2))) {
+            if (!*first)
+                px_buf_putc(out, ',');
+            *first = false;
+            px_buf_append(out, p, (size_t)(m_end - p));
+        }
+        p = m_end < end ? m_end + 1 : end;
+    }
+    return PITH_OK;
+}
+
 int px_jsonl_record(px_buf *out, const px_json *in, const char *skip, const char *prefix,
                     const char *result, size_t rlen, const char *error)
 {
@@ -124,20 +201,7 @@ int px_jsonl_record(px_buf *out, const px_json *in, const char *skip, const char
         px_buf_puts(out, prefix);
         first = false;
     }
-    int rc = PITH_OK;
-    if (result) {
-        px_json_doc doc;
-        rc = px_json_parse(&doc, out->a, result, rlen);
-        if (rc == PITH_OK && doc.root->type != PX_JOBJ)
-            rc = PITH_ERR_INPUT;
-        for (size_t i = 0; rc == PITH_OK && i < doc.root->n; i++) {
-            const char *k = doc.root->keys[i];
-            bool held = in && passes(k, skip, error) && px_json_get(in, k);
-            if (!held)
-                member(out, &first, k, doc.root->items[i]);
-        }
-        px_json_free(&doc);
-    }
+    int rc = result ? splice(out, &first, result, rlen, in, skip, error) : PITH_OK;
     if (error) {
         if (!first)
             px_buf_putc(out, ',');

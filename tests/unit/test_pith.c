@@ -16,6 +16,7 @@
 #include <gumbo.h>
 #include <unistd.h>
 
+#include "json.h"
 #include "pith.h"
 
 /* ------------------------------------------------------------------ */
@@ -220,6 +221,136 @@ static void test_version(void **state)
 {
     (void)state;
     assert_string_equal(pith_version(), PITH_VERSION);
+    /* the parts say the same as the string (both come from meson.build) */
+    char parts[64];
+    snprintf(parts, sizeof parts, "%d.%d.%d", PITH_VERSION_MAJOR, PITH_VERSION_MINOR,
+             PITH_VERSION_PATCH);
+    assert_string_equal(parts, PITH_VERSION);
+}
+
+/* The command's WARC reader asks this before it trusts an HTTP charset. */
+static void test_encoding_name(void **state)
+{
+    (void)state;
+    assert_string_equal(pith_encoding_name("latin1"), "windows-1252");
+    assert_string_equal(pith_encoding_name(" utf8 "), "UTF-8");
+    assert_string_equal(pith_encoding_name("csKOI8R"), "KOI8-R");
+    assert_null(pith_encoding_name("no-such-charset"));
+    assert_null(pith_encoding_name(""));
+    assert_null(pith_encoding_name(NULL));
+}
+
+/* The result of extracting html with flags; fails the test on an error. */
+static pith_result *extract_ok(unsigned flags, const char *html)
+{
+    pith_extractor *ex = new_extractor(NULL, flags);
+    pith_result *r = NULL;
+    pith_error err = {0, ""};
+    assert_int_equal(pith_extract(ex, html, strlen(html), NULL, NULL, &r, &err), PITH_OK);
+    pith_extractor_free(ex);
+    return r;
+}
+
+/* s1 then s2 then s3, malloc'ed. */
+static char *cat3(const char *s1, const char *s2, const char *s3)
+{
+    size_t n1 = strlen(s1), n2 = strlen(s2), n3 = strlen(s3);
+    char *s = malloc(n1 + n2 + n3 + 1);
+    assert_non_null(s);
+    memcpy(s, s1, n1);
+    memcpy(s + n1, s2, n2);
+    memcpy(s + n1 + n2, s3, n3 + 1);
+    return s;
+}
+
+typedef const char *(*getter)(const pith_result *, size_t *);
+
+/* get's output of r is s1 s2 s3, and its length says so. */
+static void expect_doc(getter get, const pith_result *r, const char *s1, const char *s2, const char *s3)
+{
+    size_t len;
+    const char *got = get(r, &len);
+    char *want = cat3(s1, s2, s3);
+    assert_string_equal(got, want);
+    assert_int_equal(len, strlen(want));
+    free(want);
+}
+
+/* PITH_WITH_TITLE and PITH_DOCUMENT: every format as the command prints
+ * it, the title framed as the format frames it (or left out), a final
+ * newline; the article itself is the one of a plain extraction. */
+static void test_documents(void **state)
+{
+    (void)state;
+    static const char page[] =
+        "<html lang=en-GB><head><title>Fish &amp; *chips* #1 &amp;co &lt;3</title></head><body><article>"
+        "<h1>Fish &amp; *chips* #1 &amp;co &lt;3</h1><p>" PARA1 "</p><p>" PARA2 "</p>"
+        "</article></body></html>";
+    const unsigned formats = PITH_FORMAT_MARKDOWN | PITH_FORMAT_HTML | PITH_FORMAT_JSON;
+    pith_result *plain = extract_ok(formats, page);
+    pith_result *with = extract_ok(formats | PITH_WITH_TITLE, page);
+    pith_result *doc = extract_ok(formats | PITH_DOCUMENT, page);
+    const char *title = "Fish & *chips* #1 &co <3";
+    assert_string_equal(pith_result_title(plain), title);
+    const char *text = pith_result_text(plain, NULL), *md = pith_result_markdown(plain, NULL);
+    const char *html = pith_result_html(plain, NULL), *json = pith_result_json(plain, NULL);
+
+    expect_doc(pith_result_text, with, "Fish & *chips* #1 &co <3\n\n", text, "\n");
+    expect_doc(pith_result_text, doc, "", text, "\n");
+    /* what Markdown would read as syntax is escaped in the heading */
+    expect_doc(pith_result_markdown, with, "# Fish & \\*chips\\* \\#1 \\&co \\<3\n\n", md, "\n");
+    expect_doc(pith_result_markdown, doc, "", md, "\n");
+    const char *head = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\" />\n"
+                       "<title>Fish &amp; *chips* #1 &amp;co &lt;3</title>\n</head>\n<body>\n<article>\n";
+    char *h1 = cat3(head, "<h1>Fish &amp; *chips* #1 &amp;co &lt;3</h1>\n", html);
+    expect_doc(pith_result_html, with, h1, "", "\n</article>\n</body>\n</html>\n");
+    free(h1);
+    expect_doc(pith_result_html, doc, head, html, "\n</article>\n</body>\n</html>\n");
+    /* the JSON holds the title as a member either way */
+    expect_doc(pith_result_json, with, "", json, "\n");
+    expect_doc(pith_result_json, doc, "", json, "\n");
+    pith_result_free(plain);
+    pith_result_free(with);
+    pith_result_free(doc);
+
+    /* no article: no document either */
+    pith_extractor *ex = new_extractor(NULL, formats | PITH_WITH_TITLE);
+    pith_result *r = NULL;
+    pith_error err = {0, ""};
+    static const char empty[] = "<html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>";
+    assert_int_equal(pith_extract(ex, empty, sizeof empty - 1, NULL, NULL, &r, &err), PITH_NO_CONTENT);
+    assert_string_equal(pith_result_text(r, NULL), "");
+    assert_string_equal(pith_result_html(r, NULL), "");
+    pith_result_free(r);
+    pith_extractor_free(ex);
+}
+
+/* PITH_JSON_COMPACT: the same object on one line, exactly as the JSON
+ * writer puts the pretty one (which the batches used to parse back). */
+static void test_json_compact(void **state)
+{
+    (void)state;
+    const unsigned formats = PITH_FORMAT_JSON | PITH_FORMAT_MARKDOWN | PITH_FORMAT_HTML;
+    pith_result *pretty = extract_ok(formats, REALISTIC);
+    pith_result *compact = extract_ok(formats | PITH_JSON_COMPACT, REALISTIC);
+    size_t n;
+    const char *p = pith_result_json(pretty, &n);
+    assert_non_null(strchr(p, '\n'));
+    px_alloc a;
+    px_alloc_init(&a, NULL);
+    px_json_doc doc;
+    assert_int_equal(px_json_parse(&doc, &a, p, n), PITH_OK);
+    px_buf b;
+    px_buf_init(&b, &a);
+    px_json_write(&b, doc.root);
+    px_buf_putc(&b, '\0');
+    assert_string_equal(pith_result_json(compact, &n), b.data);
+    assert_int_equal(n, b.len - 1);
+    assert_null(memchr(b.data, '\n', n));
+    px_buf_free(&b);
+    px_json_free(&doc);
+    pith_result_free(pretty);
+    pith_result_free(compact);
 }
 
 static void test_status_strings(void **state)
@@ -602,6 +733,13 @@ static void test_failing_allocator_extract_explain(void **state)
     failing_extract(PITH_EXPLAIN);
 }
 
+/* Whole documents in every format: the framing allocates too. */
+static void test_failing_allocator_extract_documents(void **state)
+{
+    (void)state;
+    failing_extract(PITH_WITH_TITLE | PITH_FORMAT_MARKDOWN | PITH_FORMAT_HTML | PITH_FORMAT_JSON);
+}
+
 static void test_failing_allocator_build(void **state)
 {
     (void)state;
@@ -623,7 +761,7 @@ static void test_failing_allocator_build(void **state)
             rc = pith_options_add_rules(o, "mine", mine, strlen(mine), &err);
             if (!rc) {
                 pith_extractor *ex = pith_extractor_new(o, &err);
-                rc = ex ? PITH_OK : err.code;
+                rc = ex ? PITH_OK : (int)err.code;
                 if (ex) {
                     /* only the JIT may fail quietly: the extractor built
                      * despite a failure must still give the right text */
@@ -658,6 +796,9 @@ int main(void)
         cmocka_unit_test(test_lifecycle),
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_status_strings),
+        cmocka_unit_test(test_encoding_name),
+        cmocka_unit_test(test_documents),
+        cmocka_unit_test(test_json_compact),
         cmocka_unit_test(test_add_rules_error),
         cmocka_unit_test(test_add_rules_file),
         cmocka_unit_test(test_no_default_rules),
@@ -667,6 +808,7 @@ int main(void)
         cmocka_unit_test(test_counting_allocator),
         cmocka_unit_test(test_failing_allocator_extract),
         cmocka_unit_test(test_failing_allocator_extract_explain),
+        cmocka_unit_test(test_failing_allocator_extract_documents),
         cmocka_unit_test(test_failing_allocator_build),
     };
     return cmocka_run_group_tests_name("api", tests, NULL, NULL);

@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-#include "decode.h"
 #include "warc.h"
 
 /* The record's WARC fields, as JSON members that lead its output record. */
@@ -92,7 +91,7 @@ int cli_warc_next(void *ctx, px_job *job)
                 job->url = strdup(rec.target_uri);
             /* A charset the transport names but nobody knows is no charset:
              * the page's own declaration, or sniffing, decides instead. */
-            if (*rec.charset && px_encoding_lookup(rec.charset, strlen(rec.charset)))
+            if (*rec.charset && pith_encoding_name(rec.charset))
                 job->encoding = strdup(rec.charset);
         }
         px_warc_record_free(&rec);

@@ -1,0 +1,461 @@
+/*
+ * The rule engine's matcher: the verdict of the rules on an element or a
+ * block of text, with a per-call scratch (subjects, literal hits, a cache
+ * of verdicts, PCRE2 match data). The rule set it reads is built by
+ * rules_parse.c (rule files) or comes from the bundled image.
+ */
+#include "rules_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "text.h"
+
+/* Pages repeat the same element (a menu item, a teaser card) hundreds of
+ * times, and its verdict depends only on its tag and the attributes the
+ * rules read: a direct-mapped cache of verdicts, checked for equality, so a
+ * collision costs a recomputation, never a wrong answer. */
+#define CACHE_SLOTS 2048
+
+typedef struct cache_entry {
+    const px_node *node;
+    unsigned hash;
+    px_verdict v;
+} cache_entry;
+
+struct px_scratch {
+    const px_alloc *a;
+    cache_entry *cache;
+    unsigned cache_mask;              /* slots - 1, a power of two */
+    /* The node being matched: its id, class and text (the subjects of the
+     * sides), read once, and per side the patterns whose literals it holds
+     * and those tested on it so far, with their answers (a pattern shared
+     * by several rules runs once per subject). */
+    const char *subj[SIDE_COUNT];
+    size_t subj_len[SIDE_COUNT];
+    const char *role;
+    bool scanned[SIDE_COUNT];
+    uint64_t *hits[SIDE_COUNT], *known[SIDE_COUNT], *truth[SIDE_COUNT];
+    uint64_t *bits;                   /* the block they all live in */
+    /* Interpreted matches per pattern not yet added to the pattern's
+     * shared count: threads write the shared counts once in a while, not
+     * at every match (a cache line the other core reads would bounce). */
+    unsigned *uses;
+    /* The values of the ruleset's keys (the attributes rules read) on the
+     * node matched, and on a node with the same verdict key, to compare. */
+    const char **vals, **other;
+    const px_ruleset *rs;
+    bool failed;                      /* a pattern could not be compiled */
+    pcre2_general_context *gctx;
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *jit;
+};
+
+/* ---- matching --------------------------------------------------------- */
+
+/* uint64_t words in a set of hits: a bit per pattern. */
+static size_t hit_words(const px_ruleset *rs) { return (size_t)rs->npats / 64 + 1; }
+
+px_scratch *px_scratch_new(const px_ruleset *rs, const px_alloc *a)
+{
+    return px_scratch_new_for(rs, a, CACHE_SLOTS);
+}
+
+px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t nodes)
+{
+    px_scratch *s = px_calloc(a, 1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->a = a;
+    s->gctx = px_pcre2_context(a);
+    if (s->gctx)
+        s->md = pcre2_match_data_create(1, s->gctx);
+    if (s->gctx)
+        s->mctx = pcre2_match_context_create(s->gctx);
+    /* No more slots than the page has nodes (at least 64): a small page
+     * then writes to a few pages of memory, not 48 KB of them. */
+    size_t slots = 64;
+    while (slots < nodes && slots < CACHE_SLOTS)
+        slots *= 2;
+    s->cache = px_calloc(a, slots, sizeof *s->cache);
+    s->cache_mask = (unsigned)slots - 1;
+    size_t words = hit_words(rs);
+    s->bits = px_calloc(a, 3 * SIDE_COUNT * words, sizeof *s->bits);
+    s->uses = px_calloc(a, (size_t)rs->npats + 1, sizeof *s->uses);
+    s->vals = px_calloc(a, 2 * (size_t)rs->nkeys + 2, sizeof *s->vals);
+    s->other = s->vals ? s->vals + rs->nkeys + 1 : NULL;
+    s->rs = rs;
+    if (!s->md || !s->mctx || !s->cache || !s->bits || !s->uses || !s->vals) {
+        px_scratch_free(s);
+        return NULL;
+    }
+    for (int k = 0; k < SIDE_COUNT; k++) {
+        s->hits[k] = s->bits + (size_t)(3 * k) * words;
+        s->known[k] = s->hits[k] + words;
+        s->truth[k] = s->known[k] + words;
+    }
+    return s;
+}
+
+bool px_scratch_failed(const px_scratch *s) { return s->failed; }
+
+static void count_uses(const px_ruleset *rs, int pat, unsigned n, bool may_jit);
+
+void px_scratch_free(px_scratch *s)
+{
+    if (!s)
+        return;
+    if (s->uses)
+        for (int i = 0; i < s->rs->npats; i++)
+            if (s->uses[i])
+                count_uses(s->rs, i, s->uses[i], false);
+    px_free(s->a, s->uses);
+    px_free(s->a, (void *)s->vals);
+    px_free(s->a, s->cache);
+    px_free(s->a, s->bits);
+    pcre2_jit_stack_free(s->jit);
+    pcre2_match_context_free(s->mctx);
+    pcre2_match_data_free(s->md);
+    pcre2_general_context_free(s->gctx);
+    px_free(s->a, s);
+}
+
+/* Matches a pattern may run interpreted before it is JIT-compiled. Small
+ * pages then never pay for the JIT of patterns they barely use (callgrind,
+ * one process per page: tiny page 127M -> 36M instructions, 45 KB page
+ * 141M -> 90M with JIT on first use, 115 KB page 233M -> 272M); a batch
+ * has every hot pattern compiled within its first page. */
+#define JIT_AFTER 100u
+
+/* A call hands its count of a pattern's matches to the pattern after this
+ * many, and the rest when it ends. */
+#define USES_BATCH 16u
+
+/* Exactly one caller (the one that claims it) gets here for each pattern,
+ * so the copy is compiled once; other threads keep using the interpreted
+ * code until the copy is published. On failure that code stays in use:
+ * interpreted matching is slower but gives the same answers. */
+static void jit_copy(pattern *pt, pcre2_code *code)
+{
+    pcre2_code *copy = pcre2_code_copy(code);
+    if (!copy)
+        return;
+    if (pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
+        pcre2_code_free(copy);
+        return;
+    }
+    atomic_store_explicit(&pt->jitted, copy, memory_order_release);
+}
+
+/* Adds n interpreted matches to pattern pat's count, and JIT-compiles it
+ * once the count reaches JIT_AFTER if may_jit (not at the end of a call: a
+ * one-page process would compile for nothing). */
+static void count_uses(const px_ruleset *rs, int pat, unsigned n, bool may_jit)
+{
+    pattern *pt = &rs->pats[pat];
+    unsigned before = atomic_fetch_add_explicit(&pt->uses, n, memory_order_relaxed);
+    pcre2_code *code = atomic_load_explicit(&pt->code, memory_order_acquire);
+    if (may_jit && before + n >= JIT_AFTER && code &&
+        !atomic_load_explicit(&pt->jit_claimed, memory_order_relaxed) &&
+        !atomic_exchange_explicit(&pt->jit_claimed, true, memory_order_acq_rel))
+        jit_copy(pt, code);
+}
+
+/* Readies a side of the node for its first pattern: which patterns its
+ * subject holds literals of (one pass of each scanner), none tested yet. */
+static void scan_side(const px_ruleset *rs, px_scratch *s, int side)
+{
+    size_t words = hit_words(rs);
+    s->scanned[side] = true;
+    memset(s->hits[side], 0, 3 * words * sizeof *s->bits); /* hits, known, truth */
+    if (rs->image_scan)
+        px_scanner_run(rs->image_scan, s->subj[side], s->subj_len[side], s->hits[side]);
+    if (rs->scan)
+        px_scanner_run(rs->scan, s->subj[side], s->subj_len[side], s->hits[side]);
+}
+
+/* The pattern's code: decoded from the form compiled at build time, or
+ * compiled now (a user's pattern, or a PCRE2 at run time other than the
+ * one the build had, which refuses the serialized form). */
+static pcre2_code *load(const px_ruleset *rs, const pattern *pt)
+{
+    pcre2_code *code = NULL;
+    if (pt->blob && pcre2_serialize_decode(&code, 1, pt->blob, rs->gctx) == 1)
+        return code;
+    int ec;
+    PCRE2_SIZE off;
+    pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);
+    if (!cc)
+        return NULL;
+    code = pcre2_compile((PCRE2_SPTR)pt->src, PCRE2_ZERO_TERMINATED, pt->flags, &ec, &off, cc);
+    pcre2_compile_context_free(cc);
+    return code;
+}
+
+/* The pattern's code, loaded now if no thread has yet. */
+static pcre2_code *compiled(const px_ruleset *rs, pattern *pt)
+{
+    pcre2_code *code = atomic_load_explicit(&pt->code, memory_order_acquire);
+    if (code)
+        return code;
+    code = load(rs, pt);
+    if (!code)
+        return NULL;
+    pcre2_code *none = NULL;
+    if (!atomic_compare_exchange_strong_explicit(&pt->code, &none, code, memory_order_acq_rel,
+                                                 memory_order_acquire)) {
+        pcre2_code_free(code);
+        code = none; /* another thread's copy won */
+    }
+    return code;
+}
+
+/* Does pattern pat match subj[0..n)? */
+static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char *subj, size_t n)
+{
+    /* Subjects come from Gumbo or our own folding: valid UTF-8 already. */
+    pattern *pt = &rs->pats[pat];
+    pcre2_code *code = atomic_load_explicit(&pt->jitted, memory_order_acquire);
+    if (!code) {
+        code = compiled(rs, pt);
+        if (!code) {
+            s->failed = true; /* out of memory: the caller reports it */
+            return false;
+        }
+        if (++s->uses[pat] == USES_BATCH) {
+            s->uses[pat] = 0;
+            count_uses(rs, pat, USES_BATCH, true);
+            pcre2_code *jitted = atomic_load_explicit(&pt->jitted, memory_order_acquire);
+            code = jitted ? jitted : code;
+        }
+    }
+    /* The JIT's stack, made when a call first runs JIT code: most pages of
+     * a short process never do. (Without one PCRE2 would use 32 KB of the
+     * machine stack and could fail where the interpreter matches.) */
+    if (!s->jit && code == atomic_load_explicit(&pt->jitted, memory_order_relaxed)) {
+        s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, s->gctx);
+        if (s->jit)
+            pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
+    }
+    int rc = pcre2_match(code, (PCRE2_SPTR)subj, n, 0, PCRE2_NO_UTF_CHECK,
+                         s->md, s->mctx);
+    return rc >= 0;
+}
+
+/* Does pattern pat match the node's subject on this side (none: false)? */
+static bool side_matches(const px_ruleset *rs, px_scratch *s, int pat, int side)
+{
+    if (!s->subj[side])
+        return false;
+    if (!s->scanned[side])
+        scan_side(rs, s, side);
+    uint64_t bit = 1ull << (pat % 64);
+    size_t w = (size_t)pat / 64;
+    /* A pattern without literals is never in hits: it always runs. */
+    if (rs->pats[pat].lits && !(s->hits[side][w] & bit))
+        return false;
+    if (s->known[side][w] & bit)
+        return s->truth[side][w] & bit;
+    bool r = run_pattern(rs, s, pat, s->subj[side], s->subj_len[side]);
+    s->known[side][w] |= bit;
+    if (r)
+        s->truth[side][w] |= bit;
+    return r;
+}
+
+static bool has_token(const char *list, const char *tok)
+{
+    if (!list)
+        return false;
+    size_t tl = strlen(tok);
+    const char *p = list;
+    while (*p) {
+        while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+            p++;
+        const char *b = p;
+        while (*p && !(*p == ' ' || (*p >= '\t' && *p <= '\r')))
+            p++;
+        if ((size_t)(p - b) == tl && !memcmp(b, tok, tl))
+            return true;
+    }
+    return false;
+}
+
+static bool tag_matches(const matcher *m, const px_node *nd)
+{
+    if (m->tags[nd->tag / 32] & (1u << (nd->tag % 32)))
+        return true;
+    if (m->tagnames && nd->tag == GUMBO_TAG_UNKNOWN) {
+        char buf[64];
+        const char *name = px_tag_name(nd, buf, sizeof buf);
+        for (const char *t = m->tagnames; *t; t += strlen(t) + 1)
+            if (!strcmp(t, name))
+                return true;
+    }
+    return false;
+}
+
+/* count caches the length of the text in characters across a node's
+ * rules. */
+static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
+                      const px_node *nd, size_t *count)
+{
+    bool r;
+    const char *v;
+    switch (m->kind) {
+    case M_TAG: return tag_matches(m, nd);
+    case M_ID: v = s->subj[SIDE_ID]; return v && !strcmp(v, m->value);
+    case M_CLASS: return has_token(s->subj[SIDE_CLASS], m->value);
+    case M_ROLE: return has_token(s->role, m->value);
+    case M_ATTR: return px_attr(nd, m->name) != NULL;
+    case M_ATTR_EQ: v = px_attr(nd, m->name); return v && !strcmp(v, m->value);
+    case M_ID_RE: r = side_matches(rs, s, m->pat, SIDE_ID); break;
+    case M_CLASS_RE: r = side_matches(rs, s, m->pat, SIDE_CLASS); break;
+    case M_IDCLASS_RE:
+        r = side_matches(rs, s, m->pat, SIDE_ID) || side_matches(rs, s, m->pat, SIDE_CLASS);
+        break;
+    case M_ATTR_RE:
+        v = px_attr(nd, m->name);
+        r = v && run_pattern(rs, s, m->pat, v, strlen(v));
+        break;
+    case M_TEXT_RE: r = side_matches(rs, s, m->pat, SIDE_TEXT); break;
+    case M_MAXLEN:
+        v = s->subj[SIDE_TEXT];
+        if (v && *count == (size_t)-1)
+            *count = px_utf8_count(v, s->subj_len[SIDE_TEXT]);
+        return v && *count <= m->maxlen;
+    default: return false;
+    }
+    return m->negate ? !r : r;
+}
+
+static void apply(const px_ruleset *rs, int i, px_verdict *v)
+{
+    const rule *r = &rs->rules[i];
+    if (r->drop) {
+        if (!v->drop)
+            v->drop_rule = i;
+        v->drop = true;
+    } else {
+        v->score += r->score;
+        v->score_rule = i;
+    }
+}
+
+/* Reads the values of the ruleset's keys on nd into vals (NULL where
+ * absent), in one pass over its attributes; the first of a name wins, as in
+ * px_attr. The keys start with id, class and role (collect_keys). */
+static void read_keys(const px_ruleset *rs, const px_node *nd, const char **vals)
+{
+    for (int k = 0; k < rs->nkeys; k++)
+        vals[k] = NULL;
+    if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
+        return;
+    const GumboVector *attrs = &nd->g->v.element.attributes;
+    for (unsigned i = 0; i < attrs->length; i++) {
+        const GumboAttribute *at = attrs->data[i];
+        for (int k = 0; k < rs->nkeys; k++)
+            if (rs->keys[k][0] == at->name[0] && !strcmp(rs->keys[k], at->name)) {
+                if (!vals[k])
+                    vals[k] = at->value;
+                break;
+            }
+    }
+}
+
+/* The node's subjects: id and class from vals (see read_keys), the text. */
+static void set_subjects(px_scratch *s, const char **vals, const char *text, size_t len)
+{
+    memset(s->scanned, 0, sizeof s->scanned); /* a new node: new subjects */
+    s->subj[SIDE_ID] = vals[0];
+    s->subj[SIDE_CLASS] = vals[1];
+    s->role = vals[2];
+    for (int k = SIDE_ID; k <= SIDE_CLASS; k++)
+        s->subj_len[k] = s->subj[k] ? strlen(s->subj[k]) : 0;
+    s->subj[SIDE_TEXT] = text;
+    s->subj_len[SIDE_TEXT] = len;
+}
+
+/* The rules of one kind against nd, whose subjects are set. */
+static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd, bool want_text,
+                        px_verdict *v)
+{
+    size_t count = (size_t)-1;
+    const int *list = want_text ? rs->text_list : rs->elem_list;
+    int n = want_text ? rs->ntext_list : rs->nelem_list;
+    for (int k = 0; k < n; k++) {
+        int i = list[k];
+        const rule *r = &rs->rules[i];
+        /* A drop settles it; further score rules cannot matter. */
+        if (v->drop && !r->drop)
+            continue;
+        bool ok = true;
+        for (int j = 0; j < r->nm && ok; j++)
+            ok = match_one(rs, s, &r->m[j], nd, &count);
+        if (ok)
+            apply(rs, i, v);
+    }
+}
+
+static unsigned hash_str(unsigned h, const char *v)
+{
+    if (!v)
+        return (h ^ 0xFFu) * 16777619u;
+    for (; *v; v++)
+        h = (h ^ (unsigned char)*v) * 16777619u;
+    return (h ^ 0xFEu) * 16777619u;
+}
+
+static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+/* An element's verdict depends on its tag and the values of the keys. */
+static unsigned element_key(const px_ruleset *rs, const px_node *nd, const char **vals)
+{
+    char buf[64];
+    unsigned h = (2166136261u ^ nd->tag) * 16777619u;
+    if (nd->tag == GUMBO_TAG_UNKNOWN)
+        h = hash_str(h, px_tag_name(nd, buf, sizeof buf));
+    for (int k = 0; k < rs->nkeys; k++)
+        h = hash_str(h, vals[k]);
+    return h;
+}
+
+static bool same_element(const px_ruleset *rs, px_scratch *s, const px_node *a, const px_node *b)
+{
+    char ba[64], bb[64];
+    if (a->tag != b->tag ||
+        (a->tag == GUMBO_TAG_UNKNOWN &&
+         strcmp(px_tag_name(a, ba, sizeof ba), px_tag_name(b, bb, sizeof bb))))
+        return false;
+    read_keys(rs, a, s->other);
+    for (int k = 0; k < rs->nkeys; k++)
+        if (!same_str(s->other[k], s->vals[k]))
+            return false;
+    return true;
+}
+
+void px_rules_match_element(const px_ruleset *rs, px_scratch *s,
+                            const px_node *nd, px_verdict *v)
+{
+    read_keys(rs, nd, s->vals);
+    unsigned h = element_key(rs, nd, s->vals);
+    cache_entry *e = &s->cache[h & s->cache_mask];
+    if (e->node && e->hash == h && same_element(rs, s, e->node, nd)) {
+        *v = e->v;
+        return;
+    }
+    set_subjects(s, s->vals, NULL, 0);
+    match_rules(rs, s, nd, false, v);
+    e->node = nd;
+    e->hash = h;
+    e->v = *v;
+}
+
+void px_rules_match_text(const px_ruleset *rs, px_scratch *s,
+                         const px_node *nd, const char *text, size_t len,
+                         px_verdict *v)
+{
+    read_keys(rs, nd, s->vals);
+    set_subjects(s, s->vals, text, len);
+    match_rules(rs, s, nd, true, v);
+}
