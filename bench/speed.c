@@ -19,8 +19,10 @@
  *
  * Also: -j N threads over one shared extractor (and a check that they give
  * the same output as one thread), the peak RSS of a fresh process that runs
- * every page in turn, the cost of starting a process, and with --callgrind
- * instruction counts, which do not depend on the load at all.
+ * every page in turn, the cost of starting a process, with --peer
+ * readability-lxml on the same pages, and with --callgrind instruction
+ * counts, which do not depend on the load at all. The last block lists
+ * every target of issue #14 with the ratio this run measured.
  *
  * Run `speed --help` for the options.
  */
@@ -59,6 +61,13 @@
 #define BENCH_PARSE_ONLY "build/bench/parse_only"
 #endif
 
+/* The targets (issue #14), as ratios of one run. */
+#define TARGET_TIME 0.70    /* (b)/(a) at most */
+#define TARGET_STARTUP 1.30 /* pith / parse_only start-up at most */
+#define TARGET_THREADS 1.90 /* -j 2 / -j 1 at least */
+#define TARGET_PEER 8.0     /* pith / readability-lxml pages/s at least */
+#define TARGET_FLAT 1.10    /* us per KB of the largest pages / the smallest at most */
+
 extern char **environ;
 
 #define KB 1000.0 /* decimal units throughout: KB, MB, MB/s */
@@ -92,8 +101,19 @@ typedef struct config {
     const char *parse_only;
     int floor_max_errors;
     bool rss;
+    bool peer;
+    const char *peer_python;
     char self[PATH_MAX];
 } config;
+
+/* Every figure a target is set on, for the summary at the end (0: not
+ * measured in this run). */
+typedef struct results {
+    double time_ratio, flat_ratio, threads_ratio, startup_ratio, peer_ratio;
+    double rss_pith, rss_floor; /* MiB */
+    int threads;
+} results;
+static results R;
 
 static const char *const stage_names[PITH_STAGE_COUNT + 1] = {
     "decode", "parse", "rules+scoring", "extract", "render", "other",
@@ -380,6 +400,7 @@ __attribute__((noinline)) static pith_extractor *bench_new_extractor(unsigned fl
  * round, and the fingerprint of (b)'s output. */
 typedef struct timing {
     uint64_t *floor_ns, *pith_ns;
+    uint64_t first_pith_ns; /* (b) over every page in the first round */
     uint64_t (*stage_ns)[PITH_STAGE_COUNT + 1]; /* + "other" */
     uint64_t *hash;
     size_t no_content;
@@ -393,6 +414,7 @@ static void measure(const corpus *c, const config *cf, const pith_extractor *ex,
     t->stage_ns = xcalloc(c->n, sizeof *t->stage_ns);
     t->hash = xcalloc(c->n, sizeof *t->hash);
     t->no_content = 0;
+    t->first_pith_ns = 0;
     volatile size_t sink = 0; /* keeps the floor's walk alive */
     for (int r = 0; r < cf->rounds; r++) {
         for (size_t i = 0; i < c->n; i++) {
@@ -413,6 +435,7 @@ static void measure(const corpus *c, const config *cf, const pith_extractor *ex,
                 }
             }
             if (r == 0) {
+                t->first_pith_ns += fb;
                 t->hash[i] = h;
                 t->no_content += rc == PITH_NO_CONTENT;
             } else if (h != t->hash[i]) {
@@ -450,7 +473,8 @@ static void report_timing(const corpus *c, const timing *t, int rounds)
     printf("  %-14s %10s %10s %10s\n", "", "pages/s", "MB/s", "total s");
     printf("  %-14s %10.1f %10.2f %10.3f\n", "(a) floor", (double)n / (sa / 1e9), mb / (sa / 1e9), sa / 1e9);
     printf("  %-14s %10.1f %10.2f %10.3f\n", "(b) pith", (double)n / (sb / 1e9), mb / (sb / 1e9), sb / 1e9);
-    printf("  ratio (b)/(a): %.3f   (target <= 1.25)\n", (double)sb / (double)sa);
+    R.time_ratio = (double)sb / (double)sa;
+    printf("  ratio (b)/(a): %.3f   (target <= %.2f)\n", R.time_ratio, TARGET_TIME);
 
     printf("\nms per page       %9s %9s %9s %9s\n", "p50", "p99", "max", "mean");
     printf("  (a) floor       %9.3f %9.3f %9.3f %9.3f\n", ms(percentile(t->floor_ns, n, .50)),
@@ -518,6 +542,16 @@ static void report_timing(const corpus *c, const timing *t, int rounds)
                                       : sum[b][k] / 1e6 / (double)cnt[b]);
             printf(" %6.2f\n", sum[b][1] / sum[b][0]);
         }
+    }
+    int lo = 0, hi = NB - 1;
+    while (lo < NB - 1 && !cnt[lo])
+        lo++;
+    while (hi > 0 && !cnt[hi])
+        hi--;
+    if (hi > lo) {
+        R.flat_ratio = (sum[hi][1] / bytes[hi]) / (sum[lo][1] / bytes[lo]);
+        printf("  pith us/KB, %s over %s: %.2f   (flat: target <= %.2f)\n", names[hi], names[lo],
+               R.flat_ratio, TARGET_FLAT);
     }
 }
 
@@ -595,7 +629,10 @@ static void report_threads(const corpus *c, const config *cf, const pith_extract
            (double)c->bytes / (KB * KB) / (best1 / 1e9));
     printf("  -j %d: %9.1f pages/s %8.2f MB/s\n", cf->threads, (double)c->n / (bestn / 1e9),
            (double)c->bytes / (KB * KB) / (bestn / 1e9));
-    printf("  speed-up: %.2fx   (target >= 1.8 at -j 2)\n", (double)best1 / (double)bestn);
+    R.threads = cf->threads;
+    R.threads_ratio = (double)best1 / (double)bestn;
+    printf("  speed-up: %.2fx   (target >= %.2f at -j 2, on a free core)\n", R.threads_ratio,
+           TARGET_THREADS);
     /* Wall time depends on how many cores the rest of the machine leaves
      * free; CPU time per pass does not. If the threads contend (locks,
      * false sharing, allocator), the pass costs more CPU with N threads. */
@@ -701,6 +738,8 @@ static void report_rss(const config *cf)
     printf("  (measured before this process loads the corpus; its peak then: %.1f MiB)\n",
            (double)self.ru_maxrss / 1024);
     printf("  floor: %.1f MiB   pith: %.1f MiB\n", (double)kb[0] / 1024, pith / MIB);
+    R.rss_floor = (double)kb[0] / 1024;
+    R.rss_pith = pith / MIB;
     printf("  largest page %.2f MB (%s)\n", largest / (KB * KB), c->p[c->largest].path);
     printf("  limit 8 x largest + 16 MiB = %.1f MiB: %s (%.0f%% of the limit)\n", limit / MIB,
            pith <= limit ? "within" : "OVER", 100 * pith / limit);
@@ -758,8 +797,9 @@ static void report_startup(const config *cf)
         printf("  %-36s %9.3f %9.3f\n", labels[k], med[k], mean[k]);
         free(t[k]);
     }
-    printf("  ratio pith / parse_only: %.2f median, %.2f mean   (target <= 1.5)\n",
-           med[1] / med[0], mean[1] / mean[0]);
+    R.startup_ratio = med[1] / med[0];
+    printf("  ratio pith / parse_only: %.2f median, %.2f mean   (target <= %.2f)\n",
+           med[1] / med[0], mean[1] / mean[0], TARGET_STARTUP);
     printf("  rule compilation (pith minus pith --no-default-rules, median): %.3f ms\n",
            med[1] - med[2]);
 }
@@ -893,11 +933,93 @@ static void report_callgrind(const config *cf)
            (double)pi / (double)fl);
     printf("  %-22s %16.0f %12.0f %8.3f\n", "(b) pith, no warm-up", (double)pc / n,
            (double)pc / (bytes / KB), (double)pc / (double)fl);
-    printf("  ratio (b)/(a): %.3f\n", (double)pi / (double)fl);
+    printf("  ratio (b)/(a): %.3f   (target <= %.2f)\n", (double)pi / (double)fl, TARGET_TIME);
     printf("  start-up, whole process on %s:\n", cf->startup_page);
-    printf("    parse_only %llu Ir, pith %llu Ir, ratio %.2f\n", s0, s1, (double)s1 / (double)s0);
+    printf("    parse_only %llu Ir, pith %llu Ir, ratio %.2f   (target <= %.2f)\n", s0, s1,
+           (double)s1 / (double)s0, TARGET_STARTUP);
     printf("  profiles: callgrind_annotate %s/pith.out  (and floor, pith-cold, startup-pith)\n",
            cf->cg_dir);
+}
+
+/* ------------------------------------------------------------------- peer */
+
+/* readability-lxml (bench/peer_readability.py) over the same pages in one
+ * Python process that reads them all first, against one pass of pith over
+ * them (the first round of (b): also a single pass). */
+static void report_peer(const config *cf, const corpus *c, const timing *t)
+{
+    char list[] = "/tmp/pith-peer-XXXXXX", res[] = "/tmp/pith-peer-out-XXXXXX";
+    int lfd = mkstemp(list), rfd = mkstemp(res);
+    if (lfd < 0 || rfd < 0)
+        die("cannot make a temporary file: %s", strerror(errno));
+    FILE *f = fdopen(lfd, "w");
+    for (size_t i = 0; i < c->n; i++)
+        fprintf(f, "%s\n", c->p[i].path);
+    fclose(f);
+    close(rfd);
+    char script[PATH_MAX];
+    snprintf(script, sizeof script, "%s/bench/peer_readability.py", BENCH_SOURCE_ROOT);
+    char *argv[] = {(char *)cf->peer_python, script, NULL};
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, list, O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, res, O_WRONLY | O_TRUNC, 0);
+    fprintf(stderr, "  peer: readability-lxml on %zu pages\n", c->n);
+    pid_t pid;
+    int e = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (e)
+        die("cannot run %s: %s", argv[0], strerror(e));
+    int st;
+    while (waitpid(pid, &st, 0) < 0)
+        if (errno != EINTR)
+            die("waitpid: %s", strerror(errno));
+    size_t pages = 0, failures = 0;
+    double secs = 0;
+    f = fopen(res, "r");
+    bool ok = f && fscanf(f, "%zu %lf %zu", &pages, &secs, &failures) == 3;
+    if (f)
+        fclose(f);
+    unlink(list);
+    unlink(res);
+    if (!WIFEXITED(st) || WEXITSTATUS(st) || !ok || pages != c->n || secs <= 0)
+        die("the peer failed (is python3-readability installed? see bench/README.md)");
+    double peer = (double)pages / secs, pith = (double)c->n / (t->first_pith_ns / 1e9);
+    R.peer_ratio = pith / peer;
+    printf("\npeer: readability-lxml (Debian python3-readability, in-process, pages read first)\n");
+    printf("  readability-lxml: %9.1f pages/s (%.1f s; %zu pages it could not read)\n", peer, secs,
+           failures);
+    printf("  pith, one pass:   %9.1f pages/s (the first round of (b))\n", pith);
+    printf("  pith / readability-lxml: %.1fx   (target >= %.0f)\n", R.peer_ratio, TARGET_PEER);
+}
+
+/* Every target with this run's figure: what the lead re-runs on a quiet
+ * machine. */
+static void report_targets(void)
+{
+    printf("\ntargets (issue #14; ratios of this run, 0 = not measured)\n");
+    struct {
+        const char *what;
+        double v, target;
+        bool at_most;
+    } row[] = {
+        {"(b)/(a) time, pith / Gumbo floor", R.time_ratio, TARGET_TIME, true},
+        {"start-up, pith / parse_only (median)", R.startup_ratio, TARGET_STARTUP, true},
+        {"threads, -j N / -j 1 (N below)", R.threads_ratio, TARGET_THREADS, false},
+        {"pith / readability-lxml pages/s", R.peer_ratio, TARGET_PEER, false},
+        {"us per KB, largest / smallest pages", R.flat_ratio, TARGET_FLAT, true},
+    };
+    for (size_t i = 0; i < sizeof row / sizeof *row; i++)
+        printf("  %-40s %7.3f   target %s %.2f: %s\n", row[i].what, row[i].v,
+               row[i].at_most ? "<=" : ">=", row[i].target,
+               !row[i].v ? "not measured"
+               : (row[i].at_most ? row[i].v <= row[i].target : row[i].v >= row[i].target)
+                   ? "met" : "NOT met");
+    if (R.threads)
+        printf("  (threads: N = %d; the figure needs a free core per thread)\n", R.threads);
+    if (R.rss_pith)
+        printf("  peak RSS: pith %.1f MiB, floor %.1f MiB (target: no higher than before; "
+               "see README)\n", R.rss_pith, R.rss_floor);
 }
 
 /* ------------------------------------------------------------------ main */
@@ -919,12 +1041,15 @@ static const char usage_text[] =
     "      --pith PATH         the pith binary (the one this build made)\n"
     "      --parse-only PATH   the parse_only binary (likewise)\n"
     "      --floor-max-errors N  Gumbo's max_errors for the floor (default: Gumbo's)\n"
+    "      --peer              also time readability-lxml on the same pages\n"
+    "      --peer-python PATH  the Python that has python3-readability (/usr/bin/python3)\n"
     "  -h, --help              show this help\n";
 
 int main(int argc, char **argv)
 {
     enum { O_STARTUP = 256, O_STARTUP_PAGE, O_CALLGRIND, O_SAMPLE, O_CG_DIR, O_PITH,
-           O_PARSE_ONLY, O_NO_RSS, O_FLOOR_ERR, O_CG_WORKER, O_RSS_WORKER, O_CG_WARMUP };
+           O_PARSE_ONLY, O_NO_RSS, O_FLOOR_ERR, O_CG_WORKER, O_RSS_WORKER, O_CG_WARMUP,
+           O_PEER, O_PEER_PYTHON };
     static const struct option opts[] = {
         {"rounds", required_argument, NULL, 'r'},
         {"threads", required_argument, NULL, 'j'},
@@ -938,6 +1063,8 @@ int main(int argc, char **argv)
         {"pith", required_argument, NULL, O_PITH},
         {"parse-only", required_argument, NULL, O_PARSE_ONLY},
         {"floor-max-errors", required_argument, NULL, O_FLOOR_ERR},
+        {"peer", no_argument, NULL, O_PEER},
+        {"peer-python", required_argument, NULL, O_PEER_PYTHON},
         {"cg-worker", required_argument, NULL, O_CG_WORKER},   /* internal */
         {"rss-worker", required_argument, NULL, O_RSS_WORKER}, /* internal */
         {"help", no_argument, NULL, 'h'},
@@ -955,6 +1082,7 @@ int main(int argc, char **argv)
         .parse_only = BENCH_PARSE_ONLY,
         .floor_max_errors = kGumboDefaultOptions.max_errors,
         .rss = true,
+        .peer_python = "/usr/bin/python3",
     };
     const char *cg_mode = NULL, *rss_mode = NULL;
     int c;
@@ -972,6 +1100,8 @@ int main(int argc, char **argv)
         case O_PITH: cf.pith = optarg; break;
         case O_PARSE_ONLY: cf.parse_only = optarg; break;
         case O_FLOOR_ERR: cf.floor_max_errors = atoi(optarg); break;
+        case O_PEER: cf.peer = true; break;
+        case O_PEER_PYTHON: cf.peer_python = optarg; break;
         case O_CG_WORKER: cg_mode = optarg; break;
         case O_RSS_WORKER: rss_mode = optarg; break;
         case 'h': fputs(usage_text, stdout); return 0;
@@ -1036,6 +1166,9 @@ int main(int argc, char **argv)
            (double)self.ru_maxrss / 1024);
     if (cf.startup)
         report_startup(&cf);
+    if (cf.peer)
+        report_peer(&cf, &cp, &t);
+    report_targets();
     fflush(stdout);
     pith_extractor_free(ex);
     return 0;

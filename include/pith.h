@@ -97,7 +97,8 @@ typedef enum pith_meta_field {
     PITH_META_DATE_MODIFIED,
     PITH_META_SITE_NAME,
     PITH_META_URL,          /* the canonical URL */
-    PITH_META_LANGUAGE,     /* a BCP 47 tag: en-US */
+    PITH_META_LANGUAGE,     /* a BCP 47 tag: en-US; as the page declares it,
+                             * else detected from the article text */
     PITH_META_DESCRIPTION,
     PITH_META_IMAGE,
     PITH_META_CATEGORY,     /* one entry per category */
@@ -137,12 +138,39 @@ PITH_API void pith_options_free(pith_options *opts);
 PITH_API void pith_options_set_flags(pith_options *opts, pith_flags flags);
 /* Sets one of the limits above; PITH_ERR_USAGE for an unknown one. */
 PITH_API pith_status pith_options_set_limit(pith_options *opts, pith_limit limit, size_t value);
+/* Keeps only pages in one language (a BCP 47 tag such as "de" or "en-US";
+ * only its primary subtag counts): any other page gives PITH_NO_CONTENT,
+ * with its metadata but no text. The language is detected from the
+ * article text, else taken from what the page declares; a page whose
+ * language is unknown is kept. NULL or "" keeps every language. Returns
+ * PITH_ERR_USAGE for a malformed tag. Without a target, the language is
+ * detected only for pages that declare none (PITH_META_LANGUAGE). */
+PITH_API pith_status pith_options_set_target_language(pith_options *opts, const char *lang);
 /* Adds rules from text in memory; name is used in error messages. */
 PITH_API pith_status pith_options_add_rules(pith_options *opts, const char *name,
                                            const char *text, size_t len, pith_error *err);
 /* Adds rules from a file. */
 PITH_API pith_status pith_options_add_rules_file(pith_options *opts, const char *path,
                                                 pith_error *err);
+
+/* Adds an ad-blocking list in Adblock Plus / uBlock Origin syntax, such
+ * as EasyList: its element-hiding rules drop what they match (README.md,
+ * "Ad-blocking lists"). Lines outside what pith matches are skipped and
+ * counted, never an error. name is shown by PITH_EXPLAIN. */
+PITH_API pith_status pith_options_add_adblock(pith_options *opts, const char *name,
+                             const char *text, size_t len, pith_error *err);
+/* The same from a file; path NULL takes the system's EasyList
+ * (pith_adblock_system_list), PITH_ERR_RULES when there is none. */
+PITH_API pith_status pith_options_add_adblock_file(pith_options *opts, const char *path,
+                                  pith_error *err);
+/* Where the lists added from files are cached once read (a directory,
+ * created when missing; NULL: no cache, the default). The cache names
+ * each list's path, size and modification time, so a changed list is
+ * read again. */
+PITH_API pith_status pith_options_set_adblock_cache(pith_options *opts, const char *dir);
+/* The path of EasyList as Debian's uBlock Origin packages install it, or
+ * NULL when neither is installed. */
+PITH_API const char *pith_adblock_system_list(void);
 
 /* Compiles all rules once. Returns NULL and fills err on failure. */
 PITH_API pith_extractor *pith_extractor_new(const pith_options *opts, pith_error *err);

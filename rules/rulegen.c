@@ -155,8 +155,8 @@ static void put_scanner(FILE *out, const px_scanner *sc)
     fprintf(out, "static const px_scanner scan = {\n    NULL,\n    {");
     for (int i = 0; i < 256; i++)
         fprintf(out, "%s%d", sep(i, 32), sc->map[i]);
-    fprintf(out, "},\n    %d, %d, %d, %d, %d, %d,\n", sc->wide, sc->nsym, sc->nstates, sc->nrows,
-            sc->nedges, sc->nouts);
+    fprintf(out, "},\n    %d, %d, %d, %d, %d, %d, %d,\n", sc->wide, sc->bound, sc->nsym,
+            sc->nstates, sc->nrows, sc->nedges, sc->nouts);
     fprintf(out, "    scan_state, scan_rows, scan_edge, scan_outs, %d,\n};\n\n", sc->words);
 }
 
@@ -190,8 +190,9 @@ static void put_image(FILE *out, const px_ruleset *rs, size_t *blob_len, bool *h
     int at = 0;
     for (int i = 0; i < rs->nrules; i++) {
         const rule *r = &rs->rules[i];
-        fprintf(out, "    {%s, %d, %s, &matchers[%d], %d, %d, %d},\n", r->drop ? "true" : "false",
-                r->score, r->text ? "true" : "false", at, r->nm, r->file, r->line);
+        fprintf(out, "    {%s, %d, %s, &matchers[%d], %d, %d, %d, false, %s},\n",
+                r->drop ? "true" : "false", r->score, r->text ? "true" : "false", at, r->nm,
+                r->file, r->line, r->box ? "true" : "false");
         at += r->nm;
     }
     fprintf(out, "};\n\nstatic const px_image_pattern pats[] = {\n");
@@ -258,6 +259,15 @@ int main(int argc, char **argv)
         }
         free(text);
     }
+    /* drop! overrides the guard that keeps the article (extract.c): a
+     * user may know that a class is junk on his site, but no bundled rule
+     * is that sure, so the image has no field for it. */
+    for (int i = 0; i < rs->nrules && !rc; i++)
+        if (rs->rules[i].force) {
+            fprintf(stderr, "rulegen: %s:%d: drop! is for users' rules, not bundled ones\n",
+                    rs->files[rs->rules[i].file], rs->rules[i].line);
+            rc = 1;
+        }
     if (!rc && px_rules_compile(rs, &err)) {
         fprintf(stderr, "rulegen: %s\n", err.message);
         rc = 1;

@@ -3,27 +3,52 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Month names and abbreviations, lower case, by month. */
-static const char *const months[][8] = {
-    {"january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio"},
-    {"february", "feb", "februar", "février", "févr", "fevrier", "febrero", "febbraio"},
-    {"march", "mar", "märz", "maerz", "mars", "marzo", "março", "maart"},
-    {"april", "apr", "avril", "avr", "abril", "abr", "aprile", NULL},
-    {"may", "mai", "mayo", "maggio", "maio", "mei", "mag", NULL},
-    {"june", "jun", "juni", "juin", "junio", "giugno", "junho", "giu"},
-    {"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho"},
-    {"august", "aug", "août", "aout", "agosto", "ago", "augustus", NULL},
-    {"september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro", "set"},
-    {"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"},
-    {"november", "nov", "novembre", "noviembre", "novembro", NULL, NULL, NULL},
-    {"december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre"},
-};
-/* A few more that did not fit the table above. */
-static const struct { const char *name; int month; } more_months[] = {
-    {"jänner", 1}, {"janeiro", 1}, {"januari", 1}, {"gen", 1}, {"fév", 2}, {"fev", 2},
-    {"fevereiro", 2}, {"februari", 2}, {"feb", 2}, {"mrz", 3}, {"mär", 3}, {"mrt", 3},
-    {"juin", 6}, {"lug", 7}, {"dezembro", 12}, {"dic", 12}, {"out", 10}, {"ott", 10},
-    {"okt", 10}, {"dek", 12},
+/* Month names and abbreviations by language, lower case, January first;
+ * NULL where a language has no such form. A name that two languages
+ * share ("mar", "mai") is listed once: the first row wins. */
+static const char *const month_names[][12] = {
+    /* English */
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"},
+    {"jan", "feb", "mar", "apr", NULL, "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "sept", NULL, NULL, NULL},
+    /* German */
+    {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+     "oktober", "november", "dezember"},
+    {"jänner", NULL, "maerz", NULL, NULL, NULL, NULL, NULL, NULL, "okt", NULL, "dez"},
+    {NULL, NULL, "mrz", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    {NULL, NULL, "mär", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    /* French */
+    {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+     "octobre", "novembre", "décembre"},
+    {"janv", "févr", NULL, "avr", NULL, NULL, "juil", "aout", NULL, NULL, NULL, "decembre"},
+    {NULL, "fevrier", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    {NULL, "fév", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    {NULL, "fev", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    /* Spanish */
+    {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+     "octubre", "noviembre", "diciembre"},
+    {"ene", NULL, NULL, "abr", NULL, NULL, NULL, "ago", NULL, NULL, NULL, "dic"},
+    /* Italian */
+    {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+     "settembre", "ottobre", "novembre", "dicembre"},
+    {"gen", NULL, NULL, NULL, "mag", "giu", "lug", NULL, "set", "ott", NULL, NULL},
+    /* Portuguese */
+    {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+     "outubro", "novembro", "dezembro"},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "out", NULL, NULL},
+    /* Dutch */
+    {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+     "oktober", "november", "december"},
+    {NULL, NULL, "mrt", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "dek"},
+    /* Russian: the genitive of dates ("3 ноября"), then the nominative */
+    {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+     "октября", "ноября", "декабря"},
+    {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+     "октябрь", "ноябрь", "декабрь"},
+    /* Polish: the genitive of dates ("3 listopada") */
+    {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+     "października", "listopada", "grudnia"},
 };
 
 static const char *const weekdays[] = {
@@ -64,13 +89,10 @@ static bool word_is(const char *s, size_t n, const char *w)
 
 int px_month_name(const char *s, size_t n)
 {
-    for (int m = 0; m < 12; m++)
-        for (int k = 0; k < 8 && months[m][k]; k++)
-            if (word_is(s, n, months[m][k]))
+    for (size_t r = 0; r < sizeof month_names / sizeof *month_names; r++)
+        for (int m = 0; m < 12; m++)
+            if (month_names[r][m] && word_is(s, n, month_names[r][m]))
                 return m + 1;
-    for (size_t k = 0; k < sizeof more_months / sizeof *more_months; k++)
-        if (word_is(s, n, more_months[k].name))
-            return more_months[k].month;
     return 0;
 }
 
@@ -399,166 +421,251 @@ static void skip_filler(scan *c)
     c->i = save;
 }
 
+/* ------------------------------------------------------------------ */
+/* The forms                                                            */
+
+/* Each form reads the whole date from the scanner's position, after any
+ * weekday, and says whether the text is in its form at all. */
+enum form_result { NOT_THIS, MALFORMED, PARSED };
+
+/* A clock time HH:MM[:SS[.fff]] after ISO's 'T', then the zone. */
+static bool iso_clock(scan *c, px_date *d)
+{
+    int hh, mm, ss = 0;
+    if (!digits(c, 2, 2, &hh) || !eat(c, ':') || !digits(c, 2, 2, &mm))
+        return false;
+    if (eat(c, ':')) {
+        if (!digits(c, 2, 2, &ss))
+            return false;
+        /* a fraction; some pages write it after a colon
+         * ("10:20:30:123Z"), which a reader takes as milliseconds */
+        if (eat(c, '.') || eat(c, ',') || eat(c, ':')) {
+            int f;
+            if (!digits(c, 1, 9, &f))
+                return false;
+            while (is_digit(peek(c)))
+                c->i++;
+        }
+    }
+    return end_clock(c, d, hh, mm, ss);
+}
+
+static enum form_result result(bool ok) { return ok ? PARSED : MALFORMED; }
+
+/* 20220315, 20220315T034211Z */
+static enum form_result form_basic(scan *c, px_date *d)
+{
+    int a, ac;
+    if (!number(c, &a, &ac) || ac != 8 || !(at_end(c) || peek(c) == 'T' || peek(c) == ' '))
+        return NOT_THIS;
+    d->year = a / 10000;
+    d->month = a / 100 % 100;
+    d->day = a % 100;
+    if (eat(c, 'T')) {
+        int hh, mm, ss = 0;
+        if (!digits(c, 2, 2, &hh))
+            return MALFORMED;
+        eat(c, ':');
+        if (!digits(c, 2, 2, &mm))
+            return MALFORMED;
+        if ((eat(c, ':') || is_digit(peek(c))) && !digits(c, 2, 2, &ss))
+            return MALFORMED;
+        return result(end_clock(c, d, hh, mm, ss));
+    }
+    return result(finish(c, d));
+}
+
+/* 2024年3月15日 18時30分, with an optional weekday in parentheses */
+static enum form_result form_cjk(scan *c, px_date *d)
+{
+    int a, ac;
+    if (!number(c, &a, &ac) || ac != 4 || !eat_str(c, "\xe5\xb9\xb4"))
+        return NOT_THIS;
+    int m, day;
+    skip_spaces(c);
+    if (!digits(c, 1, 2, &m) || !eat_str(c, "\xe6\x9c\x88"))
+        return MALFORMED;
+    skip_spaces(c);
+    if (!digits(c, 1, 2, &day) || !eat_str(c, "\xe6\x97\xa5"))
+        return MALFORMED;
+    d->year = a;
+    d->month = m;
+    d->day = day;
+    skip_spaces(c);
+    /* a weekday in parentheses: （金） or (金) */
+    size_t save = c->i;
+    if (eat_str(c, "(") || eat_str(c, "\xef\xbc\x88")) {
+        while (!at_end(c) && peek(c) != ')' && !(c->i + 3 <= c->n && !memcmp(c->s + c->i, "\xef\xbc\x89", 3)))
+            c->i++;
+        if (!eat_str(c, ")") && !eat_str(c, "\xef\xbc\x89"))
+            c->i = save;
+        skip_spaces(c);
+    }
+    int hh, mm;
+    save = c->i;
+    if (digits(c, 1, 2, &hh) && eat_str(c, "\xe6\x99\x82") && digits(c, 1, 2, &mm) &&
+        eat_str(c, "\xe5\x88\x86")) {
+        d->hour = hh;
+        d->min = mm;
+        d->sec = 0;
+        skip_spaces(c);
+        return result(at_end(c) && valid_date(d));
+    }
+    c->i = save;
+    return result(finish(c, d));
+}
+
+/* ISO: YYYY-MM-DD[THH:MM[:SS[.f]]][zone], also with / or . */
+static enum form_result form_iso(scan *c, px_date *d)
+{
+    int a, ac;
+    char sep;
+    if (!number(c, &a, &ac) || ac != 4 || !((sep = peek(c)) == '-' || sep == '/' || sep == '.'))
+        return NOT_THIS;
+    c->i++;
+    int m, day;
+    if (!digits(c, 1, 2, &m) || !eat(c, sep) || !digits(c, 1, 2, &day) || is_digit(peek(c)))
+        return MALFORMED;
+    d->year = a;
+    d->month = m;
+    d->day = day;
+    if (eat(c, 'T') || eat(c, 't'))
+        return result(iso_clock(c, d));
+    return result(finish(c, d));
+}
+
+/* 15.03.2022, 15-03-2022 (day first), 15/03/2022 and 03/15/2022 when
+ * one of the two is above 12 */
+static enum form_result form_numeric(scan *c, px_date *d)
+{
+    int a, ac;
+    char sep;
+    if (!number(c, &a, &ac) || ac > 2 || !((sep = peek(c)) == '.' || sep == '/' || sep == '-') ||
+        !(c->i + 1 < c->n && is_digit(c->s[c->i + 1])))
+        return NOT_THIS;
+    c->i++;
+    int b, bc, y, yc;
+    if (!number(c, &b, &bc) || bc > 2 || !eat(c, sep) || !number(c, &y, &yc) || yc != 4)
+        return MALFORMED;
+    eat(c, '.');
+    d->year = y;
+    if (sep == '/') {
+        if (a > 12 && b <= 12) {
+            d->day = a;
+            d->month = b;
+        } else if (b > 12 && a <= 12) {
+            d->month = a;
+            d->day = b;
+        } else {
+            return MALFORMED; /* 03/04/2022: ambiguous */
+        }
+    } else {
+        d->day = a;
+        d->month = b;
+    }
+    return result(finish(c, d));
+}
+
+/* 15 March 2022, 15. März 2022, 15 de marzo de 2022 */
+static enum form_result form_day_month(scan *c, px_date *d)
+{
+    int a, ac;
+    if (!number(c, &a, &ac) || ac > 2)
+        return NOT_THIS;
+    skip_ordinal(c);
+    skip_filler(c);
+    int m = month_word(c);
+    if (!m)
+        return MALFORMED;
+    skip_filler(c);
+    eat(c, ',');
+    skip_spaces(c);
+    int y, yc;
+    if (!number(c, &y, &yc) || yc != 4)
+        return MALFORMED;
+    d->year = y;
+    d->month = m;
+    d->day = a;
+    return result(finish(c, d));
+}
+
+/* March 15, 2022 / Mar. 15th 2022 */
+static enum form_result form_month_day(scan *c, px_date *d)
+{
+    if (is_digit(peek(c)))
+        return NOT_THIS;
+    int m = month_word(c);
+    if (!m)
+        return MALFORMED;
+    skip_spaces(c);
+    int day, dc, y, yc;
+    if (!number(c, &day, &dc) || dc > 2)
+        return MALFORMED;
+    skip_ordinal(c);
+    skip_spaces(c);
+    eat(c, ',');
+    skip_spaces(c);
+    if (!number(c, &y, &yc) || yc != 4)
+        return MALFORMED;
+    d->year = y;
+    d->month = m;
+    d->day = day;
+    return result(finish(c, d));
+}
+
+/* Tried in order; the first that recognises its form decides. */
+static enum form_result (*const forms[])(scan *, px_date *) = {
+    form_basic, form_cjk, form_iso, form_numeric, form_day_month, form_month_day,
+};
+
 bool px_date_parse(const char *s, size_t n, px_date *d)
 {
-    memset(d, 0, sizeof *d);
-    d->hour = d->min = d->sec = -1;
     scan c = {s, n, 0};
     skip_spaces(&c);
     skip_weekday(&c);
     if (at_end(&c))
         return false;
-
-    int a, ac;
     size_t start = c.i;
-    if (is_digit(peek(&c)) && number(&c, &a, &ac)) {
-        char sep = peek(&c);
-        if (ac == 8 && (at_end(&c) || sep == 'T' || sep == ' ')) {
-            /* 20220315 */
-            d->year = a / 10000;
-            d->month = a / 100 % 100;
-            d->day = a % 100;
-            if (eat(&c, 'T')) {
-                /* basic format: 20220315T034211Z */
-                int hh, mm, ss = 0;
-                if (!digits(&c, 2, 2, &hh))
-                    return false;
-                eat(&c, ':');
-                if (!digits(&c, 2, 2, &mm))
-                    return false;
-                if ((eat(&c, ':') || is_digit(peek(&c))) && !digits(&c, 2, 2, &ss))
-                    return false;
-                return end_clock(&c, d, hh, mm, ss);
-            }
-            return finish(&c, d);
-        }
-        if (ac == 4 && eat_str(&c, "\xe5\xb9\xb4")) {
-            /* 2024年3月15日 18時30分 */
-            int m, day;
-            skip_spaces(&c);
-            if (!digits(&c, 1, 2, &m) || !eat_str(&c, "\xe6\x9c\x88"))
-                return false;
-            skip_spaces(&c);
-            if (!digits(&c, 1, 2, &day) || !eat_str(&c, "\xe6\x97\xa5"))
-                return false;
-            d->year = a;
-            d->month = m;
-            d->day = day;
-            skip_spaces(&c);
-            /* a weekday in parentheses: （金） or (金) */
-            size_t save = c.i;
-            if (eat_str(&c, "(") || eat_str(&c, "\xef\xbc\x88")) {
-                while (!at_end(&c) && peek(&c) != ')' && !(c.i + 3 <= c.n && !memcmp(c.s + c.i, "\xef\xbc\x89", 3)))
-                    c.i++;
-                if (!eat_str(&c, ")") && !eat_str(&c, "\xef\xbc\x89"))
-                    c.i = save;
-                skip_spaces(&c);
-            }
-            int hh, mm;
-            save = c.i;
-            if (digits(&c, 1, 2, &hh) && eat_str(&c, "\xe6\x99\x82") && digits(&c, 1, 2, &mm) &&
-                eat_str(&c, "\xe5\x88\x86")) {
-                d->hour = hh;
-                d->min = mm;
-                d->sec = 0;
-                skip_spaces(&c);
-                return at_end(&c) && valid_date(d);
-            }
-            c.i = save;
-            return finish(&c, d);
-        }
-        if (ac == 4 && (sep == '-' || sep == '/' || sep == '.')) {
-            /* ISO: YYYY-MM-DD[THH:MM[:SS[.f]]][zone] */
-            c.i++;
-            int m, day;
-            if (!digits(&c, 1, 2, &m) || !eat(&c, sep) || !digits(&c, 1, 2, &day) || is_digit(peek(&c)))
-                return false;
-            d->year = a;
-            d->month = m;
-            d->day = day;
-            if (eat(&c, 'T') || eat(&c, 't')) {
-                int hh, mm, ss = 0;
-                if (!digits(&c, 2, 2, &hh) || !eat(&c, ':') || !digits(&c, 2, 2, &mm))
-                    return false;
-                if (eat(&c, ':')) {
-                    if (!digits(&c, 2, 2, &ss))
-                        return false;
-                    if (eat(&c, '.') || eat(&c, ',')) {
-                        int f;
-                        if (!digits(&c, 1, 9, &f))
-                            return false;
-                        while (is_digit(peek(&c)))
-                            c.i++;
-                    }
-                }
-                return end_clock(&c, d, hh, mm, ss);
-            }
-            return finish(&c, d);
-        }
-        if (ac <= 2 && (sep == '.' || sep == '/' || sep == '-') && c.i + 1 < c.n && is_digit(c.s[c.i + 1])) {
-            /* 15.03.2022, 15-03-2022, 15/03/2022, 03/15/2022 */
-            c.i++;
-            int b, bc, y, yc;
-            if (!number(&c, &b, &bc) || bc > 2 || !eat(&c, sep) || !number(&c, &y, &yc) || yc != 4)
-                return false;
-            eat(&c, '.');
-            d->year = y;
-            if (sep == '/') {
-                if (a > 12 && b <= 12) {
-                    d->day = a;
-                    d->month = b;
-                } else if (b > 12 && a <= 12) {
-                    d->month = a;
-                    d->day = b;
-                } else {
-                    return false; /* 03/04/2022: ambiguous */
-                }
-            } else {
-                d->day = a;
-                d->month = b;
-            }
-            return finish(&c, d);
-        }
-        if (ac <= 2) {
-            /* 15 March 2022, 15. März 2022, 15 de marzo de 2022 */
-            c.i = start;
-            number(&c, &a, &ac);
-            skip_ordinal(&c);
-            skip_filler(&c);
-            int m = month_word(&c);
-            if (!m)
-                return false;
-            skip_filler(&c);
-            eat(&c, ',');
-            skip_spaces(&c);
-            int y, yc;
-            if (!number(&c, &y, &yc) || yc != 4)
-                return false;
-            d->year = y;
-            d->month = m;
-            d->day = a;
-            return finish(&c, d);
-        }
-        return false;
+    for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+        memset(d, 0, sizeof *d);
+        d->hour = d->min = d->sec = -1;
+        c.i = start;
+        enum form_result r = forms[k](&c, d);
+        if (r != NOT_THIS)
+            return r == PARSED;
     }
-    /* March 15, 2022 / Mar. 15th 2022 */
-    int m = month_word(&c);
-    if (!m)
-        return false;
-    skip_spaces(&c);
-    int day, dc, y, yc;
-    if (!number(&c, &day, &dc) || dc > 2)
-        return false;
-    skip_ordinal(&c);
-    skip_spaces(&c);
-    eat(&c, ',');
-    skip_spaces(&c);
-    if (!number(&c, &y, &yc) || yc != 4)
-        return false;
-    d->year = y;
-    d->month = m;
-    d->day = day;
-    return finish(&c, d);
+    return false;
+}
+
+/* Does a word end at s[i]: the end, or a byte that is no letter or
+ * digit? (Non-ASCII bytes count as letters: a date never ends inside a
+ * word of any script.) */
+static bool boundary(const char *s, size_t n, size_t i)
+{
+    return i >= n || !(is_digit(s[i]) || is_alpha_byte(s[i]));
+}
+
+bool px_date_find(const char *s, size_t n, px_date *d, size_t *at)
+{
+    /* At each word start, the longest span that parses, up to a limit:
+     * a date with its time and zone is shorter than 48 bytes. */
+    for (size_t i = 0; i < n; i++) {
+        if (i && !boundary(s, n, i - 1))
+            continue;
+        if (!is_digit(s[i]) && !is_alpha_byte(s[i]))
+            continue;
+        size_t max = n - i < 48 ? n - i : 48;
+        for (size_t len = max; len >= 4; len--) {
+            if (!boundary(s, n, i + len) || boundary(s, n, i + len - 1))
+                continue; /* spans end after a letter or digit, at a boundary */
+            if (px_date_parse(s + i, len, d)) {
+                if (at)
+                    *at = i;
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 size_t px_date_format(const px_date *d, char out[PX_DATE_MAX])

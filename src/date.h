@@ -5,11 +5,13 @@
  * over makes the date malformed):
  *   ISO 8601         2022-03-15, 2022-03-15T03:42, 2022-03-15 03:42:11.5Z,
  *                    2022-03-15T03:42:11+05:30, +0530, +05, 20220315,
- *                    2022/03/15
+ *                    2022/03/15; leniently, 2022-03-15T03:42:11:123Z
+ *   CJK              2022年3月15日 18時30分 (Chinese and Japanese)
  *   RFC 2822         Tue, 15 Mar 2022 03:42:11 +0000 (or GMT, UT, EST...)
  *   month names      March 15, 2022; Mar. 15th 2022 3:42 PM; 15 March 2022;
  *                    Tuesday, 15 March 2022, 09:12 IST (English, German,
- *                    French, Spanish, Italian, Portuguese and Dutch names)
+ *                    French, Spanish, Italian, Portuguese, Dutch, Russian and
+ *                    Polish names)
  *   numeric          15.03.2022, 15-03-2022 (day first), 15/03/2022 and
  *                    03/15/2022 when the day is the one above 12
  * A time may follow the date, with or without seconds, as 24-hour or
@@ -37,6 +39,11 @@ typedef struct px_date {
 
 /* Parses s[0..n). Returns false for anything malformed. */
 bool px_date_parse(const char *s, size_t n, px_date *d);
+/* The first date inside a longer text, such as a dateline ("Publié le
+ * 3 novembre 2021 à 10h", "20.10.2021 - 10:24 | Politik"): at each word
+ * start, the longest span (up to 48 bytes) that px_date_parse accepts. Its
+ * offset in *at (may be NULL). False when the text holds none. */
+bool px_date_find(const char *s, size_t n, px_date *d, size_t *at);
 /* Writes d as ISO 8601 into out (PX_DATE_MAX bytes); returns the length. */
 size_t px_date_format(const px_date *d, char out[PX_DATE_MAX]);
 /* Both at once: false for a malformed date. */

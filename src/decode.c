@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uchardet.h>
 
 #define REPLACEMENT_CHAR "\xEF\xBF\xBD"
 #define PRESCAN_LIMIT 1024 /* bytes, as the HTML standard suggests */
@@ -689,19 +690,25 @@ static size_t utf8_seq(const unsigned char *s, size_t n, size_t *bad)
 
 /* True for valid UTF-8. Also true when only the last sequence is cut short
  * and an earlier one was complete: a truncated download of a UTF-8 page
- * should not become mojibake, but "caf\xE9" alone is still latin. */
-static bool looks_utf8(const unsigned char *s, size_t n)
+ * should not become mojibake, but "caf\xE9" alone is still latin.
+ * *multibyte (may be NULL) says whether a sequence of two or more bytes
+ * was seen: ASCII alone is valid in every encoding a page declares. */
+static bool looks_utf8(const unsigned char *s, size_t n, bool *multibyte)
 {
     size_t i = 0, bad = 0;
-    bool seen_multibyte = false;
+    bool seen_multibyte = false, ok = true;
     while ((i += ascii_run(s + i, n - i, false)) < n) {
         size_t k = utf8_seq(s + i, n - i, &bad);
-        if (!k)
-            return seen_multibyte && i + bad == n && utf8_class[s[i] - 0x80] != 0;
+        if (!k) {
+            ok = seen_multibyte && i + bad == n && utf8_class[s[i] - 0x80] != 0;
+            break;
+        }
         seen_multibyte = true;
         i += k;
     }
-    return true;
+    if (multibyte)
+        *multibyte = seen_multibyte;
+    return ok;
 }
 
 /* Copies valid runs as they are; NULs and ill-formed subparts become U+FFFD. */
@@ -873,13 +880,58 @@ static const encoding *sniff_bom(const unsigned char *s, size_t n, size_t *skip)
     return NULL;
 }
 
+/* Bytes of the input uchardet reads: enough text to tell the scripts
+ * apart, and a bound on its cost. */
+#define GUESS_LIMIT (256 * 1024)
+/* Non-ASCII bytes below which a guess is noise: a "caf\xE9" could be
+ * Hebrew or Greek as well as French to the statistics. */
+#define GUESS_MIN_HIGH 16
+
+/* No label and not UTF-8: uchardet guesses from the byte statistics
+ * (Cyrillic, Greek, CJK...). NULL when it has no answer or names an
+ * encoding the WHATWG list lacks; then windows-1252 it is, as browsers
+ * in most locales do. */
+static const encoding *guess(const unsigned char *s, size_t n)
+{
+    size_t len = n < GUESS_LIMIT ? n : GUESS_LIMIT, high = 0;
+    for (size_t i = ascii_run(s, len, false); i < len && high < GUESS_MIN_HIGH;
+         i += 1 + ascii_run(s + i + 1, len - i - 1, false))
+        high++;
+    if (high < GUESS_MIN_HIGH)
+        return NULL; /* too little to go on, or ASCII, which reads the same */
+    uchardet_t ud = uchardet_new();
+    if (!ud)
+        return NULL;
+    const encoding *e = NULL;
+    if (uchardet_handle_data(ud, (const char *)s, len) == 0) {
+        uchardet_data_end(ud);
+        const char *cs = uchardet_get_charset(ud);
+        e = cs && *cs ? lookup((const unsigned char *)cs, strlen(cs)) : NULL;
+        /* uchardet's names for encodings the WHATWG list has under others. */
+        static const struct { const char *name; int enc; } aliases[] = {
+            {"UHC", E_EUCKR}, {"MAC-CYRILLIC", E_MACCYR},
+        };
+        for (size_t k = 0; !e && cs && k < sizeof aliases / sizeof *aliases; k++)
+            if (!strcmp(cs, aliases[k].name))
+                e = &encodings[aliases[k].enc];
+    }
+    uchardet_delete(ud);
+    /* A guess of UTF-8 or UTF-16 on bytes that are not: keep the default. */
+    if (e && e->kind != K_ICONV && e->kind != K_WIN1252)
+        e = NULL;
+    return e;
+}
+
 static int choose(const unsigned char *s, size_t n, const char *hint,
-                  const encoding **e, size_t *skip, pith_error *err)
+                  const encoding **e, size_t *skip, enum px_decode_why *why, pith_error *err)
 {
     *skip = 0;
-    if ((*e = sniff_bom(s, n, skip)) != NULL)
+    if ((*e = sniff_bom(s, n, skip)) != NULL) {
+        *why = PX_DECODE_BOM;
         return PITH_OK;
+    }
     if (hint) {
+        *why = PX_DECODE_HINT;
         *e = lookup((const unsigned char *)hint, strlen(hint));
         if (!*e)
             return px_error(err, PITH_ERR_INPUT, "unknown encoding '%.100s'", hint);
@@ -890,15 +942,34 @@ static int choose(const unsigned char *s, size_t n, const char *hint,
                             hint);
         return PITH_OK;
     }
-    if ((*e = prescan(s, n, PRESCAN_LIMIT)) != NULL)
-        return PITH_OK;
-    if (looks_utf8(s, n)) {
-        *e = &encodings[E_UTF8];
+    bool multibyte = false;
+    if ((*e = prescan(s, n, PRESCAN_LIMIT)) != NULL) {
+        *why = PX_DECODE_META;
+        /* Scrapers save pages as UTF-8 and keep the old <meta>: a whole
+         * input of valid UTF-8 with multi-byte sequences in it is almost
+         * never legacy text (its high bytes would have to pair up by
+         * chance over the whole page), so the bytes win over the label. */
+        if ((*e)->kind != K_UTF8 && looks_utf8(s, n, &multibyte) && multibyte) {
+            *e = &encodings[E_UTF8];
+            *why = PX_DECODE_UTF8_OVER_META;
+        }
         return PITH_OK;
     }
-    if ((*e = prescan(s, n, LATE_META_LIMIT)) != NULL)
+    if (looks_utf8(s, n, NULL)) {
+        *e = &encodings[E_UTF8];
+        *why = PX_DECODE_UTF8;
         return PITH_OK;
+    }
+    if ((*e = prescan(s, n, LATE_META_LIMIT)) != NULL) {
+        *why = PX_DECODE_LATE_META;
+        return PITH_OK;
+    }
+    if ((*e = guess(s, n)) != NULL) {
+        *why = PX_DECODE_GUESSED;
+        return PITH_OK;
+    }
     *e = &encodings[E_WIN1252];
+    *why = PX_DECODE_DEFAULT;
     return PITH_OK;
 }
 
@@ -944,9 +1015,31 @@ static int convert(px_buf *b, const encoding *e, const unsigned char *s, size_t 
     return PITH_OK;
 }
 
+const char *px_decode_why_text(enum px_decode_why why)
+{
+    static const char *const text[] = {
+        [PX_DECODE_BOM] = "a byte-order mark",
+        [PX_DECODE_HINT] = "given by the caller (--encoding or the transport)",
+        [PX_DECODE_META] = "the <meta> charset",
+        [PX_DECODE_UTF8_OVER_META] = "the input is valid UTF-8 with multi-byte text, whatever its <meta> charset says",
+        [PX_DECODE_UTF8] = "the input is valid UTF-8",
+        [PX_DECODE_LATE_META] = "a <meta> charset past the first 1024 bytes",
+        [PX_DECODE_GUESSED] = "no charset declared; guessed from the bytes (uchardet)",
+        [PX_DECODE_DEFAULT] = "no charset declared and no guess; the default",
+    };
+    return (unsigned)why < sizeof text / sizeof *text ? text[why] : "";
+}
+
 int px_decode(const px_alloc *a, const char *in, size_t len, const char *hint,
               char **out, size_t *out_len, const char **charset_out,
               pith_error *err)
+{
+    return px_decode_why(a, in, len, hint, out, out_len, charset_out, NULL, err);
+}
+
+int px_decode_why(const px_alloc *a, const char *in, size_t len, const char *hint,
+                  char **out, size_t *out_len, const char **charset_out,
+                  enum px_decode_why *why_out, pith_error *err)
 {
     *out = NULL;
     *out_len = 0;
@@ -957,7 +1050,8 @@ int px_decode(const px_alloc *a, const char *in, size_t len, const char *hint,
     const unsigned char *s = in ? (const unsigned char *)in : (const unsigned char *)"";
     const encoding *e;
     size_t skip;
-    int rc = choose(s, len, hint, &e, &skip, err);
+    enum px_decode_why why = PX_DECODE_DEFAULT;
+    int rc = choose(s, len, hint, &e, &skip, &why, err);
     if (rc != PITH_OK)
         return rc;
 
@@ -974,5 +1068,7 @@ int px_decode(const px_alloc *a, const char *in, size_t len, const char *hint,
         return px_error(err, PITH_ERR_NOMEM, "out of memory decoding %zu bytes", len);
     if (charset_out)
         *charset_out = e->name;
+    if (why_out)
+        *why_out = why;
     return PITH_OK;
 }

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "decode.h"
 #include "page.h"
 
 static const char *const why_names[] = {
@@ -14,6 +15,8 @@ static const char *const why_names[] = {
     [WHY_TITLE] = "dropped:repeats-title", [WHY_BYLINE] = "dropped:byline",
     [WHY_TEASERS] = "dropped:teaser-list",
     [WHY_EMPTY_SECTION] = "dropped:empty-section",
+    [WHY_BOX_LABEL] = "dropped:box-label", [WHY_BOX] = "dropped:labelled-box",
+    [WHY_CALL_TO_ACTION] = "dropped:call-to-action", [WHY_TAIL] = "dropped:tail",
 };
 
 /* Appends at most max bytes of an attribute value: cut at a character
@@ -68,17 +71,48 @@ static size_t raw_text(const px_page *pg, int i)
     return n;
 }
 
+/* What each ad-blocking list gave, what it skipped, and what the URL
+ * allowed: a rule that did not fire may be skipped, or off for the site. */
+static void explain_adblock(const px_page *pg, px_buf *out)
+{
+    char line[256];
+    for (int f = 0; pg->ab && f < px_adblock_files(pg->ab); f++) {
+        px_buf_puts(out, "# adblock ");
+        px_buf_puts(out, px_adblock_file_name(pg->ab, f));
+        size_t c[AB_COUNT_MAX];
+        for (int k = 0; k < AB_COUNT_MAX; k++)
+            c[k] = px_adblock_count(pg->ab, f, (px_ab_count)k);
+        snprintf(line, sizeof line,
+                 ": generic=%zu site=%zu exceptions=%zu generichide=%zu skipped: network=%zu"
+                 " procedural=%zu selector=%zu\n",
+                 c[AB_GENERIC], c[AB_SITE], c[AB_EXCEPTION], c[AB_GENERICHIDE], c[AB_SKIP_NETWORK],
+                 c[AB_SKIP_PROCEDURAL], c[AB_SKIP_SELECTOR]);
+        px_buf_puts(out, line);
+    }
+    if (pg->ab) {
+        px_buf_puts(out, "# adblock host=");
+        px_buf_puts(out, *pg->abp.host ? pg->abp.host : "(unknown)");
+        px_buf_puts(out, pg->abp.all_off ? " elemhide\n" : pg->abp.generic_off ? " generichide\n" : "\n");
+    }
+}
+
 int px_explain(const px_page *pg, px_buf *out)
 {
     char line[256];
+    if (pg->charset) {
+        snprintf(line, sizeof line, "# encoding=%s: %s\n", pg->charset,
+                 px_decode_why_text((enum px_decode_why)pg->charset_why));
+        px_buf_puts(out, line);
+    }
     snprintf(line, sizeof line, "# root=%d fallback=%d nodes=%d\n", pg->root, pg->fallback, pg->doc.n);
     px_buf_puts(out, line);
+    explain_adblock(pg, out);
     for (int i = 0; i < pg->doc.n; i++) {
         const px_node *nd = &pg->doc.nodes[i];
         const px_info *in = &pg->info[i];
         if (nd->kind != PX_ELEMENT || (nd->flags & PX_INLINE) || nd->g->type == GUMBO_NODE_DOCUMENT)
             continue;
-        bool ruled = in->drop_rule >= 0 || in->score_rule >= 0;
+        bool ruled = in->drop_rule >= 0 || in->score_rule >= 0 || in->ab_rule >= 0;
         if (in->why == WHY_OUTSIDE || (!in->chars && !ruled))
             continue;
         snprintf(line, sizeof line, "%*s", nd->depth > 40 ? 40 : nd->depth, "");
@@ -90,11 +124,14 @@ int px_explain(const px_page *pg, px_buf *out)
                  in->own_punct, in->paras, in->rule_score);
         px_buf_puts(out, line);
         char where[160];
-        if (in->drop_rule >= 0) {
+        if (in->drop_rule >= 0 || in->ab_rule >= 0) {
             snprintf(line, sizeof line, " dropped_text=%zu", raw_text(pg, i));
             px_buf_puts(out, line);
-            px_rules_where(pg->rs, in->drop_rule, where, sizeof where);
-            px_buf_puts(out, " drop_by=");
+            if (in->ab_rule >= 0)
+                px_adblock_where(pg->ab, in->ab_rule, where, sizeof where);
+            else
+                px_rules_where(pg->rs, in->drop_rule, where, sizeof where);
+            px_buf_puts(out, in->ab_rule >= 0 ? " drop_by=adblock:" : " drop_by=");
             px_buf_puts(out, where);
         }
         if (in->score_rule >= 0) {

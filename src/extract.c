@@ -36,10 +36,10 @@
 #define MAX_DATA_CELL 80
 
 static const px_tuning tunings[] = {
-    /* narrow, drop score, veto %, trailing, fragments, teasers */
-    {0.6f, -25, 50, true, false, true},    /* balanced */
-    {0.5f, -15, 70, true, true, true},     /* precision: less junk */
-    {0.95f, -100, 20, false, false, false}, /* recall: no text lost */
+    /* narrow, drop score, veto %, trailing, fragments, teasers, boxes, tail */
+    {0.6f, -25, 50, true, false, true, true, false},     /* balanced */
+    {0.5f, -15, 70, true, true, true, true, true},       /* precision: less junk */
+    {0.95f, -100, 20, false, false, false, false, false}, /* recall: no text lost */
 };
 
 const px_tuning *px_tuning_for(unsigned flags)
@@ -127,7 +127,7 @@ static void measure(px_page *pg)
     bool any_hidden = false;
     for (int i = 0; i < pg->doc.n; i++) {
         px_info *in = &pg->info[i];
-        in->drop_rule = in->score_rule = -1;
+        in->drop_rule = in->score_rule = in->ab_rule = -1;
         in->rule_score = 0;
         in->link_list = false;
         in->why = WHY_NONE;
@@ -154,6 +154,25 @@ static void measure(px_page *pg)
     }
 }
 
+/* Is element i phrasing inside a block's text, such as a link in a
+ * sentence? Lists hide affiliate links and the like, which in a browser
+ * leaves a gap; in the text it would cut words out of the sentence. A
+ * label standing alone in its block is not in a sentence. */
+static bool in_sentence(const px_page *pg, int i)
+{
+    if (!(pg->doc.nodes[i].flags & PX_INLINE))
+        return false;
+    /* Text of its own in any element from the parent up to its block. */
+    int b = pg->info[i].owner;
+    for (int p = pg->doc.nodes[i].parent; p >= 0; p = pg->doc.nodes[p].parent) {
+        if (pg->doc.nodes[p].flags & PX_HAS_TEXT)
+            return true;
+        if (p == b || !(pg->doc.nodes[p].flags & PX_INLINE))
+            break;
+    }
+    return false;
+}
+
 static void prune(px_page *pg)
 {
     px_node *nodes = pg->doc.nodes;
@@ -167,18 +186,30 @@ static void prune(px_page *pg)
         /* Code is verbatim: a highlighter's spans (hljs-comment, c1, gp)
          * are named like page furniture, but they are the code. */
         if (nd->kind == PX_ELEMENT && nd->g->type != GUMBO_NODE_DOCUMENT && !(nd->flags & PX_IN_CODE)) {
-            px_verdict v = {false, 0, -1, -1};
+            px_verdict v = {false, 0, -1, -1, false};
             px_rules_match_element(pg->rs, pg->scratch, nd, &v);
+            /* The lists only add drops, and the veto below guards the
+             * prose from them as from any rule. A list is written for
+             * browsers, not for pith, so its drops together may also take
+             * no more of the page's prose than a single rule may. */
+            bool ab = !v.drop && pg->ab && !in_sentence(pg, i) &&
+                      (in->ab_rule = px_adblock_match(pg->ab, &pg->abp, &pg->doc, i)) >= 0;
+            bool ab_over = ab && 100 * (pg->ab_prose + in->para_chars) > pg->tune->veto_percent * pg->prose;
+            v.drop |= ab;
             in->rule_score = v.score;
             in->score_rule = v.score_rule;
-            if (v.drop && px_holds_article(pg, i)) {
+            /* The guard: a class name is weaker evidence than the text,
+             * unless a user's drop! says he knows better. */
+            if (v.drop && ((!v.force && px_holds_article(pg, i)) || ab_over)) {
                 in->drop_rule = v.drop_rule;
                 in->why = WHY_VETO;
             } else if (v.drop) {
                 in->drop_rule = v.drop_rule;
+                if (ab)
+                    pg->ab_prose += in->para_chars;
                 drop(pg, i, WHY_RULE);
                 for (int j = i + 1; j < nd->end; j++) {
-                    pg->info[j].drop_rule = pg->info[j].score_rule = -1;
+                    pg->info[j].drop_rule = pg->info[j].score_rule = pg->info[j].ab_rule = -1;
                     pg->info[j].rule_score = 0;
                     pg->info[j].why = WHY_OUTSIDE;
                 }
@@ -247,7 +278,13 @@ static int text_rules(px_page *pg)
         if (dropped(pg, i) || !text_candidate(pg, i))
             continue;
         const px_info *in = &pg->info[i];
-        if (!in->chars || (size_t)in->chars > cap * 3)
+        /* A phrasing element standing among blocks (a stray link between
+         * paragraphs: "skip past newsletter promotion") counts its own
+         * text toward its block: its size is at most the blocks inside
+         * it and the text its block owns. */
+        bool loose = pg->doc.nodes[i].flags & PX_INLINE;
+        int size = loose ? in->chars + pg->info[in->owner].own_chars : in->chars;
+        if (!size || (size_t)size > cap * 3)
             continue;
         int p = pg->doc.nodes[i].parent;
         if (text_only && p >= 0 && p != body && text_candidate(pg, p) &&
@@ -257,14 +294,16 @@ static int text_rules(px_page *pg)
         px_node_text(pg, i, &b);
         if (b.oom)
             break;
-        px_verdict v = {false, 0, -1, -1};
+        if (loose && !b.len)
+            continue;
+        px_verdict v = {false, 0, -1, -1, false};
         px_rules_match_text(pg->rs, pg->scratch, &pg->doc.nodes[i], b.data ? b.data : "", b.len, &v);
         pg->info[i].rule_score += v.score;
         if (v.score_rule >= 0)
             pg->info[i].score_rule = v.score_rule;
         if (v.drop) {
             pg->info[i].drop_rule = v.drop_rule;
-            drop(pg, i, WHY_TEXT_RULE);
+            drop(pg, i, v.box ? WHY_BOX_LABEL : WHY_TEXT_RULE);
         }
     }
     bool oom = b.oom;
@@ -1021,8 +1060,10 @@ int px_extract_content(px_page *pg)
     if (pg->root >= 0) {
         if (pg->tune->drop_teasers)
             drop_teasers_in(pg, pg->root);
+        px_drop_boxes(pg, pg->root);
         clean(pg, pg->root);
         drop_empty_sections(pg, pg->root);
+        px_trim_tail(pg, pg->root);
     } else {
         pg->fallback = true;
         rc = fallback(pg) ? PITH_OK : PITH_NO_CONTENT;

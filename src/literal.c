@@ -2,8 +2,6 @@
 
 #include <string.h>
 
-/* ---- analysis --------------------------------------------------------- */
-
 /* A set of strings, or "none": the piece may match without any literal. */
 typedef struct strs {
     px_buf buf; /* '\0'-separated */
@@ -75,16 +73,14 @@ static void take_if_better(strs *best, strs *cand)
     }
 }
 
-static void parse_alt(reader *r, strs *out);
+static bool parse_alt(reader *r, strs *out, bool ctx);
 
 enum atom { A_LIT, A_GROUP, A_ZERO, A_OTHER };
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/* The code point of the UTF-8 character at s (n bytes left), and its
- * length in *len (1 for a stray byte, read as itself). */
-static uint32_t utf8_char(const char *s, size_t n, size_t *len)
+uint32_t px_lit_utf8(const char *s, size_t n, size_t *len)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t want = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 1;
@@ -121,6 +117,16 @@ static const struct nocase_range {
     {0xFF60, 0xFFEF}, /* halfwidth kana and Hangul, fullwidth signs */
     {0x1F200, 0x1FAFF}, /* pictographs and emoji */
 };
+
+bool px_lit_space(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+bool px_lit_bound(uint32_t cp) { return cp == '-' || cp == '_' || px_lit_space(cp); }
 
 bool px_lit_nocase(uint32_t cp)
 {
@@ -289,11 +295,37 @@ static enum atom escape(reader *r, char *lit)
     }
 }
 
-/* Reads a group after '('; fills g for a capturing or plain group. */
-static enum atom group(reader *r, strs *g)
+/* Is the class text [b, e) (between the brackets) made of characters
+ * that part words only: \s, '_', '-' (first, last or escaped), space? */
+static bool bound_class(const char *b, const char *e)
+{
+    if (b >= e)
+        return false;
+    for (const char *q = b; q < e; q++) {
+        if (*q == '\\' && q + 1 < e && (q[1] == 's' || q[1] == '-' || q[1] == '_' || q[1] == ' '))
+            q++;
+        else if (*q == '-' && (q == b || q + 1 == e))
+            ;
+        else if (*q != '_' && *q != ' ')
+            return false;
+    }
+    return true;
+}
+
+/* Reads a group after '('; fills g for a capturing or plain group. ctx
+ * says whether a boundary (start, white space, '_', '-') always comes
+ * right before the group; *ctx_out says the same of what follows it. */
+static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
 {
     const char *p = r->p;
     enum atom kind = A_GROUP;
+    *ctx_out = ctx; /* assertions and options consume nothing */
+    /* "(?<![^\s_-])": no word character before, that is a boundary. */
+    if (r->end - p >= 5 && !memcmp(p, "?<![^", 5)) {
+        const char *cb = p + 5, *ce = memchr(cb, ']', (size_t)(r->end - cb));
+        if (ce && ce + 1 < r->end && ce[1] == ')' && bound_class(cb, ce))
+            *ctx_out = true;
+    }
     if (p < r->end && *p == '*') {
         r->bad = true;
         return A_OTHER;
@@ -345,7 +377,9 @@ static enum atom group(reader *r, strs *g)
         }
     }
     r->p = p;
-    parse_alt(r, g);
+    bool out = parse_alt(r, g, kind == A_GROUP ? ctx : false);
+    if (kind == A_GROUP)
+        *ctx_out = out;
     if (r->p >= r->end || *r->p != ')') {
         r->bad = true;
         return A_OTHER;
@@ -362,16 +396,19 @@ static bool lit_char(reader *r, char *out, size_t *n)
     unsigned char c = (unsigned char)*r->p;
     if (c < 0x80) {
         r->p++;
-        out[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        out[0] = px_lit_bound(c) ? PX_LIT_BOUND : (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         *n = 1;
         return true;
     }
     size_t len;
-    uint32_t cp = utf8_char(r->p, (size_t)(r->end - r->p), &len);
+    uint32_t cp = px_lit_utf8(r->p, (size_t)(r->end - r->p), &len);
     /* A character with no case variant is its own bytes; any other is the
      * wide symbol, which stands for all its variants (all beyond ASCII,
      * but for those two) as for every other such character. */
-    if (px_lit_nocase(cp)) {
+    if (px_lit_bound(cp)) {
+        out[0] = PX_LIT_BOUND;
+        *n = 1;
+    } else if (px_lit_nocase(cp)) {
         memcpy(out, r->p, len);
         *n = len;
     } else {
@@ -455,8 +492,9 @@ static void run_end(reader *r, run *rn, strs *best)
 }
 
 /* Appends an atom's alternatives to every string of the run, or starts a
- * new run with them when the product would be too large. */
-static void run_extend(reader *r, run *rn, const alts *al, strs *best)
+ * new run with them when the product would be too large. A run that starts
+ * where a boundary always comes before (bound) starts with PX_LIT_BOUND. */
+static void run_extend(reader *r, run *rn, const alts *al, bool bound, strs *best)
 {
     bool fits = rn->n * al->n <= RUN_MAX;
     for (int i = 0; i < rn->n && fits; i++)
@@ -466,6 +504,9 @@ static void run_extend(reader *r, run *rn, const alts *al, strs *best)
     if (!rn->n) {
         rn->n = 1;
         rn->len[0] = 0;
+        /* (An atom that is itself a boundary needs no second one.) */
+        if (bound && !(al->n == 1 && al->len[0] == 1 && al->s[0][0] == PX_LIT_BOUND))
+            rn->s[0][rn->len[0]++] = PX_LIT_BOUND;
     }
     int n = 0;
     run next;
@@ -482,7 +523,9 @@ static void run_extend(reader *r, run *rn, const alts *al, strs *best)
     rn->n = n;
 }
 
-static void parse_seq(reader *r, strs *best)
+/* Reads a sequence into best (its best factor). ctx says whether a
+ * boundary always comes right before it; returns the same for its end. */
+static bool parse_seq(reader *r, strs *best, bool ctx)
 {
     run rn;
     rn.n = 0;
@@ -492,21 +535,29 @@ static void parse_seq(reader *r, strs *best)
         enum atom at;
         strs g;
         strs_init(&g, r->a, true);
+        bool last = false; /* the atom always ends with a boundary */
+        bool after = ctx;  /* for an atom that consumes nothing */
         unsigned char c = (unsigned char)*r->p;
         if (c == '(') {
             r->p++;
-            at = group(r, &g);
+            at = group(r, &g, ctx, &after);
+            last = after;
         } else if (c == '[') {
+            const char *cb = r->p;
             at = class_alts(r, &al) ? A_LIT : A_OTHER;
             if (at == A_OTHER)
                 skip_class(r);
+            last = r->p - cb >= 2 && bound_class(cb + 1, r->p - 1);
         } else if (c == '\\') {
             r->p++;
             char lit = 0;
+            last = r->p < r->end && *r->p == 's';
             at = escape(r, &lit);
             if (at == A_LIT) {
-                char l = lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
+                char l = px_lit_bound((unsigned char)lit) ? PX_LIT_BOUND
+                         : lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
                 alts_add(&al, &l, 1);
+                last = l == PX_LIT_BOUND;
             }
         } else if (c == '.') {
             r->p++;
@@ -514,17 +565,20 @@ static void parse_seq(reader *r, strs *best)
         } else if (c == '^' || c == '$') {
             r->p++;
             at = A_ZERO;
+            if (c == '^')
+                after = true; /* the start, or (?m) a line's */
         } else {
             char l[4];
             size_t n;
             at = lit_char(r, l, &n) ? A_LIT : A_OTHER;
             if (at == A_LIT)
                 alts_add(&al, l, n);
+            last = at == A_LIT && n == 1 && l[0] == PX_LIT_BOUND;
         }
         bool quantified;
         long min = quantifier(r, &quantified);
         if (at == A_LIT && min >= 1)
-            run_extend(r, &rn, &al, best);
+            run_extend(r, &rn, &al, ctx, best);
         /* The run of literals ends at any other atom, and after a repeated
          * one (what follows it may come after more copies). */
         if (at != A_LIT || min < 1 || quantified)
@@ -533,17 +587,28 @@ static void parse_seq(reader *r, strs *best)
             take_if_better(best, &g);
         else
             px_buf_free(&g.buf);
+        /* What comes before the next atom. A repeated group may end in
+         * one of its copies, an optional atom may be absent. */
+        if (at == A_ZERO)
+            ctx = after;
+        else if (min < 1 || (at == A_GROUP && quantified))
+            ctx = ctx && last;
+        else
+            ctx = last;
     }
     run_end(r, &rn, best);
+    return ctx;
 }
 
-static void parse_alt(reader *r, strs *out)
+/* Reads an alternation into out; returns whether a boundary always comes
+ * at its end (every branch's, given ctx before it). */
+static bool parse_alt(reader *r, strs *out, bool ctx)
 {
-    bool first = true;
+    bool first = true, end = true;
     for (;;) {
         strs branch;
         strs_init(&branch, r->a, true);
-        parse_seq(r, &branch);
+        end &= parse_seq(r, &branch, ctx);
         if (first) {
             px_buf_free(&out->buf);
             *out = branch;
@@ -556,7 +621,7 @@ static void parse_alt(reader *r, strs *out)
             r->p++;
             continue;
         }
-        return;
+        return end;
     }
 }
 
@@ -569,7 +634,7 @@ bool px_literals(const px_alloc *a, const char *src, bool extended, px_litset *o
     reader r = {a, src, src + strlen(src), false};
     strs s;
     strs_init(&s, a, true);
-    parse_alt(&r, &s);
+    parse_alt(&r, &s, false);
     bool ok = !r.bad && r.p == r.end && !s.none && s.n > 0 && !s.buf.oom && s.minlen > 0;
     if (!ok) {
         px_buf_free(&s.buf);
@@ -578,319 +643,4 @@ bool px_literals(const px_alloc *a, const char *src, bool extended, px_litset *o
     px_buf_putc(&s.buf, '\0');
     out->data = px_buf_detach(&s.buf, &out->len);
     return out->data != NULL;
-}
-
-/* ---- scanner ------------------------------------------------------------ */
-
-int px_scanner_words(const px_scanner *sc) { return sc->words; }
-
-static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
-
-/* The symbol of literal byte c. */
-static int symbol(const px_scanner *sc, unsigned char c)
-{
-    return c == (unsigned char)PX_LIT_WIDE ? sc->wide : sc->map[c];
-}
-
-/* Builds the trie and its links in a full table (go: nstates x nsym,
- * completed: every missing edge follows the failure link), then keeps the
- * trie edges (parent and symbol of each state) and the root's row. */
-/* States with this many trie edges or more get a full row. */
-#define ROW_EDGES 4
-
-/* What px_scanner_new builds on the way to the scanner's tables. */
-typedef struct work {
-    int *go;               /* states x symbols, completed (see build) */
-    int *parent;           /* per state: the state its trie edge leaves */
-    unsigned char *sym_in; /* per state: the symbol of that edge */
-    int *fail, *queue;
-    int *out_head;         /* per state: its own first literal, or -1 */
-    int *out_pat, *out_next;
-    int nout;
-} work;
-
-/* The trie of every literal, in the full table w->go (-1: no edge), with
- * each literal's pattern on the state where it ends. */
-static void trie(px_scanner *sc, work *w, const px_litset *sets, int n)
-{
-    size_t nsym = (size_t)sc->nsym;
-    sc->nstates = 1;
-    for (size_t k = 0; k < nsym; k++)
-        w->go[k] = -1;
-    w->out_head[0] = -1;
-    w->parent[0] = -1;
-    for (int i = 0; i < n; i++)
-        for (const char *lit = sets[i].data; lit && *lit; lit += strlen(lit) + 1) {
-            int st = 0;
-            for (const char *q = lit; *q; q++) {
-                int sym = symbol(sc, (unsigned char)*q);
-                int *edge = &w->go[(size_t)st * nsym + (size_t)sym];
-                if (*edge < 0) {
-                    int ns = sc->nstates++;
-                    for (size_t k = 0; k < nsym; k++)
-                        w->go[(size_t)ns * nsym + k] = -1;
-                    w->out_head[ns] = -1;
-                    w->parent[ns] = st;
-                    w->sym_in[ns] = (unsigned char)sym;
-                    *edge = ns;
-                }
-                st = *edge;
-            }
-            w->out_pat[w->nout] = i;
-            w->out_next[w->nout] = w->out_head[st];
-            w->out_head[st] = w->nout++;
-        }
-}
-
-/* Failure links, breadth first, completing the table as it goes: a missing
- * edge becomes the failure link's edge. w->queue ends up holding the states
- * in breadth-first order (the root excepted). */
-static void links(px_scanner *sc, work *w)
-{
-    size_t nsym = (size_t)sc->nsym;
-    int qh = 0, qt = 0;
-    for (size_t k = 0; k < nsym; k++) {
-        if (w->go[k] < 0) {
-            w->go[k] = 0;
-        } else {
-            w->fail[w->go[k]] = 0;
-            w->queue[qt++] = w->go[k];
-        }
-    }
-    w->fail[0] = 0;
-    while (qh < qt) {
-        int st = w->queue[qh++];
-        int f = w->fail[st];
-        for (size_t k = 0; k < nsym; k++) {
-            int *edge = &w->go[(size_t)st * nsym + k];
-            int fk = w->go[(size_t)f * nsym + k];
-            if (*edge < 0) {
-                *edge = fk;
-            } else {
-                w->fail[*edge] = fk;
-                w->queue[qt++] = *edge;
-            }
-        }
-    }
-}
-
-/* The scanner's tables from the work: states, rows, edges, and each
- * state's patterns with its suffixes' (a suffix comes before the states
- * it ends, breadth first, so its list is done when a state needs it). */
-static bool tables(px_scanner *sc, work *w, px_scan_state *state)
-{
-    const px_alloc *a = sc->a;
-    size_t nsym = (size_t)sc->nsym;
-    int nst = sc->nstates;
-    /* Edges grouped by the state they leave; then rows. */
-    for (int st = 0; st <= nst; st++)
-        state[st].edges = 0;
-    for (int st = 1; st < nst; st++)
-        state[w->parent[st] + 1].edges++;
-    for (int st = 0; st < nst; st++)
-        state[st + 1].edges += state[st].edges;
-    unsigned *edge = px_calloc(a, (size_t)nst, sizeof *edge);
-    int *fill = px_malloc(a, (size_t)nst * sizeof *fill);
-    if (!edge || !fill) {
-        px_free(a, edge);
-        px_free(a, fill);
-        return false;
-    }
-    for (int st = 0; st < nst; st++)
-        fill[st] = state[st].edges;
-    for (int st = 1; st < nst; st++)
-        edge[fill[w->parent[st]]++] = (unsigned)st << 8 | w->sym_in[st];
-    px_free(a, fill);
-    sc->edge = edge;
-    sc->nedges = nst - 1;
-    sc->nrows = 0;
-    for (int st = 0; st < nst; st++) {
-        state[st].fail = w->fail[st];
-        state[st].row = !st || state[st + 1].edges - state[st].edges >= ROW_EDGES ? sc->nrows++ : -1;
-    }
-    state[nst].row = state[nst].fail = state[nst].outs = -1;
-    int *rows = px_malloc(a, (size_t)sc->nrows * nsym * sizeof *rows);
-    /* At most every literal on every state along its suffix chain: bound
-     * the lists by what they come to, counted first. */
-    size_t *len = px_calloc(a, (size_t)nst, sizeof *len);
-    if (!rows || !len) {
-        px_free(a, rows);
-        px_free(a, len);
-        return false;
-    }
-    sc->rows = rows;
-    for (int st = 0; st < nst; st++)
-        if (state[st].row >= 0)
-            memcpy(rows + (size_t)state[st].row * nsym, w->go + (size_t)st * nsym,
-                   nsym * sizeof *rows);
-    size_t total = 0;
-    for (int q = 0; q < nst - 1; q++) {
-        int st = w->queue[q];
-        for (int e = w->out_head[st]; e >= 0; e = w->out_next[e])
-            len[st]++;
-        len[st] += len[w->fail[st]];
-        total += len[st] ? len[st] + 1 : 0;
-    }
-    int *outs = px_malloc(a, (total + 1) * sizeof *outs);
-    if (!outs) {
-        px_free(a, len);
-        return false;
-    }
-    sc->outs = outs;
-    int at = 0;
-    state[0].outs = -1;
-    for (int q = 0; q < nst - 1; q++) {
-        int st = w->queue[q];
-        state[st].outs = -1;
-        if (!len[st])
-            continue;
-        state[st].outs = at;
-        int start = at;
-        for (int e = w->out_head[st]; e >= 0; e = w->out_next[e])
-            outs[at++] = w->out_pat[e];
-        int f = state[w->fail[st]].outs;
-        for (; f >= 0 && outs[f] >= 0; f++)
-            outs[at++] = outs[f];
-        /* A pattern once per state (two of its literals may end there). */
-        int kept = start;
-        for (int i = start; i < at; i++) {
-            bool dup = false;
-            for (int j = start; j < kept && !dup; j++)
-                dup = outs[j] == outs[i];
-            if (!dup)
-                outs[kept++] = outs[i];
-        }
-        at = kept;
-        outs[at++] = -1;
-    }
-    sc->nouts = at;
-    px_free(a, len);
-    return true;
-}
-
-px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
-{
-    px_scanner *sc = px_calloc(a, 1, sizeof *sc);
-    if (!sc)
-        return NULL;
-    sc->a = a;
-    sc->words = (n + 63) / 64;
-    size_t total = 1;
-    int nlit = 0;
-    for (int i = 0; i < n; i++)
-        for (const char *lit = sets[i].data; lit && *lit; lit += strlen(lit) + 1) {
-            total += strlen(lit);
-            nlit++;
-            for (const char *q = lit; *q; q++) {
-                unsigned char c = (unsigned char)*q;
-                if (c == (unsigned char)PX_LIT_WIDE && !sc->wide)
-                    sc->wide = ++sc->nsym;
-                else if (c != (unsigned char)PX_LIT_WIDE && !sc->map[lower(c)])
-                    sc->map[lower(c)] = (unsigned char)++sc->nsym;
-            }
-        }
-    /* Subjects are read in either case. (At most 255 symbols: the bytes
-     * of literals, which are lower case, and the wide one.) */
-    for (int c = 'A'; c <= 'Z'; c++)
-        sc->map[c] = sc->map[c + 32];
-    sc->nsym++; /* symbol 0: bytes in no literal */
-    work w = {0};
-    w.go = px_malloc(a, total * (size_t)sc->nsym * sizeof *w.go);
-    w.parent = px_malloc(a, total * sizeof *w.parent);
-    w.sym_in = px_malloc(a, total);
-    w.fail = px_malloc(a, total * sizeof *w.fail);
-    w.queue = px_malloc(a, total * sizeof *w.queue);
-    w.out_head = px_malloc(a, total * sizeof *w.out_head);
-    w.out_pat = px_malloc(a, ((size_t)nlit + 1) * sizeof *w.out_pat);
-    w.out_next = px_malloc(a, ((size_t)nlit + 1) * sizeof *w.out_next);
-    px_scan_state *state = px_malloc(a, (total + 1) * sizeof *state);
-    bool ok = w.go && w.parent && w.sym_in && w.fail && w.queue && w.out_head && w.out_pat &&
-              w.out_next && state;
-    if (ok) {
-        trie(sc, &w, sets, n);
-        links(sc, &w);
-        sc->state = state;
-        ok = tables(sc, &w, state);
-    }
-    px_free(a, w.go);
-    px_free(a, w.parent);
-    px_free(a, w.sym_in);
-    px_free(a, w.fail);
-    px_free(a, w.queue);
-    px_free(a, w.out_head);
-    px_free(a, w.out_pat);
-    px_free(a, w.out_next);
-    if (!ok) {
-        sc->state = state;
-        px_scanner_free(sc);
-        return NULL;
-    }
-    return sc;
-}
-
-void px_scanner_free(px_scanner *sc)
-{
-    if (!sc || !sc->a)
-        return; /* the built-in one is static data */
-    /* The tables are read-only once built, and ours to free. */
-    px_free(sc->a, (void *)sc->state);
-    px_free(sc->a, (void *)sc->rows);
-    px_free(sc->a, (void *)sc->edge);
-    px_free(sc->a, (void *)sc->outs);
-    px_free(sc->a, sc);
-}
-
-/* The symbol of the character at s[i] (*n bytes), read as the literals
- * were (see lit_char), or -1 for a byte that only continues it: a
- * character without case is its bytes, one step each. */
-static int next_symbol(const px_scanner *sc, const unsigned char *s, size_t i, size_t len,
-                       size_t *n, size_t *rest)
-{
-    *n = 1;
-    if (*rest) {
-        (*rest)--;
-        return sc->map[s[i]];
-    }
-    if (s[i] < 0x80)
-        return sc->map[s[i]];
-    uint32_t cp = utf8_char((const char *)s + i, len - i, n);
-    if (cp == 0x17F || cp == 0x212A)
-        return sc->map[cp == 0x17F ? 's' : 'k'];
-    if (px_lit_nocase(cp)) {
-        *rest = *n - 1;
-        *n = 1;
-        return sc->map[s[i]];
-    }
-    return sc->wide;
-}
-
-void px_scanner_run(const px_scanner *sc, const char *subject, size_t len, uint64_t *hits)
-{
-    const unsigned char *s = (const unsigned char *)subject;
-    size_t nsym = (size_t)sc->nsym, rest = 0;
-    int st = 0;
-    for (size_t i = 0, n; i < len; i += n) {
-        int sym = next_symbol(sc, s, i, len, &n, &rest);
-        /* The next state: from a full row, a trie edge, or else the same
-         * question one failure link down (the root has a row). */
-        for (;;) {
-            const px_scan_state *q = &sc->state[st];
-            if (q->row >= 0) {
-                st = sc->rows[(size_t)q->row * nsym + (size_t)sym];
-                break;
-            }
-            int e = q->edges, end = q[1].edges;
-            while (e < end && (int)(sc->edge[e] & 0xFF) != sym)
-                e++;
-            if (e < end) {
-                st = (int)(sc->edge[e] >> 8);
-                break;
-            }
-            st = q->fail;
-        }
-        int o = sc->state[st].outs;
-        if (o >= 0)
-            for (const int *p = sc->outs + o; *p >= 0; p++)
-                hits[*p / 64] |= 1ull << (*p % 64);
-    }
 }

@@ -9,7 +9,10 @@
  *   2. OpenGraph and article:* tags;
  *   3. Twitter cards, Dublin Core, itemprop microdata, <meta name=author>,
  *      rel=author links, <time datetime>, tag and category links;
- *   4. <html lang> and Content-Language.
+ *   4. what the page shows: the URL's date, the dateline nearest the
+ *      headline (meta_page.c);
+ *   5. <html lang> and Content-Language (and, after extraction, the
+ *      language of the article text: lang.h).
  * Dates are normalised to ISO 8601 (date.h); a value that does not parse
  * as a date is passed over for the next source. Authors are cleaned of
  * "By", of roles ("Staff Writer") and of the site's name, and split into
@@ -46,6 +49,12 @@ typedef struct px_meta {
     px_strlist categories;
     px_strlist tags;
     char *base;            /* base for relative URLs in the article, or NULL */
+    /* What px_meta_is_byline matches: the authors and dates of the markup
+     * and of named bylines, not those read later from the visible text
+     * and the URL (meta_page.c), so that a guess about a dateline never
+     * takes text out of the article. */
+    size_t byline_authors; /* the first authors */
+    int byline_years[2];   /* years of the published and modified dates, or -1 */
 } px_meta;
 
 /* Reads the metadata of a parsed page. page_url (may be NULL) is the URL
@@ -62,6 +71,9 @@ void px_meta_free(px_meta *m);
  * 09:12 IST")? False when the metadata holds no author and no date, and
  * for any block with a word that is none of those. */
 bool px_meta_is_byline(const px_meta *m, const char *text, size_t len);
+/* Takes the authors and dates m holds now as those px_meta_is_byline
+ * matches (px_meta_extract calls it before reading the visible text). */
+void px_meta_mark_byline(px_meta *m);
 
 /* Cleans one raw author string into names appended to out: removes "By",
  * roles and the site name, splits "A and B" / "A, B". Exposed for tests.

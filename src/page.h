@@ -7,12 +7,13 @@
 
 #include "parse.h"
 #include "rules.h"
+#include "adblock.h"
 
 /* Why a node was dropped; kept for --explain and for tests. */
 enum px_why {
     WHY_NONE, WHY_RULE, WHY_TEXT_RULE, WHY_FORM, WHY_LINKS, WHY_SCORE,
     WHY_TRAILING, WHY_OUTSIDE, WHY_VETO, WHY_HIDDEN, WHY_TITLE, WHY_BYLINE, WHY_TEASERS,
-    WHY_EMPTY_SECTION
+    WHY_EMPTY_SECTION, WHY_BOX_LABEL, WHY_BOX, WHY_CALL_TO_ACTION, WHY_TAIL
 };
 
 typedef struct px_info {
@@ -30,6 +31,7 @@ typedef struct px_info {
     bool link_list;            /* in a list of links that is article text
                                 * (extract.c): its links cost nothing */
     int drop_rule, score_rule; /* rule indices for --explain, or -1 */
+    int ab_rule;               /* the ad-blocking rule that matched, or -1 */
     unsigned char why;
 } px_info;
 
@@ -41,6 +43,8 @@ typedef struct px_tuning {
     bool drop_trailing;    /* drop headings and labels after the last text */
     bool drop_fragments;   /* drop blocks worth less than nothing, links or not */
     bool drop_teasers;     /* drop lists of teasers inside the content */
+    bool drop_boxes;       /* drop labelled boxes and calls to action (boxes.c) */
+    bool trim_tail;        /* drop what is not prose after the last paragraph (tail.c) */
 } px_tuning;
 
 /* The tuning for PITH_FAVOR_PRECISION, PITH_FAVOR_RECALL, or neither. */
@@ -63,6 +67,11 @@ typedef struct px_page {
     struct px_meta *meta; /* metadata (metadata.h), read before extraction;
                            * NULL when none was read */
     const char *url;      /* the page's URL as the caller gave it, or NULL */
+    const px_adblock *ab; /* --adblock lists, or NULL */
+    px_ab_page abp;       /* what the URL allows of them */
+    int ab_prose;         /* prose characters the lists have dropped */
+    const char *charset;  /* the encoding the input was read in (decode.c) */
+    int charset_why;      /* and why: an enum px_decode_why */
 } px_page;
 
 /* Stage 3b (score.c): text statistics and worth of every node. */
@@ -82,11 +91,22 @@ int px_apply_rules(px_page *pg);
 /* Stage 4 (extract.c), after the title: the content is chosen and
  * cleaned. PITH_OK, or PITH_NO_CONTENT for a page without an article. */
 int px_extract_content(px_page *pg);
+/* Inside the content root (boxes.c): boxes that a drop-box label opens,
+ * and short boxes built around a form or a button (sign-up, paywall and
+ * player chrome), go whole. */
+void px_drop_boxes(px_page *pg, int root);
+/* With --favor precision (tail.c): the blocks after the last paragraph of
+ * prose that are no prose go. */
+void px_trim_tail(px_page *pg, int root);
 /* Normalised text of node i's subtree, skipping dropped nodes. */
 void px_node_text(const px_page *pg, int i, px_buf *out);
 
 /* Title (title.c). */
 int px_find_title(px_page *pg);
+/* Takes the site's name (og:site_name, or the name in the host) off
+ * either end of the title; after extraction, which matches blocks
+ * against the title as the page wrote it. */
+int px_title_polish(px_page *pg);
 
 /* The --explain trace (explain.c). */
 int px_explain(const px_page *pg, px_buf *out);

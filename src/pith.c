@@ -8,9 +8,14 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include "adblock.h"
 #include "alloc.h"
 #include "decode.h"
+#include "elide.h"
 #include "limit.h"
+#include "lang.h"
 #include "metadata.h"
 #include "page.h"
 #include "rules_impl.h"
@@ -21,23 +26,32 @@ typedef struct rule_src {
     char *name;
     char *text;
     size_t len;
+    char *stamp; /* a list read from a file: "path size mtime", for the cache */
 } rule_src;
 
 #define DEFAULT_LIMITS {64u << 20, 512, 1000000, 0}
 
+#define LANG_MAX 16 /* a language tag for --target-language, with its NUL */
+
 struct pith_options {
     px_alloc a;
     unsigned flags;
+    char target_lang[LANG_MAX]; /* "" for any language */
     px_limits limits;
     rule_src *srcs;
     size_t nsrcs;
+    rule_src *lists; /* ad-blocking lists, read when the extractor is built */
+    size_t nlists;
+    char *cache_dir; /* where read lists are cached, or NULL */
 };
 
 struct pith_extractor {
     px_alloc a;
     unsigned flags;
+    char target_lang[LANG_MAX];
     px_limits limits;
     px_ruleset *rules;
+    px_adblock *adblock; /* NULL without lists */
 };
 
 struct pith_result {
@@ -73,7 +87,14 @@ void pith_options_free(pith_options *o)
         px_free(&o->a, o->srcs[i].name);
         px_free(&o->a, o->srcs[i].text);
     }
+    for (size_t i = 0; i < o->nlists; i++) {
+        px_free(&o->a, o->lists[i].name);
+        px_free(&o->a, o->lists[i].text);
+        px_free(&o->a, o->lists[i].stamp);
+    }
+    px_free(&o->a, o->cache_dir);
     px_free(&o->a, o->srcs);
+    px_free(&o->a, o->lists);
     px_free(&o->a, o);
 }
 
@@ -81,6 +102,23 @@ void pith_options_set_flags(pith_options *o, pith_flags flags)
 {
     if (o)
         o->flags = flags;
+}
+
+pith_status pith_options_set_target_language(pith_options *o, const char *lang)
+{
+    if (!o)
+        return PITH_ERR_USAGE;
+    size_t n = lang ? strlen(lang) : 0;
+    if (n >= LANG_MAX)
+        return PITH_ERR_USAGE;
+    for (size_t i = 0; i < n; i++) {
+        char c = lang[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i && (c == '-' || c == '_' ||
+                                                                          (c >= '0' && c <= '9')))))
+            return PITH_ERR_USAGE;
+    }
+    memcpy(o->target_lang, lang ? lang : "", n + 1);
+    return PITH_OK;
 }
 
 pith_status pith_options_set_limit(pith_options *o, pith_limit limit, size_t value)
@@ -93,6 +131,28 @@ pith_status pith_options_set_limit(pith_options *o, pith_limit limit, size_t val
     if ((unsigned)limit >= sizeof slot / sizeof *slot)
         return PITH_ERR_USAGE;
     *slot[limit] = value;
+    return PITH_OK;
+}
+
+/* Keeps a copy of name and text in (*srcs)[*n]. */
+static int keep_src(pith_options *o, rule_src **srcs, size_t *n, const char *name, const char *text,
+                    size_t len, pith_error *err)
+{
+    rule_src *s = px_realloc(&o->a, *srcs, (*n + 1) * sizeof *s);
+    if (!s)
+        return px_error(err, PITH_ERR_NOMEM, "out of memory reading %s", name);
+    *srcs = s;
+    s = &s[*n];
+    s->name = px_strndup(&o->a, name, strlen(name));
+    s->text = px_strndup(&o->a, text, len);
+    s->len = len;
+    s->stamp = NULL;
+    if (!s->name || !s->text) {
+        px_free(&o->a, s->name);
+        px_free(&o->a, s->text);
+        return px_error(err, PITH_ERR_NOMEM, "out of memory reading %s", name);
+    }
+    (*n)++;
     return PITH_OK;
 }
 
@@ -111,49 +171,173 @@ pith_status pith_options_add_rules(pith_options *o, const char *name, const char
     px_rules_free(check);
     if (rc)
         return rc;
-    rule_src *s = px_realloc(&o->a, o->srcs, (o->nsrcs + 1) * sizeof *s);
-    if (!s)
-        return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
-    o->srcs = s;
-    s = &o->srcs[o->nsrcs];
-    s->name = px_strndup(&o->a, name, strlen(name));
-    s->text = px_strndup(&o->a, text, len);
-    s->len = len;
-    if (!s->name || !s->text) {
-        px_free(&o->a, s->name);
-        px_free(&o->a, s->text);
-        return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
-    }
-    o->nsrcs++;
-    return PITH_OK;
+    return keep_src(o, &o->srcs, &o->nsrcs, name, text, len, err);
+}
+
+/* Reads the file at path into b; a failure is PITH_ERR_RULES. */
+static int read_whole(pith_options *o, const char *path, px_buf *b, pith_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return px_error(err, PITH_ERR_RULES, "%s: %s", path, strerror(errno));
+    px_buf_init(b, &o->a);
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        px_buf_append(b, chunk, n);
+    bool bad = ferror(f);
+    fclose(f);
+    int rc = bad ? px_error(err, PITH_ERR_RULES, "%s: read error", path)
+             : b->oom ? px_error(err, PITH_ERR_NOMEM, "out of memory reading %s", path) : PITH_OK;
+    if (rc)
+        px_buf_free(b);
+    return rc;
+}
+
+/* Reads the file at path and hands its text to add (named by the path). */
+static int add_file(pith_options *o, const char *path, pith_error *err,
+                    pith_status (*add)(pith_options *, const char *, const char *, size_t, pith_error *))
+{
+    px_buf b;
+    int rc = read_whole(o, path, &b, err);
+    if (rc)
+        return rc;
+    rc = add(o, path, b.data ? b.data : "", b.len, err);
+    px_buf_free(&b);
+    return rc;
 }
 
 pith_status pith_options_add_rules_file(pith_options *o, const char *path, pith_error *err)
 {
     if (!o || !path)
         return px_error(err, PITH_ERR_USAGE, "no options or no path");
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return px_error(err, PITH_ERR_RULES, "%s: %s", path, strerror(errno));
-    px_buf b;
-    px_buf_init(&b, &o->a);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        px_buf_append(&b, chunk, n);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        px_buf_free(&b);
-        return px_error(err, PITH_ERR_RULES, "%s: read error", path);
+    return add_file(o, path, err, pith_options_add_rules);
+}
+
+pith_status pith_options_add_adblock(pith_options *o, const char *name, const char *text, size_t len,
+                             pith_error *err)
+{
+    if (!o || (!text && len))
+        return px_error(err, PITH_ERR_USAGE, "no options or no list text");
+    /* Nothing in a list is an error (lines pith cannot use are counted),
+     * so it is read once, when the extractor is built. */
+    return keep_src(o, &o->lists, &o->nlists, name ? name : "<adblock>", text ? text : "", len, err);
+}
+
+/* Where Debian's uBlock Origin packages put EasyList. */
+static const char *const system_lists[] = {
+    "/usr/share/chromium/extensions/ublock-origin/assets/thirdparties/easylist/easylist.txt",
+    "/usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/uBlock0@raymondhill.net/"
+    "assets/thirdparties/easylist/easylist.txt",
+};
+
+const char *pith_adblock_system_list(void)
+{
+    for (size_t i = 0; i < sizeof system_lists / sizeof *system_lists; i++) {
+        FILE *f = fopen(system_lists[i], "rb");
+        if (f) {
+            fclose(f);
+            return system_lists[i];
+        }
     }
-    if (b.oom) {
-        px_buf_free(&b);
-        return px_error(err, PITH_ERR_NOMEM, "out of memory reading %s", path);
+    return NULL;
+}
+
+pith_status pith_options_add_adblock_file(pith_options *o, const char *path, pith_error *err)
+{
+    if (!o)
+        return px_error(err, PITH_ERR_USAGE, "no options");
+    if (!path && !(path = pith_adblock_system_list()))
+        return px_error(err, PITH_ERR_RULES,
+                        "no system ad-blocking list: install webext-ublock-origin-firefox or "
+                        "webext-ublock-origin-chromium, or give --adblock FILE");
+    /* Stat first: a list changed while it is read is then read again
+     * next time, never served stale from the cache. */
+    struct stat st;
+    bool stated = !stat(path, &st);
+    int rc = add_file(o, path, err, pith_options_add_adblock);
+    if (!rc && stated) {
+        char stamp[4200];
+        snprintf(stamp, sizeof stamp, "%s\t%llu\t%lld.%09ld", path, (unsigned long long)st.st_size,
+                 (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+        rule_src *s = &o->lists[o->nlists - 1];
+        if (!(s->stamp = px_strndup(&o->a, stamp, strlen(stamp))))
+            rc = px_error(err, PITH_ERR_NOMEM, "out of memory reading %s", path);
     }
-    int rc = pith_options_add_rules(o, path, b.data ? b.data : "", b.len, err);
-    px_buf_free(&b);
     return rc;
+}
+
+pith_status pith_options_set_adblock_cache(pith_options *o, const char *dir)
+{
+    if (!o)
+        return PITH_ERR_USAGE;
+    px_free(&o->a, o->cache_dir);
+    o->cache_dir = dir ? px_strndup(&o->a, dir, strlen(dir)) : NULL;
+    return dir && !o->cache_dir ? PITH_ERR_NOMEM : PITH_OK;
+}
+
+/* The cache file for the lists of o, and the key that says what it was
+ * built from; false when a list did not come from a file (or there is no
+ * cache directory), or out of memory. */
+static bool cache_file(const pith_options *o, char *path, size_t cap, px_buf *key)
+{
+    if (!o->cache_dir)
+        return false;
+    for (size_t i = 0; i < o->nlists; i++) {
+        if (!o->lists[i].stamp)
+            return false;
+        px_buf_puts(key, o->lists[i].stamp);
+        px_buf_putc(key, '\n');
+    }
+    px_buf_putc(key, '\0');
+    if (key->oom)
+        return false;
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i + 1 < key->len; i++)
+        h = (h ^ (unsigned char)key->data[i]) * 1099511628211ull;
+    return (size_t)snprintf(path, cap, "%s/adblock-%016llx.bin", o->cache_dir, (unsigned long long)h) < cap;
+}
+
+/* Creates dir and its parents, as far as they do not exist. */
+static void make_dirs(const char *dir)
+{
+    char p[4096];
+    size_t n = strlen(dir);
+    if (n >= sizeof p)
+        return;
+    memcpy(p, dir, n + 1);
+    for (size_t i = 1; i <= n; i++)
+        if (p[i] == '/' || p[i] == '\0') {
+            char c = p[i];
+            p[i] = '\0';
+            mkdir(p, 0777);
+            p[i] = c;
+        }
+}
+
+/* The extractor's ad-blocking lists: from the cache when it holds them,
+ * else read (and the cache written). */
+static int build_adblock(pith_extractor *ex, const pith_options *o, pith_error *err)
+{
+    char path[4200];
+    px_buf key;
+    px_buf_init(&key, &ex->a);
+    bool cached = cache_file(o, path, sizeof path, &key);
+    if (cached && (ex->adblock = px_adblock_load(&ex->a, path, key.data))) {
+        px_buf_free(&key);
+        return PITH_OK;
+    }
+    int rc = (ex->adblock = px_adblock_new(&ex->a)) ? PITH_OK : PITH_ERR_NOMEM;
+    for (size_t i = 0; i < o->nlists && !rc; i++)
+        rc = px_adblock_parse(ex->adblock, o->lists[i].name, o->lists[i].text, o->lists[i].len);
+    if (!rc)
+        rc = px_adblock_finish(ex->adblock);
+    if (!rc && cached) {
+        make_dirs(o->cache_dir);
+        px_adblock_save(ex->adblock, path, key.data);
+    }
+    px_buf_free(&key);
+    return rc ? px_error(err, PITH_ERR_NOMEM, "out of memory reading the ad-blocking lists") : PITH_OK;
 }
 
 pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
@@ -169,6 +353,8 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
     }
     ex->a = a;
     ex->flags = o ? o->flags : 0;
+    if (o)
+        memcpy(ex->target_lang, o->target_lang, LANG_MAX);
     ex->limits = o ? o->limits : (px_limits)DEFAULT_LIMITS;
     ex->rules = px_rules_new(&ex->a);
     int rc = ex->rules ? PITH_OK : px_error(err, PITH_ERR_NOMEM, "out of memory creating the extractor");
@@ -179,6 +365,8 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
         rc = px_rules_parse(ex->rules, o->srcs[i].name, o->srcs[i].text, o->srcs[i].len, err);
     if (!rc)
         rc = px_rules_compile(ex->rules, err);
+    if (!rc && o && o->nlists)
+        rc = build_adblock(ex, o, err);
     if (rc) {
         pith_extractor_free(ex);
         return NULL;
@@ -200,6 +388,7 @@ void pith_extractor_free(pith_extractor *ex)
     if (!ex)
         return;
     px_rules_free(ex->rules);
+    px_adblock_free(ex->adblock);
     px_alloc a = ex->a;
     px_free(&a, ex);
 }
@@ -248,6 +437,35 @@ static int render_formats(unsigned flags, px_page *pg, pith_result *res)
     return rc;
 }
 
+/* The language: detected from the article when the page declares none,
+ * and checked against --target-language, where the text says more than a
+ * declaration (templates declare their default language on every page).
+ * A page in another language keeps its metadata but loses its text. */
+static int page_language(const pith_extractor *ex, pith_result *res, int *status, bool *foreign,
+                         pith_error *err)
+{
+    px_meta *m = &res->meta;
+    bool target = ex->target_lang[0] != '\0';
+    if (m->language && !target)
+        return PITH_OK;
+    const char *found = px_lang_detect(res->text, res->text_len);
+    if (!m->language && found) {
+        m->language = px_strndup(&res->a, found, strlen(found));
+        if (!m->language)
+            return PITH_ERR_NOMEM;
+    }
+    const char *lang = found ? found : m->language;
+    if (target && *status == PITH_OK && lang && !px_lang_same(lang, ex->target_lang)) {
+        res->text[0] = '\0';
+        res->text_len = 0;
+        *status = PITH_NO_CONTENT;
+        *foreign = true;
+        px_error(err, PITH_NO_CONTENT, "the page is in %s, not %s (--target-language)", lang,
+                 ex->target_lang);
+    }
+    return PITH_OK;
+}
+
 /* PITH_WITH_TITLE, PITH_DOCUMENT: each output made becomes the whole
  * document, as the command prints it. */
 static int frame_documents(unsigned flags, px_page *pg, pith_result *res)
@@ -277,6 +495,21 @@ static int frame_documents(unsigned flags, px_page *pg, pith_result *res)
         *outs[i].s = doc;
     }
     return PITH_OK;
+}
+
+/* The JSON object of a page without an article. */
+static int no_article_json(unsigned flags, px_page *pg, pith_result *res)
+{
+    unsigned long long t = px_clock(pg);
+    px_buf b;
+    px_buf_init(&b, pg->a);
+    int rc = px_render_json(pg, "", 0, (flags & PITH_FORMAT_MARKDOWN) ? "" : NULL,
+                            (flags & PITH_FORMAT_HTML) ? "" : NULL, &b);
+    res->json = rc ? NULL : px_buf_detach(&b, &res->json_len);
+    if (!res->json)
+        px_buf_free(&b);
+    px_lap(pg, PITH_STAGE_RENDER, t);
+    return res->json ? PITH_OK : PITH_ERR_NOMEM;
 }
 
 static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t len,
@@ -330,7 +563,15 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     px_lap(pg, PITH_STAGE_RENDER, t);
     if (!res->text)
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
+    bool foreign = false;
+    if (page_language(ex, res, &status, &foreign, err))
+        return px_error(err, PITH_ERR_NOMEM, "out of memory");
+    px_title_polish(pg);
     if (status == PITH_OK && res->text_len && render_formats(ex->flags, pg, res))
+        return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
+    /* No article, but the metadata still serves an index: the JSON object
+     * with an empty text (and empty markdown and html when asked for). */
+    if ((ex->flags & PITH_FORMAT_JSON) && !res->json && no_article_json(ex->flags, pg, res))
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     res->title = pg->title;
     pg->title = NULL;
@@ -351,7 +592,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     }
     if (!res->text_len)
         status = PITH_NO_CONTENT;
-    if (status == PITH_NO_CONTENT)
+    if (status == PITH_NO_CONTENT && !foreign)
         /* A limit that cut the page may be why: say so in the one line. */
         px_error(err, status, "no article text found%s%s", *res->warning ? "; " : "", res->warning);
     return status;
@@ -372,6 +613,9 @@ pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
     pg.rs = ex->rules;
     pg.flags = ex->flags;
     pg.url = url;
+    pg.ab = ex->adblock;
+    if (pg.ab)
+        px_adblock_page(pg.ab, url, &pg.abp);
     pg.tune = px_tuning_for(ex->flags);
     char *utf8 = NULL;
     size_t ulen = 0;
@@ -384,7 +628,9 @@ pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
     if (binary)
         return px_error(err, PITH_ERR_INPUT, "not HTML: the input is %s", binary);
     unsigned long long t = px_clock(&pg);
-    int rc = px_decode(a, html ? html : "", len, encoding, &utf8, &ulen, NULL, err);
+    enum px_decode_why why = PX_DECODE_DEFAULT;
+    int rc = px_decode_why(a, html ? html : "", len, encoding, &utf8, &ulen, &pg.charset, &why, err);
+    pg.charset_why = (int)why;
     px_guard_report rep = {0, false, 0};
     if (!rc) {
         char *guarded;
@@ -398,6 +644,11 @@ pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
             ulen = glen;
         }
     }
+    /* Script, style and template bodies and comment text never reach the
+     * article: Gumbo need not tokenize them (src/elide.h). In place: the
+     * page is ours. */
+    if (!rc)
+        ulen = px_elide(utf8, ulen);
     px_lap(&pg, PITH_STAGE_DECODE, t);
     if (rc) {
         px_free(a, utf8);

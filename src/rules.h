@@ -23,6 +23,8 @@ typedef struct px_verdict {
     int score;
     int drop_rule;  /* index of the rule that dropped it, or -1 */
     int score_rule; /* index of the last scoring rule that fired, or -1 */
+    bool force;     /* a drop! rule fired: drop even what holds the article */
+    bool box;       /* a drop-box rule fired: the block labels a box */
 } px_verdict;
 
 px_ruleset *px_rules_new(const px_alloc *a);

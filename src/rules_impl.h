@@ -14,7 +14,7 @@
 #include <pcre2.h>
 #include <stdatomic.h>
 #include <stdint.h>
-#include "literal.h"
+#include "scanner.h"
 #include "rules.h"
 
 enum mkind {
@@ -43,6 +43,9 @@ typedef struct rule {
     int nm;
     int file; /* index into files */
     int line;
+    bool force; /* drop!: overrides the guard of px_holds_article (users'
+                 * rules only; rulegen refuses it in the bundled files) */
+    bool box;   /* drop-box: the block is the label of a box (boxes.c) */
 } rule;
 
 typedef struct pattern {

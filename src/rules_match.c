@@ -16,6 +16,27 @@
  * collision costs a recomputation, never a wrong answer. */
 #define CACHE_SLOTS 2048
 
+typedef struct subject_memo {
+    const char *str; /* an id or class value of the page, or NULL */
+    size_t len;
+    unsigned hash;
+} subject_memo;
+
+/* Blocks repeat their text too ("Read more", a table's "Yes" and "No"):
+ * when the text rules read the text alone, its verdict is cached by the
+ * text, kept here when short (text rules are for short blocks). */
+#define TEXT_MEMO_LEN 120
+
+/* Pages with fewer nodes than this have no memos (see px_scratch_new_for). */
+#define MEMO_MIN_NODES 1024
+
+typedef struct text_entry {
+    unsigned hash;
+    unsigned char len; /* 0: empty slot (an empty text is not cached) */
+    char text[TEXT_MEMO_LEN];
+    px_verdict v;
+} text_entry;
+
 typedef struct cache_entry {
     const px_node *node;
     unsigned hash;
@@ -35,7 +56,18 @@ struct px_scratch {
     const char *role;
     bool scanned[SIDE_COUNT];
     uint64_t *hits[SIDE_COUNT], *known[SIDE_COUNT], *truth[SIDE_COUNT];
-    uint64_t *bits;                   /* the block they all live in */
+    uint64_t *bits;                   /* each side's own, 3 x words each */
+    /* The same per id or class string, across the page: nodes that share
+     * a class (every paragraph of a CMS, each with its own id, so no
+     * verdict in common) share its scan and its patterns' answers. A
+     * direct-mapped table; a collision costs a new scan, never a wrong
+     * answer. */
+    struct subject_memo *memo;
+    uint64_t *memo_bits;              /* 3 x words per entry */
+    unsigned memo_mask;
+    long memo_slot[SIDE_COUNT];       /* the entry a side uses, or -1: its own */
+    text_entry *texts;
+    unsigned texts_mask;
     /* Interpreted matches per pattern not yet added to the pattern's
      * shared count: threads write the shared counts once in a while, not
      * at every match (a cache line the other core reads would bounce). */
@@ -81,19 +113,27 @@ px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t n
     s->cache_mask = (unsigned)slots - 1;
     size_t words = hit_words(rs);
     s->bits = px_calloc(a, 3 * SIDE_COUNT * words, sizeof *s->bits);
+    /* The memos pay where strings repeat, on pages of many nodes; a small
+     * page (a process started for one) would only pay to fill them. */
+    bool memos = nodes >= MEMO_MIN_NODES;
+    size_t memo_slots = slots / 8, text_slots = slots / 16;
+    if (memos) {
+        s->memo = px_calloc(a, memo_slots, sizeof *s->memo);
+        s->memo_bits = px_malloc(a, memo_slots * 3 * words * sizeof *s->memo_bits);
+        s->memo_mask = (unsigned)memo_slots - 1;
+        s->texts = px_calloc(a, text_slots, sizeof *s->texts);
+        s->texts_mask = (unsigned)text_slots - 1;
+    }
     s->uses = px_calloc(a, (size_t)rs->npats + 1, sizeof *s->uses);
     s->vals = px_calloc(a, 2 * (size_t)rs->nkeys + 2, sizeof *s->vals);
     s->other = s->vals ? s->vals + rs->nkeys + 1 : NULL;
     s->rs = rs;
-    if (!s->md || !s->mctx || !s->cache || !s->bits || !s->uses || !s->vals) {
+    if (!s->md || !s->mctx || !s->cache || !s->bits || !s->uses || !s->vals ||
+        (memos && (!s->memo || !s->memo_bits || !s->texts))) {
         px_scratch_free(s);
         return NULL;
     }
-    for (int k = 0; k < SIDE_COUNT; k++) {
-        s->hits[k] = s->bits + (size_t)(3 * k) * words;
-        s->known[k] = s->hits[k] + words;
-        s->truth[k] = s->known[k] + words;
-    }
+
     return s;
 }
 
@@ -113,6 +153,9 @@ void px_scratch_free(px_scratch *s)
     px_free(s->a, (void *)s->vals);
     px_free(s->a, s->cache);
     px_free(s->a, s->bits);
+    px_free(s->a, s->memo);
+    px_free(s->a, s->memo_bits);
+    px_free(s->a, s->texts);
     pcre2_jit_stack_free(s->jit);
     pcre2_match_context_free(s->mctx);
     pcre2_match_data_free(s->md);
@@ -166,12 +209,46 @@ static void count_uses(const px_ruleset *rs, int pat, unsigned n, bool may_jit)
 static void scan_side(const px_ruleset *rs, px_scratch *s, int side)
 {
     size_t words = hit_words(rs);
+    const char *v = s->subj[side];
+    size_t n = s->subj_len[side];
     s->scanned[side] = true;
-    memset(s->hits[side], 0, 3 * words * sizeof *s->bits); /* hits, known, truth */
+    uint64_t *bits = s->bits + (size_t)side * 3 * words;
+    s->memo_slot[side] = -1;
+    if (side != SIDE_TEXT && s->memo) {
+        /* An id or a class: the page's memo of that string, if it has one
+         * and the node's other side does not use the entry for another
+         * string. */
+        unsigned h = 2166136261u;
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (unsigned char)v[i]) * 16777619u;
+        long slot = (long)(h & s->memo_mask);
+        subject_memo *e = &s->memo[slot];
+        bool same = e->str && e->hash == h && e->len == n && (e->str == v || !memcmp(e->str, v, n));
+        int other = side == SIDE_ID ? SIDE_CLASS : SIDE_ID;
+        if (same || !s->scanned[other] || s->memo_slot[other] != slot) {
+            bits = s->memo_bits + (size_t)slot * 3 * words;
+            s->memo_slot[side] = slot;
+        }
+        s->hits[side] = bits;
+        s->known[side] = bits + words;
+        s->truth[side] = bits + 2 * words;
+        if (same)
+            return;
+        if (s->memo_slot[side] >= 0) {
+            e->str = v;
+            e->len = n;
+            e->hash = h;
+        }
+    } else {
+        s->hits[side] = bits;
+        s->known[side] = bits + words;
+        s->truth[side] = bits + 2 * words;
+    }
+    memset(bits, 0, 3 * words * sizeof *bits); /* hits, known, truth */
     if (rs->image_scan)
-        px_scanner_run(rs->image_scan, s->subj[side], s->subj_len[side], s->hits[side]);
+        px_scanner_run(rs->image_scan, v, n, bits);
     if (rs->scan)
-        px_scanner_run(rs->scan, s->subj[side], s->subj_len[side], s->hits[side]);
+        px_scanner_run(rs->scan, v, n, bits);
 }
 
 /* The pattern's code: decoded from the form compiled at build time, or
@@ -222,9 +299,17 @@ static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char
             s->failed = true; /* out of memory: the caller reports it */
             return false;
         }
-        if (++s->uses[pat] == USES_BATCH) {
+        /* A pattern tried at every offset costs the more, interpreted, the
+         * longer the subject: it counts a use per 16 bytes. (The heavy ones
+         * of boilerplate.rules cost some 2,400 instructions a byte, their
+         * JIT compilation 1.5 M.) One anchored at the start costs about the
+         * same whatever the length. */
+        uint32_t opts = 0;
+        pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &opts);
+        s->uses[pat] += opts & PCRE2_ANCHORED ? 1u : 1u + (unsigned)(n / 16);
+        if (s->uses[pat] >= USES_BATCH) {
+            count_uses(rs, pat, s->uses[pat], true);
             s->uses[pat] = 0;
-            count_uses(rs, pat, USES_BATCH, true);
             pcre2_code *jitted = atomic_load_explicit(&pt->jitted, memory_order_acquire);
             code = jitted ? jitted : code;
         }
@@ -333,9 +418,11 @@ static void apply(const px_ruleset *rs, int i, px_verdict *v)
 {
     const rule *r = &rs->rules[i];
     if (r->drop) {
-        if (!v->drop)
+        if (!v->drop || (r->force && !v->force))
             v->drop_rule = i;
         v->drop = true;
+        v->force = v->force || r->force;
+        v->box = v->box || r->box;
     } else {
         v->score += r->score;
         v->score_rule = i;
@@ -455,7 +542,24 @@ void px_rules_match_text(const px_ruleset *rs, px_scratch *s,
                          const px_node *nd, const char *text, size_t len,
                          px_verdict *v)
 {
+    text_entry *e = NULL;
+    unsigned h = 2166136261u;
+    if (s->texts && rs->text_only && len && len <= TEXT_MEMO_LEN) {
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)text[i]) * 16777619u;
+        e = &s->texts[h & s->texts_mask];
+        if (e->len == len && e->hash == h && !memcmp(e->text, text, len)) {
+            *v = e->v;
+            return;
+        }
+    }
     read_keys(rs, nd, s->vals);
     set_subjects(s, s->vals, text, len);
     match_rules(rs, s, nd, true, v);
+    if (e) {
+        e->hash = h;
+        e->len = (unsigned char)len;
+        memcpy(e->text, text, len);
+        e->v = *v;
+    }
 }

@@ -354,8 +354,13 @@ static int parse_matcher(parser *p, const char *s, const char *lim, const char *
 
 static int parse_action(parser *p, const char *s, size_t n, rule *r)
 {
-    if (n == 4 && !memcmp(s, "drop", 4)) {
+    if ((n == 4 || (n == 5 && s[4] == '!')) && !memcmp(s, "drop", 4)) {
         r->drop = true;
+        r->force = n == 5;
+        return PITH_OK;
+    }
+    if (n == 8 && !memcmp(s, "drop-box", 8)) {
+        r->drop = r->box = true;
         return PITH_OK;
     }
     if (n >= 2 && n <= 5 && (s[0] == '+' || s[0] == '-')) {
@@ -370,7 +375,7 @@ static int parse_action(parser *p, const char *s, size_t n, rule *r)
             return PITH_OK;
         }
     }
-    return perr(p, "unknown action '%.*s' (expected drop, +N or -N)", s, n);
+    return perr(p, "unknown action '%.*s' (expected drop, drop!, drop-box, +N or -N)", s, n);
 }
 
 /* Cheap matchers first: a tag test settles most rules before any pattern

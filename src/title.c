@@ -5,6 +5,7 @@
  * that agrees with them is the cleanest title there is.
  */
 #include <string.h>
+#include "metadata.h"
 #include "page.h"
 #include "text.h"
 
@@ -129,10 +130,10 @@ static const char *meta_content(const px_page *pg, const char *key)
     return NULL;
 }
 
-int px_find_title(px_page *pg)
+/* The text of <title>, folded; NULL when out of memory. */
+static char *doc_title_of(px_page *pg)
 {
     const px_doc *d = &pg->doc;
-    pg->title_node = -1;
     px_buf tb;
     px_buf_init(&tb, pg->a);
     for (int i = 0; i < d->n; i++)
@@ -146,8 +147,16 @@ int px_find_title(px_page *pg)
                 }
             break;
         }
-    char *doc_title = fold(pg, tb.data ? tb.data : "", tb.len);
+    char *r = fold(pg, tb.data ? tb.data : "", tb.len);
     px_buf_free(&tb);
+    return r;
+}
+
+int px_find_title(px_page *pg)
+{
+    const px_doc *d = &pg->doc;
+    pg->title_node = -1;
+    char *doc_title = doc_title_of(pg);
     const char *og_raw = meta_content(pg, "og:title");
     char *og = og_raw ? fold(pg, og_raw, strlen(og_raw)) : NULL;
     if (!doc_title || (og_raw && !og)) {
@@ -174,6 +183,9 @@ int px_find_title(px_page *pg)
         for (int j = i + 1; j < d->nodes[i].end; j++) {
             /* Skip what the rules dropped inside the h1 (permalink marks). */
             if (d->nodes[j].flags & PX_DROP) {
+                /* ...which still parts the words around it: a kicker and
+                 * its headline joined by a hidden dash are two phrases */
+                pending = hb.len > 0;
                 j = d->nodes[j].end - 1;
                 continue;
             }
@@ -212,5 +224,124 @@ int px_find_title(px_page *pg)
     px_free(pg->a, og);
     if (!pg->title || oom)
         return PITH_ERR_NOMEM;
+    return PITH_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* The site's name left in a title                                      */
+
+/* The letters and digits of s[0..n), folded to ASCII lower case, in out
+ * (at most cap - 1); non-ASCII bytes are kept as they are. */
+static size_t compact(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            out[k++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[k++] = (char)c;
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* Is the segment s[0..n) of a title the site's name: og:site_name (or a
+ * segment that starts with it), or the name in the host ("La Stampa" on
+ * lastampa.it, "Biathlon Antholz" on biathlon-antholz.it)? */
+static bool site_like(const char *s, size_t n, const char *site, const char *host)
+{
+    char seg[128], name[128];
+    size_t sl = compact(s, n, seg, sizeof seg);
+    if (sl < 3 || n >= sizeof seg)
+        return false;
+    if (site) {
+        size_t nl = compact(site, strlen(site), name, sizeof name);
+        if (nl >= 3 && nl <= sl && !memcmp(seg, name, nl))
+            return true;
+    }
+    if (host) {
+        /* the host's labels without www and the top-level domain */
+        const char *h = host;
+        if (!strncmp(h, "www.", 4))
+            h += 4;
+        size_t hl = strcspn(h, ":/");
+        const char *dot = NULL;
+        for (size_t i = 0; i < hl; i++)
+            if (h[i] == '.')
+                dot = h + i;
+        if (dot)
+            hl = (size_t)(dot - h);
+        size_t nl = compact(h, hl, name, sizeof name);
+        if (nl >= 4 && strstr(name, seg))
+            return true;
+    }
+    return false;
+}
+
+static const char *host_of(const char *url)
+{
+    if (!url)
+        return NULL;
+    const char *p = strstr(url, "://");
+    return p ? p + 3 : NULL;
+}
+
+/* Takes site segments off both ends of t, in place, as long as a
+ * headline of two words or more stays. */
+static void strip_site_segments(char *t, const char *site, const char *host)
+{
+    size_t n = strlen(t);
+    for (size_t k = 0; k < sizeof title_seps / sizeof *title_seps; k++) {
+        size_t sl = strlen(title_seps[k]);
+        const char *first = strstr(t, title_seps[k]);
+        if (!first)
+            continue;
+        const char *last = first;
+        for (const char *p = first; (p = strstr(p + 1, title_seps[k]));)
+            last = p;
+        size_t tail = n - (size_t)(last - t) - sl;
+        if (site_like(last + sl, tail, site, host) && count_words(t, (size_t)(last - t)) >= 2) {
+            n = (size_t)(last - t);
+            t[n] = '\0';
+        } else if (site_like(t, (size_t)(first - t), site, host) &&
+                   count_words(first + sl, n - (size_t)(first - t) - sl) >= 2) {
+            size_t off = (size_t)(first - t) + sl;
+            memmove(t, t + off, n - off + 1);
+            n -= off;
+        }
+    }
+}
+
+int px_title_polish(px_page *pg)
+{
+    const px_meta *m = pg->meta;
+    if (!pg->title || !*pg->title || !m)
+        return PITH_OK;
+    const char *site = m->site_name;
+    const char *host = host_of(m->url ? m->url : pg->url);
+    strip_site_segments(pg->title, site, host);
+    if (!site_like(pg->title, strlen(pg->title), site, host))
+        return PITH_OK;
+    /* A bare site name (a logo's h1, a title whose headline was cut off):
+     * the headline of the markup or of <title> instead, when one is left
+     * once the site's segments are gone. */
+    char *doc = doc_title_of(pg);
+    const char *alt[2] = {m->headline, doc};
+    for (int k = 0; k < 2; k++) {
+        if (!alt[k])
+            continue;
+        char *t = px_strndup(pg->a, alt[k], strlen(alt[k]));
+        if (!t)
+            break;
+        strip_site_segments(t, site, host);
+        if (count_words(t, strlen(t)) >= 2 && !site_like(t, strlen(t), site, host)) {
+            px_free(pg->a, pg->title);
+            pg->title = t;
+            break;
+        }
+        px_free(pg->a, t);
+    }
+    px_free(pg->a, doc);
     return PITH_OK;
 }

@@ -14,7 +14,7 @@ trap 'rm -f "$log"' EXIT
 failed=0 n=0
 for f in "$dir"/*.html; do
     n=$((n + 1))
-    valgrind -q --error-exitcode=99 --leak-check=full \
+    valgrind -q --error-exitcode=99 --leak-check=full --suppressions="$(dirname "$0")/valgrind.supp" \
         --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
         "$pith" "$f" >/dev/null 2>"$log"
     status=$?

@@ -20,12 +20,19 @@ static const char usage_text[] =
     "  -e, --encoding NAME    decode the input as NAME, whatever the page declares\n"
     "  -r, --rules FILE       add the rules in FILE (may be given more than once)\n"
     "      --no-default-rules start from no rules (only --rules files apply)\n"
+    "      --adblock [FILE]   also drop what the ad-blocking list FILE hides\n"
+    "                         (EasyList syntax; may be given more than once);\n"
+    "                         with no FILE, or --adblock=system, Debian's EasyList\n"
     "      --no-title         leave the title out of the output\n"
     "      --explain          trace every candidate block on stderr: its path,\n"
     "                         score, features, rules fired, kept or dropped\n"
     "      --favor WHAT       precision: less junk; recall: keep more\n"
     "                         (default: a balance of both)\n"
     "  -u, --url URL          the page's URL (resolves relative links, fills \"url\")\n"
+    "      --target-language L\n"
+    "                         keep only pages in language L (de, en-US): any\n"
+    "                         other gives no text and exit 1 (the language is\n"
+    "                         detected from the text, else as the page declares)\n"
     "  -f, --format FMT       text (the default), markdown, json or html\n"
     "      --links            keep links in markdown and html\n"
     "      --images           keep images in markdown and html\n"
@@ -58,7 +65,8 @@ static const char usage_text[] =
     "\n"
     "Exit status:\n"
     "  0  article text was printed\n"
-    "  1  the page holds no article text (nothing is printed)\n"
+    "  1  the page holds no article text (nothing is printed; with\n"
+    "     --format json, the object with an empty \"text\")\n"
     "  2  usage error\n"
     "  3  the input cannot be read or decoded, or is not HTML\n"
     "  4  a rule file is malformed\n"
@@ -75,12 +83,14 @@ static const char *const limit_names[] = {"max-bytes", "max-depth", "max-nodes",
 #define OPT_LIMIT 512
 
 enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN, OPT_FAVOR, OPT_LINKS, OPT_IMAGES,
-       OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD };
+       OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD,
+       OPT_TARGET_LANGUAGE, OPT_ADBLOCK };
 
 static const struct option long_opts[] = {
     {"encoding", required_argument, NULL, 'e'},
     {"rules", required_argument, NULL, 'r'},
     {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
+    {"adblock", optional_argument, NULL, OPT_ADBLOCK},
     {"no-title", no_argument, NULL, OPT_NO_TITLE},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"favor", required_argument, NULL, OPT_FAVOR},
@@ -89,6 +99,7 @@ static const struct option long_opts[] = {
     {"max-nodes", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_NODES},
     {"max-memory", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_MEMORY},
     {"url", required_argument, NULL, 'u'},
+    {"target-language", required_argument, NULL, OPT_TARGET_LANGUAGE},
     {"format", required_argument, NULL, 'f'},
     {"links", no_argument, NULL, OPT_LINKS},
     {"images", no_argument, NULL, OPT_IMAGES},
@@ -158,6 +169,15 @@ static int parse_args(int argc, char **argv, cli *c)
         case 'u': c->url = optarg; break;
         case 'r': c->rules[c->nrules++] = optarg; break;
         case OPT_NO_DEFAULT_RULES: c->flags |= PITH_NO_DEFAULT_RULES; break;
+        case OPT_ADBLOCK: {
+            /* "--adblock FILE" as well as "--adblock=FILE": a bare
+             * --adblock is one followed by an option or by nothing. */
+            const char *l = optarg;
+            if (!l && optind < argc && argv[optind][0] != '-')
+                l = argv[optind++];
+            c->lists[c->nlists++] = l && strcmp(l, "system") ? l : NULL; /* NULL: the system's */
+            break;
+        }
         case OPT_NO_TITLE: c->no_title = 1; break;
         case 'f':
             c->format_given = true;
@@ -218,6 +238,7 @@ static int parse_args(int argc, char **argv, cli *c)
         }
         case OPT_HTML_FIELD: c->html_field = optarg; break;
         case OPT_URL_FIELD: c->url_field = optarg; break;
+        case OPT_TARGET_LANGUAGE: c->target_language = optarg; break;
         case 'q': c->quiet = true; break;
         case 'j': {
             size_t n;
@@ -311,11 +332,28 @@ static pith_extractor *build(const cli *c, int *rc)
         return NULL;
     }
     pith_options_set_flags(o, c->flags);
+    if (pith_options_set_target_language(o, c->target_language)) {
+        pith_options_free(o);
+        *rc = cli_fail(PITH_ERR_USAGE, NULL, "--target-language takes a language code such as de or en-US");
+        return NULL;
+    }
     for (int i = 0; i < 4; i++)
         if (c->limits_set & (1u << i))
             pith_options_set_limit(o, i, c->limits[i]);
     for (int i = 0; i < c->nrules; i++)
         if ((*rc = pith_options_add_rules_file(o, c->rules[i], &err))) {
+            pith_options_free(o);
+            cli_fail(*rc, NULL, err.message);
+            return NULL;
+        }
+    /* Lists are cached once read: $XDG_CACHE_HOME/pith, ~/.cache/pith. */
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    char cache[4096];
+    if (c->nlists && ((xdg && *xdg == '/' && (size_t)snprintf(cache, sizeof cache, "%s/pith", xdg) < sizeof cache) ||
+                      (home && *home == '/' && (size_t)snprintf(cache, sizeof cache, "%s/.cache/pith", home) < sizeof cache)))
+        pith_options_set_adblock_cache(o, cache);
+    for (int i = 0; i < c->nlists; i++)
+        if ((*rc = pith_options_add_adblock_file(o, c->lists[i], &err))) {
             pith_options_free(o);
             cli_fail(*rc, NULL, err.message);
             return NULL;
@@ -345,9 +383,10 @@ static int run_page(const cli *c, const pith_extractor *ex)
     /* A warning only where the run succeeded: a failure says one line. */
     if (rc == PITH_OK && *pith_result_warning(res))
         fprintf(stderr, "pith: %s: warning: %s\n", name, pith_result_warning(res));
-    if (rc == PITH_OK)
+    /* With JSON, a page without an article still gives its metadata. */
+    if (rc == PITH_OK || (rc == PITH_NO_CONTENT && c->format == PITH_FORMAT_JSON && res))
         cli_print(c, res, stdout);
-    else
+    if (rc != PITH_OK)
         cli_fail(rc, name, err.message[0] ? err.message : pith_status_string(rc));
     pith_result_free(res);
     return rc;
@@ -356,9 +395,10 @@ static int run_page(const cli *c, const pith_extractor *ex)
 int main(int argc, char **argv)
 {
     cli c = {.mode = MODE_PAGE};
-    c.rules = calloc((size_t)argc + 1, sizeof *c.rules);
+    c.rules = calloc(2 * ((size_t)argc + 1), sizeof *c.rules);
     if (!c.rules)
         return cli_fail(PITH_ERR_NOMEM, NULL, "out of memory");
+    c.lists = c.rules + argc + 1;
     int rc = parse_args(argc, argv, &c);
     if (rc) {
         free(c.rules);

@@ -21,8 +21,11 @@ typedef enum cli_mode { MODE_PAGE, MODE_FILES, MODE_JSONL, MODE_WARC } cli_mode;
 typedef struct cli {
     const char *encoding;
     const char *url;
+    const char *target_language; /* --target-language, or NULL */
     const char **rules;
     int nrules;
+    const char **lists; /* --adblock; NULL for the system's list */
+    int nlists;
     unsigned flags;
     int no_title;
     unsigned format;  /* PITH_FORMAT_* of --format, or 0 for text */
@@ -84,9 +87,10 @@ typedef struct cli_run {
 /* ---- cli_stream.c: the record of one page in a stream ---- */
 
 /* Runs the extraction; returns the result, or NULL with job's status and
- * message set. A warning becomes job's message. */
+ * message set. A warning becomes job's message. With keep_empty, a page
+ * without an article keeps its result too (its JSON has the metadata). */
 pith_result *cli_extract(const cli_run *r, px_job *job, const char *html, size_t len,
-                         const char *encoding, const char *url);
+                         const char *encoding, const char *url, bool keep_empty);
 
 /* Opens the next input of a stream run into r->f and r->fname. Returns 1,
  * 0 when none is left, or -1 with job filled as an error record when it

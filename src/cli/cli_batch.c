@@ -266,7 +266,7 @@ static void files_work(void *ctx, px_job *job)
     const cli_run *r = ctx;
     if (job->status)
         return;
-    pith_result *res = cli_extract(r, job, job->data, job->len, r->c->encoding, r->c->url);
+    pith_result *res = cli_extract(r, job, job->data, job->len, r->c->encoding, r->c->url, false);
     if (!res)
         return;
     FILE *m = open_memstream(&job->out, &job->out_len);

@@ -10,9 +10,10 @@
 #include "jsonl.h"
 
 /* Runs the extraction; returns the result, or NULL with job's status and
- * message set. */
+ * message set. With keep_empty, a page without an article fails too but
+ * keeps its result: a JSON record still carries the metadata. */
 pith_result *cli_extract(const cli_run *r, px_job *job, const char *html, size_t len,
-                          const char *encoding, const char *url)
+                          const char *encoding, const char *url, bool keep_empty)
 {
     pith_error err = {0, ""};
     pith_result *res = NULL;
@@ -24,6 +25,8 @@ pith_result *cli_extract(const cli_run *r, px_job *job, const char *html, size_t
     }
     job->status = rc;
     job->msg = strdup(err.message[0] ? err.message : pith_status_string(rc));
+    if (keep_empty && rc == PITH_NO_CONTENT)
+        return res;
     pith_result_free(res);
     return NULL;
 }
@@ -58,8 +61,8 @@ void cli_stream_record(const cli_run *r, px_job *job, const px_json *in, const c
 {
     pith_result *res = NULL;
     if (!error && !job->status) {
-        res = cli_extract(r, job, html, len, encoding, url);
-        if (res) {
+        res = cli_extract(r, job, html, len, encoding, url, true);
+        if (res && !job->status) {
             free(job->msg); /* a warning: the record has no place for it */
             job->msg = NULL;
         }

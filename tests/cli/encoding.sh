@@ -25,9 +25,25 @@ run_pith_in "$T/koi8.html" -e KOI8-R --no-title
 expect_status 0
 expect_stdout_has "$want"
 
-# Without --encoding the bytes are not valid UTF-8, so they are read as
-# windows-1252: no Cyrillic, but still exit 0.
-run_pith --no-title "$T/koi8.html"
+# Without --encoding or a declaration, and not UTF-8: uchardet guesses
+# KOI8-R from the bytes, and --explain says so.
+run_pith --no-title --explain "$T/koi8.html"
+expect_status 0
+expect_stdout_has "$want"
+expect_stderr_has '# encoding=KOI8-R: no charset declared; guessed from the bytes'
+
+# A page saved as UTF-8 that still declares its old charset is read as
+# UTF-8, and --explain says why; --encoding still wins.
+{
+    printf '<html><head><meta charset="windows-1251"><title>u</title></head><body><article><p>'
+    printf '%s %s %s' "$want" "$want" "$want"
+    printf '</p></article></body></html>\n'
+} > "$T/resaved.html"
+run_pith --no-title --explain "$T/resaved.html"
+expect_status 0
+expect_stdout_has "$want"
+expect_stderr_has '# encoding=UTF-8: the input is valid UTF-8 with multi-byte text'
+run_pith --no-title --encoding windows-1251 "$T/resaved.html"
 expect_status 0
 expect_stdout_lacks 'Привет'
 

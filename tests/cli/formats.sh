@@ -150,9 +150,16 @@ expect_stdout_has '<a href="https://news.example/world/story.html">a relative li
 
 # No article: nothing printed, whatever the format
 printf '<html><body><nav><a href="/">Home</a></nav></body></html>' > "$T/empty.html"
-for f in markdown json html; do
+for f in markdown html; do
     run_pith --format "$f" "$T/empty.html"
     expect_status 1
     expect_no_stdout
 done
+# JSON still gives the metadata, with an empty text (issue 16, item 5).
+printf '<html lang="de"><head><title>Startseite</title></head><body><nav><a href="/">Home</a></nav></body></html>' > "$T/empty.html"
+run_pith --format json "$T/empty.html"
+expect_status 1
+expect_one_stderr_line
+python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o["text"] == "" and o["word_count"] == 0 and o["language"] == "de" and o["title"] == "Startseite", o' "$T/out" || fail "no JSON object with an empty text"
+pass
 done_ok

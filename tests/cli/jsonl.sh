@@ -60,6 +60,8 @@ byid = {r.get("id"): r for r in recs}
 assert "JSON" in byid[None]["error"], byid[None]
 assert "html" in byid["no-html"]["error"] and byid["no-html"]["url"] == "https://news.example/x"
 assert byid["nav"]["error"] == "no article text found", byid["nav"]
+# no article: the record still has the metadata, with an empty text
+assert byid["nav"]["text"] == "" and byid["nav"]["word_count"] == 0 and "title" in byid["nav"], byid["nav"]
 assert "limit" in byid["big"]["error"] and "text" not in byid["big"], byid["big"]
 PY
 pass

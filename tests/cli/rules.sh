@@ -49,6 +49,32 @@ bad 2 '' 'drop text~/(unclosed/'
 bad 1 '+5000 tag=p'
 bad 1 'drop'
 
+# The guard: a rule never drops an element that holds 30% or more of the
+# page's prose (here an in-article gallery of captioned slides)...
+cat > "$T/gallery.html" <<'EOF2'
+<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>
+<div class="gallery-embed">
+<p>Slide one: the harbour at dawn, with the fishing boats coming back in after a long night at sea and gulls following them all the way.</p>
+<p>Slide two: the market square on a Saturday, with stalls of cheese, bread and vegetables and a brass band playing by the fountain.</p>
+<p>Slide three: the old lighthouse, repainted last summer in red and white stripes, seen from the cliff path to the north of the town.</p>
+</div>
+<p>The town council has approved a new plan for the harbour. Work will start in the spring and should be finished within two years.</p>
+</article></body></html>
+EOF2
+printf 'drop class=gallery-embed\n' > "$T/soft.rules"
+run_pith --rules "$T/soft.rules" --explain "$T/gallery.html"
+expect_status 0
+expect_stdout_has 'Slide two: the market square'
+expect_stderr_has 'kept:holds-article'
+# ...unless the user's rule forces it with drop!.
+printf 'drop! class=gallery-embed\n' > "$T/force.rules"
+run_pith --rules "$T/force.rules" "$T/gallery.html"
+expect_status 0
+expect_no_stderr
+expect_stdout_lacks 'Slide'
+expect_stdout_has 'The town council has approved a new plan for the harbour.'
+bad 1 'drop!! class=gallery-embed'
+
 # A malformed file is refused even when it is not the first one.
 printf 'drop class=ok\ndrop tag=p junk\n' > "$T/bad2.rules"
 run_pith -r "$T/good.rules" -r "$T/bad2.rules" "$T/a.html"

@@ -10,7 +10,7 @@
 #include <pcre2.h>
 #include "fuzz_common.h"
 #include "alloc.h"
-#include "literal.h"
+#include "scanner.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -171,6 +171,58 @@ static void test_parse_fields(void **state)
     assert_int_equal(px_month_name("Marc", 4), 0);
 }
 
+
+/* Month names of Russian and Polish (their genitive, as dates write
+ * them), beside the languages that were there. */
+static void test_more_languages(void **state)
+{
+    (void)state;
+    ok("3 ноября 2021", "2021-11-03");
+    ok("3 ноябрь 2021", "2021-11-03");
+    ok("28 kwietnia 2021", "2021-04-28");
+    ok("15 de março de 2022", "2022-03-15");
+    ok("3. November 2021", "2021-11-03");
+    ok("2021年11月3日", "2021-11-03");
+}
+
+/* Milliseconds after a colon instead of a dot: read, not rejected. */
+static void test_lenient_iso(void **state)
+{
+    (void)state;
+    ok("2021-11-03T10:20:30:123Z", "2021-11-03T10:20:30+00:00");
+    ok("2021-11-03T10:20:30:5+01:00", "2021-11-03T10:20:30+01:00");
+    bad("2021-11-03T10:20:30:Z");
+}
+
+static void found(const char *in, const char *want, size_t want_at)
+{
+    px_date d;
+    size_t at = 99;
+    char out[PX_DATE_MAX];
+    if (!px_date_find(in, strlen(in), &d, &at))
+        fail_msg("no date found in '%s'", in);
+    px_date_format(&d, out);
+    if (strcmp(out, want) || at != want_at)
+        fail_msg("'%s': found '%s' at %zu, want '%s' at %zu", in, out, at, want, want_at);
+}
+
+/* A date inside a dateline: labels before it, separators after it. */
+static void test_find(void **state)
+{
+    (void)state;
+    found("Publié le 3 novembre 2021 à 10h12", "2021-11-03T10:12:00", 11);
+    found("20.10.2021 - 10:24 | Politik", "2021-10-20", 0);
+    found("Datum: 03.11.2021", "2021-11-03", 7);
+    found("Written by Jane Doe on November 14, 2019", "2019-11-14", 23);
+    found("2021年11月3日 発表", "2021-11-03", 0);
+    found("Опубликовано 3 ноября 2021 г.", "2021-11-03", strlen("Опубликовано "));
+    px_date d;
+    assert_false(px_date_find("Chapter 12, page 2021", 21, &d, NULL));
+    assert_false(px_date_find("", 0, &d, NULL));
+    /* no date starts inside a word or a number */
+    assert_false(px_date_find("x2021-11-03", 11, &d, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +232,9 @@ int main(void)
         cmocka_unit_test(test_numeric),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_parse_fields),
+        cmocka_unit_test(test_more_languages),
+        cmocka_unit_test(test_lenient_iso),
+        cmocka_unit_test(test_find),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

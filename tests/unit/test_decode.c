@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <iconv.h>
 
 #include "counting_alloc.h"
 #include "decode.h"
@@ -541,10 +542,15 @@ static void test_large_input(void **state)
     char *out;
     size_t n;
     const char *cs;
-    assert_int_equal(px_decode(&A, in, len, NULL, &out, &n, &cs, NULL), PITH_OK);
+    assert_int_equal(px_decode(&A, in, len, "windows-1252", &out, &n, &cs, NULL), PITH_OK);
     assert_string_equal(cs, "windows-1252");
     assert_int_equal(n, 2 * len);
     assert_memory_equal(out + n - 4, "\xC3\xA9\xC3\xA9", 4);
+    px_free(&A, out);
+    /* undeclared, a guess is made from a window of the input; whatever it
+     * names, every byte becomes one character */
+    assert_int_equal(px_decode(&A, in, 1 << 16, NULL, &out, &n, &cs, NULL), PITH_OK);
+    assert_int_equal(n, (size_t)2 << 16);
     px_free(&A, out);
     /* every byte an error: still one pass */
     memset(in, 0xFF, len);
@@ -552,6 +558,112 @@ static void test_large_input(void **state)
     assert_int_equal(n, 3 * len);
     px_free(&A, out);
     free(in);
+}
+
+/* ------------------------------------------------------------------ */
+/* UTF-8 against a declared legacy charset, and guessing               */
+
+static void check_why(const char *in, const char *hint, const char *want_cs,
+                      enum px_decode_why want_why, const char *want_text)
+{
+    char *out;
+    size_t n;
+    const char *cs;
+    enum px_decode_why why = (enum px_decode_why)-1;
+    assert_int_equal(px_decode_why(&A, in, strlen(in), hint, &out, &n, &cs, &why, NULL), PITH_OK);
+    assert_string_equal(cs, want_cs);
+    assert_int_equal(why, want_why);
+    if (want_text)
+        assert_non_null(strstr(out, want_text));
+    px_free(&A, out);
+}
+
+#define ZH_UTF8 "\xE5\xB8\x82\xE6\x94\xBF\xE5\xBA\x9C" /* 市政府 */
+
+static void test_utf8_beats_legacy_meta(void **state)
+{
+    (void)state;
+    /* a page saved as UTF-8 that still says gb2312: the bytes win */
+    check_why("<meta charset=gb2312><p>" ZH_UTF8 "</p>", NULL, "UTF-8",
+              PX_DECODE_UTF8_OVER_META, ZH_UTF8);
+    check_why("<meta http-equiv=Content-Type content=\"text/html; charset=windows-1251\">"
+              "<p>\xD0\x93\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB4</p>",
+              NULL, "UTF-8", PX_DECODE_UTF8_OVER_META, "\xD0\x93\xD0\xBE\xD1\x80");
+    /* ASCII alone is valid in both: the label stands */
+    check_why("<meta charset=gb2312><p>plain</p>", NULL, "GBK", PX_DECODE_META, "plain");
+    /* the label is right when the bytes are not UTF-8 */
+    check_why("<meta charset=gb2312><p>\xCA\xD0\xD5\xFE\xB8\xAE</p>", NULL, "GBK",
+              PX_DECODE_META, ZH_UTF8);
+    /* --encoding (or a transport charset) and a BOM still win */
+    check_why("<meta charset=gb2312><p>" ZH_UTF8 "</p>", "gbk", "GBK", PX_DECODE_HINT, NULL);
+    check_why("\xEF\xBB\xBF<meta charset=gb2312><p>" ZH_UTF8 "</p>", NULL, "UTF-8",
+              PX_DECODE_BOM, ZH_UTF8);
+    /* a page that declares UTF-8 says so itself */
+    check_why("<meta charset=utf-8><p>" ZH_UTF8 "</p>", NULL, "UTF-8", PX_DECODE_META, ZH_UTF8);
+}
+
+/* Encodes UTF-8 text as charset with the platform's iconv, so that the
+ * test pages are the same sentences in every encoding. */
+static char *encode(const char *utf8, const char *charset)
+{
+    iconv_t cd = iconv_open(charset, "UTF-8");
+    assert_true(cd != (iconv_t)-1);
+    size_t inleft = strlen(utf8), cap = 4 * inleft + 1, outleft = cap - 1;
+    char *buf = calloc(1, cap), *in = (char *)utf8, *o = buf;
+    assert_non_null(buf);
+    assert_true(iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1);
+    iconv_close(cd);
+    return buf;
+}
+
+static void test_guess_undeclared(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *charset, *want, *text;
+    } pages[] = {
+        {"WINDOWS-1251", "windows-1251",
+         "\xD0\x93\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB4\xD1\x81\xD0\xBA\xD0\xBE\xD0\xB9 "
+         "\xD1\x81\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x82 \xD1\x83\xD1\x82\xD0\xB2\xD0\xB5\xD1\x80\xD0\xB4\xD0\xB8\xD0\xBB "
+         "\xD0\xBD\xD0\xBE\xD0\xB2\xD1\x8B\xD0\xB9 \xD0\xBF\xD0\xBB\xD0\xB0\xD0\xBD \xD1\x80\xD0\xB0\xD0\xB7\xD0\xB2\xD0\xB8\xD1\x82\xD0\xB8\xD1\x8F "
+         "\xD1\x82\xD1\x80\xD0\xB0\xD0\xBD\xD1\x81\xD0\xBF\xD0\xBE\xD1\x80\xD1\x82\xD0\xB0 \xD0\xBD\xD0\xB0 "
+         "\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xB6\xD0\xB0\xD0\xB9\xD1\x88\xD0\xB8\xD0\xB5 \xD0\xBF\xD1\x8F\xD1\x82\xD1\x8C "
+         "\xD0\xBB\xD0\xB5\xD1\x82."},
+        {"GBK", "gb18030",
+         "\xE5\xB8\x82\xE6\x94\xBF\xE5\xBA\x9C\xE4\xBB\x8A\xE5\xA4\xA9\xE5\xAE\xA3\xE5\xB8\x83\xEF\xBC\x8C"
+         "\xE6\x96\xB0\xE7\x9A\x84\xE5\x9C\xB0\xE9\x93\x81\xE7\xBA\xBF\xE8\xB7\xAF\xE5\xB0\x86\xE4\xBA\x8E"
+         "\xE6\x98\x8E\xE5\xB9\xB4\xE6\x98\xA5\xE5\xA4\xA9\xE6\xAD\xA3\xE5\xBC\x8F\xE5\xBC\x80\xE9\x80\x9A"
+         "\xE8\xBF\x90\xE8\x90\xA5\xE3\x80\x82"},
+        {"SHIFT_JIS", "Shift_JIS",
+         "\xE5\xB8\x82\xE3\x81\xAF\xE4\xBB\x8A\xE6\x97\xA5\xE3\x80\x81\xE6\x96\xB0\xE3\x81\x97\xE3\x81\x84"
+         "\xE3\x83\x90\xE3\x82\xB9\xE8\xB7\xAF\xE7\xB7\x9A\xE3\x82\x92\xE6\x9D\xA5\xE6\x9C\x88\xE3\x81\x8B"
+         "\xE3\x82\x89\xE9\x81\x8B\xE8\xA1\x8C\xE3\x81\x99\xE3\x82\x8B\xE3\x81\xA8\xE7\x99\xBA\xE8\xA1\xA8"
+         "\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x97\xE3\x81\x9F\xE3\x80\x82"},
+        {"EUC-KR", "EUC-KR",
+         "\xEC\x8B\x9C\xEC\xB2\xAD\xEC\x9D\x80 \xEC\x98\xA4\xEB\x8A\x98 \xEC\x83\x88\xEB\xA1\x9C\xEC\x9A\xB4 "
+         "\xEB\xB2\x84\xEC\x8A\xA4 \xEB\x85\xB8\xEC\x84\xA0\xEC\x9D\x84 \xEB\x8B\xA4\xEC\x9D\x8C "
+         "\xEB\x8B\xAC\xEB\xB6\x80\xED\x84\xB0 \xEC\x9A\xB4\xED\x96\x89\xED\x95\x9C\xEB\x8B\xA4\xEA\xB3\xA0 "
+         "\xEB\xB0\x9C\xED\x91\x9C\xED\x96\x88\xEB\x8B\xA4."},
+        {"ISO-8859-7", "ISO-8859-7",
+         "\xCE\xA4\xCE\xBF \xCE\xB4\xCE\xB7\xCE\xBC\xCE\xBF\xCF\x84\xCE\xB9\xCE\xBA\xCF\x8C "
+         "\xCF\x83\xCF\x85\xCE\xBC\xCE\xB2\xCE\xBF\xCF\x8D\xCE\xBB\xCE\xB9\xCE\xBF "
+         "\xCE\xB5\xCE\xBD\xCE\xAD\xCE\xBA\xCF\x81\xCE\xB9\xCE\xBD\xCE\xB5 \xCF\x83\xCE\xAE\xCE\xBC\xCE\xB5\xCF\x81\xCE\xB1 "
+         "\xCF\x84\xCE\xBF \xCE\xBD\xCE\xAD\xCE\xBF \xCF\x83\xCF\x87\xCE\xAD\xCE\xB4\xCE\xB9\xCE\xBF "
+         "\xCE\xB3\xCE\xB9\xCE\xB1 \xCF\x84\xCE\xB9\xCF\x82 \xCF\x83\xCF\x85\xCE\xB3\xCE\xBA\xCE\xBF\xCE\xB9\xCE\xBD\xCF\x89\xCE\xBD\xCE\xAF\xCE\xB5\xCF\x82 "
+         "\xCF\x84\xCE\xB7\xCF\x82 \xCF\x80\xCF\x8C\xCE\xBB\xCE\xB7\xCF\x82."},
+    };
+    for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
+        /* the sentence twice, in a page that names no charset anywhere */
+        char utf8[2048];
+        snprintf(utf8, sizeof utf8, "<html><head><title>t</title></head><body><p>%s %s</p></body></html>",
+                 pages[k].text, pages[k].text);
+        char *legacy = encode(utf8, pages[k].charset);
+        check_why(legacy, NULL, pages[k].want, PX_DECODE_GUESSED, pages[k].text);
+        free(legacy);
+    }
+    /* too few non-ASCII bytes to guess from: windows-1252, as before */
+    check_why("<p>caf\xE9 cr\xE8me</p>", NULL, "windows-1252", PX_DECODE_DEFAULT, "caf\xC3\xA9");
+    check_why("<p>plain ASCII</p>", NULL, "UTF-8", PX_DECODE_UTF8, "plain");
 }
 
 /* Random bytes in every encoding must give clean UTF-8 and never fail. */
@@ -786,6 +898,8 @@ int main(void)
         T(test_charset_out_optional),
         T(test_large_input),
         T(test_random_bytes),
+        T(test_utf8_beats_legacy_meta),
+        T(test_guess_undeclared),
         T(test_allocation_failure),
         T(test_lookup_all_labels),
         T(test_lookup_forms),

@@ -19,17 +19,23 @@ static int setup(void **state)
     return 0;
 }
 
+
 /* The literal set of src joined with '|', or "-" when there is none. */
 static const char *lits(const char *src, char *buf, size_t cap)
 {
     px_litset s;
     if (!px_literals(&A, src, false, &s))
         return "-";
+    /* The two special symbols shown as "~" (a character with case beyond
+     * ASCII) and "^" (a boundary). */
     buf[0] = '\0';
     for (const char *t = s.data; *t; t += strlen(t) + 1) {
         if (buf[0])
             strncat(buf, "|", cap - strlen(buf) - 1);
-        strncat(buf, t, cap - strlen(buf) - 1);
+        for (const char *q = t; *q; q++) {
+            char one[2] = {*q == PX_LIT_WIDE ? '~' : *q == PX_LIT_BOUND ? '^' : *q, '\0'};
+            strncat(buf, one, cap - strlen(buf) - 1);
+        }
     }
     px_free(&A, s.data);
     return buf;
@@ -39,9 +45,10 @@ static void test_word_alternations(void **state)
 {
     (void)state;
     char b[256];
+    /* What follows "(?<![^\s_-])" is at the head of a token. */
     assert_string_equal(lits("(?<![^\\s_-])(?:share|sharing|Social)(?![^\\s_-])", b, sizeof b),
-                        "share|sharing|social");
-    assert_string_equal(lits("^also\\s+read", b, sizeof b), "also");
+                        "^share|^sharing|^social");
+    assert_string_equal(lits("^also\\s+read", b, sizeof b), "^also");
     assert_string_equal(lits("comments?-area", b, sizeof b), "comment");
     assert_string_equal(lits("ad(?:slot|unit)s?", b, sizeof b), "slot|unit");
     assert_string_equal(lits("foo+bar", b, sizeof b), "foo"); /* "foo" then "bar": the first of equals */
@@ -52,10 +59,10 @@ static void test_classes_of_plain_characters(void **state)
     (void)state;
     char b[256];
     /* A class of a few characters multiplies the run it is in. */
-    assert_string_equal(lits("^[Pp]revious\\s", b, sizeof b), "previous");
-    assert_string_equal(lits("^r[ée]agir$", b, sizeof b), "r\xFF" "agir|reagir");
+    assert_string_equal(lits("^[Pp]revious\\s", b, sizeof b), "^previous");
+    assert_string_equal(lits("^r[ée]agir$", b, sizeof b), "^r~agir|^reagir");
     assert_string_equal(lits("[评評][论論]", b, sizeof b), "评论|评論|評论|評論");
-    assert_string_equal(lits("x[-_]y", b, sizeof b), "x-y|x_y");
+    assert_string_equal(lits("x[-_]y", b, sizeof b), "x^y");
     /* Ranges, escapes and negation are not read: the run ends there. */
     assert_string_equal(lits("abc[a-z]de", b, sizeof b), "abc");
     assert_string_equal(lits("ab[\\s.]cde", b, sizeof b), "cde");
@@ -65,6 +72,20 @@ static void test_classes_of_plain_characters(void **state)
     assert_string_equal(lits("[ab][cd][ef][gh][ij]k", b, sizeof b),
                         "aceg|aceh|acfg|acfh|adeg|adeh|adfg|adfh|bceg|bceh|bcfg|bcfh|bdeg|bdeh|"
                         "bdfg|bdfh");
+}
+
+static void test_boundaries(void **state)
+{
+    (void)state;
+    char b[256];
+    /* The vocabulary patterns of boilerplate.rules: a word at the head of
+     * a token, or after a '-' or '_' inside one. */
+    assert_string_equal(lits("(?:^|\\s)(?:\\S*?[_-])?(?<!no-)(?:ads?|promo)(?=\\s|$)", b, sizeof b),
+                        "^ad|^promo");
+    assert_string_equal(lits("x(?:^|\\s)?ad", b, sizeof b), "ad");  /* optional: no */
+    assert_string_equal(lits("(?:^|a)ad", b, sizeof b), "ad");         /* one branch: no */
+    assert_string_equal(lits("\\sad|x-y|a b", b, sizeof b), "^ad|x^y|a^b");
+    assert_string_equal(lits("(?<![^a-z])ad", b, sizeof b), "ad");     /* not a boundary class */
 }
 
 static void test_unreadable_or_optional_patterns_have_none(void **state)
@@ -85,31 +106,6 @@ static void test_unreadable_or_optional_patterns_have_none(void **state)
     assert_string_equal(lits("[a-z]+", b, sizeof b), "-");
     px_litset s;
     assert_false(px_literals(&A, "abc", true, &s));
-}
-
-static void test_scanner_finds_words_any_case(void **state)
-{
-    (void)state;
-    px_litset sets[3];
-    assert_true(px_literals(&A, "share|social", false, &sets[0]));
-    assert_true(px_literals(&A, "comment", false, &sets[1]));
-    sets[2].data = NULL; /* a pattern with no set is never reported */
-    px_scanner *sc = px_scanner_new(&A, sets, 3);
-    assert_non_null(sc);
-    uint64_t hits[1] = {0};
-    const char *subj = "post-SHARE-bar comments";
-    px_scanner_run(sc, subj, strlen(subj), hits);
-    assert_int_equal(hits[0], 3u);
-    subj = "entry-content";
-    hits[0] = 0;
-    px_scanner_run(sc, subj, strlen(subj), hits);
-    assert_int_equal(hits[0], 0u);
-    subj = "sociable";
-    px_scanner_run(sc, subj, strlen(subj), hits);
-    assert_int_equal(hits[0], 0u);
-    px_scanner_free(sc);
-    px_free(&A, sets[0].data);
-    px_free(&A, sets[1].data);
 }
 
 
@@ -223,42 +219,32 @@ static void test_only_two_characters_are_caselessly_ascii(void **state)
     assert_int_equal(found[1], 0x212A);
 }
 
-/* Does the scanner over the one pattern src report subj? */
-static bool scan_hits(const char *src, const char *subj)
+static void test_space_is_pcre2_space(void **state)
 {
-    px_litset set;
-    if (!px_literals(&A, src, false, &set))
-        fail_msg("no literals for %s", src);
-    px_scanner *sc = px_scanner_new(&A, &set, 1);
-    assert_non_null(sc);
-    uint64_t hits[1] = {0};
-    px_scanner_run(sc, subj, strlen(subj), hits);
-    px_scanner_free(sc);
-    px_free(&A, set.data);
-    return hits[0] & 1;
+    (void)state;
+    /* The scanner reads these as boundaries: every character \s matches
+     * must be among them (or a "\s" before a word would go unseen). */
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    pcre2_code *re = compile_ucp("^\\s$", false);
+    int bad = 0;
+    for (uint32_t c = 0; c <= 0x10FFFF; c++)
+        if (!surrogate(c) && matches_cp(re, md, c) != px_lit_space(c) && bad++ < 10)
+            print_error("U+%04X: \\s %s, px_lit_space %s\n", (unsigned)c,
+                        matches_cp(re, md, c) ? "yes" : "no", px_lit_space(c) ? "yes" : "no");
+    pcre2_code_free(re);
+    pcre2_match_data_free(md);
+    assert_int_equal(bad, 0);
 }
 
-static void test_scanner_beyond_ascii(void **state)
+static void test_literals_beyond_ascii(void **state)
 {
     (void)state;
     char b[256];
-    /* Cased letters beyond ASCII are one symbol each, whatever the case. */
-    assert_string_equal(lits("^(?:реклама|ad)$", b, sizeof b), "\xFF\xFF\xFF\xFF\xFF\xFF\xFF|ad");
-    assert_true(scan_hits("реклама", "РЕКЛАМА"));
-    assert_true(scan_hits("реклама", "x ÉÉÉÉÉÉÉ y")); /* any seven: a filter, not a match */
-    assert_false(scan_hits("реклама", "РЕКЛА МА"));
-    assert_true(scan_hits("publicit[ée]|werbung", "Publicité"));
-    assert_true(scan_hits("straße", "STRASSE straẞe"));
-    assert_false(scan_hits("straße", "STRASSE"));
-    /* Characters without case are their own bytes. */
+    /* Cased letters beyond ASCII are one symbol each, whatever the case;
+     * characters without case are their own bytes; the long s and the
+     * Kelvin sign, caselessly s and k, end a literal. */
+    assert_string_equal(lits("^(?:реклама|ad)$", b, sizeof b), "^~~~~~~~|^ad");
     assert_string_equal(lits("関連記事|–x", b, sizeof b), "関連記事|–x");
-    assert_true(scan_hits("関連記事", "【関連記事】"));
-    assert_false(scan_hits("関連記事", "関連ニュース"));
-    assert_false(scan_hits("–x", "—x"));
-    assert_true(scan_hits("«ad»", "« «AD» »"));
-    /* The long s and the Kelvin sign match s and k caselessly. */
-    assert_true(scan_hits("share", "\xC5\xBFHARE"));
-    assert_true(scan_hits("key", "\xE2\x84\xAA" "ey"));
     assert_string_equal(lits("(?:\xC5\xBFhare|x\xE2\x84\xAAy)", b, sizeof b), "hare|x");
 }
 
@@ -267,11 +253,12 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_alternations),
         cmocka_unit_test(test_classes_of_plain_characters),
+        cmocka_unit_test(test_boundaries),
         cmocka_unit_test(test_unreadable_or_optional_patterns_have_none),
-        cmocka_unit_test(test_scanner_finds_words_any_case),
         cmocka_unit_test(test_nocase_characters_have_no_case_variant),
         cmocka_unit_test(test_only_two_characters_are_caselessly_ascii),
-        cmocka_unit_test(test_scanner_beyond_ascii),
+        cmocka_unit_test(test_literals_beyond_ascii),
+        cmocka_unit_test(test_space_is_pcre2_space),
     };
     return cmocka_run_group_tests_name("literal", tests, setup, NULL);
 }

@@ -382,8 +382,101 @@ static void test_nothing(void **state)
 {
     (void)state;
     pith_result *r = page("", "");
+    /* Nothing but the language, which the article's English text gives. */
     for (int f = 0; f < PITH_META_COUNT; f++)
-        is(r, f, 0, NULL);
+        is(r, f, 0, f == PITH_META_LANGUAGE ? "en" : NULL);
+    pith_result_free(r);
+}
+
+
+/* ------------------------------------------------------------------ */
+/* Dates the page shows                                                 */
+
+/* The dateline next to the headline, not the dates around it. */
+static void test_dateline(void **state)
+{
+    (void)state;
+    pith_result *r = page("", "<nav><span>1 January 2020</span></nav><h1>Lane</h1>"
+                              "<p class=\"meta\">Publié le 3 novembre 2021 à 10h12</p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03T10:12:00");
+    pith_result_free(r);
+    r = page("", "<h1>Lane</h1><aside class=\"sidebar\"><time>May 1, 2020</time></aside>"
+                 "<div>By Jane Doe on Dec 13, 2016</div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2016-12-13");
+    pith_result_free(r);
+    /* a <time> without datetime, and an abbr's title */
+    r = page("", "<h1>Lane</h1><span>Sports</span><time>Dec 13, 2016</time>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2016-12-13");
+    pith_result_free(r);
+    r = page("", "<h1>Lane</h1><abbr title=\"2006-12-04\">Monday</abbr>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2006-12-04");
+    pith_result_free(r);
+    /* comments are not the article's */
+    r = page("", "<h1>Lane</h1><div class=\"comments\"><p>Reply on 4 May 2021</p></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+}
+
+/* The Unix epoch is a template's zero: passed over. */
+static void test_epoch(void **state)
+{
+    (void)state;
+    pith_result *r = page("<meta property=\"article:published_time\" content=\"1970-01-01T01:00:00+01:00\">",
+                          "<h1>Lane</h1><p class=\"date\">28.04.2021 09:29</p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-04-28T09:29:00");
+    pith_result_free(r);
+}
+
+/* "Updated", "Aktualisiert", "Mis à jour" mark the modified date. */
+static void test_updated_label(void **state)
+{
+    (void)state;
+    pith_result *r = page("", "<h1>Lane</h1><p class=\"date\">Aktualisiert am 5. Mai 2022</p>"
+                              "<p class=\"date\">Veröffentlicht am 1. Mai 2022</p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-05-01");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2022-05-05");
+    pith_result_free(r);
+    r = page("", "<h1>Lane</h1><p>Mis à jour le 4 mai 2022</p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    is(r, PITH_META_DATE_MODIFIED, 0, "2022-05-04");
+    pith_result_free(r);
+}
+
+/* /2021/11/03/ and -20211103- in the URL, when nothing else says. */
+static void test_url_date(void **state)
+{
+    (void)state;
+    pith_result *r = page_url("", "", "https://news.example/2021/11/03/lane-extended");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03");
+    pith_result_free(r);
+    r = page_url("", "", "https://news.example/lane-extended-20211103-a1");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03");
+    pith_result_free(r);
+    /* no day, an impossible day, or a number that is an id */
+    r = page_url("", "", "https://news.example/2021/11/lane");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+    r = page_url("", "", "https://news.example/2021/02/30/lane");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+    r = page_url("", "", "https://news.example/a/202111031234/lane");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+}
+
+/* A UTC instant in the markup and the day the page shows beside the
+ * headline: the page's local day wins, with its offset. */
+static void test_local_day(void **state)
+{
+    (void)state;
+    pith_result *r = page("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46Z\">",
+                          "<h1>Lane</h1><p class=\"byline\">November 18, 2019 8:58 PM PST</p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-18T20:58:00-08:00");
+    pith_result_free(r);
+    /* the same day: the markup's instant stays */
+    r = page("<meta property=\"article:published_time\" content=\"2019-11-19T14:58:46Z\">",
+             "<h1>Lane</h1><p class=\"byline\">November 19, 2019</p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-19T14:58:46+00:00");
     pith_result_free(r);
 }
 
@@ -422,7 +515,7 @@ static void test_author_cleaning(void **state)
     AUTHORS(NULL, "Ledger News Desk", "Ledger News Desk");
     AUTHORS(NULL, "By Jane Doe", "Jane Doe");
     AUTHORS(NULL, "by: Jane Doe", "Jane Doe");
-    AUTHORS(NULL, "BY JANE DOE", "JANE DOE");
+    AUTHORS(NULL, "BY JANE DOE", "Jane Doe");
     AUTHORS(NULL, "Written by Jane Doe", "Jane Doe");
     AUTHORS(NULL, "Von Hans Müller", "Hans Müller");
     AUTHORS(NULL, "Par Marie Curie", "Marie Curie");
@@ -455,12 +548,44 @@ static void test_author_cleaning(void **state)
     AUTHORS(NULL, "one two three four five six seven eight", NULL);
 }
 
+/* The rules of issue 16: link labels, photo credits, user slugs, "Byby",
+ * co-authors, brand names, capitals and the site's name. */
+static void test_author_rules(void **state)
+{
+    (void)state;
+    AUTHORS(NULL, "View all posts by Jane Doe", NULL);
+    AUTHORS(NULL, "Zeige alle Beiträge von Hans Müller", NULL);
+    AUTHORS(NULL, "Get author RSS feed", NULL);
+    AUTHORS(NULL, "Foto: Hans Müller", NULL);
+    AUTHORS(NULL, "Photo: Jane Doe/Reuters", NULL);
+    AUTHORS(NULL, "Credit: Jane Doe", NULL);
+    AUTHORS(NULL, "jane.doe", NULL);
+    AUTHORS(NULL, "admin", NULL);
+    AUTHORS(NULL, "jdadmin", NULL);
+    AUTHORS(NULL, "Unknown", NULL);
+    AUTHORS(NULL, "Byby Jane Doe", "Jane Doe");
+    AUTHORS(NULL, "Salt & Pepper", "Salt & Pepper");
+    AUTHORS(NULL, "Simon and Garfunkel", "Simon and Garfunkel");
+    AUTHORS(NULL, "Laura Jordán y Javier Urbina", "Laura Jordán", "Javier Urbina");
+    AUTHORS(NULL, "Door Jan  de   Vries", "Jan de Vries");
+    AUTHORS(NULL, "Di Mario Rossi e Anna Bianchi", "Mario Rossi", "Anna Bianchi");
+    AUTHORS(NULL, "Por ANA GARCÍA", "Ana García");
+    AUTHORS(NULL, "ROBERT O'NEIL-SMITH", "Robert O'Neil-Smith");
+    AUTHORS(NULL, "AP", "AP");
+    AUTHORS("PhillyVoice", "Adam Aaronson PhillyVoice", "Adam Aaronson");
+}
+
 /* ------------------------------------------------------------------ */
 /* Bylines                                                              */
 
 static void byline(const px_meta *m, const char *text, bool want)
 {
-    if (px_meta_is_byline(m, text, strlen(text)) != want)
+    px_meta marked;
+    if (m) {
+        marked = *m;
+        px_meta_mark_byline(&marked);
+    }
+    if (px_meta_is_byline(m ? &marked : NULL, text, strlen(text)) != want)
         fail_msg("'%s' %s a byline", text, want ? "is not taken for" : "is taken for");
 }
 
@@ -540,7 +665,13 @@ int main(void)
         cmocka_unit_test(test_tag_and_category_links),
         cmocka_unit_test(test_visible_byline_and_date),
         cmocka_unit_test(test_nothing),
+        cmocka_unit_test(test_dateline),
+        cmocka_unit_test(test_updated_label),
+        cmocka_unit_test(test_epoch),
+        cmocka_unit_test(test_url_date),
+        cmocka_unit_test(test_local_day),
         cmocka_unit_test(test_author_cleaning),
+        cmocka_unit_test(test_author_rules),
         cmocka_unit_test(test_byline),
         cmocka_unit_test(test_word_count),
     };

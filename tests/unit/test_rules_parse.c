@@ -114,7 +114,7 @@ static const px_node *by_id(const doc *t, const char *id)
 
 static px_verdict element_verdict(const doc *t, const px_node *nd)
 {
-    px_verdict v = {false, 0, -1, -1};
+    px_verdict v = {false, 0, -1, -1, false};
     px_rules_match_element(t->rs, t->s, nd, &v);
     return v;
 }
@@ -201,10 +201,10 @@ static void test_parse_byte_order_mark(void **state)
     assert_int_equal(COUNT("\xEF\xBB\xBF" "drop tag=p\n"), 1);
     assert_int_equal(COUNT("\xEF\xBB\xBF" "# comment\n+5 class=x\n"), 1);
     REFUSED("\xEF\xBB\xBF" "drop tag=p\nfoo tag=p\n",
-            "bad.rules:2: unknown action 'foo' (expected drop, +N or -N)");
+            "bad.rules:2: unknown action 'foo' (expected drop, drop!, drop-box, +N or -N)");
     /* only at the very start */
     REFUSED("drop tag=p\n\xEF\xBB\xBF" "drop tag=p\n",
-            "bad.rules:2: unknown action '\xEF\xBB\xBF" "drop' (expected drop, +N or -N)");
+            "bad.rules:2: unknown action '\xEF\xBB\xBF" "drop' (expected drop, drop!, drop-box, +N or -N)");
 }
 
 static void test_where_names_file_and_line(void **state)
@@ -265,18 +265,42 @@ static void test_error_unknown_action(void **state)
 {
     (void)state;
     REFUSED("remove tag=p\n",
-            "bad.rules:1: unknown action 'remove' (expected drop, +N or -N)");
-    REFUSED("# c\n+0 tag=p\n", "bad.rules:2: unknown action '+0' (expected drop, +N or -N)");
+            "bad.rules:1: unknown action 'remove' (expected drop, drop!, drop-box, +N or -N)");
+    REFUSED("# c\n+0 tag=p\n", "bad.rules:2: unknown action '+0' (expected drop, drop!, drop-box, +N or -N)");
     REFUSED("+1001 tag=p\n",
-            "bad.rules:1: unknown action '+1001' (expected drop, +N or -N)");
-    REFUSED("5 tag=p\n", "bad.rules:1: unknown action '5' (expected drop, +N or -N)");
-    REFUSED("DROP tag=p\n", "bad.rules:1: unknown action 'DROP' (expected drop, +N or -N)");
+            "bad.rules:1: unknown action '+1001' (expected drop, drop!, drop-box, +N or -N)");
+    REFUSED("5 tag=p\n", "bad.rules:1: unknown action '5' (expected drop, drop!, drop-box, +N or -N)");
+    REFUSED("DROP tag=p\n", "bad.rules:1: unknown action 'DROP' (expected drop, drop!, drop-box, +N or -N)");
     /* a sign with junk after it names the action too */
     px_ruleset *rs = px_rules_new(&A);
     pith_error err = {0, ""};
     assert_int_equal(px_rules_parse(rs, "bad.rules", "+1x tag=p", 9, &err), PITH_ERR_RULES);
     assert_non_null(strstr(err.message, "bad.rules:1: unknown action '+1x'"));
     px_rules_free(rs);
+}
+
+/* drop! marks the verdict as forced, whichever rule dropped first. */
+static void test_forced_drop(void **state)
+{
+    (void)state;
+    doc t;
+    doc_open(&t, "drop class=a\ndrop! class=b\n+5 class=a\n",
+             "<div id=plain class=a></div><div id=forced class='a b'></div>"
+             "<div id=only class=b></div><div id=none></div>");
+    px_verdict v = element_verdict(&t, by_id(&t, "plain"));
+    assert_true(v.drop);
+    assert_false(v.force);
+    v = element_verdict(&t, by_id(&t, "forced"));
+    assert_true(v.drop);
+    assert_true(v.force);
+    assert_int_equal(v.drop_rule, 1); /* the rule that forced it */
+    v = element_verdict(&t, by_id(&t, "only"));
+    assert_true(v.drop && v.force);
+    v = element_verdict(&t, by_id(&t, "none"));
+    assert_false(v.drop || v.force);
+    doc_close(&t);
+    REFUSED("drop!! tag=p\n", "bad.rules:1: unknown action 'drop!!' (expected drop, drop!, drop-box, +N or -N)");
+    REFUSED("drop ! tag=p\n", "bad.rules:1: unknown matcher '!'");
 }
 
 static void test_error_unknown_matcher(void **state)
@@ -446,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_several_texts_accumulate),
         cmocka_unit_test(test_text_rule_bookkeeping),
         cmocka_unit_test(test_error_unknown_action),
+        cmocka_unit_test(test_forced_drop),
         cmocka_unit_test(test_error_unknown_matcher),
         cmocka_unit_test(test_error_bad_pattern),
         cmocka_unit_test(test_error_unterminated_pattern),

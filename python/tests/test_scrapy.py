@@ -1,0 +1,109 @@
+"""pith.scrapy.PithPipeline without a crawl: items, settings, drops."""
+
+import os
+import sys
+
+import pytest
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.http import HtmlResponse
+from scrapy.settings import Settings
+from twisted.internet.defer import Deferred
+
+import pith
+from pith.scrapy import PithPipeline
+from conftest import ROOT, fixture_bytes, fixture_path, pith_output
+
+# The example project's item (url, html, text, title, author, date).
+sys.path.insert(0, os.path.join(ROOT, "python", "examples", "articles"))
+from articles.items import Article as Page  # noqa: E402
+
+SEED = "russia-china"
+
+
+def pipeline(**settings):
+    return PithPipeline(Settings(settings))
+
+
+def test_dict_and_item_alike(pith_bin):
+    want = pith_output([], fixture_path(SEED))
+    d = pipeline().extract_item({"url": "https://x.test/a", "html": fixture_bytes(SEED)})
+    assert d["text"] == want and d["html"] == fixture_bytes(SEED)
+    it = pipeline().extract_item(Page(url="https://x.test/a", html=fixture_bytes(SEED)))
+    assert isinstance(it, Page) and it["text"] == want
+
+
+def test_str_html_and_response_body(pith_bin):
+    raw = fixture_bytes("ru-koi8r-most")
+    want = pith_output([], fixture_path("ru-koi8r-most"))
+    resp = HtmlResponse("https://x.test/most", body=raw)
+    item = pipeline().extract_item({"html": resp})
+    assert item["text"] == want
+    assert "html" not in item, "a Response must not stay in the item"
+    # The HTTP charset outranks the page's own declaration, as in browsers.
+    resp = HtmlResponse("https://x.test/most", body=raw,
+                        headers={"Content-Type": "text/html; charset=windows-1251"})
+    item = pipeline().extract_item({"html": resp})
+    assert item["text"] == pith_output(["--encoding", "windows-1251"],
+                                       fixture_path("ru-koi8r-most"))
+    text = fixture_bytes(SEED).decode("utf-8")
+    assert pipeline().extract_item({"html": text})["text"] == pith.extract(text)
+
+
+def test_settings_map_to_the_options(pith_bin):
+    item = pipeline(PITH_HTML_FIELD="body", PITH_TEXT_FIELD="html", PITH_OUTPUT_FORMAT="markdown",
+                    PITH_FAVOR="precision", PITH_INCLUDE_LINKS=True
+                    ).extract_item({"body": fixture_bytes(SEED)})
+    assert item["html"] == pith_output(["--format", "markdown", "--favor", "precision",
+                                        "--links"], fixture_path(SEED))
+    item = pipeline(PITH_OUTPUT_FORMAT="json", PITH_INCLUDE_TITLE=False).extract_item(
+        {"html": fixture_bytes(SEED)})
+    assert item["text"] == pith_output(["--format", "json", "--no-title"], fixture_path(SEED))
+
+
+def test_metadata_fields(pith_bin):
+    meta = pith.bare_extraction(fixture_bytes(SEED))
+    item = pipeline(PITH_METADATA_FIELDS=["title", "author", "date"]).extract_item(
+        Page(html=fixture_bytes(SEED)))
+    assert item["text"] == pith_output([], fixture_path(SEED))
+    assert (item["title"], item["author"], item["date"]) == (
+        meta["title"], meta["author"], meta["date"])
+    everything = pipeline(PITH_METADATA_FIELDS=True).extract_item({"html": fixture_bytes(SEED)})
+    assert everything["tags"] == ["China", "Russia", "Ukraine"]
+    assert everything["hostname"] == "capitalledger.example"
+    with pytest.raises(KeyError):  # a scrapy.Item must declare its fields
+        pipeline(PITH_METADATA_FIELDS=["tags"]).extract_item(Page(html=fixture_bytes(SEED)))
+
+
+def test_empty_pages_kept_or_dropped():
+    page = {"url": "https://x.test/404", "html": fixture_bytes("nonarticle-404")}
+    kept = pipeline().extract_item(dict(page))
+    assert kept["text"] is None
+    with pytest.raises(DropItem, match="https://x.test/404: no article text found"):
+        pipeline(PITH_DROP_EMPTY=True).extract_item(dict(page))
+    # A page pith refuses is dropped with its reason.
+    with pytest.raises(DropItem, match="not HTML: the input is a PNG image"):
+        pipeline(PITH_DROP_EMPTY=True).extract_item({"html": b"\x89PNG\r\n\x1a\n" + bytes(99)})
+    with pytest.raises(DropItem, match="no 'html' field"):
+        pipeline().extract_item({"url": "https://x.test/"})
+
+
+def test_keep_html_off_removes_the_page():
+    item = pipeline(PITH_KEEP_HTML=False).extract_item({"html": fixture_bytes(SEED)})
+    assert set(item) == {"text"}
+
+
+@pytest.mark.parametrize("settings,what", [
+    ({"PITH_FAVOR": "speed"}, "PITH_FAVOR"),
+    ({"PITH_OUTPUT_FORMAT": "pdf"}, "output_format"),
+    ({"PITH_METADATA_FIELDS": ["titel"]}, "titel"),
+    ({"PITH_RULES": ["/nonexistent/site.rules"]}, "site.rules"),
+])
+def test_bad_settings_fail_at_start(settings, what):
+    with pytest.raises(NotConfigured, match=what):
+        pipeline(**settings)
+
+
+def test_process_item_runs_in_a_thread():
+    d = pipeline().process_item({"html": fixture_bytes(SEED)}, None)
+    assert isinstance(d, Deferred)
+    d.cancel()  # no reactor runs here; the crawl test runs one

@@ -1,0 +1,26 @@
+/*
+ * Stage 1c: elision. A third or more of a page's bytes are script and
+ * style bodies, which can never be article text, yet Gumbo would tokenize
+ * each of them character by character. Before parsing, one pass follows
+ * the HTML tokenizer's states and leaves out:
+ *   - the bodies of <script> elements, except JSON-LD (metadata reads it);
+ *   - the bodies of <style> and <template> elements;
+ *   - the text of comments (an empty "<!---->" stays in its place).
+ * Start and end tags stay, so the tree Gumbo builds has the same shape
+ * node for node; only the left-out contents are missing. Where the pass
+ * cannot be sure how the tree builder will tokenize what follows (inside
+ * <svg> or <math> past what it can follow, a <select> holding table tags,
+ * a <frameset>, <plaintext>), it stops eliding and copies the rest as it
+ * is. bench/elide_check (and fuzz_elide) compare the two trees.
+ */
+#ifndef PITH_ELIDE_H
+#define PITH_ELIDE_H
+
+#include <stddef.h>
+
+/* Rewrites page[0..len) in place, without a copy: the page never grows.
+ * Returns its new length (len when nothing was left out); when shorter,
+ * page[new length] is '\0', so page[len] must be writable. */
+size_t px_elide(char *page, size_t len);
+
+#endif

@@ -1,0 +1,340 @@
+/*
+ * Helpers the metadata readers share: cleaning values, lists of names,
+ * and looking at the document.
+ */
+#include "meta_impl.h"
+
+#include <string.h>
+#include "date.h"
+#include "text.h"
+#include "url.h"
+
+/* ------------------------------------------------------------------ */
+/* Strings                                                              */
+
+/* Does s start with p, ignoring ASCII case? One pass over p: no strlen of
+ * s, which px_meta_named() calls at every offset of a class attribute. */
+bool px_meta_prefix_ci(const char *s, const char *p)
+{
+    for (; *p; s++, p++) {
+        unsigned char x = (unsigned char)*s, y = (unsigned char)*p;
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y + 32);
+        if (x != y) /* the end of s too: y is never NUL here */
+            return false;
+    }
+    return true;
+}
+
+bool px_meta_eq_ci(const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    return n == strlen(b) && px_ascii_ieq(a, b, n);
+}
+
+/* Named character references that JSON-LD and meta values carry over
+ * from templates that escaped them once too often. */
+static const struct { const char *name; unsigned cp; } entities[] = {
+    {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
+    {"nbsp", 0xA0}, {"hellip", 0x2026}, {"ndash", 0x2013}, {"mdash", 0x2014},
+    {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
+    {"laquo", 0xAB}, {"raquo", 0xBB}, {"copy", 0xA9}, {"reg", 0xAE},
+    {"trade", 0x2122}, {"bull", 0x2022}, {"middot", 0xB7}, {"eacute", 0xE9},
+};
+
+/* Length of a character reference at s ("&#8217;", "&amp;"), its code
+ * point in *cp; 0 when there is none. */
+static size_t entity(const char *s, size_t n, unsigned *cp)
+{
+    if (n < 3 || s[0] != '&')
+        return 0;
+    if (s[1] == '#') {
+        size_t i = 2;
+        bool hex = i < n && (s[i] == 'x' || s[i] == 'X');
+        if (hex)
+            i++;
+        unsigned v = 0;
+        size_t st = i;
+        while (i < n && i - st < 8) {
+            char c = s[i];
+            int d = c >= '0' && c <= '9' ? c - '0'
+                  : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0)
+                break;
+            v = v * (hex ? 16 : 10) + (unsigned)d;
+            i++;
+        }
+        if (i == st || i >= n || s[i] != ';')
+            return 0;
+        *cp = v;
+        return i + 1;
+    }
+    for (size_t k = 0; k < sizeof entities / sizeof *entities; k++) {
+        size_t l = strlen(entities[k].name);
+        if (l + 2 <= n && !memcmp(s + 1, entities[k].name, l) && s[l + 1] == ';') {
+            *cp = entities[k].cp;
+            return l + 2;
+        }
+    }
+    return 0;
+}
+
+/* s folded to single spaces and trimmed; with html, also character
+ * references decoded and tags removed (JSON-LD strings hold HTML). */
+char *px_meta_clean(ctx *c, const char *s, bool html)
+{
+    if (!s)
+        return NULL;
+    px_buf raw, out;
+    px_buf_init(&raw, c->a);
+    px_buf_init(&out, c->a);
+    size_t n = strlen(s);
+    if (html) {
+        for (size_t i = 0; i < n;) {
+            unsigned cp;
+            size_t el = entity(s + i, n - i, &cp);
+            if (el) {
+                px_buf_put_cp(&raw, cp);
+                i += el;
+            } else if (s[i] == '<' && i + 1 < n &&
+                       (((s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z') || s[i + 1] == '/')) {
+                const char *gt = memchr(s + i, '>', n - i);
+                if (!gt) {
+                    px_buf_putc(&raw, s[i++]);
+                    continue;
+                }
+                px_buf_putc(&raw, ' ');
+                i = (size_t)(gt - s) + 1;
+            } else {
+                px_buf_putc(&raw, s[i++]);
+            }
+        }
+        s = raw.data ? raw.data : "";
+        n = raw.len;
+    }
+    bool pending = false;
+    px_append_folded(&out, s, n, &pending);
+    bool oom = raw.oom || out.oom;
+    px_buf_free(&raw);
+    char *r = px_buf_detach(&out, NULL);
+    if (oom || !r) {
+        px_free(c->a, r);
+        c->rc = PITH_ERR_NOMEM;
+        return NULL;
+    }
+    return r;
+}
+
+/* Sets *field to the cleaned value when it is still empty. */
+void px_meta_set_field(ctx *c, char **field, const char *value, bool html)
+{
+    if (*field || !value || c->rc)
+        return;
+    char *v = px_meta_clean(c, value, html);
+    if (v && *v)
+        *field = v;
+    else
+        px_free(c->a, v);
+}
+
+void px_meta_set_date(ctx *c, char **field, const char *value)
+{
+    if (*field || !value || c->rc)
+        return;
+    char iso[PX_DATE_MAX];
+    if (!px_date_iso(value, strlen(value), iso))
+        return;
+    /* the Unix epoch is a template's zero, not a day anyone published on */
+    if (!strncmp(iso, "1970-01-01", 10) || !strncmp(iso, "1969-12-31", 10))
+        return;
+    *field = px_strndup(c->a, iso, strlen(iso));
+    if (!*field)
+        c->rc = PITH_ERR_NOMEM;
+}
+
+void px_meta_set_url(ctx *c, char **field, const char *value)
+{
+    if (*field || !value || c->rc)
+        return;
+    char *u = px_url_resolve(c->a, c->m->base, value);
+    if (!u) {
+        c->rc = PITH_ERR_NOMEM;
+        return;
+    }
+    if (*u && px_url_is_safe(u, false))
+        *field = u;
+    else
+        px_free(c->a, u);
+}
+
+int px_meta_list_add(const px_alloc *a, px_strlist *l, const char *s, size_t n)
+{
+    while (n && px_meta_is_ws((unsigned char)s[n - 1]))
+        n--;
+    while (n && px_meta_is_ws((unsigned char)*s)) {
+        s++;
+        n--;
+    }
+    if (!n || n > MAX_ITEM || l->n >= MAX_LIST)
+        return PITH_OK;
+    for (size_t i = 0; i < l->n; i++)
+        if (strlen(l->v[i]) == n && px_ascii_ieq(l->v[i], s, n))
+            return PITH_OK;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        char **v = px_realloc(a, l->v, cap * sizeof *v);
+        if (!v)
+            return PITH_ERR_NOMEM;
+        l->v = v;
+        l->cap = cap;
+    }
+    char *d = px_strndup(a, s, n);
+    if (!d)
+        return PITH_ERR_NOMEM;
+    l->v[l->n++] = d;
+    return PITH_OK;
+}
+
+void px_meta_list_free(const px_alloc *a, px_strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        px_free(a, l->v[i]);
+    px_free(a, l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* Adds a cleaned value to a list, or its comma-separated parts. */
+void px_meta_list_add_clean(ctx *c, px_strlist *l, const char *value, bool html, bool split_commas)
+{
+    if (!value || c->rc)
+        return;
+    char *v = px_meta_clean(c, value, html);
+    if (!v)
+        return;
+    const char *p = v;
+    while (*p && !c->rc) {
+        const char *e = split_commas ? strchr(p, ',') : NULL;
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (px_meta_list_add(c->a, l, p, n))
+            c->rc = PITH_ERR_NOMEM;
+        p += n;
+        if (*p)
+            p++;
+    }
+    px_free(c->a, v);
+}
+
+/* ------------------------------------------------------------------ */
+/* The document                                                         */
+
+bool px_meta_is_elem(const px_node *nd, unsigned tag)
+{
+    return nd->kind == PX_ELEMENT && nd->tag == tag && nd->g && nd->g->type != GUMBO_NODE_DOCUMENT;
+}
+
+/* Does a space-separated attribute value hold token (ASCII case ignored)? */
+bool px_meta_has_token(const char *list, const char *token)
+{
+    if (!list)
+        return false;
+    size_t tl = strlen(token);
+    const char *p = list;
+    while (*p) {
+        while (*p && px_meta_is_ws((unsigned char)*p))
+            p++;
+        const char *st = p;
+        while (*p && !px_meta_is_ws((unsigned char)*p))
+            p++;
+        if ((size_t)(p - st) == tl && px_ascii_ieq(st, token, tl))
+            return true;
+    }
+    return false;
+}
+
+/* Folded text of node i's subtree, without script and style. */
+char *px_meta_node_text(ctx *c, int i, size_t max)
+{
+    const px_node *nodes = c->doc->nodes;
+    px_buf b;
+    px_buf_init(&b, c->a);
+    bool pending = false;
+    for (int j = i; j < nodes[i].end && b.len <= max; j++) {
+        const px_node *nd = &nodes[j];
+        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
+                                      nd->tag == GUMBO_TAG_NOSCRIPT || nd->tag == GUMBO_TAG_TEMPLATE)) {
+            j = nd->end - 1;
+            continue;
+        }
+        if (nd->kind == PX_TEXT) {
+            size_t len;
+            const char *t = px_text(nd, &len);
+            px_append_folded(&b, t, len, &pending);
+        } else if (!(nd->flags & PX_INLINE)) {
+            pending = true;
+        }
+    }
+    px_buf_putc(&b, '\0');
+    char *r = px_buf_detach(&b, NULL);
+    if (!r)
+        c->rc = PITH_ERR_NOMEM;
+    return r;
+}
+
+const char *px_meta_tag(const ctx *c, const char *key)
+{
+    for (size_t i = 0; i < c->ntags; i++)
+        if (px_meta_eq_ci(c->tags[i].key, key) && *c->tags[i].content)
+            return c->tags[i].content;
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Where a node is                                                      */
+
+/* Does a class or id of node i, or of an ancestor up to up levels, hold
+ * one of words? */
+bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count)
+{
+    const px_node *nodes = c->doc->nodes;
+    for (int k = 0, p = i; p >= 0 && k <= up; k++, p = nodes[p].parent) {
+        const px_node *nd = &nodes[p];
+        if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
+            break;
+        const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+        for (int a = 0; a < 2; a++)
+            for (const char *s = attrs[a]; s && *s; s++) {
+                /* The words are lower case: most offsets fail at once. */
+                char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
+                for (size_t w = 0; w < count; w++)
+                    if (words[w][0] == c0 && px_meta_prefix_ci(s, words[w]))
+                        return true;
+            }
+    }
+    return false;
+}
+
+static const char *const elsewhere[] = {"comment", "reply", "related", "teaser", "sidebar",
+                                        "widget", "footer", "masthead", "header__", "feed",
+                                        "recommend", "avatar", "respond"};
+bool px_meta_elsewhere(const ctx *c, int i, int up)
+{
+    return px_meta_named(c, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere);
+}
+
+
+bool px_meta_path_has(const char *href, const char *const *parts, size_t count)
+{
+    for (const char *s = href; *s; s++) {
+        if (*s != '/')
+            continue;
+        for (size_t k = 0; k < count; k++)
+            if (px_meta_prefix_ci(s, parts[k]))
+                return true;
+        if (*s == '?' || *s == '#')
+            break;
+    }
+    return false;
+}

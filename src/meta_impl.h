@@ -1,0 +1,104 @@
+/*
+ * What the metadata readers share (metadata.c calls them in order of
+ * trust; each file reads one kind of source):
+ *   meta_jsonld.c   JSON-LD blocks
+ *   meta_tags.c     <meta> tags, microdata, tag and category links
+ *   meta_authors.c  author strings cleaned into names; visible bylines
+ *   meta_page.c     what the page shows: the dateline, the URL's date
+ *   meta_common.c   the helpers below: cleaning, lists, the document
+ * A field is set by the first source that has it (px_meta_set_*), so the
+ * order of the calls in px_meta_extract is the order of trust.
+ */
+#ifndef PITH_META_IMPL_H
+#define PITH_META_IMPL_H
+
+#include "metadata.h"
+#include "date.h"
+#include "json.h"
+
+#define MAX_LIST 50      /* entries kept in a list field */
+#define MAX_ITEM 120     /* bytes in a tag, a category or an author */
+#define MAX_AUTHORS 12
+
+typedef struct meta_tag {
+    const char *key;     /* property, name, itemprop or http-equiv */
+    const char *content;
+} meta_tag;
+
+typedef struct ld_id {
+    const char *id;
+    size_t pos;          /* index in objs: the first object wins ties */
+} ld_id;
+
+typedef struct ctx {
+    px_meta *m;
+    const px_doc *doc;
+    const px_alloc *a;
+    int rc;
+    meta_tag *tags;
+    size_t ntags;
+    px_json_doc *ld;     /* the parsed JSON-LD blocks */
+    size_t nld;
+    const px_json **objs; /* every JSON-LD object at the top of a block,
+                           * of an array or of an @graph */
+    size_t nobjs, capobjs;
+    ld_id *ids;          /* the objects that have an @id, sorted by it */
+    size_t nids;
+    const px_json *art;  /* the article, or the web page */
+    const px_json *site; /* the WebSite */
+    /* where the other sources are, found in the first pass */
+    int base, canonical, image_src, time_pub, time_art, time_any;
+} ctx;
+
+static inline bool px_meta_is_ws(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/* Strings and lists (meta_common.c). */
+bool px_meta_prefix_ci(const char *s, const char *p);
+bool px_meta_eq_ci(const char *a, const char *b);
+/* s folded to single spaces and trimmed; with html, also character
+ * references decoded and tags removed (JSON-LD strings hold HTML). */
+char *px_meta_clean(ctx *c, const char *s, bool html);
+/* Set *field from value when it is still empty: cleaned, as an ISO date
+ * (a malformed date is passed over), or as a URL resolved and checked. */
+void px_meta_set_field(ctx *c, char **field, const char *value, bool html);
+void px_meta_set_date(ctx *c, char **field, const char *value);
+void px_meta_set_url(ctx *c, char **field, const char *value);
+int px_meta_list_add(const px_alloc *a, px_strlist *l, const char *s, size_t n);
+void px_meta_list_free(const px_alloc *a, px_strlist *l);
+void px_meta_list_add_clean(ctx *c, px_strlist *l, const char *value, bool html, bool split_commas);
+
+/* The document (meta_common.c). */
+bool px_meta_is_elem(const px_node *nd, unsigned tag);
+bool px_meta_has_token(const char *list, const char *token);
+char *px_meta_node_text(ctx *c, int i, size_t max);
+/* The content of the first <meta> with this key, or NULL. */
+const char *px_meta_tag(const ctx *c, const char *key);
+/* Does a class or id of node i, or of an ancestor up to up levels, hold
+ * one of words? */
+bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count);
+/* Is node i inside comments, teasers, sidebars and the like? */
+bool px_meta_elsewhere(const ctx *c, int i, int up);
+bool px_meta_path_has(const char *href, const char *const *parts, size_t count);
+
+/* The sources, in order of trust. */
+void px_meta_scan(ctx *c);          /* meta_tags.c: first pass, JSON-LD parsed */
+void px_meta_ld_parse(ctx *c, int script); /* meta_jsonld.c */
+void px_meta_from_ld(ctx *c);       /* meta_jsonld.c */
+void px_meta_opengraph(ctx *c);     /* meta_tags.c */
+void px_meta_cards(ctx *c);         /* meta_tags.c: Twitter, Dublin Core */
+void px_meta_microdata(ctx *c);     /* meta_tags.c: itemprop, links, meta names */
+void px_meta_rel_authors(ctx *c);   /* meta_authors.c */
+void px_meta_visible_byline(ctx *c); /* meta_authors.c */
+void px_meta_named_dates(ctx *c);   /* meta_tags.c: <meta name=date>, <time> */
+void px_meta_named_date(ctx *c);    /* meta_page.c */
+/* meta_page.c: the dateline nearest the headline, published and
+ * modified ("" when none); a date in the URL. */
+void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX]);
+bool px_meta_url_date(const char *url, char out[PX_DATE_MAX]);
+void px_meta_last_tags(ctx *c);     /* meta_tags.c: description, image, keywords */
+void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Language */
+
+/* Cleans a raw author string and adds its names (meta_authors.c). */
+void px_meta_add_raw(ctx *c, const char *raw, bool html);
+
+#endif

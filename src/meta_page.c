@@ -1,0 +1,196 @@
+/*
+ * What the page shows: the dateline. A date a reader sees next to the
+ * headline ("Publié le 3 novembre 2021", "20.10.2021 - 10:24", a <time>
+ * without datetime, an <abbr title="2006-12-04">) is the article's; the
+ * same kind of date in a sidebar, a teaser or a comment is not. So every
+ * short element that holds a date is a candidate, and the one nearest
+ * after the headline wins, an element whose class says date or time
+ * counting as nearer. A label before the date ("Updated", "Aktualisiert",
+ * "Mis à jour") makes it the modified date.
+ */
+#include "meta_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "text.h"
+
+#define COUNT(a) (sizeof a / sizeof *a)
+#define MAX_TEXT 160  /* a dateline is short; longer blocks are prose */
+#define MAX_NODES 24  /* nodes in a candidate's subtree */
+#define UNNAMED 40    /* the distance an unnamed element adds */
+#define FAR 400       /* nodes from the headline beyond which an unnamed date is not counted */
+
+static bool in_tag(const ctx *c, int i, unsigned tag)
+{
+    for (int p = c->doc->nodes[i].parent; p >= 0; p = c->doc->nodes[p].parent)
+        if (px_meta_is_elem(&c->doc->nodes[p], tag))
+            return true;
+    return false;
+}
+
+/* The headline's <h1>: the first inside <article> or <main>, else the
+ * first outside <header> and <nav> (where logos sit), else none. */
+static int headline(const ctx *c)
+{
+    const px_node *nodes = c->doc->nodes;
+    int outside = -1;
+    for (int i = 0; i < c->doc->n; i++) {
+        if (!px_meta_is_elem(&nodes[i], GUMBO_TAG_H1) || px_meta_elsewhere(c, i, 8))
+            continue;
+        if (in_tag(c, i, GUMBO_TAG_ARTICLE) || in_tag(c, i, GUMBO_TAG_MAIN))
+            return i;
+        if (outside < 0 && !in_tag(c, i, GUMBO_TAG_HEADER) && !in_tag(c, i, GUMBO_TAG_NAV))
+            outside = i;
+    }
+    return outside;
+}
+
+/* Words before a date that make it the modified date, lower case. */
+static const char *const updated[] = {
+    "updated", "update", "last modified", "modified", "aktualisiert", "geändert", "mis à jour",
+    "modifié", "actualizado", "actualización", "aggiornato", "atualizado", "bijgewerkt",
+    "обновлено", "zaktualizowano", "更新",
+};
+
+static bool says_updated(const char *text, size_t before)
+{
+    for (size_t k = 0; k < COUNT(updated); k++) {
+        size_t l = strlen(updated[k]);
+        for (size_t i = 0; i + l <= before; i++)
+            if (px_ascii_ieq(text + i, updated[k], l))
+                return true;
+    }
+    return false;
+}
+
+typedef struct best {
+    int dist;
+    px_date d;
+} best;
+
+static void consider(best *b, int dist, const px_date *d)
+{
+    if (b->dist < 0 || dist < b->dist) {
+        b->dist = dist;
+        b->d = *d;
+    }
+}
+
+/* The date of node i: in its title attribute (abbr, span), else in its
+ * text. Returns false when it holds none. */
+static bool node_date(ctx *c, int i, px_date *d, bool *modified)
+{
+    const px_node *nd = &c->doc->nodes[i];
+    const char *title = px_attr(nd, "title");
+    *modified = false;
+    if (title && px_date_parse(title, strlen(title), d))
+        return true;
+    char *t = px_meta_node_text(c, i, MAX_TEXT);
+    if (!t)
+        return false;
+    size_t n = strlen(t), at = 0;
+    bool found = n <= MAX_TEXT && strpbrk(t, "0123456789") && px_date_find(t, n, d, &at);
+    if (found)
+        *modified = says_updated(t, at);
+    px_free(c->a, t);
+    return found;
+}
+
+/* An element whose class says date or time and whose whole text is a
+ * date: the surest dateline, read before the others (and before
+ * px_meta_mark_byline, so that extraction takes it out of the text). */
+void px_meta_named_date(ctx *c)
+{
+    const px_node *nodes = c->doc->nodes;
+    static const char *const classes[] = {"date", "time", "fecha", "datum", "publish", "posted",
+                                          "dateline"};
+    static const char *const not_this[] = {"update", "modif", "readtime", "read-time"};
+    for (int i = 0; i < c->doc->n && !c->m->date_published && !c->rc; i++) {
+        const px_node *nd = &nodes[i];
+        if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
+            nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
+            !px_meta_named(c, i, 0, classes, COUNT(classes)) ||
+            px_meta_named(c, i, 0, not_this, COUNT(not_this)) || px_meta_elsewhere(c, i, 8))
+            continue;
+        char *v = px_meta_node_text(c, i, 80);
+        px_meta_set_date(c, &c->m->date_published, v);
+        px_free(c->a, v);
+    }
+}
+
+void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
+{
+    const px_node *nodes = c->doc->nodes;
+    static const char *const classes[] = {"date", "time", "fecha", "datum", "publish", "posted",
+                                          "dateline", "timestamp", "byline", "meta", "info"};
+    pub[0] = mod[0] = '\0';
+    int h1 = headline(c);
+    best bp = {-1, {0}}, bm = {-1, {0}};
+    for (int i = 0; i < c->doc->n && !c->rc; i++) {
+        const px_node *nd = &nodes[i];
+        if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
+            continue;
+        if (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE || nd->tag == GUMBO_TAG_HEAD ||
+            nd->tag == GUMBO_TAG_TEMPLATE || nd->tag == GUMBO_TAG_NOSCRIPT) {
+            i = nd->end - 1;
+            continue;
+        }
+        if (nd->end - i > MAX_NODES)
+            continue;
+        bool named = px_meta_named(c, i, 0, classes, COUNT(classes)) || nd->tag == GUMBO_TAG_TIME;
+        int dist = h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
+        if (!named)
+            dist += UNNAMED;
+        if ((!named && dist > FAR) || (bp.dist >= 0 && dist >= bp.dist && bm.dist >= 0 && dist >= bm.dist))
+            continue;
+        if (px_meta_elsewhere(c, i, 8))
+            continue;
+        px_date d;
+        bool modified;
+        if (!node_date(c, i, &d, &modified))
+            continue;
+        consider(modified ? &bm : &bp, dist, &d);
+        i = nd->end - 1; /* the elements inside say the same, further on */
+    }
+    if (bp.dist >= 0)
+        px_date_format(&bp.d, pub);
+    if (bm.dist >= 0)
+        px_date_format(&bm.d, mod);
+}
+
+/* /2021/11/03/, /2021-11-03/, /20211103- in the page's URL. */
+bool px_meta_url_date(const char *url, char out[PX_DATE_MAX])
+{
+    if (!url)
+        return false;
+    const char *q = url + strcspn(url, "?#");
+    for (const char *s = url; s < q; s++) {
+        if (*s != '/' && *s != '-' && *s != '_')
+            continue;
+        const char *p = s + 1;
+        int v[3] = {0, 0, 0}, k = 0;
+        size_t lens[3] = {4, 2, 2};
+        const char *e = p;
+        for (; k < 3; k++) {
+            for (size_t j = 0; j < lens[k]; j++, e++) {
+                if (e >= q || *e < '0' || *e > '9')
+                    goto next;
+                v[k] = v[k] * 10 + (*e - '0');
+            }
+            if (k < 2 && (*e == '/' || *e == '-'))
+                e++;
+        }
+        /* the date ends the segment: "/20211103-title", "/2021/11/03/" */
+        if (e < q && *e != '/' && *e != '-' && *e != '_' && *e != '.')
+            continue;
+        if (v[0] < 1995 || v[0] > 2099 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+            continue;
+        px_date d = {v[0], v[1], v[2], -1, -1, -1, false, 0};
+        char buf[16];
+        int n = snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+        if (n > 0 && px_date_iso(buf, (size_t)n, out))
+            return true;
+    next:;
+    }
+    return false;
+}

@@ -1,0 +1,52 @@
+/*
+ * A multi-literal scanner: one Aho-Corasick pass over a subject says which
+ * patterns' required literals (literal.h) it contains, read with the same
+ * symbols (case folded; PX_LIT_WIDE for any cased character beyond ASCII).
+ */
+#ifndef PITH_SCANNER_H
+#define PITH_SCANNER_H
+
+#include <stdint.h>
+#include "literal.h"
+
+/* An Aho-Corasick automaton over bytes mapped to symbols. A full table of
+ * transitions would take states x symbols entries (the bundled rules: some
+ * 6,000 x 110); instead most states keep only their trie edges, and a
+ * missing one follows the failure link. The root and the states with many
+ * edges (some 90), where a search would cost most, have a full row of
+ * transitions instead. Built by px_scanner_new, or written out as C data at
+ * build time for the bundled rules (rules/rulegen.c): that one has no
+ * allocator and is never freed. */
+/* A state of the automaton, 16 bytes: what a step reads of it together. */
+typedef struct px_scan_state {
+    int row;   /* its row of transitions, or -1 (the root's is row 0) */
+    int edges; /* its trie edges: edge[edges] up to the next state's edges */
+    int fail;  /* the state of its longest proper suffix in the trie */
+    int outs;  /* its patterns, its suffixes' included: outs[outs...] up to a -1;
+                * -1 for none */
+} px_scan_state;
+
+typedef struct px_scanner {
+    const px_alloc *a;
+    unsigned char map[256];      /* literal or subject byte -> symbol; 0 for none */
+    int wide;                    /* the symbol of PX_LIT_WIDE, or 0 */
+    int bound;                   /* the symbol of PX_LIT_BOUND, or 0 */
+    int nsym, nstates, nrows, nedges, nouts;
+    const px_scan_state *state;  /* nstates + 1: the last one ends the edges */
+    const int *rows;             /* nrows x nsym */
+    const unsigned *edge;        /* target state << 8 | symbol */
+    const int *outs;             /* lists of patterns, each ended by -1 */
+    int words;                   /* uint64_t words of a hit set */
+} px_scanner;
+
+/* Builds a scanner over sets[0..n); sets[i].data == NULL means "no set":
+ * pattern i is then never reported and the caller must always run it. */
+px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n);
+void px_scanner_free(px_scanner *sc);
+/* Sets bit i of hits (px_scanner_words words; the caller clears them) for
+ * each pattern i with a literal in the UTF-8 subject s[0..len), compared
+ * case-insensitively. */
+void px_scanner_run(const px_scanner *sc, const char *s, size_t len, uint64_t *hits);
+int px_scanner_words(const px_scanner *sc);
+
+#endif

@@ -1,0 +1,184 @@
+#include "domdiff.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "elide.h"
+
+/* JSON-LD, as metadata recognises it: its body is kept. */
+static bool json_ld(const GumboNode *n)
+{
+    const GumboAttribute *t = gumbo_get_attribute(&n->v.element.attributes, "type");
+    if (!t)
+        return false;
+    const char *v = t->value;
+    while (*v == ' ' || (*v >= '\t' && *v <= '\r'))
+        v++;
+    return !strncasecmp(v, "application/ld+json", 19);
+}
+
+/* The children the check compares: none for an elided element. */
+static const GumboVector *kids(const GumboNode *n)
+{
+    if (n->type == GUMBO_NODE_DOCUMENT)
+        return &n->v.document.children;
+    if (n->type == GUMBO_NODE_TEMPLATE)
+        return NULL;
+    if (n->type != GUMBO_NODE_ELEMENT)
+        return NULL;
+    if (n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+        (n->v.element.tag == GUMBO_TAG_STYLE || (n->v.element.tag == GUMBO_TAG_SCRIPT && !json_ld(n))))
+        return NULL;
+    return &n->v.element.children;
+}
+
+static const char *name_of(const GumboNode *n, char *buf, size_t cap)
+{
+    switch (n->type) {
+    case GUMBO_NODE_DOCUMENT: return "#document";
+    case GUMBO_NODE_TEXT: return "#text";
+    case GUMBO_NODE_WHITESPACE: return "#whitespace";
+    case GUMBO_NODE_CDATA: return "#cdata";
+    case GUMBO_NODE_COMMENT: return "#comment";
+    default: break;
+    }
+    if (n->v.element.tag != GUMBO_TAG_UNKNOWN)
+        return gumbo_normalized_tagname(n->v.element.tag);
+    GumboStringPiece s = n->v.element.original_tag;
+    gumbo_tag_from_original_text(&s);
+    snprintf(buf, cap, "%.*s", (int)(s.length < 40 ? s.length : 40), s.data);
+    for (char *p = buf; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p + 32);
+    return buf;
+}
+
+/* Do the two nodes themselves (not their children) agree? */
+static const char *node_differs(const GumboNode *a, const GumboNode *b)
+{
+    if (a->type != b->type)
+        return "node type";
+    char x[48], y[48];
+    switch (a->type) {
+    case GUMBO_NODE_DOCUMENT: {
+        const GumboDocument *p = &a->v.document, *q = &b->v.document;
+        if (p->has_doctype != q->has_doctype || strcmp(p->name, q->name) ||
+            strcmp(p->public_identifier, q->public_identifier) ||
+            strcmp(p->system_identifier, q->system_identifier) ||
+            p->doc_type_quirks_mode != q->doc_type_quirks_mode)
+            return "doctype";
+        return NULL;
+    }
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_WHITESPACE:
+    case GUMBO_NODE_CDATA:
+        return strcmp(a->v.text.text, b->v.text.text) ? "text" : NULL;
+    case GUMBO_NODE_COMMENT:
+        return NULL; /* its text may be left out */
+    default:
+        break;
+    }
+    const GumboElement *p = &a->v.element, *q = &b->v.element;
+    if (p->tag != q->tag || p->tag_namespace != q->tag_namespace ||
+        strcmp(name_of(a, x, sizeof x), name_of(b, y, sizeof y)))
+        return "element name";
+    if (p->attributes.length != q->attributes.length)
+        return "attribute count";
+    for (unsigned i = 0; i < p->attributes.length; i++) {
+        const GumboAttribute *s = p->attributes.data[i], *t = q->attributes.data[i];
+        if (s->attr_namespace != t->attr_namespace || strcmp(s->name, t->name) ||
+            strcmp(s->value, t->value))
+            return "attribute";
+    }
+    return NULL;
+}
+
+typedef struct frame {
+    const GumboNode *a, *b;
+    unsigned next; /* the next child to compare */
+} frame;
+
+static void path(const frame *st, size_t n, const char *what, char *why, size_t cap)
+{
+    size_t k = (size_t)snprintf(why, cap, "%s differs at ", what);
+    char buf[48];
+    for (size_t i = 0; i < n && k < cap; i++) {
+        const GumboNode *g = st[i].a;
+        k += (size_t)snprintf(why + k, cap - k, "/%s[%u]", name_of(g, buf, sizeof buf),
+                              i ? (unsigned)g->index_within_parent : 0u);
+    }
+}
+
+bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t cap)
+{
+    size_t n = 0, room = 64;
+    frame *st = malloc(room * sizeof *st);
+    if (!st) {
+        snprintf(why, cap, "out of memory");
+        return false;
+    }
+    const char *d = node_differs(whole, elided);
+    st[n++] = (frame){whole, elided, 0};
+    bool ok = true;
+    while (n && !d) {
+        frame *f = &st[n - 1];
+        const GumboVector *ka = kids(f->a), *kb = kids(f->b);
+        if (!ka || !kb) {
+            n--;
+            continue;
+        }
+        if (ka->length != kb->length) {
+            d = "child count";
+            break;
+        }
+        if (f->next == ka->length) {
+            n--;
+            continue;
+        }
+        const GumboNode *a = ka->data[f->next], *b = kb->data[f->next];
+        f->next++;
+        if (n == room) {
+            frame *m = realloc(st, 2 * room * sizeof *st);
+            if (!m) {
+                d = "(out of memory)";
+                break;
+            }
+            st = m;
+            room *= 2;
+        }
+        st[n++] = (frame){a, b, 0};
+        d = node_differs(a, b);
+    }
+    if (d) {
+        path(st, n, d, why, cap);
+        ok = false;
+    }
+    free(st);
+    return ok;
+}
+
+bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, size_t cap)
+{
+    char *e = malloc(len + 1);
+    if (!e) {
+        snprintf(why, cap, "out of memory");
+        return false;
+    }
+    memcpy(e, whole, len);
+    e[len] = '\0';
+    size_t elen = px_elide(e, len);
+    *elided_len = elen;
+    bool ok = true;
+    if (elen < len) {
+        GumboOptions opt = kGumboDefaultOptions;
+        opt.max_errors = 0;
+        GumboOutput *x = gumbo_parse_with_options(&opt, whole, len);
+        GumboOutput *y = gumbo_parse_with_options(&opt, e, elen);
+        ok = domdiff(x->document, y->document, why, cap);
+        gumbo_destroy_output(&opt, x);
+        gumbo_destroy_output(&opt, y);
+    }
+    free(e);
+    return ok;
+}
