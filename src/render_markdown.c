@@ -2,8 +2,11 @@
  * Stage 5, Markdown: the kept content as CommonMark with GFM tables and
  * strikethrough.
  *
- * The walk is the text renderer's (an explicit stack, no recursion), over
- * the same kept nodes. Inline content of the block being built collects in
+ * Over 700 lines, but one idea: CommonMark's escaping and container
+ * prefixes have to be known together, so they stay in one file.
+ *
+ * The walk is px_walk (render_common.c), shared with the text and HTML
+ * renderers, over the same kept nodes; this file is its callbacks. Inline content of the block being built collects in
  * cur; a block is written when it ends, each line behind the prefixes of
  * the containers it sits in ("> " for a blockquote, the list marker or its
  * indentation for a list item). Emphasis, strikethrough and links open
