@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -466,6 +467,9 @@ static int run_page(const cli *c, const pith_extractor *ex)
 
 int main(int argc, char **argv)
 {
+    /* A file-size limit (ulimit -f) is a write error to report like a
+     * full disk, not a signal that kills the batch half-way. */
+    signal(SIGXFSZ, SIG_IGN);
     cli c = {.mode = MODE_PAGE};
     c.rules = calloc((size_t)argc + 1, sizeof *c.rules);
     if (!c.rules)

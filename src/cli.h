@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include "batch.h"
 #include "json.h"
 #include "pith.h"
@@ -59,6 +60,27 @@ int cli_read(FILE *f, size_t limit, char **data, size_t *len);
 /* Runs -o, --jsonl or --warc; returns the exit status. */
 int cli_batch(const cli *c, const pith_extractor *ex);
 
+/* -o (cli_out.c): the files of the run's inputs, by device and inode, so
+ * that no output replaces one. */
+typedef struct cli_inode {
+    dev_t dev;
+    ino_t ino;
+} cli_inode;
+typedef struct cli_inodes {
+    cli_inode *v;
+    size_t n, cap;
+    bool sorted;
+} cli_inodes;
+/* Adds the file at path (nothing when it cannot be stat'ed); -1 when out
+ * of memory. */
+int cli_inodes_add(cli_inodes *s, const char *path);
+void cli_inodes_free(cli_inodes *s);
+/* Writes data to OUTDIR/REL through a temporary file renamed into place,
+ * making REL's directories; no symbolic link is followed or replaced and
+ * no file of inputs is overwritten. Returns NULL, or why it did not write
+ * (a malloc'd one-line message). */
+char *cli_write_out(const char *outdir, const char *rel, const char *data, size_t len,
+                    cli_inodes *inputs);
 /* A batch run's state: the inputs, the one open now, and what it has read.
  * Only the main thread changes it; workers read c, ex and limits. */
 typedef struct cli_run {
@@ -75,6 +97,7 @@ typedef struct cli_run {
     uint64_t done_bytes;   /* bytes of the inputs already finished */
     bool open_failed;      /* an input could not be opened */
     void *names;           /* -o: the output paths written so far */
+    cli_inodes inodes;     /* -o: the inputs' files */
 } cli_run;
 
 /* Opens the next input of a stream run into r->f and r->fname. Returns 1,

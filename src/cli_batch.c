@@ -29,24 +29,6 @@ char *cli_dupf(const char *fmt, ...)
     return s;
 }
 
-/* Creates every missing directory of path up to its last '/'. */
-static int make_parents(const char *path)
-{
-    char *p = strdup(path);
-    if (!p)
-        return -1;
-    for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
-        *s = '\0';
-        if (mkdir(p, 0777) && errno != EEXIST) {
-            free(p);
-            return -1;
-        }
-        *s = '/';
-    }
-    free(p);
-    return 0;
-}
-
 /* The output paths written so far, so that two inputs with one name (a.htm
  * and a.html, or dir1/a.html and dir2/a.html) never overwrite each other. */
 typedef struct nameset {
@@ -137,6 +119,8 @@ static int add_input(cli_run *r, const char *path, const char *rel)
         r->outs = o;
         r->cap = cap;
     }
+    if (rel && cli_inodes_add(&r->inodes, path))
+        return -1;
     r->paths[r->npaths] = strdup(path);
     r->outs[r->npaths] = rel ? out_path(r->c, rel) : NULL;
     if (!r->paths[r->npaths] || (rel && !r->outs[r->npaths])) {
@@ -154,7 +138,10 @@ static int by_name(const void *a, const void *b)
 }
 
 /* Adds the files under dir/rel in name order, skipping hidden ones. A
- * directory that cannot be read is named on stderr and skipped. */
+ * directory that cannot be read is named on stderr and skipped. As find
+ * does without -L, a symbolic link to a directory is not followed (links
+ * to files are read): a link to "." or a parent made the walk exponential.
+ * Depth stays bounded for a tree that bind mounts make cyclic. */
 static int walk(cli_run *r, const char *dir, const char *rel, int depth)
 {
     char *here = rel ? cli_dupf("%s/%s", dir, rel) : strdup(dir);
@@ -191,9 +178,11 @@ static int walk(cli_run *r, const char *dir, const char *rel, int depth)
         struct stat st;
         if (rc == 0 && !full)
             rc = -1;
-        else if (rc == 0 && stat(full, &st) == 0) {
-            /* Depth bounds a walk through a cycle of symbolic links. */
-            if (S_ISDIR(st.st_mode) && depth < 64)
+        else if (rc == 0 && lstat(full, &st) == 0) {
+            bool link = S_ISLNK(st.st_mode);
+            if (link && stat(full, &st))
+                st.st_mode = 0; /* a dangling link */
+            if (S_ISDIR(st.st_mode) && !link && depth < 64)
                 rc = walk(r, dir, names[i], depth + 1);
             else if (S_ISREG(st.st_mode))
                 rc = add_input(r, full, names[i]);
@@ -319,23 +308,14 @@ static int files_emit(void *ctx, px_job *job)
     cli_run *r = ctx;
     if (!job->status) {
         int fresh = nameset_add(r->names, job->path);
-        FILE *f = NULL;
-        if (fresh < 0) {
-            job->status = PITH_ERR_NOMEM;
-        } else if (!fresh) {
-            job->status = PITH_ERR_INPUT;
-        } else if (make_parents(job->path) || !(f = fopen(job->path, "wb")) ||
-                   fwrite(job->out, 1, job->out_len, f) != job->out_len) {
-            job->status = PITH_ERR_INPUT;
-        }
-        if (f && fclose(f))
-            job->status = PITH_ERR_INPUT;
-        if (job->status) {
-            int e = errno;
+        char *why = fresh < 0 ? strdup("out of memory")
+                    : !fresh  ? cli_dupf("%s was written from an earlier input; skipped", job->path)
+                              : cli_write_out(r->c->outdir, job->path + strlen(r->c->outdir) + 1,
+                                              job->out, job->out_len, &r->inodes);
+        if (why || fresh <= 0) {
+            job->status = fresh < 0 ? PITH_ERR_NOMEM : PITH_ERR_INPUT;
             free(job->msg);
-            job->msg = !fresh ? cli_dupf("%s was written from an earlier input; skipped", job->path)
-                       : fresh < 0 ? strdup("out of memory")
-                                   : cli_dupf("cannot write %s: %s", job->path, strerror(e));
+            job->msg = why ? why : strdup("out of memory");
         }
     }
     if (job->msg)
@@ -574,5 +554,6 @@ int cli_batch(const cli *c, const pith_extractor *ex)
     free(r.paths);
     free(r.outs);
     nameset_free(&names);
+    cli_inodes_free(&r.inodes);
     return rc;
 }
