@@ -380,7 +380,10 @@ static void put_html_escaped(const char *t, FILE *out)
         case '<': fputs("&lt;", out); break;
         case '>': fputs("&gt;", out); break;
         case '"': fputs("&quot;", out); break;
-        default: putc(*p, out);
+        default:
+            /* a control character is not XML (metadata may hold one) */
+            if ((unsigned char)*p >= 0x20 || *p == '\t' || *p == '\n')
+                putc(*p, out);
         }
     }
 }

@@ -14,6 +14,7 @@
 #include "limit.h"
 #include "metadata.h"
 #include "page.h"
+#include "text.h"
 #include "rules_impl.h"
 #include "sniff.h"
 
@@ -265,6 +266,27 @@ static int render_formats(unsigned flags, px_page *pg, pith_result *res)
     return rc;
 }
 
+
+/* JSON-LD strings come through JSON escapes ("\u001b") that the parse's
+ * own cleaning never saw: the same characters go from them. */
+static void strip_list(px_strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        px_strip_controls(l->v[i], strlen(l->v[i]));
+}
+
+static void strip_meta(px_meta *m)
+{
+    char *const one[] = {m->date_published, m->date_modified, m->site_name, m->url,
+                         m->language, m->description, m->image, m->headline};
+    for (size_t i = 0; i < sizeof one / sizeof *one; i++)
+        if (one[i])
+            px_strip_controls(one[i], strlen(one[i]));
+    strip_list(&m->authors);
+    strip_list(&m->categories);
+    strip_list(&m->tags);
+}
+
 static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t len,
                pith_result *res, pith_error *err)
 {
@@ -289,6 +311,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (rc)
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading the metadata");
     pg->meta = &res->meta;
+    strip_meta(&res->meta);
     rc = px_extract_content(pg, err);
     if (px_scratch_failed(pg->scratch))
         return px_error(err, PITH_ERR_NOMEM, "out of memory compiling a rule pattern");
@@ -312,6 +335,9 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     res->title = pg->title;
     pg->title = NULL;
+    /* the title may come from JSON-LD, whose escapes the parse never saw */
+    if (res->title)
+        px_strip_controls(res->title, strlen(res->title));
     if (ex->flags & PITH_EXPLAIN) {
         px_buf eb;
         px_buf_init(&eb, pg->a);
