@@ -134,7 +134,7 @@ import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 uris = [r.get("WARC-Target-URI") for r in recs]
 assert uris == ["http://a.example/%s" % k for k in ("1", "liar", "3", "4")], uris
-assert "error" in recs[1] and "record inside it" in recs[1]["error"], recs[1]
+assert "error" in recs[1] and "truncated" in recs[1]["error"], recs[1]
 assert all("text" in recs[i] for i in (0, 2, 3)), recs
 PY
 pass
