@@ -21,6 +21,9 @@ static const char usage_text[] =
     "Options:\n"
     "  -e, --encoding NAME    decode the input as NAME, whatever the page declares\n"
     "  -r, --rules FILE       add the rules in FILE (may be given more than once)\n"
+    "      --check-rules FILE check the rules in FILE, warn about each pattern\n"
+    "                         that can backtrack exponentially ((a+)+, (a|aa)+)\n"
+    "                         and exit\n"
     "      --no-default-rules start from no rules (only --rules files apply)\n"
     "      --no-title         leave the title out of the output\n"
     "      --explain          trace every candidate block on stderr: its path,\n"
@@ -76,11 +79,13 @@ static const char *const limit_names[] = {"max-bytes", "max-depth", "max-nodes",
 #define OPT_LIMIT 512
 
 enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN, OPT_FAVOR, OPT_LINKS, OPT_IMAGES,
-       OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD };
+       OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD,
+       OPT_CHECK_RULES };
 
 static const struct option long_opts[] = {
     {"encoding", required_argument, NULL, 'e'},
     {"rules", required_argument, NULL, 'r'},
+    {"check-rules", required_argument, NULL, OPT_CHECK_RULES},
     {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
     {"no-title", no_argument, NULL, OPT_NO_TITLE},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
@@ -239,6 +244,10 @@ static int parse_args(int argc, char **argv, cli *c)
             break;
         }
         case 'h': fputs(usage_text, stdout); return -1;
+        case OPT_CHECK_RULES: {
+            int rc = cli_check_rules(optarg);
+            return rc ? rc : -1;
+        }
         case 'V': printf("pith %s\n", pith_version()); return -1;
         case ':':
             return bad_option(argv, "needs a value");

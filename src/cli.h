@@ -57,6 +57,9 @@ char *cli_dupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * 0, PITH_ERR_NOMEM, or PITH_ERR_INPUT with errno set. */
 int cli_read(FILE *f, size_t limit, char **data, size_t *len);
 
+/* --check-rules (cli_check.c): loads a rule file and warns on stderr about
+ * each pattern that can backtrack exponentially; returns the exit status. */
+int cli_check_rules(const char *path);
 /* Runs -o, --jsonl or --warc; returns the exit status. */
 int cli_batch(const cli *c, const pith_extractor *ex);
 

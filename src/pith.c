@@ -47,7 +47,7 @@ struct pith_result {
     char *text;
     size_t text_len;
     char *explain;
-    char warning[160];
+    char warning[512];
     unsigned long long stage_ns[PITH_STAGE_COUNT];
     char *markdown, *html, *json; /* with PITH_FORMAT_* */
     size_t markdown_len, html_len, json_len;
@@ -269,6 +269,24 @@ static int render_formats(unsigned flags, px_page *pg, pith_result *res)
 
 /* JSON-LD strings come through JSON escapes ("\u001b") that the parse's
  * own cleaning never saw: the same characters go from them. */
+/* One warning names every rule whose pattern stopped at a PCRE2 limit on
+ * this page (each once): its "no match" may be wrong. */
+static void limit_warning(const px_page *pg, pith_result *res)
+{
+    char where[128];
+    int i = px_scratch_limited(pg->scratch, 0, where, sizeof where);
+    if (i < 0)
+        return;
+    size_t n = strlen(res->warning);
+    char *w = res->warning;
+    size_t cap = sizeof res->warning;
+    n += (size_t)snprintf(w + n, cap - n, "%srule %s", n ? "; " : "", where);
+    while (n < cap && (i = px_scratch_limited(pg->scratch, i + 1, where, sizeof where)) >= 0)
+        n += (size_t)snprintf(w + n, cap - n, ", %s", where);
+    if (n < cap)
+        snprintf(w + n, cap - n, " stopped at PCRE2's backtracking limit (taken as no match)");
+}
+
 static void strip_list(px_strlist *l)
 {
     for (size_t i = 0; i < l->n; i++)
@@ -318,6 +336,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (rc && rc != PITH_NO_CONTENT)
         return rc;
     int status = rc;
+    limit_warning(pg, res);
     px_buf out;
     px_buf_init(&out, pg->a);
     t = px_clock(pg);

@@ -36,4 +36,41 @@ done
 guard codelang 1 1 markdown
 expect_stdout_has 'return 3.14159'
 
+# item 5: a catastrophic user rule, /^(a|aa)+$/, over 200 blocks of
+# "aaa...ab": 14.6 s of CPU before (PCRE2's default limit of 10 million
+# steps per block), 0.16 s now (a limit in proportion to the subject). The
+# limit hit is one warning naming the rule, and a line of --explain.
+python3 - "$T/cat.html" <<'PY'
+import sys
+body = "".join("<p>%s</p>" % ("a" * 30 + "b") for _ in range(200))
+open(sys.argv[1], "w").write("<html><body><article>" + body + "<p>The harbour authority opened "
+    "the new northern quay on Tuesday after three years of dredging and construction work that "
+    "cost far more than anyone had planned.</p></article></body></html>")
+PY
+echo 'drop text~/^(a|aa)+$/' > "$T/cat.rules"
+what="prlimit --cpu=$((8 * scale)) pith -r cat.rules cat.html"
+prlimit --cpu=$((8 * scale)) "$pith" -r "$T/cat.rules" "$T/cat.html" > "$T/out" 2> "$T/err"
+rc=$?
+expect_status 0
+expect_one_stderr_line
+expect_stderr_has "warning: rule $T/cat.rules:1 stopped at PCRE2's backtracking limit (taken as no match)"
+expect_stdout_has "harbour authority"
+prlimit --cpu=$((8 * scale)) "$pith" --explain -r "$T/cat.rules" "$T/cat.html" > "$T/out" 2> "$T/err"
+rc=$?
+expect_status 0
+expect_stderr_has "# limit: rule $T/cat.rules:1 stopped at PCRE2's backtracking limit"
+# --check-rules names the risky shapes, and not a sound one
+printf 'drop text~/^(a|aa)+$/\ndrop class~/(foo|bar)+/\ndrop text~/(\\w+\\s*)*$/\ndrop id~/^x(?:\\.[a-z]+)+$/\n' > "$T/check.rules"
+run_pith --check-rules "$T/check.rules"
+expect_status 0
+expect_no_stdout
+[ "$(nlines "$T/err")" -eq 2 ] || fail "expected 2 warnings, got $(nlines "$T/err")"
+pass
+expect_stderr_has "check.rules:1: warning: /^(a|aa)+\$/: a repeated alternation has branches that start alike"
+expect_stderr_has "check.rules:3: warning: /(\\w+\\s*)*\$/: a repeated group starts with a repeat of its own"
+echo 'drop text~/(/' > "$T/bad.rules"
+run_pith --check-rules "$T/bad.rules"
+expect_status 4
+expect_one_stderr_line
+
 done_ok
