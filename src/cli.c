@@ -112,13 +112,43 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* Writes s with its control characters escaped (\n, \t, \xNN): a file
+ * name holding a newline must not make a message two lines. */
+static void put_escaped(const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '\n')
+            fputs("\\n", stderr);
+        else if (c == '\t')
+            fputs("\\t", stderr);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(stderr, "\\x%02x", c);
+        else
+            putc(c, stderr);
+    }
+}
+
 int cli_fail(int code, const char *what, const char *msg)
 {
-    if (what)
-        fprintf(stderr, "pith: %s: %s\n", what, msg);
-    else
-        fprintf(stderr, "pith: %s\n", msg);
+    fputs("pith: ", stderr);
+    if (what) {
+        put_escaped(what);
+        fputs(": ", stderr);
+    }
+    put_escaped(msg);
+    putc('\n', stderr);
     return code;
+}
+
+int cli_write_failed(void)
+{
+    /* once: a batch's writer fails first, and the last flush again */
+    static bool said;
+    if (!said)
+        cli_fail(0, NULL, "cannot write the output");
+    said = true;
+    return PITH_ERR_INPUT;
 }
 
 /* Reads a size such as 1000, 64K, 2M or 1G; returns non-zero if malformed. */
@@ -498,6 +528,6 @@ int main(int argc, char **argv)
     rc = c.mode == MODE_PAGE ? run_page(&c, ex) : cli_batch(&c, ex);
     pith_extractor_free(ex);
     if (fflush(stdout) != 0 || ferror(stdout))
-        return cli_fail(PITH_ERR_INPUT, NULL, "cannot write the output");
+        return cli_write_failed();
     return rc;
 }

@@ -43,8 +43,12 @@ typedef struct cli {
     bool quiet;             /* -q */
 } cli;
 
-/* Prints "pith: WHAT: MSG" (or "pith: MSG") on stderr and returns code. */
+/* Prints "pith: WHAT: MSG" (or "pith: MSG") on stderr, one line (control
+ * characters escaped), and returns code. */
 int cli_fail(int code, const char *what, const char *msg);
+/* Says, once per run, that standard output cannot be written; returns
+ * PITH_ERR_INPUT. */
+int cli_write_failed(void);
 
 /* Writes a result as --format asks (title included unless --no-title),
  * ending with a newline. */

@@ -439,6 +439,16 @@ void cli_stream_record(const cli_run *r, px_job *job, const px_json *in, const c
     job->out_len = job->out ? strlen(job->out) : 0;
 }
 
+/* A member repeated in a record counts by its last value, as in most JSON
+ * parsers (Python's, JavaScript's JSON.parse, jq). */
+static const px_json *last_member(const px_json *obj, const char *key)
+{
+    for (size_t i = obj->n; i-- > 0;)
+        if (!strcmp(obj->keys[i], key))
+            return obj->items[i];
+    return NULL;
+}
+
 static void jsonl_work(void *ctx, px_job *job)
 {
     const cli_run *r = ctx;
@@ -453,11 +463,16 @@ static void jsonl_work(void *ctx, px_job *job)
         int rc = px_json_parse(&doc, &a, job->data, job->len);
         if (rc == PITH_OK && doc.root->type == PX_JOBJ) {
             in = doc.root;
-            html = px_json_get(in, hf);
-            url = px_json_get(in, uf);
+            html = last_member(in, hf);
+            url = last_member(in, uf);
         }
         if (rc == PITH_ERR_NOMEM)
             error = strdup("out of memory");
+        else if (rc && job->len >= 3 && !memcmp(job->data, "\xef\xbb\xbf", 3))
+            error = strdup("the line starts with a byte-order mark (U+FEFF), which JSON Lines does not allow");
+        else if (rc && doc.too_deep)
+            error = cli_dupf("JSON nested deeper than %d levels (at byte %zu)", PX_JSON_MAX_DEPTH,
+                             doc.error_at);
         else if (rc)
             error = cli_dupf("not valid JSON (at byte %zu)", doc.error_at);
         else if (!in)
@@ -488,7 +503,7 @@ static int stream_emit(void *ctx, px_job *job)
 {
     (void)ctx;
     if (fwrite(job->out, 1, job->out_len, stdout) != job->out_len || putchar('\n') == EOF) {
-        cli_fail(0, NULL, "cannot write the output");
+        cli_write_failed();
         return -1;
     }
     return 0;
