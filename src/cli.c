@@ -28,7 +28,7 @@ static const char usage_text[] =
     "      --no-title         leave the title out of the output\n"
     "      --explain          trace every candidate block on stderr: its path,\n"
     "                         score, features, rules fired, kept or dropped\n"
-    "      --favor WHAT       precision: less junk; recall: lose no text\n"
+    "      --favor WHAT       precision: less junk; recall: keep more\n"
     "                         (default: a balance of both)\n"
     "  -u, --url URL          the page's URL (resolves relative links, fills \"url\")\n"
     "  -f, --format FMT       text (the default), markdown, json or html\n"

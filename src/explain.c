@@ -13,6 +13,7 @@ static const char *const why_names[] = {
     [WHY_VETO] = "kept:holds-article", [WHY_HIDDEN] = "dropped:hidden",
     [WHY_TITLE] = "dropped:repeats-title", [WHY_BYLINE] = "dropped:byline",
     [WHY_TEASERS] = "dropped:teaser-list",
+    [WHY_EMPTY_SECTION] = "dropped:empty-section",
 };
 
 /* Appends at most max bytes of an attribute value: cut at a character

@@ -29,6 +29,9 @@
 #define LIST_SUMMARY 700
 /* Prose the content must keep without a teaser list for the list to go. */
 #define MIN_REST_PROSE 200
+/* The longest average cell of a table of data; a layout table's cells
+ * hold the page. */
+#define MAX_DATA_CELL 80
 
 static const px_tuning tunings[] = {
     /* narrow, drop score, veto %, trailing, fragments, teasers */
@@ -124,6 +127,7 @@ static void measure(px_page *pg)
         px_info *in = &pg->info[i];
         in->drop_rule = in->score_rule = -1;
         in->rule_score = 0;
+        in->link_list = false;
         in->why = WHY_NONE;
         if (nodes[i].kind != PX_ELEMENT || (nodes[i].flags & PX_DROP))
             continue;
@@ -158,7 +162,9 @@ static void prune(px_page *pg)
             i = nd->end;
             continue;
         }
-        if (nd->kind == PX_ELEMENT && nd->g->type != GUMBO_NODE_DOCUMENT) {
+        /* Code is verbatim: a highlighter's spans (hljs-comment, c1, gp)
+         * are named like page furniture, but they are the code. */
+        if (nd->kind == PX_ELEMENT && nd->g->type != GUMBO_NODE_DOCUMENT && !(nd->flags & PX_IN_CODE)) {
             px_verdict v = {false, 0, -1, -1};
             px_rules_match_element(pg->rs, pg->scratch, nd, &v);
             in->rule_score = v.score;
@@ -199,12 +205,19 @@ void px_node_text(const px_page *pg, int root, px_buf *out)
     }
 }
 
+/* A <pre> or <code>, or anything inside one: its text is code, which no
+ * text rule reads ("# Share the cache" is a comment, not a share bar). */
+static bool is_code(const px_node *nd)
+{
+    return (nd->flags & PX_IN_CODE) || nd->tag == GUMBO_TAG_PRE || nd->tag == GUMBO_TAG_CODE;
+}
+
 /* Is element i a block the text rules look at? Blocks, and phrasing
  * elements that stand alone in a block (an ad label in a <span>). */
 static bool text_candidate(const px_page *pg, int i)
 {
     const px_node *nd = &pg->doc.nodes[i];
-    if (nd->kind != PX_ELEMENT || nd->g->type == GUMBO_NODE_DOCUMENT)
+    if (nd->kind != PX_ELEMENT || nd->g->type == GUMBO_NODE_DOCUMENT || is_code(nd))
         return false;
     if (!(nd->flags & PX_INLINE))
         return nd->tag != GUMBO_TAG_BODY && nd->tag != GUMBO_TAG_HTML;
@@ -366,12 +379,14 @@ static int choose_root(const px_page *pg)
 static bool is_heading(unsigned tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
 /* A few words without a sentence's punctuation: a label, not prose. The
- * items of a list are its content, however short ("Spain: 11th entry"). */
+ * items of a list and the cells of a table are its content, however short
+ * ("Spain: 11th entry", "1991"). */
 static bool short_label(const px_page *pg, int i)
 {
     const px_info *in = &pg->info[i];
     unsigned tag = pg->doc.nodes[i].tag;
-    return in->own_chars < 40 && !in->own_punct && tag != GUMBO_TAG_LI && tag != GUMBO_TAG_DD;
+    return in->own_chars < 40 && !in->own_punct && tag != GUMBO_TAG_LI && tag != GUMBO_TAG_DD &&
+           tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH;
 }
 
 /* A heading that says the title again: the title is printed once. */
@@ -432,9 +447,34 @@ static bool is_byline(const px_page *pg, int i)
     return yes;
 }
 
+/* Is table t a table of data: rows of short cells, some of them (or a
+ * header row) plain text? Its linked cells are names and titles (of films,
+ * releases, people), not a menu, so it is kept or dropped whole. A layout
+ * table holds long cells or other tables; a grid of links has no text of
+ * its own. */
+static bool data_table(const px_page *pg, int t)
+{
+    int rows = 0, cells = 0;
+    bool th = false;
+    for (int j = t + 1; j < pg->doc.nodes[t].end; j++) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (nd->kind != PX_ELEMENT)
+            continue;
+        if (nd->tag == GUMBO_TAG_TABLE)
+            return false;
+        rows += nd->tag == GUMBO_TAG_TR;
+        cells += nd->tag == GUMBO_TAG_TD || nd->tag == GUMBO_TAG_TH;
+        th |= nd->tag == GUMBO_TAG_TH;
+    }
+    const px_info *in = &pg->info[t];
+    return rows >= 2 && 2 * cells >= 3 * rows && in->chars <= MAX_DATA_CELL * cells &&
+           (th || 3 * (in->chars - in->link) >= in->chars);
+}
+
 /* Inside the content: drop what the scores say is not part of it. */
 static void clean(px_page *pg, int root)
 {
+    int table_end = -1; /* the end of the data table being walked */
     FOR_KEPT(pg, i, root) {
         if (i == root || dropped(pg, i))
             continue;
@@ -457,6 +497,10 @@ static void clean(px_page *pg, int root)
             drop(pg, i, WHY_BYLINE);
             continue;
         }
+        if (i >= table_end && nd->tag == GUMBO_TAG_TABLE && data_table(pg, i))
+            table_end = nd->end;
+        if (i < table_end)
+            continue;
         bool has_own = in->own_chars > 0;
         bool has_blocks = in->chars > in->own_chars;
         /* A block or a container worth less than nothing is links and
@@ -483,6 +527,195 @@ static void clean(px_page *pg, int root)
     }
 }
 
+/* ---------------------------------------------------------------------
+ * Lists of links that are the article's own text.
+ */
+
+/* The host of an absolute URL ("//h/..." or "scheme://h/..."), without
+ * "www.", or NULL for a relative one; its length in *len. */
+static const char *url_host(const char *u, size_t *len)
+{
+    const char *p = strstr(u, "//");
+    if (!p || (p != u && (p[-1] != ':' || strcspn(u, "/?#") < (size_t)(p - u - 1))))
+        return NULL;
+    p += 2;
+    if (px_ascii_ieq(p, "www.", 4) && strnlen(p, 4) == 4)
+        p += 4;
+    *len = strcspn(p, "/?#:");
+    return p;
+}
+
+/* Does href lead to another article of this site: a page of the page's
+ * own host (a relative link, or the host of its canonical URL) whose path
+ * ends in a slug of three words or more ("/news/virus-hits-jobs-5224") or
+ * holds a year ("/2026/03/")? Related reading links there; the pull
+ * requests of a release, the apps a post names and its sources do not. */
+static bool same_site_article(const px_page *pg, const char *href)
+{
+    size_t hl = 0, pl = 0;
+    const char *h = url_host(href, &hl);
+    const char *page = pg->meta && pg->meta->url ? pg->meta->url : pg->url;
+    const char *ph = page ? url_host(page, &pl) : NULL;
+    if (h && (!ph || hl != pl || !px_ascii_ieq(h, ph, hl)))
+        return false;
+    const char *path = h ? h + hl : href;
+    size_t n = strcspn(path, "?#");
+    int seps = 0, digits = 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = path[k];
+        if (c == '/') {
+            if (digits == 4 || seps >= 2)
+                return true;
+            seps = digits = 0;
+        } else if (c == '-' || c == '_') {
+            seps++;
+            digits = -100;
+        } else {
+            digits = c >= '0' && c <= '9' ? digits + 1 : -100;
+        }
+    }
+    return seps >= 2 || digits == 4;
+}
+
+/* Is list item i a bare link: a few words, most of them linked, with no
+ * thumbnail and no summary beside it (a teaser card has both), leading
+ * off the page but not to another article of the site? A link to an
+ * anchor of the page is a table of contents, not text. */
+static bool bare_link_item(const px_page *pg, int i)
+{
+    const px_info *in = &pg->info[i];
+    if (!in->chars || in->chars > 150 || 5 * in->link < 3 * in->chars || in->paras)
+        return false;
+    bool away = false;
+    FOR_KEPT(pg, j, i) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (dropped(pg, j) || nd->kind != PX_ELEMENT)
+            continue;
+        if (nd->tag == GUMBO_TAG_IMG)
+            return false;
+        const char *href = nd->tag == GUMBO_TAG_A ? px_attr(nd, "href") : NULL;
+        if (href && same_site_article(pg, href))
+            return false;
+        away |= href && *href && *href != '#';
+    }
+    return away;
+}
+
+/* Are the items of list l all bare links, two or more? */
+static bool bare_link_list(const px_page *pg, int l)
+{
+    const px_node *nd = &pg->doc.nodes[l];
+    if (nd->tag != GUMBO_TAG_UL && nd->tag != GUMBO_TAG_OL)
+        return false;
+    int items = 0;
+    for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next) {
+        if (pg->doc.nodes[c].kind != PX_ELEMENT || dropped(pg, c))
+            continue;
+        if (pg->doc.nodes[c].tag != GUMBO_TAG_LI || !bare_link_item(pg, c))
+            return false;
+        items++;
+    }
+    return items >= 2;
+}
+
+/* Marks the lists of links that are article text, so that scoring does
+ * not count their links against the article: lists of bare links that a
+ * heading or a paragraph introduces, in an element that holds a paragraph
+ * of prose of its own (the list sits in the article's text, not in a
+ * widget or a menu). Each element's children are read twice, so the cost
+ * stays linear. Returns whether any list was marked. */
+static bool mark_link_lists(px_page *pg)
+{
+    bool any = false;
+    int body = pg->doc.body >= 0 ? pg->doc.body : 0;
+    FOR_KEPT(pg, p, body) {
+        const px_node *nd = &pg->doc.nodes[p];
+        if (dropped(pg, p) || nd->kind != PX_ELEMENT || (nd->flags & PX_INLINE))
+            continue;
+        int prose = 0;
+        for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next)
+            if (!dropped(pg, c) && pg->info[c].owner == c && good_para(&pg->info[c]))
+                prose += pg->info[c].own_chars;
+        if (!prose)
+            continue;
+        int prev = -1;
+        for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next) {
+            if (pg->doc.nodes[c].kind != PX_ELEMENT || dropped(pg, c))
+                continue;
+            unsigned pt = prev >= 0 ? pg->doc.nodes[prev].tag : 0;
+            if (prev >= 0 && (is_heading(pt) || pt == GUMBO_TAG_P) && bare_link_list(pg, c)) {
+                for (int j = c; j < pg->doc.nodes[c].end; j++)
+                    pg->info[j].link_list = true;
+                any = true;
+            }
+            if (pg->info[c].chars)
+                prev = c;
+        }
+    }
+    return any;
+}
+
+/* Is text node nd white space only? */
+static bool blank_text(const px_node *nd)
+{
+    size_t len;
+    const char *t = px_text(nd, &len);
+    for (size_t k = 0; k < len; k++)
+        if (!(t[k] == ' ' || (t[k] >= '\t' && t[k] <= '\r')))
+            return false;
+    return true;
+}
+
+/* Does the section that heading h opens keep nothing, although it held
+ * something that was dropped (a related list, a widget)? The section runs
+ * to the next heading of the same or a higher rank, or to the end of the
+ * root. Kept text, wherever it sits, and a kept image are content. */
+static bool emptied_section(const px_page *pg, int root, int h)
+{
+    unsigned rank = pg->doc.nodes[h].tag;
+    bool lost = false;
+    for (int j = pg->doc.nodes[h].end; j < pg->doc.nodes[root].end;) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (nd->kind == PX_ELEMENT && is_heading(nd->tag) && nd->tag <= rank)
+            break;
+        if (dropped(pg, j)) {
+            lost |= nd->kind == PX_ELEMENT && pg->info[j].why != WHY_HIDDEN;
+            j = nd->end;
+            continue;
+        }
+        if (nd->kind == PX_TEXT ? (pg->doc.nodes[nd->parent].flags & PX_HAS_TEXT) && !blank_text(nd)
+                                : nd->tag == GUMBO_TAG_IMG)
+            return false;
+        j++;
+    }
+    return lost;
+}
+
+/* Never a heading over nothing: a heading whose section was dropped goes
+ * (not a "heading" that holds a paragraph of prose: that is the text).
+ * Backwards, so that a subsection emptied first empties its parent. */
+static void drop_empty_sections(px_page *pg, int root)
+{
+    int n = 0;
+    FOR_KEPT(pg, i, root) {
+        if (!dropped(pg, i) && pg->doc.nodes[i].kind == PX_ELEMENT && is_heading(pg->doc.nodes[i].tag))
+            n++;
+    }
+    int *heads = n ? px_malloc(pg->a, (size_t)n * sizeof *heads) : NULL;
+    if (!heads)
+        return;
+    n = 0;
+    FOR_KEPT(pg, i, root) {
+        if (!dropped(pg, i) && pg->doc.nodes[i].kind == PX_ELEMENT && is_heading(pg->doc.nodes[i].tag))
+            heads[n++] = i;
+    }
+    while (n--)
+        if (heads[n] != pg->title_node && heads[n] != root && !good_para(&pg->info[heads[n]]) &&
+            emptied_section(pg, root, heads[n]))
+            drop(pg, heads[n], WHY_EMPTY_SECTION);
+    px_free(pg->a, heads);
+}
+
 /* No container won: keep the prose of the page, block by block. */
 static bool fallback(px_page *pg)
 {
@@ -504,10 +737,14 @@ static bool fallback(px_page *pg)
  * Pages that hold no article: listings and error pages give nothing.
  */
 
-/* A headline link: a block of a few words, all of it a link. */
+/* A headline link: a block of a few words, all of it a link, or one that
+ * opens with its link and adds a date or a label ("Title  2 March 2026"). */
 static bool headline_link(const px_info *in)
 {
-    return in->own_chars >= 12 && in->own_chars <= 200 && 5 * in->own_link >= 4 * in->own_chars;
+    if (in->own_chars < 12 || in->own_chars > 200)
+        return false;
+    int lead = in->lead_link >= 0 ? in->lead_link : -1 - in->lead_link;
+    return 5 * in->own_link >= 4 * in->own_chars || (lead >= 12 && 2 * lead >= in->own_chars);
 }
 
 /* Does the first link in block i lead to another page? The headings of
@@ -545,7 +782,7 @@ static int mark_teasers(const px_page *pg, unsigned char *teaser, int max_summar
         const px_info *in = &pg->info[i];
         if (dropped(pg, i) || in->owner != i || !in->own_chars || i == body)
             continue;
-        if (headline_link(in) && links_away(pg, i)) {
+        if (headline_link(in) && links_away(pg, i) && !in->link_list) {
             headline = i;
         } else if (headline >= 0 && in->own_chars >= 30) {
             if (summary_shape(in, max_summary)) {
@@ -592,7 +829,7 @@ static int teaser_item(const px_page *pg, int root, int h, int s)
 }
 
 /* The element with text right before node p among its siblings, or -1. */
-static int heading_before(const px_page *pg, int p)
+static int text_before(const px_page *pg, int p)
 {
     int prev = -1, parent = pg->doc.nodes[p].parent;
     for (int c = pg->doc.nodes[parent].first; c >= 0 && c != p; c = pg->doc.nodes[c].next)
@@ -647,7 +884,7 @@ static void drop_teaser_lists(px_page *pg, int root, const unsigned char *teaser
                 prev = c;
         }
         if (first && prev < 0 && p > root)
-            prev = heading_before(pg, p);
+            prev = text_before(pg, p);
         if (first && prev >= 0 && is_heading(pg->doc.nodes[prev].tag) && !good_para(&pg->info[prev]))
             drop(pg, prev, WHY_TEASERS);
         drop(pg, i, WHY_TEASERS);
@@ -764,6 +1001,8 @@ int px_extract_content(px_page *pg, pith_error *err)
         return px_error(err, PITH_ERR_NOMEM, "out of memory during extraction");
     drop_forms(pg);
     px_score(pg);
+    if (mark_link_lists(pg))
+        px_score(pg);
     t = px_lap(pg, PITH_STAGE_RULES, t);
     if (px_find_title(pg))
         return px_error(err, PITH_ERR_NOMEM, "out of memory finding the title");
@@ -777,6 +1016,7 @@ int px_extract_content(px_page *pg, pith_error *err)
         if (pg->tune->drop_teasers)
             drop_teasers_in(pg, pg->root);
         clean(pg, pg->root);
+        drop_empty_sections(pg, pg->root);
     } else {
         pg->fallback = true;
         rc = fallback(pg) ? PITH_OK : PITH_NO_CONTENT;

@@ -11,7 +11,8 @@
 /* Why a node was dropped; kept for --explain and for tests. */
 enum px_why {
     WHY_NONE, WHY_RULE, WHY_TEXT_RULE, WHY_FORM, WHY_LINKS, WHY_SCORE,
-    WHY_TRAILING, WHY_OUTSIDE, WHY_VETO, WHY_HIDDEN, WHY_TITLE, WHY_BYLINE, WHY_TEASERS
+    WHY_TRAILING, WHY_OUTSIDE, WHY_VETO, WHY_HIDDEN, WHY_TITLE, WHY_BYLINE, WHY_TEASERS,
+    WHY_EMPTY_SECTION
 };
 
 typedef struct px_info {
@@ -26,6 +27,8 @@ typedef struct px_info {
     float own_value;           /* worth of this block's own text */
     float value;               /* worth of the subtree */
     int rule_score;
+    bool link_list;            /* in a list of links that is article text
+                                * (extract.c): its links cost nothing */
     int drop_rule, score_rule; /* rule indices for --explain, or -1 */
     unsigned char why;
 } px_info;
@@ -107,9 +110,12 @@ void px_code_language(const px_page *pg, int p, int *memo, char *lang, size_t ca
 int px_render_root(const px_page *pg);
 /* Is node i left out of the output (dropped, or the h1 used as title)? */
 bool px_render_skip(const px_page *pg, int i);
-/* The address of an <img>: src, or the data-src of lazy loaders; NULL
- * when there is none but a data: URL. */
-const char *px_image_src(const px_node *nd);
+/* The address of <img> i resolved against the page's base, allocated
+ * with the page's allocator: src, the data-src of lazy loaders, else the
+ * widest candidate of its srcset or data-srcset, or of a <source> of its
+ * <picture>. NULL when there is none but a data: URL, or when memory ran
+ * out (then *oom is set). */
+char *px_image_url(const px_page *pg, int i, bool *oom);
 
 /* The other output formats (render_markdown.c, render_html.c,
  * render_json.c), from the same kept nodes as the text. */

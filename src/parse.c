@@ -28,6 +28,38 @@ static bool is_inline_tag(unsigned tag) { return tag <= GUMBO_TAG_LAST && inline
 
 static void clean(GumboNode *g);
 
+/* Elements HTML does not define: custom elements (<mjx-container>,
+ * <lite-youtube>), unknown tags, and MathML. */
+static bool undefined_element(const GumboNode *g)
+{
+    return g->v.element.tag == GUMBO_TAG_UNKNOWN || g->v.element.tag_namespace == GUMBO_NAMESPACE_MATHML;
+}
+
+/* Browsers show an element they do not know inline, so the text after an
+ * <mjx-container> goes on in the same paragraph. One that wraps blocks (a
+ * fact box of a heading and a list) is a block itself, and so is one that
+ * stands among blocks with no text or phrasing beside it (a "back to the
+ * newsroom" link, a display formula between paragraphs). What lies below
+ * is settled first (children come after their parent, so backwards), then
+ * the context, from the top down. */
+static void settle_undefined(px_doc *doc)
+{
+    for (int i = doc->n - 1; i > 0; i--) {
+        const px_node *nd = &doc->nodes[i];
+        bool block = nd->kind == PX_ELEMENT && nd->g->type == GUMBO_NODE_ELEMENT &&
+                     !(nd->flags & PX_INLINE) && !undefined_element(nd->g);
+        if (nd->parent >= 0 && (block || (nd->flags & PX_HOLDS_BLOCK)))
+            doc->nodes[nd->parent].flags |= PX_HOLDS_BLOCK;
+    }
+    for (int i = 1; i < doc->n; i++) {
+        px_node *nd = &doc->nodes[i];
+        if (nd->kind == PX_ELEMENT && nd->g->type == GUMBO_NODE_ELEMENT && nd->parent >= 0 &&
+            undefined_element(nd->g) && !(nd->flags & PX_HOLDS_BLOCK) &&
+            (doc->nodes[nd->parent].flags & (PX_HAS_TEXT | PX_HAS_PHRASING | PX_INLINE)))
+            nd->flags |= PX_INLINE;
+    }
+}
+
 static bool blank(const char *s)
 {
     for (; *s; s++)
@@ -155,8 +187,13 @@ int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
                 p->last = idx;
                 if (nd->kind == PX_TEXT && !blank(g->v.text.text))
                     p->flags |= PX_HAS_TEXT;
+                if (nd->flags & PX_INLINE)
+                    p->flags |= PX_HAS_PHRASING;
                 if ((p->flags & PX_IN_LINK) || (p->tag == GUMBO_TAG_A && p->kind == PX_ELEMENT))
                     nd->flags |= PX_IN_LINK;
+                if ((p->flags & PX_IN_CODE) ||
+                    (p->kind == PX_ELEMENT && (p->tag == GUMBO_TAG_PRE || p->tag == GUMBO_TAG_CODE)))
+                    nd->flags |= PX_IN_CODE;
             }
         }
         GumboVector *kids = keep ? children_of(g) : NULL;
@@ -171,6 +208,7 @@ int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
         for (;;) {
             if (g == doc->out->document) {
                 doc->n = n;
+                settle_undefined(doc);
                 return PITH_OK;
             }
             GumboNode *p = g->parent;

@@ -21,7 +21,10 @@ enum {
     PX_DROP = 1u << 0,    /* removed with its subtree */
     PX_INLINE = 1u << 1,  /* phrasing content: flows inside a block */
     PX_IN_LINK = 1u << 2, /* inside an <a href> */
-    PX_HAS_TEXT = 1u << 3 /* has a non-blank text child */
+    PX_HAS_TEXT = 1u << 3, /* has a non-blank text child */
+    PX_IN_CODE = 1u << 4,  /* inside a <pre> or <code>: verbatim, no rule applies */
+    PX_HOLDS_BLOCK = 1u << 5, /* a block element lies somewhere below */
+    PX_HAS_PHRASING = 1u << 6 /* has a child of a phrasing tag (a, span, em...) */
 };
 
 typedef struct px_node {

@@ -3,7 +3,9 @@
 #include <stdint.h>
 #include <string.h>
 #include "page.h"
+#include "metadata.h"
 #include "text.h"
+#include "url.h"
 
 int px_render_root(const px_page *pg)
 {
@@ -140,15 +142,76 @@ void px_code_language(const px_page *pg, int p, int *memo, char *lang, size_t ca
     }
 }
 
-const char *px_image_src(const px_node *nd)
+/* The widest srcset candidate of an element's srcset or data-srcset
+ * attribute, or NULL. */
+static const char *srcset_of(const char *srcset, size_t *len)
 {
-    /* Lazy-loading pages keep the real address in a data- attribute and
-     * put a placeholder (often a data: URL) in src. */
-    static const char *const keys[] = {"src", "data-src", "data-lazy-src", "data-original"};
-    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
-        const char *v = px_attr(nd, keys[k]);
-        if (v && *v && strncmp(v, "data:", 5))
-            return v;
+    if (!srcset)
+        return NULL;
+    const char *u = px_srcset_best(srcset, len);
+    return u && strncmp(u, "data:", 5) ? u : NULL;
+}
+
+/* A <source srcset> of the <picture> around an <img> that has none of its
+ * own (the rules drop <source>, but its address is the image's). */
+static const char *picture_source(const GumboNode *img, size_t *len)
+{
+    const GumboNode *p = img->parent;
+    /* Gumbo does not know <picture>: it is an unknown tag by that name. */
+    if (!p || p->type != GUMBO_NODE_ELEMENT || p->v.element.tag != GUMBO_TAG_UNKNOWN)
+        return NULL;
+    GumboStringPiece name = p->v.element.original_tag;
+    if (name.length < 9 || !px_ascii_ieq(name.data, "<picture", 8) ||
+        (name.data[8] != '>' && name.data[8] != ' ' && !(name.data[8] >= '\t' && name.data[8] <= '\r')))
+        return NULL;
+    const GumboVector *kids = &p->v.element.children;
+    for (unsigned k = 0; k < kids->length; k++) {
+        const GumboNode *c = kids->data[k];
+        if (c->type != GUMBO_NODE_ELEMENT || c->v.element.tag != GUMBO_TAG_SOURCE)
+            continue;
+        const GumboAttribute *at = gumbo_get_attribute(&c->v.element.attributes, "srcset");
+        const char *u = at ? srcset_of(at->value, len) : NULL;
+        if (u)
+            return u;
     }
     return NULL;
+}
+
+static char *image_src(const px_alloc *a, const px_node *nd, bool *oom)
+{
+    /* Lazy-loading pages keep the real address in a data- attribute and
+     * put a placeholder (often a data: URL) in src, or give only a srcset. */
+    static const char *const keys[] = {"src", "data-src", "data-lazy-src", "data-original"};
+    *oom = false;
+    const char *u = NULL;
+    size_t len = 0;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys && !u; k++) {
+        const char *v = px_attr(nd, keys[k]);
+        if (v && *v && strncmp(v, "data:", 5)) {
+            u = v;
+            len = strlen(v);
+        }
+    }
+    if (!u)
+        u = srcset_of(px_attr(nd, "data-srcset"), &len);
+    if (!u)
+        u = srcset_of(px_attr(nd, "srcset"), &len);
+    if (!u)
+        u = picture_source(nd->g, &len);
+    if (!u)
+        return NULL;
+    char *copy = px_strndup(a, u, len);
+    *oom = !copy;
+    return copy;
+}
+
+char *px_image_url(const px_page *pg, int i, bool *oom)
+{
+    char *src = image_src(pg->a, &pg->doc.nodes[i], oom);
+    if (!src)
+        return NULL;
+    char *u = px_url_resolve(pg->a, pg->meta ? pg->meta->base : NULL, src);
+    px_free(pg->a, src);
+    *oom = !u;
+    return u;
 }

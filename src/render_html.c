@@ -287,12 +287,10 @@ static bool row_blank(const hr *h, int r)
 static void render_img(hr *h, int i)
 {
     const px_node *nd = &h->pg->doc.nodes[i];
-    const char *src = px_image_src(nd);
-    if (!src)
-        return;
-    char *u = px_url_resolve(h->pg->a, h->pg->meta ? h->pg->meta->base : NULL, src);
+    bool oom;
+    char *u = px_image_url(h->pg, i, &oom);
     if (!u) {
-        h->oom = true;
+        h->oom |= oom;
         return;
     }
     if (*u && px_url_is_safe(u, true)) {

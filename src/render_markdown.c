@@ -727,12 +727,10 @@ static void render_code(md *m, int i)
 static void render_img(md *m, int i)
 {
     const px_node *nd = &m->pg->doc.nodes[i];
-    const char *src = px_image_src(nd);
-    if (!src)
-        return;
-    char *u = px_url_resolve(m->pg->a, m->pg->meta ? m->pg->meta->base : NULL, src);
+    bool oom;
+    char *u = px_image_url(m->pg, i, &oom);
     if (!u) {
-        m->oom = true;
+        m->oom |= oom;
         return;
     }
     if (px_url_is_safe(u, true) && *u) {

@@ -155,6 +155,10 @@ void px_score(px_page *pg)
              * not a fragment of a menu (linked cells still cost). */
             if (is_cell(&nodes[i]) && in->own_chars < 20 && 2 * in->own_link <= in->own_chars)
                 in->own_value = (float)in->own_chars;
+            /* A list of links the article gives ("apps I use", the pull
+             * requests of a release) is worth nothing, and costs nothing. */
+            if (in->link_list && in->own_value < 0)
+                in->own_value = 0;
             in->value += in->own_value;
             if (px_is_good_para(in->own_chars, in->own_link, in->own_punct)) {
                 in->paras++;

@@ -250,3 +250,58 @@ bool px_url_is_safe(const char *url, bool image)
             return true;
     return false;
 }
+
+static bool srcset_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+const char *px_srcset_best(const char *s, size_t *len)
+{
+    const char *best = NULL;
+    double best_size = 0;
+    *len = 0;
+    while (*s) {
+        while (srcset_space(*s) || *s == ',')
+            s++;
+        if (!*s)
+            break;
+        /* The URL runs to white space; commas at its end separate it from
+         * the next candidate (commas inside it are part of it). */
+        const char *u = s;
+        while (*s && !srcset_space(*s))
+            s++;
+        size_t ul = (size_t)(s - u);
+        bool ended = false;
+        while (ul && u[ul - 1] == ',') {
+            ul--;
+            ended = true;
+        }
+        double size = 1;
+        if (!ended) {
+            while (srcset_space(*s))
+                s++;
+            /* The descriptor: a number and w or x ("800w", "1.5x"). */
+            double v = 0, scale = 0;
+            bool digits = false;
+            for (; (*s >= '0' && *s <= '9') || *s == '.'; s++) {
+                if (*s == '.') {
+                    scale = scale ? scale : 1;
+                    continue;
+                }
+                digits = true;
+                if (scale)
+                    v += (*s - '0') * (scale /= 10);
+                else
+                    v = v * 10 + (*s - '0');
+            }
+            if (digits && (*s == 'w' || *s == 'x'))
+                size = v;
+            while (*s && *s != ',')
+                s++;
+        }
+        if (ul && (!best || size > best_size)) {
+            best = u;
+            best_size = size;
+            *len = ul;
+        }
+    }
+    return best;
+}

@@ -21,5 +21,10 @@ bool px_url_is_absolute(const char *url);
  * mailto, ftp and tel links pass (images: http and https only); the rest,
  * javascript:, data:, vbscript: and the like, do not. */
 bool px_url_is_safe(const char *url, bool image);
+/* The widest candidate of a srcset attribute ("a.jpg 480w, b.jpg 1200w",
+ * or 1x/2x densities): its URL's start, its length in *len. The first
+ * candidate wins a tie and one without a descriptor counts as 1x. NULL
+ * when the attribute holds no URL. */
+const char *px_srcset_best(const char *srcset, size_t *len);
 
 #endif

@@ -124,6 +124,36 @@ static void test_safe(void **state)
     px_free(&A, u);
 }
 
+static void picks(const char *srcset, const char *want)
+{
+    size_t len;
+    const char *u = px_srcset_best(srcset, &len);
+    if (!want) {
+        assert_null(u);
+        return;
+    }
+    assert_non_null(u);
+    if (len != strlen(want) || memcmp(u, want, len))
+        fail_msg("srcset_best(%s) = %.*s, want %s", srcset, (int)len, u, want);
+}
+
+/* Lazy-loading pages give an image only by srcset: the widest candidate
+ * is the image, commas inside a URL belong to it. */
+static void test_srcset(void **state)
+{
+    (void)state;
+    picks("a-480.jpg 480w, a-1200.jpg 1200w, a-800.jpg 800w", "a-1200.jpg");
+    picks("b.jpg, b@2x.jpg 2x", "b@2x.jpg");
+    picks("b@1.5x.jpg 1.5x,b@1.25x.jpg 1.25x", "b@1.5x.jpg");
+    picks("  https://cdn.example/w_424,f_webp/x.jpeg 424w,\n https://cdn.example/w_848,f_webp/x.jpeg 848w ",
+          "https://cdn.example/w_848,f_webp/x.jpeg");
+    picks("only.jpg", "only.jpg");
+    picks("first.jpg, second.jpg", "first.jpg"); /* a tie: the first */
+    picks("one,two.jpg 2x", "one,two.jpg"); /* a comma inside is the URL's */
+    picks("", NULL);
+    picks(" , ,", NULL);
+}
+
 int main(void)
 {
     px_alloc_init(&A, NULL);
@@ -132,6 +162,7 @@ int main(void)
         cmocka_unit_test(test_rfc3986_abnormal),
         cmocka_unit_test(test_pages),
         cmocka_unit_test(test_safe),
+        cmocka_unit_test(test_srcset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
