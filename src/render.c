@@ -17,6 +17,10 @@ typedef struct renderer {
     bool bullet;       /* the next block is a list item */
     int row;           /* the data-table row being built, or -1 */
     int cells;         /* cells written in that row */
+    /* px_data_table of each table met so far (0 unknown, 1 data, 2
+     * layout): every <tr> asks about its table, and rescanning the table
+     * at each row made long tables quadratic. */
+    unsigned char *data;
 } renderer;
 
 static bool is_block(const px_node *nd)
@@ -141,7 +145,9 @@ static void enter(renderer *r, int i)
         int t = nd->parent;
         while (t >= 0 && r->pg->doc.nodes[t].tag != GUMBO_TAG_TABLE)
             t = r->pg->doc.nodes[t].parent;
-        if (t >= 0 && px_data_table(r->pg, t)) {
+        if (t >= 0 && r->data && !r->data[t])
+            r->data[t] = px_data_table(r->pg, t) ? 1 : 2;
+        if (t >= 0 && r->data && r->data[t] == 1) {
             r->row = i;
             r->cells = 0;
         }
@@ -173,11 +179,15 @@ int px_render_text(const px_page *pg, px_buf *out)
 {
     int root = pg->root >= 0 ? pg->root : pg->doc.body >= 0 ? pg->doc.body : 0;
     const px_node *nodes = pg->doc.nodes;
-    renderer r = {pg, out, {0}, false, false, -1, 0};
+    renderer r = {pg, out, {0}, false, false, -1, 0, NULL};
     px_buf_init(&r.cur, pg->a);
     int *stack = px_malloc(pg->a, (size_t)(pg->doc.n + 1) * sizeof *stack);
-    if (!stack)
+    r.data = px_calloc(pg->a, (size_t)pg->doc.n + 1, 1);
+    if (!stack || !r.data) {
+        px_free(pg->a, stack);
+        px_free(pg->a, r.data);
         return PITH_ERR_NOMEM;
+    }
     int top = 0;
     for (int i = root; i < nodes[root].end;) {
         while (top && i >= nodes[stack[top - 1]].end)
@@ -203,6 +213,7 @@ int px_render_text(const px_page *pg, px_buf *out)
         leave(&r, stack[--top]);
     flush(&r);
     px_free(pg->a, stack);
+    px_free(pg->a, r.data);
     bool oom = r.cur.oom || out->oom;
     px_buf_free(&r.cur);
     return oom ? PITH_ERR_NOMEM : PITH_OK;
