@@ -107,6 +107,13 @@ int px_explain(const px_page *pg, px_buf *out)
     snprintf(line, sizeof line, "# root=%d fallback=%d nodes=%d\n", pg->root, pg->fallback, pg->doc.n);
     px_buf_puts(out, line);
     explain_adblock(pg, out);
+    char where[160];
+    for (int r = px_scratch_limited(pg->scratch, 0, where, sizeof where); r >= 0;
+         r = px_scratch_limited(pg->scratch, r + 1, where, sizeof where)) {
+        px_buf_puts(out, "# limit: rule ");
+        px_buf_puts(out, where);
+        px_buf_puts(out, " stopped at PCRE2's backtracking limit on some block (taken as no match)\n");
+    }
     for (int i = 0; i < pg->doc.n; i++) {
         const px_node *nd = &pg->doc.nodes[i];
         const px_info *in = &pg->info[i];
@@ -123,7 +130,6 @@ int px_explain(const px_page *pg, px_buf *out)
                  (double)in->value, (double)in->own_value, in->chars, in->link, in->own_chars,
                  in->own_punct, in->paras, in->rule_score);
         px_buf_puts(out, line);
-        char where[160];
         if (in->drop_rule >= 0 || in->ab_rule >= 0) {
             snprintf(line, sizeof line, " dropped_text=%zu", raw_text(pg, i));
             px_buf_puts(out, line);

@@ -193,6 +193,9 @@ static long quantifier(reader *r, bool *present)
         return 1;
     }
     *present = true;
+    /* a comment may stand between a quantifier and its lazy or
+     * possessive mark: PCRE2 reads "Q?(?#c)?" as "Q??" */
+    skip_comments(r);
     if (r->p < r->end && (*r->p == '?' || *r->p == '+'))
         r->p++;
     return min;

@@ -294,8 +294,14 @@ const char *px_meta_tag(const ctx *c, const char *key)
 /* ------------------------------------------------------------------ */
 /* Where a node is                                                      */
 
+/* How much of a class or id px_meta_named reads. It asks about every
+ * element and its ancestors, so a page whose article wrapper has a class
+ * of 1 MB (bench/shapes codelang) cost nodes x 1 MB (1.5 s at 1 MB, and
+ * quadratic beyond); real class lists are far shorter than this. */
+#define NAMED_SCAN_MAX 4096
+
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
- * one of words? */
+ * one of words (within its first NAMED_SCAN_MAX bytes)? */
 bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count)
 {
     const px_node *nodes = c->doc->nodes;
@@ -305,7 +311,8 @@ bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t
             break;
         const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
         for (int a = 0; a < 2; a++)
-            for (const char *s = attrs[a]; s && *s; s++) {
+            for (size_t n = 0; attrs[a] && attrs[a][n] && n < NAMED_SCAN_MAX; n++) {
+                const char *s = attrs[a] + n;
                 /* The words are lower case: most offsets fail at once. */
                 char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
                 for (size_t w = 0; w < count; w++)

@@ -121,8 +121,10 @@ bool px_data_table(const px_page *pg, int t);
  * returns, no trailing blanks on lines, no blank lines at either end. */
 void px_pre_text(const px_page *pg, int p, px_buf *out);
 /* The language of the code in <pre> p (class language-x, lang-x,
- * highlight-x, brush: x, data-lang), written to lang; "" when none. */
-void px_code_language(const px_page *pg, int p, char *lang, size_t cap);
+ * highlight-x, brush: x, data-lang), written to lang; "" when none.
+ * memo, when not NULL, holds one int per node, zeroed before the first
+ * call: it keeps each class's answer for the next <pre> under it. */
+void px_code_language(const px_page *pg, int p, int *memo, char *lang, size_t cap);
 /* The node the renderers start from. */
 int px_render_root(const px_page *pg);
 /* Is node i left out of the output (dropped, or the h1 used as title)? */

@@ -26,6 +26,8 @@ static const bool inline_tags[GUMBO_TAG_LAST + 1] = {
 
 static bool is_inline_tag(unsigned tag) { return tag <= GUMBO_TAG_LAST && inline_tags[tag]; }
 
+static void clean(GumboNode *g);
+
 /* Elements HTML does not define: custom elements (<mjx-container>,
  * <lite-youtube>), unknown tags, and MathML. */
 static bool undefined_element(const GumboNode *g)
@@ -175,6 +177,7 @@ int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
                 nd->kind = g->type == GUMBO_NODE_DOCUMENT ? PX_ELEMENT : PX_TEXT;
                 nd->tag = GUMBO_TAG_UNKNOWN;
             }
+            clean(g);
             if (parent >= 0) {
                 px_node *p = &doc->nodes[parent];
                 if (p->last >= 0)
@@ -266,6 +269,25 @@ const char *px_attr(const px_node *nd, const char *name)
             return at->value;
     }
     return NULL;
+}
+
+/* Control characters, raw or as references (&#27;), would reach a terminal
+ * or make the HTML output ill-formed XML: they go here, once, so that no
+ * stage and no format sees them. The strings are Gumbo's, in our arena,
+ * and only shrink. */
+static void clean(GumboNode *g)
+{
+    if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
+        const GumboVector *attrs = &g->v.element.attributes;
+        for (unsigned i = 0; i < attrs->length; i++) {
+            GumboAttribute *at = attrs->data[i];
+            char *v = (char *)at->value;
+            px_strip_controls(v, strlen(v));
+        }
+    } else if (g->type != GUMBO_NODE_DOCUMENT && g->type != GUMBO_NODE_COMMENT) {
+        char *t = (char *)g->v.text.text;
+        px_strip_controls(t, strlen(t));
+    }
 }
 
 const char *px_text(const px_node *nd, size_t *len)

@@ -20,6 +20,7 @@
 #include "lang.h"
 #include "metadata.h"
 #include "page.h"
+#include "text.h"
 #include "rules_impl.h"
 #include "sniff.h"
 #include "timer.h"
@@ -62,7 +63,7 @@ struct pith_result {
     char *text;
     size_t text_len;
     char *explain;
-    char warning[160];
+    char warning[512];
     unsigned long long stage_ns[PITH_STAGE_COUNT];
     char *markdown, *html, *json; /* with PITH_FORMAT_* */
     size_t markdown_len, html_len, json_len;
@@ -514,6 +515,44 @@ static int no_article_json(unsigned flags, px_page *pg, pith_result *res)
     return res->json ? PITH_OK : PITH_ERR_NOMEM;
 }
 
+/* One warning names every rule whose pattern stopped at a PCRE2 limit on
+ * this page (each once): its "no match" may be wrong. */
+static void limit_warning(const px_page *pg, pith_result *res)
+{
+    char where[128];
+    int i = px_scratch_limited(pg->scratch, 0, where, sizeof where);
+    if (i < 0)
+        return;
+    size_t n = strlen(res->warning);
+    char *w = res->warning;
+    size_t cap = sizeof res->warning;
+    n += (size_t)snprintf(w + n, cap - n, "%srule %s", n ? "; " : "", where);
+    while (n < cap && (i = px_scratch_limited(pg->scratch, i + 1, where, sizeof where)) >= 0)
+        n += (size_t)snprintf(w + n, cap - n, ", %s", where);
+    if (n < cap)
+        snprintf(w + n, cap - n, " stopped at PCRE2's backtracking limit (taken as no match)");
+}
+
+static void strip_list(px_strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        px_strip_controls(l->v[i], strlen(l->v[i]));
+}
+
+/* JSON-LD strings come through JSON escapes ("\u001b") that the parse's
+ * own cleaning never saw: the same characters go from them. */
+static void strip_meta(px_meta *m)
+{
+    char *const one[] = {m->date_published, m->date_modified, m->site_name, m->url,
+                         m->language, m->description, m->image, m->headline};
+    for (size_t i = 0; i < sizeof one / sizeof *one; i++)
+        if (one[i])
+            px_strip_controls(one[i], strlen(one[i]));
+    strip_list(&m->authors);
+    strip_list(&m->categories);
+    strip_list(&m->tags);
+}
+
 static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t len,
                pith_result *res, pith_error *err)
 {
@@ -538,6 +577,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (rc)
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading the metadata");
     pg->meta = &res->meta;
+    strip_meta(&res->meta);
     /* The rules and scoring, the title, then the content. */
     t = px_clock(pg);
     rc = px_apply_rules(pg) ? px_error(err, PITH_ERR_NOMEM, "out of memory during extraction") : PITH_OK;
@@ -552,6 +592,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (rc && rc != PITH_NO_CONTENT)
         return rc;
     int status = rc;
+    limit_warning(pg, res);
     px_buf out;
     px_buf_init(&out, pg->a);
     t = px_clock(pg);
@@ -569,6 +610,9 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (page_language(ex, res, &status, &foreign, err))
         return px_error(err, PITH_ERR_NOMEM, "out of memory");
     px_title_polish(pg);
+    /* the title may come from JSON-LD, whose escapes the parse never saw */
+    if (pg->title)
+        px_strip_controls(pg->title, strlen(pg->title));
     if (status == PITH_OK && res->text_len && render_formats(ex->flags, pg, res))
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     /* No article, but the metadata still serves an index: the JSON object

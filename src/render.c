@@ -17,6 +17,10 @@ typedef struct renderer {
     bool bullet;       /* the next block is a list item */
     int row;           /* the data-table row being built, or -1 */
     int cells;         /* cells written in that row */
+    /* px_data_table of each table met so far (0 unknown, 1 data, 2
+     * layout): every <tr> asks about its table, and rescanning the table
+     * at each row made long tables quadratic. */
+    unsigned char *data;
 } renderer;
 
 static void flush(renderer *r)
@@ -141,7 +145,9 @@ static bool enter(void *ctx, int i)
         int t = nd->parent;
         while (t >= 0 && r->pg->doc.nodes[t].tag != GUMBO_TAG_TABLE)
             t = r->pg->doc.nodes[t].parent;
-        if (t >= 0 && px_data_table(r->pg, t)) {
+        if (t >= 0 && r->data && !r->data[t])
+            r->data[t] = px_data_table(r->pg, t) ? 1 : 2;
+        if (t >= 0 && r->data && r->data[t] == 1) {
             r->row = i;
             r->cells = 0;
         }
@@ -181,11 +187,15 @@ static void skipped_block(void *ctx, int i)
 int px_render_text(const px_page *pg, px_buf *out)
 {
     static const px_walk_ops ops = {enter, leave, skipped_block};
-    renderer r = {pg, out, {0}, false, false, -1, 0};
+    renderer r = {pg, out, {0}, false, false, -1, 0, NULL};
+    r.data = px_calloc(pg->a, (size_t)pg->doc.n + 1, 1);
+    if (!r.data)
+        return PITH_ERR_NOMEM;
     px_buf_init(&r.cur, pg->a);
     int root = px_render_root(pg);
     bool ok = px_walk(pg, root, root, &ops, &r);
     flush(&r);
+    px_free(pg->a, r.data);
     bool oom = !ok || r.cur.oom || out->oom;
     px_buf_free(&r.cur);
     return oom ? PITH_ERR_NOMEM : PITH_OK;

@@ -1,4 +1,6 @@
 /* Helpers shared by the Markdown and HTML renderers. */
+#include <limits.h>
+#include <stdint.h>
 #include <string.h>
 #include "page.h"
 #include "metadata.h"
@@ -70,34 +72,38 @@ static void copy_lang(const char *s, size_t n, char *lang, size_t cap)
     lang[k] = '\0';
 }
 
-static bool lang_from_class(const char *cls, char *lang, size_t cap)
+/* Where, in a class attribute, the first language name starts
+ * ("language-x", "lang-x", "highlight-x", "brush: x", ...), or -1. One
+ * pass over the attribute: each prefix test reads at most its own length,
+ * so a long class costs its length, not its length squared. */
+static long lang_from_class(const char *cls, size_t cap)
 {
     static const char *const prefixes[] = {"language-", "lang-", "highlight-source-", "highlight-",
                                            "brush:", "sourcecode "};
     if (!cls)
-        return false;
+        return -1;
     for (const char *p = cls; *p; p++) {
         if (p != cls && p[-1] != ' ' && p[-1] != '\t')
             continue;
         for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
             size_t pl = strlen(prefixes[k]);
-            if (strlen(p) > pl && px_ascii_ieq(p, prefixes[k], pl)) {
+            if (strnlen(p, pl + 1) > pl && px_ascii_ieq(p, prefixes[k], pl)) {
                 const char *v = p + pl;
                 while (*v == ' ')
                     v++;
-                copy_lang(v, strcspn(v, " \t;"), lang, cap);
+                char lang[64];
+                copy_lang(v, SIZE_MAX, lang, cap < sizeof lang ? cap : sizeof lang);
                 /* "highlight-default" and "lang-none" name no language */
                 if (*lang && strcmp(lang, "default") && strcmp(lang, "none") && strcmp(lang, "text") &&
                     strcmp(lang, "plain") && strcmp(lang, "plaintext"))
-                    return true;
-                *lang = '\0';
+                    return v - cls;
             }
         }
     }
-    return false;
+    return -1;
 }
 
-void px_code_language(const px_page *pg, int p, char *lang, size_t cap)
+void px_code_language(const px_page *pg, int p, int *memo, char *lang, size_t cap)
 {
     const px_node *nodes = pg->doc.nodes;
     *lang = '\0';
@@ -114,13 +120,22 @@ void px_code_language(const px_page *pg, int p, char *lang, size_t cap)
         cands[nc++] = a;
     for (int k = 0; k < nc; k++) {
         const px_node *nd = &nodes[cands[k]];
-        if (lang_from_class(px_attr(nd, "class"), lang, cap))
+        const char *cls = px_attr(nd, "class");
+        /* an ancestor's class is shared by every <pre> under it: its
+         * answer is remembered (memo: offset + 1, or -1 for none) */
+        int *m = memo ? &memo[cands[k]] : NULL;
+        long at = m && *m ? *m - 1 : lang_from_class(cls, cap);
+        if (m && !*m)
+            *m = at >= 0 && at < INT_MAX ? (int)at + 1 : -1;
+        if (at >= 0) {
+            copy_lang(cls + at, SIZE_MAX, lang, cap);
             return;
+        }
         const char *dl = px_attr(nd, "data-lang");
         if (!dl)
             dl = px_attr(nd, "data-language");
         if (dl) {
-            copy_lang(dl, strlen(dl), lang, cap);
+            copy_lang(dl, strnlen(dl, cap), lang, cap);
             if (*lang)
                 return;
         }

@@ -73,6 +73,7 @@ typedef struct md {
      * follows it, it cannot close, so both delimiters go. */
     bool fragile;
     size_t fragile_open, fragile_close, fragile_len;
+    int *lang_memo;      /* px_code_language's memo, made at the first <pre> */
     bool oom;
 } md;
 
@@ -663,7 +664,10 @@ static void render_pre(md *m, int p)
     }
     int fl = best >= 3 ? best + 1 : 3;
     char lang[32];
-    px_code_language(pg, p, lang, sizeof lang);
+    if (!m->lang_memo)
+        m->lang_memo = px_calloc(pg->a, (size_t)pg->doc.n + 1, sizeof *m->lang_memo);
+    m->oom |= !m->lang_memo;
+    px_code_language(pg, p, m->lang_memo, lang, sizeof lang);
     px_buf blk;
     px_buf_init(&blk, pg->a);
     for (int k = 0; k < fl; k++)
@@ -914,6 +918,7 @@ int px_render_markdown(const px_page *pg, px_buf *out)
     flush(&m);
     bool oom = m.oom || m.cur.oom || out->oom;
     px_buf_free(&m.cur);
+    px_free(pg->a, m.lang_memo);
     return oom ? PITH_ERR_NOMEM : PITH_OK;
 }
 

@@ -52,6 +52,10 @@ void px_scratch_free(px_scratch *s);
 /* Did matching run out of memory (compiling a pattern on first use)? The
  * verdicts since are then not to be trusted. */
 bool px_scratch_failed(const px_scratch *s);
+/* The first rule from rule index from on whose pattern stopped at a PCRE2
+ * limit (match, depth, heap) on this scratch, with its "file:line" in
+ * out; -1 when none. A limit hit counts as no match. */
+int px_scratch_limited(const px_scratch *s, int from, char *out, size_t cap);
 
 /* Element rules against one element. A match error counts as no match. */
 void px_rules_match_element(const px_ruleset *rs, px_scratch *s,

@@ -81,6 +81,7 @@ struct px_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
+    uint64_t *limited;                /* a bit per pattern that hit a limit */
 };
 
 /* ---- matching --------------------------------------------------------- */
@@ -104,6 +105,10 @@ px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t n
         s->md = pcre2_match_data_create(1, s->gctx);
     if (s->gctx)
         s->mctx = pcre2_match_context_create(s->gctx);
+    /* A match may hold this much heap for its backtracking (KiB): PCRE2's
+     * default is 20 GB. */
+    if (s->mctx)
+        pcre2_set_heap_limit(s->mctx, 8192);
     /* No more slots than the page has nodes (at least 64): a small page
      * then writes to a few pages of memory, not 48 KB of them. */
     size_t slots = 64;
@@ -112,7 +117,7 @@ px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t n
     s->cache = px_calloc(a, slots, sizeof *s->cache);
     s->cache_mask = (unsigned)slots - 1;
     size_t words = hit_words(rs);
-    s->bits = px_calloc(a, 3 * SIDE_COUNT * words, sizeof *s->bits);
+    s->bits = px_calloc(a, (3 * SIDE_COUNT + 1) * words, sizeof *s->bits);
     /* The memos pay where strings repeat, on pages of many nodes; a small
      * page (a process started for one) would only pay to fill them. */
     bool memos = nodes >= MEMO_MIN_NODES;
@@ -133,11 +138,25 @@ px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t n
         px_scratch_free(s);
         return NULL;
     }
-
+    s->limited = s->bits + (size_t)(3 * SIDE_COUNT) * words;
     return s;
 }
 
 bool px_scratch_failed(const px_scratch *s) { return s->failed; }
+
+int px_scratch_limited(const px_scratch *s, int from, char *out, size_t cap)
+{
+    const px_ruleset *rs = s->rs;
+    for (int i = from < 0 ? 0 : from; i < rs->nrules; i++)
+        for (int k = 0; k < rs->rules[i].nm; k++) {
+            int pat = rs->rules[i].m[k].pat;
+            if (pat >= 0 && (s->limited[pat / 64] >> (pat % 64) & 1)) {
+                px_rules_where(rs, i, out, cap);
+                return i;
+            }
+        }
+    return -1;
+}
 
 static void count_uses(const px_ruleset *rs, int pat, unsigned n, bool may_jit);
 
@@ -287,6 +306,12 @@ static pcre2_code *compiled(const px_ruleset *rs, pattern *pt)
     return code;
 }
 
+/* The match (and depth) limit of one subject of n bytes. A sound pattern
+ * takes a few steps per byte; the base covers short subjects. */
+#define MATCH_LIMIT_BASE 100000u
+#define MATCH_LIMIT_PER_BYTE 64u
+#define MATCH_LIMIT_MAX 10000000u
+
 /* Does pattern pat match subj[0..n)? */
 static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char *subj, size_t n)
 {
@@ -322,8 +347,20 @@ static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char
         if (s->jit)
             pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
     }
+    /* Backtracking is bounded in proportion to the subject, so that a
+     * catastrophic pattern ((a|aa)+$) costs linear time, not 10 million
+     * steps per block (PCRE2's default). A limit hit is no match, and is
+     * remembered for a warning and --explain (px_scratch_limited). */
+    uint32_t limit = n > (MATCH_LIMIT_MAX - MATCH_LIMIT_BASE) / MATCH_LIMIT_PER_BYTE
+                         ? MATCH_LIMIT_MAX
+                         : (uint32_t)(MATCH_LIMIT_BASE + MATCH_LIMIT_PER_BYTE * n);
+    pcre2_set_match_limit(s->mctx, limit);
+    pcre2_set_depth_limit(s->mctx, limit);
     int rc = pcre2_match(code, (PCRE2_SPTR)subj, n, 0, PCRE2_NO_UTF_CHECK,
                          s->md, s->mctx);
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+        rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        s->limited[pat / 64] |= 1ull << (pat % 64);
     return rc >= 0;
 }
 

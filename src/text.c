@@ -114,3 +114,46 @@ void px_buf_rtrim(px_buf *b)
     if (b->data)
         b->data[b->len] = '\0';
 }
+
+/* Does s[i..n) start with a byte px_strip_controls changes? */
+static bool unsafe_at(const char *s, size_t i, size_t n)
+{
+    unsigned char c = (unsigned char)s[i], c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+    if (c < 0x20)
+        return c != '\t' && c != '\n';
+    return c == 0x7f || (c == 0xc2 && c1 >= 0x80 && c1 <= 0x9f) || (c == 0xe2 && c1 == 0x80) ||
+           (c == 0xef && c1 == 0xbf);
+}
+
+size_t px_strip_controls(char *s, size_t n)
+{
+    /* Most strings hold nothing to remove and are not written at all
+     * (some of Gumbo's are shared constants). */
+    size_t o = 0;
+    while (o < n && !unsafe_at(s, o, n))
+        o++;
+    if (o == n)
+        return n;
+    for (size_t i = o; i < n;) {
+        unsigned char c = (unsigned char)s[i], c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0,
+                      c2 = i + 2 < n ? (unsigned char)s[i + 2] : 0;
+        if (c < 0x20 || c == 0x7f) {
+            if (c == '\t' || c == '\n')
+                s[o++] = (char)c;
+            else if (c == '\r' || c == '\f' || c == '\v')
+                s[o++] = ' ';
+            i++;
+        } else if (c == 0xc2 && c1 >= 0x80 && c1 <= 0x9f) {
+            i += 2;
+        } else if (c == 0xe2 && c1 == 0x80 && (c2 == 0xa8 || c2 == 0xa9)) {
+            s[o++] = ' ';
+            i += 3;
+        } else if (c == 0xef && c1 == 0xbf && (c2 == 0xbe || c2 == 0xbf)) {
+            i += 3;
+        } else {
+            s[o++] = s[i++];
+        }
+    }
+    s[o] = '\0';
+    return o;
+}

@@ -27,4 +27,12 @@ void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending);
 /* Removes trailing spaces from b. */
 void px_buf_rtrim(px_buf *b);
 
+/* Removes, in place, what must never reach a terminal or an XML parser:
+ * C0 controls but tab and newline (CR, FF and VT become spaces), DEL, C1
+ * controls and the noncharacters U+FFFE and U+FFFF; U+2028 and U+2029
+ * become spaces. s holds n bytes of valid UTF-8 and one more writable
+ * byte, set to NUL. Returns the new length. */
+size_t px_strip_controls(char *s, size_t n);
+
+
 #endif

@@ -71,13 +71,16 @@ def _format(output_format: str) -> int:
                          f"not {output_format!r}") from None
 
 
-def _language(target_language: Optional[str]) -> None:
-    # The library has no language filter yet (pith --target-language is
-    # being added); until it lands, asking for one is refused rather than
-    # silently ignored.
-    if target_language is not None:
-        raise UsageError("target_language is not supported by this libpith "
-                         f"({__version__}); pass None")
+def _language(target_language: Optional[str]) -> Optional[str]:
+    if target_language is not None and not isinstance(target_language, str):
+        raise UsageError(f"target_language must be a str such as 'de' or None, "
+                         f"not {type(target_language).__name__}")
+    return target_language
+
+
+def _list(path: Union[str, os.PathLike]) -> Optional[Union[str, os.PathLike]]:
+    # "system" is Debian's EasyList, as in --adblock=system; _pith takes None.
+    return None if path == "system" else path
 
 
 def _hostname(url: Optional[str]) -> Optional[str]:
@@ -110,22 +113,32 @@ class Extractor:
     ``rules`` are rule files (rules/README.md) added to the bundled rules, or
     used alone with ``default_rules=False``. ``limits`` maps ``"bytes"``,
     ``"depth"``, ``"nodes"`` and ``"memory"`` to sizes (0: no limit), as
-    ``--max-bytes`` etc. do. A rule file that cannot be read or compiled
-    raises :class:`RulesError` here, not on the first page.
+    ``--max-bytes`` etc. do. ``adblock`` are ad-blocking lists in Adblock
+    Plus / uBlock Origin syntax, such as EasyList, whose element-hiding
+    rules drop what they match (``--adblock FILE``); ``"system"`` is the
+    EasyList of Debian's uBlock Origin packages (``--adblock=system``).
+    ``adblock_cache`` is a directory where lists are cached once compiled
+    (None, the default: no cache). A rule file or list that cannot be read
+    or compiled raises :class:`RulesError` here, not on the first page.
 
     One Extractor is safe to share across threads; extraction releases the
     GIL, so threads run pages in parallel.
     """
 
     def __init__(self, rules: Iterable[Union[str, os.PathLike]] = (), default_rules: bool = True,
-                 limits: Optional[Mapping[str, int]] = None) -> None:
+                 limits: Optional[Mapping[str, int]] = None,
+                 adblock: Iterable[Union[str, os.PathLike]] = (),
+                 adblock_cache: Optional[Union[str, os.PathLike]] = None) -> None:
         if isinstance(rules, (str, bytes, os.PathLike)):
             rules = [rules]
+        if isinstance(adblock, (str, bytes, os.PathLike)):
+            adblock = [adblock]
         limits = dict(limits or {})
         unknown = sorted(set(limits) - set(_LIMITS))
         if unknown:
             raise UsageError(f"unknown limit {unknown[0]!r}; the limits are {', '.join(_LIMITS)}")
-        self._core = _pith.Core(list(rules), bool(default_rules), limits)
+        self._core = _pith.Core(list(rules), bool(default_rules), limits,
+                                [_list(a) for a in adblock], adblock_cache)
 
     def extract(self, html: HTML, url: Optional[str] = None, *, output_format: str = "txt",
                 favor_precision: bool = False, favor_recall: bool = False,
@@ -144,15 +157,17 @@ class Extractor:
         images in Markdown and HTML; ``include_title=False`` is
         ``--no-title``. ``with_metadata`` adds trafilatura's ``---`` header of
         metadata to txt and markdown (JSON always holds the metadata).
+        ``target_language`` (a tag such as ``"de"`` or ``"en-US"``) is
+        ``--target-language``: a page in another language gives None.
         """
         fmt = _format(output_format)
-        _language(target_language)
+        lang = _language(target_language)
         if not with_metadata or fmt in (2, 3):
             return self._core.extract(html, url, encoding, fmt,
                                       _favor(favor_precision, favor_recall),
-                                      include_links, include_images, include_title)
+                                      include_links, include_images, include_title, lang)
         doc = self._bare(html, url, encoding, fmt, favor_precision, favor_recall,
-                         include_links, include_images, include_title)
+                         include_links, include_images, include_title, lang)
         if doc is None:
             return None
         return _metadata_header(doc) + doc["output"]
@@ -173,13 +188,13 @@ class Extractor:
         output_format other than txt, ``markdown``, ``html`` or ``json``:
         the document :meth:`extract` returns. Missing values are None.
         ``with_metadata`` is accepted for trafilatura's sake: the metadata
-        is always read.
+        is always read. ``target_language`` is as in :meth:`extract`.
         """
         del with_metadata
         fmt = _format(output_format)
-        _language(target_language)
         doc = self._bare(html, url, encoding, fmt, favor_precision, favor_recall,
-                         include_links, include_images, include_title)
+                         include_links, include_images, include_title,
+                         _language(target_language))
         if doc is None:
             return None
         output = doc.pop("output")
@@ -190,18 +205,20 @@ class Extractor:
     def _document(self, html: HTML, url: Optional[str] = None, *, encoding: Optional[str] = None,
                   output_format: str = "txt", favor_precision: bool = False,
                   favor_recall: bool = False, include_links: bool = False,
-                  include_images: bool = False, include_title: bool = True
-                  ) -> Optional[Dict[str, Any]]:
+                  include_images: bool = False, include_title: bool = True,
+                  target_language: Optional[str] = None) -> Optional[Dict[str, Any]]:
         """bare_extraction's dict with "output", the document extract()
         returns, whatever the format (for pith.scrapy)."""
         return self._bare(html, url, encoding, _format(output_format), favor_precision,
-                          favor_recall, include_links, include_images, include_title)
+                          favor_recall, include_links, include_images, include_title,
+                          _language(target_language))
 
     def _bare(self, html: HTML, url: Optional[str], encoding: Optional[str], fmt: int,
               favor_precision: bool, favor_recall: bool, include_links: bool,
-              include_images: bool, include_title: bool) -> Optional[Dict[str, Any]]:
+              include_images: bool, include_title: bool,
+              lang: Optional[str] = None) -> Optional[Dict[str, Any]]:
         got = self._core.bare(html, url, encoding, fmt, _favor(favor_precision, favor_recall),
-                              include_links, include_images, include_title)
+                              include_links, include_images, include_title, lang)
         if got is None:
             return None
         output, js = got

@@ -1,9 +1,10 @@
 /*
  * pith._pith: the CPython binding of libpith.
  *
- * One type, Core, holds a pith_options built once (rule files read and
- * checked, limits set) and compiles a pith_extractor for each combination
- * of flags on first use. Extractors are immutable, so threads share them;
+ * One type, Core, holds a pith_options built once (rule files and
+ * ad-blocking lists read and checked, limits set) and compiles a
+ * pith_extractor for each combination of flags and target language on
+ * first use. Extractors are immutable, so threads share them;
  * the GIL is held while one is compiled (so two threads never build the
  * same one) and released while a page is extracted and rendered.
  *
@@ -31,19 +32,24 @@ static const pith_flags format_flag[FMT_COUNT] = {
 enum { FAVOR_COUNT = 3 };
 static const pith_flags favor_flag[FAVOR_COUNT] = {0, PITH_FAVOR_PRECISION, PITH_FAVOR_RECALL};
 
-/* One extractor per combination of flags: 3 favors x links x images x 4
- * formats x title or not x with JSON or not. */
-#define SLOTS (FAVOR_COUNT * 2 * 2 * FMT_COUNT * 2 * 2)
+/* A target language tag with its NUL; the library refuses longer ones. */
+#define LANG_CAP 16
+
+/* One extractor per combination of flags (3 favors x links x images x 4
+ * formats x title or not x with JSON or not) and target language, which
+ * the caller chooses freely, hence a growing array. */
+typedef struct {
+    pith_flags flags;
+    char lang[LANG_CAP]; /* "" for any language */
+    pith_extractor *ex;
+} slot;
 
 typedef struct {
     PyObject_HEAD
-    pith_options *opts; /* rules and limits; the flags are set per slot */
+    pith_options *opts; /* rules, lists and limits; flags and language are set per slot */
     pith_flags base_flags;
-    int nslots;
-    struct {
-        pith_flags flags;
-        pith_extractor *ex;
-    } slot[SLOTS];
+    int nslots, cap;
+    slot *slot;
 } Core;
 
 /* pith.Error and its subclasses, by pith_status. */
@@ -103,45 +109,87 @@ static void Core_dealloc(Core *self)
 {
     for (int i = 0; i < self->nslots; i++)
         pith_extractor_free(self->slot[i].ex);
+    PyMem_Free(self->slot);
     pith_options_free(self->opts);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-/* The extractor for these flags, compiled on first use. Called with the
- * GIL held, which is what keeps two threads from compiling the same one.
- * A handful of combinations is the rule, so a linear search is enough. */
-static const pith_extractor *get_slot(Core *self, pith_flags flags)
+/* The extractor for these flags and target language (NULL or "": any),
+ * compiled on first use. Called with the GIL held, which is what keeps two
+ * threads from compiling the same one. A handful of combinations is the
+ * rule, so a linear search is enough. */
+static const pith_extractor *get_slot(Core *self, pith_flags flags, const char *lang)
 {
     flags |= self->base_flags;
+    lang = lang ? lang : "";
     for (int i = 0; i < self->nslots; i++)
-        if (self->slot[i].flags == flags)
+        if (self->slot[i].flags == flags && strcmp(self->slot[i].lang, lang) == 0)
             return self->slot[i].ex;
-    if (self->nslots == SLOTS) { /* cannot happen: SLOTS counts them all */
-        PyErr_SetString(PyExc_RuntimeError, "pith: too many flag combinations");
+    if (strlen(lang) >= LANG_CAP || pith_options_set_target_language(self->opts, lang)) {
+        PyErr_Format(status_error[PITH_ERR_USAGE],
+                     "target_language takes a language code such as de or en-US, not '%.40s'",
+                     lang);
         return NULL;
+    }
+    if (self->nslots == self->cap) {
+        int cap = self->cap ? 2 * self->cap : 8;
+        slot *grown = PyMem_Realloc(self->slot, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return PyErr_NoMemory(), NULL;
+        self->slot = grown;
+        self->cap = cap;
     }
     pith_options_set_flags(self->opts, flags);
     pith_error err = {PITH_OK, ""};
     pith_extractor *ex = pith_extractor_new(self->opts, &err);
     if (!ex)
         return raise_status(err.code ? err.code : PITH_ERR_NOMEM, &err), NULL;
-    self->slot[self->nslots].flags = flags;
-    self->slot[self->nslots].ex = ex;
-    self->nslots++;
+    slot *s = &self->slot[self->nslots++];
+    s->flags = flags;
+    memcpy(s->lang, lang, strlen(lang) + 1);
+    s->ex = ex;
     return ex;
 }
 
 static const char *limit_names[] = {"bytes", "depth", "nodes", "memory"};
 
-/* Core(rules, default_rules, limits): rules is a sequence of paths (str
- * or bytes), limits a dict of the names above to sizes. */
+/* Adds each file of a sequence of paths with add (NULL in the sequence:
+ * the file's default, for add_adblock_file the system's list). */
+static bool add_files(pith_options *opts, PyObject *files, const char *what,
+                      pith_status (*add)(pith_options *, const char *, pith_error *))
+{
+    PyObject *seq = PySequence_Fast(files, what);
+    if (!seq)
+        return false;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i), *path = NULL;
+        if (item != Py_None && !PyUnicode_FSConverter(item, &path)) {
+            Py_DECREF(seq);
+            return false;
+        }
+        pith_error err = {PITH_OK, ""};
+        pith_status rc = add(opts, path ? PyBytes_AS_STRING(path) : NULL, &err);
+        Py_XDECREF(path);
+        if (rc) {
+            Py_DECREF(seq);
+            return raise_status(rc, &err), false;
+        }
+    }
+    Py_DECREF(seq);
+    return true;
+}
+
+/* Core(rules, default_rules, limits, adblock=(), adblock_cache=None):
+ * rules and adblock are sequences of paths (str or bytes; None in adblock
+ * is the system's EasyList), limits a dict of the names above to sizes,
+ * adblock_cache a directory or None. */
 static PyObject *Core_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    static char *kwlist[] = {"rules", "default_rules", "limits", NULL};
-    PyObject *rules, *limits;
+    static char *kwlist[] = {"rules", "default_rules", "limits", "adblock", "adblock_cache", NULL};
+    PyObject *rules, *limits, *adblock = NULL, *cache = NULL;
     int default_rules;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OpO!:Core", kwlist, &rules, &default_rules,
-                                     &PyDict_Type, &limits))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OpO!|OO:Core", kwlist, &rules, &default_rules,
+                                     &PyDict_Type, &limits, &adblock, &cache))
         return NULL;
     Core *self = (Core *)type->tp_alloc(type, 0);
     if (!self)
@@ -165,31 +213,26 @@ static PyObject *Core_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         }
         pith_options_set_limit(self->opts, (pith_limit)i, n);
     }
-    PyObject *seq = PySequence_Fast(rules, "rules must be a sequence of rule file paths");
-    if (!seq) {
-        Py_DECREF(self);
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
-        PyObject *path = NULL;
-        if (!PyUnicode_FSConverter(PySequence_Fast_GET_ITEM(seq, i), &path)) {
-            Py_DECREF(seq);
+    if (cache && cache != Py_None) {
+        PyObject *dir = NULL;
+        if (!PyUnicode_FSConverter(cache, &dir)) {
             Py_DECREF(self);
             return NULL;
         }
-        pith_error err = {PITH_OK, ""};
-        pith_status rc = pith_options_add_rules_file(self->opts, PyBytes_AS_STRING(path), &err);
-        Py_DECREF(path);
-        if (rc) {
-            Py_DECREF(seq);
-            Py_DECREF(self);
-            return raise_status(rc, &err);
-        }
+        pith_options_set_adblock_cache(self->opts, PyBytes_AS_STRING(dir));
+        Py_DECREF(dir);
     }
-    Py_DECREF(seq);
+    /* The cache is set first: it is consulted when a list is compiled. */
+    if (!add_files(self->opts, rules, "rules must be a sequence of rule file paths",
+                   pith_options_add_rules_file) ||
+        (adblock && !add_files(self->opts, adblock, "adblock must be a sequence of list paths",
+                               pith_options_add_adblock_file))) {
+        Py_DECREF(self);
+        return NULL;
+    }
     /* Compile the plain slot now: a rule that does not compile fails here,
      * not on the first page. */
-    if (!get_slot(self, PITH_DOCUMENT)) {
+    if (!get_slot(self, PITH_DOCUMENT, NULL)) {
         Py_DECREF(self);
         return NULL;
     }
@@ -260,8 +303,9 @@ static bool run(Core *self, PyObject *args, pith_flags extra, pith_result **out,
 {
     PyObject *html, *url, *encoding;
     int fmt, favor, links, images, with_title;
-    if (!PyArg_ParseTuple(args, "OOOiippp", &html, &url, &encoding, &fmt, &favor, &links,
-                          &images, &with_title))
+    const char *lang = NULL;
+    if (!PyArg_ParseTuple(args, "OOOiippp|z", &html, &url, &encoding, &fmt, &favor, &links,
+                          &images, &with_title, &lang))
         return false;
     if (fmt < 0 || fmt >= FMT_COUNT || favor < 0 || favor >= FAVOR_COUNT) {
         PyErr_SetString(status_error[PITH_ERR_USAGE], "bad format or favor index");
@@ -279,7 +323,7 @@ static bool run(Core *self, PyObject *args, pith_flags extra, pith_result **out,
     pith_flags flags = extra | favor_flag[favor] | format_flag[fmt] |
                        (links ? PITH_WITH_LINKS : 0u) | (images ? PITH_WITH_IMAGES : 0u) |
                        (with_title ? PITH_WITH_TITLE : PITH_DOCUMENT);
-    const pith_extractor *ex = get_slot(self, flags);
+    const pith_extractor *ex = get_slot(self, flags, lang);
     if (!ex)
         return false;
     input in;
@@ -336,10 +380,10 @@ static PyObject *Core_bare(Core *self, PyObject *args)
 
 static PyMethodDef Core_methods[] = {
     {"extract", (PyCFunction)Core_extract, METH_VARARGS,
-     "extract(html, url, encoding, fmt, favor, links, images, with_title) -> str | None\n\n"
+     "extract(html, url, encoding, fmt, favor, links, images, with_title, lang=None) -> str | None\n\n"
      "The document as `pith --format FMT` prints it; None when the page holds no article."},
     {"bare", (PyCFunction)Core_bare, METH_VARARGS,
-     "bare(html, url, encoding, fmt, favor, links, images, with_title) -> (str, str) | None\n\n"
+     "bare(html, url, encoding, fmt, favor, links, images, with_title, lang=None) -> (str, str) | None\n\n"
      "The document and the --format json document; None when the page holds no article."},
     {NULL, NULL, 0, NULL},
 };
@@ -350,8 +394,9 @@ static PyTypeObject CoreType = {
     .tp_basicsize = sizeof(Core),
     .tp_dealloc = (destructor)Core_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Core(rules, default_rules, limits)\n\n"
-              "Compiled rules and limits; one libpith extractor per combination of flags, "
+    .tp_doc = "Core(rules, default_rules, limits, adblock=(), adblock_cache=None)\n\n"
+              "Compiled rules, lists and limits; one libpith extractor per combination of "
+              "flags and target language, "
               "built on first use and shared by every thread. See pith.Extractor.",
     .tp_methods = Core_methods,
     .tp_new = Core_new,

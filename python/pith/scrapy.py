@@ -28,6 +28,10 @@ Settings (defaults in brackets):
   for all of them. A ``scrapy.Item`` must declare these fields.
 - ``PITH_KEEP_HTML`` [True]: False removes the html field once extracted.
 - ``PITH_RULES`` [()]: rule files added to the bundled rules.
+- ``PITH_ADBLOCK`` [()]: ad-blocking lists (paths, or ``"system"``), as the
+  ``adblock`` of :class:`pith.Extractor`.
+- ``PITH_TARGET_LANGUAGE`` [None]: e.g. ``"de"``: a page in another
+  language holds no article (``--target-language``).
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ class PithPipeline:
             include_title=settings.getbool("PITH_INCLUDE_TITLE", True),
             include_links=settings.getbool("PITH_INCLUDE_LINKS", False),
             include_images=settings.getbool("PITH_INCLUDE_IMAGES", False),
+            target_language=settings.get("PITH_TARGET_LANGUAGE") or None,
             **_FAVOR[favor])
         meta = settings.get("PITH_METADATA_FIELDS", ())
         if meta is True or (isinstance(meta, str) and meta.lower() in ("true", "all", "1")):
@@ -81,8 +86,9 @@ class PithPipeline:
                                 f"the fields are {', '.join(METADATA)}")
         self.metadata = tuple(meta)
         try:
-            self.extractor = pith.Extractor(rules=settings.getlist("PITH_RULES"))
-            # A bad format or favor fails at start-up, not on the first item.
+            self.extractor = pith.Extractor(rules=settings.getlist("PITH_RULES"),
+                                            adblock=settings.getlist("PITH_ADBLOCK"))
+            # A bad format, favor or language fails at start-up, not on the first item.
             self.extractor.extract(b"", **self.options)
         except pith.Error as e:
             raise NotConfigured(f"pith: {e}") from e

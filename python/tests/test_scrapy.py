@@ -58,6 +58,11 @@ def test_settings_map_to_the_options(pith_bin):
     item = pipeline(PITH_OUTPUT_FORMAT="json", PITH_INCLUDE_TITLE=False).extract_item(
         {"html": fixture_bytes(SEED)})
     assert item["text"] == pith_output(["--format", "json", "--no-title"], fixture_path(SEED))
+    # The seed page is in English: asked for German it holds no article.
+    assert pipeline(PITH_TARGET_LANGUAGE="de").extract_item(
+        {"html": fixture_bytes(SEED)})["text"] is None
+    assert pipeline(PITH_TARGET_LANGUAGE="en").extract_item(
+        {"html": fixture_bytes(SEED)})["text"] == pith_output([], fixture_path(SEED))
 
 
 def test_metadata_fields(pith_bin):
@@ -97,6 +102,8 @@ def test_keep_html_off_removes_the_page():
     ({"PITH_OUTPUT_FORMAT": "pdf"}, "output_format"),
     ({"PITH_METADATA_FIELDS": ["titel"]}, "titel"),
     ({"PITH_RULES": ["/nonexistent/site.rules"]}, "site.rules"),
+    ({"PITH_ADBLOCK": ["/nonexistent/easylist.txt"]}, "easylist.txt"),
+    ({"PITH_TARGET_LANGUAGE": "d e"}, "target_language"),
 ])
 def test_bad_settings_fail_at_start(settings, what):
     with pytest.raises(NotConfigured, match=what):

@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,9 @@ static const char usage_text[] =
     "Options:\n"
     "  -e, --encoding NAME    decode the input as NAME, whatever the page declares\n"
     "  -r, --rules FILE       add the rules in FILE (may be given more than once)\n"
+    "      --check-rules FILE check the rules in FILE, warn about each pattern\n"
+    "                         that can backtrack exponentially ((a+)+, (a|aa)+)\n"
+    "                         and exit\n"
     "      --no-default-rules start from no rules (only --rules files apply)\n"
     "      --adblock [FILE]   also drop what the ad-blocking list FILE hides\n"
     "                         (EasyList syntax; may be given more than once);\n"
@@ -84,11 +88,12 @@ static const char *const limit_names[] = {"max-bytes", "max-depth", "max-nodes",
 
 enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN, OPT_FAVOR, OPT_LINKS, OPT_IMAGES,
        OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD,
-       OPT_TARGET_LANGUAGE, OPT_ADBLOCK };
+       OPT_TARGET_LANGUAGE, OPT_ADBLOCK, OPT_CHECK_RULES };
 
 static const struct option long_opts[] = {
     {"encoding", required_argument, NULL, 'e'},
     {"rules", required_argument, NULL, 'r'},
+    {"check-rules", required_argument, NULL, OPT_CHECK_RULES},
     {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
     {"adblock", optional_argument, NULL, OPT_ADBLOCK},
     {"no-title", no_argument, NULL, OPT_NO_TITLE},
@@ -250,6 +255,10 @@ static int parse_args(int argc, char **argv, cli *c)
             break;
         }
         case 'h': fputs(usage_text, stdout); return -1;
+        case OPT_CHECK_RULES: {
+            int rc = cli_check_rules(optarg);
+            return rc ? rc : -1;
+        }
         case 'V': printf("pith %s\n", pith_version()); return -1;
         case ':':
             return bad_option(argv, "needs a value");
@@ -394,6 +403,9 @@ static int run_page(const cli *c, const pith_extractor *ex)
 
 int main(int argc, char **argv)
 {
+    /* A file-size limit (ulimit -f) is a write error to report like a
+     * full disk, not a signal that kills the batch half-way. */
+    signal(SIGXFSZ, SIG_IGN);
     cli c = {.mode = MODE_PAGE};
     c.rules = calloc(2 * ((size_t)argc + 1), sizeof *c.rules);
     if (!c.rules)
@@ -411,6 +423,6 @@ int main(int argc, char **argv)
     rc = c.mode == MODE_PAGE ? run_page(&c, ex) : cli_batch(&c, ex);
     pith_extractor_free(ex);
     if (fflush(stdout) != 0 || ferror(stdout))
-        return cli_fail(PITH_ERR_INPUT, NULL, "cannot write the output");
+        return cli_write_failed();
     return rc;
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include "batch.h"
 #include "json.h"
 #include "pith.h"
@@ -47,8 +48,12 @@ typedef struct cli {
 
 /* ---- cli_common.c: what single pages and batches share ---- */
 
-/* Prints "pith: WHAT: MSG" (or "pith: MSG") on stderr and returns code. */
+/* Prints "pith: WHAT: MSG" (or "pith: MSG") on stderr, one line (control
+ * characters escaped), and returns code. */
 int cli_fail(int code, const char *what, const char *msg);
+/* Says, once per run, that standard output cannot be written; returns
+ * PITH_ERR_INPUT. */
+int cli_write_failed(void);
 
 /* Writes a result as --format asks: the whole document the library made
  * (title included unless --no-title), ending with a newline. */
@@ -61,10 +66,42 @@ char *cli_dupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * 0, PITH_ERR_NOMEM, or PITH_ERR_INPUT with errno set. */
 int cli_read(FILE *f, size_t limit, char **data, size_t *len);
 
+/* ---- cli_check.c ---- */
+
+/* --check-rules: loads a rule file and warns on stderr about each pattern
+ * that can backtrack exponentially; returns the exit status. */
+int cli_check_rules(const char *path);
+
 /* ---- cli_batch.c ---- */
 
 /* Runs -o, --jsonl or --warc; returns the exit status. */
 int cli_batch(const cli *c, const pith_extractor *ex);
+
+/* ---- cli_out.c: -o's writes ---- */
+
+/* The files of the run's inputs, by device and inode, so
+ * that no output replaces one. */
+typedef struct cli_inode {
+    dev_t dev;
+    ino_t ino;
+} cli_inode;
+typedef struct cli_inodes {
+    cli_inode *v;
+    size_t n, cap;
+    bool sorted;
+} cli_inodes;
+/* Adds the file at path (nothing when it cannot be stat'ed); -1 when out
+ * of memory. */
+int cli_inodes_add(cli_inodes *s, const char *path);
+void cli_inodes_free(cli_inodes *s);
+/* Writes data to OUTDIR/REL through a temporary file renamed into place,
+ * making REL's directories; no symbolic link is followed or replaced and
+ * no file of inputs is overwritten. Returns NULL, or why it did not write
+ * (a malloc'd one-line message). */
+char *cli_write_out(const char *outdir, const char *rel, const char *data, size_t len,
+                    cli_inodes *inputs);
+
+/* ---- cli_batch.c ---- */
 
 /* A batch run's state: the inputs, the one open now, and what it has read.
  * Only the main thread changes it; workers read c, ex and limits. */
@@ -82,6 +119,7 @@ typedef struct cli_run {
     uint64_t done_bytes;   /* bytes of the inputs already finished */
     bool open_failed;      /* an input could not be opened */
     void *names;           /* -o: the output paths written so far */
+    cli_inodes inodes;     /* -o: the inputs' files */
 } cli_run;
 
 /* ---- cli_stream.c: the record of one page in a stream ---- */

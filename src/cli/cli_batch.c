@@ -17,24 +17,6 @@
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                        */
 
-/* Creates every missing directory of path up to its last '/'. */
-static int make_parents(const char *path)
-{
-    char *p = strdup(path);
-    if (!p)
-        return -1;
-    for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
-        *s = '\0';
-        if (mkdir(p, 0777) && errno != EEXIST) {
-            free(p);
-            return -1;
-        }
-        *s = '/';
-    }
-    free(p);
-    return 0;
-}
-
 /* The output paths written so far, so that two inputs with one name (a.htm
  * and a.html, or dir1/a.html and dir2/a.html) never overwrite each other. */
 typedef struct nameset {
@@ -125,6 +107,8 @@ static int add_input(cli_run *r, const char *path, const char *rel)
         r->outs = o;
         r->cap = cap;
     }
+    if (rel && cli_inodes_add(&r->inodes, path))
+        return -1;
     r->paths[r->npaths] = strdup(path);
     r->outs[r->npaths] = rel ? out_path(r->c, rel) : NULL;
     if (!r->paths[r->npaths] || (rel && !r->outs[r->npaths])) {
@@ -142,7 +126,10 @@ static int by_name(const void *a, const void *b)
 }
 
 /* Adds the files under dir/rel in name order, skipping hidden ones. A
- * directory that cannot be read is named on stderr and skipped. */
+ * directory that cannot be read is named on stderr and skipped. As find
+ * does without -L, a symbolic link to a directory is not followed (links
+ * to files are read): a link to "." or a parent made the walk exponential.
+ * Depth stays bounded for a tree that bind mounts make cyclic. */
 static int walk(cli_run *r, const char *dir, const char *rel, int depth)
 {
     char *here = rel ? cli_dupf("%s/%s", dir, rel) : strdup(dir);
@@ -179,9 +166,11 @@ static int walk(cli_run *r, const char *dir, const char *rel, int depth)
         struct stat st;
         if (rc == 0 && !full)
             rc = -1;
-        else if (rc == 0 && stat(full, &st) == 0) {
-            /* Depth bounds a walk through a cycle of symbolic links. */
-            if (S_ISDIR(st.st_mode) && depth < 64)
+        else if (rc == 0 && lstat(full, &st) == 0) {
+            bool link = S_ISLNK(st.st_mode);
+            if (link && stat(full, &st))
+                st.st_mode = 0; /* a dangling link */
+            if (S_ISDIR(st.st_mode) && !link && depth < 64)
                 rc = walk(r, dir, names[i], depth + 1);
             else if (S_ISREG(st.st_mode))
                 rc = add_input(r, full, names[i]);
@@ -288,23 +277,14 @@ static int files_emit(void *ctx, px_job *job)
     cli_run *r = ctx;
     if (!job->status) {
         int fresh = nameset_add(r->names, job->path);
-        FILE *f = NULL;
-        if (fresh < 0) {
-            job->status = PITH_ERR_NOMEM;
-        } else if (!fresh) {
-            job->status = PITH_ERR_INPUT;
-        } else if (make_parents(job->path) || !(f = fopen(job->path, "wb")) ||
-                   fwrite(job->out, 1, job->out_len, f) != job->out_len) {
-            job->status = PITH_ERR_INPUT;
-        }
-        if (f && fclose(f))
-            job->status = PITH_ERR_INPUT;
-        if (job->status) {
-            int e = errno;
+        char *why = fresh < 0 ? strdup("out of memory")
+                    : !fresh  ? cli_dupf("%s was written from an earlier input; skipped", job->path)
+                              : cli_write_out(r->c->outdir, job->path + strlen(r->c->outdir) + 1,
+                                              job->out, job->out_len, &r->inodes);
+        if (why || fresh <= 0) {
+            job->status = fresh < 0 ? PITH_ERR_NOMEM : PITH_ERR_INPUT;
             free(job->msg);
-            job->msg = !fresh ? cli_dupf("%s was written from an earlier input; skipped", job->path)
-                       : fresh < 0 ? strdup("out of memory")
-                                   : cli_dupf("cannot write %s: %s", job->path, strerror(e));
+            job->msg = why ? why : strdup("out of memory");
         }
     }
     if (job->msg)
@@ -369,6 +349,16 @@ static int jsonl_next(void *ctx, px_job *job)
     }
 }
 
+/* A member repeated in a record counts by its last value, as in most JSON
+ * parsers (Python's, JavaScript's JSON.parse, jq). */
+static const px_json *last_member(const px_json *obj, const char *key)
+{
+    for (size_t i = obj->n; i-- > 0;)
+        if (!strcmp(obj->keys[i], key))
+            return obj->items[i];
+    return NULL;
+}
+
 static void jsonl_work(void *ctx, px_job *job)
 {
     const cli_run *r = ctx;
@@ -383,11 +373,16 @@ static void jsonl_work(void *ctx, px_job *job)
         int rc = px_json_parse(&doc, &a, job->data, job->len);
         if (rc == PITH_OK && doc.root->type == PX_JOBJ) {
             in = doc.root;
-            html = px_json_get(in, hf);
-            url = px_json_get(in, uf);
+            html = last_member(in, hf);
+            url = last_member(in, uf);
         }
         if (rc == PITH_ERR_NOMEM)
             error = strdup("out of memory");
+        else if (rc && job->len >= 3 && !memcmp(job->data, "\xef\xbb\xbf", 3))
+            error = strdup("the line starts with a byte-order mark (U+FEFF), which JSON Lines does not allow");
+        else if (rc && doc.too_deep)
+            error = cli_dupf("JSON nested deeper than %d levels (at byte %zu)", PX_JSON_MAX_DEPTH,
+                             doc.error_at);
         else if (rc)
             error = cli_dupf("not valid JSON (at byte %zu)", doc.error_at);
         else if (!in)
@@ -418,7 +413,7 @@ static int stream_emit(void *ctx, px_job *job)
 {
     (void)ctx;
     if (fwrite(job->out, 1, job->out_len, stdout) != job->out_len || putchar('\n') == EOF) {
-        cli_fail(0, NULL, "cannot write the output");
+        cli_write_failed();
         return -1;
     }
     return 0;
@@ -489,5 +484,6 @@ int cli_batch(const cli *c, const pith_extractor *ex)
     free(r.paths);
     free(r.outs);
     nameset_free(&names);
+    cli_inodes_free(&r.inodes);
     return rc;
 }

@@ -11,13 +11,43 @@
 #include <string.h>
 #include "cli.h"
 
+/* Writes s with its control characters escaped (\n, \t, \xNN): a file
+ * name holding a newline must not make a message two lines. */
+static void put_escaped(const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '\n')
+            fputs("\\n", stderr);
+        else if (c == '\t')
+            fputs("\\t", stderr);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(stderr, "\\x%02x", c);
+        else
+            putc(c, stderr);
+    }
+}
+
 int cli_fail(int code, const char *what, const char *msg)
 {
-    if (what)
-        fprintf(stderr, "pith: %s: %s\n", what, msg);
-    else
-        fprintf(stderr, "pith: %s\n", msg);
+    fputs("pith: ", stderr);
+    if (what) {
+        put_escaped(what);
+        fputs(": ", stderr);
+    }
+    put_escaped(msg);
+    putc('\n', stderr);
     return code;
+}
+
+int cli_write_failed(void)
+{
+    /* once: a batch's writer fails first, and the last flush again */
+    static bool said;
+    if (!said)
+        cli_fail(0, NULL, "cannot write the output");
+    said = true;
+    return PITH_ERR_INPUT;
 }
 
 char *cli_dupf(const char *fmt, ...)

@@ -168,11 +168,16 @@ int px_warc_block_short(px_warc_rd *r)
     px_warc *w = r->w;
     if (w->fail == F_IO || w->fail == F_NOMEM || w->fail == F_GZIP)
         return source_failed(w, r->rec);
+    /* A file that ends inside the block may hold records there that a
+     * length too large swallowed: they are read again (plain files). */
+    bool back = !w->fail && px_warc_src_rewind(w, r->block_raw);
     int res = px_warc_set_error(r->rec, "truncated: record at offset %llu ends after %llu of %llu bytes",
                                 px_warc_rec_off(r), (unsigned long long)r->done,
                                 (unsigned long long)r->length);
     if (w->fail == F_GZIP_SHORT)
         px_warc_gzip_resync(w);
+    if (back)
+        px_warc_text_resync(w);
     return res;
 }
 
@@ -342,7 +347,8 @@ bool px_warc_block_take(px_warc_rd *r, char *dst, uint64_t n)
 int px_warc_finish_block(px_warc_rd *r)
 {
     px_warc *w = r->w;
-    for (int i = 0; i < 2; i++) {
+    int ends = 0;
+    for (; ends < 2; ends++) {
         size_t n = px_warc_src_peek(w, 2);
         const unsigned char *p = px_warc_src_ptr(w);
         if (n >= 2 && p[0] == '\r' && p[1] == '\n')
@@ -354,7 +360,30 @@ int px_warc_finish_block(px_warc_rd *r)
     }
     if (r->own_member)
         px_warc_src_end_member(w);
-    return w->fail != F_NONE ? source_failed(w, r->rec) : R_GO;
+    if (w->fail != F_NONE)
+        return source_failed(w, r->rec);
+    /* The trailer is where Content-Length says when both its line ends
+     * are there, or when the file (or a last line end), the next record or
+     * a gzip member follows. Anything else: the length lied and the block
+     * took bytes of the records after it (a length too large or too small,
+     * a file whose CRLFs became LFs). Those records are read again from
+     * the block's start, at its first version line. */
+    size_t n = r->own_member || ends == 2 ? 0 : px_warc_src_peek(w, 2);
+    const unsigned char *p = px_warc_src_ptr(w);
+    if (n == 0 || (n == 1 && (p[0] == '\r' || p[0] == '\n')) || px_warc_src_at_record(w) ||
+        (n >= 2 && p[0] == 0x1f && p[1] == 0x8b))
+        return R_GO;
+    free(r->rec->body);
+    r->rec->body = NULL;
+    r->rec->body_len = 0;
+    bool back = px_warc_src_rewind(w, r->block_raw);
+    int res = px_warc_set_error(r->rec,
+                                "corrupt: record at offset %llu does not end where its Content-Length "
+                                "(%llu) says%s",
+                                px_warc_rec_off(r), (unsigned long long)r->length,
+                                back ? "; read again from inside its block" : "");
+    px_warc_text_resync(w);
+    return res;
 }
 
 /* Skips the rest of the block: the record is not wanted, or has failed

@@ -84,6 +84,11 @@ void px_warc_src_end_member(px_warc *w);
  * and after a record that could not be parsed. */
 void px_warc_gzip_resync(px_warc *w);
 void px_warc_text_resync(px_warc *w);
+/* Goes back to raw position raw of a plain (not gzip) source: in the
+ * buffer, or by seeking a file; false when it cannot (a pipe, gzip). */
+bool px_warc_src_rewind(px_warc *w, uint64_t raw);
+/* Whether a version line "WARC/1." starts at the current position. */
+bool px_warc_src_at_record(px_warc *w);
 
 /* ---- records (warc.c), for the HTTP layer ---- */
 
@@ -102,6 +107,7 @@ typedef struct {
     uint64_t length; /* the block's Content-Length */
     uint64_t done;   /* bytes of the block read */
     bool own_member; /* the record began a gzip member */
+    uint64_t block_raw; /* raw position of the block's first byte */
     px_warc_buf head; /* the header block being read */
 } px_warc_rd;
 

@@ -17,6 +17,7 @@ static int read_record(px_warc *w, px_warc_record *rec)
     int res = px_warc_read_header(&r, warc);
     if (res == R_GO) {
         bool http = px_warc_is_http_response(warc[WF_TYPE], warc[WF_CTYPE]);
+        r.block_raw = px_warc_raw_pos(w);
         res = http ? px_warc_read_response(&r) : px_warc_skip_block(&r, R_SKIP);
     }
     free(r.head.p);

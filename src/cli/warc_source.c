@@ -262,7 +262,7 @@ static size_t line_len(const unsigned char *p, size_t n)
 }
 
 /* Whether a plain record starts at the current line start. */
-static bool at_record(px_warc *w)
+bool px_warc_src_at_record(px_warc *w)
 {
     size_t n = px_warc_src_peek(w, 7);
     return n >= 7 && memcmp(px_warc_src_ptr(w), "WARC/1.", 7) == 0;
@@ -275,6 +275,24 @@ static bool at_member(px_warc *w)
         return false;
     const unsigned char *p = w->in + w->in_pos;
     return p[0] == 0x1f && p[1] == 0x8b && p[2] == 8 && member_starts_record(w);
+}
+
+bool px_warc_src_rewind(px_warc *w, uint64_t raw)
+{
+    if (w->mode != M_PLAIN || w->fail || raw > px_warc_raw_pos(w))
+        return false;
+    if (raw >= w->in_off) {
+        w->in_pos = (size_t)(raw - w->in_off); /* still in the buffer */
+    } else {
+        /* a pipe cannot go back: the records in the block are lost */
+        if (fseeko(w->f, (off_t)(w->base + raw), SEEK_SET))
+            return false;
+        w->in_off = raw;
+        w->in_pos = w->in_len = 0;
+        w->in_eof = false;
+    }
+    w->line_start = true;
+    return true;
 }
 
 /* After a record that could not be parsed: skips to the next line that
@@ -295,7 +313,7 @@ void px_warc_text_resync(px_warc *w)
                 px_warc_gzip_resync(w);
             return;
         }
-        if (w->line_start && at_record(w))
+        if (w->line_start && px_warc_src_at_record(w))
             return;
         size_t n = src_buffered(w);
         if (n == 0)
@@ -347,6 +365,6 @@ void px_warc_src_end_member(px_warc *w)
 {
     if (w->mode != M_GZIP)
         return;
-    while (src_fill(w) > 0 && !(w->line_start && at_record(w)))
+    while (src_fill(w) > 0 && !(w->line_start && px_warc_src_at_record(w)))
         px_warc_src_consume(w, line_len(px_warc_src_ptr(w), src_buffered(w)));
 }

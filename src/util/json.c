@@ -241,8 +241,10 @@ static bool collect(parser *p, px_json *v, size_t base, bool keys)
 
 static px_json *parse_container(parser *p, int depth, bool obj)
 {
-    if (depth >= PX_JSON_MAX_DEPTH)
+    if (depth >= PX_JSON_MAX_DEPTH) {
+        p->d->too_deep = !p->rc;
         return bad(p);
+    }
     px_json *v = new_node(p, obj ? PX_JOBJ : PX_JARR);
     if (!v)
         return NULL;

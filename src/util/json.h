@@ -42,6 +42,7 @@ typedef struct px_json_doc {
     px_json_chunk *chunks;
     px_json *root;
     size_t error_at; /* byte offset of a syntax error */
+    bool too_deep;   /* the error is nesting deeper than PX_JSON_MAX_DEPTH */
 } px_json_doc;
 
 /* Parses s[0..len). Returns PITH_OK, PITH_ERR_INPUT for malformed JSON (or

@@ -25,4 +25,11 @@ expect_status 3
 expect_no_stdout
 expect_one_stderr_line
 expect_stderr_has no-such-charset
+# a file name with a newline (issue 17): still one line, the newline escaped
+nl="$T/two
+lines.html"
+run_pith "$nl"
+expect_status 3
+expect_one_stderr_line
+expect_stderr_has 'two\nlines.html'
 done_ok

@@ -144,4 +144,37 @@ expect_one_stderr_line
 run_pith --html-field body
 expect_status 2
 expect_one_stderr_line
+# issue 17: a byte-order mark and nesting past 64 levels are named for what
+# they are; a repeated "html" member counts by its last value, as in most
+# JSON parsers; a write error (a full disk) is said once.
+python3 - "$T/odd.jsonl" <<'PY'
+import json, sys
+good = ("<html><body><article><p>The harbour authority opened the new northern quay on Tuesday, "
+        "after three years of dredging and construction work that cost far more than planned.</p>"
+        "</article></body></html>")
+lines = [b"\xef\xbb\xbf" + json.dumps({"html": good}).encode(),
+         b'{"html": "x", "deep": ' + b"[" * 70 + b"]" * 70 + b"}",
+         ('{"html": "<p>first</p>", "html": %s}' % json.dumps(good)).encode()]
+open(sys.argv[1], "wb").write(b"\n".join(lines) + b"\n")
+PY
+run_pith -q --jsonl "$T/odd.jsonl"
+expect_status 0
+python3 - "$T/out" <<'PY' || fail "BOM, depth or duplicate members handled wrong"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(recs) == 3, recs
+assert "byte-order mark" in recs[0]["error"], recs[0]
+assert "nested deeper than 64" in recs[1]["error"], recs[1]
+assert "harbour authority" in recs[2].get("text", ""), recs[2]
+PY
+pass
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do sed -n 3p "$T/odd.jsonl"; done > "$T/many.jsonl"
+for j in 1 2; do
+    what="pith --jsonl -j $j > /dev/full"
+    "$pith" -q -j $j --jsonl "$T/many.jsonl" > /dev/full 2> "$T/err"
+    rc=$?
+    expect_status 3
+    expect_one_stderr_line
+    expect_stderr_has "cannot write the output"
+done
 done_ok

@@ -105,6 +105,55 @@ assert "missing.warc" in recs[5]["error"], recs[5]["error"]
 PY
 pass
 
+# A record whose Content-Length lies (issue 17 item 8): good, liar (5,000
+# bytes too many), good, good gives 4 records, the liar an error record
+# with its URI; the same when CRLFs became LFs (every length off by a few
+# bytes): each record is either a page or a corrupt one, and none is lost.
+python3 - "$T" <<'PY' || fail "cannot build the lying WARC"
+import sys
+t = sys.argv[1]
+def rec(uri, extra=0, text="page"):
+    page = ("<html><head><title>%s</title></head><body><article><h1>%s</h1>" % (uri, uri) +
+            "<p>The harbour authority opened the new northern quay on Tuesday after three years of "
+            "dredging and construction work that cost far more than anyone had planned.</p>" * 4 +
+            "</article></body></html>").encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
+    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\n"
+            "Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n"
+            % (uri, len(http) + extra)).encode()
+    return head + http + b"\r\n\r\n"
+data = rec("http://a.example/1") + rec("http://a.example/liar", 5000) + \
+       rec("http://a.example/3") + rec("http://a.example/4")
+open(t + "/liar.warc", "wb").write(data)
+open(t + "/lf.warc", "wb").write(b"".join(rec("http://b.example/%d" % i) for i in range(4)).replace(b"\r\n", b"\n"))
+PY
+run_pith -q --warc "$T/liar.warc"
+expect_status 0
+python3 - "$T/out" <<'PY' || fail "the lying WARC's records are wrong"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+uris = [r.get("WARC-Target-URI") for r in recs]
+assert uris == ["http://a.example/%s" % k for k in ("1", "liar", "3", "4")], uris
+assert "error" in recs[1] and "truncated" in recs[1]["error"], recs[1]
+assert all("text" in recs[i] for i in (0, 2, 3)), recs
+PY
+pass
+# the same through a pipe: what the claimed block held cannot be read
+# again, but the liar is reported and the record after the block is read
+run_pith_in "$T/liar.warc" -q --warc
+expect_status 0
+grep -q 'a.example/4' "$T/out" || fail "the record after the lying block was lost (pipe)"
+pass
+run_pith -q --warc "$T/lf.warc"
+expect_status 0
+python3 - "$T/out" <<'PY' || fail "the LF-only WARC's records are wrong"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+uris = [r.get("WARC-Target-URI") for r in recs]
+assert uris == ["http://b.example/%d" % i for i in range(4)], uris
+PY
+pass
+
 # not a WARC file at all: error records, no crash, no hang
 head -c 100000 /dev/urandom > "$T/random.bin"
 run_pith -q --warc "$T/random.bin"
