@@ -3,8 +3,11 @@
  * Detection follows the HTML and Encoding standards so pith reads a page the
  * way a browser does; conversion of legacy multi-byte encodings is left to
  * iconv, while UTF-8, UTF-16, windows-1252 and x-user-defined are done by
- * hand because they are common (or glibc disagrees with browsers on them). */
+ * hand because they are common (or glibc disagrees with browsers on them).
+ * Over 700 lines, but one idea, bytes to UTF-8: most of it is the WHATWG
+ * label table, which is data. */
 #include "decode.h"
+#include "ascii.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -345,16 +348,6 @@ static bool is_ws(unsigned char c)
     return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
 }
 
-static unsigned char lower(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
-}
-
-static bool is_alpha(unsigned char c)
-{
-    return lower(c) >= 'a' && lower(c) <= 'z';
-}
-
 static int label_cmp(const void *key, const void *elem)
 {
     return strcmp(key, ((const label_entry *)elem)->label);
@@ -372,7 +365,7 @@ static const encoding *lookup(const unsigned char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (s[i] == 0 || s[i] >= 0x80)
             return NULL; /* no label has them; a NUL would cut the key */
-        key[i] = (char)lower(s[i]);
+        key[i] = (char)px_ascii_lower(s[i]);
     }
     key[n] = '\0';
     const label_entry *l = bsearch(key, labels, sizeof labels / sizeof labels[0],
@@ -408,7 +401,7 @@ static bool span_is(span v, const char *lit)
     if (v.n != n)
         return false;
     for (size_t i = 0; i < n; i++)
-        if (lower(v.p[i]) != (unsigned char)lit[i])
+        if (px_ascii_lower(v.p[i]) != (unsigned char)lit[i])
             return false;
     return true;
 }
@@ -603,9 +596,9 @@ static enum step scan_at(scan *sc, const encoding **found)
         return skip_past(sc, sc->pos + 2, "-->"); /* "<!-->" is a whole comment */
     if (has_prefix_ci(p, left, "<meta") && left > 5 && (is_ws(p[5]) || p[5] == '/'))
         return scan_meta(sc, found);
-    if (left > 1 && is_alpha(p[1]))
+    if (left > 1 && px_ascii_is_alpha(p[1]))
         return skip_tag(sc);
-    if (left > 2 && p[1] == '/' && is_alpha(p[2]))
+    if (left > 2 && p[1] == '/' && px_ascii_is_alpha(p[2]))
         return skip_tag(sc);
     if (left > 1 && (p[1] == '!' || p[1] == '/' || p[1] == '?'))
         return skip_past(sc, sc->pos + 1, ">");
@@ -738,34 +731,6 @@ static void put_utf8(px_buf *b, const unsigned char *s, size_t n)
     px_buf_append(b, (const char *)s + run, n - run);
 }
 
-static void put_cp(px_buf *b, uint32_t cp)
-{
-    char u[4];
-    size_t n;
-    if (cp == 0)
-        cp = 0xFFFD; /* C strings and Gumbo cannot hold NUL */
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | cp >> 6);
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | cp >> 12);
-        u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | cp >> 18);
-        u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-        u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    px_buf_append(b, u, n);
-}
-
 /* Appends UTF-8 from iconv with each NUL replaced. */
 static void put_nul_safe(px_buf *b, const char *s, size_t n)
 {
@@ -810,7 +775,7 @@ static void put_single_byte(px_buf *b, const unsigned char *s, size_t n,
         px_buf_append(b, (const char *)s + i, run);
         i += run;
         if (i < n)
-            put_cp(b, map(s[i++]));
+            px_buf_put_cp(b, map(s[i++]));
     }
 }
 
@@ -829,18 +794,18 @@ static void put_utf16(px_buf *b, const unsigned char *s, size_t n, bool be)
         uint32_t u = utf16_unit(s + i, be);
         bool is_trail = u >= 0xDC00 && u <= 0xDFFF;
         if (lead && is_trail) {
-            put_cp(b, 0x10000 + ((lead - 0xD800) << 10) + (u - 0xDC00));
+            px_buf_put_cp(b, 0x10000 + ((lead - 0xD800) << 10) + (u - 0xDC00));
             lead = 0;
             continue;
         }
         if (lead)
-            put_cp(b, 0xFFFD);
+            px_buf_put_cp(b, 0xFFFD);
         lead = u >= 0xD800 && u <= 0xDBFF ? u : 0;
         if (!lead)
-            put_cp(b, is_trail ? 0xFFFD : u);
+            px_buf_put_cp(b, is_trail ? 0xFFFD : u);
     }
     if (lead || i < n)
-        put_cp(b, 0xFFFD);
+        px_buf_put_cp(b, 0xFFFD);
 }
 
 /* ------------------------------------------------------------------ */
@@ -875,12 +840,12 @@ static void run_iconv(px_buf *b, iconv_t cd, const encoding *e,
         if (e_no == E2BIG)
             continue;
         if (e_no == EINVAL && left <= MAX_TRUNCATED) {
-            put_cp(b, 0xFFFD); /* a sequence cut off by the end */
+            px_buf_put_cp(b, 0xFFFD); /* a sequence cut off by the end */
             break;
         }
         /* Skipping one byte lets an ASCII byte that followed a bad lead
          * byte be read again as itself, as browsers do. */
-        put_cp(b, (unsigned char)*in == 0x80 && e->lone80 ? e->lone80 : 0xFFFD);
+        px_buf_put_cp(b, (unsigned char)*in == 0x80 && e->lone80 ? e->lone80 : 0xFFFD);
         in++;
         left--;
     }
@@ -1028,7 +993,7 @@ static void run_builtin(px_buf *b, const encoding *e, const unsigned char *s, si
         break;
     case K_REPLACEMENT:
         if (n)
-            put_cp(b, 0xFFFD);
+            px_buf_put_cp(b, 0xFFFD);
         break;
     case K_ICONV:
         break;

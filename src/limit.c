@@ -28,13 +28,9 @@ static bool in_list(const char *name, size_t n, const char *const *list, size_t 
     return false;
 }
 
-static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 /* Gumbo checks each new attribute against all earlier ones of its tag, so
  * attributes past this many are left out. */
 #define MAX_ATTRS 1000
-
-static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /* Position just past the '>' closing the tag that starts at s, honouring
  * quoted attribute values; lim when the tag never closes. *excess is where
@@ -59,12 +55,12 @@ static const char *tag_end(const char *s, const char *lim, bool *self_closing, c
         }
         if (*s == '=')
             after_eq = true;
-        else if (!is_space(*s))
+        else if (!px_ascii_is_space((unsigned char)*s))
             after_eq = false;
         if (*s == '>') {
             *self_closing = s[-1] == '/';
             return s + 1;
-        } else if (is_space(s[-1]) && !is_space(*s) && *s != '=' && s[-1] != '=' &&
+        } else if (px_ascii_is_space((unsigned char)s[-1]) && !px_ascii_is_space((unsigned char)*s) && *s != '=' && s[-1] != '=' &&
                    ++attrs > MAX_ATTRS && !*excess) {
             *excess = s;
         }
@@ -139,7 +135,7 @@ int px_guard(const px_alloc *a, const char *in, size_t len, const px_limits *lim
         }
         bool closing = p < end && *p == '/';
         const char *nb = p + closing;
-        if (nb >= end || !is_alpha(*nb)) {
+        if (nb >= end || !px_ascii_is_alpha((unsigned char)*nb)) {
             s = p; /* a literal '<' */
             continue;
         }

@@ -44,34 +44,6 @@ static const struct { const char *name; unsigned cp; } entities[] = {
     {"trade", 0x2122}, {"bull", 0x2022}, {"middot", 0xB7}, {"eacute", 0xE9},
 };
 
-static void put_cp(px_buf *b, unsigned cp)
-{
-    char o[4];
-    size_t n;
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        o[0] = (char)(0xF0 | (cp >> 18));
-        o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    px_buf_append(b, o, n);
-}
-
 /* Length of a character reference at s ("&#8217;", "&amp;"), its code
  * point in *cp; 0 when there is none. */
 static size_t entity(const char *s, size_t n, unsigned *cp)
@@ -125,7 +97,7 @@ char *px_meta_clean(ctx *c, const char *s, bool html)
             unsigned cp;
             size_t el = entity(s + i, n - i, &cp);
             if (el) {
-                put_cp(&raw, cp);
+                px_buf_put_cp(&raw, cp);
                 i += el;
             } else if (s[i] == '<' && i + 1 < n &&
                        (((s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z') || s[i + 1] == '/')) {

@@ -132,9 +132,33 @@ bool px_render_skip(const px_page *pg, int i);
 /* The address of <img> i resolved against the page's base, allocated
  * with the page's allocator: src, the data-src of lazy loaders, else the
  * widest candidate of its srcset or data-srcset, or of a <source> of its
- * <picture>. NULL when there is none but a data: URL, or when memory ran
- * out (then *oom is set). */
+ * <picture>. NULL when there is none but a data: URL, when it is not safe
+ * to write (px_url_is_safe), or when memory ran out (then *oom is set). */
 char *px_image_url(const px_page *pg, int i, bool *oom);
+/* The resolved address of a link with this href that may be written, or
+ * NULL: none, an in-page anchor, an unsafe scheme, or out of memory (then
+ * *oom is set). Allocated with the page's allocator. */
+char *px_link_url(const px_page *pg, const char *href, bool *oom);
+/* An element that starts a block of its own (not PX_INLINE). */
+bool px_is_block(const px_node *nd);
+/* Does element i hold an <li> anywhere below it? */
+bool px_holds_li(const px_page *pg, int i);
+
+/* The one tree walk of the text, Markdown and HTML renderers (cmark's
+ * render_node in spirit): nodes in document order, enter on the way down,
+ * leave on the way up; each format is its callbacks. */
+typedef struct px_walk_ops {
+    /* Returns false when it wrote node i whole (a <pre>, a table): its
+     * subtree is not walked and leave is not called. */
+    bool (*enter)(void *r, int i);
+    void (*leave)(void *r, int i);
+    /* Block i is left out (px_render_skip) but still separates the text
+     * around it. */
+    void (*skipped_block)(void *r, int i);
+} px_walk_ops;
+/* Walks the subtree of root from node from (root, or root + 1 to leave
+ * root itself out). Returns false when memory ran out. */
+bool px_walk(const px_page *pg, int root, int from, const px_walk_ops *ops, void *r);
 
 /* What a format's whole document (PITH_DOCUMENT, PITH_WITH_TITLE) puts
  * around the article, as the pith command prints it. */

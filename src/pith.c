@@ -1,6 +1,8 @@
 /*
  * The public API: options, extractor and result, and the pipeline that runs
  * the stages in order: decode, parse, rules and scoring, extraction, render.
+ * Over 700 lines, but one idea: the public API and nothing else (each
+ * function is a thin front on a stage).
  */
 #include "pith.h"
 

@@ -2,8 +2,8 @@
  * Stage 5: write the kept content as plain text.
  *
  * One block per paragraph, heading, list item, table row, blockquote or
- * pre, separated by blank lines. The walk keeps its own stack of open
- * elements rather than recursing, so nesting depth costs heap, not stack.
+ * pre, separated by blank lines. The walk is px_walk (render_common.c),
+ * shared with the Markdown and HTML renderers; this file is its callbacks.
  */
 #include <string.h>
 #include "page.h"
@@ -22,11 +22,6 @@ typedef struct renderer {
      * at each row made long tables quadratic. */
     unsigned char *data;
 } renderer;
-
-static bool is_block(const px_node *nd)
-{
-    return nd->kind == PX_ELEMENT && !(nd->flags & PX_INLINE);
-}
 
 static void flush(renderer *r)
 {
@@ -111,18 +106,23 @@ static void render_pre(renderer *r, int p)
     c->len = 0;
 }
 
-static void enter(renderer *r, int i)
+static bool enter(void *ctx, int i)
 {
+    renderer *r = ctx;
     const px_node *nd = &r->pg->doc.nodes[i];
     if (nd->kind == PX_TEXT) {
         size_t len;
         const char *t = px_text(nd, &len);
         px_append_folded(&r->cur, t, len, &r->pending);
-        return;
+        return true;
+    }
+    if (nd->tag == GUMBO_TAG_PRE && r->row < 0) {
+        render_pre(r, i);
+        return false;
     }
     if (nd->tag == GUMBO_TAG_BR) {
         newline(r);
-        return;
+        return true;
     }
     if (r->row >= 0) {
         /* Inside a data-table row every block is part of a cell. */
@@ -131,13 +131,13 @@ static void enter(renderer *r, int i)
             if (r->cells++)
                 px_buf_append(&r->cur, " | ", 3);
             r->pending = false;
-        } else if (is_block(nd)) {
+        } else if (px_is_block(nd)) {
             r->pending = true;
         }
-        return;
+        return true;
     }
-    if (!is_block(nd))
-        return;
+    if (!px_is_block(nd))
+        return true;
     flush(r);
     if (nd->tag == GUMBO_TAG_LI)
         r->bullet = true;
@@ -152,10 +152,12 @@ static void enter(renderer *r, int i)
             r->cells = 0;
         }
     }
+    return true;
 }
 
-static void leave(renderer *r, int i)
+static void leave(void *ctx, int i)
 {
+    renderer *r = ctx;
     const px_node *nd = &r->pg->doc.nodes[i];
     if (r->row == i) {
         r->row = -1;
@@ -168,53 +170,33 @@ static void leave(renderer *r, int i)
         flush(r);
         return;
     }
-    if (r->row >= 0 || !is_block(nd))
+    if (r->row >= 0 || !px_is_block(nd))
         return;
     flush(r);
     if (nd->tag == GUMBO_TAG_LI)
         r->bullet = false;
 }
 
+/* A dropped block still separates the text around it. */
+static void skipped_block(void *ctx, int i)
+{
+    (void)i;
+    ((renderer *)ctx)->pending = true;
+}
+
 int px_render_text(const px_page *pg, px_buf *out)
 {
-    int root = pg->root >= 0 ? pg->root : pg->doc.body >= 0 ? pg->doc.body : 0;
-    const px_node *nodes = pg->doc.nodes;
+    static const px_walk_ops ops = {enter, leave, skipped_block};
     renderer r = {pg, out, {0}, false, false, -1, 0, NULL};
-    px_buf_init(&r.cur, pg->a);
-    int *stack = px_malloc(pg->a, (size_t)(pg->doc.n + 1) * sizeof *stack);
     r.data = px_calloc(pg->a, (size_t)pg->doc.n + 1, 1);
-    if (!stack || !r.data) {
-        px_free(pg->a, stack);
-        px_free(pg->a, r.data);
+    if (!r.data)
         return PITH_ERR_NOMEM;
-    }
-    int top = 0;
-    for (int i = root; i < nodes[root].end;) {
-        while (top && i >= nodes[stack[top - 1]].end)
-            leave(&r, stack[--top]);
-        if ((nodes[i].flags & PX_DROP) || i == pg->title_node) {
-            /* A dropped block still separates the text around it. */
-            if (is_block(&nodes[i]))
-                r.pending = true;
-            i = nodes[i].end;
-            continue;
-        }
-        if (nodes[i].kind == PX_ELEMENT && nodes[i].tag == GUMBO_TAG_PRE && r.row < 0) {
-            render_pre(&r, i);
-            i = nodes[i].end;
-            continue;
-        }
-        enter(&r, i);
-        if (nodes[i].kind == PX_ELEMENT)
-            stack[top++] = i;
-        i++;
-    }
-    while (top)
-        leave(&r, stack[--top]);
+    px_buf_init(&r.cur, pg->a);
+    int root = px_render_root(pg);
+    bool ok = px_walk(pg, root, root, &ops, &r);
     flush(&r);
-    px_free(pg->a, stack);
     px_free(pg->a, r.data);
-    bool oom = r.cur.oom || out->oom;
+    bool oom = !ok || r.cur.oom || out->oom;
     px_buf_free(&r.cur);
     return oom ? PITH_ERR_NOMEM : PITH_OK;
 }

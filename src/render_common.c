@@ -213,5 +213,70 @@ char *px_image_url(const px_page *pg, int i, bool *oom)
     char *u = px_url_resolve(pg->a, pg->meta ? pg->meta->base : NULL, src);
     px_free(pg->a, src);
     *oom = !u;
+    if (u && (!*u || !px_url_is_safe(u, true))) {
+        px_free(pg->a, u);
+        return NULL;
+    }
     return u;
+}
+
+bool px_is_block(const px_node *nd) { return nd->kind == PX_ELEMENT && !(nd->flags & PX_INLINE); }
+
+bool px_holds_li(const px_page *pg, int i)
+{
+    for (int j = i + 1; j < pg->doc.nodes[i].end; j++)
+        if (pg->doc.nodes[j].kind == PX_ELEMENT && pg->doc.nodes[j].tag == GUMBO_TAG_LI)
+            return true;
+    return false;
+}
+
+char *px_link_url(const px_page *pg, const char *href, bool *oom)
+{
+    *oom = false;
+    if (!href)
+        return NULL;
+    while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
+        href++;
+    if (!*href || *href == '#')
+        return NULL; /* in-page anchors lead nowhere outside the page */
+    char *u = px_url_resolve(pg->a, pg->meta ? pg->meta->base : NULL, href);
+    if (!u) {
+        *oom = true;
+        return NULL;
+    }
+    if (!*u || !px_url_is_safe(u, false)) {
+        px_free(pg->a, u);
+        return NULL;
+    }
+    return u;
+}
+
+bool px_walk(const px_page *pg, int root, int from, const px_walk_ops *ops, void *r)
+{
+    const px_node *nodes = pg->doc.nodes;
+    int *stack = px_malloc(pg->a, (size_t)(nodes[root].end - root + 1) * sizeof *stack);
+    if (!stack)
+        return false;
+    int top = 0;
+    for (int i = from; i < nodes[root].end;) {
+        while (top && i >= nodes[stack[top - 1]].end)
+            ops->leave(r, stack[--top]);
+        if (px_render_skip(pg, i)) {
+            if (px_is_block(&nodes[i]))
+                ops->skipped_block(r, i);
+            i = nodes[i].end;
+            continue;
+        }
+        if (!ops->enter(r, i)) {
+            i = nodes[i].end;
+            continue;
+        }
+        if (nodes[i].kind == PX_ELEMENT)
+            stack[top++] = i;
+        i++;
+    }
+    while (top)
+        ops->leave(r, stack[--top]);
+    px_free(pg->a, stack);
+    return true;
 }

@@ -49,8 +49,6 @@ typedef struct hr {
     bool oom;
 } hr;
 
-static bool is_block(const px_node *nd) { return nd->kind == PX_ELEMENT && !(nd->flags & PX_INLINE); }
-
 static void put_escaped(px_buf *b, const char *s, size_t n, bool attr)
 {
     size_t run = 0;
@@ -95,22 +93,9 @@ static char *link_url(hr *h, int node)
 {
     if (!h->links || node < 0)
         return NULL;
-    const char *href = px_attr(&h->pg->doc.nodes[node], "href");
-    if (!href)
-        return NULL;
-    while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
-        href++;
-    if (!*href || *href == '#')
-        return NULL;
-    char *u = px_url_resolve(h->pg->a, h->pg->meta ? h->pg->meta->base : NULL, href);
-    if (!u) {
-        h->oom = true;
-        return NULL;
-    }
-    if (!*u || !px_url_is_safe(u, false)) {
-        px_free(h->pg->a, u);
-        return NULL;
-    }
+    bool oom;
+    char *u = px_link_url(h->pg, px_attr(&h->pg->doc.nodes[node], "href"), &oom);
+    h->oom |= oom;
     return u;
 }
 
@@ -251,14 +236,6 @@ static int innermost_block(const hr *h)
     return b;
 }
 
-static bool holds_li(const px_page *pg, int i)
-{
-    for (int j = i + 1; j < pg->doc.nodes[i].end; j++)
-        if (pg->doc.nodes[j].kind == PX_ELEMENT && pg->doc.nodes[j].tag == GUMBO_TAG_LI)
-            return true;
-    return false;
-}
-
 /* A row with nothing visible in it is left out, as in the other formats. */
 static bool row_blank(const hr *h, int r)
 {
@@ -293,17 +270,15 @@ static void render_img(hr *h, int i)
         h->oom |= oom;
         return;
     }
-    if (*u && px_url_is_safe(u, true)) {
-        before_visible(h);
-        px_buf_append(h->out, "<img", 4);
-        put_attr(h->out, "src", u);
-        const char *alt = px_attr(nd, "alt");
-        put_attr(h->out, "alt", alt ? alt : "");
-        const char *t = px_attr(nd, "title");
-        if (t && *t)
-            put_attr(h->out, "title", t);
-        px_buf_append(h->out, " />", 3);
-    }
+    before_visible(h);
+    px_buf_append(h->out, "<img", 4);
+    put_attr(h->out, "src", u);
+    const char *alt = px_attr(nd, "alt");
+    put_attr(h->out, "alt", alt ? alt : "");
+    const char *t = px_attr(nd, "title");
+    if (t && *t)
+        put_attr(h->out, "title", t);
+    px_buf_append(h->out, " />", 3);
     px_free(h->pg->a, u);
 }
 
@@ -354,8 +329,9 @@ static const char *inline_tag(unsigned tag)
 }
 
 /* Enters node i; returns false when its subtree was written whole. */
-static bool enter(hr *h, int i)
+static bool enter(void *ctx, int i)
 {
+    hr *h = ctx;
     const px_node *nd = &h->pg->doc.nodes[i];
     if (nd->kind == PX_TEXT) {
         size_t len;
@@ -377,7 +353,7 @@ static bool enter(hr *h, int i)
             render_img(h, i);
         return true;
     }
-    if (!is_block(nd)) {
+    if (!px_is_block(nd)) {
         const char *t = inline_tag(tag);
         if (tag == GUMBO_TAG_A) {
             char *u = link_url(h, i);
@@ -494,7 +470,7 @@ static bool enter(hr *h, int i)
         return false;
     default: {
         int b = innermost_block(h);
-        if (b >= 0 && h->fs[b].list && !holds_li(h->pg, i))
+        if (b >= 0 && h->fs[b].list && !px_holds_li(h->pg, i))
             push(h, i, "li", F_BLOCK); /* a block right inside a list */
         return true;
     }
@@ -506,10 +482,11 @@ static bool enter(hr *h, int i)
     return true;
 }
 
-static void leave(hr *h, int i)
+static void leave(void *ctx, int i)
 {
+    hr *h = ctx;
     const px_node *nd = &h->pg->doc.nodes[i];
-    if (!is_block(nd)) {
+    if (!px_is_block(nd)) {
         if (h->nf && h->fs[h->nf - 1].node == i && h->fs[h->nf - 1].kind == F_INLINE) {
             emit_close(h, &h->fs[h->nf - 1]);
             h->nf--;
@@ -542,6 +519,13 @@ static void leave(hr *h, int i)
     h->pending = false;
 }
 
+/* A dropped block still ends the text before it. */
+static void skipped_block(void *ctx, int i)
+{
+    (void)i;
+    boundary(ctx);
+}
+
 int px_render_html(const px_page *pg, px_buf *out)
 {
     hr h;
@@ -552,35 +536,13 @@ int px_render_html(const px_page *pg, px_buf *out)
     h.fresh = true;
     h.links = pg->flags & PITH_WITH_LINKS;
     h.images = pg->flags & PITH_WITH_IMAGES;
-    const px_node *nodes = pg->doc.nodes;
+    static const px_walk_ops ops = {enter, leave, skipped_block};
     int root = px_render_root(pg);
-    int *stack = px_malloc(pg->a, (size_t)(nodes[root].end - root + 1) * sizeof *stack);
-    if (!stack)
+    if (!px_walk(pg, root, root, &ops, &h))
         return PITH_ERR_NOMEM;
-    int top = 0;
-    for (int i = root; i < nodes[root].end;) {
-        while (top && i >= nodes[stack[top - 1]].end)
-            leave(&h, stack[--top]);
-        if (px_render_skip(pg, i)) {
-            if (is_block(&nodes[i]))
-                boundary(&h);
-            i = nodes[i].end;
-            continue;
-        }
-        if (!enter(&h, i)) {
-            i = nodes[i].end;
-            continue;
-        }
-        if (nodes[i].kind == PX_ELEMENT)
-            stack[top++] = i;
-        i++;
-    }
-    while (top)
-        leave(&h, stack[--top]);
     boundary(&h);
     while (h.nf)
         emit_close(&h, &h.fs[--h.nf]);
-    px_free(pg->a, stack);
     /* no final newline, like the text */
     while (out->len && out->data[out->len - 1] == '\n')
         out->len--;

@@ -2,8 +2,11 @@
  * Stage 5, Markdown: the kept content as CommonMark with GFM tables and
  * strikethrough.
  *
- * The walk is the text renderer's (an explicit stack, no recursion), over
- * the same kept nodes. Inline content of the block being built collects in
+ * Over 700 lines, but one idea: CommonMark's escaping and container
+ * prefixes have to be known together, so they stay in one file.
+ *
+ * The walk is px_walk (render_common.c), shared with the text and HTML
+ * renderers, over the same kept nodes; this file is its callbacks. Inline content of the block being built collects in
  * cur; a block is written when it ends, each line behind the prefixes of
  * the containers it sits in ("> " for a blockquote, the list marker or its
  * indentation for a list item). Emphasis, strikethrough and links open
@@ -74,16 +77,9 @@ typedef struct md {
     bool oom;
 } md;
 
-static bool is_block(const px_node *nd) { return nd->kind == PX_ELEMENT && !(nd->flags & PX_INLINE); }
-
-static bool ascii_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static bool ascii_punct(unsigned char c)
 {
-    return c > ' ' && c < 0x7F && !ascii_alnum(c);
+    return c > ' ' && c < 0x7F && !px_ascii_is_alnum(c);
 }
 
 static const char *delim(int kind)
@@ -142,7 +138,7 @@ static void open_style(md *m, style *s, unsigned char next)
         return;
     }
     unsigned char prev = c->len ? (unsigned char)c->data[c->len - 1] : ' ';
-    if (ascii_alnum(prev) && ascii_punct(next)) {
+    if (px_ascii_is_alnum(prev) && ascii_punct(next)) {
         /* after a letter and before punctuation it would not open */
         s->open = OPEN_SUPPRESSED;
         return;
@@ -186,7 +182,7 @@ static void before_visible(md *m, unsigned char next)
     px_buf *c = &m->cur;
     if (m->fragile) {
         m->fragile = false;
-        if (!m->pending && c->len == m->close_end && ascii_alnum(next) && !c->oom &&
+        if (!m->pending && c->len == m->close_end && px_ascii_is_alnum(next) && !c->oom &&
             m->fragile_open + m->fragile_len <= m->fragile_close) {
             size_t dl = m->fragile_len;
             c->len = m->fragile_close;
@@ -220,7 +216,7 @@ static bool entity_like(const char *s, size_t n)
             j++;
     }
     size_t st = j;
-    while (j < n && j - st < 32 && ascii_alnum((unsigned char)s[j]))
+    while (j < n && j - st < 32 && px_ascii_is_alnum((unsigned char)s[j]))
         j++;
     return j > st && j < n && s[j] == ';';
 }
@@ -264,7 +260,7 @@ static void put_text(md *m, const char *s, size_t n)
              * never opens or closes emphasis */
             unsigned char prev = c->len ? (unsigned char)c->data[c->len - 1] : ' ';
             unsigned char next = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
-            esc = !(ascii_alnum(prev) && ascii_alnum(next));
+            esc = !(px_ascii_is_alnum(prev) && px_ascii_is_alnum(next));
             break;
         }
         case '&':
@@ -733,30 +729,28 @@ static void render_img(md *m, int i)
         m->oom |= oom;
         return;
     }
-    if (px_url_is_safe(u, true) && *u) {
-        /* the alt text, escaped like other text, inside ![...] */
-        md alt;
-        memset(&alt, 0, sizeof alt);
-        alt.pg = m->pg;
-        px_buf_init(&alt.cur, m->pg->a);
-        alt.cell = m->cell;
-        alt.close_kind = -1;
-        const char *a = px_attr(nd, "alt");
-        if (a)
-            put_text(&alt, a, strlen(a));
-        px_buf img;
-        px_buf_init(&img, m->pg->a);
-        px_buf_append(&img, "![", 2);
-        px_buf_append(&img, alt.cur.data, alt.cur.len);
-        px_buf_append(&img, "](", 2);
-        put_dest(&img, u);
-        px_buf_putc(&img, ')');
-        if (!img.oom && !alt.cur.oom)
-            put_atom(m, img.data, img.len);
-        m->oom |= img.oom || alt.cur.oom;
-        px_buf_free(&img);
-        px_buf_free(&alt.cur);
-    }
+    /* the alt text, escaped like other text, inside ![...] */
+    md alt;
+    memset(&alt, 0, sizeof alt);
+    alt.pg = m->pg;
+    px_buf_init(&alt.cur, m->pg->a);
+    alt.cell = m->cell;
+    alt.close_kind = -1;
+    const char *a = px_attr(nd, "alt");
+    if (a)
+        put_text(&alt, a, strlen(a));
+    px_buf img;
+    px_buf_init(&img, m->pg->a);
+    px_buf_append(&img, "![", 2);
+    px_buf_append(&img, alt.cur.data, alt.cur.len);
+    px_buf_append(&img, "](", 2);
+    put_dest(&img, u);
+    px_buf_putc(&img, ')');
+    if (!img.oom && !alt.cur.oom)
+        put_atom(m, img.data, img.len);
+    m->oom |= img.oom || alt.cur.oom;
+    px_buf_free(&img);
+    px_buf_free(&alt.cur);
     px_free(m->pg->a, u);
 }
 
@@ -766,30 +760,12 @@ static void render_img(md *m, int i)
 /* The resolved URL of a link that may be written, or NULL. */
 static char *link_url(md *m, const char *href)
 {
-    if (!m->links || !href)
+    if (!m->links)
         return NULL;
-    while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
-        href++;
-    if (!*href || *href == '#')
-        return NULL; /* in-page anchors lead nowhere outside the page */
-    char *u = px_url_resolve(m->pg->a, m->pg->meta ? m->pg->meta->base : NULL, href);
-    if (!u) {
-        m->oom = true;
-        return NULL;
-    }
-    if (!*u || !px_url_is_safe(u, false)) {
-        px_free(m->pg->a, u);
-        return NULL;
-    }
+    bool oom;
+    char *u = px_link_url(m->pg, href, &oom);
+    m->oom |= oom;
     return u;
-}
-
-static bool holds_li(const px_page *pg, int i)
-{
-    for (int j = i + 1; j < pg->doc.nodes[i].end; j++)
-        if (pg->doc.nodes[j].kind == PX_ELEMENT && pg->doc.nodes[j].tag == GUMBO_TAG_LI)
-            return true;
-    return false;
 }
 
 static int style_kind(unsigned tag)
@@ -812,8 +788,9 @@ static bool is_code_tag(unsigned tag)
 }
 
 /* Enters element i; returns false when its subtree was rendered whole. */
-static bool enter(md *m, int i)
+static bool enter(void *ctx, int i)
 {
+    md *m = ctx;
     const px_node *nd = &m->pg->doc.nodes[i];
     if (nd->kind == PX_TEXT) {
         size_t len;
@@ -835,7 +812,7 @@ static bool enter(md *m, int i)
         render_code(m, i);
         return false;
     }
-    if (!is_block(nd)) {
+    if (!px_is_block(nd)) {
         int k = style_kind(tag);
         char *href = NULL;
         if (tag == GUMBO_TAG_A && m->ns < MAX_STYLE) {
@@ -878,16 +855,17 @@ static bool enter(md *m, int i)
         push(m, i, C_QUOTE);
     } else if (tag == GUMBO_TAG_HR) {
         write_block(m, "---", 3, true);
-    } else if (m->nc && m->cs[m->nc - 1].kind == C_LIST && !holds_li(m->pg, i)) {
+    } else if (m->nc && m->cs[m->nc - 1].kind == C_LIST && !px_holds_li(m->pg, i)) {
         push(m, i, C_ITEM); /* a block right inside a list is an item */
     }
     return true;
 }
 
-static void leave(md *m, int i)
+static void leave(void *ctx, int i)
 {
+    md *m = ctx;
     const px_node *nd = &m->pg->doc.nodes[i];
-    if (!is_block(nd)) {
+    if (!px_is_block(nd)) {
         if (m->ns && m->ss[m->ns - 1].node == i) {
             close_style(m, &m->ss[m->ns - 1]);
             px_free(m->pg->a, m->ss[m->ns - 1].href);
@@ -911,37 +889,18 @@ static void leave(md *m, int i)
     }
 }
 
+/* A dropped block still separates the text around it. */
+static void skipped_block(void *ctx, int i)
+{
+    (void)i;
+    ((md *)ctx)->pending = true;
+}
+
 static void walk(md *m, int root, bool skip_root_block)
 {
-    const px_node *nodes = m->pg->doc.nodes;
-    int *stack = px_malloc(m->pg->a, (size_t)(nodes[root].end - root + 1) * sizeof *stack);
-    if (!stack) {
+    static const px_walk_ops ops = {enter, leave, skipped_block};
+    if (!px_walk(m->pg, root, skip_root_block ? root + 1 : root, &ops, m))
         m->oom = true;
-        return;
-    }
-    int top = 0;
-    int i = skip_root_block ? root + 1 : root;
-    int end = nodes[root].end;
-    while (i < end) {
-        while (top && i >= nodes[stack[top - 1]].end)
-            leave(m, stack[--top]);
-        if (px_render_skip(m->pg, i)) {
-            if (is_block(&nodes[i]))
-                m->pending = true;
-            i = nodes[i].end;
-            continue;
-        }
-        if (!enter(m, i)) {
-            i = nodes[i].end;
-            continue;
-        }
-        if (nodes[i].kind == PX_ELEMENT)
-            stack[top++] = i;
-        i++;
-    }
-    while (top)
-        leave(m, stack[--top]);
-    px_free(m->pg->a, stack);
 }
 
 int px_render_markdown(const px_page *pg, px_buf *out)

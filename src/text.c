@@ -115,20 +115,6 @@ void px_buf_rtrim(px_buf *b)
         b->data[b->len] = '\0';
 }
 
-bool px_ascii_ieq(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (unsigned char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (unsigned char)(y + 32);
-        if (x != y)
-            return false;
-    }
-    return true;
-}
-
 /* Does s[i..n) start with a byte px_strip_controls changes? */
 static bool unsafe_at(const char *s, size_t i, size_t n)
 {

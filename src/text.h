@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "alloc.h"
+#include "ascii.h"
 
 /* Length in bytes of the UTF-8 sequence starting with byte c (1 for junk). */
 size_t px_utf8_len(unsigned char c);
@@ -33,7 +34,5 @@ void px_buf_rtrim(px_buf *b);
  * byte, set to NUL. Returns the new length. */
 size_t px_strip_controls(char *s, size_t n);
 
-/* ASCII case-insensitive comparison of n bytes. */
-bool px_ascii_ieq(const char *a, const char *b, size_t n);
 
 #endif

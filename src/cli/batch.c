@@ -83,7 +83,7 @@ static double now_s(void)
 typedef struct progress {
     bool on;
     double start, last;
-    uint64_t total;
+    uint64_t total, records;
 } progress;
 
 static void draw(progress *pr, const px_batch_stats *st, uint64_t consumed, bool final)
@@ -96,7 +96,12 @@ static void draw(progress *pr, const px_batch_stats *st, uint64_t consumed, bool
     fprintf(stderr, "\rpith: %llu records, %.1f/s, %llu errors, %.1f MB",
             (unsigned long long)st->records, rate, (unsigned long long)st->errors,
             (double)consumed / 1e6);
-    if (pr->total)
+    /* A count of records is the truer share where it is known: pages of
+     * very different sizes make the bytes run ahead or behind. */
+    if (pr->records)
+        fprintf(stderr, " (%.0f%% of %llu records)", 100.0 * (double)st->records / (double)pr->records,
+                (unsigned long long)pr->records);
+    else if (pr->total)
         fprintf(stderr, " of %.1f MB (%.0f%%)", (double)pr->total / 1e6,
                 100.0 * (double)consumed / (double)pr->total);
     fputs(final ? "\033[K\n" : "\033[K", stderr);
@@ -218,7 +223,7 @@ int px_batch_run(const px_batch_config *cfg, const px_batch_ops *ops, void *ctx,
     for (; started < n; started++)
         if (pthread_create(&tids[started], NULL, worker, &p))
             break;
-    progress pr = {cfg->progress, now_s(), 0, cfg->total};
+    progress pr = {cfg->progress, now_s(), 0, cfg->total, cfg->records};
     int rc = -1;
     pthread_mutex_lock(&p.mu);
     if (started == 0)
@@ -234,6 +239,7 @@ int px_batch_run(const px_batch_config *cfg, const px_batch_ops *ops, void *ctx,
     for (size_t i = 0; i < p.cap; i++)
         px_job_clear(&p.jobs[i]);
     draw(&pr, stats, ops->consumed ? ops->consumed(ctx) : 0, true);
+    stats->seconds = now_s() - pr.start;
     pthread_cond_destroy(&p.done_cv);
     pthread_cond_destroy(&p.work_cv);
     pthread_mutex_destroy(&p.mu);

@@ -47,6 +47,7 @@ typedef struct px_batch_ops {
 typedef struct px_batch_stats {
     uint64_t records;  /* emitted */
     uint64_t errors;   /* emitted with a non-zero status */
+    double seconds;    /* wall time of the run */
 } px_batch_stats;
 
 typedef struct px_batch_config {
@@ -54,6 +55,8 @@ typedef struct px_batch_config {
     size_t max_inflight; /* input bytes held at once (one record always fits) */
     bool progress;       /* draw a progress line on stderr */
     uint64_t total;      /* input bytes in all, or 0 when unknown */
+    uint64_t records;    /* records in all, or 0 until known (-o knows it
+                          * before it starts; a stream never does) */
 } px_batch_config;
 
 /* Runs the batch to its end. Returns 0, or -1 when next or emit ended it

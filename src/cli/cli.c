@@ -61,7 +61,8 @@ static const char usage_text[] =
     "      --warc             read WARC files (plain or gzip) and write JSON Lines\n"
     "                         for their HTML responses\n"
     "  -j, --jobs N           worker threads (default: the number of cores)\n"
-    "  -q, --quiet            no progress line (it is shown only on a terminal)\n"
+    "  -q, --quiet            no progress line (shown only on a terminal) and no\n"
+    "                         summary line at the end of a -o run\n"
     "\n"
     "  -h, --help             show this help and exit\n"
     "  -V, --version          show the version and exit\n"
@@ -71,7 +72,7 @@ static const char usage_text[] =
     "  1  the page holds no article text (nothing is printed; with\n"
     "     --format json, the object with an empty \"text\")\n"
     "  2  usage error\n"
-    "  3  the input cannot be read or decoded\n"
+    "  3  the input cannot be read or decoded, or is not HTML\n"
     "  4  a rule file is malformed\n"
     "  5  out of memory\n"
     "  6  the input exceeds a limit\n"
@@ -291,6 +292,11 @@ static int check_modes(cli *c)
         {c->mode != MODE_JSONL && (c->html_field || c->url_field), "--html-field and --url-field need --jsonl"},
         {!stream && c->include && c->format != PITH_FORMAT_JSON, "--include needs --format json (see pith --help)"},
         {(stream || files) && (c->flags & PITH_EXPLAIN), "--explain traces one page; it cannot be used with a batch"},
+        {!stream && !files && (c->jobs || c->quiet), "--jobs and --quiet are for batches (-o, --jsonl, --warc)"},
+        {stream && c->no_title, "--no-title does nothing with --jsonl and --warc: the title is a member of each record"},
+        {(c->flags & (PITH_WITH_LINKS | PITH_WITH_IMAGES)) &&
+             (stream || c->format == PITH_FORMAT_JSON ? !c->include : c->format == 0),
+         "--links and --images need --format markdown or html, or --include (see pith --help)"},
     };
     for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
         if (rules[i].bad)
@@ -310,6 +316,9 @@ static int load_input(const char *path, size_t limit, char **data, size_t *len)
 {
     bool is_stdin = !strcmp(path, "-");
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f && (!strncmp(path, "http://", 7) || !strncmp(path, "https://", 8)))
+        return cli_fail(PITH_ERR_INPUT, path,
+                        "pith reads files, not URLs; try: curl -s URL | pith --url URL");
     if (!f)
         return cli_fail(PITH_ERR_INPUT, path, strerror(errno));
     int rc = cli_read(f, limit, data, len);

@@ -457,6 +457,7 @@ int cli_batch(const cli *c, const pith_extractor *ex)
             .max_inflight = 256u << 20,
             .progress = !c->quiet && isatty(2) && !(ci && *ci),
             .total = total_size(&r),
+            .records = c->mode == MODE_FILES ? r.npaths : 0,
         };
         px_batch_stats st;
         if (px_batch_run(&cfg, &mode_ops[c->mode], &r, &st))
@@ -465,6 +466,10 @@ int cli_batch(const cli *c, const pith_extractor *ex)
             rc = PITH_ERR_INPUT;
         else if (c->mode == MODE_FILES && st.errors)
             rc = CLI_EXIT_SOME_FAILED;
+        /* Files leave no record of the run on stdout, so say how it went. */
+        if (c->mode == MODE_FILES && !c->quiet)
+            fprintf(stderr, "pith: %llu pages, %llu failed, %.1f s\n", (unsigned long long)st.records,
+                    (unsigned long long)st.errors, st.seconds);
     }
     if (c->mode == MODE_WARC && r.reader)
         px_warc_close(r.reader);

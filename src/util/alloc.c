@@ -1,4 +1,5 @@
 #include "alloc.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -110,27 +111,17 @@ char *px_buf_detach(px_buf *b, size_t *len)
     return d;
 }
 
+void px_buf_put_cp(px_buf *b, unsigned cp)
+{
+    char o[4];
+    px_buf_append(b, o, px_utf8_encode(cp, o));
+}
+
 void px_buf_free(px_buf *b)
 {
     px_free(b->a, b->data);
     b->data = NULL;
     b->len = b->cap = 0;
-}
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t valid_seq(const unsigned char *s, size_t n)
-{
-    size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-               : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-    if (!len || len > n || (len == 2 && s[0] < 0xC2) || (len == 4 && s[0] > 0xF4))
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if ((len == 3 && s[0] == 0xE0 && s[1] < 0xA0) || (len == 3 && s[0] == 0xED && s[1] >= 0xA0) ||
-        (len == 4 && s[0] == 0xF0 && s[1] < 0x90) || (len == 4 && s[0] == 0xF4 && s[1] >= 0x90))
-        return 0;
-    return len;
 }
 
 /* Messages quote what the user gave (an encoding label, a file name): keep
@@ -140,7 +131,7 @@ static void one_line(char *m)
 {
     size_t n = strlen(m), o = 0;
     for (size_t i = 0; i < n;) {
-        size_t len = valid_seq((const unsigned char *)m + i, n - i);
+        size_t len = px_utf8_valid((const unsigned char *)m + i, n - i);
         if (!len || (unsigned char)m[i] < 0x20 || m[i] == 0x7F) {
             m[o++] = '?';
             i += len ? len : 1;

@@ -36,6 +36,9 @@ bool px_buf_reserve(px_buf *b, size_t extra);
 void px_buf_append(px_buf *b, const char *s, size_t n);
 void px_buf_putc(px_buf *b, char c);
 void px_buf_puts(px_buf *b, const char *s);
+/* Appends code point cp as UTF-8 (px_utf8_encode: NUL and non-characters
+ * become U+FFFD). */
+void px_buf_put_cp(px_buf *b, unsigned cp);
 /* Returns the NUL-terminated contents and hands ownership to the caller. */
 char *px_buf_detach(px_buf *b, size_t *len);
 void px_buf_free(px_buf *b);

@@ -1,4 +1,6 @@
 #include "json.h"
+#include "ascii.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -102,59 +104,6 @@ static bool push(parser *p, px_json *v, const char *key)
     return true;
 }
 
-/* Length of a valid UTF-8 sequence at s (n bytes available), or 0. */
-static size_t utf8_valid(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned cp, min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2; cp = c & 0x1F; min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        len = 3; cp = c & 0x0F; min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4; cp = c & 0x07; min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
-static size_t put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 static int hex4(const unsigned char *s)
 {
     int v = 0;
@@ -194,7 +143,7 @@ static const char *parse_string(parser *p, size_t *out_len)
             p->pos = i;
             return bad(p);
         }
-        size_t l = utf8_valid(p->s + i, p->len - i);
+        size_t l = px_utf8_valid(p->s + i, p->len - i);
         if (!l) {
             p->pos = i;
             return bad(p);
@@ -243,7 +192,7 @@ static const char *parse_string(parser *p, size_t *out_len)
             } else if ((cp >= 0xDC00 && cp <= 0xDFFF) || cp == 0) {
                 cp = 0xFFFD;
             }
-            n += put_utf8(o + n, cp);
+            n += px_utf8_encode(cp, o + n);
             break;
         }
         default:
@@ -257,7 +206,6 @@ static const char *parse_string(parser *p, size_t *out_len)
     return o;
 }
 
-static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 static px_json *parse_value(parser *p, int depth);
 
@@ -349,11 +297,11 @@ static px_json *parse_container(parser *p, int depth, bool obj)
  * are none, leaves the parser at j for the error and returns false. */
 static bool digit_run(parser *p, size_t *i, size_t j)
 {
-    if (j >= p->len || !is_digit(p->s[j])) {
+    if (j >= p->len || !px_ascii_is_digit(p->s[j])) {
         p->pos = j;
         return false;
     }
-    while (j < p->len && is_digit(p->s[j]))
+    while (j < p->len && px_ascii_is_digit(p->s[j]))
         j++;
     *i = j;
     return true;
@@ -368,7 +316,7 @@ static px_json *parse_number(parser *p)
     if (i < p->len && s[i] == '0') {
         i++;
     } else if (i < p->len && s[i] >= '1' && s[i] <= '9') {
-        while (i < p->len && is_digit(s[i]))
+        while (i < p->len && px_ascii_is_digit(s[i]))
             i++;
     } else {
         p->pos = i;
@@ -503,7 +451,7 @@ void px_json_put_string(px_buf *out, const char *s, size_t n)
                 }
             }
         } else {
-            adv = utf8_valid(u + i, n - i);
+            adv = px_utf8_valid(u + i, n - i);
             if (!adv) {
                 memcpy(esc, "\\ufffd", 6);
                 el = 6;

@@ -77,4 +77,17 @@ expect_one_stderr_line
 run_pith -q -o "$T/plainfile/out" "$T/in/a.html"
 expect_status 3
 expect_one_stderr_line
+# Without -q a batch ends with one summary line on stderr: pages, failures,
+# seconds; with -q it prints nothing there for a clean run.
+run_pith -o "$T/sum" "$T/in/a.html" "$T/in/sub/empty.html"
+expect_status 7
+grep -q '^pith: 2 pages, 1 failed, [0-9.]* s$' "$T/err" || fail "no summary line 'pith: 2 pages, 1 failed, N s'"
+pass
+run_pith -q -o "$T/sum2" "$T/in/a.html"
+expect_status 0
+expect_no_stderr
+run_pith -o "$T/sum3" "$T/in/a.html"
+expect_status 0
+expect_one_stderr_line
+expect_stderr_has 'pith: 1 pages, 0 failed'
 done_ok

@@ -12,50 +12,10 @@
 #include <cmocka.h>
 #include <iconv.h>
 
+#include "counting_alloc.h"
 #include "decode.h"
 
 #define FFFD "\xEF\xBF\xBD"
-
-/* ------------------------------------------------------------------ */
-/* A counting allocator that can be told to fail                        */
-
-typedef struct counter {
-    long attempts;   /* malloc and realloc calls so far */
-    long live;       /* blocks allocated and not yet freed */
-    long fail_after; /* attempts allowed to succeed; -1 for no limit */
-} counter;
-
-static bool should_fail(counter *c)
-{
-    return c->fail_after >= 0 && c->attempts++ >= c->fail_after;
-}
-
-static void *c_malloc(size_t n, void *ud)
-{
-    counter *c = ud;
-    if (should_fail(c))
-        return NULL;
-    void *p = malloc(n);
-    c->live += p != NULL;
-    return p;
-}
-
-static void *c_realloc(void *p, size_t n, void *ud)
-{
-    counter *c = ud;
-    if (should_fail(c))
-        return NULL;
-    void *q = realloc(p, n);
-    c->live += q != NULL && p == NULL;
-    return q;
-}
-
-static void c_free(void *p, void *ud)
-{
-    counter *c = ud;
-    c->live -= p != NULL;
-    free(p);
-}
 
 static counter cnt;
 static px_alloc A;
@@ -63,8 +23,8 @@ static px_alloc A;
 static int setup(void **state)
 {
     (void)state;
-    cnt = (counter){0, 0, -1};
-    pith_allocator hooks = {c_malloc, c_realloc, c_free, &cnt};
+    cnt = (counter){0, 0, -1, false, false};
+    pith_allocator hooks = counting_hooks(&cnt);
     px_alloc_init(&A, &hooks);
     return 0;
 }
@@ -740,7 +700,7 @@ static void nomem_loop(const char *in, size_t len, const char *hint)
 {
     for (long allow = 0;; allow++) {
         assert_true(allow < 100);
-        cnt = (counter){0, 0, allow};
+        cnt = (counter){0, 0, allow, true, false};
         char *out = (char *)"unset";
         size_t n = 99;
         pith_error err = {0, ""};
@@ -757,7 +717,7 @@ static void nomem_loop(const char *in, size_t len, const char *hint)
         assert_int_equal(n, 0);
         assert_int_equal(cnt.live, 0);
     }
-    cnt.fail_after = -1;
+    cnt.fail_at = -1;
 }
 
 static void test_allocation_failure(void **state)

@@ -16,59 +16,9 @@
 #include <gumbo.h>
 #include <unistd.h>
 
+#include "counting_alloc.h"
 #include "json.h"
 #include "pith.h"
-
-/* ------------------------------------------------------------------ */
-/* A counting allocator that can be told to fail                        */
-
-typedef struct counter {
-    long calls;   /* malloc and realloc calls that could have failed */
-    long live;    /* blocks allocated and not yet freed */
-    long fail_at; /* the call that fails, or -1 */
-    bool sticky;  /* every call from fail_at on fails, not just that one */
-    bool failed;  /* a failure was injected */
-} counter;
-
-/* Gumbo 0.10 itself dies on a NULL from its allocator; pith gives it an
- * arena that jumps back out instead (src/arena.h), so failures are injected
- * everywhere, inside the parse too. */
-static bool should_fail(counter *c)
-{
-    if (c->fail_at < 0)
-        return false;
-    long n = c->calls++;
-    bool fail = c->sticky ? n >= c->fail_at : n == c->fail_at;
-    c->failed |= fail;
-    return fail;
-}
-
-static void *c_malloc(size_t n, void *ud)
-{
-    counter *c = ud;
-    if (should_fail(c))
-        return NULL;
-    void *p = malloc(n);
-    c->live += p != NULL;
-    return p;
-}
-
-static void *c_realloc(void *p, size_t n, void *ud)
-{
-    counter *c = ud;
-    if (should_fail(c))
-        return NULL;
-    void *q = realloc(p, n);
-    c->live += q != NULL && p == NULL;
-    return q;
-}
-
-static void c_free(void *p, void *ud)
-{
-    counter *c = ud;
-    c->live -= p != NULL;
-    free(p);
-}
 
 /* ------------------------------------------------------------------ */
 /* Pages                                                                */
@@ -603,7 +553,7 @@ static void test_counting_allocator(void **state)
 {
     (void)state;
     counter c = {0, 0, -1, false, false};
-    pith_allocator hooks = {c_malloc, c_realloc, c_free, &c};
+    pith_allocator hooks = counting_hooks(&c);
     pith_options *o = pith_options_new(&hooks);
     assert_non_null(o);
     pith_error err = {0, ""};
@@ -661,7 +611,7 @@ static void failing_extract(unsigned flags)
     assert_true(strlen(pith_result_text(ref, NULL)) > 500);
 
     counter c = {0, 0, -1, false, false};
-    pith_allocator hooks = {c_malloc, c_realloc, c_free, &c};
+    pith_allocator hooks = counting_hooks(&c);
     pith_extractor *ex = new_extractor(&hooks, flags);
     /* The extractor JIT-compiles a pattern after its 100th use and keeps
      * the copy: warm it up past that before taking the baseline. */
@@ -745,7 +695,7 @@ static void test_failing_allocator_build(void **state)
     (void)state;
     for (long n = 0;; n++) {
         counter c = {0, 0, n, false, false};
-        pith_allocator hooks = {c_malloc, c_realloc, c_free, &c};
+        pith_allocator hooks = counting_hooks(&c);
         pith_error err = {0, ""};
         int rc = PITH_OK;
         pith_options *o = pith_options_new(&hooks);

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "counting_alloc.h"
 #include "pith.h"
 
 #define LEAD                                                                           \
@@ -157,42 +158,6 @@ static void test_accessors(void **state)
 /* ------------------------------------------------------------------ */
 /* Allocation failures                                                  */
 
-typedef struct counter {
-    long calls, live, fail_at;
-    bool failed;
-} counter;
-
-static void *c_malloc(size_t n, void *ud)
-{
-    counter *c = ud;
-    if (c->fail_at >= 0 && c->calls++ >= c->fail_at) {
-        c->failed = true;
-        return NULL;
-    }
-    void *p = malloc(n);
-    c->live += p != NULL;
-    return p;
-}
-
-static void *c_realloc(void *p, size_t n, void *ud)
-{
-    counter *c = ud;
-    if (c->fail_at >= 0 && c->calls++ >= c->fail_at) {
-        c->failed = true;
-        return NULL;
-    }
-    void *q = realloc(p, n);
-    c->live += q != NULL && p == NULL;
-    return q;
-}
-
-static void c_free(void *p, void *ud)
-{
-    counter *c = ud;
-    c->live -= p != NULL;
-    free(p);
-}
-
 static const char RICH[] =
     "<html lang=\"en\"><head><title>Rich page</title><base href=\"https://r.example/\">"
     "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"author\":"
@@ -218,8 +183,8 @@ static void test_failing_allocator(void **state)
     assert_int_equal(pith_extract(ref_ex, RICH, sizeof RICH - 1, NULL, NULL, &ref, &err), PITH_OK);
     assert_non_null(strstr(pith_result_json(ref, NULL), "\"Pat Doe\""));
 
-    counter c = {0, 0, -1, false};
-    pith_allocator hooks = {c_malloc, c_realloc, c_free, &c};
+    counter c = {0, 0, -1, true, false};
+    pith_allocator hooks = counting_hooks(&c);
     o = pith_options_new(&hooks);
     pith_options_set_flags(o, flags);
     pith_extractor *ex = pith_extractor_new(o, &err);

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "counting_alloc.h"
 #include "parse.h"
 #include "rules.h"
 
@@ -413,36 +414,12 @@ static void test_refused_text_adds_nothing(void **state)
 }
 
 /* ------------------------------------------------------------------ */
-/* A counting allocator: error paths must free what they allocated      */
-
-typedef struct counter {
-    long live;
-} counter;
-
-static void *c_malloc(size_t n, void *ud)
-{
-    void *p = malloc(n);
-    ((counter *)ud)->live += p != NULL;
-    return p;
-}
-
-static void *c_realloc(void *p, size_t n, void *ud)
-{
-    void *q = realloc(p, n);
-    ((counter *)ud)->live += q != NULL && p == NULL;
-    return q;
-}
-
-static void c_free(void *p, void *ud)
-{
-    ((counter *)ud)->live -= p != NULL;
-    free(p);
-}
+/* Error paths must free what they allocated                          */
 
 static long live_after_refusal(const char *text)
 {
-    counter c = {0};
-    pith_allocator hooks = {c_malloc, c_realloc, c_free, &c};
+    counter c = {0, 0, -1, false, false};
+    pith_allocator hooks = counting_hooks(&c);
     px_alloc ca;
     px_alloc_init(&ca, &hooks);
     px_ruleset *rs = px_rules_new(&ca);
