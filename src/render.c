@@ -204,7 +204,10 @@ int px_render_text(const px_page *pg, px_buf *out)
 /* The title on the first line and a blank line, then the text. */
 int px_frame_text(const px_frame *f, const char *body, size_t len, px_buf *out)
 {
-    if (f->with_title && *f->title) {
+    /* The first line is always the title line, empty when the page has
+     * none, so that a script can take line 1 as the title and line 3 on
+     * as the article whatever the page. */
+    if (f->with_title) {
         px_buf_puts(out, f->title);
         px_buf_append(out, "\n\n", 2);
     }

@@ -48,4 +48,22 @@ for f in ws crlf; do
     run_pith --no-default-rules "$T/$f.html"
     check_format
 done
+
+# A page with no title keeps the framing: an empty title line, a blank
+# line, then the article from line 3 (a script that takes line 1 as the
+# title must not take the article's first paragraph instead).
+cat > "$T/untitled.html" <<HTML
+<html><head></head><body><article>
+<p>The first paragraph of a page that has no title at all, $long</p>
+<p>The second paragraph, $long</p>
+</article></body></html>
+HTML
+run_pith "$T/untitled.html"
+expect_status 0
+[ "$(head -n 2 "$T/out" | tr -d '\n')" = "" ] || fail "no empty title line and blank line before the article"
+sed -n 3p "$T/out" | grep -q '^The first paragraph' || fail "the article does not start on line 3"
+run_pith --no-title "$T/untitled.html"
+expect_status 0
+head -n 1 "$T/out" | grep -q '^The first paragraph' || fail "--no-title: the article does not start on line 1"
+pass
 done_ok
