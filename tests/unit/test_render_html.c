@@ -13,75 +13,7 @@
 #include <cmocka.h>
 
 #include "pith.h"
-
-#define LEAD                                                                           \
-    "The city council voted on Tuesday to extend the harbour bike lane by another "   \
-    "two kilometres, after a year in which the number of riders doubled."
-#define LEAD_P "<p>" LEAD "</p>"
-#define NO_RULES PITH_NO_DEFAULT_RULES
-#define ALL (PITH_FORMAT_MARKDOWN | PITH_FORMAT_HTML | PITH_FORMAT_JSON)
-
-typedef struct out {
-    int rc;
-    char text[32768], md[32768], html[32768], json[65536];
-} out;
-
-static void run_url(const char *html, unsigned flags, const char *url, out *o)
-{
-    pith_options *opts = pith_options_new(NULL);
-    pith_options_set_flags(opts, flags);
-    pith_error err = {0, ""};
-    pith_extractor *ex = pith_extractor_new(opts, &err);
-    pith_options_free(opts);
-    if (!ex)
-        fail_msg("pith_extractor_new: %s", err.message);
-    memset(o, 0, sizeof *o);
-    pith_result *r = NULL;
-    o->rc = pith_extract(ex, html, strlen(html), NULL, url, &r, &err);
-    if (o->rc != PITH_OK)
-        fail_msg("pith_extract: %d %s", o->rc, err.message);
-    size_t len;
-    snprintf(o->text, sizeof o->text, "%s", pith_result_text(r, NULL));
-    snprintf(o->md, sizeof o->md, "%s", pith_result_markdown(r, &len));
-    assert_int_equal(len, strlen(o->md));
-    snprintf(o->html, sizeof o->html, "%s", pith_result_html(r, &len));
-    assert_int_equal(len, strlen(o->html));
-    snprintf(o->json, sizeof o->json, "%s", pith_result_json(r, &len));
-    assert_int_equal(len, strlen(o->json));
-    pith_result_free(r);
-    pith_extractor_free(ex);
-}
-
-static void body(const char *b, unsigned flags, out *o)
-{
-    static char html[32768];
-    snprintf(html, sizeof html, "<!DOCTYPE html><html><head><title>Test page</title></head><body>"
-                                "<article>%s</article></body></html>", b);
-    run_url(html, flags, NULL, o);
-}
-
-/* (cmocka cuts long messages: the texts go to stderr first) */
-static void same(const char *what, const char *got, const char *want)
-{
-    if (strcmp(got, want)) {
-        fprintf(stderr, "%s differs\n--- want ---\n%s\n--- got ---\n%s\n---\n", what, want, got);
-        fail_msg("%s differs", what);
-    }
-}
-
-static void has(const char *what, const char *got, const char *want)
-{
-    if (!strstr(got, want)) {
-        fprintf(stderr, "%s lacks\n%s\n--- got ---\n%s\n---\n", what, want, got);
-        fail_msg("%s lacks something", what);
-    }
-}
-
-static void lacks(const char *what, const char *got, const char *bad)
-{
-    if (strstr(got, bad))
-        fail_msg("%s holds\n%s\n--- got ---\n%s\n---", what, bad, got);
-}
+#include "render_out.h"
 
 /* ------------------------------------------------------------------ */
 /* ------------------------------------------------------------------ */
