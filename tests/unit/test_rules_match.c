@@ -41,10 +41,6 @@ static px_ruleset *load(const char *text)
     return rs;
 }
 
-#define COUNT(lit) count_rules(lit, sizeof(lit) - 1)
-
-#define REFUSED(lit, want) refused(lit, sizeof(lit) - 1, want)
-
 /* A parsed document and the ruleset to run over it. */
 typedef struct doc {
     px_doc d;
