@@ -112,6 +112,13 @@ void px_meta_named_date(ctx *c)
             !px_meta_named(c, i, 0, classes, COUNT(classes)) ||
             px_meta_named(c, i, 0, not_this, COUNT(not_this)) || px_meta_elsewhere(c, i, 8))
             continue;
+        /* hAtom's <abbr class="published" title="2023-11-12T16:12:00Z"> */
+        const char *title = px_attr(nd, "title");
+        px_date d;
+        if (title && px_date_parse(title, strlen(title), &d)) {
+            px_meta_set_date(c, &c->m->date_published, title);
+            continue;
+        }
         char *v = px_meta_node_text(c, i, 80);
         px_meta_set_date(c, &c->m->date_published, v);
         px_free(c->a, v);

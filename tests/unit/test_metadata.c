@@ -417,6 +417,45 @@ static void test_dateline(void **state)
     pith_result_free(r);
 }
 
+/* hAtom: a single post inside Blogger's or WordPress's "hfeed" wrapper is
+ * an article, not a feed of teasers; its date is the abbr's title. */
+static void test_hatom_post(void **state)
+{
+    (void)state;
+    pith_result *r = page("", "<div class=\"blog-posts hfeed\"><h2 class=\"date-header\">"
+                              "<span>Sunday, 12 November 2023</span></h2><div class=\"post hentry\">"
+                              "<h3 class=\"post-title entry-title\">Mill trail</h3></div></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-12");
+    pith_result_free(r);
+    r = page("", "<div class=\"hfeed\"><h1>Mill trail</h1><abbr class=\"published\" "
+                 "itemprop=\"datePublished\" title=\"2023-11-12T16:12:00Z\">16:12</abbr></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-12T16:12:00+00:00");
+    pith_result_free(r);
+    r = page("", "<div class=\"hfeed\"><h1>Mill trail</h1><abbr class=\"published\" "
+                 "title=\"2023-11-12T16:12:00+01:00\">16:12</abbr></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-12T16:12:00+01:00");
+    pith_result_free(r);
+    /* a feed of comments is still elsewhere */
+    r = page("", "<h1>Mill trail</h1><div class=\"comment-feed\"><p>12 November 2023</p></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+}
+
+/* Drupal's RDFa: the date in content, a weekday and month in words that
+ * no parser reads around it; a comment's date is not the node's. */
+static void test_rdfa_date(void **state)
+{
+    (void)state;
+    pith_result *r = page("", "<h1>Lane</h1><div class=\"comment\"><span property=\"dc:date "
+                              "dc:created\" content=\"2020-02-19T10:00:00+01:00\">x</span></div>"
+                              "<footer class=\"submitted\"><span class=\"date-display-single\" "
+                              "property=\"dc:date\" datatype=\"xsd:dateTime\" "
+                              "content=\"2019-02-08T00:00:00+01:00\">\xd8\xa7\xd9\x84\xd8\xac\xd9\x85"
+                              "\xd8\xb9\xd8\xa9 8</span></footer>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-02-08T00:00:00+01:00");
+    pith_result_free(r);
+}
+
 /* The Unix epoch is a template's zero: passed over. */
 static void test_epoch(void **state)
 {
@@ -667,6 +706,8 @@ int main(void)
         cmocka_unit_test(test_nothing),
         cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_updated_label),
+        cmocka_unit_test(test_hatom_post),
+        cmocka_unit_test(test_rdfa_date),
         cmocka_unit_test(test_epoch),
         cmocka_unit_test(test_url_date),
         cmocka_unit_test(test_local_day),
