@@ -89,7 +89,8 @@ static bool node_date(ctx *c, int i, px_date *d, bool *modified)
     if (!t)
         return false;
     size_t n = strlen(t), at = 0;
-    bool found = n <= MAX_TEXT && strpbrk(t, "0123456789") && px_date_find(t, n, d, &at);
+    bool found = n <= MAX_TEXT && ((strpbrk(t, "0123456789") && px_date_find(t, n, d, &at)) ||
+                                   px_date_relative(t, n, c->ref, d, &at));
     if (found)
         *modified = says_updated(t, at);
     px_free(c->a, t);

@@ -12,12 +12,7 @@
 static long day_number(const char *iso)
 {
     px_date d;
-    if (!px_date_parse(iso, strlen(iso), &d))
-        return 0;
-    long y = d.year - (d.month <= 2), era = y / 400;
-    long yoe = y - era * 400, mp = (d.month + 9) % 12;
-    long doy = (153 * mp + 2) / 5 + d.day - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    return px_date_parse(iso, strlen(iso), &d) ? px_date_days(d.year, d.month, d.day) : 0;
 }
 
 /* Dates from what the page shows, after the markup's: the URL's date,
@@ -44,11 +39,13 @@ static void page_dates(ctx *c, const char *page_url)
     px_meta_set_date(c, &m->date_modified, *mod ? mod : NULL);
 }
 
-int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url)
+int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url,
+                    const px_date *ref)
 {
     memset(m, 0, sizeof *m);
     m->a = a;
     ctx c = {0};
+    c.ref = ref;
     c.m = m;
     c.doc = doc;
     c.a = a;

@@ -67,6 +67,7 @@ typedef struct px_page {
     struct px_meta *meta; /* metadata (metadata.h), read before extraction;
                            * NULL when none was read */
     const char *url;      /* the page's URL as the caller gave it, or NULL */
+    const struct px_date *fetched; /* when it was fetched, or NULL */
     const px_adblock *ab; /* --adblock lists, or NULL */
     px_ab_page abp;       /* what the URL allows of them */
     int ab_prose;         /* prose characters the lists have dropped */

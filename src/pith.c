@@ -14,6 +14,7 @@
 #include <time.h>
 #include "adblock.h"
 #include "alloc.h"
+#include "date.h"
 #include "decode.h"
 #include "elide.h"
 #include "limit.h"
@@ -571,7 +572,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     pg->root = -1;
     /* Metadata first: extraction may use the byline and date it finds. */
     t = px_clock(pg);
-    rc = px_meta_extract(&res->meta, &pg->doc, pg->a, pg->url);
+    rc = px_meta_extract(&res->meta, &pg->doc, pg->a, pg->url, pg->fetched);
     res->meta.a = &res->a; /* the result may outlive the extractor */
     px_lap(pg, PITH_STAGE_EXTRACT, t);
     if (rc)
@@ -648,10 +649,21 @@ pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
                          const char *encoding, const char *url, pith_result **out,
                          pith_error *err)
 {
+    return pith_extract_dated(ex, html, len, encoding, url, NULL, out, err);
+}
+
+pith_status pith_extract_dated(const pith_extractor *ex, const char *html, size_t len,
+                               const char *encoding, const char *url, const char *date,
+                               pith_result **out, pith_error *err)
+{
     if (out)
         *out = NULL;
     if (!ex || !out || (!html && len))
         return px_error(err, PITH_ERR_USAGE, "missing extractor, input or result pointer");
+    px_date fetched;
+    if (date && !px_date_parse(date, strlen(date), &fetched))
+        return px_error(err, PITH_ERR_USAGE, "not a date: '%.64s' (ISO 8601, such as 2024-03-15T09:30:00Z)",
+                        date);
     const px_alloc *a = &ex->a;
     px_page pg;
     memset(&pg, 0, sizeof pg);
@@ -659,6 +671,7 @@ pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
     pg.rs = ex->rules;
     pg.flags = ex->flags;
     pg.url = url;
+    pg.fetched = date ? &fetched : NULL;
     pg.ab = ex->adblock;
     if (pg.ab)
         px_adblock_page(pg.ab, url, &pg.abp);

@@ -456,6 +456,28 @@ static void test_rdfa_date(void **state)
     pith_result_free(r);
 }
 
+/* "vor 3 Stunden" beside the headline: a date only when the caller says
+ * when the page was fetched; a malformed reference is a usage error. */
+static void test_relative_dateline(void **state)
+{
+    (void)state;
+    static const char html[] = "<html><body><h1>Lane</h1><p class=\"meta\">vor 3 Stunden</p>"
+                               "<article>" PARA PARA "</article></body></html>";
+    pith_result *r = NULL;
+    pith_error err = {0, ""};
+    assert_int_equal(pith_extract_dated(ex, html, strlen(html), NULL, NULL,
+                                        "2024-03-06T09:30:00+01:00", &r, &err), PITH_OK);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2024-03-06T06:30:00+01:00");
+    pith_result_free(r);
+    assert_int_equal(pith_extract(ex, html, strlen(html), NULL, NULL, &r, &err), PITH_OK);
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+    assert_int_equal(pith_extract_dated(ex, html, strlen(html), NULL, NULL, "yesterday", &r, &err),
+                     PITH_ERR_USAGE);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "not a date"));
+}
+
 /* The Unix epoch is a template's zero: passed over. */
 static void test_epoch(void **state)
 {
@@ -708,6 +730,7 @@ int main(void)
         cmocka_unit_test(test_updated_label),
         cmocka_unit_test(test_hatom_post),
         cmocka_unit_test(test_rdfa_date),
+        cmocka_unit_test(test_relative_dateline),
         cmocka_unit_test(test_epoch),
         cmocka_unit_test(test_url_date),
         cmocka_unit_test(test_local_day),
