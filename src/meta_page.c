@@ -76,25 +76,50 @@ static void consider(best *b, int dist, const px_date *d)
     }
 }
 
-/* The date of node i: in its title attribute (abbr, span), else in its
- * text. Returns false when it holds none. */
-static bool node_date(ctx *c, int i, px_date *d, bool *modified)
+/* The dates of node i, published and modified: in its title attribute
+ * (abbr, span), else in its text, where a label before each date says
+ * which it is ("PUBLISHED: November 8, 2023 | UPDATED: November 9, 2023",
+ * "Aktualisiert am 5. Mai, veröffentlicht am 1. Mai"). Returns false when
+ * it holds none. */
+static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod, bool *has_mod)
 {
     const px_node *nd = &c->doc->nodes[i];
     const char *title = px_attr(nd, "title");
-    *modified = false;
-    if (title && px_date_parse(title, strlen(title), d))
-        return true;
+    *has_pub = *has_mod = false;
+    if (title && px_date_parse(title, strlen(title), pub))
+        return *has_pub = true;
     char *t = px_meta_node_text(c, i, MAX_TEXT);
     if (!t)
         return false;
-    size_t n = strlen(t), at = 0;
-    bool found = n <= MAX_TEXT && ((strpbrk(t, "0123456789") && px_date_find(t, n, d, &at)) ||
-                                   px_date_relative(t, n, c->ref, d, &at));
-    if (found)
-        *modified = says_updated(t, at);
+    size_t n = strlen(t), from = 0, label = 0;
+    if (n <= MAX_TEXT && strpbrk(t, "0123456789")) {
+        /* the first date, and a later one whose label differs */
+        px_date d;
+        size_t at;
+        for (int k = 0; k < 4 && from < n && px_date_find(t + from, n - from, &d, &at); k++) {
+            at += from;
+            bool upd = says_updated(t + label, at - label);
+            if (upd && !*has_mod) {
+                *mod = d;
+                *has_mod = true;
+            } else if (!upd && !*has_pub) {
+                *pub = d;
+                *has_pub = true;
+            }
+            /* past this date's first word: the next find is a later date */
+            label = at;
+            from = at + strcspn(t + at, " ,.");
+        }
+    }
+    if (!*has_pub && !*has_mod && n <= MAX_TEXT && px_date_relative(t, n, c->ref, pub, &label)) {
+        bool upd = says_updated(t, label);
+        if (upd)
+            *mod = *pub;
+        *has_pub = !upd;
+        *has_mod = upd;
+    }
     px_free(c->a, t);
-    return found;
+    return *has_pub || *has_mod;
 }
 
 /* An element whose class says date or time and whose whole text is a
@@ -153,11 +178,14 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
             continue;
         if (px_meta_elsewhere(c, i, 8))
             continue;
-        px_date d;
-        bool modified;
-        if (!node_date(c, i, &d, &modified))
+        px_date dp, dm;
+        bool has_pub, has_mod;
+        if (!node_dates(c, i, &dp, &has_pub, &dm, &has_mod))
             continue;
-        consider(modified ? &bm : &bp, dist, &d);
+        if (has_pub)
+            consider(&bp, dist, &dp);
+        if (has_mod)
+            consider(&bm, dist, &dm);
         i = nd->end - 1; /* the elements inside say the same, further on */
     }
     if (bp.dist >= 0)

@@ -497,6 +497,16 @@ static void test_updated_label(void **state)
     is(r, PITH_META_DATE_PUBLISHED, 0, "2022-05-01");
     is(r, PITH_META_DATE_MODIFIED, 0, "2022-05-05");
     pith_result_free(r);
+    /* both in one line, whichever comes first */
+    r = page("", "<h1>Lane</h1><div class=\"time\">PUBLISHED: November 8, 2023 at 11:30 p.m. | "
+                 "UPDATED: November 9, 2023 at 12:21 a.m.</div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-08T23:30:00");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2023-11-09T00:21:00");
+    pith_result_free(r);
+    r = page("", "<h1>Lane</h1><p>Actualizado 9 de mayo de 2022, publicado 1 de mayo de 2022</p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-05-01");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2022-05-09");
+    pith_result_free(r);
     r = page("", "<h1>Lane</h1><p>Mis à jour le 4 mai 2022</p>");
     is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
     is(r, PITH_META_DATE_MODIFIED, 0, "2022-05-04");
