@@ -23,16 +23,24 @@ static void page_dates(ctx *c, const char *page_url)
 {
     px_meta *m = c->m;
     char pub[PX_DATE_MAX], mod[PX_DATE_MAX], url[PX_DATE_MAX];
-    if (!m->date_published && (px_meta_url_date(page_url, url) || px_meta_url_date(m->url, url)))
+    bool has_url = px_meta_url_date(page_url, url) || px_meta_url_date(m->url, url);
+    if (!m->date_published && has_url)
         px_meta_set_date(c, &m->date_published, url);
     px_meta_visible_dates(c, pub, mod);
     const char *p = m->date_published;
     size_t pl = p ? strlen(p) : 0;
-    if (*pub && p && pl > 6 && !strcmp(p + pl - 6, "+00:00")) {
-        long diff = day_number(pub) - day_number(p);
+    /* The URL's date is the day the CMS filed the post under, in the
+     * site's own zone: with no dateline to say it, it names the local
+     * day of a UTC instant that fell on the next or previous day
+     * (/2019/11/18/ for 2019-11-19T04:58:46Z, 20:58 in California). */
+    const char *local = *pub ? pub : has_url ? url : NULL;
+    if (local && p && pl > 6 && !strcmp(p + pl - 6, "+00:00")) {
+        long diff = day_number(local) - day_number(p);
         if (diff == 1 || diff == -1) {
             px_free(c->a, m->date_published);
             m->date_published = NULL;
+            if (!*pub)
+                px_meta_set_date(c, &m->date_published, url);
         }
     }
     px_meta_set_date(c, &m->date_published, *pub ? pub : NULL);

@@ -549,6 +549,15 @@ static void test_local_day(void **state)
              "<h1>Lane</h1><p class=\"byline\">November 19, 2019</p>");
     is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-19T14:58:46+00:00");
     pith_result_free(r);
+    /* no dateline: the URL's day is the local one */
+    r = page_url("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46Z\">", "",
+                 "https://news.example/2019/11/18/lane/");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-18");
+    pith_result_free(r);
+    r = page_url("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46+01:00\">", "",
+                 "https://news.example/2019/11/18/lane/");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-19T04:58:46+01:00");
+    pith_result_free(r);
 }
 
 /* ------------------------------------------------------------------ */
