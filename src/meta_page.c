@@ -131,23 +131,40 @@ void px_meta_named_date(ctx *c)
     static const char *const classes[] = {"date", "time", "fecha", "datum", "publish", "posted",
                                           "dateline"};
     static const char *const not_this[] = {"update", "modif", "readtime", "read-time"};
-    for (int i = 0; i < c->doc->n && !c->m->date_published && !c->rc; i++) {
+    /* the one nearest the headline, as for the dateline below: a page's
+     * print header ("Wydrukowano: 2021-05-11") or a "today" widget comes
+     * before the article's date */
+    int h1 = headline(c), near = -1, near_dist = 0;
+    px_date bd;
+    for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
             nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
             !px_meta_named(c, i, 0, classes, COUNT(classes)) ||
             px_meta_named(c, i, 0, not_this, COUNT(not_this)) || px_meta_elsewhere(c, i, 8))
             continue;
+        int dist = h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
+        if (near >= 0 && dist >= near_dist)
+            continue;
         /* hAtom's <abbr class="published" title="2023-11-12T16:12:00Z"> */
         const char *title = px_attr(nd, "title");
         px_date d;
-        if (title && px_date_parse(title, strlen(title), &d)) {
-            px_meta_set_date(c, &c->m->date_published, title);
-            continue;
+        bool ok = title && px_date_parse(title, strlen(title), &d);
+        if (!ok) {
+            char *v = px_meta_node_text(c, i, 80);
+            ok = v && px_date_parse(v, strlen(v), &d);
+            px_free(c->a, v);
         }
-        char *v = px_meta_node_text(c, i, 80);
-        px_meta_set_date(c, &c->m->date_published, v);
-        px_free(c->a, v);
+        if (ok && !(d.year == 1970 && d.month == 1 && d.day == 1)) {
+            near = i;
+            near_dist = dist;
+            bd = d;
+        }
+    }
+    if (near >= 0) {
+        char iso[PX_DATE_MAX];
+        px_date_format(&bd, iso);
+        px_meta_set_date(c, &c->m->date_published, iso);
     }
 }
 

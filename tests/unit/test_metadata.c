@@ -478,6 +478,18 @@ static void test_relative_dateline(void **state)
     assert_non_null(strstr(err.message, "not a date"));
 }
 
+/* Of the elements whose class says date, the one nearest the headline:
+ * not a print header's "Wydrukowano" (printed) time above the page. */
+static void test_named_date_nearest(void **state)
+{
+    (void)state;
+    pith_result *r = page("", "<div class=\"print-header\"><time class=\"js-print-date\">"
+                              "2021-05-11 22:22:17.242000+02:00</time></div><h1>Lane</h1>"
+                              "<span class=\"js-relative-date\">2021-04-29 17:13:04.031886+02:00</span>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-04-29T17:13:04+02:00");
+    pith_result_free(r);
+}
+
 /* The Unix epoch is a template's zero: passed over. */
 static void test_epoch(void **state)
 {
@@ -750,6 +762,7 @@ int main(void)
         cmocka_unit_test(test_hatom_post),
         cmocka_unit_test(test_rdfa_date),
         cmocka_unit_test(test_relative_dateline),
+        cmocka_unit_test(test_named_date_nearest),
         cmocka_unit_test(test_epoch),
         cmocka_unit_test(test_url_date),
         cmocka_unit_test(test_local_day),
