@@ -384,8 +384,6 @@ static void test_refusal_frees_custom_tag_names(void **state)
         fail_msg("%ld blocks leaked refusing a custom tag list", live);
 }
 
-/* ------------------------------------------------------------------ */
-/* ------------------------------------------------------------------ */
 int main(void)
 {
     const struct CMUnitTest tests[] = {
