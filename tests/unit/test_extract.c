@@ -13,6 +13,7 @@
 
 #include "page.h"
 #include "pith.h"
+#include "text_out.h"
 
 static px_alloc A;
 
@@ -61,43 +62,10 @@ static const char *const LINK_WORDS[] = {
     "Weather forecast", "Top ten beaches", "library wing", "derby", "ring road",
 };
 
-typedef struct out {
-    int rc;
-    char text[16384];
-    char title[512];
-    pith_error err;
-} out;
-
+/* The page's text, title and status with the bundled rules. */
 static void extract(const char *html, out *o)
 {
-    pith_options *opts = pith_options_new(NULL);
-    assert_non_null(opts);
-    pith_error err = {0, ""};
-    pith_extractor *ex = pith_extractor_new(opts, &err);
-    if (!ex)
-        fail_msg("pith_extractor_new: %s", err.message);
-    pith_options_free(opts);
-    pith_result *r = NULL;
-    memset(o, 0, sizeof *o);
-    o->rc = pith_extract(ex, html, strlen(html), NULL, NULL, &r, &o->err);
-    if (r) {
-        snprintf(o->text, sizeof o->text, "%s", pith_result_text(r, NULL));
-        snprintf(o->title, sizeof o->title, "%s", pith_result_title(r));
-    }
-    pith_result_free(r);
-    pith_extractor_free(ex);
-}
-
-static void assert_contains(const out *o, const char *s)
-{
-    if (!strstr(o->text, s))
-        fail_msg("output lacks '%s'; output:\n%s", s, o->text);
-}
-
-static void assert_lacks(const out *o, const char *s)
-{
-    if (strstr(o->text, s))
-        fail_msg("output holds '%s'; output:\n%s", s, o->text);
+    run(html, 0, o);
 }
 
 /* Appends printf output to a fixed page buffer. */

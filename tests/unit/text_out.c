@@ -39,3 +39,15 @@ void same_text(const char *got, const char *want)
     if (strcmp(got, want))
         fail_msg("text differs\n--- want ---\n%s\n--- got ---\n%s\n---", want, got);
 }
+
+void assert_contains(const out *o, const char *s)
+{
+    if (!strstr(o->text, s))
+        fail_msg("output lacks '%s'; output:\n%s", s, o->text);
+}
+
+void assert_lacks(const out *o, const char *s)
+{
+    if (strstr(o->text, s))
+        fail_msg("output holds '%s'; output:\n%s", s, o->text);
+}

@@ -1,6 +1,7 @@
 /* What the plain-text page tests share: a page run through the public API
- * with the text, title and error kept, and a comparison that shows both
- * texts on failure. Linked into test_render and test_title. */
+ * with the text, title and error kept, and comparisons that show the
+ * texts on failure. Linked into test_render, test_title, test_extract and
+ * test_boxes. */
 #ifndef PITH_TEST_TEXT_OUT_H
 #define PITH_TEST_TEXT_OUT_H
 
@@ -19,5 +20,9 @@ void run(const char *html, unsigned flags, out *o);
 
 /* Fails showing both texts with their line breaks visible. */
 void same_text(const char *got, const char *want);
+
+/* Fail unless o's text holds s / lacks s, showing the text. */
+void assert_contains(const out *o, const char *s);
+void assert_lacks(const out *o, const char *s);
 
 #endif
