@@ -28,6 +28,9 @@
 
 #include "backtrack.h"
 
+/* Deeper groups are not modelled (PCRE2 refuses them by default anyway). */
+#define MAX_DEPTH 250
+
 /* ---- character sets: the 128 ASCII characters and three kinds of the rest */
 
 enum { HI_WORD = 128, HI_SPACE, HI_OTHER, NCHARS };
@@ -133,16 +136,21 @@ typedef struct node {
     kind k;
     bool atomic;      /* (?>...) or a possessive quantifier: never retried */
     int min, max;     /* its quantifier; max < 0: no bound */
-    int parent, kid, last, next;
+    int parent, kid, last, next, prev;
     cset set;         /* N_SET */
     bool nullable;    /* can match the empty text */
     cset first;       /* the characters that can start a match */
+    /* in a sequence: what the siblings after it can start with, and
+     * whether they can all match nothing */
+    cset rest_first;
+    bool rest_open;
+    int end;          /* one past its last descendant (pre-order) */
 } node;
 
 typedef struct rx {
     const unsigned char *p, *end;
     node *n;
-    int nn;
+    int nn, depth;
     bool icase, extended;
     bool unknown; /* a construct the check does not model */
 } rx;
@@ -150,13 +158,14 @@ typedef struct rx {
 static int add(rx *r, kind k, int parent)
 {
     int i = r->nn++;
-    r->n[i] = (node){.k = k, .min = 1, .max = 1, .parent = parent, .kid = -1, .last = -1, .next = -1};
+    r->n[i] = (node){.k = k, .min = 1, .max = 1, .parent = parent, .kid = -1, .last = -1, .next = -1, .prev = -1};
     if (parent >= 0) {
         node *p = &r->n[parent];
         if (p->last >= 0)
             r->n[p->last].next = i;
         else
             p->kid = i;
+        r->n[i].prev = p->last;
         p->last = i;
     }
     return i;
@@ -255,7 +264,7 @@ static cset bracket(rx *r)
             const unsigned char *e = r->p + 2;
             while (e + 1 < r->end && !(e[0] == ':' && e[1] == ']'))
                 e++;
-            r->p = e + 2;
+            r->p = e + 1 < r->end ? e + 2 : r->end;
             cset all = set_not((cset){{0}});
             set_or(&s, &all);
             set_or(&whole, &all);
@@ -333,8 +342,8 @@ static int group(rx *r, int seq)
 {
     kind k = N_GROUP;
     bool atomic = false;
-    if (r->p < r->end && *r->p == '*') {
-        r->unknown = true; /* a verb */
+    if ((r->p < r->end && *r->p == '*') || r->depth >= MAX_DEPTH) {
+        r->unknown = true; /* a verb, or deeper than PCRE2 nests */
         return -1;
     }
     if (r->p < r->end && *r->p == '?') {
@@ -356,9 +365,9 @@ static int group(rx *r, int seq)
             while (e < r->end && *e != '>' && (e == r->p || *e != '\''))
                 e++;
             r->p = e + (e < r->end);
-        } else if (strchr("imnsxJU-^", c)) { /* options: (?i) or (?i:...) */
+        } else if (c && strchr("imnsxJU-^", c)) { /* options: (?i) or (?i:...) */
             bool off = false;
-            while (r->p < r->end && strchr("imnsxJU-^", *r->p)) {
+            while (r->p < r->end && *r->p && strchr("imnsxJU-^", *r->p)) {
                 off |= *r->p == '-';
                 if (*r->p == 'i' && !off)
                     r->icase = true; /* for the rest of the pattern: errs towards warning */
@@ -378,7 +387,9 @@ static int group(rx *r, int seq)
     }
     int g = add(r, k, seq);
     r->n[g].atomic = atomic;
+    r->depth++;
     alternation(r, g);
+    r->depth--;
     r->p += r->p < r->end; /* the ')' */
     return g;
 }
@@ -406,7 +417,7 @@ static void atom(rx *r, int seq)
         i = add(r, N_ZERO, seq);
     } else if (c == '\\' && r->p < r->end) {
         unsigned char e = *r->p;
-        if (strchr("bBAzZGK", e)) {
+        if (e && strchr("bBAzZGK", e)) {
             r->p++;
             i = add(r, N_ZERO, seq);
         } else if (e == 'Q') {
@@ -542,6 +553,21 @@ static void measure(rx *r, int i)
     }
     if (n->min == 0)
         n->nullable = true;
+    n->end = n->last >= 0 ? r->n[n->last].end : i + 1;
+    if (n->k == N_SEQ) { /* the suffixes, last child first */
+        cset rest = {{0}};
+        bool open = true;
+        for (int c = n->last; c >= 0; c = r->n[c].prev) {
+            r->n[c].rest_first = rest;
+            r->n[c].rest_open = open;
+            if (!r->n[c].nullable) {
+                rest = r->n[c].first;
+                open = false;
+            } else {
+                set_or(&rest, &r->n[c].first);
+            }
+        }
+    }
 }
 
 static bool varies(const node *n)
@@ -561,16 +587,13 @@ static bool runs_on(const rx *r, int g, int x)
             break;
         }
         const node *pn = &r->n[p];
-        bool open = true;
-        if (pn->k == N_SEQ)
-            for (int s = r->n[cur].next; s >= 0 && open; s = r->n[s].next) {
-                set_or(&f, &r->n[s].first);
-                open = r->n[s].nullable;
-            }
-        else if (pn->k == N_GROUP && (pn->max < 0 || pn->max > 1))
+        if (pn->k == N_SEQ) {
+            set_or(&f, &r->n[cur].rest_first);
+            if (!r->n[cur].rest_open)
+                break;
+        } else if (pn->k == N_GROUP && (pn->max < 0 || pn->max > 1)) {
             set_or(&f, &pn->first); /* its own next turn */
-        if (!open)
-            break;
+        }
         cur = p;
     }
     return set_meet(&f, &r->n[x].first);
@@ -631,14 +654,8 @@ static int body_alternation(const rx *r, int g)
 
 static const char *loop_risk(const rx *r, int g)
 {
-    /* every node inside g: its descendants are the nodes after it up to
-     * the first that is not below it (the tree is stored in pre-order) */
-    for (int x = g + 1; x < r->nn; x++) {
-        int up = r->n[x].parent;
-        while (up > g)
-            up = r->n[up].parent;
-        if (up != g)
-            break;
+    /* every node inside g (the tree is stored in pre-order) */
+    for (int x = g + 1; x < r->n[g].end; x++) {
         bool skipped = false; /* inside an atomic group or a lookaround */
         for (int a = r->n[x].parent; a != g; a = r->n[a].parent)
             skipped |= r->n[a].atomic || r->n[a].k == N_ZERO;
