@@ -80,19 +80,23 @@ static void set_fold(cset *s)
 }
 
 /* The class escapes \d \w \s \h \v as under PCRE2_UCP; upper case is the
- * complement. Returns false for any other letter. */
-static bool class_escape(char e, cset *s)
+ * complement. Returns false for any other letter. full (if not NULL) gets
+ * the kinds of non-ASCII characters the class holds every one of: a class
+ * that holds only some of a kind (\d: some word characters) leaves that kind
+ * in its complement too. */
+static bool class_escape(char e, cset *s, cset *full)
 {
     static const struct {
         char e;
         const char *ascii;
         unsigned hi;
+        bool all; /* every character of kind hi */
     } classes[] = {
-        {'d', "0123456789", HI_WORD},
-        {'w', "0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", HI_WORD},
-        {'s', " \t\n\v\f\r", HI_SPACE},
-        {'h', " \t", HI_SPACE},
-        {'v', "\n\v\f\r", HI_SPACE},
+        {'d', "0123456789", HI_WORD, false},
+        {'w', "0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", HI_WORD, true},
+        {'s', " \t\n\v\f\r", HI_SPACE, true},
+        {'h', " \t", HI_SPACE, false},
+        {'v', "\n\v\f\r", HI_SPACE, false},
     };
     bool upper = e >= 'A' && e <= 'Z';
     for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
@@ -102,14 +106,28 @@ static bool class_escape(char e, cset *s)
         set_add(&c, classes[i].hi);
         for (const char *a = classes[i].ascii; *a; a++)
             set_add(&c, (unsigned char)*a);
-        *s = upper ? set_not(c) : c;
+        cset kinds = {{0}}; /* the kinds it holds whole */
+        if (classes[i].all)
+            set_add(&kinds, classes[i].hi);
+        if (upper) {
+            kinds = set_not(kinds);
+            kinds.w[0] = kinds.w[1] = 0;
+            c = set_not(c);
+            if (!classes[i].all) { /* the rest of a kind held in part */
+                set_add(&c, classes[i].hi);
+                kinds.w[2] &= ~(1ull << (classes[i].hi - 128));
+            }
+        }
+        *s = c;
+        if (full)
+            *full = kinds;
         return true;
     }
     return false;
 }
 
-/* The kind of a non-ASCII character starting at p (UTF-8). */
-static unsigned hi_kind(const unsigned char *p, const unsigned char *end, const unsigned char **next)
+/* The code point of the UTF-8 sequence at p; *next is past it. */
+static unsigned utf8_cp(const unsigned char *p, const unsigned char *end, const unsigned char **next)
 {
     unsigned cp = *p, extra = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : cp >= 0xC0 ? 1 : 0;
     cp &= 0x3F >> extra;
@@ -117,9 +135,23 @@ static unsigned hi_kind(const unsigned char *p, const unsigned char *end, const 
     for (unsigned i = 0; i < extra && q < end && (*q & 0xC0) == 0x80; i++, q++)
         cp = cp << 6 | (*q & 0x3F);
     *next = q;
+    return cp;
+}
+
+/* Adds the character cp: itself if ASCII, else its kind (a white space
+ * character, or one that may be a word character or not). */
+static void add_char(cset *s, unsigned cp)
+{
     bool space = cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
                  cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-    return space ? HI_SPACE : HI_WORD;
+    if (cp < 128) {
+        set_add(s, cp);
+    } else if (space) {
+        set_add(s, HI_SPACE);
+    } else {
+        set_add(s, HI_WORD);
+        set_add(s, HI_OTHER);
+    }
 }
 
 /* ---- the tree */
@@ -180,15 +212,14 @@ static int add_set(rx *r, int parent, cset s)
     return i;
 }
 
-/* A literal escape's character (\t, \x41, \.), or -1 (\x{...} and \o{...}
- * beyond ASCII: some non-ASCII character). Moves r->p past it. */
-static int escaped_char(rx *r)
+/* A literal escape's character (\t, \x41, \x{e9}, \.); moves r->p past it. */
+static unsigned escaped_char(rx *r)
 {
     unsigned char e = *r->p++;
     static const char ctl[] = "t\tn\nr\rf\fe\033a\007";
     for (const char *c = ctl; *c; c += 2)
         if (e == (unsigned char)*c)
-            return c[1];
+            return (unsigned char)c[1];
     if (e == 'x' || e == 'o' || (e >= '0' && e <= '7')) {
         bool braced = r->p < r->end && *r->p == '{';
         unsigned v = e >= '0' && e <= '7' ? e - '0' : 0, base = e == 'x' ? 16 : 8;
@@ -198,20 +229,16 @@ static int escaped_char(rx *r)
             unsigned dv = d >= '0' && d <= '9' ? d - '0' : (d | 32) >= 'a' && (d | 32) <= 'f' ? (d | 32) - 'a' + 10 : 99;
             if (dv >= base)
                 break;
-            v = v * base + dv;
+            v = v > 0x10FFFF ? v : v * base + dv;
         }
         if (braced && r->p < r->end && *r->p == '}')
             r->p++;
-        return v < 128 ? (int)v : -1;
+        return v;
     }
     if (e == 'c' && r->p < r->end)
         return *r->p++ & 0x1F;
-    if (e >= 0x80) {
-        const unsigned char *next;
-        (void)hi_kind(r->p - 1, r->end, &next);
-        r->p = next;
-        return -1;
-    }
+    if (e >= 0x80)
+        return utf8_cp(r->p - 1, r->end, &r->p);
     return e;
 }
 
@@ -235,9 +262,9 @@ static cset property(rx *r, bool negate)
     }
     cset s = {{0}};
     if (first == 'L' || first == 'N') {
-        class_escape('w', &s);
+        class_escape('w', &s, NULL);
     } else if (first == 'Z') {
-        class_escape('s', &s);
+        class_escape('s', &s, NULL);
     } else if (first == 'P' || first == 'S') {
         set_range(&s, 0x21, 0x2F);
         set_range(&s, 0x3A, 0x40);
@@ -247,27 +274,29 @@ static cset property(rx *r, bool negate)
     } else {
         return set_not(s);
     }
-    return negate ? set_not(s) : s;
+    if (!negate)
+        return s;
+    cset n = set_not(s); /* each kind is only held in part */
+    n.w[2] |= s.w[2];
+    return n;
 }
 
 /* A bracketed class at r->p (past the '['). */
 static cset bracket(rx *r)
 {
-    cset s = {{0}}, whole = {{0}}; /* whole: the kinds of non-ASCII a class escape adds */
+    cset s = {{0}}, whole = {{0}}; /* the kinds of non-ASCII it holds every one of */
     bool negate = r->p < r->end && *r->p == '^';
     r->p += negate;
-    bool first = true;
+    bool first = true, posix = false; /* a POSIX class: any character, either way */
     while (r->p < r->end && (*r->p != ']' || first)) {
         first = false;
-        int c;
+        unsigned c;
         if (*r->p == '[' && r->p + 1 < r->end && r->p[1] == ':') { /* [:alpha:]: anything */
             const unsigned char *e = r->p + 2;
             while (e + 1 < r->end && !(e[0] == ':' && e[1] == ']'))
                 e++;
             r->p = e + 1 < r->end ? e + 2 : r->end;
-            cset all = set_not((cset){{0}});
-            set_or(&s, &all);
-            set_or(&whole, &all);
+            posix = true;
             continue;
         }
         if (*r->p == '\\' && r->p + 1 < r->end) {
@@ -276,59 +305,50 @@ static cset bracket(rx *r)
             char e = (char)*r->p;
             if (e == 'p' || e == 'P') {
                 r->p++;
-                cls = property(r, e == 'P');
+                cls = property(r, e == 'P'); /* some of each kind it names */
                 set_or(&s, &cls);
-                set_or(&whole, &cls);
                 continue;
             }
-            if (class_escape(e, &cls)) {
+            cset kinds;
+            if (class_escape(e, &cls, &kinds)) {
                 r->p++;
                 set_or(&s, &cls);
-                set_or(&whole, &cls);
+                set_or(&whole, &kinds);
                 continue;
             }
             c = escaped_char(r);
         } else if (*r->p >= 0x80) {
-            const unsigned char *next;
-            c = -(int)hi_kind(r->p, r->end, &next);
-            r->p = next;
+            c = utf8_cp(r->p, r->end, &r->p);
         } else {
             c = *r->p++;
         }
         if (r->p + 1 < r->end && *r->p == '-' && r->p[1] != ']') { /* a range */
             r->p++;
-            int to;
+            unsigned to;
             if (*r->p >= 0x80) {
-                const unsigned char *next;
-                (void)hi_kind(r->p, r->end, &next);
-                r->p = next;
-                to = -1;
+                to = utf8_cp(r->p, r->end, &r->p);
             } else if (*r->p == '\\' && r->p + 1 < r->end) {
                 r->p++;
                 to = escaped_char(r);
             } else {
                 to = *r->p++;
             }
-            if (c >= 0 && to >= 0) {
-                set_range(&s, (unsigned)c, (unsigned)to);
-            } else {
-                set_range(&s, c >= 0 ? (unsigned)c : 0x80, 0x7F);
+            set_range(&s, c, to < 0x7F ? to : 0x7F);
+            if (to >= 128) /* some of every kind, for all it knows */
                 set_range(&s, HI_WORD, NCHARS - 1);
-            }
-        } else if (c >= 0) {
-            set_add(&s, (unsigned)c);
         } else {
-            set_add(&s, c == -1 ? HI_WORD : (unsigned)-c);
-            set_add(&s, HI_OTHER);
+            add_char(&s, c);
         }
     }
     r->p += r->p < r->end; /* the ']' */
+    if (posix)
+        return set_not((cset){{0}});
     if (r->icase)
         set_fold(&s);
     if (!negate)
         return s;
-    /* a non-ASCII character named in the class stands for its whole kind;
-     * leaving it out must not leave out the kind */
+    /* a non-ASCII character named in the class stands for its kind, but
+     * leaving it out leaves the rest of the kind in */
     cset named = s;
     named.w[2] &= whole.w[2];
     return set_not(named);
@@ -424,11 +444,7 @@ static void atom(rx *r, int seq)
             const unsigned char *q = r->p + 1;
             while (q < r->end && !(q[0] == '\\' && q + 1 < r->end && q[1] == 'E')) {
                 cset one = {{0}};
-                if (*q >= 0x80) {
-                    set_add(&one, hi_kind(q, r->end, &q));
-                } else {
-                    set_add(&one, *q++);
-                }
+                add_char(&one, *q >= 0x80 ? utf8_cp(q, r->end, &q) : *q++);
                 i = add_set(r, seq, one);
             }
             r->p = q < r->end ? q + 2 : r->end;
@@ -446,7 +462,7 @@ static void atom(rx *r, int seq)
             r->p++;
             set_add(&s, '\n');
             if (e == 'R') {
-                class_escape('v', &s);
+                class_escape('v', &s, NULL);
                 i = add_set(r, seq, s);
             } else {
                 i = add_set(r, seq, set_not(s));
@@ -457,21 +473,15 @@ static void atom(rx *r, int seq)
         } else if (e == 'X' || e == 'C') {
             r->p++;
             i = add_set(r, seq, set_not(s));
-        } else if (class_escape((char)e, &s)) {
+        } else if (class_escape((char)e, &s, NULL)) {
             r->p++;
             i = add_set(r, seq, s);
         } else {
-            int ch = escaped_char(r);
-            set_add(&s, ch >= 0 ? (unsigned)ch : HI_WORD);
-            if (ch < 0)
-                set_add(&s, HI_OTHER);
+            add_char(&s, escaped_char(r));
             i = add_set(r, seq, s);
         }
     } else if (c >= 0x80) {
-        const unsigned char *next;
-        set_add(&s, hi_kind(r->p - 1, r->end, &next));
-        set_add(&s, HI_OTHER);
-        r->p = next;
+        add_char(&s, utf8_cp(r->p - 1, r->end, &r->p));
         i = add_set(r, seq, s);
     } else {
         set_add(&s, c);

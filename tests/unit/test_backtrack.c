@@ -50,6 +50,10 @@ static void test_dangerous(void **state)
         {"(\\S+\\s?)+\\.", ""},
         {"^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$", ""},
         {"(\\.\\w+)+ # (a+)+", ""}, /* without x the comment is pattern */
+        /* \D, [^\d] and \P{L} hold the non-ASCII letters and dashes */
+        {"(\\D+\\x{e9})+", ""},
+        {"([^\\d]+\xc3\xa9)+", ""},
+        {"(\\P{L}+\\x{2014})+", ""},
         /* the bundled rule below (test_safe) with \s* for \s+: nothing
          * then stands between two names */
         {"^<\\/?(?:img|div)(?:\\s*[\\w:\\-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\\s>]+))?)*\\s*\\/?>$", "i"},
@@ -78,6 +82,9 @@ static void test_safe(void **state)
         {"(\\w+\\s?)", ""},
         {"(\\w+\\s?){3}", ""},
         {"(\\.\\w+)+ # (a+)+", "x"},
+        /* \S and [^\s] hold no white space, a no-break space included */
+        {"(\\S+\\x{a0})+", ""},
+        {"([^\\s]+\\s)+", ""},
         {"[\\w.+\\-]+@[\\w\\-]+(?:\\.[\\w\\-]+)+", ""},
         {"(?:[^,]+,)+", ""},
         /* rules/text.rules: markup shown as text */
