@@ -130,7 +130,7 @@ static bool class_escape(char e, cset *s, cset *full)
 static unsigned utf8_cp(const unsigned char *p, const unsigned char *end, const unsigned char **next)
 {
     unsigned cp = *p, extra = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : cp >= 0xC0 ? 1 : 0;
-    cp &= 0x3F >> extra;
+    cp &= 0x3Fu >> extra;
     const unsigned char *q = p + 1;
     for (unsigned i = 0; i < extra && q < end && (*q & 0xC0) == 0x80; i++, q++)
         cp = cp << 6 | (*q & 0x3F);
