@@ -68,6 +68,16 @@ static void extract(const char *html, out *o)
     run(html, 0, o);
 }
 
+/* The same for a page built around PARAS, every one of which must be in
+ * the text. */
+static void extract_article(const char *html, out *o)
+{
+    extract(html, o);
+    assert_int_equal(o->rc, PITH_OK);
+    for (size_t i = 0; i < NPARAS; i++)
+        assert_contains(o, PARAS[i]);
+}
+
 /* Appends printf output to a fixed page buffer. */
 static void cat(char *buf, size_t cap, const char *fmt, ...)
 {
@@ -93,10 +103,7 @@ static void test_article_beats_sidebar_and_nav(void **state)
     cat(html, sizeof html, "</div><div id=side><h3>Most popular</h3>%s</div></div></body></html>",
         LINKS_HTML);
     out o;
-    extract(html, &o);
-    assert_int_equal(o.rc, PITH_OK);
-    for (size_t i = 0; i < NPARAS; i++)
-        assert_contains(&o, PARAS[i]);
+    extract_article(html, &o);
     for (size_t i = 0; i < sizeof LINK_WORDS / sizeof *LINK_WORDS; i++)
         assert_lacks(&o, LINK_WORDS[i]);
     assert_lacks(&o, "About us");
@@ -115,10 +122,7 @@ static void test_plain_link_list_is_not_content(void **state)
         cat(html, sizeof html, "<p>%s</p>", PARAS[i]);
     cat(html, sizeof html, "</div><div>%s</div></div></body></html>", LINKS_HTML);
     out o;
-    extract(html, &o);
-    assert_int_equal(o.rc, PITH_OK);
-    for (size_t i = 0; i < NPARAS; i++)
-        assert_contains(&o, PARAS[i]);
+    extract_article(html, &o);
     for (size_t i = 0; i < sizeof LINK_WORDS / sizeof *LINK_WORDS; i++)
         assert_lacks(&o, LINK_WORDS[i]);
 }
@@ -140,10 +144,7 @@ static void test_split_article_keeps_every_section(void **state)
     cat(html, sizeof html, "<section><p>%s</p></section>", PARAS[4]);
     cat(html, sizeof html, "</main><aside>%s</aside></body></html>", LINKS_HTML);
     out o;
-    extract(html, &o);
-    assert_int_equal(o.rc, PITH_OK);
-    for (size_t i = 0; i < NPARAS; i++)
-        assert_contains(&o, PARAS[i]);
+    extract_article(html, &o);
     assert_lacks(&o, "Advertisement");
     assert_lacks(&o, "Cheap flights");
     for (size_t i = 0; i < sizeof LINK_WORDS / sizeof *LINK_WORDS; i++)
@@ -170,10 +171,7 @@ static void test_comments_are_dropped(void **state)
         "live on the waterfront, as usual, and now we will pay for it.</p></div>"
         "</div></div></body></html>");
     out o;
-    extract(html, &o);
-    assert_int_equal(o.rc, PITH_OK);
-    for (size_t i = 0; i < NPARAS; i++)
-        assert_contains(&o, PARAS[i]);
+    extract_article(html, &o);
     assert_lacks(&o, "2 comments");
     assert_lacks(&o, "fish market");
     assert_lacks(&o, "parking?");
