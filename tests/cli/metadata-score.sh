@@ -68,13 +68,15 @@ expect_row language 1 1
 
 # The site column (a 7th; lines of 6 have none, as above): any one of the
 # names between '||' counts, without case and spacing; another name misses.
+# A title label may give forms too ('||'), any one counts.
 # --only scores the pages under a prefix.
 cat > "$T/labels.tsv" <<EOF
-fixtures/de-news-fernwaerme.html${tab}-${tab}-${tab}-${tab}-${tab}-${tab}lindenauer  RUNDSCHAU
+fixtures/de-news-fernwaerme.html${tab}-${tab}Fernwärme: Preise steigen||Stadtwerke Lindenau erhöhen Fernwärmepreise ab Januar deutlich${tab}-${tab}-${tab}-${tab}lindenauer  RUNDSCHAU
 fixtures/news-itemprop-coffee-prices.html${tab}-${tab}-${tab}-${tab}-${tab}-${tab}WMW||World Markets Wire
 EOF
 run_score
 expect_status 0
+expect_row title 1 1
 expect_row site 2 2
 sed -i "s/WMW||World Markets Wire/Markets Wire/" "$T/labels.tsv"
 run_score --verbose
