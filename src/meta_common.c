@@ -312,6 +312,10 @@ static bool named(const ctx *c, int i, int up, const char *const *words, size_t 
         if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
             break;
         const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+        /* Blogger's post column is <div class="widget Blog" id="Blog1">:
+         * a widget by name, the article by place */
+        if (nskip && attrs[0] && !strcmp(attrs[0], "widget Blog"))
+            continue;
         for (int a = 0; a < 2; a++)
             for (size_t n = 0; attrs[a] && attrs[a][n] && n < NAMED_SCAN_MAX; n++) {
                 const char *s = attrs[a] + n;
@@ -341,7 +345,8 @@ static const char *const elsewhere[] = {"comment", "reply", "related", "teaser",
                                         "recommend", "avatar", "respond"};
 /* Names that hold one of those words but mean the article: hAtom's
  * "hfeed" wraps the whole page of a single post on Blogger and on
- * WordPress themes built on _s, its post and dates included. */
+ * WordPress themes built on _s, its post and dates included (and
+ * Blogger's "widget Blog", above). */
 static const char *const not_elsewhere[] = {"hfeed"};
 bool px_meta_elsewhere(const ctx *c, int i, int up)
 {

@@ -435,6 +435,17 @@ static void test_hatom_post(void **state)
                  "title=\"2023-11-12T16:12:00+01:00\">16:12</abbr></div>");
     is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-12T16:12:00+01:00");
     pith_result_free(r);
+    /* Blogger's post column is a "widget Blog"; a sidebar widget is not it */
+    r = page("", "<div class=\"widget Blog\" id=\"Blog1\"><div class=\"blog-posts hfeed\">"
+                 "<div class=\"post hentry\"><div class=\"post-header\"><span class=\"post-timestamp\">"
+                 "Thursday, May 30, 2019</span></div><h1 class=\"post-title entry-title\">Mill trail</h1>"
+                 "</div></div></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-05-30");
+    pith_result_free(r);
+    r = page("", "<h1>Mill trail</h1><div class=\"widget BlogArchive\"><span class=\"date\">"
+                 "May 30, 2019</span></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
     /* a feed of comments is still elsewhere */
     r = page("", "<h1>Mill trail</h1><div class=\"comment-feed\"><p>12 November 2023</p></div>");
     is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
