@@ -45,6 +45,13 @@ static int headline(const ctx *c)
     return outside;
 }
 
+/* How far node i is from the headline h1 (-1: none, then from the top):
+ * a date above the headline counts double, the byline being below it. */
+static int distance(int h1, int i)
+{
+    return h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
+}
+
 /* Words before a date that make it the modified date, lower case. */
 static const char *const updated[] = {
     "updated", "update", "last modified", "modified", "aktualisiert", "geändert", "mis à jour",
@@ -143,7 +150,7 @@ void px_meta_named_date(ctx *c)
             !px_meta_named(c, i, 0, classes, COUNT(classes)) ||
             px_meta_named(c, i, 0, not_this, COUNT(not_this)) || px_meta_elsewhere(c, i, 8))
             continue;
-        int dist = h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
+        int dist = distance(h1, i);
         if (near >= 0 && dist >= near_dist)
             continue;
         /* hAtom's <abbr class="published" title="2023-11-12T16:12:00Z"> */
@@ -188,7 +195,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
         if (nd->end - i > MAX_NODES)
             continue;
         bool named = px_meta_named(c, i, 0, classes, COUNT(classes)) || nd->tag == GUMBO_TAG_TIME;
-        int dist = h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
+        int dist = distance(h1, i);
         if (!named)
             dist += UNNAMED;
         if ((!named && dist > FAR) || (bp.dist >= 0 && dist >= bp.dist && bm.dist >= 0 && dist >= bm.dist))
