@@ -1,5 +1,6 @@
 #include "elide.h"
 
+#include <gumbo.h>
 #include <stdbool.h>
 #include <string.h>
 #include "text.h"
@@ -9,17 +10,20 @@ static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\
 static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
-/* Longer tag names matter to no rule here. */
-#define NAME_CAP 16
+/* Longer tag names matter to no rule here (SVG's longest element name,
+ * fecomponenttransfer, has 19 letters). */
+#define NAME_CAP 32
 
 /* A tag as the tokenizer reads it. */
 typedef struct tag {
     char name[NAME_CAP]; /* lower case; "" when longer than NAME_CAP - 1 */
     bool closing, self_closing;
+    bool bare;           /* nothing between its name and its '>' */
     bool typed;          /* has a type attribute: type[0..type_len) is the first one's value */
     const char *type;
     size_t type_len;
     bool font_attr;      /* a color, face or size attribute */
+    bool item_attr;      /* itemprop or itemscope: metadata reads them on any element */
     const char *end;     /* just past its '>' */
 } tag;
 
@@ -35,6 +39,8 @@ static bool attr_named(tag *t, const char *s, const char *e)
 {
     if (name_is(s, e, "color") || name_is(s, e, "face") || name_is(s, e, "size"))
         t->font_attr = true;
+    if (name_is(s, e, "itemprop") || name_is(s, e, "itemscope"))
+        t->item_attr = true;
     if (t->typed || !name_is(s, e, "type"))
         return false;
     t->typed = true;
@@ -63,8 +69,10 @@ static bool read_tag(const char *s, const char *end, tag *t)
                 st = BEFORE_ATTR;
             else if (c == '/')
                 st = SOLIDUS;
-            else if (c == '>')
+            else if (c == '>') {
+                t->bare = true;
                 goto done;
+            }
             else if (nl < NAME_CAP - 1)
                 t->name[nl++] = c ? lower(c) : '\x01'; /* U+FFFD to Gumbo: no name of ours */
             else
@@ -290,6 +298,9 @@ static bool in_list(const char *name, const char *const *list, size_t n)
 /* How deep in <svg> and <math> the pass follows the tree. */
 #define FOREIGN_MAX 64
 
+/* The runs of white space an <svg> of shapes may hold between its tags. */
+#define SVG_WS_MAX 256
+
 enum mode { HTML, SELECT, FOREIGN };
 
 typedef struct elider {
@@ -298,9 +309,22 @@ typedef struct elider {
     const char *copied; /* input up to here is in the output, or left out */
     bool quiet;         /* reading ahead: leave nothing out */
     enum mode mode;
+    unsigned opts;      /* enum px_elide_opt */
     int depth; /* open foreign elements */
     char foreign[FOREIGN_MAX][NAME_CAP];
+    /* The content of the open outermost <svg>, from svg_from on, while it
+     * may still go (NULL otherwise): its runs of white space so far. */
+    const char *svg_from;
+    size_t nws;
+    struct { const char *s; size_t n; } ws[SVG_WS_MAX];
 } elider;
+
+/* The open <svg> holds more than shapes: it stays whole. */
+static void svg_keep(elider *e)
+{
+    e->svg_from = NULL;
+    e->quiet = false;
+}
 
 /* Leaves [from, to) out of the output, putting with (no longer) in its
  * place. The output never overtakes the input: what the pass reads later
@@ -355,6 +379,7 @@ static const char *declaration(elider *e, const char *lt)
     if (e->mode == FOREIGN && end - lt >= 9 && !memcmp(lt + 2, "[CDATA[", 7)) {
         if (IN(e->foreign[e->depth - 1], integration))
             return NULL;
+        svg_keep(e); /* CDATA is text */
         for (const char *c = lt + 9, *b; (b = memchr(c, ']', (size_t)(end - c))); c = b + 1)
             if (end - b >= 3 && b[1] == ']' && b[2] == '>')
                 return b + 3;
@@ -469,6 +494,11 @@ static const char *html_tag(elider *e, const tag *t)
         e->mode = FOREIGN;
         e->depth = 1;
         memcpy(e->foreign[0], n, NAME_CAP);
+        if (*n == 's' && (e->opts & PX_ELIDE_SVG)) {
+            e->svg_from = t->end;
+            e->nws = 0;
+            e->quiet = true; /* nothing in it goes before its end is seen */
+        }
     } else if (!strcmp(n, "select")) {
         e->mode = SELECT;
     } else if (!strcmp(n, "plaintext") || !strcmp(n, "frameset")) {
@@ -501,14 +531,68 @@ static const char *select_tag(elider *e, const tag *t)
     return t->end;
 }
 
+/* An outermost <svg> of shapes has closed at close: its tags go, its
+ * white space stays, byte for byte (in a <pre> it is printed). */
+static void svg_shapes(elider *e, const char *close)
+{
+    const char *from = e->svg_from;
+    svg_keep(e);
+    size_t kept = (size_t)(from - e->copied), ws = 0;
+    for (size_t i = 0; i < e->nws; i++)
+        ws += e->ws[i].n;
+    if (ws == (size_t)(close - from))
+        return; /* white space alone */
+    memmove(e->out, e->copied, kept);
+    e->out += kept;
+    for (size_t i = 0; i < e->nws; i++) {
+        memmove(e->out, e->ws[i].s, e->ws[i].n);
+        e->out += e->ws[i].n;
+    }
+    e->copied = close;
+}
+
+/* Text between tags in an outermost <svg> that may go: white space is
+ * kept for later, anything else keeps the svg whole. */
+static void svg_text(elider *e, const char *s, const char *lt)
+{
+    for (const char *p = s; p < lt; p++)
+        if (!is_ws(*p)) {
+            svg_keep(e);
+            return;
+        }
+    if (e->nws == SVG_WS_MAX) {
+        svg_keep(e);
+        return;
+    }
+    e->ws[e->nws].s = s;
+    e->ws[e->nws++].n = (size_t)(lt - s);
+}
+
+/* Can an element of this start tag inside an <svg> never be read? Names
+ * HTML knows (a, style, title, image, video...) are read by tag, text
+ * aside; metadata reads itemprop and itemscope on any element. */
+static bool unread_shape(const tag *t)
+{
+    size_t n = strlen(t->name);
+    return !t->item_attr &&
+           (!strcmp(t->name, "svg") || gumbo_tagn_enum(t->name, (unsigned)n) == GUMBO_TAG_UNKNOWN);
+}
+
 /* In <svg> and <math> every tag is an element (no state switches) until an
  * end tag closes the outermost one. The pass stops where the tree builder
  * would read HTML again: a start tag in an integration point, an element
  * that breaks out, an end tag of no open foreign element. */
-static const char *foreign_tag(elider *e, const tag *t)
+static const char *foreign_tag(elider *e, const char *lt, const tag *t)
 {
     const char *n = t->name;
     if (!*n)
+        return NULL;
+    /* Gumbo 0.10 matches a foreign end tag by its text between "</" and
+     * ">" against the start tag's name cut at C's isspace or '/': so
+     * "</svg >" closes nothing (and goes on to the HTML rules), a name
+     * with a vertical tab is cut short, and strncasecmp stops at a NUL
+     * (read as \x01 here). The pass follows none of these. */
+    if ((t->closing && !t->bare) || strchr(n, '\v') || strchr(n, '\x01'))
         return NULL;
     if (t->closing) {
         int k = e->depth;
@@ -517,13 +601,18 @@ static const char *foreign_tag(elider *e, const tag *t)
         if (!k)
             return NULL;
         e->depth = k - 1;
-        if (!e->depth)
+        if (!e->depth) {
             e->mode = HTML;
+            if (e->svg_from)
+                svg_shapes(e, lt);
+        }
         return t->end;
     }
     if (IN(e->foreign[e->depth - 1], integration) || IN(n, breakout) ||
         (!strcmp(n, "font") && t->font_attr))
         return NULL;
+    if (e->svg_from && !unread_shape(t))
+        svg_keep(e);
     if (!t->self_closing) {
         if (e->depth == FOREIGN_MAX)
             return NULL;
@@ -532,7 +621,7 @@ static const char *foreign_tag(elider *e, const tag *t)
     return t->end;
 }
 
-size_t px_elide(char *page, size_t len)
+size_t px_elide(char *page, size_t len, unsigned opts)
 {
     elider e;
     e.out = page;
@@ -540,18 +629,24 @@ size_t px_elide(char *page, size_t len)
     e.end = page + len;
     e.quiet = false;
     e.mode = HTML;
+    e.opts = opts;
     e.depth = 0;
+    e.svg_from = NULL;
     const char *s = page, *end = page + len;
     while (s && s < end) {
         const char *lt = memchr(s, '<', (size_t)(end - s));
         if (!lt)
             break;
+        if (e.svg_from && lt > s)
+            svg_text(&e, s, lt);
         tag t;
         bool stop;
         s = markup(&e, lt, &t, &stop);
+        if (e.svg_from && s == lt + 1)
+            svg_keep(&e); /* a '<' as text */
         if (stop || !t.end)
             continue;
-        s = e.mode == FOREIGN ? foreign_tag(&e, &t)
+        s = e.mode == FOREIGN ? foreign_tag(&e, lt, &t)
           : e.mode == SELECT  ? select_tag(&e, &t)
                               : html_tag(&e, &t);
     }

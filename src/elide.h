@@ -11,7 +11,16 @@
  * cannot be sure how the tree builder will tokenize what follows (inside
  * <svg> or <math> past what it can follow, a <select> holding table tags,
  * a <frameset>, <plaintext>), it stops eliding and copies the rest as it
- * is. bench/elide_check (and fuzz_elide) compare the two trees.
+ * is. tests/elide/elide_check (and fuzz_elide) compare the two trees.
+ *
+ * With PX_ELIDE_SVG it also leaves out the tags inside an <svg> of shapes:
+ * one whose content is only elements of names HTML does not know (path,
+ * g, use, circle...; a nested <svg>), without itemprop or itemscope,
+ * white space and comments. The <svg> stays, empty but for its white
+ * space, byte for byte. Nothing reads such elements except a rule by tag
+ * name; so the caller asks for this only when its rules drop every <svg>
+ * (structure.rules does). Other <svg>s (a <title>, <text>, <style>, <a>,
+ * CDATA inside) and <math> (its text is printed) stay whole.
  */
 #ifndef PITH_ELIDE_H
 #define PITH_ELIDE_H
@@ -21,6 +30,10 @@
 /* Rewrites page[0..len) in place, without a copy: the page never grows.
  * Returns its new length (len when nothing was left out); when shorter,
  * page[new length] is '\0', so page[len] must be writable. */
-size_t px_elide(char *page, size_t len);
+enum px_elide_opt {
+    PX_ELIDE_SVG = 1u << 0 /* the tags inside an <svg> of shapes */
+};
+
+size_t px_elide(char *page, size_t len, unsigned opts);
 
 #endif

@@ -692,9 +692,11 @@ pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
     }
     /* Script, style and template bodies and comment text never reach the
      * article: Gumbo need not tokenize them (src/elide.h). In place: the
-     * page is ours. */
+     * page is ours. The shapes inside an <svg> go when the rules drop
+     * every <svg>: then nothing reads them. */
     if (!rc)
-        ulen = px_elide(utf8, ulen);
+        ulen = px_elide(utf8, ulen,
+                        px_rules_drops_every(ex->rules, GUMBO_TAG_SVG) ? PX_ELIDE_SVG : 0);
     px_lap(&pg, PITH_STAGE_DECODE, t);
     if (rc) {
         px_free(a, utf8);

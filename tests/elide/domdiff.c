@@ -94,6 +94,95 @@ static const char *node_differs(const GumboNode *a, const GumboNode *b)
     return NULL;
 }
 
+static bool is_svg(const GumboNode *n)
+{
+    return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_SVG &&
+           n->v.element.tag_namespace == GUMBO_NAMESPACE_SVG;
+}
+
+/* Does an element of an <svg> escape every reader? pith reads elements
+ * by tag (a, style, title, video... each has a GumboTag), never one whose
+ * name HTML does not know, except a rule by name, and the elision of
+ * shapes is asked for only when the rules drop every <svg>; metadata reads
+ * itemprop and itemscope on any element. */
+static bool unread_shape(const GumboNode *n)
+{
+    const GumboElement *e = &n->v.element;
+    return e->tag_namespace == GUMBO_NAMESPACE_SVG &&
+           (e->tag == GUMBO_TAG_UNKNOWN || e->tag == GUMBO_TAG_SVG) &&
+           !gumbo_get_attribute(&e->attributes, "itemprop") &&
+           !gumbo_get_attribute(&e->attributes, "itemscope");
+}
+
+/* The rule for an <svg> of shapes: the elided one holds nothing but its
+ * white space; the whole one only unread elements, white space and
+ * comments (parse.c skips comments), and the same white space in the same
+ * order, so that a <pre> around it prints the same. NULL when they agree;
+ * "" when the rule does not apply (b holds elements: compare as usual). */
+static const char *svg_shapes(const GumboNode *a, const GumboNode *b)
+{
+    const GumboVector *kb = &b->v.element.children, *ka = &a->v.element.children;
+    size_t want = 0;
+    for (unsigned i = 0; i < kb->length; i++) {
+        const GumboNode *c = kb->data[i];
+        if (c->type != GUMBO_NODE_WHITESPACE)
+            return "";
+        want += strlen(c->v.text.text);
+    }
+    bool any = false;
+    for (unsigned i = 0; i < ka->length && !any; i++)
+        any = ((const GumboNode *)ka->data[i])->type == GUMBO_NODE_ELEMENT ||
+              ((const GumboNode *)ka->data[i])->type == GUMBO_NODE_COMMENT;
+    if (!any)
+        return ""; /* nothing was left out: compared as usual */
+    /* b's white space, one string; then a's, node by node, against it. */
+    char *ws = malloc(want + 1);
+    if (!ws)
+        return "(out of memory)";
+    size_t k = 0;
+    for (unsigned i = 0; i < kb->length; i++) {
+        const char *t = ((const GumboNode *)kb->data[i])->v.text.text;
+        memcpy(ws + k, t, strlen(t));
+        k += strlen(t);
+    }
+    const char *d = NULL;
+    size_t at = 0;
+    /* Preorder below a, by parent links (no recursion). */
+    const GumboNode *n = ka->data[0];
+    while (n && !d) {
+        if (n->type == GUMBO_NODE_WHITESPACE) {
+            size_t l = strlen(n->v.text.text);
+            if (at + l > want || memcmp(ws + at, n->v.text.text, l))
+                d = "svg white space";
+            at += l;
+        } else if (n->type == GUMBO_NODE_ELEMENT) {
+            if (!unread_shape(n))
+                d = "svg element left out";
+            else if (n->v.element.children.length) {
+                n = n->v.element.children.data[0];
+                continue;
+            }
+        } else if (n->type != GUMBO_NODE_COMMENT) {
+            d = "svg text left out";
+        }
+        /* the next sibling, climbing back towards a */
+        while (n != a) {
+            const GumboVector *pk = &n->parent->v.element.children;
+            if (n->index_within_parent + 1 < pk->length) {
+                n = pk->data[n->index_within_parent + 1];
+                break;
+            }
+            n = n->parent;
+        }
+        if (n == a)
+            n = NULL;
+    }
+    if (!d && at != want)
+        d = "svg white space";
+    free(ws);
+    return d;
+}
+
 typedef struct frame {
     const GumboNode *a, *b;
     unsigned next; /* the next child to compare */
@@ -127,6 +216,17 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
         if (!ka || !kb) {
             n--;
             continue;
+        }
+        if (f->next == 0 && is_svg(f->a) && is_svg(f->b)) {
+            const char *r = svg_shapes(f->a, f->b);
+            if (r && *r) {
+                d = r;
+                break;
+            }
+            if (!r) {
+                n--;
+                continue;
+            }
         }
         if (ka->length != kb->length) {
             d = "child count";
@@ -167,7 +267,7 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
     }
     memcpy(e, whole, len);
     e[len] = '\0';
-    size_t elen = px_elide(e, len);
+    size_t elen = px_elide(e, len, PX_ELIDE_SVG);
     *elided_len = elen;
     bool ok = true;
     if (elen < len) {

@@ -44,35 +44,122 @@ static const struct {
      "<svg><![CDATA[</svg><script>]]></svg><script></script>"},
     /* Inside <svg>, <script> and <style> are plain elements. */
     {"<svg><style>a</style><script>b</script></svg>", NULL},
+    /* Gumbo closes a foreign element only by "</name>" exactly: after
+     * "</svg >" the <style> is still an svg element, its text kept. */
+    {"<svg></svg ><style>a</style>", NULL},
+    {"<svg></svg/><style>a</style>", NULL},
+    {"<svg><g\vx></g\vx><style>a</style>", NULL},
     /* Template content goes, unless something in it switches states. */
     {"<template><p>x<b>y</template><p>z", "<template></template><p>z"},
     {"<template><script>x</script></template>", NULL},
 };
 
+/* With PX_ELIDE_SVG: the tags inside an <svg> of shapes go, its white
+ * space stays; any other <svg> stays whole. */
+static const struct {
+    const char *in, *out;
+} svg_cases[] = {
+    {"<p>a<svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/><g><circle r=\"1\"></circle></g></svg>b",
+     "<p>a<svg viewBox=\"0 0 1 1\"></svg>b"},
+    /* White space stays byte for byte (a <pre> prints it). */
+    {"<pre><svg>\n  <path d=\"x\"/>\r\n\t<use href=\"#i\"/>\n</svg></pre>",
+     "<pre><svg>\n  \r\n\t\n</svg></pre>"},
+    /* Nested svg, comments, an end tag in any case, '>' and quotes in values. */
+    {"<svg><svg><path/></svg><!-- c --><path/></SVG>x", "<svg></SVG>x"},
+    {"<svg><path d=\"a>b</svg>\" title='\"'/></svg><script>s</script>",
+     "<svg></svg><script></script>"},
+    {"<svg><path><g></svg><p>", "<svg></svg><p>"},
+    /* Names HTML knows, text, CDATA, microdata: the svg stays. */
+    {"<svg><title>Share</title><path/></svg>", NULL},
+    {"<svg><style>p{}</style><path/></svg>", NULL},
+    {"<svg><a href=\"/x\"><path/></a></svg>", NULL},
+    {"<svg><image href=\"i.png\"/></svg>", NULL},
+    {"<svg><text>Hi</text></svg>", NULL},
+    {"<svg><path/>x</svg>", NULL},
+    {"<svg><path/>&#32;</svg>", NULL},
+    {"<svg><path/>< </svg>", NULL},
+    {"<svg><path/><![CDATA[ ]]></svg>", NULL},
+    {"<svg><g itemprop=\"logo\"></g></svg>", NULL},
+    {"<svg><path/><![CDATA[</svg><script>]]></svg><script>x</script>",
+     "<svg><path/><![CDATA[</svg><script>]]></svg><script></script>"},
+    /* A breakout tag ends the svg where the pass cannot follow: it stops. */
+    {"<svg><path/><p>x<script>y</script>", NULL},
+    {"<svg><path/><b>x</b></svg>", NULL},
+    /* Unclosed at the end of the page. */
+    {"<svg><path d=\"1\"/>", NULL},
+    /* In a <title> (RCDATA) there is no svg. */
+    {"<title><svg><path/></svg></title>", NULL},
+    /* <math>: its text is printed. */
+    {"<math><mrow><mi>x</mi></mrow></math>", NULL},
+    /* An svg that is only white space has nothing to leave out. */
+    {"<svg> </svg>", NULL},
+};
+
+static void check_case(size_t i, const char *in, const char *out, unsigned opts)
+{
+    char page[256];
+    size_t n = strlen(in);
+    assert_true(n < sizeof page);
+    memcpy(page, in, n + 1);
+    size_t len = px_elide(page, n, opts);
+    if (!out) {
+        if (len != n || strcmp(page, in))
+            fail_msg("case %zu: left out something of %s: %.*s", i, in, (int)len, page);
+    } else {
+        if (len == n)
+            fail_msg("case %zu: left nothing out of %s", i, in);
+        assert_int_equal(len, strlen(out));
+        assert_string_equal(page, out);
+    }
+    char why[512];
+    size_t elided;
+    if (!domdiff_page(in, n, &elided, why, sizeof why))
+        fail_msg("case %zu: %s: %s", i, in, why);
+}
+
 static void test_cases(void **state)
 {
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        const char *in = cases[i].in;
-        char page[256];
-        size_t n = strlen(in);
-        assert_true(n < sizeof page);
-        memcpy(page, in, n + 1);
-        size_t len = px_elide(page, n);
-        if (!cases[i].out) {
-            if (len != n || strcmp(page, in))
-                fail_msg("case %zu: left out something of %s: %.*s", i, in, (int)len, page);
-        } else {
-            if (len == n)
-                fail_msg("case %zu: left nothing out of %s", i, in);
-            assert_int_equal(len, strlen(cases[i].out));
-            assert_string_equal(page, cases[i].out);
-        }
-        char why[512];
-        size_t elided;
-        if (!domdiff_page(in, n, &elided, why, sizeof why))
-            fail_msg("case %zu: %s: %s", i, in, why);
+        check_case(i, cases[i].in, cases[i].out, 0);
+        check_case(i, cases[i].in, cases[i].out, PX_ELIDE_SVG);
     }
+}
+
+static void test_svg(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof svg_cases / sizeof *svg_cases; i++)
+        check_case(i, svg_cases[i].in, svg_cases[i].out, PX_ELIDE_SVG);
+    /* Without the option every svg stays whole. */
+    check_case(0, svg_cases[0].in, NULL, 0);
+}
+
+/* The check sees an svg that lost what it held. */
+static void test_domdiff_svg(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {
+        {"<svg><text>a</text></svg>", "<svg></svg>"},
+        {"<svg><path/> </svg>", "<svg></svg>"},
+        {"<svg> <path/>\n</svg>", "<svg>\n </svg>"},
+        {"<svg><a><path/></a></svg>", "<svg></svg>"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        GumboOutput *x = gumbo_parse(pairs[i][0]);
+        GumboOutput *y = gumbo_parse(pairs[i][1]);
+        char why[512];
+        if (domdiff(x->document, y->document, why, sizeof why))
+            fail_msg("pair %zu: no difference seen between %s and %s", i, pairs[i][0], pairs[i][1]);
+        gumbo_destroy_output(&kGumboDefaultOptions, x);
+        gumbo_destroy_output(&kGumboDefaultOptions, y);
+    }
+    GumboOutput *x = gumbo_parse("<svg> <path/><!--c-->\n<g><use/></g></svg>");
+    GumboOutput *y = gumbo_parse("<svg> \n</svg>");
+    char why[512];
+    assert_true(domdiff(x->document, y->document, why, sizeof why));
+    gumbo_destroy_output(&kGumboDefaultOptions, x);
+    gumbo_destroy_output(&kGumboDefaultOptions, y);
 }
 
 /* The check itself must see a difference when there is one. */
@@ -95,6 +182,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_svg),
+        cmocka_unit_test(test_domdiff_svg),
         cmocka_unit_test(test_domdiff_reports_a_difference),
     };
     return cmocka_run_group_tests_name("elide", tests, NULL, NULL);
