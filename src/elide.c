@@ -311,6 +311,12 @@ typedef struct elider {
     enum mode mode;
     unsigned opts;      /* enum px_elide_opt */
     int depth; /* open foreign elements */
+    /* <pre> and <listing> print their white space: start tags seen less
+     * end tags (never fewer than are open). Past a table, a cell or
+     * another element that ends the scope of "</pre>" while one is open,
+     * which may then leave it open, white space stays as it is. */
+    int pre;
+    bool ws_kept;
     char foreign[FOREIGN_MAX][NAME_CAP];
     /* The content of the open outermost <svg>, from svg_from on, while it
      * may still go (NULL otherwise): its runs of white space so far. */
@@ -318,6 +324,13 @@ typedef struct elider {
     size_t nws;
     struct { const char *s; size_t n; } ws[SVG_WS_MAX];
 } elider;
+
+/* Elements that stop an end tag's search for an open <pre> (HTML's
+ * default scope; the foreign ones end the pass before it could matter). */
+static const char *const scope_tags[] = {
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+    "select",
+};
 
 /* The open <svg> holds more than shapes: it stays whole. */
 static void svg_keep(elider *e)
@@ -338,6 +351,32 @@ static void omit(elider *e, const char *from, const char *to, const char *with)
     memcpy(e->out, with, n);
     e->out += n;
     e->copied = to;
+}
+
+/* Outside <pre>, pith folds every run of white space in text to one
+ * space (px_append_folded, the renderers' put_text) or skips it (the
+ * scores): a run of two or more, in text Gumbo reads in its data state,
+ * shrinks to one character, a newline if it held one. Form feeds are
+ * left alone (--explain counts them as text). */
+static void fold_space(elider *e, const char *s, const char *lt)
+{
+    for (const char *p = s; p < lt; p++) {
+        if (!(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+            continue;
+        const char *q = p + 1;
+        bool nl = *p == '\n' || *p == '\r';
+        while (q < lt && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r')) {
+            nl |= *q == '\n' || *q == '\r';
+            q++;
+        }
+        if (q - p >= 2) {
+            if (nl && *p != '\n')
+                omit(e, p, q, "\n");
+            else
+                omit(e, p + 1, q, "");
+        }
+        p = q;
+    }
 }
 
 /* Where the bogus comment, doctype or processing instruction whose body
@@ -476,8 +515,16 @@ static const char *template(elider *e, const tag *t)
 static const char *html_tag(elider *e, const tag *t)
 {
     const char *n = t->name;
-    if (t->closing)
+    bool pre = !strcmp(n, "pre") || !strcmp(n, "listing");
+    if (t->closing) {
+        if (pre && e->pre)
+            e->pre--;
         return t->end;
+    }
+    if (pre)
+        e->pre++;
+    else if (e->pre && IN(n, scope_tags))
+        e->ws_kept = true;
     if (!strcmp(n, "script"))
         return script(e, t);
     if (!strcmp(n, "style")) {
@@ -631,14 +678,18 @@ size_t px_elide(char *page, size_t len, unsigned opts)
     e.mode = HTML;
     e.opts = opts;
     e.depth = 0;
+    e.pre = 0;
+    e.ws_kept = !(opts & PX_ELIDE_SPACE);
     e.svg_from = NULL;
     const char *s = page, *end = page + len;
     while (s && s < end) {
         const char *lt = memchr(s, '<', (size_t)(end - s));
+        if (e.svg_from && lt && lt > s)
+            svg_text(&e, s, lt);
+        else if ((lt ? lt : end) - s >= 2 && e.mode == HTML && !e.pre && !e.ws_kept)
+            fold_space(&e, s, lt ? lt : end);
         if (!lt)
             break;
-        if (e.svg_from && lt > s)
-            svg_text(&e, s, lt);
         tag t;
         bool stop;
         s = markup(&e, lt, &t, &stop);

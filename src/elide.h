@@ -21,6 +21,12 @@
  * name; so the caller asks for this only when its rules drop every <svg>
  * (structure.rules does). Other <svg>s (a <title>, <text>, <style>, <a>,
  * CDATA inside) and <math> (its text is printed) stay whole.
+ *
+ * With PX_ELIDE_SPACE a run of two or more spaces, tabs and newlines in
+ * text outside <pre> and <listing> (and outside <svg>, <math>, <select>
+ * and the text elements, which the pass copies as they are) shrinks to
+ * one character: a newline if it held one, else its first. pith folds
+ * such a run to one space wherever it reads text, except in a <pre>.
  */
 #ifndef PITH_ELIDE_H
 #define PITH_ELIDE_H
@@ -31,7 +37,8 @@
  * Returns its new length (len when nothing was left out); when shorter,
  * page[new length] is '\0', so page[len] must be writable. */
 enum px_elide_opt {
-    PX_ELIDE_SVG = 1u << 0 /* the tags inside an <svg> of shapes */
+    PX_ELIDE_SVG = 1u << 0,  /* the tags inside an <svg> of shapes */
+    PX_ELIDE_SPACE = 1u << 1 /* runs of white space in text outside <pre> */
 };
 
 size_t px_elide(char *page, size_t len, unsigned opts);

@@ -694,9 +694,12 @@ pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
      * article: Gumbo need not tokenize them (src/elide.h). In place: the
      * page is ours. The shapes inside an <svg> go when the rules drop
      * every <svg>: then nothing reads them. */
-    if (!rc)
-        ulen = px_elide(utf8, ulen,
-                        px_rules_drops_every(ex->rules, GUMBO_TAG_SVG) ? PX_ELIDE_SVG : 0);
+    if (!rc) {
+        unsigned opts = PX_ELIDE_SPACE;
+        if (px_rules_drops_every(ex->rules, GUMBO_TAG_SVG))
+            opts |= PX_ELIDE_SVG;
+        ulen = px_elide(utf8, ulen, opts);
+    }
     px_lap(&pg, PITH_STAGE_DECODE, t);
     if (rc) {
         px_free(a, utf8);

@@ -54,8 +54,57 @@ static const char *name_of(const GumboNode *n, char *buf, size_t cap)
     return buf;
 }
 
-/* Do the two nodes themselves (not their children) agree? */
-static const char *node_differs(const GumboNode *a, const GumboNode *b)
+/* Elements whose text is read as it is: a <pre> is printed verbatim,
+ * the text elements are copied by the pass as they are. */
+static bool verbatim(const GumboNode *n)
+{
+    if (n->type != GUMBO_NODE_ELEMENT || n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+        return false;
+    switch (n->v.element.tag) {
+    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_TITLE: case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME: case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+/* The next character of s as the pass may leave it: a run of two or more
+ * spaces, tabs and newlines reads as one, a newline if it holds one. */
+static char folded(const char **s)
+{
+    const char *p = *s;
+    if (!is_space(*p) || !is_space(p[1])) {
+        *s = p + 1;
+        return *p;
+    }
+    bool nl = false;
+    const char *q = p;
+    for (; is_space(*q); q++)
+        nl |= *q == '\n' || *q == '\r';
+    *s = q;
+    return nl ? '\n' : *p;
+}
+
+/* Outside the elements above, pith folds every run of white space in
+ * text to one space or skips it (px_append_folded, the renderers'
+ * put_text, count_text): two texts agree when they agree so folded. */
+static bool same_text(const char *a, const char *b, bool exact)
+{
+    if (exact)
+        return !strcmp(a, b);
+    while (*a && *b)
+        if (folded(&a) != folded(&b))
+            return false;
+    return !*a && !*b;
+}
+
+/* Do the two nodes themselves (not their children) agree? exact: inside
+ * an element that reads its text as it is. */
+static const char *node_differs(const GumboNode *a, const GumboNode *b, bool exact)
 {
     if (a->type != b->type)
         return "node type";
@@ -73,7 +122,9 @@ static const char *node_differs(const GumboNode *a, const GumboNode *b)
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_WHITESPACE:
     case GUMBO_NODE_CDATA:
-        return strcmp(a->v.text.text, b->v.text.text) ? "text" : NULL;
+        return same_text(a->v.text.text, b->v.text.text, exact || a->type == GUMBO_NODE_CDATA)
+                   ? NULL
+                   : "text";
     case GUMBO_NODE_COMMENT:
         return NULL; /* its text may be left out */
     default:
@@ -186,6 +237,7 @@ static const char *svg_shapes(const GumboNode *a, const GumboNode *b)
 typedef struct frame {
     const GumboNode *a, *b;
     unsigned next; /* the next child to compare */
+    bool exact;    /* in an element whose text is read as it is */
 } frame;
 
 static void path(const frame *st, size_t n, const char *what, char *why, size_t cap)
@@ -207,8 +259,8 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
         snprintf(why, cap, "out of memory");
         return false;
     }
-    const char *d = node_differs(whole, elided);
-    st[n++] = (frame){whole, elided, 0};
+    const char *d = node_differs(whole, elided, false);
+    st[n++] = (frame){whole, elided, 0, false};
     bool ok = true;
     while (n && !d) {
         frame *f = &st[n - 1];
@@ -238,6 +290,7 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
         }
         const GumboNode *a = ka->data[f->next], *b = kb->data[f->next];
         f->next++;
+        bool exact = f->exact || verbatim(f->a); /* before a realloc moves f */
         if (n == room) {
             frame *m = realloc(st, 2 * room * sizeof *st);
             if (!m) {
@@ -247,8 +300,8 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
             st = m;
             room *= 2;
         }
-        st[n++] = (frame){a, b, 0};
-        d = node_differs(a, b);
+        st[n++] = (frame){a, b, 0, exact};
+        d = node_differs(a, b, exact);
     }
     if (d) {
         path(st, n, d, why, cap);
@@ -267,7 +320,7 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
     }
     memcpy(e, whole, len);
     e[len] = '\0';
-    size_t elen = px_elide(e, len, PX_ELIDE_SVG);
+    size_t elen = px_elide(e, len, PX_ELIDE_SVG | PX_ELIDE_SPACE);
     *elided_len = elen;
     bool ok = true;
     if (elen < len) {
