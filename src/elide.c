@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 #include "text.h"
 
@@ -14,17 +15,28 @@ static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
  * fecomponenttransfer, has 19 letters). */
 #define NAME_CAP 32
 
+/* The attribute values of a tag that the pass may empty; past these, the
+ * rest stay. */
+#define VALUES_MAX 24
+
 /* A tag as the tokenizer reads it. */
 typedef struct tag {
     char name[NAME_CAP]; /* lower case; "" when longer than NAME_CAP - 1 */
     bool closing, self_closing;
     bool bare;           /* nothing between its name and its '>' */
     bool typed;          /* has a type attribute: type[0..type_len) is the first one's value */
+    bool read_body;      /* a <script> of JSON-LD, which metadata reads */
     const char *type;
     size_t type_len;
     bool font_attr;      /* a color, face or size attribute */
     bool item_attr;      /* itemprop or itemscope: metadata reads them on any element */
     const char *end;     /* just past its '>' */
+    int nvals;           /* attribute values read, up to VALUES_MAX */
+    /* (not cleared with the rest: nvals says how many are set) */
+    struct value {
+        const char *name, *name_end, *v, *v_end;
+        bool quoted;
+    } vals[VALUES_MAX];
 } tag;
 
 static bool name_is(const char *s, const char *e, const char *name)
@@ -59,7 +71,7 @@ static bool read_tag(const char *s, const char *end, tag *t)
 {
     enum tag_state st = NAME;
     size_t nl = 0;
-    const char *an = NULL, *vs = NULL;
+    const char *an = NULL, *ae = NULL, *vs = NULL;
     bool want = false; /* the current attribute's value is the type */
     for (const char *p = s; p < end; p++) {
         char c = *p;
@@ -104,6 +116,7 @@ static bool read_tag(const char *s, const char *end, tag *t)
         case ATTR:
             if (is_ws(c) || c == '/' || c == '=' || c == '>') {
                 want = attr_named(t, an, p);
+                ae = p;
                 st = c == '=' ? BEFORE_VALUE : c == '/' ? SOLIDUS : AFTER_ATTR;
                 if (c == '>')
                     goto done;
@@ -120,6 +133,8 @@ static bool read_tag(const char *s, const char *end, tag *t)
                     t->type = p + 1;
                     t->type_len = (size_t)(q - p - 1);
                 }
+                if (t->nvals < VALUES_MAX)
+                    t->vals[t->nvals++] = (struct value){an, ae, p + 1, q, true};
                 p = q;
                 st = AFTER_QUOTED;
             } else if (c == '>') {
@@ -135,6 +150,8 @@ static bool read_tag(const char *s, const char *end, tag *t)
                     t->type = vs;
                     t->type_len = (size_t)(p - vs);
                 }
+                if (t->nvals < VALUES_MAX)
+                    t->vals[t->nvals++] = (struct value){an, ae, vs, p, false};
                 st = BEFORE_ATTR;
                 if (c == '>')
                     goto done;
@@ -310,6 +327,8 @@ typedef struct elider {
     bool quiet;         /* reading ahead: leave nothing out */
     enum mode mode;
     unsigned opts;      /* enum px_elide_opt */
+    const char *const *keep; /* attributes the rules read */
+    size_t nkeep;
     int depth; /* open foreign elements */
     /* <pre> and <listing> print their white space: start tags seen less
      * end tags (never fewer than are open). Past a table, a cell or
@@ -379,6 +398,66 @@ static void fold_space(elider *e, const char *s, const char *lt)
     }
 }
 
+/* Attributes whose values someone reads: pith (px_attr and
+ * gumbo_get_attribute in src/, with the names in the tables of boxes.c
+ * and render_common.c; the rules' come from the rule set) and Gumbo's
+ * tree builder (script and input type, annotation-xml encoding, isindex
+ * prompt and action). In foreign content Gumbo names xlink:href "href"
+ * (in the XLink namespace; px_attr compares names alone), and likewise
+ * xlink:role, xlink:title, xlink:type and xml:lang. Sorted (strcmp).
+ * tests/cli/attr-table.sh holds src/ to it. */
+static const char *const read_attrs[] = {
+    "action", "alt", "aria-controls", "aria-expanded", "aria-haspopup", "aria-hidden",
+    "charset", "class", "colspan", "content", "data-bs-toggle", "data-lang", "data-language",
+    "data-lazy-src", "data-original", "data-src", "data-srcset", "data-toggle", "datetime",
+    "encoding", "hidden", "href", "http-equiv", "id", "itemprop", "itemscope", "lang", "name",
+    "prompt", "property", "pubdate", "rel", "role", "src", "srcset", "start", "style", "title",
+    "type", "xlink:href", "xlink:role", "xlink:title", "xlink:type", "xml:lang",
+};
+
+bool px_elide_reads_attr(const char *name, size_t n)
+{
+    size_t lo = 0, hi = sizeof read_attrs / sizeof *read_attrs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *r = read_attrs[mid];
+        size_t k = 0;
+        int d = 0;
+        for (; k < n && r[k]; k++) {
+            d = (unsigned char)lower(name[k]) - (unsigned char)r[k];
+            if (d)
+                break;
+        }
+        if (!d)
+            d = k < n ? 1 : r[k] ? -1 : 0;
+        if (!d)
+            return true;
+        if (d < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
+/* Empties the values of the tag's attributes that nobody reads: name=""
+ * stays, so that a selector for the attribute's presence still holds. */
+static void empty_values(elider *e, const tag *t)
+{
+    for (int i = 0; i < t->nvals; i++) {
+        const struct value *v = &t->vals[i];
+        size_t n = (size_t)(v->name_end - v->name);
+        /* An unquoted value becomes "": only when that is no longer. */
+        if (v->v_end - v->v < (v->quoted ? 1 : 3) || px_elide_reads_attr(v->name, n))
+            continue;
+        bool kept = false;
+        for (size_t k = 0; k < e->nkeep && !kept; k++)
+            kept = strlen(e->keep[k]) == n && px_ascii_ieq(v->name, e->keep[k], n);
+        if (!kept)
+            omit(e, v->v, v->v_end, v->quoted ? "" : "\"\"");
+    }
+}
+
 /* Where the bogus comment, doctype or processing instruction whose body
  * starts at s ends: just past the next '>'. */
 static const char *bogus_end(const char *s, const char *end)
@@ -433,7 +512,7 @@ static const char *declaration(elider *e, const char *lt)
 static const char *markup(elider *e, const char *lt, tag *t, bool *stop)
 {
     const char *end = e->end, *p = lt + 1;
-    memset(t, 0, sizeof *t);
+    memset(t, 0, offsetof(tag, vals));
     *stop = false;
     if (p >= end)
         return end;
@@ -455,20 +534,24 @@ static const char *markup(elider *e, const char *lt, tag *t, bool *stop)
     }
     if (!read_tag(nb, end, t))
         return end;
+    /* Read before anything in the tag is left out: t->type points into the
+     * input, which the output may then overwrite. A type with a character
+     * reference may be JSON-LD too. */
+    if (t->typed)
+        for (size_t i = 0; i < t->type_len && !t->read_body; i++)
+            t->read_body = t->type[i] == '&' ||
+                           (t->type_len - i >= 7 && px_ascii_ieq(t->type + i, "ld+json", 7));
+    if (t->nvals && (e->opts & PX_ELIDE_ATTRS) && !e->quiet)
+        empty_values(e, t);
     return t->end;
 }
 
 /* The tag's content is a <script> body: left out unless metadata may read
- * it (JSON-LD; a type with a character reference is kept too). */
+ * it (JSON-LD: t->read_body). */
 static const char *script(elider *e, const tag *t)
 {
     const char *be = script_end(t->end, e->end);
-    bool keep = false;
-    if (t->typed)
-        for (size_t i = 0; i < t->type_len && !keep; i++)
-            keep = t->type[i] == '&' ||
-                   (t->type_len - i >= 7 && px_ascii_ieq(t->type + i, "ld+json", 7));
-    if (!keep && be > t->end)
+    if (!t->read_body && be > t->end)
         omit(e, t->end, be, "");
     return be;
 }
@@ -668,7 +751,7 @@ static const char *foreign_tag(elider *e, const char *lt, const tag *t)
     return t->end;
 }
 
-size_t px_elide(char *page, size_t len, unsigned opts)
+size_t px_elide(char *page, size_t len, unsigned opts, const char *const *keep, size_t nkeep)
 {
     elider e;
     e.out = page;
@@ -677,6 +760,8 @@ size_t px_elide(char *page, size_t len, unsigned opts)
     e.quiet = false;
     e.mode = HTML;
     e.opts = opts;
+    e.keep = keep;
+    e.nkeep = nkeep;
     e.depth = 0;
     e.pre = 0;
     e.ws_kept = !(opts & PX_ELIDE_SPACE);

@@ -4,7 +4,10 @@
  * node, leaving out what the pass may leave out: the children of <style>,
  * of <template> and of <script> other than JSON-LD, the text of
  * comments, and the shapes inside an <svg> (its white space stays; see
- * svg_shapes). Shared by tests/elide/elide_check.c and tests/fuzz/fuzz_elide.c.
+ * svg_shapes); text outside <pre> and the text elements is compared with
+ * its runs of white space folded, and attribute values only where someone
+ * reads them (px_elide_reads_attr) or where the elided one is not empty.
+ * Shared by tests/elide/elide_check.c and tests/fuzz/fuzz_elide.c.
  */
 #ifndef PITH_DOMDIFF_H
 #define PITH_DOMDIFF_H

@@ -121,13 +121,33 @@ static const struct {
     {"<select><option>a  b</option></select>", NULL},
 };
 
+/* With PX_ELIDE_ATTRS: values nobody reads are emptied, names stay. */
+static const struct {
+    const char *in, *out;
+} attr_cases[] = {
+    {"<div onclick=\"go()\" data-x='{\"a\":1}' class=\"c\" href=x>t</div>",
+     "<div onclick=\"\" data-x='' class=\"c\" href=x>t</div>"},
+    /* An unquoted value becomes "", when that is no longer. */
+    {"<a target=_blank rev=ab>t</a>", "<a target=\"\" rev=ab>t</a>"},
+    /* '>' and the other quote inside a value; any case. */
+    {"<p DATA-A=\"x>y\" data-b='a\"b' TITLE=\"T\">t</p>", "<p DATA-A=\"\" data-b='' TITLE=\"T\">t</p>"},
+    /* JSON-LD is known before its other attributes are emptied. */
+    {"<script type=\"application/ld+json\" data-hid=\"x\">{}</script><script data-a=\"b\">x</script>",
+     "<script type=\"application/ld+json\" data-hid=\"\">{}</script><script data-a=\"\"></script>"},
+    /* What pith and Gumbo read stays: links in svg (xlink:href is href
+     * to Gumbo), a hidden input, an isindex prompt, integration points. */
+    {"<svg><a xlink:href=\"/x\"><text>t</text></a></svg><input type=hidden>"
+     "<isindex prompt=\"Find\"><math><annotation-xml encoding=\"text/html\"></annotation-xml></math>", NULL},
+    {"<img src=\"a.png\" data-src=\"b.png\" srcset=\"c 2x\" alt=\"A\" style=\"x\" hidden=\"h\">", NULL},
+};
+
 static void check_case(size_t i, const char *in, const char *out, unsigned opts)
 {
     char page[256];
     size_t n = strlen(in);
     assert_true(n < sizeof page);
     memcpy(page, in, n + 1);
-    size_t len = px_elide(page, n, opts);
+    size_t len = px_elide(page, n, opts, NULL, 0);
     if (!out) {
         if (len != n || strcmp(page, in))
             fail_msg("case %zu: left out something of %s: %.*s", i, in, (int)len, page);
@@ -200,6 +220,55 @@ static void test_domdiff_space(void **state)
     gumbo_destroy_output(&kGumboDefaultOptions, y);
 }
 
+static void test_attrs(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof attr_cases / sizeof *attr_cases; i++)
+        check_case(i, attr_cases[i].in, attr_cases[i].out, PX_ELIDE_ATTRS);
+    check_case(0, attr_cases[0].in, NULL, PX_ELIDE_SVG | PX_ELIDE_SPACE);
+    /* The rules' attributes (the caller's list) stay too. */
+    const char *keep[] = {"data-x"};
+    char page[] = "<p data-x=\"1\" data-y=\"2\">";
+    size_t n = px_elide(page, strlen(page), PX_ELIDE_ATTRS, keep, 1);
+    assert_int_equal(n, strlen("<p data-x=\"1\" data-y=\"\">"));
+    assert_string_equal(page, "<p data-x=\"1\" data-y=\"\">");
+    static const char *const read[] = {"href", "HREF", "action", "xml:lang", "type", "class", "aria-hidden"};
+    static const char *const unread[] = {"onclick", "d", "data-x", "hre", "hrefs", "", "zzz", "aaa"};
+    for (size_t i = 0; i < sizeof read / sizeof *read; i++)
+        if (!px_elide_reads_attr(read[i], strlen(read[i])))
+            fail_msg("%s is read", read[i]);
+    for (size_t i = 0; i < sizeof unread / sizeof *unread; i++)
+        if (px_elide_reads_attr(unread[i], strlen(unread[i])))
+            fail_msg("%s is not read", unread[i]);
+}
+
+/* The check sees a value that changed where it is read, or that changed
+ * to something other than empty. */
+static void test_domdiff_attrs(void **state)
+{
+    (void)state;
+    static const char *const differ[][2] = {
+        {"<a href=\"x\">t</a>", "<a href=\"\">t</a>"},
+        {"<a onclick=\"x\">t</a>", "<a onclick=\"y\">t</a>"},
+        {"<a onclick=\"x\">t</a>", "<a>t</a>"},
+    };
+    for (size_t i = 0; i < sizeof differ / sizeof *differ; i++) {
+        GumboOutput *x = gumbo_parse(differ[i][0]);
+        GumboOutput *y = gumbo_parse(differ[i][1]);
+        char why[512];
+        if (domdiff(x->document, y->document, why, sizeof why))
+            fail_msg("pair %zu: no difference seen between %s and %s", i, differ[i][0], differ[i][1]);
+        gumbo_destroy_output(&kGumboDefaultOptions, x);
+        gumbo_destroy_output(&kGumboDefaultOptions, y);
+    }
+    GumboOutput *x = gumbo_parse("<a onclick=\"x\" data-q=\"1\" href=\"h\">t</a>");
+    GumboOutput *y = gumbo_parse("<a onclick=\"\" data-q=\"\" href=\"h\">t</a>");
+    char why[512];
+    assert_true(domdiff(x->document, y->document, why, sizeof why));
+    gumbo_destroy_output(&kGumboDefaultOptions, x);
+    gumbo_destroy_output(&kGumboDefaultOptions, y);
+}
+
 /* The check sees an svg that lost what it held. */
 static void test_domdiff_svg(void **state)
 {
@@ -251,6 +320,8 @@ int main(void)
         cmocka_unit_test(test_domdiff_svg),
         cmocka_unit_test(test_space),
         cmocka_unit_test(test_domdiff_space),
+        cmocka_unit_test(test_attrs),
+        cmocka_unit_test(test_domdiff_attrs),
         cmocka_unit_test(test_domdiff_reports_a_difference),
     };
     return cmocka_run_group_tests_name("elide", tests, NULL, NULL);
