@@ -330,11 +330,12 @@ typedef struct elider {
     const char *const *keep; /* attributes the rules read */
     size_t nkeep;
     int depth; /* open foreign elements */
-    /* <pre> and <listing> print their white space: start tags seen less
-     * end tags (never fewer than are open). Past a table, a cell or
-     * another element that ends the scope of "</pre>" while one is open,
-     * which may then leave it open, white space stays as it is. */
-    int pre;
+    /* <pre> and <listing> print their white space: for each, start tags
+     * seen less its own end tags (never fewer than are open: "</listing>"
+     * does not close a <pre>). Past a table, a cell or another element
+     * that ends the scope of "</pre>" while one is open, which may then
+     * leave it open, white space stays as it is. */
+    int pre[2];
     bool ws_kept;
     char foreign[FOREIGN_MAX][NAME_CAP];
     /* The content of the open outermost <svg>, from svg_from on, while it
@@ -598,15 +599,15 @@ static const char *template(elider *e, const tag *t)
 static const char *html_tag(elider *e, const tag *t)
 {
     const char *n = t->name;
-    bool pre = !strcmp(n, "pre") || !strcmp(n, "listing");
+    int pre = !strcmp(n, "pre") ? 0 : !strcmp(n, "listing") ? 1 : -1;
     if (t->closing) {
-        if (pre && e->pre)
-            e->pre--;
+        if (pre >= 0 && e->pre[pre])
+            e->pre[pre]--;
         return t->end;
     }
-    if (pre)
-        e->pre++;
-    else if (e->pre && IN(n, scope_tags))
+    if (pre >= 0)
+        e->pre[pre]++;
+    else if ((e->pre[0] || e->pre[1]) && IN(n, scope_tags))
         e->ws_kept = true;
     if (!strcmp(n, "script"))
         return script(e, t);
@@ -763,7 +764,7 @@ size_t px_elide(char *page, size_t len, unsigned opts, const char *const *keep, 
     e.keep = keep;
     e.nkeep = nkeep;
     e.depth = 0;
-    e.pre = 0;
+    e.pre[0] = e.pre[1] = 0;
     e.ws_kept = !(opts & PX_ELIDE_SPACE);
     e.svg_from = NULL;
     const char *s = page, *end = page + len;
@@ -771,7 +772,8 @@ size_t px_elide(char *page, size_t len, unsigned opts, const char *const *keep, 
         const char *lt = memchr(s, '<', (size_t)(end - s));
         if (e.svg_from && lt && lt > s)
             svg_text(&e, s, lt);
-        else if ((lt ? lt : end) - s >= 2 && e.mode == HTML && !e.pre && !e.ws_kept)
+        else if ((lt ? lt : end) - s >= 2 && e.mode == HTML && !e.pre[0] && !e.pre[1] &&
+                 !e.ws_kept)
             fold_space(&e, s, lt ? lt : end);
         if (!lt)
             break;

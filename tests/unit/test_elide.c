@@ -108,6 +108,9 @@ static const struct {
     {"<pre>\n\n  a  b\n</pre>  <listing> x  y</listing>  z",
      "<pre>\n\n  a  b\n</pre> <listing> x  y</listing> z"},
     {"<pre><pre>a  </pre> b  </pre>c  d", "<pre><pre>a  </pre> b  </pre>c d"},
+    /* "</listing>" does not close a <pre>, nor "</pre>" a lone <listing>. */
+    {"<pre></listing>  x</pre>", NULL},
+    {"<listing></pre>  x</listing>", NULL},
     /* A table inside a <pre> may keep it open past "</pre>": the rest
      * of the page stays as it is. */
     {"<pre><table><td></pre>  x</table>  y</pre>  z", NULL},
