@@ -1,6 +1,8 @@
 #include "elide.h"
 
+#include <gumbo.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 #include "text.h"
 
@@ -9,18 +11,32 @@ static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\
 static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
-/* Longer tag names matter to no rule here. */
-#define NAME_CAP 16
+/* Longer tag names matter to no rule here (SVG's longest element name,
+ * fecomponenttransfer, has 19 letters). */
+#define NAME_CAP 32
+
+/* The attribute values of a tag that the pass may empty; past these, the
+ * rest stay. */
+#define VALUES_MAX 24
 
 /* A tag as the tokenizer reads it. */
 typedef struct tag {
     char name[NAME_CAP]; /* lower case; "" when longer than NAME_CAP - 1 */
     bool closing, self_closing;
+    bool bare;           /* nothing between its name and its '>' */
     bool typed;          /* has a type attribute: type[0..type_len) is the first one's value */
+    bool read_body;      /* a <script> of JSON-LD, which metadata reads */
     const char *type;
     size_t type_len;
     bool font_attr;      /* a color, face or size attribute */
+    bool item_attr;      /* itemprop or itemscope: metadata reads them on any element */
     const char *end;     /* just past its '>' */
+    int nvals;           /* attribute values read, up to VALUES_MAX */
+    /* (not cleared with the rest: nvals says how many are set) */
+    struct value {
+        const char *name, *name_end, *v, *v_end;
+        bool quoted;
+    } vals[VALUES_MAX];
 } tag;
 
 static bool name_is(const char *s, const char *e, const char *name)
@@ -35,6 +51,8 @@ static bool attr_named(tag *t, const char *s, const char *e)
 {
     if (name_is(s, e, "color") || name_is(s, e, "face") || name_is(s, e, "size"))
         t->font_attr = true;
+    if (name_is(s, e, "itemprop") || name_is(s, e, "itemscope"))
+        t->item_attr = true;
     if (t->typed || !name_is(s, e, "type"))
         return false;
     t->typed = true;
@@ -53,7 +71,7 @@ static bool read_tag(const char *s, const char *end, tag *t)
 {
     enum tag_state st = NAME;
     size_t nl = 0;
-    const char *an = NULL, *vs = NULL;
+    const char *an = NULL, *ae = NULL, *vs = NULL;
     bool want = false; /* the current attribute's value is the type */
     for (const char *p = s; p < end; p++) {
         char c = *p;
@@ -63,8 +81,10 @@ static bool read_tag(const char *s, const char *end, tag *t)
                 st = BEFORE_ATTR;
             else if (c == '/')
                 st = SOLIDUS;
-            else if (c == '>')
+            else if (c == '>') {
+                t->bare = true;
                 goto done;
+            }
             else if (nl < NAME_CAP - 1)
                 t->name[nl++] = c ? lower(c) : '\x01'; /* U+FFFD to Gumbo: no name of ours */
             else
@@ -96,6 +116,7 @@ static bool read_tag(const char *s, const char *end, tag *t)
         case ATTR:
             if (is_ws(c) || c == '/' || c == '=' || c == '>') {
                 want = attr_named(t, an, p);
+                ae = p;
                 st = c == '=' ? BEFORE_VALUE : c == '/' ? SOLIDUS : AFTER_ATTR;
                 if (c == '>')
                     goto done;
@@ -112,6 +133,8 @@ static bool read_tag(const char *s, const char *end, tag *t)
                     t->type = p + 1;
                     t->type_len = (size_t)(q - p - 1);
                 }
+                if (t->nvals < VALUES_MAX)
+                    t->vals[t->nvals++] = (struct value){an, ae, p + 1, q, true};
                 p = q;
                 st = AFTER_QUOTED;
             } else if (c == '>') {
@@ -127,6 +150,8 @@ static bool read_tag(const char *s, const char *end, tag *t)
                     t->type = vs;
                     t->type_len = (size_t)(p - vs);
                 }
+                if (t->nvals < VALUES_MAX)
+                    t->vals[t->nvals++] = (struct value){an, ae, vs, p, false};
                 st = BEFORE_ATTR;
                 if (c == '>')
                     goto done;
@@ -290,6 +315,9 @@ static bool in_list(const char *name, const char *const *list, size_t n)
 /* How deep in <svg> and <math> the pass follows the tree. */
 #define FOREIGN_MAX 64
 
+/* The runs of white space an <svg> of shapes may hold between its tags. */
+#define SVG_WS_MAX 256
+
 enum mode { HTML, SELECT, FOREIGN };
 
 typedef struct elider {
@@ -298,9 +326,38 @@ typedef struct elider {
     const char *copied; /* input up to here is in the output, or left out */
     bool quiet;         /* reading ahead: leave nothing out */
     enum mode mode;
+    unsigned opts;      /* enum px_elide_opt */
+    const char *const *keep; /* attributes the rules read */
+    size_t nkeep;
     int depth; /* open foreign elements */
+    /* <pre> and <listing> print their white space: for each, start tags
+     * seen less its own end tags (never fewer than are open: "</listing>"
+     * does not close a <pre>). Past a table, a cell or another element
+     * that ends the scope of "</pre>" while one is open, which may then
+     * leave it open, white space stays as it is. */
+    int pre[2];
+    bool ws_kept;
     char foreign[FOREIGN_MAX][NAME_CAP];
+    /* The content of the open outermost <svg>, from svg_from on, while it
+     * may still go (NULL otherwise): its runs of white space so far. */
+    const char *svg_from;
+    size_t nws;
+    struct { const char *s; size_t n; } ws[SVG_WS_MAX];
 } elider;
+
+/* Elements that stop an end tag's search for an open <pre> (HTML's
+ * default scope; the foreign ones end the pass before it could matter). */
+static const char *const scope_tags[] = {
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+    "select",
+};
+
+/* The open <svg> holds more than shapes: it stays whole. */
+static void svg_keep(elider *e)
+{
+    e->svg_from = NULL;
+    e->quiet = false;
+}
 
 /* Leaves [from, to) out of the output, putting with (no longer) in its
  * place. The output never overtakes the input: what the pass reads later
@@ -314,6 +371,92 @@ static void omit(elider *e, const char *from, const char *to, const char *with)
     memcpy(e->out, with, n);
     e->out += n;
     e->copied = to;
+}
+
+/* Outside <pre>, pith folds every run of white space in text to one
+ * space (px_append_folded, the renderers' put_text) or skips it (the
+ * scores): a run of two or more, in text Gumbo reads in its data state,
+ * shrinks to one character, a newline if it held one. Form feeds are
+ * left alone (--explain counts them as text). */
+static void fold_space(elider *e, const char *s, const char *lt)
+{
+    for (const char *p = s; p < lt; p++) {
+        if (!(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+            continue;
+        const char *q = p + 1;
+        bool nl = *p == '\n' || *p == '\r';
+        while (q < lt && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r')) {
+            nl |= *q == '\n' || *q == '\r';
+            q++;
+        }
+        if (q - p >= 2) {
+            if (nl && *p != '\n')
+                omit(e, p, q, "\n");
+            else
+                omit(e, p + 1, q, "");
+        }
+        p = q;
+    }
+}
+
+/* Attributes whose values someone reads: pith (px_attr and
+ * gumbo_get_attribute in src/, with the names in the tables of boxes.c
+ * and render_common.c; the rules' come from the rule set) and Gumbo's
+ * tree builder (script and input type, annotation-xml encoding, isindex
+ * prompt and action). In foreign content Gumbo names xlink:href "href"
+ * (in the XLink namespace; px_attr compares names alone), and likewise
+ * xlink:role, xlink:title, xlink:type and xml:lang. Sorted (strcmp).
+ * tests/cli/attr-table.sh holds src/ to it. */
+static const char *const read_attrs[] = {
+    "action", "alt", "aria-controls", "aria-expanded", "aria-haspopup", "aria-hidden",
+    "charset", "class", "colspan", "content", "data-bs-toggle", "data-lang", "data-language",
+    "data-lazy-src", "data-original", "data-src", "data-srcset", "data-toggle", "datetime",
+    "encoding", "hidden", "href", "http-equiv", "id", "itemprop", "itemscope", "lang", "name",
+    "prompt", "property", "pubdate", "rel", "role", "src", "srcset", "start", "style", "title",
+    "type", "xlink:href", "xlink:role", "xlink:title", "xlink:type", "xml:lang",
+};
+
+bool px_elide_reads_attr(const char *name, size_t n)
+{
+    size_t lo = 0, hi = sizeof read_attrs / sizeof *read_attrs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *r = read_attrs[mid];
+        size_t k = 0;
+        int d = 0;
+        for (; k < n && r[k]; k++) {
+            d = (unsigned char)lower(name[k]) - (unsigned char)r[k];
+            if (d)
+                break;
+        }
+        if (!d)
+            d = k < n ? 1 : r[k] ? -1 : 0;
+        if (!d)
+            return true;
+        if (d < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
+/* Empties the values of the tag's attributes that nobody reads: name=""
+ * stays, so that a selector for the attribute's presence still holds. */
+static void empty_values(elider *e, const tag *t)
+{
+    for (int i = 0; i < t->nvals; i++) {
+        const struct value *v = &t->vals[i];
+        size_t n = (size_t)(v->name_end - v->name);
+        /* An unquoted value becomes "": only when that is no longer. */
+        if (v->v_end - v->v < (v->quoted ? 1 : 3) || px_elide_reads_attr(v->name, n))
+            continue;
+        bool kept = false;
+        for (size_t k = 0; k < e->nkeep && !kept; k++)
+            kept = strlen(e->keep[k]) == n && px_ascii_ieq(v->name, e->keep[k], n);
+        if (!kept)
+            omit(e, v->v, v->v_end, v->quoted ? "" : "\"\"");
+    }
 }
 
 /* Where the bogus comment, doctype or processing instruction whose body
@@ -355,6 +498,7 @@ static const char *declaration(elider *e, const char *lt)
     if (e->mode == FOREIGN && end - lt >= 9 && !memcmp(lt + 2, "[CDATA[", 7)) {
         if (IN(e->foreign[e->depth - 1], integration))
             return NULL;
+        svg_keep(e); /* CDATA is text */
         for (const char *c = lt + 9, *b; (b = memchr(c, ']', (size_t)(end - c))); c = b + 1)
             if (end - b >= 3 && b[1] == ']' && b[2] == '>')
                 return b + 3;
@@ -369,7 +513,7 @@ static const char *declaration(elider *e, const char *lt)
 static const char *markup(elider *e, const char *lt, tag *t, bool *stop)
 {
     const char *end = e->end, *p = lt + 1;
-    memset(t, 0, sizeof *t);
+    memset(t, 0, offsetof(tag, vals));
     *stop = false;
     if (p >= end)
         return end;
@@ -391,20 +535,24 @@ static const char *markup(elider *e, const char *lt, tag *t, bool *stop)
     }
     if (!read_tag(nb, end, t))
         return end;
+    /* Read before anything in the tag is left out: t->type points into the
+     * input, which the output may then overwrite. A type with a character
+     * reference may be JSON-LD too. */
+    if (t->typed)
+        for (size_t i = 0; i < t->type_len && !t->read_body; i++)
+            t->read_body = t->type[i] == '&' ||
+                           (t->type_len - i >= 7 && px_ascii_ieq(t->type + i, "ld+json", 7));
+    if (t->nvals && (e->opts & PX_ELIDE_ATTRS) && !e->quiet)
+        empty_values(e, t);
     return t->end;
 }
 
 /* The tag's content is a <script> body: left out unless metadata may read
- * it (JSON-LD; a type with a character reference is kept too). */
+ * it (JSON-LD: t->read_body). */
 static const char *script(elider *e, const tag *t)
 {
     const char *be = script_end(t->end, e->end);
-    bool keep = false;
-    if (t->typed)
-        for (size_t i = 0; i < t->type_len && !keep; i++)
-            keep = t->type[i] == '&' ||
-                   (t->type_len - i >= 7 && px_ascii_ieq(t->type + i, "ld+json", 7));
-    if (!keep && be > t->end)
+    if (!t->read_body && be > t->end)
         omit(e, t->end, be, "");
     return be;
 }
@@ -451,8 +599,16 @@ static const char *template(elider *e, const tag *t)
 static const char *html_tag(elider *e, const tag *t)
 {
     const char *n = t->name;
-    if (t->closing)
+    int pre = !strcmp(n, "pre") ? 0 : !strcmp(n, "listing") ? 1 : -1;
+    if (t->closing) {
+        if (pre >= 0 && e->pre[pre])
+            e->pre[pre]--;
         return t->end;
+    }
+    if (pre >= 0)
+        e->pre[pre]++;
+    else if ((e->pre[0] || e->pre[1]) && IN(n, scope_tags))
+        e->ws_kept = true;
     if (!strcmp(n, "script"))
         return script(e, t);
     if (!strcmp(n, "style")) {
@@ -469,6 +625,11 @@ static const char *html_tag(elider *e, const tag *t)
         e->mode = FOREIGN;
         e->depth = 1;
         memcpy(e->foreign[0], n, NAME_CAP);
+        if (*n == 's' && (e->opts & PX_ELIDE_SVG)) {
+            e->svg_from = t->end;
+            e->nws = 0;
+            e->quiet = true; /* nothing in it goes before its end is seen */
+        }
     } else if (!strcmp(n, "select")) {
         e->mode = SELECT;
     } else if (!strcmp(n, "plaintext") || !strcmp(n, "frameset")) {
@@ -501,14 +662,68 @@ static const char *select_tag(elider *e, const tag *t)
     return t->end;
 }
 
+/* An outermost <svg> of shapes has closed at close: its tags go, its
+ * white space stays, byte for byte (in a <pre> it is printed). */
+static void svg_shapes(elider *e, const char *close)
+{
+    const char *from = e->svg_from;
+    svg_keep(e);
+    size_t kept = (size_t)(from - e->copied), ws = 0;
+    for (size_t i = 0; i < e->nws; i++)
+        ws += e->ws[i].n;
+    if (ws == (size_t)(close - from))
+        return; /* white space alone */
+    memmove(e->out, e->copied, kept);
+    e->out += kept;
+    for (size_t i = 0; i < e->nws; i++) {
+        memmove(e->out, e->ws[i].s, e->ws[i].n);
+        e->out += e->ws[i].n;
+    }
+    e->copied = close;
+}
+
+/* Text between tags in an outermost <svg> that may go: white space is
+ * kept for later, anything else keeps the svg whole. */
+static void svg_text(elider *e, const char *s, const char *lt)
+{
+    for (const char *p = s; p < lt; p++)
+        if (!is_ws(*p)) {
+            svg_keep(e);
+            return;
+        }
+    if (e->nws == SVG_WS_MAX) {
+        svg_keep(e);
+        return;
+    }
+    e->ws[e->nws].s = s;
+    e->ws[e->nws++].n = (size_t)(lt - s);
+}
+
+/* Can an element of this start tag inside an <svg> never be read? Names
+ * HTML knows (a, style, title, image, video...) are read by tag, text
+ * aside; metadata reads itemprop and itemscope on any element. */
+static bool unread_shape(const tag *t)
+{
+    size_t n = strlen(t->name);
+    return !t->item_attr &&
+           (!strcmp(t->name, "svg") || gumbo_tagn_enum(t->name, (unsigned)n) == GUMBO_TAG_UNKNOWN);
+}
+
 /* In <svg> and <math> every tag is an element (no state switches) until an
  * end tag closes the outermost one. The pass stops where the tree builder
  * would read HTML again: a start tag in an integration point, an element
  * that breaks out, an end tag of no open foreign element. */
-static const char *foreign_tag(elider *e, const tag *t)
+static const char *foreign_tag(elider *e, const char *lt, const tag *t)
 {
     const char *n = t->name;
     if (!*n)
+        return NULL;
+    /* Gumbo 0.10 matches a foreign end tag by its text between "</" and
+     * ">" against the start tag's name cut at C's isspace or '/': so
+     * "</svg >" closes nothing (and goes on to the HTML rules), a name
+     * with a vertical tab is cut short, and strncasecmp stops at a NUL
+     * (read as \x01 here). The pass follows none of these. */
+    if ((t->closing && !t->bare) || strchr(n, '\v') || strchr(n, '\x01'))
         return NULL;
     if (t->closing) {
         int k = e->depth;
@@ -517,13 +732,18 @@ static const char *foreign_tag(elider *e, const tag *t)
         if (!k)
             return NULL;
         e->depth = k - 1;
-        if (!e->depth)
+        if (!e->depth) {
             e->mode = HTML;
+            if (e->svg_from)
+                svg_shapes(e, lt);
+        }
         return t->end;
     }
     if (IN(e->foreign[e->depth - 1], integration) || IN(n, breakout) ||
         (!strcmp(n, "font") && t->font_attr))
         return NULL;
+    if (e->svg_from && !unread_shape(t))
+        svg_keep(e);
     if (!t->self_closing) {
         if (e->depth == FOREIGN_MAX)
             return NULL;
@@ -532,7 +752,7 @@ static const char *foreign_tag(elider *e, const tag *t)
     return t->end;
 }
 
-size_t px_elide(char *page, size_t len)
+size_t px_elide(char *page, size_t len, unsigned opts, const char *const *keep, size_t nkeep)
 {
     elider e;
     e.out = page;
@@ -540,18 +760,31 @@ size_t px_elide(char *page, size_t len)
     e.end = page + len;
     e.quiet = false;
     e.mode = HTML;
+    e.opts = opts;
+    e.keep = keep;
+    e.nkeep = nkeep;
     e.depth = 0;
+    e.pre[0] = e.pre[1] = 0;
+    e.ws_kept = !(opts & PX_ELIDE_SPACE);
+    e.svg_from = NULL;
     const char *s = page, *end = page + len;
     while (s && s < end) {
         const char *lt = memchr(s, '<', (size_t)(end - s));
+        if (e.svg_from && lt && lt > s)
+            svg_text(&e, s, lt);
+        else if ((lt ? lt : end) - s >= 2 && e.mode == HTML && !e.pre[0] && !e.pre[1] &&
+                 !e.ws_kept)
+            fold_space(&e, s, lt ? lt : end);
         if (!lt)
             break;
         tag t;
         bool stop;
         s = markup(&e, lt, &t, &stop);
+        if (e.svg_from && s == lt + 1)
+            svg_keep(&e); /* a '<' as text */
         if (stop || !t.end)
             continue;
-        s = e.mode == FOREIGN ? foreign_tag(&e, &t)
+        s = e.mode == FOREIGN ? foreign_tag(&e, lt, &t)
           : e.mode == SELECT  ? select_tag(&e, &t)
                               : html_tag(&e, &t);
     }

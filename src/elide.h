@@ -11,16 +11,48 @@
  * cannot be sure how the tree builder will tokenize what follows (inside
  * <svg> or <math> past what it can follow, a <select> holding table tags,
  * a <frameset>, <plaintext>), it stops eliding and copies the rest as it
- * is. bench/elide_check (and fuzz_elide) compare the two trees.
+ * is. tests/elide/elide_check (and fuzz_elide) compare the two trees.
+ *
+ * With PX_ELIDE_SVG it also leaves out the tags inside an <svg> of shapes:
+ * one whose content is only elements of names HTML does not know (path,
+ * g, use, circle...; a nested <svg>), without itemprop or itemscope,
+ * white space and comments. The <svg> stays, empty but for its white
+ * space, byte for byte. Nothing reads such elements except a rule by tag
+ * name; so the caller asks for this only when its rules drop every <svg>
+ * (structure.rules does). Other <svg>s (a <title>, <text>, <style>, <a>,
+ * CDATA inside) and <math> (its text is printed) stay whole.
+ *
+ * With PX_ELIDE_SPACE a run of two or more spaces, tabs and newlines in
+ * text outside <pre> and <listing> (and outside <svg>, <math>, <select>
+ * and the text elements, which the pass copies as they are) shrinks to
+ * one character: a newline if it held one, else its first. pith folds
+ * such a run to one space wherever it reads text, except in a <pre>.
+ *
+ * With PX_ELIDE_ATTRS the value of an attribute that neither pith nor
+ * Gumbo's tree builder reads (px_elide_reads_attr, and the caller's
+ * list: the rules') is emptied: name="long value" becomes name="", so
+ * the attribute is still there. An ad-blocking list may select by any
+ * attribute: with one loaded, the caller does not ask for this.
  */
 #ifndef PITH_ELIDE_H
 #define PITH_ELIDE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Rewrites page[0..len) in place, without a copy: the page never grows.
  * Returns its new length (len when nothing was left out); when shorter,
  * page[new length] is '\0', so page[len] must be writable. */
-size_t px_elide(char *page, size_t len);
+enum px_elide_opt {
+    PX_ELIDE_SVG = 1u << 0,  /* the tags inside an <svg> of shapes */
+    PX_ELIDE_SPACE = 1u << 1, /* runs of white space in text outside <pre> */
+    PX_ELIDE_ATTRS = 1u << 2  /* the values of attributes nobody reads */
+};
+
+/* keep[0..nkeep): more attributes whose values are read (the rules'). */
+size_t px_elide(char *page, size_t len, unsigned opts, const char *const *keep, size_t nkeep);
+
+/* Does pith or Gumbo read the value of attribute name[0..n) (any case)? */
+bool px_elide_reads_attr(const char *name, size_t n);
 
 #endif

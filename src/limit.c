@@ -37,19 +37,18 @@ static bool in_list(const char *name, size_t n, const char *const *list, size_t 
  * the attribute past MAX_ATTRS starts, or NULL. */
 static const char *tag_end(const char *s, const char *lim, bool *self_closing, const char **excess)
 {
-    char quote = 0;
     bool after_eq = false; /* as in HTML, only a value may be quoted */
     size_t attrs = 0;
     *self_closing = false;
     *excess = NULL;
     for (; s < lim; s++) {
-        if (quote) {
-            if (*s == quote)
-                quote = 0;
-            continue;
-        }
         if (after_eq && (*s == '"' || *s == '\'')) {
-            quote = *s;
+            /* Nothing inside a quoted value counts: on to its end at once
+             * (values are most of a tag's bytes). */
+            const char *q = memchr(s + 1, *s, (size_t)(lim - s - 1));
+            if (!q)
+                return lim;
+            s = q;
             after_eq = false;
             continue;
         }

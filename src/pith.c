@@ -708,9 +708,17 @@ pith_status pith_extract_dated(const pith_extractor *ex, const char *html, size_
     }
     /* Script, style and template bodies and comment text never reach the
      * article: Gumbo need not tokenize them (src/elide.h). In place: the
-     * page is ours. */
-    if (!rc)
-        ulen = px_elide(utf8, ulen);
+     * page is ours. The shapes inside an <svg> go when the rules drop
+     * every <svg>: then nothing reads them; attribute values nobody reads
+     * go unless an ad-blocking list, which may select by any, is loaded. */
+    if (!rc) {
+        unsigned opts = PX_ELIDE_SPACE;
+        if (px_rules_drops_every(ex->rules, GUMBO_TAG_SVG))
+            opts |= PX_ELIDE_SVG;
+        if (!ex->adblock)
+            opts |= PX_ELIDE_ATTRS;
+        ulen = px_elide(utf8, ulen, opts, ex->rules->keys, (size_t)ex->rules->nkeys);
+    }
     px_lap(&pg, PITH_STAGE_DECODE, t);
     if (rc) {
         px_free(a, utf8);

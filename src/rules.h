@@ -40,6 +40,10 @@ size_t px_rules_count(const px_ruleset *rs);
 bool px_rules_has_text(const px_ruleset *rs);
 /* Do the text rules look at the text alone (no tag, class...)? */
 bool px_rules_text_only(const px_ruleset *rs);
+/* Does some element rule drop every element of this GumboTag, whatever
+ * its attributes? (The guard of px_holds_article may still keep one that
+ * holds prose.) */
+bool px_rules_drops_every(const px_ruleset *rs, unsigned tag);
 /* Longest maxlen of any text rule, or 0 when some text rule has none. */
 size_t px_rules_text_cap(const px_ruleset *rs);
 /* "file:line" of rule i. */

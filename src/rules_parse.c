@@ -626,6 +626,19 @@ size_t px_rules_count(const px_ruleset *rs) { return (size_t)rs->nrules; }
 bool px_rules_has_text(const px_ruleset *rs) { return rs->has_text; }
 
 bool px_rules_text_only(const px_ruleset *rs) { return rs->text_only; }
+
+bool px_rules_drops_every(const px_ruleset *rs, unsigned tag)
+{
+    /* Only a rule whose one matcher is its tag list: any other matcher
+     * (a class, a negated one) may spare some such element. */
+    for (int i = 0; i < rs->nrules; i++) {
+        const rule *r = &rs->rules[i];
+        if (r->drop && !r->text && r->nm == 1 && r->m[0].kind == M_TAG && !r->m[0].negate &&
+            tag / 32 < TAG_WORDS && (r->m[0].tags[tag / 32] & (1u << (tag % 32))))
+            return true;
+    }
+    return false;
+}
 size_t px_rules_text_cap(const px_ruleset *rs) { return rs->text_uncapped ? 0 : rs->text_cap; }
 
 void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap)

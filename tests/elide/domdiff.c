@@ -54,8 +54,57 @@ static const char *name_of(const GumboNode *n, char *buf, size_t cap)
     return buf;
 }
 
-/* Do the two nodes themselves (not their children) agree? */
-static const char *node_differs(const GumboNode *a, const GumboNode *b)
+/* Elements whose text is read as it is: a <pre> is printed verbatim,
+ * the text elements are copied by the pass as they are. */
+static bool verbatim(const GumboNode *n)
+{
+    if (n->type != GUMBO_NODE_ELEMENT || n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+        return false;
+    switch (n->v.element.tag) {
+    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_TITLE: case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME: case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+/* The next character of s as the pass may leave it: a run of two or more
+ * spaces, tabs and newlines reads as one, a newline if it holds one. */
+static char folded(const char **s)
+{
+    const char *p = *s;
+    if (!is_space(*p) || !is_space(p[1])) {
+        *s = p + 1;
+        return *p;
+    }
+    bool nl = false;
+    const char *q = p;
+    for (; is_space(*q); q++)
+        nl |= *q == '\n' || *q == '\r';
+    *s = q;
+    return nl ? '\n' : *p;
+}
+
+/* Outside the elements above, pith folds every run of white space in
+ * text to one space or skips it (px_append_folded, the renderers'
+ * put_text, count_text): two texts agree when they agree so folded. */
+static bool same_text(const char *a, const char *b, bool exact)
+{
+    if (exact)
+        return !strcmp(a, b);
+    while (*a && *b)
+        if (folded(&a) != folded(&b))
+            return false;
+    return !*a && !*b;
+}
+
+/* Do the two nodes themselves (not their children) agree? exact: inside
+ * an element that reads its text as it is. */
+static const char *node_differs(const GumboNode *a, const GumboNode *b, bool exact)
 {
     if (a->type != b->type)
         return "node type";
@@ -73,7 +122,9 @@ static const char *node_differs(const GumboNode *a, const GumboNode *b)
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_WHITESPACE:
     case GUMBO_NODE_CDATA:
-        return strcmp(a->v.text.text, b->v.text.text) ? "text" : NULL;
+        return same_text(a->v.text.text, b->v.text.text, exact || a->type == GUMBO_NODE_CDATA)
+                   ? NULL
+                   : "text";
     case GUMBO_NODE_COMMENT:
         return NULL; /* its text may be left out */
     default:
@@ -87,16 +138,108 @@ static const char *node_differs(const GumboNode *a, const GumboNode *b)
         return "attribute count";
     for (unsigned i = 0; i < p->attributes.length; i++) {
         const GumboAttribute *s = p->attributes.data[i], *t = q->attributes.data[i];
+        /* A value nobody reads may be emptied (px_elide_reads_attr). */
         if (s->attr_namespace != t->attr_namespace || strcmp(s->name, t->name) ||
-            strcmp(s->value, t->value))
+            (strcmp(s->value, t->value) &&
+             (*t->value || px_elide_reads_attr(s->name, strlen(s->name)))))
             return "attribute";
     }
     return NULL;
 }
 
+static bool is_svg(const GumboNode *n)
+{
+    return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_SVG &&
+           n->v.element.tag_namespace == GUMBO_NAMESPACE_SVG;
+}
+
+/* Does an element of an <svg> escape every reader? pith reads elements
+ * by tag (a, style, title, video... each has a GumboTag), never one whose
+ * name HTML does not know, except a rule by name, and the elision of
+ * shapes is asked for only when the rules drop every <svg>; metadata reads
+ * itemprop and itemscope on any element. */
+static bool unread_shape(const GumboNode *n)
+{
+    const GumboElement *e = &n->v.element;
+    return e->tag_namespace == GUMBO_NAMESPACE_SVG &&
+           (e->tag == GUMBO_TAG_UNKNOWN || e->tag == GUMBO_TAG_SVG) &&
+           !gumbo_get_attribute(&e->attributes, "itemprop") &&
+           !gumbo_get_attribute(&e->attributes, "itemscope");
+}
+
+/* The rule for an <svg> of shapes: the elided one holds nothing but its
+ * white space; the whole one only unread elements, white space and
+ * comments (parse.c skips comments), and the same white space in the same
+ * order, so that a <pre> around it prints the same. NULL when they agree;
+ * "" when the rule does not apply (b holds elements: compare as usual). */
+static const char *svg_shapes(const GumboNode *a, const GumboNode *b)
+{
+    const GumboVector *kb = &b->v.element.children, *ka = &a->v.element.children;
+    size_t want = 0;
+    for (unsigned i = 0; i < kb->length; i++) {
+        const GumboNode *c = kb->data[i];
+        if (c->type != GUMBO_NODE_WHITESPACE)
+            return "";
+        want += strlen(c->v.text.text);
+    }
+    bool any = false;
+    for (unsigned i = 0; i < ka->length && !any; i++)
+        any = ((const GumboNode *)ka->data[i])->type == GUMBO_NODE_ELEMENT ||
+              ((const GumboNode *)ka->data[i])->type == GUMBO_NODE_COMMENT;
+    if (!any)
+        return ""; /* nothing was left out: compared as usual */
+    /* b's white space, one string; then a's, node by node, against it. */
+    char *ws = malloc(want + 1);
+    if (!ws)
+        return "(out of memory)";
+    size_t k = 0;
+    for (unsigned i = 0; i < kb->length; i++) {
+        const char *t = ((const GumboNode *)kb->data[i])->v.text.text;
+        memcpy(ws + k, t, strlen(t));
+        k += strlen(t);
+    }
+    const char *d = NULL;
+    size_t at = 0;
+    /* Preorder below a, by parent links (no recursion). */
+    const GumboNode *n = ka->data[0];
+    while (n && !d) {
+        if (n->type == GUMBO_NODE_WHITESPACE) {
+            size_t l = strlen(n->v.text.text);
+            if (at + l > want || memcmp(ws + at, n->v.text.text, l))
+                d = "svg white space";
+            at += l;
+        } else if (n->type == GUMBO_NODE_ELEMENT) {
+            if (!unread_shape(n))
+                d = "svg element left out";
+            else if (n->v.element.children.length) {
+                n = n->v.element.children.data[0];
+                continue;
+            }
+        } else if (n->type != GUMBO_NODE_COMMENT) {
+            d = "svg text left out";
+        }
+        /* the next sibling, climbing back towards a */
+        while (n != a) {
+            const GumboVector *pk = &n->parent->v.element.children;
+            if (n->index_within_parent + 1 < pk->length) {
+                n = pk->data[n->index_within_parent + 1];
+                break;
+            }
+            n = n->parent;
+        }
+        if (n == a)
+            n = NULL;
+    }
+    if (!d && at != want)
+        d = "svg white space";
+    free(ws);
+    return d;
+}
+
 typedef struct frame {
     const GumboNode *a, *b;
     unsigned next; /* the next child to compare */
+    bool exact;    /* in an element whose text is read as it is */
 } frame;
 
 static void path(const frame *st, size_t n, const char *what, char *why, size_t cap)
@@ -118,8 +261,8 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
         snprintf(why, cap, "out of memory");
         return false;
     }
-    const char *d = node_differs(whole, elided);
-    st[n++] = (frame){whole, elided, 0};
+    const char *d = node_differs(whole, elided, false);
+    st[n++] = (frame){whole, elided, 0, false};
     bool ok = true;
     while (n && !d) {
         frame *f = &st[n - 1];
@@ -127,6 +270,17 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
         if (!ka || !kb) {
             n--;
             continue;
+        }
+        if (f->next == 0 && is_svg(f->a) && is_svg(f->b)) {
+            const char *r = svg_shapes(f->a, f->b);
+            if (r && *r) {
+                d = r;
+                break;
+            }
+            if (!r) {
+                n--;
+                continue;
+            }
         }
         if (ka->length != kb->length) {
             d = "child count";
@@ -138,6 +292,7 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
         }
         const GumboNode *a = ka->data[f->next], *b = kb->data[f->next];
         f->next++;
+        bool exact = f->exact || verbatim(f->a); /* before a realloc moves f */
         if (n == room) {
             frame *m = realloc(st, 2 * room * sizeof *st);
             if (!m) {
@@ -147,8 +302,8 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
             st = m;
             room *= 2;
         }
-        st[n++] = (frame){a, b, 0};
-        d = node_differs(a, b);
+        st[n++] = (frame){a, b, 0, exact};
+        d = node_differs(a, b, exact);
     }
     if (d) {
         path(st, n, d, why, cap);
@@ -167,7 +322,7 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
     }
     memcpy(e, whole, len);
     e[len] = '\0';
-    size_t elen = px_elide(e, len);
+    size_t elen = px_elide(e, len, PX_ELIDE_SVG | PX_ELIDE_SPACE | PX_ELIDE_ATTRS, NULL, 0);
     *elided_len = elen;
     bool ok = true;
     if (elen < len) {

@@ -44,35 +44,244 @@ static const struct {
      "<svg><![CDATA[</svg><script>]]></svg><script></script>"},
     /* Inside <svg>, <script> and <style> are plain elements. */
     {"<svg><style>a</style><script>b</script></svg>", NULL},
+    /* Gumbo closes a foreign element only by "</name>" exactly: after
+     * "</svg >" the <style> is still an svg element, its text kept. */
+    {"<svg></svg ><style>a</style>", NULL},
+    {"<svg></svg/><style>a</style>", NULL},
+    {"<svg><g\vx></g\vx><style>a</style>", NULL},
     /* Template content goes, unless something in it switches states. */
     {"<template><p>x<b>y</template><p>z", "<template></template><p>z"},
     {"<template><script>x</script></template>", NULL},
 };
 
+/* With PX_ELIDE_SVG: the tags inside an <svg> of shapes go, its white
+ * space stays; any other <svg> stays whole. */
+static const struct {
+    const char *in, *out;
+} svg_cases[] = {
+    {"<p>a<svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/><g><circle r=\"1\"></circle></g></svg>b",
+     "<p>a<svg viewBox=\"0 0 1 1\"></svg>b"},
+    /* White space stays byte for byte (a <pre> prints it). */
+    {"<pre><svg>\n  <path d=\"x\"/>\r\n\t<use href=\"#i\"/>\n</svg></pre>",
+     "<pre><svg>\n  \r\n\t\n</svg></pre>"},
+    /* Nested svg, comments, an end tag in any case, '>' and quotes in values. */
+    {"<svg><svg><path/></svg><!-- c --><path/></SVG>x", "<svg></SVG>x"},
+    {"<svg><path d=\"a>b</svg>\" title='\"'/></svg><script>s</script>",
+     "<svg></svg><script></script>"},
+    {"<svg><path><g></svg><p>", "<svg></svg><p>"},
+    /* Names HTML knows, text, CDATA, microdata: the svg stays. */
+    {"<svg><title>Share</title><path/></svg>", NULL},
+    {"<svg><style>p{}</style><path/></svg>", NULL},
+    {"<svg><a href=\"/x\"><path/></a></svg>", NULL},
+    {"<svg><image href=\"i.png\"/></svg>", NULL},
+    {"<svg><text>Hi</text></svg>", NULL},
+    {"<svg><path/>x</svg>", NULL},
+    {"<svg><path/>&#32;</svg>", NULL},
+    {"<svg><path/>< </svg>", NULL},
+    {"<svg><path/><![CDATA[ ]]></svg>", NULL},
+    {"<svg><g itemprop=\"logo\"></g></svg>", NULL},
+    {"<svg><path/><![CDATA[</svg><script>]]></svg><script>x</script>",
+     "<svg><path/><![CDATA[</svg><script>]]></svg><script></script>"},
+    /* A breakout tag ends the svg where the pass cannot follow: it stops. */
+    {"<svg><path/><p>x<script>y</script>", NULL},
+    {"<svg><path/><b>x</b></svg>", NULL},
+    /* Unclosed at the end of the page. */
+    {"<svg><path d=\"1\"/>", NULL},
+    /* In a <title> (RCDATA) there is no svg. */
+    {"<title><svg><path/></svg></title>", NULL},
+    /* <math>: its text is printed. */
+    {"<math><mrow><mi>x</mi></mrow></math>", NULL},
+    /* An svg that is only white space has nothing to leave out. */
+    {"<svg> </svg>", NULL},
+};
+
+/* With PX_ELIDE_SPACE: runs of white space in text shrink, except where
+ * pith prints them as they are or the pass does not read. */
+static const struct {
+    const char *in, *out;
+} space_cases[] = {
+    {"<div>\n    <p>a  b</p>\t\t<p>c</p>  </div>", "<div>\n<p>a b</p>\t<p>c</p> </div>"},
+    /* A run with a newline becomes one (CR LF too); else its first. */
+    {"<p>x \r\n  y</p>\r\n<p>", "<p>x\ny</p>\n<p>"},
+    {"<p>x \f  y</p>", "<p>x \f y</p>"},
+    /* <pre> and <listing> keep theirs, up to their end tag. */
+    {"<pre>\n\n  a  b\n</pre>  <listing> x  y</listing>  z",
+     "<pre>\n\n  a  b\n</pre> <listing> x  y</listing> z"},
+    {"<pre><pre>a  </pre> b  </pre>c  d", "<pre><pre>a  </pre> b  </pre>c d"},
+    /* "</listing>" does not close a <pre>, nor "</pre>" a lone <listing>. */
+    {"<pre></listing>  x</pre>", NULL},
+    {"<listing></pre>  x</listing>", NULL},
+    /* A table inside a <pre> may keep it open past "</pre>": the rest
+     * of the page stays as it is. */
+    {"<pre><table><td></pre>  x</table>  y</pre>  z", NULL},
+    /* Text elements, attribute values, script and style are not text. */
+    {"<title>a  b</title><textarea>  c  </textarea><xmp>  </xmp>", NULL},
+    {"<a title=\"a  >  b\">x</a>", NULL},
+    {"<style>a  b</style>  <script>x  y</script>", "<style></style> <script></script>"},
+    {"<script type=\"application/ld+json\">{  }</script>", NULL},
+    /* Nor are <svg>, <math> and <select> (copied as they are). */
+    {"<math><mi>a  b</mi></math><svg><text>a  b</text></svg>", NULL},
+    {"<select><option>a  b</option></select>", NULL},
+};
+
+/* With PX_ELIDE_ATTRS: values nobody reads are emptied, names stay. */
+static const struct {
+    const char *in, *out;
+} attr_cases[] = {
+    {"<div onclick=\"go()\" data-x='{\"a\":1}' class=\"c\" href=x>t</div>",
+     "<div onclick=\"\" data-x='' class=\"c\" href=x>t</div>"},
+    /* An unquoted value becomes "", when that is no longer. */
+    {"<a target=_blank rev=ab>t</a>", "<a target=\"\" rev=ab>t</a>"},
+    /* '>' and the other quote inside a value; any case. */
+    {"<p DATA-A=\"x>y\" data-b='a\"b' TITLE=\"T\">t</p>", "<p DATA-A=\"\" data-b='' TITLE=\"T\">t</p>"},
+    /* JSON-LD is known before its other attributes are emptied. */
+    {"<script type=\"application/ld+json\" data-hid=\"x\">{}</script><script data-a=\"b\">x</script>",
+     "<script type=\"application/ld+json\" data-hid=\"\">{}</script><script data-a=\"\"></script>"},
+    /* What pith and Gumbo read stays: links in svg (xlink:href is href
+     * to Gumbo), a hidden input, an isindex prompt, integration points. */
+    {"<svg><a xlink:href=\"/x\"><text>t</text></a></svg><input type=hidden>"
+     "<isindex prompt=\"Find\"><math><annotation-xml encoding=\"text/html\"></annotation-xml></math>", NULL},
+    {"<img src=\"a.png\" data-src=\"b.png\" srcset=\"c 2x\" alt=\"A\" style=\"x\" hidden=\"h\">", NULL},
+};
+
+static void check_case(size_t i, const char *in, const char *out, unsigned opts)
+{
+    char page[256];
+    size_t n = strlen(in);
+    assert_true(n < sizeof page);
+    memcpy(page, in, n + 1);
+    size_t len = px_elide(page, n, opts, NULL, 0);
+    if (!out) {
+        if (len != n || strcmp(page, in))
+            fail_msg("case %zu: left out something of %s: %.*s", i, in, (int)len, page);
+    } else {
+        if (len == n)
+            fail_msg("case %zu: left nothing out of %s", i, in);
+        if (len != strlen(out) || strcmp(page, out))
+            fail_msg("case %zu: %s gave %.*s, not %s", i, in, (int)len, page, out);
+    }
+    char why[512];
+    size_t elided;
+    if (!domdiff_page(in, n, &elided, why, sizeof why))
+        fail_msg("case %zu: %s: %s", i, in, why);
+}
+
 static void test_cases(void **state)
 {
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        const char *in = cases[i].in;
-        char page[256];
-        size_t n = strlen(in);
-        assert_true(n < sizeof page);
-        memcpy(page, in, n + 1);
-        size_t len = px_elide(page, n);
-        if (!cases[i].out) {
-            if (len != n || strcmp(page, in))
-                fail_msg("case %zu: left out something of %s: %.*s", i, in, (int)len, page);
-        } else {
-            if (len == n)
-                fail_msg("case %zu: left nothing out of %s", i, in);
-            assert_int_equal(len, strlen(cases[i].out));
-            assert_string_equal(page, cases[i].out);
-        }
-        char why[512];
-        size_t elided;
-        if (!domdiff_page(in, n, &elided, why, sizeof why))
-            fail_msg("case %zu: %s: %s", i, in, why);
+        check_case(i, cases[i].in, cases[i].out, 0);
+        check_case(i, cases[i].in, cases[i].out, PX_ELIDE_SVG);
     }
+}
+
+static void test_svg(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof svg_cases / sizeof *svg_cases; i++)
+        check_case(i, svg_cases[i].in, svg_cases[i].out, PX_ELIDE_SVG);
+    /* Without the option every svg stays whole. */
+    check_case(0, svg_cases[0].in, NULL, PX_ELIDE_SPACE);
+    check_case(0, svg_cases[0].in, NULL, 0);
+}
+
+static void test_space(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof space_cases / sizeof *space_cases; i++)
+        check_case(i, space_cases[i].in, space_cases[i].out, PX_ELIDE_SPACE);
+    check_case(0, space_cases[0].in, NULL, 0);
+}
+
+/* Do Gumbo's trees of whole and elided agree, as domdiff judges? */
+static bool trees_agree(const char *whole, const char *elided)
+{
+    GumboOutput *x = gumbo_parse(whole);
+    GumboOutput *y = gumbo_parse(elided);
+    char why[512];
+    bool same = domdiff(x->document, y->document, why, sizeof why);
+    gumbo_destroy_output(&kGumboDefaultOptions, x);
+    gumbo_destroy_output(&kGumboDefaultOptions, y);
+    return same;
+}
+
+/* Pairs of pages that domdiff must tell apart, and one it must not. */
+static void check_pairs(const char *const (*differ)[2], size_t n, const char *agree_whole,
+                        const char *agree_elided)
+{
+    for (size_t i = 0; i < n; i++)
+        if (trees_agree(differ[i][0], differ[i][1]))
+            fail_msg("pair %zu: no difference seen between %s and %s", i, differ[i][0], differ[i][1]);
+    if (!trees_agree(agree_whole, agree_elided))
+        fail_msg("%s and %s differ", agree_whole, agree_elided);
+}
+
+/* The check sees white space that changed where it is read as it is,
+ * or text that changed beyond the length of a run. */
+static void test_domdiff_space(void **state)
+{
+    (void)state;
+    static const char *const differ[][2] = {
+        {"<pre>a  b</pre>", "<pre>a b</pre>"},
+        {"<pre><b>  </b></pre>", "<pre><b> </b></pre>"},
+        {"<textarea>a  b</textarea>", "<textarea>a b</textarea>"},
+        {"<p>a  b</p>", "<p>ab</p>"},
+        {"<p>a \n b</p>", "<p>a b</p>"},
+        {"<p>a  b</p>", "<p>a  c</p>"},
+    };
+    check_pairs(differ, sizeof differ / sizeof *differ, "<div>\n  <p>a \t b</p>  \n</div>",
+                "<div>\n<p>a b</p>\n</div>");
+}
+
+static void test_attrs(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof attr_cases / sizeof *attr_cases; i++)
+        check_case(i, attr_cases[i].in, attr_cases[i].out, PX_ELIDE_ATTRS);
+    check_case(0, attr_cases[0].in, NULL, PX_ELIDE_SVG | PX_ELIDE_SPACE);
+    /* The rules' attributes (the caller's list) stay too. */
+    const char *keep[] = {"data-x"};
+    char page[] = "<p data-x=\"1\" data-y=\"2\">";
+    size_t n = px_elide(page, strlen(page), PX_ELIDE_ATTRS, keep, 1);
+    assert_int_equal(n, strlen("<p data-x=\"1\" data-y=\"\">"));
+    assert_string_equal(page, "<p data-x=\"1\" data-y=\"\">");
+    static const char *const read[] = {"href", "HREF", "action", "xml:lang", "type", "class", "aria-hidden"};
+    static const char *const unread[] = {"onclick", "d", "data-x", "hre", "hrefs", "", "zzz", "aaa"};
+    for (size_t i = 0; i < sizeof read / sizeof *read; i++)
+        if (!px_elide_reads_attr(read[i], strlen(read[i])))
+            fail_msg("%s is read", read[i]);
+    for (size_t i = 0; i < sizeof unread / sizeof *unread; i++)
+        if (px_elide_reads_attr(unread[i], strlen(unread[i])))
+            fail_msg("%s is not read", unread[i]);
+}
+
+/* The check sees a value that changed where it is read, or that changed
+ * to something other than empty. */
+static void test_domdiff_attrs(void **state)
+{
+    (void)state;
+    static const char *const differ[][2] = {
+        {"<a href=\"x\">t</a>", "<a href=\"\">t</a>"},
+        {"<a onclick=\"x\">t</a>", "<a onclick=\"y\">t</a>"},
+        {"<a onclick=\"x\">t</a>", "<a>t</a>"},
+    };
+    check_pairs(differ, sizeof differ / sizeof *differ,
+                "<a onclick=\"x\" data-q=\"1\" href=\"h\">t</a>",
+                "<a onclick=\"\" data-q=\"\" href=\"h\">t</a>");
+}
+
+/* The check sees an svg that lost what it held. */
+static void test_domdiff_svg(void **state)
+{
+    (void)state;
+    static const char *const differ[][2] = {
+        {"<svg><text>a</text></svg>", "<svg></svg>"},
+        {"<svg><path/> </svg>", "<svg></svg>"},
+        {"<svg> <path/>\n</svg>", "<svg>\n </svg>"},
+        {"<svg><a><path/></a></svg>", "<svg></svg>"},
+    };
+    check_pairs(differ, sizeof differ / sizeof *differ, "<svg> <path/><!--c-->\n<g><use/></g></svg>",
+                "<svg> \n</svg>");
 }
 
 /* The check itself must see a difference when there is one. */
@@ -95,6 +304,12 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_svg),
+        cmocka_unit_test(test_domdiff_svg),
+        cmocka_unit_test(test_space),
+        cmocka_unit_test(test_domdiff_space),
+        cmocka_unit_test(test_attrs),
+        cmocka_unit_test(test_domdiff_attrs),
         cmocka_unit_test(test_domdiff_reports_a_difference),
     };
     return cmocka_run_group_tests_name("elide", tests, NULL, NULL);

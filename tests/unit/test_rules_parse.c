@@ -185,6 +185,27 @@ static void test_text_rule_bookkeeping(void **state)
     px_rules_free(rs);
 }
 
+/* The elision of an <svg>'s shapes (src/elide.h) rests on this answer:
+ * only a rule with nothing but a tag list drops every such element. */
+static void test_drops_every(void **state)
+{
+    (void)state;
+    px_ruleset *rs = load("drop tag=script,svg,canvas\n");
+    assert_true(px_rules_drops_every(rs, GUMBO_TAG_SVG));
+    assert_false(px_rules_drops_every(rs, GUMBO_TAG_MATH));
+    px_rules_free(rs);
+    static const char *const some[] = {
+        "drop tag=svg class=icon\n", "drop tag=svg id~/x/\n", "drop tag=svg class!~/keep/\n",
+        "-60 tag=svg\n", "drop tag=svg maxlen=10\n", "drop class=svg\n",
+    };
+    for (size_t i = 0; i < sizeof some / sizeof *some; i++) {
+        rs = load(some[i]);
+        if (px_rules_drops_every(rs, GUMBO_TAG_SVG))
+            fail_msg("%s drops every svg?", some[i]);
+        px_rules_free(rs);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Errors                                                               */
 
@@ -394,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_where_names_file_and_line),
         cmocka_unit_test(test_several_texts_accumulate),
         cmocka_unit_test(test_text_rule_bookkeeping),
+        cmocka_unit_test(test_drops_every),
         cmocka_unit_test(test_error_unknown_action),
         cmocka_unit_test(test_forced_drop),
         cmocka_unit_test(test_error_unknown_matcher),
