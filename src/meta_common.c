@@ -41,7 +41,20 @@ static const struct { const char *name; unsigned cp; } entities[] = {
     {"nbsp", 0xA0}, {"hellip", 0x2026}, {"ndash", 0x2013}, {"mdash", 0x2014},
     {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
     {"laquo", 0xAB}, {"raquo", 0xBB}, {"copy", 0xA9}, {"reg", 0xAE},
-    {"trade", 0x2122}, {"bull", 0x2022}, {"middot", 0xB7}, {"eacute", 0xE9},
+    {"trade", 0x2122}, {"bull", 0x2022}, {"middot", 0xB7},
+};
+
+/* The letters of Latin-1, U+00C0 to U+00FF, by their references: the
+ * names of authors in Spanish, French and German ("Redacci&oacute;n"). */
+static const char *const latin1[] = {
+    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil",
+    "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml",
+    "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times",
+    "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig",
+    "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml",
+    "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide",
+    "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
 };
 
 /* Length of a character reference at s ("&#8217;", "&amp;"), its code
@@ -76,6 +89,13 @@ static size_t entity(const char *s, size_t n, unsigned *cp)
         size_t l = strlen(entities[k].name);
         if (l + 2 <= n && !memcmp(s + 1, entities[k].name, l) && s[l + 1] == ';') {
             *cp = entities[k].cp;
+            return l + 2;
+        }
+    }
+    for (unsigned k = 0; k < sizeof latin1 / sizeof *latin1; k++) {
+        size_t l = strlen(latin1[k]);
+        if (l && l + 2 <= n && !memcmp(s + 1, latin1[k], l) && s[l + 1] == ';') {
+            *cp = 0xC0 + k;
             return l + 2;
         }
     }
@@ -300,6 +320,13 @@ const char *px_meta_tag(const ctx *c, const char *key)
  * quadratic beyond); real class lists are far shorter than this. */
 #define NAMED_SCAN_MAX 4096
 
+/* hAtom's "hfeed" wraps the posts of a blog, the article among them: it
+ * is not a feed of teasers. */
+static bool hfeed(const char *attr, size_t at)
+{
+    return at >= 1 && (attr[at - 1] | 32) == 'h' && (at == 1 || px_meta_is_ws((unsigned char)attr[at - 2]));
+}
+
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
  * one of words (within its first NAMED_SCAN_MAX bytes)? */
 bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count)
@@ -316,7 +343,8 @@ bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t
                 /* The words are lower case: most offsets fail at once. */
                 char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
                 for (size_t w = 0; w < count; w++)
-                    if (words[w][0] == c0 && px_meta_prefix_ci(s, words[w]))
+                    if (words[w][0] == c0 && px_meta_prefix_ci(s, words[w]) &&
+                        !(px_meta_prefix_ci(words[w], "feed") && hfeed(attrs[a], n)))
                         return true;
             }
     }

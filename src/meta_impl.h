@@ -46,6 +46,11 @@ typedef struct ctx {
     size_t nids;
     const px_json *art;  /* the article, or the web page */
     const px_json *site; /* the WebSite */
+    /* Organisations named as the author (JSON-LD Organization, the site's
+     * own name, a host name): the authors only when no source names a
+     * person, so they wait here while the other sources are read. */
+    px_strlist orgs;
+    bool as_org;         /* px_meta_add_raw: every name is an organisation */
     /* where the other sources are, found in the first pass */
     int base, canonical, image_src, time_pub, time_art, time_any;
 } ctx;
@@ -100,5 +105,13 @@ void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Languag
 
 /* Cleans a raw author string and adds its names (meta_authors.c). */
 void px_meta_add_raw(ctx *c, const char *raw, bool html);
+/* meta_authors.c: a byline in the text near the headline ("By Jane Doe",
+ * "Par Matthieu Hy le 7 mai", "作者：王晓"), then the organisations held
+ * back when still no person is named. */
+void px_meta_signature(ctx *c);
+/* The length of the names at the start of a byline's text, before its
+ * date ("By Jane Doe on Monday, May 3" -> "By Jane Doe"). */
+size_t px_meta_byline_names(const char *s, size_t n);
+void px_meta_org_fallback(ctx *c);
 
 #endif

@@ -82,6 +82,9 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
         px_meta_rel_authors(&c);
     if (!m->authors.n)
         px_meta_visible_byline(&c);
+    if (!m->authors.n)
+        px_meta_signature(&c);
+    px_meta_org_fallback(&c);
     px_meta_named_dates(&c);
     if (!m->date_published)
         px_meta_named_date(&c);
@@ -101,6 +104,7 @@ done:
     px_free(a, c.objs);
     px_free(a, c.ids);
     px_free(a, c.tags);
+    px_meta_list_free(a, &c.orgs);
     return c.rc;
 }
 

@@ -492,7 +492,7 @@ static void authors(const char *site, const char *raw, const char *const *want)
     m.a = &A;
     m.site_name = (char *)site;
     px_strlist out = {0};
-    assert_int_equal(px_meta_add_authors(&m, &out, raw), PITH_OK);
+    assert_int_equal(px_meta_add_authors(&m, &out, NULL, raw), PITH_OK);
     size_t n = 0;
     while (want[n])
         n++;
