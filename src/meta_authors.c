@@ -137,20 +137,17 @@ static bool host_name(const char *s, size_t n)
     return tld >= 2 && tld <= 6;
 }
 
-/* Does s[0..n) hold the site's name as whole words ("Redacción Diario
- * del Guadalquivir" on Diario del Guadalquivir)? */
+/* Does s[0..n) end with the site's name, as whole words ("Redacción
+ * Diario del Guadalquivir" on Diario del Guadalquivir, "Zespół
+ * wPolityce.pl")? A site named after its author starts the author's
+ * byline instead ("Christoph Hein Chefredakteur"). */
 static bool holds_site(const px_meta *m, const char *s, size_t n)
 {
     if (!m || !m->site_name)
         return false;
     size_t sl = strlen(m->site_name);
-    if (!sl || sl > n)
-        return false;
-    for (size_t i = 0; i + sl <= n; i++)
-        if (px_ascii_ieq(s + i, m->site_name, sl) && (i == 0 || px_meta_is_ws((unsigned char)s[i - 1])) &&
-            (i + sl == n || px_meta_is_ws((unsigned char)s[i + sl])))
-            return true;
-    return false;
+    return sl && sl <= n && px_ascii_ieq(s + n - sl, m->site_name, sl) &&
+           (sl == n || px_meta_is_ws((unsigned char)s[n - sl - 1]));
 }
 
 /* Cleans one candidate name s[0..n) into out (MAX_ITEM + 1 bytes) and
@@ -262,7 +259,8 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
     n = (size_t)(ws[e - 1] + wl[e - 1] - s);
     if (holds_site(m, s, n))
         goto org;
-    if (e - b == 1 && placeholder(s, n))
+    /* an account, or an abbreviation alone: "ca.", "red." */
+    if (e - b == 1 && (placeholder(s, n) || s[n - 1] == '.'))
         return PART_NONE;
     part_kind kind = roles ? PART_ROLE : e - b == 1 ? PART_WORD : PART_PERSON;
     if (0) {

@@ -182,7 +182,8 @@ static void ld_authors(ctx *c, const px_json *v)
                                                 "Corporation", "NGO", "GovernmentOrganization",
                                                 "EducationalOrganization", "CollegeOrUniversity",
                                                 "LocalBusiness", "WebSite"};
-        c->as_org = HAS_TYPE(v, org_types);
+        static const char *const person_types[] = {"Person"};
+        c->as_org = HAS_TYPE(v, org_types) && !HAS_TYPE(v, person_types);
         const px_json *names = px_json_get(v, "name");
         if (names && names->type == PX_JARR) {
             /* "name": ["<a href=…>Jane Doe</a>", "<a href=…>John Roe</a>"] */
