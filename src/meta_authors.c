@@ -547,24 +547,67 @@ static bool in_menu(const ctx *c, int i)
     return px_meta_named(c, i, 8, menus, 1);
 }
 
+#define AUTHOR_LINKS 3 /* links to authors' pages read */
+
+/* The next link to an author's page ("/author/jane/") from node i on,
+ * outside comments, teasers and menus; -1 when there is none. */
+static int author_link(const ctx *c, int i)
+{
+    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/autoren/", "/autori/",
+                                        "/auteur/", "/auteurs/", "/autores/", "/redactie/"};
+    for (; i < c->doc->n; i++) {
+        const px_node *nd = &c->doc->nodes[i];
+        if (px_meta_is_elem(nd, GUMBO_TAG_A) && px_attr(nd, "href") &&
+            px_meta_path_has(px_attr(nd, "href"), paths, sizeof paths / sizeof *paths) &&
+            !px_meta_elsewhere(c, i, 8) && !in_menu(c, i))
+            return i;
+    }
+    return -1;
+}
+
+/* Co-authors the markup left out: when the links to authors' pages name
+ * every author found so far and more ("Publicado por Alberto González · La
+ * información es de Cristian Cerna"), the others are co-authors too. */
+void px_meta_link_coauthors(ctx *c)
+{
+    px_meta *m = c->m;
+    if (!m->authors.n || c->rc)
+        return;
+    px_strlist l = {0};
+    /* the links of one byline: within a few levels of the first */
+    int first = author_link(c, 0), box = first;
+    if (first < 0)
+        return;
+    for (int up = 0; up < 3 && box >= 0 && c->doc->nodes[box].parent >= 0; up++)
+        box = c->doc->nodes[box].parent;
+    for (int i = first, k = 0; i >= 0 && i < c->doc->nodes[box].end && k < AUTHOR_LINKS && !c->rc;
+         i = author_link(c, i + 1), k++) {
+        char *v = px_meta_node_text(c, i, 120);
+        if (v && px_meta_add_authors(m, &l, NULL, v))
+            c->rc = PITH_ERR_NOMEM;
+        px_free(c->a, v);
+    }
+    bool all = l.n > m->authors.n;
+    for (size_t a = 0; a < m->authors.n && all; a++) {
+        bool found = false;
+        for (size_t k = 0; k < l.n && !found; k++)
+            found = px_meta_eq_ci(m->authors.v[a], l.v[k]);
+        all = found;
+    }
+    for (size_t k = 0; k < l.n && all && !c->rc; k++)
+        if (px_meta_list_add(c->a, &m->authors, l.v[k], strlen(l.v[k])))
+            c->rc = PITH_ERR_NOMEM;
+    px_meta_list_free(c->a, &l);
+}
+
 /* The author's name in a link to the author's page ("/author/jane/"), or
  * in an element whose class says byline or author. */
 void px_meta_visible_byline(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
-    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/autoren/", "/autori/",
-                                        "/auteur/", "/auteurs/", "/autores/", "/redactie/"};
     static const char *const classes[] = {"byline", "author", "firma", "autor", "auteur", "writer",
                                           "contributor"};
-    int links = 0;
-    for (int i = 0; i < c->doc->n && links < 3 && !c->rc; i++) {
-        const px_node *nd = &nodes[i];
-        if (!px_meta_is_elem(nd, GUMBO_TAG_A) || !px_attr(nd, "href"))
-            continue;
-        if (!px_meta_path_has(px_attr(nd, "href"), paths, sizeof paths / sizeof *paths) ||
-            px_meta_elsewhere(c, i, 8) || in_menu(c, i))
-            continue;
-        links++;
+    for (int i = author_link(c, 0), k = 0; i >= 0 && k < AUTHOR_LINKS && !c->rc; i = author_link(c, i + 1), k++) {
         char *v = px_meta_node_text(c, i, 120);
         px_meta_add_raw(c, v, false);
         px_free(c->a, v);
@@ -585,7 +628,8 @@ void px_meta_visible_byline(ctx *c)
 /* A byline in the text: a short element near the headline that starts
  * with "By", "Von", "Por", "Par", "Przez", "作者：" … and a name, or a
  * dateline with the name after it ("Posted on September 21, 2020 by Adi
- * Tzlil"). Only names in capitals count ("Di recente" is prose). */
+ * Tzlil"). The name starts with a capital: "Di recente", "By the way"
+ * are prose. */
 #define SIGNATURE_MAX 100 /* bytes of a byline's text */
 #define SIGNATURE_FAR 300 /* nodes after the headline */
 void px_meta_signature(ctx *c)
@@ -633,12 +677,7 @@ void px_meta_signature(ctx *c)
                 }
         if (name) {
             size_t nl = px_meta_byline_names(name, strlen(name));
-            bool capitals = nl > 0;
-            for (size_t k = 0; k < nl && capitals; k++)
-                if ((k == 0 || name[k - 1] == ' ') && name[k] >= 'a' && name[k] <= 'z' &&
-                    !(k + 4 <= nl && !memcmp(name + k, "and ", 4)))
-                    capitals = false;
-            if (capitals) {
+            if (nl && !(name[0] >= 'a' && name[0] <= 'z')) {
                 memmove(v, name, nl);
                 v[nl] = '\0';
                 px_meta_add_raw(c, v, false);

@@ -320,11 +320,22 @@ const char *px_meta_tag(const ctx *c, const char *key)
  * quadratic beyond); real class lists are far shorter than this. */
 #define NAMED_SCAN_MAX 4096
 
-/* hAtom's "hfeed" wraps the posts of a blog, the article among them: it
- * is not a feed of teasers. */
-static bool hfeed(const char *attr, size_t at)
+/* Class names that hold a word of elsewhere[] and still wrap the article:
+ * hAtom's "hfeed" (the posts of a blog), and layout modifiers that say the
+ * page has a sidebar ("gallery--wrapper__with-sidebar", "has-sidebar"). */
+static bool wraps_article(const char *attr, size_t at, const char *word)
 {
-    return at >= 1 && (attr[at - 1] | 32) == 'h' && (at == 1 || px_meta_is_ws((unsigned char)attr[at - 2]));
+    if (px_meta_prefix_ci(word, "feed"))
+        return at >= 1 && (attr[at - 1] | 32) == 'h' && (at == 1 || px_meta_is_ws((unsigned char)attr[at - 2]));
+    if (px_meta_prefix_ci(word, "sidebar")) {
+        static const char *const mods[] = {"with-", "with_", "has-", "has_", "no-", "no_"};
+        for (size_t k = 0; k < sizeof mods / sizeof *mods; k++) {
+            size_t l = strlen(mods[k]);
+            if (at >= l && px_meta_prefix_ci(attr + at - l, mods[k]))
+                return true;
+        }
+    }
+    return false;
 }
 
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
@@ -344,7 +355,7 @@ bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t
                 char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
                 for (size_t w = 0; w < count; w++)
                     if (words[w][0] == c0 && px_meta_prefix_ci(s, words[w]) &&
-                        !(px_meta_prefix_ci(words[w], "feed") && hfeed(attrs[a], n)))
+                        !wraps_article(attrs[a], n, words[w]))
                         return true;
             }
     }

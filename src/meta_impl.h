@@ -113,5 +113,6 @@ void px_meta_signature(ctx *c);
  * date ("By Jane Doe on Monday, May 3" -> "By Jane Doe"). */
 size_t px_meta_byline_names(const char *s, size_t n);
 void px_meta_org_fallback(ctx *c);
+void px_meta_link_coauthors(ctx *c);
 
 #endif
