@@ -278,7 +278,8 @@ org:
         else if (bn && buf[bn - 1] != ' ')
             buf[bn++] = ' ';
     buf[bn] = '\0';
-    if (kind != PART_ORG && all_caps(buf, bn))
+    /* one word in capitals is an acronym: "AFP", "PTI" */
+    if (kind != PART_ORG && memchr(buf, ' ', bn) && all_caps(buf, bn))
         title_case(buf, bn, out);
     else
         memcpy(out, buf, bn + 1);
@@ -321,7 +322,7 @@ static int add_part(parts *p, const char *s, size_t n)
         p->closed = p->person;
         p->org = true;
     }
-    if ((p->person || p->org) && k != PART_PERSON && k != PART_ORG)
+    if ((p->person && k != PART_PERSON) || (p->org && k != PART_PERSON && k != PART_ORG))
         return PITH_OK;
     if (k == PART_PERSON)
         p->person = true;
@@ -578,8 +579,13 @@ void px_meta_link_coauthors(ctx *c)
     int first = author_link(c, 0), box = first;
     if (first < 0)
         return;
-    for (int up = 0; up < 3 && box >= 0 && c->doc->nodes[box].parent >= 0; up++)
-        box = c->doc->nodes[box].parent;
+    for (int up = 0; up < 3; up++) {
+        int parent = c->doc->nodes[box].parent;
+        if (parent < 0 || px_meta_is_elem(&c->doc->nodes[parent], GUMBO_TAG_BODY) ||
+            px_meta_is_elem(&c->doc->nodes[parent], GUMBO_TAG_HTML))
+            break;
+        box = parent;
+    }
     for (int i = first, k = 0; i >= 0 && i < c->doc->nodes[box].end && k < AUTHOR_LINKS && !c->rc;
          i = author_link(c, i + 1), k++) {
         char *v = px_meta_node_text(c, i, 120);
