@@ -22,7 +22,7 @@ static const char *const role_words[] = {
     "korrespondent", "korrespondentin", "autor", "autorin", "journaliste",
     "rédacteur", "rédactrice", "redactor", "redactora", "redactie", "periodista",
     "giornalista", "corrispondente", "redacteur", "verslaggever", "jornalista",
-    "envoyé", "envoyée", "spécial", "spéciale",
+    "envoyé", "envoyée", "envoyés", "envoyées", "spécial", "spéciale", "spéciaux", "spéciales",
 };
 
 static const char *const by_words[] = {
@@ -661,7 +661,16 @@ void px_meta_signature(ctx *c)
         }
     if (!from)
         return;
-    for (int i = from; i < c->doc->n && i < from + SIGNATURE_FAR && !c->m->authors.n && !c->rc; i++) {
+    /* the organisations given for want of a person wait aside */
+    px_meta *m = c->m;
+    px_strlist held = {0};
+    if (c->org_authors) {
+        held = m->authors;
+        memset(&m->authors, 0, sizeof m->authors);
+    } else if (m->authors.n) {
+        return;
+    }
+    for (int i = from; i < c->doc->n && i < from + SIGNATURE_FAR && !m->authors.n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
             nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE || nd->tag == GUMBO_TAG_A ||
@@ -691,16 +700,27 @@ void px_meta_signature(ctx *c)
         }
         px_free(c->a, v);
     }
+    if (!m->authors.n) {
+        px_meta_list_free(c->a, &m->authors);
+        m->authors = held;
+    } else {
+        px_meta_list_free(c->a, &held);
+        /* the byline marked for extraction was the organisations' */
+        m->byline_authors = 0;
+    }
 }
 
-/* The organisations, when no source named a person. */
+/* The organisations, when no source named a person; a person in the
+ * text's byline (px_meta_signature) can still replace them. */
 void px_meta_org_fallback(ctx *c)
 {
-    if (c->m->authors.n || !c->orgs.n)
+    px_meta *m = c->m;
+    if (m->authors.n)
         return;
-    px_meta_list_free(c->a, &c->m->authors);
-    c->m->authors = c->orgs;
-    memset(&c->orgs, 0, sizeof c->orgs);
+    for (size_t i = 0; i < c->orgs.n && !c->rc; i++)
+        if (px_meta_list_add(c->a, &m->authors, c->orgs.v[i], strlen(c->orgs.v[i])))
+            c->rc = PITH_ERR_NOMEM;
+    c->org_authors = m->authors.n > 0;
 }
 
 /* The text of the first rel=author links. */

@@ -51,6 +51,7 @@ typedef struct ctx {
      * person, so they wait here while the other sources are read. */
     px_strlist orgs;
     bool as_org;         /* px_meta_add_raw: every name is an organisation */
+    bool org_authors;    /* the authors are the organisations, for want of a person */
     /* where the other sources are, found in the first pass */
     int base, canonical, image_src, time_pub, time_art, time_any;
 } ctx;

@@ -185,6 +185,12 @@ static void test_person_before_organisation(void **state)
     authors_are("<meta property=\"og:site_name\" content=\"Presse Augsburg\">"
                 "<meta name=\"author\" content=\"Presse Augsburg\">",
                 "<h1>Lane</h1>", NAMES("Presse Augsburg"));
+    /* a person in the text's byline replaces the organisation */
+    authors_are("<meta property=\"og:site_name\" content=\"L'\xc3\x89" "cho\">"
+                "<meta name=\"author\" content=\"L'\xc3\x89" "cho\">",
+                "<h1>Lane</h1><p class=\"node__submitted\">Par Marie Dubois et Jean Martin, envoy\xc3\xa9s "
+                "sp\xc3\xa9" "ciaux \xc3\xa0 Nantes le 7 mai 2020</p>",
+                NAMES("Marie Dubois", "Jean Martin"));
     /* a Person that is also an Organization is a person */
     authors_are(LD("{\"@type\":[\"Person\",\"Organization\"],\"name\":\"Christoph Hein\"}"), "<h1>Lane</h1>",
                 NAMES("Christoph Hein"));
