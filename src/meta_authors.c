@@ -250,10 +250,20 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
     if (e - b > 6)
         return PART_NONE;
     /* the site's name after a person's: "Adam Aaronson PhillyVoice" */
+    bool site_after = false;
     if (m && m->site_name && e - b > 2) {
         size_t sl = strlen(m->site_name);
-        if (sl == wl[e - 1] && px_ascii_ieq(ws[e - 1], m->site_name, sl))
+        if (sl == wl[e - 1] && px_ascii_ieq(ws[e - 1], m->site_name, sl)) {
             e--;
+            site_after = true;
+        }
+    }
+    /* a desk: "Science X staff"; but "Adam Aaronson PhillyVoice Staff" is
+     * a person of the site's staff */
+    if (nw >= 2 && wl[nw - 1] == 5 && px_ascii_ieq(ws[nw - 1], "staff", 5) && !site_after) {
+        s = ws[0];
+        n = (size_t)(ws[nw - 1] + wl[nw - 1] - s);
+        goto org;
     }
     s = ws[b];
     n = (size_t)(ws[e - 1] + wl[e - 1] - s);
@@ -419,6 +429,44 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
     return PITH_OK;
 }
 
+/* One word in lower case: a login, unless the page shows it. */
+static bool login(const char *s)
+{
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+            return false;
+    return true;
+}
+
+static bool word_byte(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+}
+
+/* Does the page's text show word w as a word of its own? */
+static bool shown(const ctx *c, const char *w)
+{
+    const px_node *nodes = c->doc->nodes;
+    size_t wl = strlen(w);
+    for (int i = 0; i < c->doc->n; i++) {
+        const px_node *nd = &nodes[i];
+        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
+                                      nd->tag == GUMBO_TAG_HEAD || nd->tag == GUMBO_TAG_TEMPLATE)) {
+            i = nd->end - 1;
+            continue;
+        }
+        if (nd->kind != PX_TEXT)
+            continue;
+        size_t len;
+        const char *t = px_text(nd, &len);
+        for (size_t k = 0; k + wl <= len; k++)
+            if (!memcmp(t + k, w, wl) && (k == 0 || !word_byte(t[k - 1])) &&
+                (k + wl == len || !word_byte(t[k + wl])))
+                return true;
+    }
+    return false;
+}
+
 void px_meta_add_raw(ctx *c, const char *raw, bool html)
 {
     if (!raw || c->rc)
@@ -428,8 +476,20 @@ void px_meta_add_raw(ctx *c, const char *raw, bool html)
         return;
     /* the organisations of the first source that names one */
     px_strlist orgs = {0};
+    size_t had = c->m->authors.n;
     int rc = c->as_org ? px_meta_add_authors(c->m, &orgs, &orgs, v)
                        : px_meta_add_authors(c->m, &c->m->authors, &orgs, v);
+    /* a login in hidden markup ("ricsti"): one word in lower case that
+     * the page does not show (a forum shows its posters' handles) */
+    for (size_t i = had; i < c->m->authors.n && !c->visible;) {
+        if (login(c->m->authors.v[i]) && !shown(c, c->m->authors.v[i])) {
+            px_free(c->a, c->m->authors.v[i]);
+            memmove(&c->m->authors.v[i], &c->m->authors.v[i + 1], (c->m->authors.n - i - 1) * sizeof *c->m->authors.v);
+            c->m->authors.n--;
+        } else {
+            i++;
+        }
+    }
     if (!rc && !c->orgs.n) {
         px_meta_list_free(c->a, &c->orgs);
         c->orgs = orgs;
@@ -533,7 +593,22 @@ static void add_byline_text(ctx *c, char *v)
 {
     if (!v)
         return;
-    v[px_meta_byline_names(v, strlen(v))] = '\0';
+    size_t n = px_meta_byline_names(v, strlen(v));
+    v[n] = '\0';
+    /* prose, not names: of three words or more, more in lower case than
+     * in capitals ("Pétition soutenue par un Super contributeur"); a
+     * handle alone ("oz", "weatherwill") is a name */
+    int lower = 0, upper = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || v[i - 1] == ' ') {
+            size_t wl = strcspn(v + i, " ");
+            if (in_list(v + i, wl, by_words, sizeof by_words / sizeof *by_words, false))
+                continue;
+            lower += v[i] >= 'a' && v[i] <= 'z';
+            upper += (v[i] >= 'A' && v[i] <= 'Z') || (unsigned char)v[i] >= 0xC0;
+        }
+    if (lower + upper >= 3 && lower > upper)
+        return;
     px_meta_add_raw(c, v, false);
 }
 
@@ -611,6 +686,7 @@ void px_meta_link_coauthors(ctx *c)
 void px_meta_visible_byline(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
+    c->visible = true;  /* when rel=author was not read */
     static const char *const classes[] = {"byline", "author", "firma", "autor", "auteur", "writer",
                                           "contributor"};
     for (int i = author_link(c, 0), k = 0; i >= 0 && k < AUTHOR_LINKS && !c->rc; i = author_link(c, i + 1), k++) {
@@ -727,6 +803,7 @@ void px_meta_org_fallback(ctx *c)
 void px_meta_rel_authors(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
+    c->visible = true; /* from here on, the sources are what the page shows */
     for (int i = 0, seen = 0; i < c->doc->n && seen < 4 && !c->rc; i++)
         if (px_meta_is_elem(&nodes[i], GUMBO_TAG_A) && px_meta_has_token(px_attr(&nodes[i], "rel"), "author")) {
             seen++;

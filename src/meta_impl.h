@@ -52,6 +52,7 @@ typedef struct ctx {
     px_strlist orgs;
     bool as_org;         /* px_meta_add_raw: every name is an organisation */
     bool org_authors;    /* the authors are the organisations, for want of a person */
+    bool visible;        /* the author sources read now are what the page shows */
     /* where the other sources are, found in the first pass */
     int base, canonical, image_src, time_pub, time_art, time_any;
 } ctx;

@@ -103,6 +103,9 @@ static void test_organisations(void **state)
     /* places after the site's name are not persons; a person after it is */
     split("SPIEGEL ONLINE", "SPIEGEL ONLINE, Hamburg, Germany", NONE, NAMES("SPIEGEL ONLINE"));
     split("unocero", "unocero - Alberto \xc3\x81vila", NAMES("Alberto \xc3\x81vila"), NAMES("unocero"));
+    /* a desk: "X staff"; a person of the site's staff is a person */
+    split(NULL, "Science X staff", NONE, NAMES("Science X staff"));
+    split("PhillyVoice", "By Adam Aaronson PhillyVoice Staff", NAMES("Adam Aaronson"), NONE);
     /* a site named after its author starts the byline: a person */
     split("Christoph Hein", "Christoph Hein Chefredakteur", NAMES("Christoph Hein Chefredakteur"), NONE);
 }
@@ -196,6 +199,21 @@ static void test_person_before_organisation(void **state)
                 NAMES("Christoph Hein"));
 }
 
+static void test_logins(void **state)
+{
+    (void)state;
+    /* a login only in hidden markup is no name */
+    authors_are("<meta name=\"author\" content=\"ricsti\">", "<h1>Lane</h1>", NONE);
+    authors_are(LD("{\"@type\":\"Person\",\"name\":\"gto\"}"), "<h1>Lane</h1>", NONE);
+    /* the same handle shown on the page is the poster's */
+    authors_are(LD("{\"@type\":\"Person\",\"name\":\"quietfan\"}"),
+                "<h1>Lane</h1><span class=\"creator\">quietfan</span>", NAMES("quietfan"));
+    /* a desk in the markup, a body in the byline */
+    authors_are(LD("{\"@type\":\"Person\",\"name\":\"Science X staff\"}"),
+                "<h1>Lane</h1><p class=\"article-byline\">by European Space Agency</p>",
+                NAMES("European Space Agency"));
+}
+
 static void test_jsonld_names(void **state)
 {
     (void)state;
@@ -251,6 +269,10 @@ static void test_class_bylines(void **state)
     authors_are("", "<section class=\"wrapper__with-sidebar\"><h1>Lane</h1><div class=\"page-meta--author\">"
                     "Ann Lee</div></section>",
                 NAMES("Ann Lee"));
+    /* prose in an element named for authors */
+    authors_are("", "<h1>Lane</h1><div class=\"mo-super-contributor\">P\xc3\xa9tition soutenue par un Super "
+                    "contributeur</div>",
+                NONE);
     /* a label of the date in an element named for authors */
     authors_are("", "<div class=\"dates_auteurs\">En kiosques : juillet 2020</div><h1>Lane</h1>", NONE);
     /* an author's page linked from the menu is not the author */
@@ -294,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_organisations),
         cmocka_unit_test(test_byline_names),
         cmocka_unit_test(test_person_before_organisation),
+        cmocka_unit_test(test_logins),
         cmocka_unit_test(test_jsonld_names),
         cmocka_unit_test(test_text_bylines),
         cmocka_unit_test(test_class_bylines),
