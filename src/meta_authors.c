@@ -681,6 +681,18 @@ void px_meta_link_coauthors(ctx *c)
     px_meta_list_free(c->a, &l);
 }
 
+#define BYLINE_FAR 300 /* nodes after the headline where its byline is */
+
+/* Where the headline ends: after the first <h1> outside comments,
+ * teasers and sidebars; 0 when there is none. */
+static int headline_end(const ctx *c)
+{
+    for (int i = 0; i < c->doc->n; i++)
+        if (px_meta_is_elem(&c->doc->nodes[i], GUMBO_TAG_H1) && !px_meta_elsewhere(c, i, 8))
+            return c->doc->nodes[i].end;
+    return 0;
+}
+
 /* The author's name in a link to the author's page ("/author/jane/"), or
  * in an element whose class says byline or author. */
 void px_meta_visible_byline(ctx *c)
@@ -694,17 +706,21 @@ void px_meta_visible_byline(ctx *c)
         px_meta_add_raw(c, v, false);
         px_free(c->a, v);
     }
-    for (int i = 0; i < c->doc->n && !c->m->authors.n && !c->rc; i++) {
-        const px_node *nd = &nodes[i];
-        if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
-            nd->tag == GUMBO_TAG_A || !px_meta_named(c, i, 0, classes, sizeof classes / sizeof *classes) ||
-            px_meta_elsewhere(c, i, 8))
-            continue;
-        char *v = px_meta_node_text(c, i, 120);
-        if (v && strlen(v) <= 100)
-            add_byline_text(c, v);
-        px_free(c->a, v);
-    }
+    /* the byline under the headline first, then any in page order */
+    int h = headline_end(c);
+    int ranges[2][2] = {{h, h > 0 ? h + BYLINE_FAR : 0}, {0, c->doc->n}};
+    for (int r = 0; r < 2; r++)
+        for (int i = ranges[r][0]; i < ranges[r][1] && i < c->doc->n && !c->m->authors.n && !c->rc; i++) {
+            const px_node *nd = &nodes[i];
+            if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
+                nd->tag == GUMBO_TAG_A || !px_meta_named(c, i, 0, classes, sizeof classes / sizeof *classes) ||
+                px_meta_elsewhere(c, i, 8))
+                continue;
+            char *v = px_meta_node_text(c, i, 120);
+            if (v && strlen(v) <= 100)
+                add_byline_text(c, v);
+            px_free(c->a, v);
+        }
 }
 
 /* A byline in the text: a short element near the headline that starts
@@ -713,7 +729,6 @@ void px_meta_visible_byline(ctx *c)
  * Tzlil"). The name starts with a capital: "Di recente", "By the way"
  * are prose. */
 #define SIGNATURE_MAX 100 /* bytes of a byline's text */
-#define SIGNATURE_FAR 300 /* nodes after the headline */
 void px_meta_signature(ctx *c)
 {
     static const char *const labels[] = {
@@ -729,12 +744,7 @@ void px_meta_signature(ctx *c)
                                         "veröffentlicht am "};
     static const char *const before[] = {" by ", " von ", " par ", " por "};
     const px_node *nodes = c->doc->nodes;
-    int from = 0;
-    for (int i = 0; i < c->doc->n; i++)
-        if (px_meta_is_elem(&nodes[i], GUMBO_TAG_H1) && !px_meta_elsewhere(c, i, 8)) {
-            from = nodes[i].end;
-            break;
-        }
+    int from = headline_end(c);
     if (!from)
         return;
     /* the organisations given for want of a person wait aside */
@@ -746,7 +756,7 @@ void px_meta_signature(ctx *c)
     } else if (m->authors.n) {
         return;
     }
-    for (int i = from; i < c->doc->n && i < from + SIGNATURE_FAR && !m->authors.n && !c->rc; i++) {
+    for (int i = from; i < c->doc->n && i < from + BYLINE_FAR && !m->authors.n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
             nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE || nd->tag == GUMBO_TAG_A ||

@@ -269,6 +269,10 @@ static void test_class_bylines(void **state)
     authors_are("", "<section class=\"wrapper__with-sidebar\"><h1>Lane</h1><div class=\"page-meta--author\">"
                     "Ann Lee</div></section>",
                 NAMES("Ann Lee"));
+    /* the byline under the headline, not a featured story's above it */
+    authors_are("", "<div class=\"top-story\"><a href=\"/x\">Ferry fares</a><span class=\"byline\">By Bo Chen"
+                    "</span></div><h1>Lane</h1><p class=\"byline\">By Ann Lee</p>",
+                NAMES("Ann Lee"));
     /* prose in an element named for authors */
     authors_are("", "<h1>Lane</h1><div class=\"mo-super-contributor\">P\xc3\xa9tition soutenue par un Super "
                     "contributeur</div>",
