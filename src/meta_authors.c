@@ -105,6 +105,18 @@ static void title_case(const char *s, size_t n, char *out)
     out[n] = '\0';
 }
 
+/* The next word of s[0..n) from *i on, by white space: its start in
+ * *st, *i after its end. False when there is none. */
+static bool next_word(const char *s, size_t n, size_t *i, size_t *st)
+{
+    while (*i < n && px_meta_is_ws((unsigned char)s[*i]))
+        (*i)++;
+    *st = *i;
+    while (*i < n && !px_meta_is_ws((unsigned char)s[*i]))
+        (*i)++;
+    return *i > *st;
+}
+
 /* What one part of an author string is. */
 typedef enum {
     PART_NONE,   /* nothing to keep: a label, a date, a role alone */
@@ -188,14 +200,7 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
     const char *ws[16];
     size_t wl[16];
     int nw = 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && px_meta_is_ws((unsigned char)s[i]))
-            i++;
-        if (i >= n)
-            break;
-        size_t st = i;
-        while (i < n && !px_meta_is_ws((unsigned char)s[i]))
-            i++;
+    for (size_t i = 0, st; next_word(s, n, &i, &st);) {
         const char *at = memchr(s + st, '@', i - st);
         if (at && at > s + st && memchr(at, '.', (size_t)(s + i - at)))
             continue;
@@ -534,14 +539,7 @@ size_t px_meta_byline_names(const char *s, size_t n)
 {
     size_t end = n, last = 0; /* the end of the last word kept */
     bool named = false;
-    for (size_t i = 0; i < n;) {
-        while (i < n && px_meta_is_ws((unsigned char)s[i]))
-            i++;
-        if (i >= n)
-            break;
-        size_t st = i;
-        while (i < n && !px_meta_is_ws((unsigned char)s[i]))
-            i++;
+    for (size_t i = 0, st; next_word(s, n, &i, &st);) {
         const char *w = s + st;
         size_t wl = i - st, core = wl;
         while (core && (w[core - 1] == ',' || w[core - 1] == '.' || w[core - 1] == ';'))
