@@ -27,7 +27,7 @@ static const char *const role_words[] = {
 
 static const char *const by_words[] = {
     "written by", "posted by", "post by", "words by", "story by", "reporting by", "text by",
-    "published by", "byby", "by", "von", "par", "por", "di", "door", "av", "af", "author", "autor",
+    "published by", "byby", "by", "von", "par", "por", "di", "door", "av", "af", "przez", "author", "autor",
     "auteur", "autore", "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", /* Автор */
     "\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80",                 /* автор */
 };

@@ -819,6 +819,7 @@ static void test_author_rules(void **state)
     AUTHORS(NULL, "Simon and Garfunkel", "Simon and Garfunkel");
     AUTHORS(NULL, "Laura Jordán y Javier Urbina", "Laura Jordán", "Javier Urbina");
     AUTHORS(NULL, "Door Jan  de   Vries", "Jan de Vries");
+    AUTHORS(NULL, "Przez Anna Nowak", "Anna Nowak");
     AUTHORS(NULL, "Di Mario Rossi e Anna Bianchi", "Mario Rossi", "Anna Bianchi");
     AUTHORS(NULL, "Por ANA GARCÍA", "Ana García");
     AUTHORS(NULL, "ROBERT O'NEIL-SMITH", "Robert O'Neil-Smith");
