@@ -472,6 +472,18 @@ static bool shown(const ctx *c, const char *w)
     return false;
 }
 
+/* Does name end with one of the organisations held, as whole words? */
+static bool ends_with_org(const ctx *c, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t k = 0; k < c->orgs.n; k++) {
+        size_t l = strlen(c->orgs.v[k]);
+        if (l && l < n && name[n - l - 1] == ' ' && px_ascii_ieq(name + n - l, c->orgs.v[k], l))
+            return true;
+    }
+    return false;
+}
+
 void px_meta_add_raw(ctx *c, const char *raw, bool html)
 {
     if (!raw || c->rc)
@@ -485,9 +497,11 @@ void px_meta_add_raw(ctx *c, const char *raw, bool html)
     int rc = c->as_org ? px_meta_add_authors(c->m, &orgs, &orgs, v)
                        : px_meta_add_authors(c->m, &c->m->authors, &orgs, v);
     /* a login in hidden markup ("ricsti"): one word in lower case that
-     * the page does not show (a forum shows its posters' handles) */
-    for (size_t i = had; i < c->m->authors.n && !c->visible;) {
-        if (login(c->m->authors.v[i]) && !shown(c, c->m->authors.v[i])) {
+     * the page does not show (a forum shows its posters' handles); a
+     * byline that names an organisation already held ("Da Redação") */
+    for (size_t i = had; i < c->m->authors.n;) {
+        if ((!c->visible && login(c->m->authors.v[i]) && !shown(c, c->m->authors.v[i])) ||
+            ends_with_org(c, c->m->authors.v[i])) {
             px_free(c->a, c->m->authors.v[i]);
             memmove(&c->m->authors.v[i], &c->m->authors.v[i + 1], (c->m->authors.n - i - 1) * sizeof *c->m->authors.v);
             c->m->authors.n--;
@@ -714,7 +728,7 @@ void px_meta_visible_byline(ctx *c)
                 nd->tag == GUMBO_TAG_A || !px_meta_named(c, i, 0, classes, sizeof classes / sizeof *classes) ||
                 px_meta_elsewhere(c, i, 8))
                 continue;
-            char *v = px_meta_node_text(c, i, 120);
+            char *v = px_meta_node_words(c, i, 120);
             if (v && strlen(v) <= 100)
                 add_byline_text(c, v);
             px_free(c->a, v);

@@ -274,8 +274,9 @@ bool px_meta_has_token(const char *list, const char *token)
     return false;
 }
 
-/* Folded text of node i's subtree, without script and style. */
-char *px_meta_node_text(ctx *c, int i, size_t max)
+/* Folded text of node i's subtree, without script and style; with
+ * apart, every element starts a new word. */
+static char *node_text(ctx *c, int i, size_t max, bool apart)
 {
     const px_node *nodes = c->doc->nodes;
     px_buf b;
@@ -292,7 +293,7 @@ char *px_meta_node_text(ctx *c, int i, size_t max)
             size_t len;
             const char *t = px_text(nd, &len);
             px_append_folded(&b, t, len, &pending);
-        } else if (!(nd->flags & PX_INLINE)) {
+        } else if (apart || !(nd->flags & PX_INLINE)) {
             pending = true;
         }
     }
@@ -302,6 +303,9 @@ char *px_meta_node_text(ctx *c, int i, size_t max)
         c->rc = PITH_ERR_NOMEM;
     return r;
 }
+
+char *px_meta_node_text(ctx *c, int i, size_t max) { return node_text(c, i, max, false); }
+char *px_meta_node_words(ctx *c, int i, size_t max) { return node_text(c, i, max, true); }
 
 const char *px_meta_tag(const ctx *c, const char *key)
 {

@@ -78,6 +78,9 @@ void px_meta_list_add_clean(ctx *c, px_strlist *l, const char *value, bool html,
 bool px_meta_is_elem(const px_node *nd, unsigned tag);
 bool px_meta_has_token(const char *list, const char *token);
 char *px_meta_node_text(ctx *c, int i, size_t max);
+/* The same with every element starting a new word: a byline's spans
+ * ("<span>By Rosa Delgado</span><span>Published Aug. 3</span>"). */
+char *px_meta_node_words(ctx *c, int i, size_t max);
 /* The content of the first <meta> with this key, or NULL. */
 const char *px_meta_tag(const ctx *c, const char *key);
 /* Does a class or id of node i, or of an ancestor up to up levels, hold

@@ -648,6 +648,9 @@ static void test_person_before_organisation(void **state)
                 "<h1>Lane</h1><p class=\"node__submitted\">Par Marie Dubois et Jean Martin, envoy\xc3\xa9s "
                 "sp\xc3\xa9" "ciaux \xc3\xa0 Nantes le 7 mai 2020</p>",
                 NAMES("Marie Dubois", "Jean Martin"));
+    /* a byline that names the organisation held is the organisation */
+    authors_are(LD("{\"@type\":\"Organization\",\"name\":\"Reda\xc3\xa7\xc3\xa3o\"}"),
+                "<h1>Lane</h1><p class=\"autor\">Da Reda\xc3\xa7\xc3\xa3o</p>", NAMES("Reda\xc3\xa7\xc3\xa3o"));
     /* a Person that is also an Organization is a person */
     authors_are(LD("{\"@type\":[\"Person\",\"Organization\"],\"name\":\"Christoph Hein\"}"), "<h1>Lane</h1>",
                 NAMES("Christoph Hein"));
@@ -707,6 +710,10 @@ static void test_text_bylines(void **state)
 static void test_class_bylines(void **state)
 {
     (void)state;
+    /* spans of a byline block are words apart, so the date is cut off */
+    authors_are("", "<h1>Lane</h1><div class=\"byline-block\"><span class=\"byline\">By <a href=\"/staff/rd\">"
+                    "Rosa Delgado</a></span><span class=\"timestamp\">Published Aug. 3, 2021</span></div>",
+                NAMES("Rosa Delgado"));
     /* the date after the name is cut off, and a forum's "Post by" */
     authors_are("", "<h1>Lane</h1><div class=\"article-author\"><a href=\"/hc/profiles/1\">Northbeam Support</a>"
                     " <time>Updated 2 months ago</time></div>",
