@@ -5,6 +5,7 @@
 #include "meta_impl.h"
 
 #include <string.h>
+#include "date.h"
 #include "text.h"
 
 /* ------------------------------------------------------------------ */
@@ -21,12 +22,12 @@ static const char *const role_words[] = {
     "korrespondent", "korrespondentin", "autor", "autorin", "journaliste",
     "rédacteur", "rédactrice", "redactor", "redactora", "redactie", "periodista",
     "giornalista", "corrispondente", "redacteur", "verslaggever", "jornalista",
-    "envoyé", "envoyée", "spécial", "spéciale",
+    "envoyé", "envoyée", "envoyés", "envoyées", "spécial", "spéciale", "spéciaux", "spéciales",
 };
 
 static const char *const by_words[] = {
-    "written by", "posted by", "words by", "story by", "reporting by", "text by",
-    "published by", "byby", "by", "von", "par", "por", "di", "door", "av", "af", "author", "autor",
+    "written by", "posted by", "post by", "words by", "story by", "reporting by", "text by",
+    "published by", "byby", "by", "von", "par", "por", "di", "door", "av", "af", "przez", "author", "autor",
     "auteur", "autore", "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", /* Автор */
     "\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80",                 /* автор */
 };
@@ -104,8 +105,66 @@ static void title_case(const char *s, size_t n, char *out)
     out[n] = '\0';
 }
 
-/* Cleans one candidate name s[0..n) and adds it. */
-static int add_name(const px_meta *m, px_strlist *out, const char *s, size_t n)
+/* The next word of s[0..n) from *i on, by white space: its start in
+ * *st, *i after its end. False when there is none. */
+static bool next_word(const char *s, size_t n, size_t *i, size_t *st)
+{
+    while (*i < n && px_meta_is_ws((unsigned char)s[*i]))
+        (*i)++;
+    *st = *i;
+    while (*i < n && !px_meta_is_ws((unsigned char)s[*i]))
+        (*i)++;
+    return *i > *st;
+}
+
+/* What one part of an author string is. */
+typedef enum {
+    PART_NONE,   /* nothing to keep: a label, a date, a role alone */
+    PART_PERSON, /* a name of two words or more */
+    PART_WORD,   /* one word: a handle, an agency ("AP"), or a place or a
+                  * degree when it follows a name ("London", "MS") */
+    PART_ROLE,   /* a name with a role in it: "AP National Security Writer" */
+    PART_AFFIL,  /* "NJ Advance Media for NJ.com": the byline's affiliation */
+    PART_ORG,    /* the site's name, a name that holds it, a host name */
+} part_kind;
+
+/* A host name alone: "MesOpinions.com", "www.portalspozywczy.pl". */
+static bool host_name(const char *s, size_t n)
+{
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (px_meta_is_ws((unsigned char)s[i]))
+            return false;
+        if (s[i] == '.')
+            dot = s + i;
+    }
+    if (!dot || dot == s)
+        return false;
+    size_t tld = (size_t)(s + n - dot - 1);
+    for (size_t i = 1; i <= tld; i++) {
+        char ch = dot[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+            return false;
+    }
+    return tld >= 2 && tld <= 6;
+}
+
+/* Does s[0..n) end with the site's name, as whole words ("Redacción
+ * Diario del Guadalquivir" on Diario del Guadalquivir, "Zespół
+ * wPolityce.pl")? A site named after its author starts the author's
+ * byline instead ("Christoph Hein Chefredakteur"). */
+static bool holds_site(const px_meta *m, const char *s, size_t n)
+{
+    if (!m || !m->site_name)
+        return false;
+    size_t sl = strlen(m->site_name);
+    return sl && sl <= n && px_ascii_ieq(s + n - sl, m->site_name, sl) &&
+           (sl == n || px_meta_is_ws((unsigned char)s[n - sl - 1]));
+}
+
+/* Cleans one candidate name s[0..n) into out (MAX_ITEM + 1 bytes) and
+ * says what it is. */
+static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out)
 {
     /* trim white space and stray punctuation */
     for (;;) {
@@ -121,7 +180,7 @@ static int add_name(const px_meta *m, px_strlist *out, const char *s, size_t n)
         for (size_t k = 0; k < sizeof by_words / sizeof *by_words; k++) {
             size_t bl = strlen(by_words[k]);
             if (n == bl && px_ascii_ieq(s, by_words[k], bl))
-                return PITH_OK; /* "By" and nothing else */
+                return PART_NONE; /* "By" and nothing else */
             if (n > bl && px_ascii_ieq(s, by_words[k], bl) && (px_meta_is_ws((unsigned char)s[bl]) || s[bl] == ':')) {
                 s += bl;
                 n -= bl;
@@ -133,34 +192,37 @@ static int add_name(const px_meta *m, px_strlist *out, const char *s, size_t n)
             break;
     }
     if (!n || n > 80)
-        return PITH_OK;
-    /* words: none may hold a digit, '@' (a handle) or "://" */
+        return PART_NONE;
+    if (host_name(s, n))
+        goto org;
+    /* words, without e-mail addresses ("Lüder Hoppe info@buero-hoppe.de");
+     * none may hold a digit, a handle's '@' or a path */
     const char *ws[16];
     size_t wl[16];
     int nw = 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && px_meta_is_ws((unsigned char)s[i]))
-            i++;
-        if (i >= n)
-            break;
-        size_t st = i;
-        while (i < n && !px_meta_is_ws((unsigned char)s[i]))
-            i++;
+    for (size_t i = 0, st; next_word(s, n, &i, &st);) {
+        const char *at = memchr(s + st, '@', i - st);
+        if (at && at > s + st && memchr(at, '.', (size_t)(s + i - at)))
+            continue;
         if (nw == 16)
-            return PITH_OK;
+            return PART_NONE;
         ws[nw] = s + st;
         wl[nw++] = i - st;
     }
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if ((ch >= '0' && ch <= '9') || ch == '@' || ch == '/' || ch == '<' || ch == '>')
-            return PITH_OK;
-        /* arrows and guillemets: "View Archive →", "More »" */
-        if ((ch == 0xE2 && i + 1 < n && ((unsigned char)s[i + 1] == 0x86 || (unsigned char)s[i + 1] == 0x87)) ||
-            (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xBB) ||
-            (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xBA))
-            return PITH_OK;
-    }
+    if (!nw)
+        return PART_NONE;
+    for (int k = 0; k < nw; k++)
+        for (size_t i = 0; i < wl[k]; i++) {
+            const char *w = ws[k];
+            unsigned char ch = (unsigned char)w[i];
+            if ((ch >= '0' && ch <= '9') || ch == '@' || ch == '/' || ch == '<' || ch == '>')
+                return PART_NONE;
+            /* arrows and guillemets: "View Archive →", "More »" */
+            if ((ch == 0xE2 && i + 1 < wl[k] && ((unsigned char)w[i + 1] == 0x86 || (unsigned char)w[i + 1] == 0x87)) ||
+                (ch == 0xC2 && i + 1 < wl[k] && (unsigned char)w[i + 1] == 0xBB) ||
+                (ch == 0xE2 && i + 2 < wl[k] && (unsigned char)w[i + 1] == 0x80 && (unsigned char)w[i + 2] == 0xBA))
+                return PART_NONE;
+        }
     /* link labels, not names */
     static const char *const labels[] = {"view", "archive", "posts", "all", "more", "profile",
                                          "articles", "stories", "read", "see", "follow", "contact",
@@ -170,38 +232,60 @@ static int add_name(const px_meta *m, px_strlist *out, const char *s, size_t n)
     for (int k = 0; k < nw; k++)
         for (size_t l = 0; l < sizeof labels / sizeof *labels; l++)
             if (strlen(labels[l]) == wl[k] && px_ascii_ieq(ws[k], labels[l], wl[k]))
-                return PITH_OK;
+                return PART_NONE;
+    /* an affiliation: "NJ Advance Media for NJ.com", "Special to The Times" */
+    static const char *const affil[] = {"for", "für", "pour", "para", "per", "voor", "to"};
+    for (int k = 1; k < nw; k++)
+        for (size_t l = 0; l < sizeof affil / sizeof *affil; l++)
+            if (strlen(affil[l]) == wl[k] && !memcmp(ws[k], affil[l], wl[k]))
+                return PART_AFFIL;
     /* roles before and after the name, as long as two words of a name
-     * stay ("Jane Doe, Staff Writer"; but "Mary Writer" is a name) */
+     * stay ("Jane Doe, Staff Writer"; but "Mary Writer" is a name); a
+     * role before a word in lower case is the start of a desk's name
+     * ("Staff and news service reports") */
     int b = 0, e = nw, roles = 0;
     for (int k = 0; k < nw; k++)
         roles += is_role_word(ws[k], wl[k]);
     if (roles == nw)
-        return PITH_OK;
+        return PART_NONE;
     while (e - b > 2 && is_role_word(ws[e - 1], wl[e - 1]))
         e--;
-    while (e - b > 2 && is_role_word(ws[b], wl[b]))
+    while (e - b > 2 && is_role_word(ws[b], wl[b]) && !(ws[b + 1][0] >= 'a' && ws[b + 1][0] <= 'z'))
         b++;
     if (e - b > 6)
-        return PITH_OK;
+        return PART_NONE;
     /* the site's name after a person's: "Adam Aaronson PhillyVoice" */
+    bool site_after = false;
     if (m && m->site_name && e - b > 2) {
         size_t sl = strlen(m->site_name);
-        if (sl == wl[e - 1] && px_ascii_ieq(ws[e - 1], m->site_name, sl))
+        if (sl == wl[e - 1] && px_ascii_ieq(ws[e - 1], m->site_name, sl)) {
             e--;
+            site_after = true;
+        }
+    }
+    /* a desk: "Science X staff"; but "Adam Aaronson PhillyVoice Staff" is
+     * a person of the site's staff */
+    if (nw >= 2 && wl[nw - 1] == 5 && px_ascii_ieq(ws[nw - 1], "staff", 5) && !site_after) {
+        s = ws[0];
+        n = (size_t)(ws[nw - 1] + wl[nw - 1] - s);
+        goto org;
     }
     s = ws[b];
     n = (size_t)(ws[e - 1] + wl[e - 1] - s);
-    if (m && m->site_name && strlen(m->site_name) == n && px_ascii_ieq(m->site_name, s, n))
-        return PITH_OK;
-    if (e - b == 1 && placeholder(s, n))
-        return PITH_OK;
-    if (out->n >= MAX_AUTHORS)
-        return PITH_OK;
-    /* one space between words; capitals only become title case */
-    char buf[MAX_ITEM + 1], cased[MAX_ITEM + 1];
+    if (holds_site(m, s, n))
+        goto org;
+    /* an account, or an abbreviation alone: "ca.", "red." */
+    if (e - b == 1 && (placeholder(s, n) || s[n - 1] == '.'))
+        return PART_NONE;
+    part_kind kind = roles ? PART_ROLE : e - b == 1 ? PART_WORD : PART_PERSON;
+    if (0) {
+org:
+        kind = PART_ORG;
+    }
     if (n > MAX_ITEM)
-        return PITH_OK;
+        return PART_NONE;
+    /* one space between words; capitals only become title case */
+    char buf[MAX_ITEM + 1];
     size_t bn = 0;
     for (size_t i = 0; i < n; i++)
         if (!px_meta_is_ws((unsigned char)s[i]))
@@ -209,12 +293,12 @@ static int add_name(const px_meta *m, px_strlist *out, const char *s, size_t n)
         else if (bn && buf[bn - 1] != ' ')
             buf[bn++] = ' ';
     buf[bn] = '\0';
-    const char *name = buf;
-    if (all_caps(buf, bn)) {
-        title_case(buf, bn, cased);
-        name = cased;
-    }
-    return px_meta_list_add(m ? m->a : NULL, out, name, bn);
+    /* one word in capitals is an acronym: "AFP", "PTI" */
+    if (kind != PART_ORG && memchr(buf, ' ', bn) && all_caps(buf, bn))
+        title_case(buf, bn, out);
+    else
+        memcpy(out, buf, bn + 1);
+    return kind;
 }
 
 /* Words in s[0..n), by white space. */
@@ -227,13 +311,58 @@ static size_t words(const char *s, size_t n)
     return count;
 }
 
-int px_meta_add_authors(const px_meta *m, px_strlist *out, const char *raw)
+/* Parts of a byline after a person's name are the person's, not other
+ * people: "Jane Doe, London", "Rachael Link, MS, RD", "Robert Burns, AP
+ * National Security Writer", "Amy Kuperinsky | NJ Advance Media for
+ * NJ.com"; after a name and an affiliation or the site's name every
+ * part is ("Renata Alves, Jornal do Vale — Vila Serena"); after the
+ * site's name, all but other names are ("SPIEGEL ONLINE, Hamburg,
+ * Germany", but "unocero - Alberto Ávila"). */
+typedef struct parts {
+    const px_meta *m;
+    px_strlist *out, *orgs;
+    bool person, org, closed;
+    bool site; /* the whole string is the site's name: every part is an organisation */
+} parts;
+
+static int add_part(parts *p, const char *s, size_t n)
+{
+    char name[MAX_ITEM + 1];
+    part_kind k = clean_name(p->m, s, n, name);
+    if (p->site && k != PART_NONE)
+        k = PART_ORG;
+    if (k == PART_NONE || p->closed)
+        return PITH_OK;
+    if (k == PART_AFFIL || k == PART_ORG) {
+        p->closed = p->person;
+        p->org = true;
+    }
+    if ((p->person && k != PART_PERSON) || (p->org && k != PART_PERSON && k != PART_ORG))
+        return PITH_OK;
+    if (k == PART_PERSON)
+        p->person = true;
+    px_strlist *l = k == PART_ORG ? p->orgs : p->out;
+    if (!l || l->n >= MAX_AUTHORS)
+        return PITH_OK;
+    return px_meta_list_add(p->m ? p->m->a : NULL, l, name, strlen(name));
+}
+
+int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, const char *raw)
 {
     if (!raw)
         return PITH_OK;
     size_t n = strlen(raw);
-    if (strstr(raw, "://") || px_meta_prefix_ci(raw, "www."))
+    if (strstr(raw, "://"))
         return PITH_OK;
+    /* a URL without its scheme: "facebook.com/vegolosi" */
+    for (const char *w = raw; *w; w++)
+        if (*w == '/' && w > raw) {
+            const char *st = w;
+            while (st > raw && !px_meta_is_ws((unsigned char)st[-1]))
+                st--;
+            if (host_name(st, (size_t)(w - st)))
+                return PITH_OK;
+        }
     /* a photo credit names a photographer, not the article's author */
     static const char *const credits[] = {"foto:", "fotos:", "photo:", "photos:", "credit:",
                                           "credits:", "bild:", "image:", "picture:"};
@@ -254,6 +383,10 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, const char *raw)
         raw += 3;
         n -= 6;
     }
+    parts p = {m, out, orgs, false, false, false, false};
+    /* the site's name as a whole, separators and all: "Noticias de El
+     * Salvador - La Prensa Gráfica | Informate con la verdad" */
+    p.site = m && m->site_name && strlen(m->site_name) == n && px_ascii_ieq(raw, m->site_name, n);
     /* Drop parenthesised parts: "Jane Doe (Reuters)". */
     char buf[512];
     size_t bn = 0;
@@ -268,10 +401,11 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, const char *raw)
     }
     buf[bn] = '\0';
     /* Split on the separators between names. */
-    enum { FIRST_CONJ = 4, LAST_CONJ = 10 }; /* " and " to " en " below */
+    enum { FIRST_CONJ = 5, LAST_CONJ = 11 }; /* " and " to " en " below */
     static const char *const seps[] = {
-        ",", ";", "|", " / ", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
+        ",", ";", "|", " / ", "/", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
+        " \xd0\xb8 ", /* и */
     };
     size_t st = 0;
     for (size_t i = 0; i <= bn;) {
@@ -283,12 +417,12 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, const char *raw)
                     sl = l;
                 /* "and" and "&" join two full names, never two words of
                  * one name: "Salt & Pepper" is one */
-                if (sl && k >= FIRST_CONJ && k <= LAST_CONJ &&
+                if (sl && ((k >= FIRST_CONJ && k <= LAST_CONJ) || k == sizeof seps / sizeof *seps - 1) &&
                     (words(buf + st, i - st) < 2 || words(buf + i + sl, strcspn(buf + i + sl, ",;|")) < 2))
                     sl = 0;
             }
         if (i == bn || sl) {
-            int rc = add_name(m, out, buf + st, i - st);
+            int rc = add_part(&p, buf + st, i - st);
             if (rc)
                 return rc;
             i += sl ? sl : 1;
@@ -300,6 +434,56 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, const char *raw)
     return PITH_OK;
 }
 
+/* One word in lower case: a login, unless the page shows it. */
+static bool login(const char *s)
+{
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+            return false;
+    return true;
+}
+
+static bool word_byte(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+}
+
+/* Does the page's text show word w as a word of its own? */
+static bool shown(const ctx *c, const char *w)
+{
+    const px_node *nodes = c->doc->nodes;
+    size_t wl = strlen(w);
+    for (int i = 0; i < c->doc->n; i++) {
+        const px_node *nd = &nodes[i];
+        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
+                                      nd->tag == GUMBO_TAG_HEAD || nd->tag == GUMBO_TAG_TEMPLATE)) {
+            i = nd->end - 1;
+            continue;
+        }
+        if (nd->kind != PX_TEXT)
+            continue;
+        size_t len;
+        const char *t = px_text(nd, &len);
+        for (size_t k = 0; k + wl <= len; k++)
+            if (!memcmp(t + k, w, wl) && (k == 0 || !word_byte(t[k - 1])) &&
+                (k + wl == len || !word_byte(t[k + wl])))
+                return true;
+    }
+    return false;
+}
+
+/* Does name end with one of the organisations held, as whole words? */
+static bool ends_with_org(const ctx *c, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t k = 0; k < c->orgs.n; k++) {
+        size_t l = strlen(c->orgs.v[k]);
+        if (l && l < n && name[n - l - 1] == ' ' && px_ascii_ieq(name + n - l, c->orgs.v[k], l))
+            return true;
+    }
+    return false;
+}
+
 void px_meta_add_raw(ctx *c, const char *raw, bool html)
 {
     if (!raw || c->rc)
@@ -307,9 +491,218 @@ void px_meta_add_raw(ctx *c, const char *raw, bool html)
     char *v = px_meta_clean(c, raw, html);
     if (!v)
         return;
-    if (px_meta_add_authors(c->m, &c->m->authors, v))
+    /* the organisations of the first source that names one */
+    px_strlist orgs = {0};
+    size_t had = c->m->authors.n;
+    int rc = c->as_org ? px_meta_add_authors(c->m, &orgs, &orgs, v)
+                       : px_meta_add_authors(c->m, &c->m->authors, &orgs, v);
+    /* a login in hidden markup ("ricsti"): one word in lower case that
+     * the page does not show (a forum shows its posters' handles); a
+     * byline that names an organisation already held ("Da Redação") */
+    for (size_t i = had; i < c->m->authors.n;) {
+        if ((!c->visible && login(c->m->authors.v[i]) && !shown(c, c->m->authors.v[i])) ||
+            ends_with_org(c, c->m->authors.v[i])) {
+            px_free(c->a, c->m->authors.v[i]);
+            memmove(&c->m->authors.v[i], &c->m->authors.v[i + 1], (c->m->authors.n - i - 1) * sizeof *c->m->authors.v);
+            c->m->authors.n--;
+        } else {
+            i++;
+        }
+    }
+    if (!rc && !c->orgs.n) {
+        px_meta_list_free(c->a, &c->orgs);
+        c->orgs = orgs;
+    } else {
+        px_meta_list_free(c->a, &orgs);
+    }
+    if (rc)
         c->rc = PITH_ERR_NOMEM;
     px_free(c->a, v);
+}
+
+/* Words that end the names of a byline: the date and its labels follow
+ * ("By Jane Doe on Monday, …", "Par Matthieu Hy le 07 Mai 2020", "Northbeam
+ * Support Updated 2 months ago", "Autor: X Data: 28-04-2021"). Lower-case
+ * ones count only in lower case: "Le" and "Am" start names. */
+static const char *const date_words[] = {
+    "on", "at", "le", "am", "um", "el", "il", "em", "op", "|", "\xc2\xbb", "\xc2\xb7",
+    "\xe2\x80\xa2", "-", "\xe2\x80\x93", "\xe2\x80\x94",
+};
+static const char *const date_labels[] = {
+    "updated", "published", "posted", "last", "date", "date:", "data:", "datum:", "fecha:",
+    "aktualisiert", "veröffentlicht", "publié", "mis", "publicado", "actualizado", "atualizado",
+    "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "opublikowano",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+};
+
+static bool in_list(const char *w, size_t n, const char *const *list, size_t count, bool exact)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(list[k]) == n && (exact ? !memcmp(w, list[k], n) : px_ascii_ieq(w, list[k], n)))
+            return true;
+    return false;
+}
+
+/* The length of the names at the start of a byline's text: up to the
+ * first word of its date, without the words that lead to it. */
+size_t px_meta_byline_names(const char *s, size_t n)
+{
+    size_t end = n, last = 0; /* the end of the last word kept */
+    bool named = false;
+    for (size_t i = 0, st; next_word(s, n, &i, &st);) {
+        const char *w = s + st;
+        size_t wl = i - st, core = wl;
+        while (core && (w[core - 1] == ',' || w[core - 1] == '.' || w[core - 1] == ';'))
+            core--;
+        bool digit = false;
+        for (size_t k = 0; k < wl; k++)
+            digit |= w[k] >= '0' && w[k] <= '9';
+        bool dateish = digit || px_month_name(w, core) ||
+                       in_list(w, core, date_labels, sizeof date_labels / sizeof *date_labels, false);
+        /* "Posted by", "Published by": a label of the name, not of a date */
+        if (dateish && !named && !digit) {
+            size_t j = i;
+            while (j < n && px_meta_is_ws((unsigned char)s[j]))
+                j++;
+            if (j + 2 <= n && px_ascii_ieq(s + j, "by", 2) && (j + 2 == n || px_meta_is_ws((unsigned char)s[j + 2])))
+                dateish = false;
+        }
+        if (dateish && named) {
+            end = last;
+            break;
+        }
+        if (in_list(w, wl, date_words, sizeof date_words / sizeof *date_words, true))
+            continue;
+        if (!in_list(w, core, by_words, sizeof by_words / sizeof *by_words, false) && !dateish)
+            named = true;
+        last = i;
+    }
+    /* the words that led to the date: "on", "|", "-" */
+    for (bool again = true; again && end;) {
+        again = false;
+        while (end && (px_meta_is_ws((unsigned char)s[end - 1]) || s[end - 1] == ','))
+            end--;
+        size_t st = end;
+        while (st && !px_meta_is_ws((unsigned char)s[st - 1]))
+            st--;
+        if (st < end && in_list(s + st, end - st, date_words, sizeof date_words / sizeof *date_words, true)) {
+            end = st;
+            again = true;
+        }
+    }
+    /* "En kiosques : juillet 2020": a label of the date, no name */
+    while (end && px_meta_is_ws((unsigned char)s[end - 1]))
+        end--;
+    return end && s[end - 1] == ':' ? 0 : end;
+}
+
+/* Adds the names at the start of byline text v. */
+static void add_byline_text(ctx *c, char *v)
+{
+    if (!v)
+        return;
+    size_t n = px_meta_byline_names(v, strlen(v));
+    v[n] = '\0';
+    /* prose, not names: of three words or more, more in lower case than
+     * in capitals ("Pétition soutenue par un Super contributeur"); a
+     * handle alone ("oz", "weatherwill") is a name */
+    int lower = 0, upper = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || v[i - 1] == ' ') {
+            size_t wl = strcspn(v + i, " ");
+            if (in_list(v + i, wl, by_words, sizeof by_words / sizeof *by_words, false))
+                continue;
+            lower += v[i] >= 'a' && v[i] <= 'z';
+            upper += (v[i] >= 'A' && v[i] <= 'Z') || (unsigned char)v[i] >= 0xC0;
+        }
+    if (lower + upper >= 3 && lower > upper)
+        return;
+    px_meta_add_raw(c, v, false);
+}
+
+/* In a menu or the navigation: "Reflexiones de Fidel" links to an
+ * author's page from the site's menu. */
+static bool in_menu(const ctx *c, int i)
+{
+    static const char *const menus[] = {"menu"};
+    for (int p = i; p >= 0; p = c->doc->nodes[p].parent)
+        if (px_meta_is_elem(&c->doc->nodes[p], GUMBO_TAG_NAV))
+            return true;
+    return px_meta_named(c, i, 8, menus, 1);
+}
+
+#define AUTHOR_LINKS 3 /* links to authors' pages read */
+
+/* The next link to an author's page ("/author/jane/") from node i on,
+ * outside comments, teasers and menus; -1 when there is none. */
+static int author_link(const ctx *c, int i)
+{
+    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/autoren/", "/autori/",
+                                        "/auteur/", "/auteurs/", "/autores/", "/redactie/"};
+    for (; i < c->doc->n; i++) {
+        const px_node *nd = &c->doc->nodes[i];
+        if (px_meta_is_elem(nd, GUMBO_TAG_A) && px_attr(nd, "href") &&
+            px_meta_path_has(px_attr(nd, "href"), paths, sizeof paths / sizeof *paths) &&
+            !px_meta_elsewhere(c, i, 8) && !in_menu(c, i))
+            return i;
+    }
+    return -1;
+}
+
+/* Co-authors the markup left out: when the links to authors' pages name
+ * every author found so far and more ("Publicado por Alberto González · La
+ * información es de Cristian Cerna"), the others are co-authors too. */
+void px_meta_link_coauthors(ctx *c)
+{
+    px_meta *m = c->m;
+    if (!m->authors.n || c->rc)
+        return;
+    px_strlist l = {0};
+    /* the links of one byline: within a few levels of the first */
+    int first = author_link(c, 0), box = first;
+    if (first < 0)
+        return;
+    for (int up = 0; up < 3; up++) {
+        int parent = c->doc->nodes[box].parent;
+        if (parent < 0 || px_meta_is_elem(&c->doc->nodes[parent], GUMBO_TAG_BODY) ||
+            px_meta_is_elem(&c->doc->nodes[parent], GUMBO_TAG_HTML))
+            break;
+        box = parent;
+    }
+    for (int i = first, k = 0; i >= 0 && i < c->doc->nodes[box].end && k < AUTHOR_LINKS && !c->rc;
+         i = author_link(c, i + 1), k++) {
+        char *v = px_meta_node_text(c, i, 120);
+        if (v && px_meta_add_authors(m, &l, NULL, v))
+            c->rc = PITH_ERR_NOMEM;
+        px_free(c->a, v);
+    }
+    bool all = l.n > m->authors.n;
+    for (size_t a = 0; a < m->authors.n && all; a++) {
+        bool found = false;
+        for (size_t k = 0; k < l.n && !found; k++)
+            found = px_meta_eq_ci(m->authors.v[a], l.v[k]);
+        all = found;
+    }
+    for (size_t k = 0; k < l.n && all && !c->rc; k++)
+        if (px_meta_list_add(c->a, &m->authors, l.v[k], strlen(l.v[k])))
+            c->rc = PITH_ERR_NOMEM;
+    px_meta_list_free(c->a, &l);
+}
+
+#define BYLINE_FAR 300 /* nodes after the headline where its byline is */
+
+/* Where the headline ends: after the first <h1> outside comments,
+ * teasers and sidebars; 0 when there is none. */
+static int headline_end(const ctx *c)
+{
+    for (int i = 0; i < c->doc->n; i++)
+        if (px_meta_is_elem(&c->doc->nodes[i], GUMBO_TAG_H1) && !px_meta_elsewhere(c, i, 8))
+            return c->doc->nodes[i].end;
+    return 0;
 }
 
 /* The author's name in a link to the author's page ("/author/jane/"), or
@@ -317,39 +710,122 @@ void px_meta_add_raw(ctx *c, const char *raw, bool html)
 void px_meta_visible_byline(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
-    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/autoren/", "/autori/",
-                                        "/auteur/", "/auteurs/", "/autores/", "/redactie/"};
-    static const char *const classes[] = {"byline", "author", "firma", "autor", "auteur", "writer"};
-    int links = 0;
-    for (int i = 0; i < c->doc->n && links < 3 && !c->rc; i++) {
-        const px_node *nd = &nodes[i];
-        if (!px_meta_is_elem(nd, GUMBO_TAG_A) || !px_attr(nd, "href"))
-            continue;
-        if (!px_meta_path_has(px_attr(nd, "href"), paths, sizeof paths / sizeof *paths) || px_meta_elsewhere(c, i, 8))
-            continue;
-        links++;
+    c->visible = true;  /* when rel=author was not read */
+    static const char *const classes[] = {"byline", "author", "firma", "autor", "auteur", "writer",
+                                          "contributor"};
+    for (int i = author_link(c, 0), k = 0; i >= 0 && k < AUTHOR_LINKS && !c->rc; i = author_link(c, i + 1), k++) {
         char *v = px_meta_node_text(c, i, 120);
         px_meta_add_raw(c, v, false);
         px_free(c->a, v);
     }
-    for (int i = 0; i < c->doc->n && !c->m->authors.n && !c->rc; i++) {
+    /* the byline under the headline first, then any in page order */
+    int h = headline_end(c);
+    int ranges[2][2] = {{h, h > 0 ? h + BYLINE_FAR : 0}, {0, c->doc->n}};
+    for (int r = 0; r < 2; r++)
+        for (int i = ranges[r][0]; i < ranges[r][1] && i < c->doc->n && !c->m->authors.n && !c->rc; i++) {
+            const px_node *nd = &nodes[i];
+            if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
+                nd->tag == GUMBO_TAG_A || !px_meta_named(c, i, 0, classes, sizeof classes / sizeof *classes) ||
+                px_meta_elsewhere(c, i, 8))
+                continue;
+            char *v = px_meta_node_words(c, i, 120);
+            if (v && strlen(v) <= 100)
+                add_byline_text(c, v);
+            px_free(c->a, v);
+        }
+}
+
+/* A byline in the text: a short element near the headline that starts
+ * with "By", "Von", "Por", "Par", "Przez", "作者：" … and a name, or a
+ * dateline with the name after it ("Posted on September 21, 2020 by Adi
+ * Tzlil"). The name starts with a capital: "Di recente", "By the way"
+ * are prose. */
+#define SIGNATURE_MAX 100 /* bytes of a byline's text */
+void px_meta_signature(ctx *c)
+{
+    static const char *const labels[] = {
+        "by ", "written by ", "posted by ", "von ", "por ", "par ", "di ", "door ", "av ", "af ",
+        "przez ", "autor: ", "author: ", "auteur : ", "auteur: ", "autore: ",
+        "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: ",     /* Автор: */
+        "\xe4\xbd\x9c\xe8\x80\x85\xef\xbc\x9a",         /* 作者： */
+        "\xe4\xbd\x9c\xe8\x80\x85:",                    /* 作者: */
+        "\xe6\x96\x87\xef\xbc\x8f", "\xe6\x96\x87/",   /* 文／ 文/ */
+        "\xe8\xa8\x98\xe8\x80\x85 ", "\xe8\xae\xb0\xe8\x80\x85 ", /* 記者 记者 */
+    };
+    static const char *const dated[] = {"posted on ", "published on ", "publicado el ", "publié le ",
+                                        "veröffentlicht am "};
+    static const char *const before[] = {" by ", " von ", " par ", " por "};
+    const px_node *nodes = c->doc->nodes;
+    int from = headline_end(c);
+    if (!from)
+        return;
+    /* the organisations given for want of a person wait aside */
+    px_meta *m = c->m;
+    px_strlist held = {0};
+    if (c->org_authors) {
+        held = m->authors;
+        memset(&m->authors, 0, sizeof m->authors);
+    } else if (m->authors.n) {
+        return;
+    }
+    for (int i = from; i < c->doc->n && i < from + BYLINE_FAR && !m->authors.n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
-            nd->tag == GUMBO_TAG_A || !px_meta_named(c, i, 0, classes, sizeof classes / sizeof *classes) ||
-            px_meta_elsewhere(c, i, 8))
+            nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE || nd->tag == GUMBO_TAG_A ||
+            px_meta_elsewhere(c, i, 8) || in_menu(c, i))
             continue;
-        char *v = px_meta_node_text(c, i, 120);
-        if (v && strlen(v) <= 100)
-            px_meta_add_raw(c, v, false);
+        char *v = px_meta_node_text(c, i, SIGNATURE_MAX + 1);
+        if (!v)
+            return;
+        size_t n = strlen(v);
+        const char *name = NULL;
+        for (size_t k = 0; k < sizeof labels / sizeof *labels && !name && n <= SIGNATURE_MAX; k++)
+            if (px_meta_prefix_ci(v, labels[k]))
+                name = v + strlen(labels[k]);
+        for (size_t k = 0; k < sizeof dated / sizeof *dated && !name && n <= SIGNATURE_MAX; k++)
+            if (px_meta_prefix_ci(v, dated[k]))
+                for (size_t b = 0; b < sizeof before / sizeof *before && !name; b++) {
+                    const char *at = strstr(v, before[b]);
+                    name = at ? at + strlen(before[b]) : NULL;
+                }
+        if (name) {
+            size_t nl = px_meta_byline_names(name, strlen(name));
+            if (nl && !(name[0] >= 'a' && name[0] <= 'z')) {
+                memmove(v, name, nl);
+                v[nl] = '\0';
+                px_meta_add_raw(c, v, false);
+            }
+        }
         px_free(c->a, v);
+    }
+    if (!m->authors.n) {
+        px_meta_list_free(c->a, &m->authors);
+        m->authors = held;
+    } else {
+        px_meta_list_free(c->a, &held);
+        /* the byline marked for extraction was the organisations' */
+        m->byline_authors = 0;
     }
 }
 
+/* The organisations, when no source named a person; a person in the
+ * text's byline (px_meta_signature) can still replace them. */
+void px_meta_org_fallback(ctx *c)
+{
+    px_meta *m = c->m;
+    if (m->authors.n)
+        return;
+    for (size_t i = 0; i < c->orgs.n && !c->rc; i++)
+        if (px_meta_list_add(c->a, &m->authors, c->orgs.v[i], strlen(c->orgs.v[i])))
+            c->rc = PITH_ERR_NOMEM;
+    c->org_authors = m->authors.n > 0;
+}
 
 /* The text of the first rel=author links. */
 void px_meta_rel_authors(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
+    c->visible = true; /* from here on, the sources are what the page shows */
     for (int i = 0, seen = 0; i < c->doc->n && seen < 4 && !c->rc; i++)
         if (px_meta_is_elem(&nodes[i], GUMBO_TAG_A) && px_meta_has_token(px_attr(&nodes[i], "rel"), "author")) {
             seen++;

@@ -41,7 +41,20 @@ static const struct { const char *name; unsigned cp; } entities[] = {
     {"nbsp", 0xA0}, {"hellip", 0x2026}, {"ndash", 0x2013}, {"mdash", 0x2014},
     {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
     {"laquo", 0xAB}, {"raquo", 0xBB}, {"copy", 0xA9}, {"reg", 0xAE},
-    {"trade", 0x2122}, {"bull", 0x2022}, {"middot", 0xB7}, {"eacute", 0xE9},
+    {"trade", 0x2122}, {"bull", 0x2022}, {"middot", 0xB7},
+};
+
+/* The letters of Latin-1, U+00C0 to U+00FF, by their references: the
+ * names of authors in Spanish, French and German ("Redacci&oacute;n"). */
+static const char *const latin1[] = {
+    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil",
+    "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml",
+    "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times",
+    "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig",
+    "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml",
+    "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide",
+    "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
 };
 
 /* Length of a character reference at s ("&#8217;", "&amp;"), its code
@@ -76,6 +89,13 @@ static size_t entity(const char *s, size_t n, unsigned *cp)
         size_t l = strlen(entities[k].name);
         if (l + 2 <= n && !memcmp(s + 1, entities[k].name, l) && s[l + 1] == ';') {
             *cp = entities[k].cp;
+            return l + 2;
+        }
+    }
+    for (unsigned k = 0; k < sizeof latin1 / sizeof *latin1; k++) {
+        size_t l = strlen(latin1[k]);
+        if (l && l + 2 <= n && !memcmp(s + 1, latin1[k], l) && s[l + 1] == ';') {
+            *cp = 0xC0 + k;
             return l + 2;
         }
     }
@@ -254,8 +274,9 @@ bool px_meta_has_token(const char *list, const char *token)
     return false;
 }
 
-/* Folded text of node i's subtree, without script and style. */
-char *px_meta_node_text(ctx *c, int i, size_t max)
+/* Folded text of node i's subtree, without script and style; with
+ * apart, every element starts a new word. */
+static char *node_text(ctx *c, int i, size_t max, bool apart)
 {
     const px_node *nodes = c->doc->nodes;
     px_buf b;
@@ -272,7 +293,7 @@ char *px_meta_node_text(ctx *c, int i, size_t max)
             size_t len;
             const char *t = px_text(nd, &len);
             px_append_folded(&b, t, len, &pending);
-        } else if (!(nd->flags & PX_INLINE)) {
+        } else if (apart || !(nd->flags & PX_INLINE)) {
             pending = true;
         }
     }
@@ -282,6 +303,9 @@ char *px_meta_node_text(ctx *c, int i, size_t max)
         c->rc = PITH_ERR_NOMEM;
     return r;
 }
+
+char *px_meta_node_text(ctx *c, int i, size_t max) { return node_text(c, i, max, false); }
+char *px_meta_node_words(ctx *c, int i, size_t max) { return node_text(c, i, max, true); }
 
 const char *px_meta_tag(const ctx *c, const char *key)
 {
@@ -299,6 +323,24 @@ const char *px_meta_tag(const ctx *c, const char *key)
  * of 1 MB (bench/shapes codelang) cost nodes x 1 MB (1.5 s at 1 MB, and
  * quadratic beyond); real class lists are far shorter than this. */
 #define NAMED_SCAN_MAX 4096
+
+/* Class names that hold a word of elsewhere[] and still wrap the article:
+ * hAtom's "hfeed" (the posts of a blog), and layout modifiers that say the
+ * page has a sidebar ("gallery--wrapper__with-sidebar", "has-sidebar"). */
+static bool wraps_article(const char *attr, size_t at, const char *word)
+{
+    if (px_meta_prefix_ci(word, "feed"))
+        return at >= 1 && (attr[at - 1] | 32) == 'h' && (at == 1 || px_meta_is_ws((unsigned char)attr[at - 2]));
+    if (px_meta_prefix_ci(word, "sidebar")) {
+        static const char *const mods[] = {"with-", "with_", "has-", "has_", "no-", "no_"};
+        for (size_t k = 0; k < sizeof mods / sizeof *mods; k++) {
+            size_t l = strlen(mods[k]);
+            if (at >= l && px_meta_prefix_ci(attr + at - l, mods[k]))
+                return true;
+        }
+    }
+    return false;
+}
 
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
  * one of words (within its first NAMED_SCAN_MAX bytes)? A word inside one
@@ -327,7 +369,8 @@ static bool named(const ctx *c, int i, int up, const char *const *words, size_t 
                         goto next;
                     }
                 for (size_t w = 0; w < count; w++)
-                    if (words[w][0] == c0 && px_meta_prefix_ci(s, words[w]))
+                    if (words[w][0] == c0 && px_meta_prefix_ci(s, words[w]) &&
+                        !wraps_article(attrs[a], n, words[w]))
                         return true;
             next:;
             }

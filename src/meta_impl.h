@@ -47,6 +47,13 @@ typedef struct ctx {
     size_t nids;
     const px_json *art;  /* the article, or the web page */
     const px_json *site; /* the WebSite */
+    /* Organisations named as the author (JSON-LD Organization, the site's
+     * own name, a host name): the authors only when no source names a
+     * person, so they wait here while the other sources are read. */
+    px_strlist orgs;
+    bool as_org;         /* px_meta_add_raw: every name is an organisation */
+    bool org_authors;    /* the authors are the organisations, for want of a person */
+    bool visible;        /* the author sources read now are what the page shows */
     /* where the other sources are, found in the first pass */
     int base, canonical, image_src, time_pub, time_art, time_any;
 } ctx;
@@ -72,6 +79,9 @@ void px_meta_list_add_clean(ctx *c, px_strlist *l, const char *value, bool html,
 bool px_meta_is_elem(const px_node *nd, unsigned tag);
 bool px_meta_has_token(const char *list, const char *token);
 char *px_meta_node_text(ctx *c, int i, size_t max);
+/* The same with every element starting a new word: a byline's spans
+ * ("<span>By Rosa Delgado</span><span>Published Aug. 3</span>"). */
+char *px_meta_node_words(ctx *c, int i, size_t max);
 /* The content of the first <meta> with this key, or NULL. */
 const char *px_meta_tag(const ctx *c, const char *key);
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
@@ -101,5 +111,14 @@ void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Languag
 
 /* Cleans a raw author string and adds its names (meta_authors.c). */
 void px_meta_add_raw(ctx *c, const char *raw, bool html);
+/* meta_authors.c: a byline in the text near the headline ("By Jane Doe",
+ * "Par Matthieu Hy le 7 mai", "作者：王晓"), then the organisations held
+ * back when still no person is named. */
+void px_meta_signature(ctx *c);
+/* The length of the names at the start of a byline's text, before its
+ * date ("By Jane Doe on Monday, May 3" -> "By Jane Doe"). */
+size_t px_meta_byline_names(const char *s, size_t n);
+void px_meta_org_fallback(ctx *c);
+void px_meta_link_coauthors(ctx *c);
 
 #endif

@@ -177,9 +177,20 @@ static void ld_authors(ctx *c, const px_json *v)
     if (v->type == PX_JSTR) {
         px_meta_add_raw(c, v->s, true);
     } else if (v->type == PX_JOBJ) {
-        const char *name = ld_name(c, v);
-        if (name) {
-            px_meta_add_raw(c, name, true);
+        /* an organisation is the author only when no person is named */
+        static const char *const org_types[] = {"Organization", "NewsMediaOrganization",
+                                                "Corporation", "NGO", "GovernmentOrganization",
+                                                "EducationalOrganization", "CollegeOrUniversity",
+                                                "LocalBusiness", "WebSite"};
+        static const char *const person_types[] = {"Person"};
+        c->as_org = HAS_TYPE(v, org_types) && !HAS_TYPE(v, person_types);
+        const px_json *names = px_json_get(v, "name");
+        if (names && names->type == PX_JARR) {
+            /* "name": ["<a href=…>Jane Doe</a>", "<a href=…>John Roe</a>"] */
+            for (size_t i = 0; i < names->n && !c->rc; i++)
+                px_meta_add_raw(c, px_json_str(names->items[i]), true);
+        } else if (ld_name(c, v)) {
+            px_meta_add_raw(c, ld_name(c, v), true);
         } else {
             const char *g = px_json_str(px_json_get(v, "givenName"));
             const char *f = px_json_str(px_json_get(v, "familyName"));
@@ -194,6 +205,7 @@ static void ld_authors(ctx *c, const px_json *v)
                 }
             }
         }
+        c->as_org = false;
     }
 }
 

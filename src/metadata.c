@@ -87,10 +87,15 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
         px_meta_rel_authors(&c);
     if (!m->authors.n)
         px_meta_visible_byline(&c);
+    px_meta_org_fallback(&c);
     px_meta_named_dates(&c);
     if (!m->date_published)
         px_meta_named_date(&c);
     px_meta_mark_byline(m);
+    /* after the mark: a byline read from the text is a guess, and must
+     * not take text out of the article */
+    px_meta_signature(&c);
+    px_meta_link_coauthors(&c);
     page_dates(&c, page_url);
     px_meta_last_tags(&c);
     /* 4. <html lang>, Content-Language */
@@ -106,6 +111,7 @@ done:
     px_free(a, c.objs);
     px_free(a, c.ids);
     px_free(a, c.tags);
+    px_meta_list_free(a, &c.orgs);
     return c.rc;
 }
 

@@ -79,9 +79,11 @@ bool px_meta_is_byline(const px_meta *m, const char *text, size_t len);
 void px_meta_mark_byline(px_meta *m);
 
 /* Cleans one raw author string into names appended to out: removes "By",
- * roles and the site name, splits "A and B" / "A, B". Exposed for tests.
- * Returns PITH_OK or PITH_ERR_NOMEM. */
-int px_meta_add_authors(const px_meta *m, px_strlist *out, const char *raw);
+ * roles, places, degrees and affiliations after a name, splits "A and B" /
+ * "A, B". A name that is an organisation (the site's name, or one that
+ * holds it; a host name) goes to orgs instead, or is dropped when orgs is
+ * NULL. Exposed for tests. Returns PITH_OK or PITH_ERR_NOMEM. */
+int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, const char *raw);
 
 /* Words in s[0..n), counting each CJK character or kana as a word. */
 size_t px_word_count(const char *s, size_t n);
