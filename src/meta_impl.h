@@ -46,6 +46,8 @@ typedef struct ctx {
     size_t nids;
     const px_json *art;  /* the article, or the web page */
     const px_json *site; /* the WebSite */
+    const char *ld_publisher; /* the article's JSON-LD publisher's name */
+    char *micro_publisher;    /* itemprop=publisher's name */
     /* where the other sources are, found in the first pass */
     int base, canonical, image_src, time_pub, time_art, time_any;
 } ctx;
@@ -97,6 +99,16 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
 bool px_meta_url_date(const char *url, char out[PX_DATE_MAX]);
 void px_meta_last_tags(ctx *c);     /* meta_tags.c: description, image, keywords */
 void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Language */
+
+/* The site's name from the sources the others found, and the page's
+ * own evidence when they have none (meta_site.c). */
+void px_meta_site_markup(ctx *c);  /* the markup's names, before the authors */
+void px_meta_site_name(ctx *c, const char *page_url);
+/* s[0..n) into out for comparing names: lower case, accents folded and
+ * punctuation dropped (words false) or one space between words. */
+size_t px_site_norm(const char *s, size_t n, char *out, size_t cap, bool words);
+/* Does s end (or start) with a company form: LLC, GmbH, S.A., ООО? */
+bool px_site_is_legal_name(const char *s);
 
 /* Cleans a raw author string and adds its names (meta_authors.c). */
 void px_meta_add_raw(ctx *c, const char *raw, bool html);
