@@ -156,6 +156,7 @@ typedef struct site_ctx {
     ctx *c;
     px_buf masthead;  /* normalised names, '\n' after each */
     px_buf copyright; /* normalised copyright lines, '\n' after each */
+    px_buf raw;       /* the masthead's names as written, '\n' after each */
     const char *host; /* without the scheme */
     char *strong;     /* the first masthead name itself */
 } site_ctx;
@@ -171,6 +172,17 @@ static void add_name(site_ctx *s, px_buf *b, const char *t, size_t n)
         px_buf_putc(b, '\n');
     }
     (void)s;
+}
+
+/* A masthead name, kept both ways: normalised to confirm a title's
+ * segment, and as written for a page whose title holds no name. */
+static void add_masthead(site_ctx *s, const char *t, size_t n)
+{
+    add_name(s, &s->masthead, t, n);
+    if (n == 0 || n > NAME_MAX_BYTES || memchr(t, '\n', n))
+        return;
+    px_buf_append(&s->raw, t, n);
+    px_buf_putc(&s->raw, '\n');
 }
 
 /* Is the link at node i one to the home page ("/", the host's root,
@@ -226,18 +238,18 @@ static void collect(site_ctx *s)
         if (logo_img) {
             const char *alt = px_attr(nd, "alt");
             if (alt)
-                add_name(s, &s->masthead, alt, strlen(alt));
+                add_masthead(s, alt, strlen(alt));
         }
         if (!named && !home)
             continue;
         const char *title = px_attr(nd, "title");
         if (title)
-            add_name(s, &s->masthead, title, strlen(title));
+            add_masthead(s, title, strlen(title));
         char *t = px_meta_node_text(c, i, NAME_MAX_BYTES * 2);
         if (t) {
             size_t tl = strlen(t);
             if (tl && tl <= NAME_MAX_BYTES) {
-                add_name(s, &s->masthead, t, tl);
+                add_masthead(s, t, tl);
                 /* the first title-like name, for a blog on a platform */
                 if (!s->strong && named && nd->tag != GUMBO_TAG_A && nd->tag != GUMBO_TAG_IMG &&
                     px_meta_named(c, i, 0, masthead_words + 2, COUNT(masthead_words) - 2))
@@ -384,6 +396,28 @@ static char *title_segment(site_ctx *s, const char *title)
     return best == EV_NONE ? NULL : px_strndup(c->a, bs[pick], bl[pick]);
 }
 
+/* A title that holds no name: the first masthead name that a second,
+ * independent witness repeats, the copyright line or the host ("Pedalritter"
+ * in the blog's heading, in "© 2020 Pedalritter" and in
+ * pedalritter-blog.de). One alone is not enough: a masthead holds menus'
+ * "Home" links and taglines as well. */
+static char *masthead_name(site_ctx *s)
+{
+    const char *p = s->raw.data, *end = p ? p + s->raw.len : NULL;
+    char norm[NAME_MAX_BYTES * 2 + 8], hn[NAME_MAX_BYTES * 2 + 8];
+    const char *hd = s->c->m->headline;
+    size_t hk = hd && strlen(hd) <= NAME_MAX_BYTES ? px_site_norm(hd, strlen(hd), hn, sizeof hn, true) : 0;
+    for (; p && p < end; p = (const char *)memchr(p, '\n', (size_t)(end - p)) + 1) {
+        size_t n = (size_t)((const char *)memchr(p, '\n', (size_t)(end - p)) - p);
+        size_t k = px_site_norm(p, n, norm, sizeof norm, true);
+        if (k < 3 || (hk == k && !memcmp(norm, hn, k)) || platform_in(p, n))
+            continue;
+        if (in_lines(&s->copyright, norm, k, true) || host_matches(s->host, p, n))
+            return px_strndup(s->c->a, p, n);
+    }
+    return NULL;
+}
+
 static const char *host_of(const char *url)
 {
     const char *p = url ? strstr(url, "://") : NULL;
@@ -440,12 +474,15 @@ void px_meta_site_name(ctx *c, const char *page_url)
         return;
     /* The page's own evidence: the title's segment it confirms, or for a
      * blog on a platform the masthead's name. */
-    site_ctx s = {c, {0}, {0}, host_of(m->url ? m->url : page_url), NULL};
+    site_ctx s = {c, {0}, {0}, {0}, host_of(m->url ? m->url : page_url), NULL};
     px_buf_init(&s.masthead, c->a);
     px_buf_init(&s.copyright, c->a);
+    px_buf_init(&s.raw, c->a);
     collect(&s);
     char *title = c->rc ? NULL : doc_title(c);
     char *seg = title ? title_segment(&s, title) : NULL;
+    if (!seg && !c->rc)
+        seg = masthead_name(&s);
     if (seg)
         px_meta_set_field(c, &m->site_name, seg, false);
     else if (platform && s.strong && !is_platform(s.strong))
@@ -455,6 +492,7 @@ void px_meta_site_name(ctx *c, const char *page_url)
     px_free(c->a, s.strong);
     px_buf_free(&s.masthead);
     px_buf_free(&s.copyright);
+    px_buf_free(&s.raw);
     px_meta_set_field(c, &m->site_name, px_meta_tag(c, "application-name"), false);
     if (sane(c->ld_publisher))
         px_meta_set_field(c, &m->site_name, c->ld_publisher, true);

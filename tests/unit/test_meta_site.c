@@ -117,6 +117,20 @@ static void test_title_segment_other_evidence(void **state)
                         "(none)");
 }
 
+/* A title that holds no name: the masthead's name when a second witness
+ * (the copyright line, the host) repeats it; one alone is not enough. */
+static void test_masthead_without_title(void **state)
+{
+    (void)state;
+    const char *head = "<title>Fahrradtour an der Lahn: von Marburg nach Limburg</title>";
+    const char *body = "<div id=\"kopf\"><h2 class=\"blogname\"><a href=\"/\">Pedalritter</a></h2>"
+                       "<a href=\"/\">Start</a></div>";
+    assert_string_equal(site(head, body, "<div>&copy; 2020 Pedalritter</div>", NULL), "Pedalritter");
+    assert_string_equal(site(head, body, NULL, "https://www.pedalritter-blog.de/touren/x.html"),
+                        "Pedalritter");
+    assert_string_equal(site(head, body, NULL, NULL), "(none)");
+}
+
 /* The masthead outranks the host when the two ends disagree, and the
  * headline itself is never the site's name. */
 static void test_evidence_order(void **state)
@@ -200,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_og_site_name_first),
         cmocka_unit_test(test_title_segment_masthead),
         cmocka_unit_test(test_title_segment_other_evidence),
+        cmocka_unit_test(test_masthead_without_title),
         cmocka_unit_test(test_evidence_order),
         cmocka_unit_test(test_publisher_legal_name),
         cmocka_unit_test(test_platform),
