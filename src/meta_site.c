@@ -16,6 +16,7 @@
 #define COUNT(a) (sizeof a / sizeof *a)
 #define NAME_MAX_BYTES 120 /* a longer segment or masthead is no name */
 #define MAX_SEGS 8
+#define MAX_MASTHEAD 32    /* named elements read: each reads its subtree */
 
 /* Hosted-blog platforms: their name in og:site_name belongs to the
  * platform, not to the journal the page shows. */
@@ -212,6 +213,7 @@ static void collect(site_ctx *s)
 {
     ctx *c = s->c;
     const px_node *nodes = c->doc->nodes;
+    int named_left = MAX_MASTHEAD;
     for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind == PX_TEXT) {
@@ -240,7 +242,7 @@ static void collect(site_ctx *s)
             if (alt)
                 add_masthead(s, alt, strlen(alt));
         }
-        if (!named && !home)
+        if ((!named && !home) || named_left-- <= 0)
             continue;
         const char *title = px_attr(nd, "title");
         if (title)
