@@ -6,6 +6,7 @@
  *   meta_authors.c  author strings cleaned into names; visible bylines
  *   meta_page.c     what the page shows: the dateline, the URL's date
  *   meta_common.c   the helpers below: cleaning, lists, the document
+ *   meta_site.c     the site's name, from the others and the page
  * A field is set by the first source that has it (px_meta_set_*), so the
  * order of the calls in px_meta_extract is the order of trust.
  */
