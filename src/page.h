@@ -72,6 +72,7 @@ typedef struct px_page {
     int ab_prose;         /* prose characters the lists have dropped */
     const char *charset;  /* the encoding the input was read in (decode.c) */
     int charset_why;      /* and why: an enum px_decode_why */
+    bool no_lang_detector; /* the language was wanted but CLD2 could not be loaded */
 } px_page;
 
 /* Stage 3b (score.c): text statistics and worth of every node. */

@@ -15,6 +15,7 @@
 #include "adblock.h"
 #include "alloc.h"
 #include "decode.h"
+#include "dynlib.h"
 #include "elide.h"
 #include "limit.h"
 #include "lang.h"
@@ -444,14 +445,16 @@ static int render_formats(unsigned flags, px_page *pg, pith_result *res)
  * and checked against --target-language, where the text says more than a
  * declaration (templates declare their default language on every page).
  * A page in another language keeps its metadata but loses its text. */
-static int page_language(const pith_extractor *ex, pith_result *res, int *status, bool *foreign,
-                         pith_error *err)
+static int page_language(const pith_extractor *ex, px_page *pg, pith_result *res, int *status,
+                         bool *foreign, pith_error *err)
 {
     px_meta *m = &res->meta;
     bool target = ex->target_lang[0] != '\0';
     if (m->language && !target)
         return PITH_OK;
     const char *found = px_lang_detect(res->text, res->text_len);
+    /* for --explain; px_cld2 is cheap once px_lang_detect has asked */
+    pg->no_lang_detector = !found && res->text_len && !px_cld2();
     if (!m->language && found) {
         m->language = px_strndup(&res->a, found, strlen(found));
         if (!m->language)
@@ -607,7 +610,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (!res->text)
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     bool foreign = false;
-    if (page_language(ex, res, &status, &foreign, err))
+    if (page_language(ex, pg, res, &status, &foreign, err))
         return px_error(err, PITH_ERR_NOMEM, "out of memory");
     px_title_polish(pg);
     /* the title may come from JSON-LD, whose escapes the parse never saw */
