@@ -6,6 +6,7 @@
  *   meta_authors.c  author strings cleaned into names; visible bylines
  *   meta_page.c     what the page shows: the dateline, the URL's date
  *   meta_common.c   the helpers below: cleaning, lists, the document
+ *   meta_site.c     the site's name, from the others and the page
  * A field is set by the first source that has it (px_meta_set_*), so the
  * order of the calls in px_meta_extract is the order of trust.
  */
@@ -54,6 +55,8 @@ typedef struct ctx {
     bool as_org;         /* px_meta_add_raw: every name is an organisation */
     bool org_authors;    /* the authors are the organisations, for want of a person */
     bool visible;        /* the author sources read now are what the page shows */
+    const char *ld_publisher; /* the article's JSON-LD publisher's name */
+    char *micro_publisher;    /* itemprop=publisher's name */
     /* where the other sources are, found in the first pass */
     int base, canonical, image_src, time_pub, time_art, time_any;
 } ctx;
@@ -108,6 +111,16 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
 bool px_meta_url_date(const char *url, char out[PX_DATE_MAX]);
 void px_meta_last_tags(ctx *c);     /* meta_tags.c: description, image, keywords */
 void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Language */
+
+/* The site's name from the sources the others found, and the page's
+ * own evidence when they have none (meta_site.c). */
+void px_meta_site_markup(ctx *c);  /* the markup's names, before the authors */
+void px_meta_site_name(ctx *c, const char *page_url);
+/* s[0..n) into out for comparing names: lower case, accents folded and
+ * punctuation dropped (words false) or one space between words. */
+size_t px_site_norm(const char *s, size_t n, char *out, size_t cap, bool words);
+/* Does s end (or start) with a company form: LLC, GmbH, S.A., ООО? */
+bool px_site_is_legal_name(const char *s);
 
 /* Cleans a raw author string and adds its names (meta_authors.c). */
 void px_meta_add_raw(ctx *c, const char *raw, bool html);

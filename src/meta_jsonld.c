@@ -322,10 +322,10 @@ void px_meta_from_ld(ctx *c)
         const px_json *h = px_json_get(a, "headline");
         px_meta_set_field(c, &m->headline, px_json_str(h ? h : px_json_get(a, "name")), true);
         const px_json *pub = deref(c, px_json_get(a, "publisher"));
-        px_meta_set_field(c, &m->site_name, ld_name(c, pub), true);
+        c->ld_publisher = ld_name(c, pub);
     }
-    if (c->site)
-        px_meta_set_field(c, &m->site_name, ld_name(c, c->site), true);
+    /* the name before the authors, who are told from it */
+    px_meta_site_markup(c);
     if (a) {
         const px_json *au = px_json_get(a, "author");
         ld_authors(c, au ? au : px_json_get(a, "creator"));

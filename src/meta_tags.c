@@ -210,7 +210,6 @@ void px_meta_opengraph(ctx *c)
 {
     px_meta *m = c->m;
     px_meta_set_field(c, &m->headline, px_meta_tag(c, "og:title"), false);
-    px_meta_set_field(c, &m->site_name, px_meta_tag(c, "og:site_name"), false);
     px_meta_set_url(c, &m->url, px_meta_tag(c, "og:url"));
     px_meta_set_field(c, &m->description, px_meta_tag(c, "og:description"), false);
     px_meta_set_url(c, &m->image, px_meta_tag(c, "og:image"));
@@ -265,8 +264,6 @@ void px_meta_cards(ctx *c)
         px_meta_set_date(c, &m->date_published, px_meta_tag(c, dc_pub[k]));
     px_meta_set_date(c, &m->date_modified, px_meta_tag(c, "dcterms.modified"));
     px_meta_set_date(c, &m->date_modified, px_meta_tag(c, "dc.date.modified"));
-    px_meta_set_field(c, &m->site_name, px_meta_tag(c, "dc.publisher"), false);
-    px_meta_set_field(c, &m->site_name, px_meta_tag(c, "dcterms.publisher"), false);
     px_meta_set_field(c, &m->language, px_meta_tag(c, "dc.language"), false);
     px_meta_set_field(c, &m->language, px_meta_tag(c, "dcterms.language"), false);
     px_meta_set_field(c, &m->description, px_meta_tag(c, "dc.description"), false);
@@ -319,11 +316,8 @@ void px_meta_microdata(ctx *c)
                 px_meta_add_raw(c, v, false);
                 px_free(c->a, v);
             }
-            if (px_meta_has_token(ip, "publisher") && !m->site_name) {
-                char *v = item_name(c, i);
-                px_meta_set_field(c, &m->site_name, v, false);
-                px_free(c->a, v);
-            }
+            if (px_meta_has_token(ip, "publisher") && !c->micro_publisher)
+                c->micro_publisher = item_name(c, i); /* weighed in meta_site.c */
             if (px_meta_has_token(ip, "datePublished") && !m->date_published) {
                 char *v = date_value(c, i);
                 px_meta_set_date(c, &m->date_published, v);
@@ -397,7 +391,6 @@ void px_meta_last_tags(ctx *c)
     px_meta_set_field(c, &m->description, px_meta_tag(c, "description"), false);
     if (c->image_src >= 0)
         px_meta_set_url(c, &m->image, px_attr(&c->doc->nodes[c->image_src], "href"));
-    px_meta_set_field(c, &m->site_name, px_meta_tag(c, "application-name"), false);
     if (!m->tags.n)
         px_meta_list_add_clean(c, &m->tags, px_meta_tag(c, "news_keywords"), false, true);
 }

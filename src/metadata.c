@@ -98,6 +98,7 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
     px_meta_link_coauthors(&c);
     page_dates(&c, page_url);
     px_meta_last_tags(&c);
+    px_meta_site_name(&c, page_url);
     /* 4. <html lang>, Content-Language */
     px_meta_language(&c);
     /* The page's own URL when nothing names a canonical one. */
@@ -107,6 +108,7 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
 done:
     for (size_t i = 0; i < c.nld; i++)
         px_json_free(&c.ld[i]);
+    px_free(a, c.micro_publisher);
     px_free(a, c.ld);
     px_free(a, c.objs);
     px_free(a, c.ids);

@@ -611,6 +611,30 @@ static void markup_wording(px_page *pg, int node)
     }
 }
 
+/* Replaces pg->title by the first h1 of two words or more that is not
+ * the site's name. */
+static void other_h1(px_page *pg, const char *site, const char *host)
+{
+    const px_doc *d = &pg->doc;
+    px_buf b;
+    px_buf_init(&b, pg->a);
+    for (int i = 0; i < d->n; i++) {
+        if (d->nodes[i].kind != PX_ELEMENT || d->nodes[i].tag != GUMBO_TAG_H1 || i == pg->title_node)
+            continue;
+        b.len = 0;
+        px_node_text(pg, i, &b);
+        if (!b.len || count_words(b.data, b.len) < 2 || site_like(b.data, b.len, site, host))
+            continue;
+        char *t = px_strndup(pg->a, b.data, b.len);
+        if (t) {
+            px_free(pg->a, pg->title);
+            pg->title = t;
+        }
+        break;
+    }
+    px_buf_free(&b);
+}
+
 int px_title_polish(px_page *pg)
 {
     const px_meta *m = pg->meta;
@@ -648,5 +672,9 @@ int px_title_polish(px_page *pg)
         px_free(pg->a, t);
     }
     px_free(pg->a, doc);
+    /* Neither has one (a <title> of the site's name alone): the first h1
+     * that is not the site's name, the article's after the logo's. */
+    if (site_like(pg->title, strlen(pg->title), site, host))
+        other_h1(pg, site, host);
     return PITH_OK;
 }
