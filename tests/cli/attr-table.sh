@@ -27,20 +27,21 @@ missing=$(comm -23 "$T/literal" "$T/table")
 pass
 
 # The calls whose name is a variable: each is one of these, whose names are
-# the table's (boxes.c widget[], render_common.c keys[]), the rules' (passed
+# the table's (boxes.c widget[], render_common.c keys[], meta_tags.c attrs[]), the rules' (passed
 # to px_elide) or an ad-blocking list's (no values are emptied with one).
 grep -noE '(px_attr|gumbo_get_attribute)\([^")]*\)' src/*.c src/cli/*.c | grep -v '^src/parse\.c:' |
     sed 's/:[0-9]*:/: /' | sort -u > "$T/calls"
 cat > "$T/known" <<'KNOWN'
 src/adblock_match.c: px_attr(nd, name)
 src/boxes.c: px_attr(nd, widget[w])
+src/meta_tags.c: px_attr(nd, attrs[k])
 src/render_common.c: px_attr(nd, keys[k])
 src/rules_match.c: px_attr(nd, m->name)
 KNOWN
 unknown=$(comm -23 "$T/calls" "$T/known")
 [ -z "$unknown" ] || fail "attribute reads by a name from elsewhere: $unknown"
 pass
-for arr in 'src/boxes.c widget' 'src/render_common.c keys'; do
+for arr in 'src/boxes.c widget' 'src/render_common.c keys' 'src/meta_tags.c attrs'; do
     set -- $arr
     awk -v a="$2" 'index($0, "const " a "[] = {") { on = 1 } on { print } on && /};/ { exit }' "$1" |
         grep -oE '"[^"]*"' | tr -d '"' | sort -u > "$T/arr"
