@@ -28,6 +28,7 @@
 #include <string.h>
 #include <time.h>
 #include "pith.h"
+#include "read_file.h"
 
 typedef struct page {
     char *html;
@@ -45,27 +46,6 @@ static void die(const char *msg)
 {
     fprintf(stderr, "adblock: %s\n", msg);
     exit(1);
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb)
-                free(buf);
-            buf = nb;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
 }
 
 /* A deterministic stand-in for EasyList: the same shapes in about the
@@ -160,7 +140,7 @@ int main(int argc, char **argv)
     if (rules < 1 || rounds < 1)
         die("-n and -r take a positive number");
     size_t llen;
-    char *list = list_path ? read_file(list_path, &llen) : generate(rules, &llen);
+    char *list = list_path ? px_read_file(list_path, &llen) : generate(rules, &llen);
     if (!list)
         die("cannot read the list");
     if (write_path) {
@@ -181,7 +161,7 @@ int main(int argc, char **argv)
             char path[4096];
             snprintf(path, sizeof path, "%s/%s", argv[d], e->d_name);
             pages = realloc(pages, (np + 1) * sizeof *pages);
-            if (!pages || !(pages[np].html = read_file(path, &pages[np].len)))
+            if (!pages || !(pages[np].html = px_read_file(path, &pages[np].len)))
                 die("cannot read a page");
             bytes += pages[np++].len;
         }

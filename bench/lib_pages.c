@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "pith.h"
+#include "read_file.h"
 
 enum { WARM = 20 };
 
@@ -21,27 +22,6 @@ static unsigned long long now_ns(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb)
-                free(buf);
-            buf = nb;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
 }
 
 int main(int argc, char **argv)
@@ -58,7 +38,7 @@ int main(int argc, char **argv)
     if (!data || !len)
         return 1;
     for (int i = 0; i < n; i++)
-        if (!(data[i] = slurp(argv[i + 1], &len[i]))) {
+        if (!(data[i] = px_read_file(argv[i + 1], &len[i]))) {
             fprintf(stderr, "lib_pages: cannot read %s\n", argv[i + 1]);
             return 1;
         }

@@ -16,27 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Reads all of f; NULL on failure. */
-static char *slurp(FILE *f, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *nb = realloc(buf, cap *= 2);
-        if (!nb)
-            free(buf);
-        buf = nb;
-    }
-    if (buf && ferror(f)) {
-        free(buf);
-        buf = NULL;
-    }
-    *len = n;
-    return buf;
-}
+#include "read_file.h"
 
 static GumboVector *children_of(GumboNode *g)
 {
@@ -83,7 +63,7 @@ int main(int argc, char **argv)
         return 3;
     }
     size_t len;
-    char *html = slurp(f, &len);
+    char *html = px_read_stream(f, &len);
     if (f != stdin)
         fclose(f);
     if (!html) {

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rules_impl.h"
+#include "read_file.h"
 
 static const char *base_name(const char *path)
 {
@@ -28,31 +29,6 @@ static const char *base_name(const char *path)
 static int by_base(const void *a, const void *b)
 {
     return strcmp(base_name(*(const char *const *)a), base_name(*(const char *const *)b));
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *nb = realloc(buf, cap *= 2);
-        if (!nb)
-            free(buf);
-        buf = nb;
-    }
-    if (buf && ferror(f)) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
 }
 
 /* A C string literal of s[0..n), any byte: octal escapes for all but
@@ -244,7 +220,7 @@ int main(int argc, char **argv)
     int rc = 0;
     for (int i = 0; i < npaths && !rc; i++) {
         size_t len;
-        char *text = slurp(paths[i], &len);
+        char *text = px_read_file(paths[i], &len);
         if (!text) {
             fprintf(stderr, "rulegen: %s: %s\n", paths[i], strerror(errno));
             rc = 1;

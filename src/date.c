@@ -1,5 +1,6 @@
 #include "date.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -87,21 +88,88 @@ static bool word_is(const char *s, size_t n, const char *w)
     return true;
 }
 
+/* The month and weekday names indexed by their first byte (ASCII lower
+ * case), so that a lookup compares a word with the few names that start
+ * as it does instead of every name of every language: the date finder
+ * looks up every word start of every short element of a page, and a scan
+ * of the whole tables there cost more than Gumbo's parse on a small
+ * page. Within a bucket the names keep the tables' order, so the first
+ * row still wins. Built once, on first use, from the tables above. */
+#define MONTH_ROWS (sizeof month_names / sizeof *month_names)
+#define WEEKDAYS (sizeof weekdays / sizeof *weekdays)
+
+typedef struct name_entry {
+    const char *w;
+    size_t len;
+    int value; /* the month, 1 to 12; 1 for a weekday */
+} name_entry;
+
+typedef struct name_index {
+    unsigned short start[257]; /* bucket b is e[start[b]..start[b + 1]) */
+    name_entry e[MONTH_ROWS * 12 + WEEKDAYS];
+} name_index;
+
+static name_index month_index, weekday_index;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static unsigned char bucket(char c)
+{
+    unsigned char b = (unsigned char)c;
+    return b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
+}
+
+/* A counting sort of names[0..n) by first byte; stable, as it must be. */
+static void index_names(name_index *x, const char *const *names, const int *values, size_t n)
+{
+    unsigned short count[256] = {0};
+    for (size_t k = 0; k < n; k++)
+        if (names[k])
+            count[bucket(names[k][0])]++;
+    x->start[0] = 0;
+    for (int b = 0; b < 256; b++)
+        x->start[b + 1] = (unsigned short)(x->start[b] + count[b]);
+    unsigned short at[256];
+    memcpy(at, x->start, sizeof at);
+    for (size_t k = 0; k < n; k++)
+        if (names[k])
+            x->e[at[bucket(names[k][0])]++] = (name_entry){names[k], strlen(names[k]), values[k]};
+}
+
+static void build_indexes(void)
+{
+    static const char *flat[MONTH_ROWS * 12];
+    static int months[MONTH_ROWS * 12], ones[WEEKDAYS];
+    for (size_t k = 0; k < MONTH_ROWS * 12; k++) {
+        flat[k] = month_names[k / 12][k % 12];
+        months[k] = (int)(k % 12) + 1;
+    }
+    for (size_t k = 0; k < WEEKDAYS; k++)
+        ones[k] = 1;
+    index_names(&month_index, flat, months, MONTH_ROWS * 12);
+    index_names(&weekday_index, weekdays, ones, WEEKDAYS);
+}
+
+static int lookup(const name_index *x, const char *s, size_t n)
+{
+    if (!n)
+        return 0;
+    unsigned char b = bucket(s[0]);
+    for (unsigned k = x->start[b]; k < x->start[b + 1]; k++)
+        if (x->e[k].len == n && word_is(s, n, x->e[k].w))
+            return x->e[k].value;
+    return 0;
+}
+
 int px_month_name(const char *s, size_t n)
 {
-    for (size_t r = 0; r < sizeof month_names / sizeof *month_names; r++)
-        for (int m = 0; m < 12; m++)
-            if (month_names[r][m] && word_is(s, n, month_names[r][m]))
-                return m + 1;
-    return 0;
+    pthread_once(&index_once, build_indexes);
+    return lookup(&month_index, s, n);
 }
 
 static bool is_weekday(const char *s, size_t n)
 {
-    for (size_t k = 0; k < sizeof weekdays / sizeof *weekdays; k++)
-        if (word_is(s, n, weekdays[k]))
-            return true;
-    return false;
+    pthread_once(&index_once, build_indexes);
+    return lookup(&weekday_index, s, n) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -613,6 +681,14 @@ static enum form_result form_month_day(scan *c, px_date *d)
     return result(finish(c, d));
 }
 
+/* What every form may have before it: white space (a no-break space
+ * too, whose bytes count as letters to px_date_find) and a weekday. */
+static void skip_lead(scan *c)
+{
+    skip_spaces(c);
+    skip_weekday(c);
+}
+
 /* Tried in order; the first that recognises its form decides. */
 static enum form_result (*const forms[])(scan *, px_date *) = {
     form_basic, form_cjk, form_iso, form_numeric, form_day_month, form_month_day,
@@ -621,8 +697,7 @@ static enum form_result (*const forms[])(scan *, px_date *) = {
 bool px_date_parse(const char *s, size_t n, px_date *d)
 {
     scan c = {s, n, 0};
-    skip_spaces(&c);
-    skip_weekday(&c);
+    skip_lead(&c);
     if (at_end(&c))
         return false;
     size_t start = c.i;
@@ -645,6 +720,20 @@ static bool boundary(const char *s, size_t n, size_t i)
     return i >= n || !(is_digit(s[i]) || is_alpha_byte(s[i]));
 }
 
+/* Can a date start at s[i], a word start? Every form begins, after
+ * skip_lead, with a digit or a month name (form_month_day refuses
+ * any other word), and the spans px_date_find tries never end inside a
+ * word, so they all see the same weekday and the same month word as the
+ * whole text does. A word start that fails this test fails every span,
+ * and most words of a page's text do: testing it once spares the parses
+ * of all its spans. */
+static bool may_start(const char *s, size_t n, size_t i)
+{
+    scan c = {s, n, i};
+    skip_lead(&c);
+    return !at_end(&c) && (is_digit(peek(&c)) || month_word(&c));
+}
+
 bool px_date_find(const char *s, size_t n, px_date *d, size_t *at)
 {
     /* At each word start, the longest span that parses, up to a limit:
@@ -653,6 +742,8 @@ bool px_date_find(const char *s, size_t n, px_date *d, size_t *at)
         if (i && !boundary(s, n, i - 1))
             continue;
         if (!is_digit(s[i]) && !is_alpha_byte(s[i]))
+            continue;
+        if (!may_start(s, n, i))
             continue;
         size_t max = n - i < 48 ? n - i : 48;
         for (size_t len = max; len >= 4; len--) {

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include "ascii.h"
 #include "cli.h"
 
 static const char usage_text[] =
@@ -26,7 +28,8 @@ static const char usage_text[] =
     "      --no-default-rules start from no rules (only --rules files apply)\n"
     "      --adblock [FILE]   also drop what the ad-blocking list FILE hides\n"
     "                         (EasyList syntax; may be given more than once);\n"
-    "                         with no FILE, or --adblock=system, Debian's EasyList\n"
+    "                         with no FILE, or --adblock=system, Debian's EasyList;\n"
+    "                         a page or a directory as FILE is a usage error\n"
     "      --no-title         leave the title out of the output\n"
     "      --explain          trace every candidate block on stderr: its path,\n"
     "                         score, features, rules fired, kept or dropped\n"
@@ -161,6 +164,34 @@ static int bad_option(char **argv, const char *what)
     return PITH_ERR_USAGE;
 }
 
+/* "pith --adblock page.html" would read the page as a filter list and then
+ * wait for a page on stdin. A list is never named .html or .htm, is not a
+ * directory, and never starts with '<' (EasyList opens with "[Adblock Plus
+ * 2.0]" or a "!" comment); only a regular file is looked into, so that a
+ * pipe is not read twice. Returns what path is instead, or NULL. */
+static const char *not_a_list(const char *path)
+{
+    size_t n = strlen(path);
+    if ((n >= 5 && px_ascii_ieq(path + n - 5, ".html", 5)) || (n >= 4 && px_ascii_ieq(path + n - 4, ".htm", 4)))
+        return "a page";
+    struct stat st;
+    if (stat(path, &st))
+        return NULL; /* the list's own reader says why it cannot be read */
+    if (S_ISDIR(st.st_mode))
+        return "a directory";
+    FILE *f = S_ISREG(st.st_mode) ? fopen(path, "rb") : NULL;
+    if (!f)
+        return NULL;
+    unsigned char head[4096];
+    size_t len = fread(head, 1, sizeof head, f), i = 0;
+    fclose(f);
+    if (len >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+        i = 3; /* a byte order mark */
+    while (i < len && px_ascii_is_space(head[i]))
+        i++;
+    return i < len && head[i] == '<' ? "a page" : NULL;
+}
+
 static int check_modes(cli *c);
 
 /* Returns 0, or -1 for --help/--version (already answered), or an exit code. */
@@ -180,6 +211,12 @@ static int parse_args(int argc, char **argv, cli *c)
             const char *l = optarg;
             if (!l && optind < argc && argv[optind][0] != '-')
                 l = argv[optind++];
+            const char *what = l && strcmp(l, "system") ? not_a_list(l) : NULL;
+            if (what) {
+                fprintf(stderr, "pith: --adblock takes a filter list, and '%s' is %s; use --adblock=system "
+                                "for Debian's EasyList, or --adblock FILE\n", l, what);
+                return PITH_ERR_USAGE;
+            }
             c->lists[c->nlists++] = l && strcmp(l, "system") ? l : NULL; /* NULL: the system's */
             break;
         }

@@ -134,6 +134,33 @@ expect_no_stdout
 expect_one_stderr_line
 expect_stderr_has "$T/none.txt"
 
+# A page or a directory where the list belongs: "pith --adblock page.html"
+# would read the page as the list and wait for a page on stdin. A usage
+# error that says what happened, however the list is given.
+run_pith --adblock "$T/page.html"
+expect_status 2
+expect_no_stdout
+expect_one_stderr_line
+expect_stderr_has "pith: --adblock takes a filter list, and '$T/page.html' is a page; use --adblock=system for Debian's EasyList, or --adblock FILE"
+cp "$T/page.html" "$T/page.txt"
+run_pith --adblock="$T/page.txt" "$T/page.html"
+expect_status 2
+expect_no_stdout
+expect_one_stderr_line
+expect_stderr_has "'$T/page.txt' is a page"
+mkdir "$T/lists"
+run_pith "$T/page.html" --adblock "$T/lists"
+expect_status 2
+expect_no_stdout
+expect_one_stderr_line
+expect_stderr_has "'$T/lists' is a directory"
+# A list that starts with a byte order mark and blank lines is still one.
+printf '\357\273\277\n\n##.qz-unit\n' > "$T/bom.txt"
+run_pith --adblock "$T/bom.txt" "$T/page.html"
+expect_status 0
+expect_stdout_lacks "$bank"
+expect_stdout_has "$prose"
+
 # --adblock alone: Debian's EasyList when installed (README), else a clear
 # message.
 easylist=

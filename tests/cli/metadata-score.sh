@@ -66,6 +66,30 @@ expect_row authors 0 1
 expect_row date 0 1
 expect_row language 1 1
 
+# The site column (a 7th; lines of 6 have none, as above): any one of the
+# names between '||' counts, without case and spacing; another name misses.
+# A title label may give forms too ('||'), any one counts.
+# --only scores the pages under a prefix.
+cat > "$T/labels.tsv" <<EOF
+fixtures/de-news-fernwaerme.html${tab}-${tab}Fernwärme: Preise steigen||Stadtwerke Lindenau erhöhen Fernwärmepreise ab Januar deutlich${tab}-${tab}-${tab}-${tab}lindenauer  RUNDSCHAU
+fixtures/news-itemprop-coffee-prices.html${tab}-${tab}-${tab}-${tab}-${tab}-${tab}WMW||World Markets Wire
+EOF
+run_score
+expect_status 0
+expect_row title 1 1
+expect_row site 2 2
+sed -i "s/WMW||World Markets Wire/Markets Wire/" "$T/labels.tsv"
+run_score --verbose
+expect_row site 1 2
+expect_stdout_has 'MISS site fixtures/news-itemprop-coffee-prices.html'
+expect_stdout_has 'pith:  World Markets Wire'
+run_score --only fixtures/de-
+expect_status 0
+expect_row site 1 1
+run_score --only nowhere/
+[ "$rc" -eq 2 ] || fail "want status 2 for --only matching nothing, got $rc"
+pass
+
 # A labelled page that is not there is an error, named on stderr; so is a
 # date that is not one, and an unknown option.
 printf 'nowhere/x.html\t-\tT\tA\t2024-01-01\ten\n' > "$T/labels.tsv"

@@ -13,41 +13,17 @@
 #include <sys/stat.h>
 #include "decode.h"
 #include "domdiff.h"
+#include "read_file.h"
 
 typedef struct tally {
     size_t pages, differ, unread;
     double bytes, elided;
 } tally;
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-        n += got;
-        if (n == cap) {
-            char *m = realloc(buf, cap *= 2);
-            if (!m)
-                free(buf);
-            buf = m;
-        }
-    }
-    if (ferror(f)) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 static void check_file(const char *path, tally *t)
 {
     size_t len;
-    char *raw = slurp(path, &len);
+    char *raw = px_read_file(path, &len);
     if (!raw) {
         fprintf(stderr, "elide_check: cannot read %s\n", path);
         t->unread++;

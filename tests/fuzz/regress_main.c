@@ -12,35 +12,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "fuzz_common.h"
+#include "read_file.h"
 
 static int run_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    size_t n;
+    char *buf = px_read_file(path, &n);
+    if (!buf) {
         fprintf(stderr, "%s: %s\n", path, strerror(errno));
-        return 1;
-    }
-    size_t cap = 1 << 16, n = 0;
-    unsigned char *buf = malloc(cap);
-    for (;;) {
-        if (!buf) {
-            fprintf(stderr, "%s: out of memory\n", path);
-            fclose(f);
-            return 1;
-        }
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        unsigned char *nb = realloc(buf, cap *= 2);
-        if (!nb)
-            free(buf);
-        buf = nb;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        fprintf(stderr, "%s: read error\n", path);
-        free(buf);
         return 1;
     }
     /* Like libFuzzer, hand over a copy of exactly n bytes. */

@@ -5,13 +5,8 @@
 #ifndef PITH_TEST_RENDER_OUT_H
 #define PITH_TEST_RENDER_OUT_H
 
-#include "pith.h"
+#include "lead.h"
 
-#define LEAD                                                                           \
-    "The city council voted on Tuesday to extend the harbour bike lane by another "   \
-    "two kilometres, after a year in which the number of riders doubled."
-#define LEAD_P "<p>" LEAD "</p>"
-#define NO_RULES PITH_NO_DEFAULT_RULES
 #define ALL (PITH_FORMAT_MARKDOWN | PITH_FORMAT_HTML | PITH_FORMAT_JSON)
 
 typedef struct out {

@@ -14,15 +14,11 @@
 #include <cmocka.h>
 
 #include "pith.h"
+#include "text_out.h"
 
 #define P1 "<p>The town council has approved a new plan for the harbour. Work on the quays will start in the spring and should be finished within two years, the mayor said.</p>"
 #define P2 "<p>Fishermen said they welcomed the plan but worried about the months of building work, when the boats will have to moor at the old pier on the north side of the bay.</p>"
 #define P3 "<p>The harbour master said the new quays would let two ferries berth at once, and that the old fish market would become a covered hall for the Saturday market.</p>"
-
-typedef struct out {
-    int rc;
-    char text[8192];
-} out;
 
 /* Extracts page (an article body) with the bundled rules, plus rules if
  * not NULL, and flags. */
@@ -49,18 +45,6 @@ static void extract(const char *body, const char *rules, unsigned flags, out *o)
     pith_extractor_free(ex);
 }
 
-static void has(const out *o, const char *s)
-{
-    if (!strstr(o->text, s))
-        fail_msg("output lacks '%s'; output:\n%s", s, o->text);
-}
-
-static void lacks(const out *o, const char *s)
-{
-    if (strstr(o->text, s))
-        fail_msg("output holds '%s'; output:\n%s", s, o->text);
-}
-
 /* A sign-up box between paragraphs, in words no rule knows. */
 static void test_signup_box_goes(void **state)
 {
@@ -71,14 +55,14 @@ static void test_signup_box_goes(void **state)
                "<p>Wir schreiben Ihnen höchstens einmal am Tag.</p></div>" P2 P3,
             NULL, 0, &o);
     assert_int_equal(o.rc, PITH_OK);
-    has(&o, "Fishermen said");
-    lacks(&o, "Zeitung am Morgen");
-    lacks(&o, "höchstens einmal");
+    assert_contains(&o, "Fishermen said");
+    assert_lacks(&o, "Zeitung am Morgen");
+    assert_lacks(&o, "höchstens einmal");
     /* --favor recall keeps it */
     extract(P1 "<div class=q1><p>Zeitung am Morgen, jeden Tag frisch</p>"
                "<form><input type=email><button>OK</button></form></div>" P2 P3,
             NULL, PITH_FAVOR_RECALL, &o);
-    has(&o, "Zeitung am Morgen");
+    assert_contains(&o, "Zeitung am Morgen");
 }
 
 /* A paywall strip with a button and no field: short, no prose. */
@@ -87,8 +71,8 @@ static void test_button_strip_goes(void **state)
     (void)state;
     out o;
     extract(P1 P2 "<div><span>Nur mit Abo</span> <button type=button>Weiter</button></div>" P3, NULL, 0, &o);
-    has(&o, "The harbour master said");
-    lacks(&o, "Nur mit Abo");
+    assert_contains(&o, "The harbour master said");
+    assert_lacks(&o, "Nur mit Abo");
 }
 
 /* Controls inside content: a button in a sentence, a servings field over
@@ -100,24 +84,24 @@ static void test_content_with_controls_stays(void **state)
     out o;
     extract(P1 "<p>Press <button>Copy</button> to copy the address of the harbour office, which is open from nine to five.</p>" P2 P3,
             NULL, 0, &o);
-    has(&o, "to copy the address of the harbour office");
+    assert_contains(&o, "to copy the address of the harbour office");
 
     extract(P1 "<section><form><input type=text name=n value=4> servings</form>"
                "<ul><li>200 g flour</li><li>2 eggs</li><li>1 pinch of salt</li></ul></section>" P2 P3,
             NULL, 0, &o);
-    has(&o, "200 g flour");
+    assert_contains(&o, "200 g flour");
 
     extract(P1 "<div><img src=a.jpg><img src=b.jpg><p>A sturdy hutch of pine with a pull-out floor, a ramp and a run of wire mesh for two rabbits.</p>"
                "<form><select><option>1</option></select><button type=submit>Add to basket</button></form></div>" P2 P3,
             NULL, 0, &o);
-    has(&o, "A sturdy hutch of pine");
+    assert_contains(&o, "A sturdy hutch of pine");
 
     extract(P1 "<div><span>Quays and piers</span> <button aria-expanded=false>More</button></div>" P2 P3,
             NULL, 0, &o);
-    has(&o, "Quays and piers");
+    assert_contains(&o, "Quays and piers");
 
     extract(P1 "<div><pre>harbour --berth 2</pre><button>Copy</button></div>" P2 P3, NULL, 0, &o);
-    has(&o, "harbour --berth 2");
+    assert_contains(&o, "harbour --berth 2");
 }
 
 /* A drop-box label takes its box; a label that is a paragraph in the
@@ -129,23 +113,23 @@ static void test_labelled_box(void **state)
     out o;
     extract(P1 P2 "<div><p>Who wrote this</p><p>Ann Lee</p><p>Ann Lee has covered the coast for the paper since 2019, from Oban to Ullapool.</p></div>" P3,
             rules, 0, &o);
-    has(&o, "The harbour master said");
-    lacks(&o, "Who wrote this");
-    lacks(&o, "covered the coast");
+    assert_contains(&o, "The harbour master said");
+    assert_lacks(&o, "Who wrote this");
+    assert_lacks(&o, "covered the coast");
 
     extract(P1 "<p>Who wrote this</p>" P2 P3, rules, 0, &o);
-    lacks(&o, "Who wrote this");
-    has(&o, "Fishermen said");
-    has(&o, "The harbour master said");
+    assert_lacks(&o, "Who wrote this");
+    assert_contains(&o, "Fishermen said");
+    assert_contains(&o, "The harbour master said");
 
     extract(P1 P2 P3 "<h3>Who wrote this</h3><p>Ann Lee has covered the coast for the paper since 2019.</p>", rules, 0, &o);
-    lacks(&o, "covered the coast");
-    has(&o, "The harbour master said");
+    assert_lacks(&o, "covered the coast");
+    assert_contains(&o, "The harbour master said");
 
     /* without the rule, the same box is text */
     extract(P1 P2 "<div><p>Who wrote this</p><p>Ann Lee has covered the coast for the paper since 2019, from Oban to Ullapool.</p></div>" P3,
             NULL, 0, &o);
-    has(&o, "covered the coast");
+    assert_contains(&o, "covered the coast");
 }
 
 /* A label never takes the article: the box must be a minor part of it. */
@@ -154,8 +138,8 @@ static void test_label_never_takes_the_article(void **state)
     (void)state;
     out o;
     extract("<div><p>Who wrote this</p>" P1 P2 P3 "</div>", "drop-box text~/^Who wrote this$/\n", 0, &o);
-    has(&o, "The town council");
-    has(&o, "The harbour master said");
+    assert_contains(&o, "The town council");
+    assert_contains(&o, "The harbour master said");
 }
 
 int main(void)

@@ -216,6 +216,11 @@ static void test_find(void **state)
     found("Written by Jane Doe on November 14, 2019", "2019-11-14", 23);
     found("2021年11月3日 発表", "2021-11-03", 0);
     found("Опубликовано 3 ноября 2021 г.", "2021-11-03", strlen("Опубликовано "));
+    /* a weekday or a no-break space before the date: the finder passes
+     * over a word start only when no form could begin there */
+    found("Posted Tuesday, 15 March 2022 at 9:12", "2022-03-15T09:12:00", 7);
+    found("Le \xc2\xa0" "15 mars 2022", "2022-03-15", 3);
+    found("Updated: Mar. 15th, 2022", "2022-03-15", 9);
     px_date d;
     assert_false(px_date_find("Chapter 12, page 2021", 21, &d, NULL));
     assert_false(px_date_find("", 0, &d, NULL));

@@ -20,6 +20,7 @@
 #include "parse.h"
 #include "rules.h"
 #include "text.h"
+#include "read_file.h"
 
 #ifndef PITH_SOURCE_ROOT
 #error "PITH_SOURCE_ROOT must name the repository root"
@@ -34,39 +35,6 @@ static int setup(void **state)
     return 0;
 }
 
-/* Reads a whole file; NULL when it cannot be read. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, 2 * cap + 1);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (!buf || bad) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 /* Loads the named files into rs, failing the test with the parser's own
  * message when one is refused. */
 static void load_file(px_ruleset *rs, const char *name)
@@ -74,7 +42,7 @@ static void load_file(px_ruleset *rs, const char *name)
     char path[1024];
     snprintf(path, sizeof path, "%s/rules/%s", PITH_SOURCE_ROOT, name);
     size_t len;
-    char *text = slurp(path, &len);
+    char *text = px_read_file(path, &len);
     if (!text)
         fail_msg("cannot read %s", path);
     pith_error err = {0, ""};
@@ -180,7 +148,7 @@ static void test_text_cases(void **state)
 
     const char *path = PITH_SOURCE_ROOT "/tests/data/text-cases.tsv";
     size_t len;
-    char *data = slurp(path, &len);
+    char *data = px_read_file(path, &len);
     if (!data)
         fail_msg("cannot read %s", path);
 

@@ -3,7 +3,6 @@
  * wrappers it leaves out. */
 #include <setjmp.h>
 #include <stdarg.h>
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,7 +14,6 @@
 #include "pith.h"
 #include "render_out.h"
 
-/* ------------------------------------------------------------------ */
 /* ------------------------------------------------------------------ */
 /* HTML                                                                 */
 
@@ -85,16 +83,6 @@ static void test_html_wrappers(void **state)
     same("markdown", o.md,
          LEAD "\n\n### Head with div\n\nx\n\n*one " LEAD "*\n\n*two " LEAD "*\n\n" LEAD);
 }
-
-/* ------------------------------------------------------------------ */
-/* ------------------------------------------------------------------ */
-/* ------------------------------------------------------------------ */
-/* Allocation failures                                                  */
-
-typedef struct counter {
-    long calls, live, fail_at;
-    bool failed;
-} counter;
 
 int main(void)
 {

@@ -3,7 +3,6 @@
  * images only when asked for. */
 #include <setjmp.h>
 #include <stdarg.h>
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -147,17 +146,6 @@ static void test_md_links_images(void **state)
     run_url(nobase, NO_RULES | PITH_FORMAT_MARKDOWN | PITH_WITH_LINKS, "https://site.example/a/b/c", &o);
     has("markdown", o.md, "[x](https://site.example/a/x)");
 }
-
-/* ------------------------------------------------------------------ */
-/* ------------------------------------------------------------------ */
-/* ------------------------------------------------------------------ */
-/* ------------------------------------------------------------------ */
-/* Allocation failures                                                  */
-
-typedef struct counter {
-    long calls, live, fail_at;
-    bool failed;
-} counter;
 
 int main(void)
 {

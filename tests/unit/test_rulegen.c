@@ -15,6 +15,7 @@
 
 #include "parse.h"
 #include "rules_impl.h"
+#include "read_file.h"
 
 #ifndef PITH_SOURCE_ROOT
 #error "PITH_SOURCE_ROOT must name the repository root"
@@ -27,25 +28,6 @@ static int setup(void **state)
     (void)state;
     px_alloc_init(&A, NULL);
     return 0;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
 }
 
 static int cmp_names(const void *a, const void *b) { return strcmp(a, b); }
@@ -73,7 +55,7 @@ static px_ruleset *parse_bundled(void)
         snprintf(path, sizeof path, "%s/rules/%s", PITH_SOURCE_ROOT, names[i]);
         snprintf(name, sizeof name, "rules/%s", names[i]);
         size_t len = 0;
-        char *text = slurp(path, &len);
+        char *text = px_read_file(path, &len);
         assert_non_null(text);
         pith_error err = {0, ""};
         int rc = px_rules_parse(rs, name, text, len, &err);
@@ -187,7 +169,7 @@ static void test_prefilter_keeps_every_match(void **state)
 {
     (void)state;
     size_t len = 0;
-    char *data = slurp(PITH_SOURCE_ROOT "/tests/data/text-cases.tsv", &len);
+    char *data = px_read_file(PITH_SOURCE_ROOT "/tests/data/text-cases.tsv", &len);
     assert_non_null(data);
     static const char *const classes[] = {
         "post-share-buttons", "entry-content", "sidebar-widget widget_recent_entries",

@@ -12,35 +12,10 @@
 #include <cmocka.h>
 
 #include "counting_alloc.h"
-#include "parse.h"
-#include "rules.h"
-
-static px_alloc A;
-
-static int setup(void **state)
-{
-    (void)state;
-    px_alloc_init(&A, NULL);
-    return 0;
-}
+#include "rules_doc.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                              */
-
-/* Parses and compiles text that must be valid; fails the test otherwise. */
-static px_ruleset *load(const char *text)
-{
-    px_ruleset *rs = px_rules_new(&A);
-    assert_non_null(rs);
-    pith_error err = {0, ""};
-    int rc = px_rules_parse(rs, "t.rules", text, strlen(text), &err);
-    if (rc)
-        fail_msg("rules refused: %s", err.message);
-    rc = px_rules_compile(rs, &err);
-    if (rc)
-        fail_msg("rules do not compile: %s", err.message);
-    return rs;
-}
 
 /* Number of rules text yields, which must parse. */
 static size_t count_rules(const char *text, size_t len)
@@ -75,54 +50,6 @@ static void refused(const char *text, size_t len, const char *want)
     px_rules_free(rs);
 }
 #define REFUSED(lit, want) refused(lit, sizeof(lit) - 1, want)
-
-/* A parsed document and the ruleset to run over it. */
-typedef struct doc {
-    px_doc d;
-    px_ruleset *rs;
-    px_scratch *s;
-} doc;
-
-static void doc_open(doc *t, const char *rules, const char *html)
-{
-    t->rs = load(rules);
-    pith_error err = {0, ""};
-    assert_int_equal(px_parse(&t->d, &A, html, strlen(html), 0, &err), PITH_OK);
-    t->s = px_scratch_new(t->rs, &A);
-    assert_non_null(t->s);
-}
-
-static void doc_close(doc *t)
-{
-    px_scratch_free(t->s);
-    px_doc_free(&t->d);
-    px_rules_free(t->rs);
-}
-
-/* The element whose id attribute is id; the tests label the elements they
- * ask about this way so that the lookup itself needs no rules. */
-static const px_node *by_id(const doc *t, const char *id)
-{
-    for (int i = 0; i < t->d.n; i++) {
-        const char *v = px_attr(&t->d.nodes[i], "id");
-        if (v && !strcmp(v, id))
-            return &t->d.nodes[i];
-    }
-    fail_msg("no element with id '%s'", id);
-    return NULL;
-}
-
-static px_verdict element_verdict(const doc *t, const px_node *nd)
-{
-    px_verdict v = {false, 0, -1, -1, false};
-    px_rules_match_element(t->rs, t->s, nd, &v);
-    return v;
-}
-
-static bool dropped_id(const doc *t, const char *id)
-{
-    return element_verdict(t, by_id(t, id)).drop;
-}
 
 /* ------------------------------------------------------------------ */
 /* Parsing valid rules                                                  */
@@ -457,8 +384,6 @@ static void test_refusal_frees_custom_tag_names(void **state)
         fail_msg("%ld blocks leaked refusing a custom tag list", live);
 }
 
-/* ------------------------------------------------------------------ */
-/* ------------------------------------------------------------------ */
 int main(void)
 {
     const struct CMUnitTest tests[] = {

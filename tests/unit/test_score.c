@@ -273,16 +273,6 @@ static void test_teaser_worth_less_than_prose(void **state)
     page_close(&t);
 }
 
-/* ------------------------------------------------------------------ */
-#define NPARAS (sizeof PARAS / sizeof *PARAS)
-
-typedef struct out {
-    int rc;
-    char text[16384];
-    char title[512];
-    pith_error err;
-} out;
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {

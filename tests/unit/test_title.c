@@ -11,56 +11,8 @@
 
 #include <cmocka.h>
 
-#include "pith.h"
+#include "text_out.h"
 
-/* A paragraph long enough that the page holds an article, so that the
- * tests below see the renderer at work rather than "no content". */
-#define LEAD                                                                           \
-    "The city council voted on Tuesday to extend the harbour bike lane by another "   \
-    "two kilometres, after a year in which the number of riders doubled."
-#define LEAD_P "<p>" LEAD "</p>"
-
-typedef struct out {
-    int rc;
-    char text[16384];
-    char title[512];
-    pith_error err;
-} out;
-
-static void run(const char *html, unsigned flags, out *o)
-{
-    pith_options *opts = pith_options_new(NULL);
-    assert_non_null(opts);
-    pith_options_set_flags(opts, flags);
-    pith_error err = {0, ""};
-    pith_extractor *ex = pith_extractor_new(opts, &err);
-    if (!ex)
-        fail_msg("pith_extractor_new: %s", err.message);
-    pith_options_free(opts);
-    memset(o, 0, sizeof *o);
-    pith_result *r = NULL;
-    o->rc = pith_extract(ex, html, strlen(html), NULL, NULL, &r, &o->err);
-    if (r) {
-        size_t len = 0;
-        const char *t = pith_result_text(r, &len);
-        assert_int_equal(strlen(t), len);
-        snprintf(o->text, sizeof o->text, "%s", t);
-        snprintf(o->title, sizeof o->title, "%s", pith_result_title(r));
-    }
-    pith_result_free(r);
-    pith_extractor_free(ex);
-}
-
-/* Fails showing both texts with their line breaks visible. */
-static void same_text(const char *got, const char *want)
-{
-    if (strcmp(got, want))
-        fail_msg("text differs\n--- want ---\n%s\n--- got ---\n%s\n---", want, got);
-}
-
-#define NO_RULES PITH_NO_DEFAULT_RULES
-
-/* ------------------------------------------------------------------ */
 /* ------------------------------------------------------------------ */
 /* The title                                                            */
 
