@@ -189,6 +189,15 @@ PITH_API pith_status pith_extract(const pith_extractor *ex, const char *html, si
                                   const char *encoding, const char *url, pith_result **out,
                                   pith_error *err);
 
+/* The same for a page fetched at a known time: date is when (ISO 8601,
+ * "2024-03-15T09:30:00Z", or an HTTP or WARC date). Relative datelines
+ * ("2 days ago", "vor 3 Stunden", "hace 2 días") count back from it;
+ * without it (NULL, as pith_extract passes) they give no date.
+ * PITH_ERR_USAGE when date is not a date. */
+PITH_API pith_status pith_extract_dated(const pith_extractor *ex, const char *html, size_t len,
+                                        const char *encoding, const char *url, const char *date,
+                                        pith_result **out, pith_error *err);
+
 /* The title, or "" when the page has none. Owned by the result. */
 PITH_API const char *pith_result_title(const pith_result *r);
 /* The article as plain text, blocks separated by blank lines (a whole

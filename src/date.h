@@ -52,4 +52,16 @@ bool px_date_iso(const char *s, size_t n, char out[PX_DATE_MAX]);
  * (ASCII case ignored): 1 to 12, or 0. */
 int px_month_name(const char *s, size_t n);
 
+/* Relative dates (date_rel.c). */
+
+/* Days since 1970-01-01 of a calendar day. */
+long px_date_days(int year, int month, int day);
+/* The first relative date in s[0..n): "2 days ago", "vor 3 Stunden",
+ * "hace 2 días", "il y a 2 jours", "3 часа назад", "2 giorni fa",
+ * "3 dni temu", "3天前", or "yesterday" and its kin opening the text,
+ * counted back from ref (which has a time or not). Hours and minutes back
+ * give a time in ref's zone when ref has one; days and longer give a day.
+ * False when ref is NULL or the text holds none; its offset in *at. */
+bool px_date_relative(const char *s, size_t n, const px_date *ref, px_date *out, size_t *at);
+
 #endif

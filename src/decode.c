@@ -8,6 +8,7 @@
  * label table, which is data. */
 #include "decode.h"
 #include "ascii.h"
+#include "dynlib.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -15,7 +16,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <uchardet.h>
 
 #define REPLACEMENT_CHAR "\xEF\xBF\xBD"
 #define PRESCAN_LIMIT 1024 /* bytes, as the HTML standard suggests */
@@ -892,8 +892,9 @@ static const encoding *sniff_bom(const unsigned char *s, size_t n, size_t *skip)
 /* No label and not UTF-8: uchardet guesses from the byte statistics
  * (Cyrillic, Greek, CJK...). NULL when it has no answer or names an
  * encoding the WHATWG list lacks; then windows-1252 it is, as browsers
- * in most locales do. */
-static const encoding *guess(const unsigned char *s, size_t n)
+ * in most locales do. *no_guesser is set when uchardet could not be
+ * loaded (src/dynlib.h). */
+static const encoding *guess(const unsigned char *s, size_t n, bool *no_guesser)
 {
     size_t len = n < GUESS_LIMIT ? n : GUESS_LIMIT, high = 0;
     for (size_t i = ascii_run(s, len, false); i < len && high < GUESS_MIN_HIGH;
@@ -901,13 +902,18 @@ static const encoding *guess(const unsigned char *s, size_t n)
         high++;
     if (high < GUESS_MIN_HIGH)
         return NULL; /* too little to go on, or ASCII, which reads the same */
-    uchardet_t ud = uchardet_new();
+    const px_uchardet_api *uc = px_uchardet();
+    if (!uc) {
+        *no_guesser = true; /* not installed: no guess, as when it has no answer */
+        return NULL;
+    }
+    struct uchardet *ud = uc->create();
     if (!ud)
         return NULL;
     const encoding *e = NULL;
-    if (uchardet_handle_data(ud, (const char *)s, len) == 0) {
-        uchardet_data_end(ud);
-        const char *cs = uchardet_get_charset(ud);
+    if (uc->handle_data(ud, (const char *)s, len) == 0) {
+        uc->data_end(ud);
+        const char *cs = uc->get_charset(ud);
         e = cs && *cs ? lookup((const unsigned char *)cs, strlen(cs)) : NULL;
         /* uchardet's names for encodings the WHATWG list has under others. */
         static const struct { const char *name; int enc; } aliases[] = {
@@ -917,7 +923,7 @@ static const encoding *guess(const unsigned char *s, size_t n)
             if (!strcmp(cs, aliases[k].name))
                 e = &encodings[aliases[k].enc];
     }
-    uchardet_delete(ud);
+    uc->destroy(ud);
     /* A guess of UTF-8 or UTF-16 on bytes that are not: keep the default. */
     if (e && e->kind != K_ICONV && e->kind != K_WIN1252)
         e = NULL;
@@ -966,12 +972,13 @@ static int choose(const unsigned char *s, size_t n, const char *hint,
         *why = PX_DECODE_LATE_META;
         return PITH_OK;
     }
-    if ((*e = guess(s, n)) != NULL) {
+    bool no_guesser = false;
+    if ((*e = guess(s, n, &no_guesser)) != NULL) {
         *why = PX_DECODE_GUESSED;
         return PITH_OK;
     }
     *e = &encodings[E_WIN1252];
-    *why = PX_DECODE_DEFAULT;
+    *why = no_guesser ? PX_DECODE_NO_GUESSER : PX_DECODE_DEFAULT;
     return PITH_OK;
 }
 
@@ -1028,6 +1035,7 @@ const char *px_decode_why_text(enum px_decode_why why)
         [PX_DECODE_LATE_META] = "a <meta> charset past the first 1024 bytes",
         [PX_DECODE_GUESSED] = "no charset declared; guessed from the bytes (uchardet)",
         [PX_DECODE_DEFAULT] = "no charset declared and no guess; the default",
+        [PX_DECODE_NO_GUESSER] = "no charset declared and no guess (uchardet is not loaded); the default",
     };
     return (unsigned)why < sizeof text / sizeof *text ? text[why] : "";
 }

@@ -42,7 +42,8 @@ int px_decode(const px_alloc *a, const char *in, size_t len, const char *hint,
 /* Which step of the order above chose the encoding (for --explain). */
 enum px_decode_why {
     PX_DECODE_BOM, PX_DECODE_HINT, PX_DECODE_META, PX_DECODE_UTF8_OVER_META,
-    PX_DECODE_UTF8, PX_DECODE_LATE_META, PX_DECODE_GUESSED, PX_DECODE_DEFAULT
+    PX_DECODE_UTF8, PX_DECODE_LATE_META, PX_DECODE_GUESSED, PX_DECODE_DEFAULT,
+    PX_DECODE_NO_GUESSER  /* the default, because uchardet could not be loaded */
 };
 
 /* px_decode that also says, in *why_out (if not NULL), which step chose. */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "decode.h"
+#include "dynlib.h"
 #include "page.h"
 
 static const char *const why_names[] = {
@@ -96,6 +97,16 @@ static void explain_adblock(const px_page *pg, px_buf *out)
     }
 }
 
+static void unloaded(px_buf *out, const char *what, px_lib id)
+{
+    const char *why = px_dynlib_error(id);
+    px_buf_puts(out, "# ");
+    px_buf_puts(out, what);
+    px_buf_puts(out, " skipped: ");
+    px_buf_puts(out, why ? why : "the library could not be loaded");
+    px_buf_putc(out, '\n');
+}
+
 int px_explain(const px_page *pg, px_buf *out)
 {
     char line[256];
@@ -104,6 +115,11 @@ int px_explain(const px_page *pg, px_buf *out)
                  px_decode_why_text((enum px_decode_why)pg->charset_why));
         px_buf_puts(out, line);
     }
+    /* A library loaded on demand (dynlib.h) that this page needed. */
+    if (pg->charset_why == PX_DECODE_NO_GUESSER)
+        unloaded(out, "charset guess", PX_LIB_UCHARDET);
+    if (pg->no_lang_detector)
+        unloaded(out, "language detection", PX_LIB_CLD2);
     snprintf(line, sizeof line, "# root=%d fallback=%d nodes=%d\n", pg->root, pg->fallback, pg->doc.n);
     px_buf_puts(out, line);
     explain_adblock(pg, out);

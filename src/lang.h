@@ -17,17 +17,14 @@
  *     load its fingerprint files (libexttextcat-data) from a path at run
  *     time, where CLD2's tables are inside the library.
  * CLD2's API is C++ only (namespace CLD2, no C header in the Debian
- * package), hence the one small C++ file lang_cld2.cc behind this header.
+ * package); lang_cld2.c reaches two of its free functions through
+ * dlopen, which keeps libstdc++ out of pith's start-up (src/dynlib.h).
  */
 #ifndef PITH_LANG_H
 #define PITH_LANG_H
 
 #include <stdbool.h>
 #include <stddef.h>
-
-#ifdef __cplusplus
-extern "C" {
-#endif
 
 /* The language of utf8[0..len) as an ISO 639-1 code where there is one
  * ("en", "de", "zh", "zh-Hant"), or NULL when the text is too short or too
@@ -38,7 +35,4 @@ const char *px_lang_detect(const char *utf8, size_t len);
  * counts, ASCII case ignored: "en-US" is "en", "zh-Hant" is "zh". */
 bool px_lang_same(const char *a, const char *b);
 
-#ifdef __cplusplus
-}
-#endif
 #endif

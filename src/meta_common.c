@@ -301,8 +301,10 @@ const char *px_meta_tag(const ctx *c, const char *key)
 #define NAMED_SCAN_MAX 4096
 
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
- * one of words (within its first NAMED_SCAN_MAX bytes)? */
-bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count)
+ * one of words (within its first NAMED_SCAN_MAX bytes)? A word inside one
+ * of skip does not count (skip may be NULL). */
+static bool named(const ctx *c, int i, int up, const char *const *words, size_t count,
+                  const char *const *skip, size_t nskip)
 {
     const px_node *nodes = c->doc->nodes;
     for (int k = 0, p = i; p >= 0 && k <= up; k++, p = nodes[p].parent) {
@@ -310,25 +312,46 @@ bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t
         if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
             break;
         const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+        /* Blogger's post column is <div class="widget Blog" id="Blog1">:
+         * a widget by name, the article by place */
+        if (nskip && attrs[0] && !strcmp(attrs[0], "widget Blog"))
+            continue;
         for (int a = 0; a < 2; a++)
             for (size_t n = 0; attrs[a] && attrs[a][n] && n < NAMED_SCAN_MAX; n++) {
                 const char *s = attrs[a] + n;
                 /* The words are lower case: most offsets fail at once. */
                 char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
+                for (size_t w = 0; w < nskip; w++)
+                    if (skip[w][0] == c0 && px_meta_prefix_ci(s, skip[w])) {
+                        n += strlen(skip[w]) - 1;
+                        goto next;
+                    }
                 for (size_t w = 0; w < count; w++)
                     if (words[w][0] == c0 && px_meta_prefix_ci(s, words[w]))
                         return true;
+            next:;
             }
     }
     return false;
 }
 
+bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count)
+{
+    return named(c, i, up, words, count, NULL, 0);
+}
+
 static const char *const elsewhere[] = {"comment", "reply", "related", "teaser", "sidebar",
                                         "widget", "footer", "masthead", "header__", "feed",
                                         "recommend", "avatar", "respond"};
+/* Names that hold one of those words but mean the article: hAtom's
+ * "hfeed" wraps the whole page of a single post on Blogger and on
+ * WordPress themes built on _s, its post and dates included (and
+ * Blogger's "widget Blog", above). */
+static const char *const not_elsewhere[] = {"hfeed"};
 bool px_meta_elsewhere(const ctx *c, int i, int up)
 {
-    return px_meta_named(c, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere);
+    return named(c, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere, not_elsewhere,
+                 sizeof not_elsewhere / sizeof *not_elsewhere);
 }
 
 

@@ -34,6 +34,7 @@ typedef struct ctx {
     px_meta *m;
     const px_doc *doc;
     const px_alloc *a;
+    const px_date *ref;  /* when the page was fetched, or NULL */
     int rc;
     meta_tag *tags;
     size_t ntags;

@@ -45,6 +45,13 @@ static int headline(const ctx *c)
     return outside;
 }
 
+/* How far node i is from the headline h1 (-1: none, then from the top):
+ * a date above the headline counts double, the byline being below it. */
+static int distance(int h1, int i)
+{
+    return h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
+}
+
 /* Words before a date that make it the modified date, lower case. */
 static const char *const updated[] = {
     "updated", "update", "last modified", "modified", "aktualisiert", "geändert", "mis à jour",
@@ -76,24 +83,50 @@ static void consider(best *b, int dist, const px_date *d)
     }
 }
 
-/* The date of node i: in its title attribute (abbr, span), else in its
- * text. Returns false when it holds none. */
-static bool node_date(ctx *c, int i, px_date *d, bool *modified)
+/* The dates of node i, published and modified: in its title attribute
+ * (abbr, span), else in its text, where a label before each date says
+ * which it is ("PUBLISHED: November 8, 2023 | UPDATED: November 9, 2023",
+ * "Aktualisiert am 5. Mai, veröffentlicht am 1. Mai"). Returns false when
+ * it holds none. */
+static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod, bool *has_mod)
 {
     const px_node *nd = &c->doc->nodes[i];
     const char *title = px_attr(nd, "title");
-    *modified = false;
-    if (title && px_date_parse(title, strlen(title), d))
-        return true;
+    *has_pub = *has_mod = false;
+    if (title && px_date_parse(title, strlen(title), pub))
+        return *has_pub = true;
     char *t = px_meta_node_text(c, i, MAX_TEXT);
     if (!t)
         return false;
-    size_t n = strlen(t), at = 0;
-    bool found = n <= MAX_TEXT && strpbrk(t, "0123456789") && px_date_find(t, n, d, &at);
-    if (found)
-        *modified = says_updated(t, at);
+    size_t n = strlen(t), from = 0, label = 0;
+    if (n <= MAX_TEXT && strpbrk(t, "0123456789")) {
+        /* the first date, and a later one whose label differs */
+        px_date d;
+        size_t at;
+        for (int k = 0; k < 4 && from < n && px_date_find(t + from, n - from, &d, &at); k++) {
+            at += from;
+            bool upd = says_updated(t + label, at - label);
+            if (upd && !*has_mod) {
+                *mod = d;
+                *has_mod = true;
+            } else if (!upd && !*has_pub) {
+                *pub = d;
+                *has_pub = true;
+            }
+            /* past this date's first word: the next find is a later date */
+            label = at;
+            from = at + strcspn(t + at, " ,.");
+        }
+    }
+    if (!*has_pub && !*has_mod && n <= MAX_TEXT && px_date_relative(t, n, c->ref, pub, &label)) {
+        bool upd = says_updated(t, label);
+        if (upd)
+            *mod = *pub;
+        *has_pub = !upd;
+        *has_mod = upd;
+    }
     px_free(c->a, t);
-    return found;
+    return *has_pub || *has_mod;
 }
 
 /* An element whose class says date or time and whose whole text is a
@@ -105,16 +138,40 @@ void px_meta_named_date(ctx *c)
     static const char *const classes[] = {"date", "time", "fecha", "datum", "publish", "posted",
                                           "dateline"};
     static const char *const not_this[] = {"update", "modif", "readtime", "read-time"};
-    for (int i = 0; i < c->doc->n && !c->m->date_published && !c->rc; i++) {
+    /* the one nearest the headline, as for the dateline below: a page's
+     * print header ("Wydrukowano: 2021-05-11") or a "today" widget comes
+     * before the article's date */
+    int h1 = headline(c), near = -1, near_dist = 0;
+    px_date bd;
+    for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
             nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
             !px_meta_named(c, i, 0, classes, COUNT(classes)) ||
             px_meta_named(c, i, 0, not_this, COUNT(not_this)) || px_meta_elsewhere(c, i, 8))
             continue;
-        char *v = px_meta_node_text(c, i, 80);
-        px_meta_set_date(c, &c->m->date_published, v);
-        px_free(c->a, v);
+        int dist = distance(h1, i);
+        if (near >= 0 && dist >= near_dist)
+            continue;
+        /* hAtom's <abbr class="published" title="2023-11-12T16:12:00Z"> */
+        const char *title = px_attr(nd, "title");
+        px_date d;
+        bool ok = title && px_date_parse(title, strlen(title), &d);
+        if (!ok) {
+            char *v = px_meta_node_text(c, i, 80);
+            ok = v && px_date_parse(v, strlen(v), &d);
+            px_free(c->a, v);
+        }
+        if (ok && !(d.year == 1970 && d.month == 1 && d.day == 1)) {
+            near = i;
+            near_dist = dist;
+            bd = d;
+        }
+    }
+    if (near >= 0) {
+        char iso[PX_DATE_MAX];
+        px_date_format(&bd, iso);
+        px_meta_set_date(c, &c->m->date_published, iso);
     }
 }
 
@@ -138,18 +195,21 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
         if (nd->end - i > MAX_NODES)
             continue;
         bool named = px_meta_named(c, i, 0, classes, COUNT(classes)) || nd->tag == GUMBO_TAG_TIME;
-        int dist = h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
+        int dist = distance(h1, i);
         if (!named)
             dist += UNNAMED;
         if ((!named && dist > FAR) || (bp.dist >= 0 && dist >= bp.dist && bm.dist >= 0 && dist >= bm.dist))
             continue;
         if (px_meta_elsewhere(c, i, 8))
             continue;
-        px_date d;
-        bool modified;
-        if (!node_date(c, i, &d, &modified))
+        px_date dp, dm;
+        bool has_pub, has_mod;
+        if (!node_dates(c, i, &dp, &has_pub, &dm, &has_mod))
             continue;
-        consider(modified ? &bm : &bp, dist, &d);
+        if (has_pub)
+            consider(&bp, dist, &dp);
+        if (has_mod)
+            consider(&bm, dist, &dm);
         i = nd->end - 1; /* the elements inside say the same, further on */
     }
     if (bp.dist >= 0)

@@ -95,6 +95,23 @@ static char *item_value(ctx *c, int i)
     return px_meta_node_text(c, i, 200);
 }
 
+/* A date's value: in content, datetime or title (hAtom's
+ * <abbr class="published" title="2023-11-12T16:12:00Z">16:12</abbr>,
+ * which Blogger also marks itemprop=datePublished), else in the text;
+ * the first that is a date. */
+static char *date_value(ctx *c, int i)
+{
+    const px_node *nd = &c->doc->nodes[i];
+    static const char *const attrs[] = {"content", "datetime", "title"};
+    px_date d;
+    for (size_t k = 0; k < sizeof attrs / sizeof *attrs; k++) {
+        const char *v = px_attr(nd, attrs[k]);
+        if (v && px_date_parse(v, strlen(v), &d))
+            return px_meta_clean(c, v, false);
+    }
+    return px_meta_node_text(c, i, 200);
+}
+
 /* The name inside an itemprop=author (or publisher) element. */
 static char *item_name(ctx *c, int i)
 {
@@ -257,6 +274,29 @@ void px_meta_cards(ctx *c)
     px_meta_set_field(c, &m->headline, px_meta_tag(c, "dc.title"), false);
 }
 
+/* RDFa dates on elements: Drupal writes the node's date as
+ * <span property="dc:date dc:created" content="2019-02-08T00:00:00+01:00">
+ * around a date in words, and the same on each comment's date. */
+static void rdfa_dates(ctx *c, int i)
+{
+    static const char *const pub[] = {"dc:date", "dc:created", "dc:issued", "dcterms:created",
+                                      "dcterms:issued", "schema:datePublished"};
+    static const char *const mod[] = {"dc:modified", "dcterms:modified", "schema:dateModified"};
+    const char *prop = px_attr(&c->doc->nodes[i], "property");
+    char **field = NULL;
+    for (size_t k = 0; k < COUNT(pub) && !field; k++)
+        if (px_meta_has_token(prop, pub[k]))
+            field = &c->m->date_published;
+    for (size_t k = 0; k < COUNT(mod) && !field; k++)
+        if (px_meta_has_token(prop, mod[k]))
+            field = &c->m->date_modified;
+    if (!field || *field || px_meta_elsewhere(c, i, 8))
+        return;
+    char *v = date_value(c, i);
+    px_meta_set_date(c, field, v);
+    px_free(c->a, v);
+}
+
 /* itemprop on elements other than <meta> (those are in c->tags), tag and
  * category links, then the itemprop and name tags. */
 void px_meta_microdata(ctx *c)
@@ -285,12 +325,12 @@ void px_meta_microdata(ctx *c)
                 px_free(c->a, v);
             }
             if (px_meta_has_token(ip, "datePublished") && !m->date_published) {
-                char *v = item_value(c, i);
+                char *v = date_value(c, i);
                 px_meta_set_date(c, &m->date_published, v);
                 px_free(c->a, v);
             }
             if (px_meta_has_token(ip, "dateModified") && !m->date_modified) {
-                char *v = item_value(c, i);
+                char *v = date_value(c, i);
                 px_meta_set_date(c, &m->date_modified, v);
                 px_free(c->a, v);
             }
@@ -303,6 +343,8 @@ void px_meta_microdata(ctx *c)
                 px_meta_set_url(c, &m->image, u);
             }
         }
+        if (nd->tag != GUMBO_TAG_META && px_attr(nd, "property"))
+            rdfa_dates(c, i);
         if (nd->tag == GUMBO_TAG_A)
             link_terms(c, i, &link_tags, &link_cats);
     }

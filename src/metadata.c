@@ -12,12 +12,7 @@
 static long day_number(const char *iso)
 {
     px_date d;
-    if (!px_date_parse(iso, strlen(iso), &d))
-        return 0;
-    long y = d.year - (d.month <= 2), era = y / 400;
-    long yoe = y - era * 400, mp = (d.month + 9) % 12;
-    long doy = (153 * mp + 2) / 5 + d.day - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    return px_date_parse(iso, strlen(iso), &d) ? px_date_days(d.year, d.month, d.day) : 0;
 }
 
 /* Dates from what the page shows, after the markup's: the URL's date,
@@ -28,27 +23,37 @@ static void page_dates(ctx *c, const char *page_url)
 {
     px_meta *m = c->m;
     char pub[PX_DATE_MAX], mod[PX_DATE_MAX], url[PX_DATE_MAX];
-    if (!m->date_published && (px_meta_url_date(page_url, url) || px_meta_url_date(m->url, url)))
+    bool has_url = px_meta_url_date(page_url, url) || px_meta_url_date(m->url, url);
+    if (!m->date_published && has_url)
         px_meta_set_date(c, &m->date_published, url);
     px_meta_visible_dates(c, pub, mod);
     const char *p = m->date_published;
     size_t pl = p ? strlen(p) : 0;
-    if (*pub && p && pl > 6 && !strcmp(p + pl - 6, "+00:00")) {
-        long diff = day_number(pub) - day_number(p);
+    /* The URL's date is the day the CMS filed the post under, in the
+     * site's own zone: with no dateline to say it, it names the local
+     * day of a UTC instant that fell on the next or previous day
+     * (/2019/11/18/ for 2019-11-19T04:58:46Z, 20:58 in California). */
+    const char *local = *pub ? pub : has_url ? url : NULL;
+    if (local && p && pl > 6 && !strcmp(p + pl - 6, "+00:00")) {
+        long diff = day_number(local) - day_number(p);
         if (diff == 1 || diff == -1) {
             px_free(c->a, m->date_published);
             m->date_published = NULL;
+            if (!*pub)
+                px_meta_set_date(c, &m->date_published, url);
         }
     }
     px_meta_set_date(c, &m->date_published, *pub ? pub : NULL);
     px_meta_set_date(c, &m->date_modified, *mod ? mod : NULL);
 }
 
-int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url)
+int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url,
+                    const px_date *ref)
 {
     memset(m, 0, sizeof *m);
     m->a = a;
     ctx c = {0};
+    c.ref = ref;
     c.m = m;
     c.doc = doc;
     c.a = a;

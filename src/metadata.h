@@ -28,6 +28,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "alloc.h"
+#include "date.h"
 #include "parse.h"
 
 typedef struct px_strlist {
@@ -58,10 +59,12 @@ typedef struct px_meta {
 } px_meta;
 
 /* Reads the metadata of a parsed page. page_url (may be NULL) is the URL
- * the page was fetched from. Returns PITH_OK or PITH_ERR_NOMEM; on failure
+ * the page was fetched from, ref (may be NULL) when: relative datelines
+ * ("2 days ago") count back from it. Returns PITH_OK or PITH_ERR_NOMEM; on failure
  * m holds what was found so far and must still be freed. A malformed
  * JSON-LD block is skipped, never an error. */
-int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url);
+int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url,
+                    const px_date *ref);
 void px_meta_free(px_meta *m);
 
 /* Is text[0..len), the normalised text of a block, only a byline or a

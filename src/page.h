@@ -67,11 +67,13 @@ typedef struct px_page {
     struct px_meta *meta; /* metadata (metadata.h), read before extraction;
                            * NULL when none was read */
     const char *url;      /* the page's URL as the caller gave it, or NULL */
+    const struct px_date *fetched; /* when it was fetched, or NULL */
     const px_adblock *ab; /* --adblock lists, or NULL */
     px_ab_page abp;       /* what the URL allows of them */
     int ab_prose;         /* prose characters the lists have dropped */
     const char *charset;  /* the encoding the input was read in (decode.c) */
     int charset_why;      /* and why: an enum px_decode_why */
+    bool no_lang_detector; /* the language was wanted but CLD2 could not be loaded */
 } px_page;
 
 /* Stage 3b (score.c): text statistics and worth of every node. */

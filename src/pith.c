@@ -14,7 +14,9 @@
 #include <time.h>
 #include "adblock.h"
 #include "alloc.h"
+#include "date.h"
 #include "decode.h"
+#include "dynlib.h"
 #include "elide.h"
 #include "limit.h"
 #include "lang.h"
@@ -458,14 +460,16 @@ static int render_formats(unsigned flags, px_page *pg, pith_result *res)
  * and checked against --target-language, where the text says more than a
  * declaration (templates declare their default language on every page).
  * A page in another language keeps its metadata but loses its text. */
-static int page_language(const pith_extractor *ex, pith_result *res, int *status, bool *foreign,
-                         pith_error *err)
+static int page_language(const pith_extractor *ex, px_page *pg, pith_result *res, int *status,
+                         bool *foreign, pith_error *err)
 {
     px_meta *m = &res->meta;
     bool target = ex->target_lang[0] != '\0';
     if (m->language && !target)
         return PITH_OK;
     const char *found = px_lang_detect(res->text, res->text_len);
+    /* for --explain; px_cld2 is cheap once px_lang_detect has asked */
+    pg->no_lang_detector = !found && res->text_len && !px_cld2();
     if (!m->language && found) {
         m->language = px_strndup(&res->a, found, strlen(found));
         if (!m->language)
@@ -585,7 +589,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     pg->root = -1;
     /* Metadata first: extraction may use the byline and date it finds. */
     t = px_clock(pg);
-    rc = px_meta_extract(&res->meta, &pg->doc, pg->a, pg->url);
+    rc = px_meta_extract(&res->meta, &pg->doc, pg->a, pg->url, pg->fetched);
     res->meta.a = &res->a; /* the result may outlive the extractor */
     px_lap(pg, PITH_STAGE_EXTRACT, t);
     if (rc)
@@ -621,7 +625,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     if (!res->text)
         return px_error(err, PITH_ERR_NOMEM, "out of memory rendering");
     bool foreign = false;
-    if (page_language(ex, res, &status, &foreign, err))
+    if (page_language(ex, pg, res, &status, &foreign, err))
         return px_error(err, PITH_ERR_NOMEM, "out of memory");
     px_title_polish(pg);
     /* the title may come from JSON-LD, whose escapes the parse never saw */
@@ -662,10 +666,21 @@ pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
                          const char *encoding, const char *url, pith_result **out,
                          pith_error *err)
 {
+    return pith_extract_dated(ex, html, len, encoding, url, NULL, out, err);
+}
+
+pith_status pith_extract_dated(const pith_extractor *ex, const char *html, size_t len,
+                               const char *encoding, const char *url, const char *date,
+                               pith_result **out, pith_error *err)
+{
     if (out)
         *out = NULL;
     if (!ex || !out || (!html && len))
         return px_error(err, PITH_ERR_USAGE, "missing extractor, input or result pointer");
+    px_date fetched;
+    if (date && !px_date_parse(date, strlen(date), &fetched))
+        return px_error(err, PITH_ERR_USAGE, "not a date: '%.64s' (ISO 8601, such as 2024-03-15T09:30:00Z)",
+                        date);
     const px_alloc *a = &ex->a;
     px_page pg;
     memset(&pg, 0, sizeof pg);
@@ -673,6 +688,7 @@ pith_status pith_extract(const pith_extractor *ex, const char *html, size_t len,
     pg.rs = ex->rules;
     pg.flags = ex->flags;
     pg.url = url;
+    pg.fetched = date ? &fetched : NULL;
     pg.ab = ex->adblock;
     if (pg.ab)
         px_adblock_page(pg.ab, url, &pg.abp);

@@ -152,6 +152,53 @@ static char *doc_title_of(px_page *pg)
     return r;
 }
 
+/* Parts of a heading that are not the headline: its date, and a kicker
+ * ("topline", "Dachzeile") set in its own element above or before it. */
+static bool aside_of_headline(const px_node *nd)
+{
+    static const char *const kicker[] = {"kicker", "topline", "overline", "dachzeile", "eyebrow",
+                                         "roofline", "strapline", "supertitle", "pretitle"};
+    if (nd->tag == GUMBO_TAG_TIME)
+        return true;
+    const char *cls = px_attr(nd, "class");
+    for (const char *s = cls; s && *s; s++)
+        for (size_t k = 0; k < sizeof kicker / sizeof *kicker; k++)
+            if (px_ascii_ieq(s, kicker[k], strlen(kicker[k])))
+                return true;
+    return false;
+}
+
+/* The folded text of heading i into hb (emptied first), without what the
+ * rules dropped inside it (permalink marks) even when they dropped the
+ * heading itself with a header; with bare, without its date and kicker
+ * too, unless nothing else is left. Returns whether a dropped node parted
+ * its words. */
+static bool heading_text(const px_page *pg, int i, px_buf *hb, bool bare)
+{
+    const px_doc *d = &pg->doc;
+    hb->len = 0;
+    bool pending = false, parted = false;
+    for (int j = i + 1; j < d->nodes[i].end; j++) {
+        bool aside = bare && d->nodes[j].kind == PX_ELEMENT && aside_of_headline(&d->nodes[j]);
+        if ((d->nodes[j].flags & PX_DROP) || aside) {
+            /* ...which still parts the words around it: a kicker and its
+             * headline joined by a hidden dash are two phrases */
+            pending = hb->len > 0;
+            parted |= pending && !aside;
+            j = d->nodes[j].end - 1;
+            continue;
+        }
+        if (d->nodes[j].kind == PX_TEXT) {
+            size_t len;
+            const char *t = px_text(&d->nodes[j], &len);
+            px_append_folded(hb, t, len, &pending);
+        }
+    }
+    if (bare && !hb->len)
+        return heading_text(pg, i, hb, false);
+    return parted;
+}
+
 int px_find_title(px_page *pg)
 {
     const px_doc *d = &pg->doc;
@@ -177,24 +224,7 @@ int px_find_title(px_page *pg)
     for (int i = 0; i < d->n; i++) {
         if (d->nodes[i].kind != PX_ELEMENT || d->nodes[i].tag != GUMBO_TAG_H1)
             continue;
-        hb.len = 0;
-        /* The text of the h1 even when the rules dropped it with a header. */
-        bool pending = false;
-        for (int j = i + 1; j < d->nodes[i].end; j++) {
-            /* Skip what the rules dropped inside the h1 (permalink marks). */
-            if (d->nodes[j].flags & PX_DROP) {
-                /* ...which still parts the words around it: a kicker and
-                 * its headline joined by a hidden dash are two phrases */
-                pending = hb.len > 0;
-                j = d->nodes[j].end - 1;
-                continue;
-            }
-            if (d->nodes[j].kind == PX_TEXT) {
-                size_t len;
-                const char *t = px_text(&d->nodes[j], &len);
-                px_append_folded(&hb, t, len, &pending);
-            }
-        }
+        heading_text(pg, i, &hb, false);
         if (!hb.len)
             continue;
         split_words(hb.data, hb.len, &wh);
@@ -313,6 +343,274 @@ static void strip_site_segments(char *t, const char *site, const char *host)
     }
 }
 
+/* Does the class or id of node i or of its parent or grandparent hold
+ * one of words (ASCII case ignored)? */
+static bool named_near(const px_page *pg, int i, const char *const *names, size_t count)
+{
+    const px_node *nodes = pg->doc.nodes;
+    for (int k = 0, p = i; p >= 0 && k < 3; k++, p = nodes[p].parent) {
+        if (nodes[p].kind != PX_ELEMENT || nodes[p].tag == GUMBO_TAG_BODY)
+            break;
+        const char *attrs[2] = {px_attr(&nodes[p], "class"), px_attr(&nodes[p], "id")};
+        for (int a = 0; a < 2; a++)
+            for (const char *s = attrs[a]; s && *s; s++)
+                for (size_t w = 0; w < count; w++)
+                    if (px_ascii_ieq(s, names[w], strlen(names[w])))
+                        return true;
+    }
+    return false;
+}
+
+/* Is heading i somewhere a headline is not: in a <nav>, <aside> or
+ * <footer>, or a logo ("site-title", "brand")? (A header the rules
+ * dropped often holds the headline: that counts for nothing here.) */
+static bool not_headline(const px_page *pg, int i)
+{
+    static const char *const logo[] = {"logo", "brand", "site-title", "site-name", "sitename",
+                                       "site_title", "blog-title", "masthead"};
+    const px_node *nodes = pg->doc.nodes;
+    for (int p = i; p >= 0; p = nodes[p].parent)
+        if (nodes[p].kind == PX_ELEMENT && (nodes[p].tag == GUMBO_TAG_NAV ||
+                                            nodes[p].tag == GUMBO_TAG_ASIDE ||
+                                            nodes[p].tag == GUMBO_TAG_FOOTER))
+            return true;
+    return named_near(pg, i, logo, sizeof logo / sizeof *logo);
+}
+
+/* Text before the headline, inside the article, that still leaves it
+ * the article's opening (a kicker, a date, a share bar's labels). */
+#define OPENING_TEXT 300
+/* Words of an h1 that reads as a headline rather than a section's name. */
+#define HEADLINE_WORDS 4
+
+/* Does h1 i open the content root: inside it, with little text before? */
+static bool opens_article(const px_page *pg, int i)
+{
+    const px_node *nodes = pg->doc.nodes;
+    int root = pg->root;
+    if (root < 0 || i <= root || i >= nodes[root].end)
+        return false;
+    size_t before = 0;
+    for (int j = root; j < i && before <= OPENING_TEXT; j++) {
+        if (nodes[j].flags & PX_DROP) {
+            j = nodes[j].end - 1;
+            continue;
+        }
+        if (nodes[j].kind == PX_TEXT) {
+            size_t len;
+            px_text(&nodes[j], &len);
+            before += len;
+        }
+    }
+    return before <= OPENING_TEXT;
+}
+
+/* The headline inside the page when the title came from og:title or
+ * <title> (no <h1> agreed with them): an <h1>, <h2> or <h3> that agrees
+ * with og:title, <title> or the JSON-LD headline (9to5mac's h1 is the
+ * JSON-LD headline, its og:title another wording; a logo's h1 leaves the
+ * post's h2), else the page's first <h1> when it opens the article, where
+ * a reader sees it above the text. Never a logo or a site name. NULL when
+ * there is none. */
+static int article_headline(px_page *pg, const char *site, const char *host)
+{
+    const px_doc *d = &pg->doc;
+    const px_meta *m = pg->meta;
+    char *doc = doc_title_of(pg);
+    const char *og = meta_content(pg, "og:title");
+    words fields[3];
+    int nf = 0;
+    if (doc)
+        split_words(doc, strip_site(doc, strlen(doc)), &fields[nf++]);
+    if (og)
+        split_words(og, strlen(og), &fields[nf++]);
+    if (m->headline)
+        split_words(m->headline, strlen(m->headline), &fields[nf++]);
+    px_free(pg->a, doc);
+    px_buf hb;
+    px_buf_init(&hb, pg->a);
+    /* the h1 that agrees best, else the first h2 or h3 that agrees (one
+     * further down the article, a "Conclusion: …", echoes the title) */
+    int best = -1, best_rank = 4, first_h1 = -1;
+    float best_sim = 0.5f;
+    for (int i = 0; i < d->n; i++) {
+        const px_node *nd = &d->nodes[i];
+        if (nd->kind != PX_ELEMENT)
+            continue;
+        int rank = nd->tag == GUMBO_TAG_H1 ? 1 : nd->tag == GUMBO_TAG_H2 || nd->tag == GUMBO_TAG_H3 ? 2 : 0;
+        if (!rank || rank >= best_rank)
+            continue;
+        heading_text(pg, i, &hb, true);
+        if (!hb.len || not_headline(pg, i) || site_like(hb.data, hb.len, site, host))
+            continue;
+        if (rank == 1 && first_h1 < 0)
+            first_h1 = i;
+        words wh;
+        split_words(hb.data, hb.len, &wh);
+        float sim = 0;
+        for (int k = 0; k < nf; k++) {
+            float sk = similarity(&wh, &fields[k]);
+            sim = sk > sim ? sk : sim;
+        }
+        if (sim > best_sim || (best >= 0 && rank < best_rank && sim > 0.5f)) {
+            best = i;
+            best_sim = sim;
+            best_rank = rank;
+        }
+    }
+    /* Against a headline in the markup, the h1 must read as a headline
+     * too, not as a section's name ("Latest news") */
+    if (best < 0 && first_h1 >= 0 && opens_article(pg, first_h1)) {
+        heading_text(pg, first_h1, &hb, true);
+        if ((!og && !m->headline) || count_words(hb.data, hb.len) >= HEADLINE_WORDS)
+            best = first_h1;
+    }
+    px_buf_free(&hb);
+    return best;
+}
+
+/* Separators and spaces a kicker left at either end of a headline. */
+static void trim_separators(px_buf *b)
+{
+    static const char *const seps[] = {":", "|", "-", "\xe2\x80\x93", "\xe2\x80\x94", "\xc2\xb7",
+                                       "\xe2\x80\xa2", "/", " "};
+    for (bool again = true; again && b->len;) {
+        again = false;
+        for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+            size_t l = strlen(seps[k]);
+            if (b->len > l && !memcmp(b->data, seps[k], l)) {
+                memmove(b->data, b->data + l, b->len - l);
+                b->len -= l;
+                again = true;
+            }
+            if (b->len > l && !memcmp(b->data + b->len - l, seps[k], l)) {
+                b->len -= l;
+                again = true;
+            }
+        }
+    }
+}
+
+/* The title from heading i, without the date and kicker set inside it. */
+static void bare_title(px_page *pg, int i)
+{
+    px_buf hb;
+    px_buf_init(&hb, pg->a);
+    heading_text(pg, i, &hb, true);
+    trim_separators(&hb);
+    if (hb.len && !hb.oom && (hb.len != strlen(pg->title) || memcmp(hb.data, pg->title, hb.len))) {
+        char *t = px_strndup(pg->a, hb.data, hb.len);
+        if (t) {
+            px_free(pg->a, pg->title);
+            pg->title = t;
+        }
+    }
+    px_buf_free(&hb);
+}
+
+/* Do a and b say the same words, in the same order (ASCII case folded)? */
+static bool same_words(const char *a, size_t an, const char *b)
+{
+    words wa, wb;
+    split_words(a, an, &wa);
+    split_words(b, strlen(b), &wb);
+    if (!wa.n || wa.n != wb.n || wa.n == MAX_WORDS)
+        return false;
+    for (int i = 0; i < wa.n; i++)
+        if (wa.h[i] != wb.h[i])
+            return false;
+    return true;
+}
+
+/* Do a and b hold the same letters and digits, case and all, whatever
+ * the punctuation and spaces between them? */
+static bool same_letters(const char *a, const char *b)
+{
+    size_t i = 0, j = 0, an = strlen(a), bn = strlen(b);
+    for (;;) {
+        size_t ai = 0, bj = 0;
+        unsigned ca = 0, cb = 0;
+        while (i < an && is_sep(ca = px_utf8_next(a + i, an - i, &ai)))
+            i += ai;
+        while (j < bn && is_sep(cb = px_utf8_next(b + j, bn - j, &bj)))
+            j += bj;
+        if (i >= an || j >= bn)
+            return i >= an && j >= bn;
+        if (ca != cb)
+            return false;
+        i += ai;
+        j += bj;
+    }
+}
+
+/* The title h1 against the markup's headline (JSON-LD, og:title), which
+ * sites write without their kicker and with the punctuation they mean:
+ * a section glued into the h1 before a separator ("Politics | St. Louis
+ * Park elects…" where og:title is "St. Louis Park elects…") goes; a
+ * separator the rules hid inside the h1 (an aria-hidden " – " between a
+ * kicker and the headline, which leaves only a space) comes back from
+ * the markup when its letters are the h1's, case and all. */
+static void markup_wording(px_page *pg, int node)
+{
+    const char *alts[2] = {pg->meta->headline, meta_content(pg, "og:title")};
+    char *t = pg->title;
+    size_t n = strlen(t);
+    /* a kicker in the heading's first element ("<strong>Deutschlandtakt
+     * </strong> Flixbus attackiert…"), which the markup leaves out */
+    const px_node *nodes = pg->doc.nodes;
+    int kick = nodes[node].first;
+    while (kick >= 0 && nodes[kick].kind != PX_ELEMENT)
+        kick = nodes[kick].next;
+    if (kick >= 0) {
+        px_buf kb;
+        px_buf_init(&kb, pg->a);
+        heading_text(pg, kick, &kb, false);
+        size_t kl = kb.len;
+        bool starts = kl && kl < n && !memcmp(t, kb.data, kl) && count_words(kb.data, kl) <= 3;
+        px_buf_free(&kb);
+        for (int a = 0; a < 2 && starts; a++)
+            if (alts[a] && same_words(t + kl, n - kl, alts[a])) {
+                px_buf rb;
+                px_buf_init(&rb, pg->a);
+                px_buf_append(&rb, t + kl, n - kl);
+                trim_separators(&rb);
+                px_buf_putc(&rb, '\0');
+                if (!rb.oom && rb.len > 1) {
+                    memcpy(t, rb.data, rb.len);
+                    n = rb.len - 1;
+                }
+                px_buf_free(&rb);
+                break;
+            }
+    }
+    for (size_t k = 0; k < sizeof title_seps / sizeof *title_seps; k++) {
+        size_t sl = strlen(title_seps[k]);
+        const char *first = strstr(t, title_seps[k]);
+        if (!first)
+            continue;
+        size_t off = (size_t)(first - t) + sl;
+        for (int a = 0; a < 2; a++)
+            if (alts[a] && count_words(t, (size_t)(first - t)) <= 3 && same_words(t + off, n - off, alts[a])) {
+                memmove(t, t + off, n - off + 1);
+                return;
+            }
+    }
+    px_buf hb;
+    px_buf_init(&hb, pg->a);
+    bool parted = heading_text(pg, node, &hb, false);
+    px_buf_free(&hb);
+    for (int a = 0; a < 2 && parted; a++) {
+        if (!alts[a] || strlen(alts[a]) <= n || !same_letters(t, alts[a]))
+            continue;
+        char *f = fold(pg, alts[a], strlen(alts[a]));
+        if (f) {
+            px_free(pg->a, pg->title);
+            pg->title = f;
+        }
+        return;
+    }
+}
+
 int px_title_polish(px_page *pg)
 {
     const px_meta *m = pg->meta;
@@ -320,6 +618,13 @@ int px_title_polish(px_page *pg)
         return PITH_OK;
     const char *site = m->site_name;
     const char *host = host_of(m->url ? m->url : pg->url);
+    int node = pg->title_node;
+    if (node < 0 || not_headline(pg, node))
+        node = article_headline(pg, site, host);
+    if (node >= 0) {
+        bare_title(pg, node);
+        markup_wording(pg, node);
+    }
     strip_site_segments(pg->title, site, host);
     if (!site_like(pg->title, strlen(pg->title), site, host))
         return PITH_OK;

@@ -83,6 +83,13 @@ def _list(path: Union[str, os.PathLike]) -> Optional[Union[str, os.PathLike]]:
     return None if path == "system" else path
 
 
+def _reference(reference_date: Optional[str]) -> Optional[str]:
+    if reference_date is not None and not isinstance(reference_date, str):
+        raise UsageError(f"reference_date must be a str such as '2024-05-13T10:15:00Z' or None, "
+                         f"not {type(reference_date).__name__}")
+    return reference_date
+
+
 def _hostname(url: Optional[str]) -> Optional[str]:
     if not url:
         return None
@@ -145,7 +152,8 @@ class Extractor:
                 include_links: bool = False, include_images: bool = False,
                 include_title: bool = True, with_metadata: bool = False,
                 target_language: Optional[str] = None,
-                encoding: Optional[str] = None) -> Optional[str]:
+                encoding: Optional[str] = None,
+                reference_date: Optional[str] = None) -> Optional[str]:
         """The article as ``pith --format FORMAT`` prints it, or None.
 
         ``html`` is a str (Unicode already: the page's charset declaration no
@@ -159,15 +167,20 @@ class Extractor:
         metadata to txt and markdown (JSON always holds the metadata).
         ``target_language`` (a tag such as ``"de"`` or ``"en-US"``) is
         ``--target-language``: a page in another language gives None.
+        ``reference_date`` is ``--date``: when the page was fetched (ISO
+        8601, such as ``"2024-05-13T10:15:00Z"``, or an HTTP date); a
+        relative dateline ("2 days ago", "vor 3 Stunden") counts back from
+        it, and gives no date without it.
         """
         fmt = _format(output_format)
         lang = _language(target_language)
+        ref = _reference(reference_date)
         if not with_metadata or fmt in (2, 3):
             return self._core.extract(html, url, encoding, fmt,
                                       _favor(favor_precision, favor_recall),
-                                      include_links, include_images, include_title, lang)
+                                      include_links, include_images, include_title, lang, ref)
         doc = self._bare(html, url, encoding, fmt, favor_precision, favor_recall,
-                         include_links, include_images, include_title, lang)
+                         include_links, include_images, include_title, lang, ref)
         if doc is None:
             return None
         return _metadata_header(doc) + doc["output"]
@@ -177,7 +190,8 @@ class Extractor:
                         favor_recall: bool = False, include_links: bool = False,
                         include_images: bool = False, include_title: bool = True,
                         with_metadata: bool = True, target_language: Optional[str] = None,
-                        encoding: Optional[str] = None) -> Optional[Dict[str, Any]]:
+                        encoding: Optional[str] = None,
+                        reference_date: Optional[str] = None) -> Optional[Dict[str, Any]]:
         """The article and its metadata as a dict, or None.
 
         Keys: ``title``, ``author`` (authors joined by ``"; "``, as
@@ -188,13 +202,14 @@ class Extractor:
         output_format other than txt, ``markdown``, ``html`` or ``json``:
         the document :meth:`extract` returns. Missing values are None.
         ``with_metadata`` is accepted for trafilatura's sake: the metadata
-        is always read. ``target_language`` is as in :meth:`extract`.
+        is always read. ``target_language`` and ``reference_date`` are as
+        in :meth:`extract`.
         """
         del with_metadata
         fmt = _format(output_format)
         doc = self._bare(html, url, encoding, fmt, favor_precision, favor_recall,
                          include_links, include_images, include_title,
-                         _language(target_language))
+                         _language(target_language), _reference(reference_date))
         if doc is None:
             return None
         output = doc.pop("output")
@@ -206,19 +221,21 @@ class Extractor:
                   output_format: str = "txt", favor_precision: bool = False,
                   favor_recall: bool = False, include_links: bool = False,
                   include_images: bool = False, include_title: bool = True,
-                  target_language: Optional[str] = None) -> Optional[Dict[str, Any]]:
+                  target_language: Optional[str] = None,
+                  reference_date: Optional[str] = None) -> Optional[Dict[str, Any]]:
         """bare_extraction's dict with "output", the document extract()
         returns, whatever the format (for pith.scrapy)."""
         return self._bare(html, url, encoding, _format(output_format), favor_precision,
                           favor_recall, include_links, include_images, include_title,
-                          _language(target_language))
+                          _language(target_language), _reference(reference_date))
 
     def _bare(self, html: HTML, url: Optional[str], encoding: Optional[str], fmt: int,
               favor_precision: bool, favor_recall: bool, include_links: bool,
               include_images: bool, include_title: bool,
-              lang: Optional[str] = None) -> Optional[Dict[str, Any]]:
+              lang: Optional[str] = None,
+              ref: Optional[str] = None) -> Optional[Dict[str, Any]]:
         got = self._core.bare(html, url, encoding, fmt, _favor(favor_precision, favor_recall),
-                              include_links, include_images, include_title, lang)
+                              include_links, include_images, include_title, lang, ref)
         if got is None:
             return None
         output, js = got
@@ -268,13 +285,14 @@ def extract(html: HTML, url: Optional[str] = None, *, output_format: str = "txt"
             include_links: bool = False, include_images: bool = False,
             include_title: bool = True, with_metadata: bool = False,
             target_language: Optional[str] = None,
-            encoding: Optional[str] = None) -> Optional[str]:
+            encoding: Optional[str] = None,
+            reference_date: Optional[str] = None) -> Optional[str]:
     """:meth:`Extractor.extract` with the bundled rules and default limits."""
     return _default_extractor().extract(
         html, url, output_format=output_format, favor_precision=favor_precision,
         favor_recall=favor_recall, include_links=include_links, include_images=include_images,
         include_title=include_title, with_metadata=with_metadata,
-        target_language=target_language, encoding=encoding)
+        target_language=target_language, encoding=encoding, reference_date=reference_date)
 
 
 def bare_extraction(html: HTML, url: Optional[str] = None, *, output_format: str = "txt",
@@ -282,10 +300,11 @@ def bare_extraction(html: HTML, url: Optional[str] = None, *, output_format: str
                     include_links: bool = False, include_images: bool = False,
                     include_title: bool = True, with_metadata: bool = True,
                     target_language: Optional[str] = None,
-                    encoding: Optional[str] = None) -> Optional[Dict[str, Any]]:
+                    encoding: Optional[str] = None,
+                    reference_date: Optional[str] = None) -> Optional[Dict[str, Any]]:
     """:meth:`Extractor.bare_extraction` with the bundled rules and default limits."""
     return _default_extractor().bare_extraction(
         html, url, output_format=output_format, favor_precision=favor_precision,
         favor_recall=favor_recall, include_links=include_links, include_images=include_images,
         include_title=include_title, with_metadata=with_metadata,
-        target_language=target_language, encoding=encoding)
+        target_language=target_language, encoding=encoding, reference_date=reference_date)

@@ -303,9 +303,9 @@ static bool run(Core *self, PyObject *args, pith_flags extra, pith_result **out,
 {
     PyObject *html, *url, *encoding;
     int fmt, favor, links, images, with_title;
-    const char *lang = NULL;
-    if (!PyArg_ParseTuple(args, "OOOiippp|z", &html, &url, &encoding, &fmt, &favor, &links,
-                          &images, &with_title, &lang))
+    const char *lang = NULL, *date = NULL;
+    if (!PyArg_ParseTuple(args, "OOOiippp|zz", &html, &url, &encoding, &fmt, &favor, &links,
+                          &images, &with_title, &lang, &date))
         return false;
     if (fmt < 0 || fmt >= FMT_COUNT || favor < 0 || favor >= FAVOR_COUNT) {
         PyErr_SetString(status_error[PITH_ERR_USAGE], "bad format or favor index");
@@ -333,7 +333,7 @@ static bool run(Core *self, PyObject *args, pith_flags extra, pith_result **out,
     pith_result *r = NULL;
     pith_status rc;
     Py_BEGIN_ALLOW_THREADS
-    rc = pith_extract(ex, in.data, in.len, in.encoding, curl, &r, &err);
+    rc = pith_extract_dated(ex, in.data, in.len, in.encoding, curl, date, &r, &err);
     Py_END_ALLOW_THREADS
     input_release(&in);
     if (rc == PITH_NO_CONTENT) {
@@ -380,10 +380,12 @@ static PyObject *Core_bare(Core *self, PyObject *args)
 
 static PyMethodDef Core_methods[] = {
     {"extract", (PyCFunction)Core_extract, METH_VARARGS,
-     "extract(html, url, encoding, fmt, favor, links, images, with_title, lang=None) -> str | None\n\n"
+     "extract(html, url, encoding, fmt, favor, links, images, with_title, lang=None, date=None)"
+     " -> str | None\n\n"
      "The document as `pith --format FMT` prints it; None when the page holds no article."},
     {"bare", (PyCFunction)Core_bare, METH_VARARGS,
-     "bare(html, url, encoding, fmt, favor, links, images, with_title, lang=None) -> (str, str) | None\n\n"
+     "bare(html, url, encoding, fmt, favor, links, images, with_title, lang=None, date=None)"
+     " -> (str, str) | None\n\n"
      "The document and the --format json document; None when the page holds no article."},
     {NULL, NULL, 0, NULL},
 };

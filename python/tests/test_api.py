@@ -277,6 +277,33 @@ def test_bad_target_language():
         pith.extract(fixture_bytes(SEED), target_language=7)
 
 
+# --- reference_date (--date) ---------------------------------------------------
+
+RELATIVE = "de-wp-vor-stunden-freibad"
+
+
+def test_reference_date_is_the_commands(pith_bin):
+    """The page's dateline says "vor 3 Stunden": with reference_date it is
+    the date `pith --date` gives, without one there is none."""
+    ref = "2024-05-13T10:15:00Z"
+    rc, out, err = run_pith(["--format", "json", "--date", ref], fixture_path(RELATIVE))
+    assert rc == 0, err
+    cmd = json.loads(out)
+    assert cmd["date_published"] == "2024-05-13T07:15:00+00:00"
+    doc = pith.bare_extraction(fixture_bytes(RELATIVE), reference_date=ref)
+    assert doc["date"] == cmd["date_published"]
+    assert pith.extract(fixture_bytes(RELATIVE), output_format="json",
+                        reference_date=ref).encode("utf-8") == out
+    assert pith.bare_extraction(fixture_bytes(RELATIVE))["date"] is None
+
+
+def test_bad_reference_date():
+    with pytest.raises(pith.UsageError, match="not a date"):
+        pith.extract(fixture_bytes(RELATIVE), reference_date="yesterday")
+    with pytest.raises(pith.UsageError, match="reference_date"):
+        pith.extract(fixture_bytes(RELATIVE), reference_date=1715595300)
+
+
 # --- adblock (--adblock) ------------------------------------------------------
 
 AD_PAGE = (b"<!DOCTYPE html><html lang=en><head><title>Harvest</title></head><body><article>"

@@ -32,6 +32,7 @@ void px_job_clear(px_job *job)
     free(job->name);
     free(job->data);
     free(job->url);
+    free(job->date);
     free(job->encoding);
     free(job->prefix);
     free(job->msg);

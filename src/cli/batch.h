@@ -24,6 +24,7 @@ typedef struct px_job {
     size_t len;
     char *url;          /* the page's URL, or NULL */
     char *encoding;     /* the transport layer's charset, or NULL */
+    char *date;         /* when the page was fetched (WARC-Date), or NULL */
     char *prefix;       /* source fields for the output record, or NULL */
     int status;         /* set by next when the record failed on reading */
     char *msg;          /* why it failed (one line), or NULL */

@@ -22,6 +22,7 @@ typedef enum cli_mode { MODE_PAGE, MODE_FILES, MODE_JSONL, MODE_WARC } cli_mode;
 typedef struct cli {
     const char *encoding;
     const char *url;
+    const char *date;       /* --date: when the page was fetched */
     const char *target_language; /* --target-language, or NULL */
     const char **rules;
     int nrules;
@@ -128,7 +129,8 @@ typedef struct cli_run {
  * message set. A warning becomes job's message. With keep_empty, a page
  * without an article keeps its result too (its JSON has the metadata). */
 pith_result *cli_extract(const cli_run *r, px_job *job, const char *html, size_t len,
-                         const char *encoding, const char *url, bool keep_empty);
+                         const char *encoding, const char *url, const char *date,
+                         bool keep_empty);
 
 /* Opens the next input of a stream run into r->f and r->fname. Returns 1,
  * 0 when none is left, or -1 with job filled as an error record when it
@@ -143,7 +145,7 @@ void cli_close_input(cli_run *r);
  * record already failed for. */
 void cli_stream_record(const cli_run *r, px_job *job, const px_json *in, const char *skip,
                        const char *html, size_t len, const char *encoding,
-                       const char *url, const char *error);
+                       const char *url, const char *date, const char *error);
 
 /* ---- cli_warc.c ---- */
 

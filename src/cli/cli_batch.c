@@ -255,7 +255,8 @@ static void files_work(void *ctx, px_job *job)
     const cli_run *r = ctx;
     if (job->status)
         return;
-    pith_result *res = cli_extract(r, job, job->data, job->len, r->c->encoding, r->c->url, false);
+    pith_result *res = cli_extract(r, job, job->data, job->len, r->c->encoding, r->c->url, r->c->date,
+                                   false);
     if (!res)
         return;
     FILE *m = open_memstream(&job->out, &job->out_len);
@@ -368,13 +369,14 @@ static void jsonl_work(void *ctx, px_job *job)
     px_alloc_init(&a, NULL);
     px_json_doc doc = {0};
     char *error = NULL;
-    const px_json *in = NULL, *html = NULL, *url = NULL;
+    const px_json *in = NULL, *html = NULL, *url = NULL, *date = NULL;
     if (!job->status) {
         int rc = px_json_parse(&doc, &a, job->data, job->len);
         if (rc == PITH_OK && doc.root->type == PX_JOBJ) {
             in = doc.root;
             html = last_member(in, hf);
             url = last_member(in, uf);
+            date = last_member(in, "date");
         }
         if (rc == PITH_ERR_NOMEM)
             error = strdup("out of memory");
@@ -391,6 +393,8 @@ static void jsonl_work(void *ctx, px_job *job)
             error = cli_dupf("no \"%s\" string member", hf);
         else if (url && url->type != PX_JSTR && url->type != PX_JNULL)
             error = cli_dupf("\"%s\" is not a string", uf);
+        else if (date && date->type != PX_JSTR && date->type != PX_JNULL)
+            error = strdup("\"date\" is not a string");
         if (error)
             job->status = rc == PITH_ERR_NOMEM ? rc : PITH_ERR_INPUT;
     }
@@ -398,7 +402,8 @@ static void jsonl_work(void *ctx, px_job *job)
      * charset declaration no longer applies. */
     const char *enc = r->c->encoding ? r->c->encoding : "utf-8";
     cli_stream_record(r, job, in, hf, html ? html->s : NULL, html ? html->len : 0, enc,
-                      url && url->type == PX_JSTR ? url->s : r->c->url, error);
+                      url && url->type == PX_JSTR ? url->s : r->c->url,
+                      date && date->type == PX_JSTR ? date->s : r->c->date, error);
     if (error) {
         free(job->msg);
         job->msg = error;

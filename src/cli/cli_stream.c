@@ -13,11 +13,11 @@
  * message set. With keep_empty, a page without an article fails too but
  * keeps its result: a JSON record still carries the metadata. */
 pith_result *cli_extract(const cli_run *r, px_job *job, const char *html, size_t len,
-                          const char *encoding, const char *url, bool keep_empty)
+                          const char *encoding, const char *url, const char *date, bool keep_empty)
 {
     pith_error err = {0, ""};
     pith_result *res = NULL;
-    int rc = pith_extract(r->ex, html, len, encoding, url, &res, &err);
+    int rc = pith_extract_dated(r->ex, html, len, encoding, url, date, &res, &err);
     if (rc == PITH_OK) {
         if (*pith_result_warning(res))
             job->msg = cli_dupf("warning: %s", pith_result_warning(res));
@@ -57,11 +57,11 @@ void cli_close_input(cli_run *r)
 
 void cli_stream_record(const cli_run *r, px_job *job, const px_json *in, const char *skip,
                        const char *html, size_t len, const char *encoding,
-                       const char *url, const char *error)
+                       const char *url, const char *date, const char *error)
 {
     pith_result *res = NULL;
     if (!error && !job->status) {
-        res = cli_extract(r, job, html, len, encoding, url, true);
+        res = cli_extract(r, job, html, len, encoding, url, date, true);
         if (res && !job->status) {
             free(job->msg); /* a warning: the record has no place for it */
             job->msg = NULL;

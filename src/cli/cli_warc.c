@@ -89,6 +89,9 @@ int cli_warc_next(void *ctx, px_job *job)
             rec.body = NULL;
             if (*rec.target_uri)
                 job->url = strdup(rec.target_uri);
+            /* the crawl's time: relative datelines count back from it */
+            if (*rec.date)
+                job->date = strdup(rec.date);
             /* A charset the transport names but nobody knows is no charset:
              * the page's own declaration, or sniffing, decides instead. */
             if (*rec.charset && pith_encoding_name(rec.charset))
@@ -103,7 +106,8 @@ void cli_warc_work(void *ctx, px_job *job)
 {
     const cli_run *r = ctx;
     const char *enc = r->c->encoding ? r->c->encoding : job->encoding;
-    cli_stream_record(r, job, NULL, NULL, job->data, job->len, enc, job->url, NULL);
+    cli_stream_record(r, job, NULL, NULL, job->data, job->len, enc, job->url,
+                      job->date ? job->date : r->c->date, NULL);
     free(job->data);
     job->data = NULL;
 }

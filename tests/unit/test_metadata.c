@@ -417,6 +417,90 @@ static void test_dateline(void **state)
     pith_result_free(r);
 }
 
+/* hAtom: a single post inside Blogger's or WordPress's "hfeed" wrapper is
+ * an article, not a feed of teasers; its date is the abbr's title. */
+static void test_hatom_post(void **state)
+{
+    (void)state;
+    pith_result *r = page("", "<div class=\"blog-posts hfeed\"><h2 class=\"date-header\">"
+                              "<span>Sunday, 12 November 2023</span></h2><div class=\"post hentry\">"
+                              "<h3 class=\"post-title entry-title\">Mill trail</h3></div></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-12");
+    pith_result_free(r);
+    r = page("", "<div class=\"hfeed\"><h1>Mill trail</h1><abbr class=\"published\" "
+                 "itemprop=\"datePublished\" title=\"2023-11-12T16:12:00Z\">16:12</abbr></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-12T16:12:00+00:00");
+    pith_result_free(r);
+    r = page("", "<div class=\"hfeed\"><h1>Mill trail</h1><abbr class=\"published\" "
+                 "title=\"2023-11-12T16:12:00+01:00\">16:12</abbr></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-12T16:12:00+01:00");
+    pith_result_free(r);
+    /* Blogger's post column is a "widget Blog"; a sidebar widget is not it */
+    r = page("", "<div class=\"widget Blog\" id=\"Blog1\"><div class=\"blog-posts hfeed\">"
+                 "<div class=\"post hentry\"><div class=\"post-header\"><span class=\"post-timestamp\">"
+                 "Thursday, May 30, 2019</span></div><h1 class=\"post-title entry-title\">Mill trail</h1>"
+                 "</div></div></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-05-30");
+    pith_result_free(r);
+    r = page("", "<h1>Mill trail</h1><div class=\"widget BlogArchive\"><span class=\"date\">"
+                 "May 30, 2019</span></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+    /* a feed of comments is still elsewhere */
+    r = page("", "<h1>Mill trail</h1><div class=\"comment-feed\"><p>12 November 2023</p></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+}
+
+/* Drupal's RDFa: the date in content, a weekday and month in words that
+ * no parser reads around it; a comment's date is not the node's. */
+static void test_rdfa_date(void **state)
+{
+    (void)state;
+    pith_result *r = page("", "<h1>Lane</h1><div class=\"comment\"><span property=\"dc:date "
+                              "dc:created\" content=\"2020-02-19T10:00:00+01:00\">x</span></div>"
+                              "<footer class=\"submitted\"><span class=\"date-display-single\" "
+                              "property=\"dc:date\" datatype=\"xsd:dateTime\" "
+                              "content=\"2019-02-08T00:00:00+01:00\">\xd8\xa7\xd9\x84\xd8\xac\xd9\x85"
+                              "\xd8\xb9\xd8\xa9 8</span></footer>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-02-08T00:00:00+01:00");
+    pith_result_free(r);
+}
+
+/* "vor 3 Stunden" beside the headline: a date only when the caller says
+ * when the page was fetched; a malformed reference is a usage error. */
+static void test_relative_dateline(void **state)
+{
+    (void)state;
+    static const char html[] = "<html><body><h1>Lane</h1><p class=\"meta\">vor 3 Stunden</p>"
+                               "<article>" PARA PARA "</article></body></html>";
+    pith_result *r = NULL;
+    pith_error err = {0, ""};
+    assert_int_equal(pith_extract_dated(ex, html, strlen(html), NULL, NULL,
+                                        "2024-03-06T09:30:00+01:00", &r, &err), PITH_OK);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2024-03-06T06:30:00+01:00");
+    pith_result_free(r);
+    assert_int_equal(pith_extract(ex, html, strlen(html), NULL, NULL, &r, &err), PITH_OK);
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+    assert_int_equal(pith_extract_dated(ex, html, strlen(html), NULL, NULL, "yesterday", &r, &err),
+                     PITH_ERR_USAGE);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "not a date"));
+}
+
+/* Of the elements whose class says date, the one nearest the headline:
+ * not a print header's "Wydrukowano" (printed) time above the page. */
+static void test_named_date_nearest(void **state)
+{
+    (void)state;
+    pith_result *r = page("", "<div class=\"print-header\"><time class=\"js-print-date\">"
+                              "2021-05-11 22:22:17.242000+02:00</time></div><h1>Lane</h1>"
+                              "<span class=\"js-relative-date\">2021-04-29 17:13:04.031886+02:00</span>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-04-29T17:13:04+02:00");
+    pith_result_free(r);
+}
+
 /* The Unix epoch is a template's zero: passed over. */
 static void test_epoch(void **state)
 {
@@ -435,6 +519,16 @@ static void test_updated_label(void **state)
                               "<p class=\"date\">Veröffentlicht am 1. Mai 2022</p>");
     is(r, PITH_META_DATE_PUBLISHED, 0, "2022-05-01");
     is(r, PITH_META_DATE_MODIFIED, 0, "2022-05-05");
+    pith_result_free(r);
+    /* both in one line, whichever comes first */
+    r = page("", "<h1>Lane</h1><div class=\"time\">PUBLISHED: November 8, 2023 at 11:30 p.m. | "
+                 "UPDATED: November 9, 2023 at 12:21 a.m.</div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-08T23:30:00");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2023-11-09T00:21:00");
+    pith_result_free(r);
+    r = page("", "<h1>Lane</h1><p>Actualizado 9 de mayo de 2022, publicado 1 de mayo de 2022</p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-05-01");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2022-05-09");
     pith_result_free(r);
     r = page("", "<h1>Lane</h1><p>Mis à jour le 4 mai 2022</p>");
     is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
@@ -477,6 +571,15 @@ static void test_local_day(void **state)
     r = page("<meta property=\"article:published_time\" content=\"2019-11-19T14:58:46Z\">",
              "<h1>Lane</h1><p class=\"byline\">November 19, 2019</p>");
     is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-19T14:58:46+00:00");
+    pith_result_free(r);
+    /* no dateline: the URL's day is the local one */
+    r = page_url("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46Z\">", "",
+                 "https://news.example/2019/11/18/lane/");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-18");
+    pith_result_free(r);
+    r = page_url("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46+01:00\">", "",
+                 "https://news.example/2019/11/18/lane/");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-19T04:58:46+01:00");
     pith_result_free(r);
 }
 
@@ -667,6 +770,10 @@ int main(void)
         cmocka_unit_test(test_nothing),
         cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_updated_label),
+        cmocka_unit_test(test_hatom_post),
+        cmocka_unit_test(test_rdfa_date),
+        cmocka_unit_test(test_relative_dateline),
+        cmocka_unit_test(test_named_date_nearest),
         cmocka_unit_test(test_epoch),
         cmocka_unit_test(test_url_date),
         cmocka_unit_test(test_local_day),

@@ -179,6 +179,75 @@ static void test_kicker(void **state)
              "<span>wie Epidemien entstehen</span></h1>", NULL, "Zoonosen wie Epidemien entstehen");
 }
 
+/* ------------------------------------------------------------------ */
+/* The headline inside the article when the title fields disagree       */
+
+/* An h1 that is the JSON-LD headline, where og:title and <title> word it
+ * otherwise (9to5mac); an h2 that agrees with <title> under a logo's h1
+ * (muffinrezept.net: "Muffin Grundrezept : Muffin Rezepte"). */
+static void test_heading_agrees_with_a_field(void **state)
+{
+    (void)state;
+    title_is("<title>Quay sale from $700 - Harbour Gazette</title>"
+             "<meta property=\"og:title\" content=\"Quay sale from $700\">"
+             "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+             "\"Harbour discounts quay berths from $700, cranes and more\"}</script>",
+             "<h1 class=\"post-title\">Harbour discounts quay berths from $700, cranes and more</h1>",
+             NULL, "Harbour discounts quay berths from $700, cranes and more");
+    title_is("<title>Muffin Grundrezept : Muffin Rezepte</title>",
+             "<h1 class=\"logo\">Muffin Rezepte</h1><h2>Muffin Grundrezept</h2>", NULL,
+             "Muffin Grundrezept");
+    /* a date inside the heading is not part of the headline */
+    title_is("<meta property=\"og:title\" content=\"Montauk at the end of the world\">",
+             "<h1>Blog</h1><h2 class=\"entry-title\"><time datetime=\"2019-06-17\">Jun 17 </time>"
+             "Montauk, at the end of the world</h2>", NULL, "Montauk, at the end of the world");
+}
+
+/* No field agrees: the h1 that opens the article is what a reader sees
+ * (chorknaben-ulm.de: "Chorgeschichte" under <title>"Geschichte - …"),
+ * against og:title only when it reads as a headline (slate.com), never a
+ * section's name ("Latest news", test_title_og_when_no_h1_matches). */
+static void test_h1_opening_the_article(void **state)
+{
+    (void)state;
+    title_is("<title>Geschichte - St. Georgs Chorknaben</title>",
+             "<nav><a href=\"/\">Start</a></nav><article><h1>Chorgeschichte</h1>" PARA PARA "</article>",
+             NULL, "Chorgeschichte");
+    title_is("<title>Ford's books are back, but how did he fall into obscurity?</title>"
+             "<meta property=\"og:title\" content=\"The resurrection of a writer you never read\">",
+             "<article><p class=\"kicker\">Wide Angle</p><h1>The Disappearance of John M. Ford</h1>"
+             PARA PARA "</article>", NULL, "The Disappearance of John M. Ford");
+    /* an h1 far down the article is one of its headings */
+    title_is("<title>Home</title>", "<article>" PARA PARA PARA "<h1>Opening hours</h1>" PARA "</article>",
+             NULL, "Home");
+}
+
+/* A kicker in the headline goes: a section glued before a separator that
+ * the markup's headline leaves out (twincities.com), a "topline" element
+ * (hessenschau.de); a separator the rules hid comes back from the markup
+ * (tagesanzeiger.ch). */
+static void test_kicker_goes(void **state)
+{
+    (void)state;
+    title_is("<meta property=\"og:title\" content=\"St. Louis Park elects a new mayor\">",
+             "<h1 class=\"entry-title\"><div class=\"entry-section\"><a href=\"/news/politics/\">"
+             "Politics | </a></div><span>St. Louis Park elects a new mayor</span></h1>",
+             NULL, "St. Louis Park elects a new mayor");
+    title_is("<meta property=\"og:title\" content=\"Mint as a comfort \xe2\x80\x93 a report from prison\">",
+             "<nav><h1>Mint as a comfort \xe2\x80\x93 a report from prison</h1></nav><article><h2>"
+             "<span class=\"c-contentHeader__topline\">At the book fair</span> <span>Mint as a "
+             "comfort \xe2\x80\x93 a report from prison</span></h2>" PARA "</article>",
+             NULL, "Mint as a comfort \xe2\x80\x93 a report from prison");
+    title_is("<meta property=\"og:title\" content=\"Zoonosen \xe2\x80\x93 wie Epidemien entstehen\">",
+             "<h1><span>Zoonosen</span><span aria-hidden=\"true\"> \xe2\x80\x93 </span>"
+             "<span>wie Epidemien entstehen</span></h1>", NULL,
+             "Zoonosen \xe2\x80\x93 wie Epidemien entstehen");
+    /* the same words in another case are the markup's, not the page's */
+    title_is("<meta property=\"og:title\" content=\"ZOONOSEN \xe2\x80\x93 WIE EPIDEMIEN ENTSTEHEN\">",
+             "<h1><span>Zoonosen</span><span aria-hidden=\"true\"> \xe2\x80\x93 </span>"
+             "<span>wie Epidemien entstehen</span></h1>", NULL, "Zoonosen wie Epidemien entstehen");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +261,9 @@ int main(void)
         cmocka_unit_test(test_site_name),
         cmocka_unit_test(test_host),
         cmocka_unit_test(test_kicker),
+        cmocka_unit_test(test_heading_agrees_with_a_field),
+        cmocka_unit_test(test_h1_opening_the_article),
+        cmocka_unit_test(test_kicker_goes),
     };
     return cmocka_run_group_tests_name("render", tests, NULL, NULL);
 }
