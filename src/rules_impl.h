@@ -96,6 +96,19 @@ extern const px_rules_image px_builtin_image;
 /* The subjects the literal scanner runs on, once per node each. */
 enum { SIDE_ID, SIDE_CLASS, SIDE_TEXT, SIDE_COUNT, SIDE_NONE = SIDE_COUNT };
 
+/* What a rule's first matchers test before any pattern runs (rules_gate.c):
+ * a node that fails it cannot meet the rule. */
+typedef struct px_gate {
+    int rule;            /* index into rules */
+    int pat;             /* the first pattern, when it has literals; or -1 */
+    uint32_t maxlen;     /* the text's most characters; UINT32_MAX: any */
+    unsigned char sides; /* a bit per side (SIDE_*) pat is tried on; 0: no pat */
+    bool drop;           /* the rule drops (after a drop only drops count) */
+    bool any_tag;        /* no tag= matcher */
+    bool tagnames;       /* the tag= names some tag Gumbo does not know */
+    uint32_t tags[TAG_WORDS];
+} px_gate;
+
 struct px_ruleset {
     const px_alloc *a;
     pcre2_general_context *gctx;
@@ -117,6 +130,7 @@ struct px_ruleset {
     int nkeys;
     int *elem_list, *text_list; /* the element rules and the text rules, in order */
     int nelem_list, ntext_list;
+    px_gate *gates; /* the element list's rules' gates, then the text list's */
     size_t text_cap;
     bool text_uncapped;
     bool has_text;
@@ -131,6 +145,9 @@ static inline pcre2_general_context *px_pcre2_context(const px_alloc *a)
 {
     return pcre2_general_context_create(px_pcre2_malloc, px_pcre2_free, (void *)a);
 }
+
+/* Builds rs->gates from the element and text lists (rules_gate.c). */
+int px_rules_gate(px_ruleset *rs);
 
 /* Adds the rules of img to rs, which must be empty; they come first. */
 int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *err);

@@ -500,19 +500,56 @@ static void set_subjects(px_scratch *s, const char **vals, const char *text, siz
     s->subj_len[SIDE_TEXT] = len;
 }
 
+/* Can nd meet the rule of gate g (rules_gate.c)? Its tag, its text's
+ * length, and a literal of the first pattern on one of the pattern's
+ * sides: what the rule's matchers would look at first, read from the
+ * gate alone. */
+static bool gate_open(const px_ruleset *rs, px_scratch *s, const px_gate *g, const px_node *nd,
+                      size_t *count)
+{
+    if (!g->any_tag && !(g->tags[nd->tag / 32] & (1u << (nd->tag % 32))) &&
+        !(g->tagnames && nd->tag == GUMBO_TAG_UNKNOWN))
+        return false;
+    if (g->maxlen != UINT32_MAX) {
+        const char *t = s->subj[SIDE_TEXT];
+        if (!t)
+            return false;
+        if (*count == (size_t)-1)
+            *count = px_utf8_count(t, s->subj_len[SIDE_TEXT]);
+        if (*count > g->maxlen)
+            return false;
+    }
+    if (!g->sides)
+        return true;
+    uint64_t bit = 1ull << (g->pat % 64);
+    size_t w = (size_t)g->pat / 64;
+    for (int side = SIDE_ID; side < SIDE_COUNT; side++) {
+        if (!(g->sides & (1u << side)) || !s->subj[side])
+            continue;
+        if (!s->scanned[side])
+            scan_side(rs, s, side);
+        if (s->hits[side][w] & bit)
+            return true;
+    }
+    return false;
+}
+
 /* The rules of one kind against nd, whose subjects are set. */
 static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd, bool want_text,
                         px_verdict *v)
 {
     size_t count = (size_t)-1;
-    const int *list = want_text ? rs->text_list : rs->elem_list;
+    const px_gate *gates = want_text ? rs->gates + rs->nelem_list : rs->gates;
     int n = want_text ? rs->ntext_list : rs->nelem_list;
     for (int k = 0; k < n; k++) {
-        int i = list[k];
-        const rule *r = &rs->rules[i];
+        const px_gate *g = &gates[k];
         /* A drop settles it; further score rules cannot matter. */
-        if (v->drop && !r->drop)
+        if (v->drop && !g->drop)
             continue;
+        if (!gate_open(rs, s, g, nd, &count))
+            continue;
+        int i = g->rule;
+        const rule *r = &rs->rules[i];
         bool ok = true;
         for (int j = 0; j < r->nm && ok; j++)
             ok = match_one(rs, s, &r->m[j], nd, &count);

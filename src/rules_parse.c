@@ -59,6 +59,7 @@ void px_rules_free(px_ruleset *rs)
     px_free(a, rs->keys);
     px_free(a, rs->elem_list);
     px_free(a, rs->text_list);
+    px_free(a, rs->gates);
     px_scanner_free(rs->scan);
     for (int i = rs->image_files; i < rs->nfiles; i++)
         px_free(a, (void *)rs->files[i]);
@@ -567,6 +568,8 @@ int px_rules_compile(px_ruleset *rs, pith_error *err)
         else
             rs->elem_list[rs->nelem_list++] = i;
     }
+    if (px_rules_gate(rs))
+        return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
     rs->text_cap = 0;
     rs->text_only = true;
     for (int i = 0; i < rs->nrules; i++) {
