@@ -31,11 +31,10 @@ struct px_big {
 #define ALIGN 8u
 #define BIG_FLAG 1u
 
-void px_arena_init(px_arena *ar, const px_alloc *a, px_arena_pool *pool, size_t budget)
+void px_arena_init(px_arena *ar, const px_alloc *a, size_t budget)
 {
     memset(ar, 0, sizeof *ar);
     ar->a = a;
-    ar->pool = pool;
     ar->budget = budget;
 }
 
@@ -45,15 +44,10 @@ static void fail(px_arena *ar, int code)
     longjmp(*ar->escape, 1);
 }
 
-static void charge(px_arena *ar, size_t n)
+static void *take(px_arena *ar, size_t n)
 {
     if (ar->budget && (n > ar->budget || ar->used > ar->budget - n))
         fail(ar, PITH_ERR_LIMIT);
-}
-
-static void *take(px_arena *ar, size_t n)
-{
-    charge(ar, n);
     /* PCRE2's JIT scans subjects with wide loads that can run past a
      * string's end: let them read zeros, never bytes nobody wrote. (A
      * fresh chunk from libc's calloc is zero without a write.) */
@@ -62,29 +56,6 @@ static void *take(px_arena *ar, size_t n)
         fail(ar, PITH_ERR_NOMEM);
     ar->used += n;
     return p;
-}
-
-/* A chunk of n bytes: a pooled one if the pool has one, else a new one.
- * A pooled chunk holds the bytes of an earlier page, not zeros: what the
- * JIT's wide loads may read past a string is still bytes someone wrote. */
-static px_chunk *take_chunk(px_arena *ar, size_t n)
-{
-    px_arena_pool *p = ar->pool;
-    px_chunk *c = NULL;
-    charge(ar, n);
-    if (p) {
-        pthread_mutex_lock(&p->lock);
-        c = p->chunks;
-        if (c) {
-            p->chunks = c->next;
-            p->count--;
-        }
-        pthread_mutex_unlock(&p->lock);
-    }
-    if (!c)
-        return take(ar, n);
-    ar->used += n;
-    return c;
 }
 
 static size_t round_up(size_t n) { return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1); }
@@ -120,7 +91,7 @@ void *px_arena_alloc(void *ud, size_t n)
     size_t need = HDR + size;
     if ((size_t)(ar->end - ar->pos) < need) {
         size_t lead = round_up(sizeof(px_chunk));
-        px_chunk *c = take_chunk(ar, lead + CHUNK_SIZE);
+        px_chunk *c = take(ar, lead + CHUNK_SIZE);
         c->next = ar->chunks;
         ar->chunks = c;
         ar->pos = (char *)c + lead;
@@ -166,20 +137,7 @@ void px_arena_free(void *ud, void *p)
 
 void px_arena_release(px_arena *ar)
 {
-    px_chunk *c = ar->chunks;
-    px_arena_pool *p = ar->pool;
-    if (p && c) {
-        pthread_mutex_lock(&p->lock);
-        while (c && p->count < p->max) {
-            px_chunk *n = c->next;
-            c->next = p->chunks;
-            p->chunks = c;
-            p->count++;
-            c = n;
-        }
-        pthread_mutex_unlock(&p->lock);
-    }
-    for (px_chunk *n; c; c = n) {
+    for (px_chunk *c = ar->chunks, *n; c; c = n) {
         n = c->next;
         px_free(ar->a, c);
     }
@@ -192,23 +150,4 @@ void px_arena_release(px_arena *ar)
     ar->pos = ar->end = NULL;
     ar->used = 0;
     memset(ar->free, 0, sizeof ar->free);
-}
-
-int px_arena_pool_init(px_arena_pool *p, const px_alloc *a, size_t max_bytes)
-{
-    memset(p, 0, sizeof *p);
-    p->a = a;
-    p->max = max_bytes / (CHUNK_SIZE + round_up(sizeof(px_chunk)));
-    return pthread_mutex_init(&p->lock, NULL) ? PITH_ERR_NOMEM : PITH_OK;
-}
-
-void px_arena_pool_free(px_arena_pool *p)
-{
-    for (px_chunk *c = p->chunks, *n; c; c = n) {
-        n = c->next;
-        px_free(p->a, c);
-    }
-    p->chunks = NULL;
-    p->count = 0;
-    pthread_mutex_destroy(&p->lock);
 }

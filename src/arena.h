@@ -9,7 +9,6 @@
 #ifndef PITH_ARENA_H
 #define PITH_ARENA_H
 
-#include <pthread.h>
 #include <setjmp.h>
 #include <stddef.h>
 #include "alloc.h"
@@ -17,29 +16,11 @@
 typedef struct px_chunk px_chunk;
 typedef struct px_big px_big;
 
-/* Chunks kept between pages: an extractor's arenas take their chunks here
- * first and give them back when the page is done, so that a batch does not
- * have libc zero (and the kernel fault in, and at -j N unmap under the
- * other threads' feet) a fresh quarter-megabyte for every chunk of every
- * page. At most max chunks wait; any number of threads may share a pool. */
-typedef struct px_arena_pool {
-    pthread_mutex_t lock;
-    const px_alloc *a;
-    px_chunk *chunks;
-    size_t count, max;
-} px_arena_pool;
-
-/* A pool that keeps at most max_bytes of chunks (rounded down). */
-int px_arena_pool_init(px_arena_pool *p, const px_alloc *a, size_t max_bytes);
-/* Frees the waiting chunks; no arena may be using the pool. */
-void px_arena_pool_free(px_arena_pool *p);
-
 /* Freed small blocks wait for reuse on a list per size (8, 16, ... bytes). */
 #define PX_ARENA_CLASSES 129
 
 typedef struct px_arena {
     const px_alloc *a;
-    px_arena_pool *pool; /* where chunks come from first and go back to, or NULL */
     px_chunk *chunks;
     px_big *bigs;      /* large blocks, freed for real when Gumbo frees them */
     void *free[PX_ARENA_CLASSES]; /* by size / 8: the first free block */
@@ -49,8 +30,7 @@ typedef struct px_arena {
     int failure;       /* PITH_ERR_NOMEM or PITH_ERR_LIMIT after a jump */
 } px_arena;
 
-/* pool may be NULL: every chunk is then the allocator's. */
-void px_arena_init(px_arena *ar, const px_alloc *a, px_arena_pool *pool, size_t budget);
+void px_arena_init(px_arena *ar, const px_alloc *a, size_t budget);
 /* Gumbo's hooks; ud is the arena. */
 void *px_arena_alloc(void *ud, size_t n);
 void px_arena_free(void *ud, void *p);

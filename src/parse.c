@@ -122,16 +122,10 @@ static GumboOutput *run_gumbo(px_doc *doc, const char *buf, size_t len)
 int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
              size_t memory_budget, pith_error *err)
 {
-    return px_parse_pooled(doc, a, NULL, buf, len, memory_budget, err);
-}
-
-int px_parse_pooled(px_doc *doc, const px_alloc *a, px_arena_pool *pool, const char *buf,
-                    size_t len, size_t memory_budget, pith_error *err)
-{
     memset(doc, 0, sizeof *doc);
     doc->a = a;
     doc->html = doc->head = doc->body = -1;
-    px_arena_init(&doc->arena, a, pool, memory_budget);
+    px_arena_init(&doc->arena, a, memory_budget);
     doc->gopt = kGumboDefaultOptions;
     doc->gopt.allocator = px_arena_alloc;
     doc->gopt.deallocator = px_arena_free;

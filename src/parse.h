@@ -51,9 +51,6 @@ typedef struct px_doc {
  * memory_budget bytes (0 for no limit): past it, PITH_ERR_LIMIT. */
 int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
              size_t memory_budget, pith_error *err);
-/* The same with the arena's chunks from pool (NULL: none), for a batch. */
-int px_parse_pooled(px_doc *doc, const px_alloc *a, px_arena_pool *pool, const char *buf,
-                    size_t len, size_t memory_budget, pith_error *err);
 void px_doc_free(px_doc *doc);
 
 /* The element's lower-case tag name, also for tags Gumbo does not know. */

@@ -57,7 +57,6 @@ struct pith_extractor {
     px_limits limits;
     px_ruleset *rules;
     px_adblock *adblock; /* NULL without lists */
-    px_arena_pool *pool; /* the parse arenas' chunks between pages (arena.h) */
 };
 
 struct pith_result {
@@ -346,10 +345,6 @@ static int build_adblock(pith_extractor *ex, const pith_options *o, pith_error *
     return rc ? px_error(err, PITH_ERR_NOMEM, "out of memory reading the ad-blocking lists") : PITH_OK;
 }
 
-/* The parse chunks an extractor keeps between pages (arena.h): a page of
- * a few hundred KB takes a few MB, and the threads of a batch share them. */
-#define POOL_BYTES (8u << 20)
-
 pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
 {
     px_alloc a;
@@ -367,13 +362,7 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
         memcpy(ex->target_lang, o->target_lang, LANG_MAX);
     ex->limits = o ? o->limits : (px_limits)DEFAULT_LIMITS;
     ex->rules = px_rules_new(&ex->a);
-    ex->pool = px_malloc(&ex->a, sizeof *ex->pool);
-    if (ex->pool && px_arena_pool_init(ex->pool, &ex->a, POOL_BYTES)) {
-        px_free(&ex->a, ex->pool);
-        ex->pool = NULL;
-    }
-    int rc = ex->rules && ex->pool ? PITH_OK
-                                   : px_error(err, PITH_ERR_NOMEM, "out of memory creating the extractor");
+    int rc = ex->rules ? PITH_OK : px_error(err, PITH_ERR_NOMEM, "out of memory creating the extractor");
     /* The bundled rules come ready to use (see rules/rulegen.c). */
     if (!rc && !(ex->flags & PITH_NO_DEFAULT_RULES))
         rc = px_rules_add_image(ex->rules, &px_builtin_image, err);
@@ -405,9 +394,6 @@ void pith_extractor_free(pith_extractor *ex)
         return;
     px_rules_free(ex->rules);
     px_adblock_free(ex->adblock);
-    if (ex->pool)
-        px_arena_pool_free(ex->pool);
-    px_free(&ex->a, ex->pool);
     px_alloc a = ex->a;
     px_free(&a, ex);
 }
@@ -578,7 +564,7 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     size_t budget = ex->limits.max_memory;
     if (!budget)
         budget = len > (SIZE_MAX - (64u << 20)) / 32 ? SIZE_MAX : (64u << 20) + 32 * len;
-    int rc = px_parse_pooled(&pg->doc, pg->a, ex->pool, utf8, len, budget, err);
+    int rc = px_parse(&pg->doc, pg->a, utf8, len, budget, err);
     px_lap(pg, PITH_STAGE_PARSE, t);
     if (rc)
         return rc;

@@ -111,7 +111,7 @@ static void test_arena_budget_jumps(void **state)
 {
     (void)state;
     px_arena ar;
-    px_arena_init(&ar, &A, NULL, 100000);
+    px_arena_init(&ar, &A, 100000);
     jmp_buf escape;
     ar.escape = &escape;
     volatile int rounds = 0;
