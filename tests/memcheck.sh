@@ -1,10 +1,11 @@
 #!/bin/sh
 # valgrind memcheck over every golden fixture: no leak, no invalid access,
-# no uninitialised read. Skipped (77) without valgrind, and in sanitizer
-# builds, which valgrind cannot run.
+# no uninitialised read. Fails without valgrind (the README installs it);
+# skipped (77) in sanitizer builds, which valgrind cannot run (the plain
+# build runs it).
 # Usage: memcheck.sh PITH FIXTURES_DIR
 pith=$1 dir=$2
-command -v valgrind >/dev/null || { echo "memcheck: valgrind is not installed"; exit 77; }
+command -v valgrind >/dev/null || { echo "memcheck: valgrind is not installed (Debian package valgrind, in the README's install line)" >&2; exit 1; }
 if grep -q __asan_init "$pith" 2>/dev/null; then
     echo "memcheck: $pith is built with AddressSanitizer"
     exit 77

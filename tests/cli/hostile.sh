@@ -18,12 +18,12 @@
 
 GTIME=/usr/bin/time
 if [ ! -x "$GTIME" ]; then
-    echo "$test_name: $GTIME is missing (Debian package 'time')" >&2
-    exit 77 # skipped
+    echo "$test_name: $GTIME is missing (Debian package 'time', in the README's install line)" >&2
+    exit 1
 fi
 if ! command -v timeout >/dev/null || ! command -v python3 >/dev/null; then
     echo "$test_name: needs timeout and python3" >&2
-    exit 77
+    exit 1
 fi
 if [ -z "${HOSTILE_SCALE:-}" ]; then
     HOSTILE_SCALE=1

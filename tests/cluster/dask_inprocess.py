@@ -9,7 +9,7 @@ distributed.LocalCluster (2 worker processes, 1 thread each) and maps
 extract_records, the function docs/scale-out.md shows (taken from the
 document itself, so the document cannot drift), over the partitions of a
 dask.bag. Every record with an id must equal the pipe's, member for
-member and in the same order. Unlike dask_pipe.py this test fails, not
+member and in the same order. Like dask_pipe.py this test fails, not
 skips, when Dask or the package is missing: the README installs both.
 """
 
