@@ -4,6 +4,7 @@
  */
 #include "meta_impl.h"
 
+#include <stdint.h>
 #include <string.h>
 #include "date.h"
 #include "text.h"
@@ -349,6 +350,15 @@ static bool named(const ctx *c, int i, int up, const char *const *words, size_t 
                   const char *const *skip, size_t nskip)
 {
     const px_node *nodes = c->doc->nodes;
+    /* The first bytes of words and skip: every element of a page is asked
+     * about, at every offset of its class and id, so an offset whose byte
+     * begins none of them is passed over with one test instead of a loop
+     * over every word (this scan was 15% of pith's instructions). */
+    uint64_t first[4] = {0, 0, 0, 0};
+    for (size_t w = 0; w < count; w++)
+        first[(unsigned char)words[w][0] >> 6] |= 1ull << ((unsigned char)words[w][0] & 63);
+    for (size_t w = 0; w < nskip; w++)
+        first[(unsigned char)skip[w][0] >> 6] |= 1ull << ((unsigned char)skip[w][0] & 63);
     for (int k = 0, p = i; p >= 0 && k <= up; k++, p = nodes[p].parent) {
         const px_node *nd = &nodes[p];
         if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
@@ -363,6 +373,8 @@ static bool named(const ctx *c, int i, int up, const char *const *words, size_t 
                 const char *s = attrs[a] + n;
                 /* The words are lower case: most offsets fail at once. */
                 char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
+                if (!(first[(unsigned char)c0 >> 6] >> ((unsigned char)c0 & 63) & 1))
+                    continue;
                 for (size_t w = 0; w < nskip; w++)
                     if (skip[w][0] == c0 && px_meta_prefix_ci(s, skip[w])) {
                         n += strlen(skip[w]) - 1;
