@@ -346,10 +346,10 @@ static bool wraps_article(const char *attr, size_t at, const char *word)
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
  * one of words (within its first NAMED_SCAN_MAX bytes)? A word inside one
  * of skip does not count (skip may be NULL). */
-static bool named(const ctx *c, int i, int up, const char *const *words, size_t count,
+static bool named(const px_doc *doc, int i, int up, const char *const *words, size_t count,
                   const char *const *skip, size_t nskip)
 {
-    const px_node *nodes = c->doc->nodes;
+    const px_node *nodes = doc->nodes;
     /* The first bytes of words and skip: every element of a page is asked
      * about, at every offset of its class and id, so an offset whose byte
      * begins none of them is passed over with one test instead of a loop
@@ -392,7 +392,12 @@ static bool named(const ctx *c, int i, int up, const char *const *words, size_t 
 
 bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count)
 {
-    return named(c, i, up, words, count, NULL, 0);
+    return named(c->doc, i, up, words, count, NULL, 0);
+}
+
+bool px_doc_named(const px_doc *doc, int i, int up, const char *const *words, size_t count)
+{
+    return named(doc, i, up, words, count, NULL, 0);
 }
 
 static const char *const elsewhere[] = {"comment", "reply", "related", "teaser", "sidebar",
@@ -405,7 +410,7 @@ static const char *const elsewhere[] = {"comment", "reply", "related", "teaser",
 static const char *const not_elsewhere[] = {"hfeed"};
 bool px_meta_elsewhere(const ctx *c, int i, int up)
 {
-    return named(c, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere, not_elsewhere,
+    return named(c->doc, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere, not_elsewhere,
                  sizeof not_elsewhere / sizeof *not_elsewhere);
 }
 

@@ -12,6 +12,7 @@
 
 #include <string.h>
 #include <strings.h>
+#include "url.h"
 
 #define COUNT(a) (sizeof a / sizeof *a)
 #define NAME_MAX_BYTES 120 /* a longer segment or masthead is no name */
@@ -420,12 +421,6 @@ static char *masthead_name(site_ctx *s)
     return NULL;
 }
 
-static const char *host_of(const char *url)
-{
-    const char *p = url ? strstr(url, "://") : NULL;
-    return p ? p + 3 : NULL;
-}
-
 /* The markup's names in the order they were trusted before; a
  * publisher's legal name is left out, to wait until the page's own
  * evidence has been heard. */
@@ -476,7 +471,7 @@ void px_meta_site_name(ctx *c, const char *page_url)
         return;
     /* The page's own evidence: the title's segment it confirms, or for a
      * blog on a platform the masthead's name. */
-    site_ctx s = {c, {0}, {0}, {0}, host_of(m->url ? m->url : page_url), NULL};
+    site_ctx s = {c, {0}, {0}, {0}, px_url_host(m->url ? m->url : page_url), NULL};
     px_buf_init(&s.masthead, c->a);
     px_buf_init(&s.copyright, c->a);
     px_buf_init(&s.raw, c->a);

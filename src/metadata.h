@@ -87,5 +87,9 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
 
 /* Words in s[0..n), counting each CJK character or kana as a word. */
 size_t px_word_count(const char *s, size_t n);
+/* Does a class or id of node i, or of an ancestor up to up levels (not
+ * past <body>), hold one of words (lower case; each class and id read up
+ * to 4 KB)? */
+bool px_doc_named(const px_doc *doc, int i, int up, const char *const *words, size_t count);
 
 #endif

@@ -8,6 +8,7 @@
 #include "metadata.h"
 #include "page.h"
 #include "text.h"
+#include "url.h"
 
 #define MAX_WORDS 64
 
@@ -309,14 +310,6 @@ static bool site_like(const char *s, size_t n, const char *site, const char *hos
     return false;
 }
 
-static const char *host_of(const char *url)
-{
-    if (!url)
-        return NULL;
-    const char *p = strstr(url, "://");
-    return p ? p + 3 : NULL;
-}
-
 /* Takes site segments off both ends of t, in place, as long as a
  * headline of two words or more stays. */
 static void strip_site_segments(char *t, const char *site, const char *host)
@@ -343,24 +336,6 @@ static void strip_site_segments(char *t, const char *site, const char *host)
     }
 }
 
-/* Does the class or id of node i or of its parent or grandparent hold
- * one of words (ASCII case ignored)? */
-static bool named_near(const px_page *pg, int i, const char *const *names, size_t count)
-{
-    const px_node *nodes = pg->doc.nodes;
-    for (int k = 0, p = i; p >= 0 && k < 3; k++, p = nodes[p].parent) {
-        if (nodes[p].kind != PX_ELEMENT || nodes[p].tag == GUMBO_TAG_BODY)
-            break;
-        const char *attrs[2] = {px_attr(&nodes[p], "class"), px_attr(&nodes[p], "id")};
-        for (int a = 0; a < 2; a++)
-            for (const char *s = attrs[a]; s && *s; s++)
-                for (size_t w = 0; w < count; w++)
-                    if (px_ascii_ieq(s, names[w], strlen(names[w])))
-                        return true;
-    }
-    return false;
-}
-
 /* Is heading i somewhere a headline is not: in a <nav>, <aside> or
  * <footer>, or a logo ("site-title", "brand")? (A header the rules
  * dropped often holds the headline: that counts for nothing here.) */
@@ -374,7 +349,7 @@ static bool not_headline(const px_page *pg, int i)
                                             nodes[p].tag == GUMBO_TAG_ASIDE ||
                                             nodes[p].tag == GUMBO_TAG_FOOTER))
             return true;
-    return named_near(pg, i, logo, sizeof logo / sizeof *logo);
+    return px_doc_named(&pg->doc, i, 2, logo, sizeof logo / sizeof *logo);
 }
 
 /* Text before the headline, inside the article, that still leaves it
@@ -641,7 +616,7 @@ int px_title_polish(px_page *pg)
     if (!pg->title || !*pg->title || !m)
         return PITH_OK;
     const char *site = m->site_name;
-    const char *host = host_of(m->url ? m->url : pg->url);
+    const char *host = px_url_host(m->url ? m->url : pg->url);
     int node = pg->title_node;
     if (node < 0 || not_headline(pg, node))
         node = article_headline(pg, site, host);

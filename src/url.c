@@ -111,6 +111,12 @@ static void remove_dots(px_buf *out, const char *in, size_t n)
 
 static void put(px_buf *b, const char *s, size_t n) { px_buf_append(b, s, n); }
 
+const char *px_url_host(const char *url)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    return p ? p + 3 : NULL;
+}
+
 bool px_url_is_absolute(const char *url)
 {
     return url && scheme_len(url, strlen(url)) > 0;

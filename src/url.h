@@ -17,6 +17,9 @@
 char *px_url_resolve(const px_alloc *a, const char *base, const char *ref);
 /* Does url start with a scheme ("http:", "mailto:")? */
 bool px_url_is_absolute(const char *url);
+/* What follows the first "://" of url (its host, port and path), or NULL
+ * when url is NULL or has none. */
+const char *px_url_host(const char *url);
 /* May url appear in the output? Relative references and http, https,
  * mailto, ftp and tel links pass (images: http and https only); the rest,
  * javascript:, data:, vbscript: and the like, do not. */
