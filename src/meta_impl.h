@@ -122,6 +122,26 @@ size_t px_site_norm(const char *s, size_t n, char *out, size_t cap, bool words);
 /* Does s end (or start) with a company form: LLC, GmbH, S.A., ООО? */
 bool px_site_is_legal_name(const char *s);
 
+/* The words that introduce a byline, per language (meta_byword.c): the
+ * length of the one at the start of s[0..n) with its space or colon ("By
+ * ", "Autor: ", "作者："), 0 when none; whether word w is one; and in a
+ * short meta line, where the name after one starts (its length in *len),
+ * or NULL: "… · Autor: Jens Möller · …", "Posted on May 3, 2021 by X". */
+size_t px_byword_lead(const char *s, size_t n);
+bool px_byword_is(const char *w, size_t n);
+const char *px_byword_find(const char *s, size_t n, size_t *len);
+/* meta_authors.c: where the headline ends (the node after it), 0 when
+ * there is none; whether s[0..n) cleans into a person's name (two words
+ * or more, no role, organisation or label); whether node i is outside
+ * the article (px_meta_elsewhere, but the post's own footer is in it). */
+int px_meta_headline_end(ctx *c);
+bool px_meta_person_name(const px_meta *m, const char *s, size_t n);
+bool px_meta_outside(const ctx *c, int i);
+/* meta_unlabelled.c: bylines with no byline word, read when no source
+ * named a person: a name alone between the headline and the body, an
+ * author box after the body ("About the author"), a signature that ends
+ * the text ("— Karin Holm"). */
+void px_meta_unlabelled(ctx *c);
 /* Cleans a raw author string and adds its names (meta_authors.c). */
 void px_meta_add_raw(ctx *c, const char *raw, bool html);
 /* meta_authors.c: a byline in the text near the headline ("By Jane Doe",
