@@ -442,6 +442,14 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
     return PITH_OK;
 }
 
+/* A name with digits in hidden markup ("link78", "user5105", "TAG24") is
+ * an account or a brand, even when the page shows it (a commenter's, a
+ * forum's user); in a byline the page shows, it is the author's handle. */
+static bool digits(const char *s)
+{
+    return strpbrk(s, "0123456789") != NULL;
+}
+
 /* One word in lower case: a login or a user slug ("jane.doe"), unless
  * the page shows it as a word of its own (a handle the page presents as
  * its author: "tozan_taro", "velo_paris75"). */
@@ -510,7 +518,7 @@ void px_meta_add_raw(ctx *c, const char *raw, bool html)
      * the page does not show (a forum shows its posters' handles); a
      * byline that names an organisation already held ("Da Redação") */
     for (size_t i = had; i < c->m->authors.n;) {
-        if ((!c->visible && login(c->m->authors.v[i]) && !shown(c, c->m->authors.v[i])) ||
+        if ((!c->visible && (digits(c->m->authors.v[i]) || (login(c->m->authors.v[i]) && !shown(c, c->m->authors.v[i])))) ||
             ends_with_org(c, c->m->authors.v[i])) {
             px_free(c->a, c->m->authors.v[i]);
             memmove(&c->m->authors.v[i], &c->m->authors.v[i + 1], (c->m->authors.n - i - 1) * sizeof *c->m->authors.v);
@@ -552,7 +560,9 @@ static const char *const date_labels[] = {
 /* Words that lead from the names to the post's category: "Publié par
  * Mamie Lou dans Tartes salées", "Posted by Jane Doe in News". Lower case
  * only. */
-static const char *const category_words[] = {"in", "dans", "nella", "nel", "im", "w", "under", "filed"};
+static const char *const category_words[] = {"in", "IN", "dans", "nella", "nel", "w", "under", "filed"};
+/* Words of a picture's credit after the name: "von Olga Symbolbild imago". */
+static const char *const credit_words[] = {"foto", "fotos", "photo", "photos", "bild", "symbolbild", "image", "credit"};
 
 static bool in_list(const char *w, size_t n, const char *const *list, size_t count, bool exact)
 {
@@ -586,7 +596,8 @@ size_t px_meta_byline_names(const char *s, size_t n)
             if (j + 2 <= n && px_ascii_ieq(s + j, "by", 2) && (j + 2 == n || px_meta_is_ws((unsigned char)s[j + 2])))
                 dateish = false;
         }
-        if (named && (dateish || in_list(w, wl, category_words, sizeof category_words / sizeof *category_words, true))) {
+        if (named && (dateish || in_list(w, wl, category_words, sizeof category_words / sizeof *category_words, true) ||
+                      in_list(w, core, credit_words, sizeof credit_words / sizeof *credit_words, false))) {
             end = last;
             break;
         }

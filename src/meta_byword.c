@@ -158,7 +158,7 @@ static size_t separator(const char *s, size_t n)
 /* Is s[0..n) a dateline: a month name, a numeric date or a time among
  * its words ("Posted on September 21, 2020", "Geplaatst op 14 februari
  * 2023")? A year alone is not one: "Founded in 1998 by". */
-static bool dateline(const char *s, size_t n)
+bool px_meta_dateline(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         while (i < n && px_meta_is_ws((unsigned char)s[i]))
@@ -180,6 +180,28 @@ static bool dateline(const char *s, size_t n)
             return true;
     }
     return false;
+}
+
+/* Does the date end right before the byline word: "Posted on May 3,
+ * 2021 by", "… 13:30 von", not "10-in-1 Trockenshampoos von", "September
+ * 2013 „Ein Abend“ im Rahmen von"? */
+static bool date_before(const char *s, size_t n)
+{
+    while (n && (px_meta_is_ws((unsigned char)s[n - 1]) || s[n - 1] == ','))
+        n--;
+    size_t st = n;
+    while (st && !px_meta_is_ws((unsigned char)s[st - 1]))
+        st--;
+    if (st == n)
+        return false;
+    /* the last word is a number, a time or a month: "2021", "13:30", "Mai" */
+    bool digit = false;
+    for (size_t k = st; k < n; k++)
+        digit |= s[k] >= '0' && s[k] <= '9';
+    size_t wl = n - st;
+    while (wl && s[st + wl - 1] == '.')
+        wl--;
+    return (digit || (wl && px_month_name(s + st, wl))) && px_meta_dateline(s, n);
 }
 
 /* Credits name a photographer or an illustrator ("Photo by", "Foto di",
@@ -226,7 +248,7 @@ const char *px_byword_find(const char *s, size_t n, size_t *len)
                 l = match(k, BW_LABEL, s + i, n - i);
                 if (!l && i == part)
                     l = match(k, BW_LEAD, s + i, n - i);
-                if (!l && i > part && dateline(s + part, i - part))
+                if (!l && i > part && date_before(s + part, i - part))
                     l = match(k, BW_AFTER, s + i, n - i);
             }
             if (l && !after_credit(s, i)) {

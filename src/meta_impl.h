@@ -130,6 +130,9 @@ bool px_site_is_legal_name(const char *s);
 size_t px_byword_lead(const char *s, size_t n);
 bool px_byword_is(const char *w, size_t n);
 const char *px_byword_find(const char *s, size_t n, size_t *len);
+/* Is s[0..n) a dateline: a month name, a numeric date or a time among
+ * its words? A year alone is not one ("Founded in 1998"). */
+bool px_meta_dateline(const char *s, size_t n);
 /* meta_authors.c: where the headline ends (the node after it), 0 when
  * there is none; whether s[0..n) cleans into a person's name (two words
  * or more, no role, organisation or label); whether node i is outside

@@ -16,6 +16,7 @@
 #define UNDER_LINES 8  /* lines read there before the body */
 #define BODY_LINE 120  /* bytes of a line that is surely the body's */
 #define BODY_WORDS 8   /* words of a sentence of the body */
+#define DATE_LINE 80   /* bytes of a dateline beside the name */
 #define NAME_MAX_BYTES 60
 
 /* Words that start or make a headline's kicker, a section or a label,
@@ -150,21 +151,50 @@ static bool aside_tag(const px_node *nd)
     return false;
 }
 
+/* Is v a person's name? */
+static bool person(ctx *c, const char *v)
+{
+    size_t n = strlen(v);
+    return looks_like_name(v, n) && px_meta_person_name(c->m, v, n);
+}
+
 /* Adds v as the author when it is a person's name; true when it did. */
 static bool take(ctx *c, const char *v)
 {
-    size_t n = strlen(v);
-    if (!looks_like_name(v, n) || !px_meta_person_name(c->m, v, n))
+    if (!person(c, v))
         return false;
     px_meta_add_raw(c, v, false);
     return c->m->authors.n > 0;
 }
 
-/* A name alone on a line between the headline and the body. */
+/* In a list, or a link to anything but an author's page: a menu's or a
+ * teaser's name ("Leichte Sprache", "Donald Trump" as a topic). */
+static bool list_or_link(const ctx *c, int i)
+{
+    const px_node *nodes = c->doc->nodes;
+    for (int p = i, k = 0; p >= 0 && k < 6; p = nodes[p].parent, k++)
+        if (px_meta_is_elem(&nodes[p], GUMBO_TAG_LI) || px_meta_is_elem(&nodes[p], GUMBO_TAG_A))
+            return true;
+    for (int j = i + 1; j < nodes[i].end; j++)
+        if (px_meta_is_elem(&nodes[j], GUMBO_TAG_A)) {
+            static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/about", "/ueber", "/profile/"};
+            const char *href = px_attr(&nodes[j], "href");
+            if (!href || !px_meta_path_has(href, paths, sizeof paths / sizeof *paths))
+                return true;
+        }
+    return false;
+}
+
+/* A name alone on a line between the headline and the body, next to the
+ * dateline: "<h1>…</h1><p>Daniel Okafor</p><p>March 7, 2022</p>". A
+ * name-like line with no date beside it is a caption, a section or a
+ * quoted person as often as a byline. */
 static bool name_under_headline(ctx *c, int from)
 {
     const px_node *nodes = c->doc->nodes;
     int lines = 0;
+    bool prev_date = false;
+    char *pending = NULL; /* a name whose next line may be the date */
     for (int i = from; i < c->doc->n && i < from + UNDER_FAR && lines < UNDER_LINES && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
@@ -175,18 +205,43 @@ static bool name_under_headline(ctx *c, int from)
         }
         if ((nd->flags & PX_INLINE) || !one_line(c, i))
             continue;
-        char *v = px_meta_node_text(c, i, BODY_LINE);
-        if (!v)
-            return false;
-        size_t n = strlen(v);
-        bool done = prose(v, n) || (n && take(c, v));
-        lines += n > 0;
-        px_free(c->a, v);
-        if (done)
-            return c->m->authors.n > 0;
+        int at = i;
         i = nd->end - 1;
+        char *v = px_meta_node_text(c, at, BODY_LINE);
+        if (!v)
+            break;
+        size_t n = strlen(v);
+        if (!n) {
+            px_free(c->a, v);
+            continue;
+        }
+        lines++;
+        if (prose(v, n)) {
+            px_free(c->a, v);
+            break;
+        }
+        bool date = n <= DATE_LINE && px_meta_dateline(v, n);
+        if (pending && date) {
+            px_meta_add_raw(c, pending, false);
+            px_free(c->a, v);
+            break;
+        }
+        px_free(c->a, pending);
+        pending = NULL;
+        if (!date && !list_or_link(c, at) && person(c, v)) {
+            if (prev_date) {
+                px_meta_add_raw(c, v, false);
+                px_free(c->a, v);
+                break;
+            }
+            pending = v;
+            v = NULL;
+        }
+        prev_date = date;
+        px_free(c->a, v);
     }
-    return false;
+    px_free(c->a, pending);
+    return c->m->authors.n > 0;
 }
 
 /* The headings of an author box, per language. */
