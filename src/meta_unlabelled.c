@@ -18,6 +18,7 @@
 #define BODY_WORDS 8   /* words of a sentence of the body */
 #define DATE_LINE 80   /* bytes of a dateline beside the name */
 #define NAME_MAX_BYTES 60
+#define LINE_NODES 64  /* nodes of a line: more is a block of the page */
 
 /* Words that start or make a headline's kicker, a section or a label,
  * never a person's name: "The Editors", "Local News", "Breaking News". */
@@ -102,10 +103,13 @@ static bool looks_like_name(const char *s, size_t n)
     return count >= 2 && count <= 4 && particles_seen <= 2 && !last_particle;
 }
 
-/* A line of its own: no block element inside node i. */
+/* A line of its own: no block element inside node i, and few nodes (a
+ * bound: every element of the page may be asked). */
 static bool one_line(const ctx *c, int i)
 {
     const px_node *nodes = c->doc->nodes;
+    if (nodes[i].end - i > LINE_NODES)
+        return false;
     for (int j = i + 1; j < nodes[i].end; j++)
         if (nodes[j].kind == PX_ELEMENT && !(nodes[j].flags & PX_INLINE) && nodes[j].tag != GUMBO_TAG_BR)
             return false;
@@ -336,6 +340,9 @@ static bool last_in_parent(const ctx *c, int i)
     const px_node *nodes = c->doc->nodes;
     int p = nodes[i].parent;
     if (p < 0)
+        return false;
+    /* text follows soon when there is any: a bound, as above */
+    if (nodes[p].end - nodes[i].end > LINE_NODES * 4)
         return false;
     for (int j = nodes[i].end; j < nodes[p].end; j++)
         if (nodes[j].kind == PX_TEXT) {
