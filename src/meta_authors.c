@@ -527,6 +527,16 @@ void px_meta_add_raw(ctx *c, const char *raw, bool html)
             i++;
         }
     }
+    /* a brand with digits in hidden markup ("TAG24") is no byline either */
+    for (size_t i = 0; i < orgs.n;) {
+        if (!c->visible && digits(orgs.v[i])) {
+            px_free(c->a, orgs.v[i]);
+            memmove(&orgs.v[i], &orgs.v[i + 1], (orgs.n - i - 1) * sizeof *orgs.v);
+            orgs.n--;
+        } else {
+            i++;
+        }
+    }
     if (!rc && !c->orgs.n) {
         px_meta_list_free(c->a, &c->orgs);
         c->orgs = orgs;

@@ -145,6 +145,10 @@ static void test_handles_and_titles(void **state)
      * commenter of that name shows on the page */
     authors("<meta name=\"author\" content=\"link78\">", "<h1>Lane</h1>", "",
             "<div class=\"comments\"><b>link78</b>: great</div>", NONE);
+    /* so is a brand with digits named as the markup's organisation */
+    authors("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":"
+            "\"Organization\",\"name\":\"TAG24\"}}</script>",
+            "<h1>Lane</h1>", "", "<footer>TAG24</footer>", NONE);
     /* a title after a Korean name; a department in full-width brackets */
     authors("", "<h1>Lane</h1><p class=\"byline\">\xea\xb9\x80\xeb\xaf\xbc\xec\x88\x98 \xea\xb8\xb0\xec\x9e\x90</p>", "",
             "", NAMES("\xea\xb9\x80\xeb\xaf\xbc\xec\x88\x98"));
