@@ -821,17 +821,9 @@ void px_meta_signature(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
     int from = px_meta_headline_end(c);
-    if (!from)
-        return;
-    /* the organisations given for want of a person wait aside */
     px_meta *m = c->m;
-    px_strlist held = {0};
-    if (c->org_authors) {
-        held = m->authors;
-        memset(&m->authors, 0, sizeof m->authors);
-    } else if (m->authors.n) {
+    if (!from || m->authors.n)
         return;
-    }
     for (int i = from; i < c->doc->n && i < from + BYLINE_FAR && !m->authors.n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         /* a caption's "Photo by" or name is the picture's */
@@ -865,13 +857,26 @@ void px_meta_signature(ctx *c)
         }
         px_free(c->a, v);
     }
-    if (!m->authors.n && !c->rc)
-        px_meta_unlabelled(c);
+}
+
+void px_meta_person_instead(ctx *c, void (*read)(ctx *))
+{
+    /* the organisations given for want of a person wait aside */
+    px_meta *m = c->m;
+    px_strlist held = {0};
+    if (c->org_authors) {
+        held = m->authors;
+        memset(&m->authors, 0, sizeof m->authors);
+    } else if (m->authors.n || c->rc) {
+        return;
+    }
+    read(c);
     if (!m->authors.n) {
         px_meta_list_free(c->a, &m->authors);
         m->authors = held;
     } else {
         px_meta_list_free(c->a, &held);
+        c->org_authors = false;
         /* the byline marked for extraction was the organisations' */
         m->byline_authors = 0;
     }

@@ -148,9 +148,12 @@ void px_meta_unlabelled(ctx *c);
 /* Cleans a raw author string and adds its names (meta_authors.c). */
 void px_meta_add_raw(ctx *c, const char *raw, bool html);
 /* meta_authors.c: a byline in the text near the headline ("By Jane Doe",
- * "Par Matthieu Hy le 7 mai", "作者：王晓"), then the organisations held
- * back when still no person is named. */
+ * "Par Matthieu Hy le 7 mai", "作者：王晓", "… · Autor: X · …"). */
 void px_meta_signature(ctx *c);
+/* Runs read (px_meta_signature, px_meta_unlabelled) when no source named
+ * a person: the organisations named for want of one wait aside, and come
+ * back when read finds no one. */
+void px_meta_person_instead(ctx *c, void (*read)(ctx *));
 /* The length of the names at the start of a byline's text, before its
  * date ("By Jane Doe on Monday, May 3" -> "By Jane Doe"). */
 size_t px_meta_byline_names(const char *s, size_t n);
