@@ -527,9 +527,10 @@ void px_meta_add_raw(ctx *c, const char *raw, bool html)
             i++;
         }
     }
-    /* a brand with digits in hidden markup ("TAG24") is no byline either */
+    /* a brand with digits in hidden markup ("TAG24") is no byline either;
+     * a host name ("oe24.at") is the site's */
     for (size_t i = 0; i < orgs.n;) {
-        if (!c->visible && digits(orgs.v[i])) {
+        if (!c->visible && digits(orgs.v[i]) && !host_name(orgs.v[i], strlen(orgs.v[i]))) {
             px_free(c->a, orgs.v[i]);
             memmove(&orgs.v[i], &orgs.v[i + 1], (orgs.n - i - 1) * sizeof *orgs.v);
             orgs.n--;
