@@ -4,6 +4,8 @@
  *   meta_jsonld.c   JSON-LD blocks
  *   meta_tags.c     <meta> tags, microdata, tag and category links
  *   meta_authors.c  author strings cleaned into names; visible bylines
+ *   meta_byword.c   the words that introduce a byline, per language
+ *   meta_unlabelled.c bylines with no word: a name alone, an author box
  *   meta_page.c     what the page shows: the dateline, the URL's date
  *   meta_common.c   the helpers below: cleaning, lists, the document
  *   meta_site.c     the site's name, from the others and the page
