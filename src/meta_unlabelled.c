@@ -56,8 +56,15 @@ static bool capital(const char *s, size_t n)
         return true;
     if (c0 == 0xC3)
         return c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
-    if (c0 == 0xC4 || c0 == 0xC5)
-        return !(c1 & 1); /* Ā ā Ă ă …: the capitals are even (mostly) */
+    if (c0 == 0xC4 || c0 == 0xC5) {
+        /* Latin Extended-A: capitals at even code points, but at odd ones
+         * from Ĺ to ň and from Ź to ž (Łukasz, Žaneta) */
+        unsigned cp = ((c0 & 0x1Fu) << 6) | (c1 & 0x3Fu);
+        if (cp == 0x138 || cp == 0x149 || cp == 0x17F)
+            return false;
+        bool odd_caps = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        return odd_caps ? (cp & 1) : !(cp & 1);
+    }
     if (c0 == 0xD0)
         return (c1 >= 0x81 && c1 <= 0x8F) || (c1 >= 0x90 && c1 <= 0xAF);
     if (c0 == 0xCE)
@@ -87,8 +94,10 @@ static bool looks_like_name(const char *s, size_t n)
             unsigned char ch = (unsigned char)s[k];
             if ((ch >= '0' && ch <= '9') || strchr(".,!?:;\"()[]|/@#&+=*", ch))
                 return false;
-            /* curly quotes, guillemets and dashes: a quote or a title */
-            if (ch == 0xE2 || (ch == 0xC2 && k + 1 < i && ((unsigned char)s[k + 1] == 0xAB || (unsigned char)s[k + 1] == 0xBB)))
+            /* curly quotes, guillemets and dashes: a quote or a title;
+             * but the apostrophe of O’Connell */
+            if ((ch == 0xE2 && !(k + 2 < i && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0x99)) ||
+                (ch == 0xC2 && k + 1 < i && ((unsigned char)s[k + 1] == 0xAB || (unsigned char)s[k + 1] == 0xBB)))
                 return false;
         }
         if (in(s + st, wl, not_names, sizeof not_names / sizeof *not_names))

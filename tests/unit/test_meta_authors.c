@@ -167,6 +167,13 @@ static void test_name_under_headline(void **state)
     authors("", "<h1>Lane</h1><p>Daniel Okafor</p><p>March 7, 2022 \xc2\xb7 6 min read</p>", "", "",
             NAMES("Daniel Okafor"));
     authors("", "<h1>Lane</h1><p>12. April 2022</p><p>Lena Hartmann</p>", "", "", NAMES("Lena Hartmann"));
+    /* capitals beyond ASCII, and the apostrophe of a name */
+    authors("", "<h1>Lane</h1><p>\xc5\x81ukasz \xc5\xbb\xc3\xb3\xc5\x82kiewicz</p><p>3 lutego 2023</p>", "", "",
+            NAMES("\xc5\x81ukasz \xc5\xbb\xc3\xb3\xc5\x82kiewicz"));
+    authors("", "<h1>Lane</h1><p>Liam O\xe2\x80\x99" "Connell</p><p>February 28, 2020</p>", "", "",
+            NAMES("Liam O\xe2\x80\x99" "Connell"));
+    /* a name in lower case is no name */
+    authors("", "<h1>Lane</h1><p>\xc5\x82ukasz nowak</p><p>3 lutego 2023</p>", "", "", NONE);
     /* a photo caption, a name with no date beside it, a link, a section */
     authors("", "<h1>Lane</h1><figure><img src=\"a.jpg\"><figcaption>Helen Marsh</figcaption></figure>"
                 "<p>September 18, 2023</p>", "", "", NONE);
