@@ -206,6 +206,17 @@ static bool stripped_at(const unsigned char *u, size_t i, size_t n)
     }
 }
 
+/* The bytes that can start one: C0 controls but tab, newline and CR, '&'
+ * (of a numeric reference), DEL, and the lead bytes of C1 controls,
+ * U+2028/9 and U+FFFE/F. */
+static const bool may_start[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x0B] = 1, [0x0C] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1,
+    [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1,
+    [0x1F] = 1, ['&'] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1, [0xEF] = 1,
+};
+
 bool px_may_need_strip(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -213,8 +224,9 @@ bool px_may_need_strip(const char *s, size_t n)
     size_t i = 0;
     /* Eight bytes at a time over markup and ASCII text: a word with no
      * byte below 0x20, no '&', no DEL and no byte past ASCII holds no
-     * start of one. Any other word is read byte by byte (tabs and
-     * newlines stop the fast path, but only for their word). */
+     * start of one. Any other word is read byte by byte (tabs, newlines
+     * and letters past ASCII stop the fast path, but only for their
+     * word). */
     for (; n - i >= 8; i += 8) {
         uint64_t w, amp, del;
         memcpy(&w, u + i, 8);
@@ -225,11 +237,11 @@ bool px_may_need_strip(const char *s, size_t n)
         if (!stop)
             continue;
         for (size_t j = i; j < i + 8; j++)
-            if (stripped_at(u, j, n))
+            if (may_start[u[j]] && stripped_at(u, j, n))
                 return true;
     }
     for (; i < n; i++)
-        if (stripped_at(u, i, n))
+        if (may_start[u[i]] && stripped_at(u, i, n))
             return true;
     return false;
 }
