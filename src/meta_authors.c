@@ -167,6 +167,73 @@ static bool holds_site(const px_meta *m, const char *s, size_t n)
            (sl == n || px_meta_is_ws((unsigned char)s[n - sl - 1]));
 }
 
+/* A news desk or an editorial team signs for no one: the newsroom's name
+ * is an organisation's even where the markup types it a Person (a CMS
+ * user named "Redação"), and a person who signs the text replaces it.
+ * Whole words, any case; the CJK ones also at the end of a word
+ * ("本报编辑部"). */
+static const char *const desk_words[] = {
+    "newsroom", "news desk", "newsdesk", "web desk", "editorial team", "editorial staff",
+    "editorial board", "editorial desk", "staff reports",
+    "reda\xc3\xa7\xc3\xa3o", "redacao", "REDA\xc3\x87\xc3\x83O",             /* pt: Redação */
+    "redacci\xc3\xb3n", "redaccion", "REDACCI\xc3\x93N",                       /* es: Redacción */
+    "redazione", "r\xc3\xa9" "daction", "R\xc3\x89" "DACTION", "redaction", /* it, fr */
+    "redaktion", "redaktionsteam", "redactie", "redakcja", "redakce", "redakcia",
+    "haber merkezi", "haber masas\xc4\xb1",                                   /* tr: Haber Merkezi, Haber Masası */
+    "\xd0\xa0\xd0\xb5\xd0\xb4\xd0\xb0\xd0\xba\xd1\x86\xd0\xb8\xd1\x8f", /* ru: Редакция */
+    "\xd1\x80\xd0\xb5\xd0\xb4\xd0\xb0\xd0\xba\xd1\x86\xd0\xb8\xd1\x8f", /* ru: редакция */
+    "\xd0\xa0\xd0\x95\xd0\x94\xd0\x90\xd0\x9a\xd0\xa6\xd0\x98\xd0\xaf", /* ru: РЕДАКЦИЯ */
+    "\xd0\xa0\xd0\xb5\xd0\xb4\xd0\xb0\xd0\xba\xd1\x86\xd1\x96\xd1\x8f", /* uk: Редакція */
+    "\xe7\xbc\x96\xe8\xbe\x91\xe9\x83\xa8",                             /* zh: 编辑部 */
+    "\xe7\xb7\xa8\xe8\xbc\xaf\xe9\x83\xa8",                             /* zh-Hant: 編輯部 */
+    "\xe7\xb7\xa8\xe9\x9b\x86\xe9\x83\xa8",                             /* ja: 編集部 */
+    "\xed\x8e\xb8\xec\xa7\x91\xeb\xb6\x80",                             /* ko: 편집부 */
+};
+
+/* The wire services whose name follows a reporter's in a byline
+ * ("MARCUS FLEMING Associated Press"). */
+static const char *const wire_words[] = {
+    "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp",
+    "agence france-presse", "agence france presse", "dpa", "efe", "agencia efe", "ansa", "pap",
+    "bloomberg", "bloomberg news", "upi", "united press international", "kyodo", "kyodo news",
+    "xinhua", "tass", "ria novosti", "apa", "sda", "keystone-sda", "belga", "anp", "tt", "ntb",
+    "ritzau", "ctk", "\xc4\x8dtk", "lusa", "agência lusa", "europa press", "yonhap", "pti", "ians",
+    "cnn wire", "canadian press", "the canadian press", "aap", "kna", "epd",
+};
+
+/* Do the words ws/wl hold an entry of table as whole words? The index
+ * of its first word in *first, of the word after it in *after. */
+static bool holds_words(const char *const *table, size_t nt, const char *const *ws, const size_t *wl, int nw,
+                        int *first, int *after)
+{
+    for (int k = 0; k < nw; k++)
+        for (size_t t = 0; t < nt; t++) {
+            const char *e = table[t];
+            size_t el = strlen(e);
+            /* the entry's words, one by one against the name's */
+            int j = k;
+            size_t at = 0;
+            while (j < nw && at < el) {
+                size_t l = strcspn(e + at, " ");
+                size_t w = wl[j];
+                while (w && (ws[j][w - 1] == ',' || ws[j][w - 1] == '.' || ws[j][w - 1] == ':'))
+                    w--;
+                bool cjk = (unsigned char)e[0] >= 0xE3 && w > l;
+                if (cjk ? memcmp(ws[j] + w - l, e + at, l) != 0 : (l != w || !px_ascii_ieq(ws[j], e + at, l)))
+                    break;
+                j++;
+                at += l;
+                at += e[at] == ' ';
+            }
+            if (at >= el) {
+                *first = k;
+                *after = j;
+                return true;
+            }
+        }
+    return false;
+}
+
 /* Cleans one candidate name s[0..n) into out (MAX_ITEM + 1 bytes) and
  * says what it is. */
 static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out)
@@ -241,7 +308,14 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
      * stay ("Jane Doe, Staff Writer"; but "Mary Writer" is a name); a
      * role before a word in lower case is the start of a desk's name
      * ("Staff and news service reports") */
-    int b = 0, e = nw, roles = 0;
+    int b = 0, e = nw, roles = 0, first, after;
+    if (holds_words(desk_words, sizeof desk_words / sizeof *desk_words, ws, wl, nw, &first, &after))
+        goto org;
+    /* a wire service after the reporter's name is the reporter's
+     * affiliation; alone it is the byline ("EFE", "AFP") as before */
+    if (holds_words(wire_words, sizeof wire_words / sizeof *wire_words, ws, wl, nw, &first, &after) &&
+        after == nw && first >= 2)
+        e = nw = first;
     for (int k = 0; k < nw; k++)
         roles += is_role_word(ws[k], wl[k]);
     if (roles == nw)

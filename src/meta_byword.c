@@ -116,6 +116,30 @@ static size_t colon(const char *s, size_t n)
     return 0;
 }
 
+/* A label joined to a credit for the pictures: "Text & Fotos:", "Texto y
+ * fotos:", "Text und Bild:", "Words and photos:" name the author once; the
+ * length of the " & Fotos" part at s[0..n), or 0. */
+static size_t joined_credit(const char *s, size_t n)
+{
+    static const char *const joins[] = {" & ", " + ", " and ", " und ", " et ", " y ", " e ", " en ", " i ",
+                                        " \xd0\xb8 "}; /* и */
+    static const char *const credits[] = {"fotos", "foto", "photos", "photo", "photographs", "pictures",
+                                          "bild", "bilder", "images", "image", "illustrations", "video",
+                                          "fotograf\xc3\xad" "a", "fotografie", "fotografia", "zdj\xc4\x99" "cia",
+                                          "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe"}; /* фото */
+    for (size_t j = 0; j < sizeof joins / sizeof *joins; j++) {
+        size_t jl = strlen(joins[j]);
+        if (jl > n || !px_ascii_ieq(s, joins[j], jl))
+            continue;
+        for (size_t k = 0; k < sizeof credits / sizeof *credits; k++) {
+            size_t cl = strlen(credits[k]);
+            if (jl + cl <= n && px_ascii_ieq(s + jl, credits[k], cl) && colon(s + jl + cl, n - jl - cl))
+                return jl + cl;
+        }
+    }
+    return 0;
+}
+
 /* Does entry k match at s[0..n), with what follows it (a space, or the
  * label's colon)? Its length with that, or 0. */
 static size_t match(size_t k, unsigned how, const char *s, size_t n)
@@ -124,6 +148,7 @@ static size_t match(size_t k, unsigned how, const char *s, size_t n)
     if (!(bywords[k].how & how) || wl > n || !px_ascii_ieq(s, bywords[k].word, wl))
         return 0;
     if (how == BW_LABEL) {
+        wl += joined_credit(s + wl, n - wl);
         size_t cl = colon(s + wl, n - wl);
         /* "文/" in Chinese bylines */
         if (!cl && (unsigned char)s[0] >= 0x80 && wl < n && s[wl] == '/')

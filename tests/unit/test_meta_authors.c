@@ -233,6 +233,61 @@ static void test_byline_end_words(void **state)
     assert_int_equal(px_meta_byline_names(s, strlen(s)), strlen(s));
 }
 
+static void test_news_desks(void **state)
+{
+    (void)state;
+    /* a desk is given when no person is named, in the markup's words */
+    authors("<meta name=\"author\" content=\"Reda\xc3\xa7\xc3\xa3o\">", "<h1>Lane</h1>", "", "",
+            NAMES("Reda\xc3\xa7\xc3\xa3o"));
+    authors("<meta name=\"author\" content=\"Redaktion Stadtblatt\">", "<h1>Lane</h1>", "", "",
+            NAMES("Redaktion Stadtblatt"));
+    /* typed a Person by the CMS, it still gives way to the writer who
+     * signs the text, the author box, or a labelled byline */
+    authors("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+            "\"name\":\"Reda\xc3\xa7\xc3\xa3o\"}}</script>",
+            "<h1>Lane</h1><p>Por Fernanda Lima, especial para o Portal</p>", "", "", NAMES("Fernanda Lima"));
+    authors("<meta name=\"author\" content=\"Haber Merkezi\">",
+            "<h1>Lane</h1><div class=\"author-box\"><a href=\"/muhabir/elif-yildiz\">Elif Y\xc4\xb1ld\xc4\xb1z</a>"
+            "</div>", "", "", NAMES("Elif Y\xc4\xb1ld\xc4\xb1z"));
+    authors("<meta name=\"author\" content=\"News Desk\">", "<h1>Lane</h1><p class=\"byline\">By Jane Doe</p>", "",
+            "", NAMES("Jane Doe"));
+    authors("<meta name=\"author\" content=\"\xe6\x9c\xac\xe6\x8a\xa5\xe7\xbc\x96\xe8\xbe\x91\xe9\x83\xa8\">",
+            "<h1>Lane</h1><p class=\"byline\">\xe4\xbd\x9c\xe8\x80\x85\xef\xbc\x9a\xe6\x9d\x8e\xe6\x98\x8e</p>", "", "",
+            NAMES("\xe6\x9d\x8e\xe6\x98\x8e")); /* 本报编辑部, 作者：李明 */
+    /* a person's name that holds no desk word is still a person */
+    authors("<meta name=\"author\" content=\"Jane Newman\">", "<h1>Lane</h1><p class=\"byline\">By Jane Doe</p>", "",
+            "", NAMES("Jane Newman"));
+}
+
+static void test_joined_credits(void **state)
+{
+    (void)state;
+    /* the label joined to the photos' credit names the author once */
+    line("Text & Fotos: Anna Kr\xc3\xbcger", "Anna Kr\xc3\xbcger");
+    line("Texto y fotos: Ana L\xc3\xb3pez", "Ana L\xc3\xb3pez");
+    line("Text und Bild: Jens M\xc3\xb6ller", "Jens M\xc3\xb6ller");
+    line("Words and photos: Mark Ellison", "Mark Ellison");
+    /* a credit alone, or the label joined to something else, is not */
+    line("Fotos: Anna Kr\xc3\xbcger", "");
+    line("Text & Musik: Anna Kr\xc3\xbcger", "");
+    authors("", "<h1>Lane</h1>", "<p>Text &amp; Fotos: Anna Kr\xc3\xbcger</p>", "", NAMES("Anna Kr\xc3\xbcger"));
+}
+
+static void test_wire_bylines(void **state)
+{
+    (void)state;
+    /* the agency after the name is cut, and the capitals become title case */
+    authors("<meta name=\"author\" content=\"MARCUS FLEMING Associated Press\">", "<h1>Lane</h1>", "", "",
+            NAMES("Marcus Fleming"));
+    authors("", "<h1>Lane</h1><p class=\"byline\">By JANE DOE, Reuters</p>", "", "", NAMES("Jane Doe"));
+    authors("<meta name=\"author\" content=\"Jane Doe AFP\">", "<h1>Lane</h1>", "", "", NAMES("Jane Doe"));
+    /* a wire service alone is the byline; one word before its name is a
+     * person's name, not a reporter's with an agency */
+    authors("<meta name=\"author\" content=\"Reuters\">", "<h1>Lane</h1>", "", "", NAMES("Reuters"));
+    authors("<meta name=\"author\" content=\"Michael Bloomberg\">", "<h1>Lane</h1>", "", "",
+            NAMES("Michael Bloomberg"));
+}
+
 int main(void)
 {
     pith_error err = {0, ""};
@@ -251,6 +306,9 @@ int main(void)
         cmocka_unit_test(test_author_box),
         cmocka_unit_test(test_end_signature),
         cmocka_unit_test(test_byline_end_words),
+        cmocka_unit_test(test_news_desks),
+        cmocka_unit_test(test_joined_credits),
+        cmocka_unit_test(test_wire_bylines),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);
