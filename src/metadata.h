@@ -81,7 +81,7 @@ void px_meta_mark_byline(px_meta *m);
 /* Cleans one raw author string into names appended to out: removes "By",
  * roles, places, degrees and affiliations after a name, splits "A and B" /
  * "A, B". A name that is an organisation (the site's name, or one that
- * holds it; a host name) goes to orgs instead, or is dropped when orgs is
+ * holds it; a host name; a news desk) goes to orgs instead, or is dropped when orgs is
  * NULL. Exposed for tests. Returns PITH_OK or PITH_ERR_NOMEM. */
 int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, const char *raw);
 

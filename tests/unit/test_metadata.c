@@ -231,7 +231,7 @@ static void test_twitter_dublin_core(void **state)
     (void)state;
     pith_result *r = page(
         "<meta name=\"twitter:label1\" content=\"Written by\">"
-        "<meta name=\"twitter:data1\" content=\"Ledger News Desk\">"
+        "<meta name=\"twitter:data1\" content=\"Lena Ledger\">"
         "<meta name=\"twitter:description\" content=\"Twitter description\">"
         "<meta name=\"twitter:image\" content=\"https://img.example/t.jpg\">"
         "<meta name=\"DC.creator\" content=\"Not Used\">"
@@ -241,7 +241,7 @@ static void test_twitter_dublin_core(void **state)
         "<meta name=\"DC.language\" content=\"fr\">"
         "<meta name=\"description\" content=\"Plain description\">",
         "");
-    is(r, PITH_META_AUTHOR, 0, "Ledger News Desk");
+    is(r, PITH_META_AUTHOR, 0, "Lena Ledger");
     is(r, PITH_META_DESCRIPTION, 0, "Twitter description");
     is(r, PITH_META_IMAGE, 0, "https://img.example/t.jpg");
     is(r, PITH_META_DATE_PUBLISHED, 0, "2020-02-02");
@@ -873,7 +873,9 @@ static void test_coauthors(void **state)
 static void test_author_cleaning(void **state)
 {
     (void)state;
-    AUTHORS(NULL, "Ledger News Desk", "Ledger News Desk");
+    /* a desk is an organisation, given only when no person is named */
+    split(NULL, "Ledger News Desk", NONE, NAMES("Ledger News Desk"));
+    split(NULL, "Redazione Roma, Mario Rossi", NAMES("Mario Rossi"), NAMES("Redazione Roma"));
     AUTHORS(NULL, "By Jane Doe", "Jane Doe");
     AUTHORS(NULL, "by: Jane Doe", "Jane Doe");
     AUTHORS(NULL, "BY JANE DOE", "Jane Doe");
