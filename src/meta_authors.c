@@ -728,7 +728,7 @@ void px_meta_visible_byline(ctx *c)
                 nd->tag == GUMBO_TAG_A || !px_meta_named(c, i, 0, classes, sizeof classes / sizeof *classes) ||
                 px_meta_elsewhere(c, i, 8))
                 continue;
-            char *v = px_meta_node_words(c, i, 120);
+            char *v = px_meta_short_words(c, i, 120);
             if (v && strlen(v) <= 100)
                 add_byline_text(c, v);
             px_free(c->a, v);
@@ -774,7 +774,7 @@ void px_meta_signature(ctx *c)
             nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE || nd->tag == GUMBO_TAG_A ||
             px_meta_elsewhere(c, i, 8) || in_menu(c, i))
             continue;
-        char *v = px_meta_node_text(c, i, SIGNATURE_MAX + 1);
+        char *v = px_meta_short_text(c, i, SIGNATURE_MAX + 1);
         if (!v)
             return;
         size_t n = strlen(v);

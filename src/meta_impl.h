@@ -31,12 +31,18 @@ typedef struct ld_id {
     size_t pos;          /* index in objs: the first object wins ties */
 } ld_id;
 
+/* What px_meta_named has found, per element (meta_common.c). */
+typedef struct px_meta_memo px_meta_memo;
+px_meta_memo *px_meta_memo_new(const px_alloc *a, int nodes);
+void px_meta_memo_free(const px_alloc *a, px_meta_memo *m);
+
 typedef struct ctx {
     px_meta *m;
     const px_doc *doc;
     const px_alloc *a;
     const px_date *ref;  /* when the page was fetched, or NULL */
     int rc;
+    px_meta_memo *memo;  /* may be NULL: then every question scans */
     meta_tag *tags;
     size_t ntags;
     px_json_doc *ld;     /* the parsed JSON-LD blocks */
@@ -85,6 +91,11 @@ char *px_meta_node_text(ctx *c, int i, size_t max);
 /* The same with every element starting a new word: a byline's spans
  * ("<span>By Rosa Delgado</span><span>Published Aug. 3</span>"). */
 char *px_meta_node_words(ctx *c, int i, size_t max);
+/* The same two for callers that only want a text of at most max bytes:
+ * a longer one comes back cut after max + 1 bytes, so that its length
+ * still says it is too long, without the whole of it folded first. */
+char *px_meta_short_text(ctx *c, int i, size_t max);
+char *px_meta_short_words(ctx *c, int i, size_t max);
 /* The content of the first <meta> with this key, or NULL. */
 const char *px_meta_tag(const ctx *c, const char *key);
 /* Does a class or id of node i, or of an ancestor up to up levels, hold

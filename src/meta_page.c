@@ -95,7 +95,7 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
     *has_pub = *has_mod = false;
     if (title && px_date_parse(title, strlen(title), pub))
         return *has_pub = true;
-    char *t = px_meta_node_text(c, i, MAX_TEXT);
+    char *t = px_meta_short_text(c, i, MAX_TEXT);
     if (!t)
         return false;
     size_t n = strlen(t), from = 0, label = 0;
