@@ -372,50 +372,88 @@ static bool wraps_article(const char *attr, size_t at, const char *word)
 }
 
 /* A family of words px_meta_named looks for, with the words inside which
- * one does not count (skip, may be NULL) and the first bytes of both: an
- * offset of a class or id whose byte begins none of them is passed over
- * with one test instead of a loop over every word. */
+ * one does not count (skip, may be NULL). Every element of a page is
+ * asked about, at every offset of its class and id, so the words are
+ * indexed by their first byte: an offset whose byte begins none of them
+ * costs one table look-up, and one that does tries only the words that
+ * start with it (this scan was 15% of pith's instructions). */
+#define FAMILY_WORDS 32      /* words chained by first byte; later ones are tried in turn */
+#define HEAD_SKIP 0x80u      /* head[]: a skip word starts with this byte */
+#define HEAD_MORE 0x40u      /* head[]: a word past the first FAMILY_WORDS does */
+#define HEAD_WORD 0x3fu      /* head[]: 1 + the first word that does, or 0 */
 typedef struct family {
     const char *const *words, *const *skip;
     size_t count, nskip;
-    uint64_t first[4];
+    unsigned char head[256];          /* by the byte of the class */
+    unsigned char next[FAMILY_WORDS]; /* 1 + the next word with the same first byte, or 0 */
 } family;
+
+/* The bytes a word can start at: its first, and that byte in capitals
+ * (classes are matched ignoring ASCII case; the words are lower case). */
+static void family_index(family *f, const char *word, unsigned char mark, size_t w)
+{
+    unsigned char b = (unsigned char)word[0], bytes[2] = {b, b >= 'a' && b <= 'z' ? (unsigned char)(b - 32) : 0};
+    if (!b || (b >= 'A' && b <= 'Z')) /* a word in capitals matches nothing, as it never did */
+        return;
+    for (int k = 0; k < 2 && bytes[k]; k++) {
+        if (mark == HEAD_WORD) {
+            if (k == 0)
+                f->next[w] = f->head[b] & HEAD_WORD;
+            f->head[bytes[k]] = (unsigned char)((f->head[bytes[k]] & ~HEAD_WORD) | (unsigned)(w + 1));
+        } else {
+            f->head[bytes[k]] |= mark;
+        }
+    }
+}
 
 static void family_init(family *f, const char *const *words, size_t count, const char *const *skip,
                         size_t nskip)
 {
-    *f = (family){words, skip, count, nskip, {0, 0, 0, 0}};
+    f->words = words;
+    f->skip = skip;
+    f->count = count;
+    f->nskip = nskip;
+    memset(f->head, 0, sizeof f->head);
     for (size_t w = 0; w < count; w++)
-        f->first[(unsigned char)words[w][0] >> 6] |= 1ull << ((unsigned char)words[w][0] & 63);
+        family_index(f, words[w], w < FAMILY_WORDS ? HEAD_WORD : HEAD_MORE, w);
     for (size_t w = 0; w < nskip; w++)
-        f->first[(unsigned char)skip[w][0] >> 6] |= 1ull << ((unsigned char)skip[w][0] & 63);
+        family_index(f, skip[w], HEAD_SKIP, w);
 }
 
 /* Does a class or id of element nd itself hold a word of f (within its
- * first NAMED_SCAN_MAX bytes)? */
-static bool own_named(const px_node *nd, const family *f)
+ * first NAMED_SCAN_MAX bytes)? *bare: it has neither. */
+static bool own_named(const px_node *nd, const family *f, bool *bare)
 {
     const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+    *bare = !attrs[0] && !attrs[1];
     /* Blogger's post column is <div class="widget Blog" id="Blog1">:
      * a widget by name, the article by place */
     if (f->nskip && attrs[0] && !strcmp(attrs[0], "widget Blog"))
         return false;
     for (int a = 0; a < 2; a++)
-        for (size_t n = 0; attrs[a] && attrs[a][n] && n < NAMED_SCAN_MAX; n++) {
-            const char *s = attrs[a] + n;
-            /* The words are lower case: most offsets fail at once. */
-            char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
-            if (!(f->first[(unsigned char)c0 >> 6] >> ((unsigned char)c0 & 63) & 1))
+        for (size_t n = 0; attrs[a] && n < NAMED_SCAN_MAX; n++) {
+            unsigned char h = f->head[(unsigned char)attrs[a][n]];
+            if (!h) {
+                if (!attrs[a][n])
+                    break;
                 continue;
-            for (size_t w = 0; w < f->nskip; w++)
-                if (f->skip[w][0] == c0 && px_meta_prefix_ci(s, f->skip[w])) {
-                    n += strlen(f->skip[w]) - 1;
-                    goto next;
-                }
-            for (size_t w = 0; w < f->count; w++)
-                if (f->words[w][0] == c0 && px_meta_prefix_ci(s, f->words[w]) &&
-                    !wraps_article(attrs[a], n, f->words[w]))
+            }
+            const char *s = attrs[a] + n;
+            char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
+            if (h & HEAD_SKIP)
+                for (size_t w = 0; w < f->nskip; w++)
+                    if (f->skip[w][0] == c0 && px_meta_prefix_ci(s, f->skip[w])) {
+                        n += strlen(f->skip[w]) - 1;
+                        goto next;
+                    }
+            for (unsigned w = h & HEAD_WORD; w; w = f->next[w - 1])
+                if (px_meta_prefix_ci(s, f->words[w - 1]) && !wraps_article(attrs[a], n, f->words[w - 1]))
                     return true;
+            if (h & HEAD_MORE)
+                for (size_t w = FAMILY_WORDS; w < f->count; w++)
+                    if (f->words[w][0] == c0 && px_meta_prefix_ci(s, f->words[w]) &&
+                        !wraps_article(attrs[a], n, f->words[w]))
+                        return true;
         next:;
         }
     return false;
@@ -485,16 +523,19 @@ static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const ch
         const px_node *nd = &nodes[p];
         if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
             break;
+        bool bare;
         if (f < 0) {
-            if (own_named(nd, &local))
+            if (own_named(nd, &local, &bare))
                 return true;
             continue;
         }
         uint32_t b = memo->bits[p];
         if (!(b >> f & 1)) {
             b |= 1u << f;
-            if (own_named(nd, &memo->fam[f]))
+            if (own_named(nd, &memo->fam[f], &bare))
                 b |= 1u << (16 + f);
+            else if (bare) /* no class and no id: no to every family */
+                b |= 0xffffu;
             memo->bits[p] = b;
         }
         if (b >> (16 + f) & 1)
@@ -530,14 +571,10 @@ bool px_meta_elsewhere(const ctx *c, int i, int up)
 
 bool px_meta_path_has(const char *href, const char *const *parts, size_t count)
 {
-    for (const char *s = href; *s; s++) {
-        if (*s != '/')
-            continue;
+    /* strchr: every link of a page is asked about, byte by byte before */
+    for (const char *s = strchr(href, '/'); s; s = strchr(s + 1, '/'))
         for (size_t k = 0; k < count; k++)
             if (px_meta_prefix_ci(s, parts[k]))
                 return true;
-        if (*s == '?' || *s == '#')
-            break;
-    }
     return false;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 
@@ -69,6 +70,26 @@ static const char *const one[][1] = {{"site"},   {"post"},   {"entry"},  {"heade
                                      {"reply"},  {"respond"}, {"blog"},  {"widget"}, {"hentry"},
                                      {"page"},   {"gallery"}, {"title"}, {"feed"},   {"list"}};
 
+/* The question answered the plain way, for words none of which starts
+ * with "feed" or "sidebar" (the names that wrap the article): a word at
+ * any offset of the first 4 KB of a class or id, ignoring ASCII case, of
+ * node i or of up ancestors below <body>. */
+static bool plain_named(const px_doc *d, int i, int up, const char *const *w, size_t count)
+{
+    for (int k = 0, p = i; p >= 0 && k <= up; k++, p = d->nodes[p].parent) {
+        const px_node *nd = &d->nodes[p];
+        if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
+            break;
+        const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+        for (int a = 0; a < 2; a++)
+            for (size_t n = 0; attrs[a] && n < strlen(attrs[a]) && n < 4096; n++)
+                for (size_t x = 0; x < count; x++)
+                    if (strlen(attrs[a] + n) >= strlen(w[x]) && !strncasecmp(attrs[a] + n, w[x], strlen(w[x])))
+                        return true;
+    }
+    return false;
+}
+
 /* Asks both pages the same question about every node and checks that the
  * answers agree; returns how many nodes say yes. */
 static int agree(page *p, int up, const char *const *w, size_t count)
@@ -79,6 +100,11 @@ static int agree(page *p, int up, const char *const *w, size_t count)
         if (m != s)
             fail_msg("node %d, up %d, first word '%s' of %zu: memo %d, scan %d", i, up, w[0], count, m, s);
         yes += s;
+        bool sidebar = false;
+        for (size_t x = 0; x < count; x++)
+            sidebar |= !strncmp(w[x], "feed", 4) || !strncmp(w[x], "sidebar", 7);
+        if (!sidebar && plain_named(&p->d, i, up, w, count) != s)
+            fail_msg("node %d, up %d, first word '%s' of %zu: %d, plainly %d", i, up, w[0], count, s, !s);
     }
     return yes;
 }
@@ -175,6 +201,26 @@ static void test_many_families(void **state)
     page_close(&p);
 }
 
+/* A family of more words than are indexed by their first byte, with the
+ * words that match past the index; words that share first bytes, and
+ * words of other bytes than letters. */
+static void test_long_family(void **state)
+{
+    (void)state;
+    static const char *const many[] = {
+        "zz0", "zz1", "zz2", "zz3", "zz4", "zz5", "zz6", "zz7", "zz8", "zz9", "zy0", "zy1",
+        "zy2", "zy3", "zy4", "zy5", "zy6", "zy7", "zy8", "zy9", "zx0", "zx1", "zx2", "zx3",
+        "zx4", "zx5", "zx6", "zx7", "zx8", "zx9", "-logo", "site-f", "entry", "reply", "rel", "author"};
+    page p;
+    page_open(&p, NAMES);
+    int all = agree(&p, 8, many, sizeof many / sizeof *many);
+    int indexed = agree(&p, 8, many, 32);
+    int past = agree(&p, 8, many + 32, 4);
+    assert_true(all > indexed && all >= past && past > 0 && indexed > 0);
+    assert_true(agree(&p, 0, many + 30, 6) > 0);
+    page_close(&p);
+}
+
 /* The text a byline or dateline reader gets: the node's text when it is
  * at most max bytes, else a text longer than max that starts the same. */
 static void test_short_text(void **state)
@@ -235,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_levels),
         cmocka_unit_test(test_elsewhere_exceptions),
         cmocka_unit_test(test_many_families),
+        cmocka_unit_test(test_long_family),
         cmocka_unit_test(test_short_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
