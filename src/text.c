@@ -99,10 +99,18 @@ void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending)
                 break;
             j += a2;
         }
-        if (*pending && b->len && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '\n')
-            px_buf_putc(b, ' ');
+        /* written in place: a call to px_buf_putc and px_buf_append per
+         * word was most of the cost of folding short texts */
+        bool gap = *pending && b->len && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '\n';
         *pending = false;
-        px_buf_append(b, s + i, j - i);
+        size_t need = j - i + gap;
+        if (!b->oom && (b->len + need + 1 <= b->cap || px_buf_reserve(b, need))) {
+            if (gap)
+                b->data[b->len++] = ' ';
+            memcpy(b->data + b->len, s + i, j - i);
+            b->len += j - i;
+            b->data[b->len] = '\0';
+        }
         i = j;
     }
 }
