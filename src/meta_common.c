@@ -386,7 +386,26 @@ typedef struct family {
     size_t count, nskip;
     unsigned char head[256];          /* by the byte of the class */
     unsigned char next[FAMILY_WORDS]; /* 1 + the next word with the same first byte, or 0 */
+    uint64_t need[FAMILY_WORDS];      /* the pairs of letters of each word (grams()) */
 } family;
+
+/* A set of the pairs of adjacent bytes of a class or id, ASCII case
+ * ignored, hashed into 64 bits: a word whose pairs are not all there is
+ * not in it. A filter that can say "maybe" wrongly, never "no". */
+#define GRAM_WORD 64 /* longer words are not filtered */
+static uint64_t grams(const char *s, size_t n)
+{
+    uint64_t g = 0;
+    unsigned prev = n ? (unsigned char)s[0] : 0;
+    prev = prev >= 'A' && prev <= 'Z' ? prev + 32 : prev;
+    for (size_t k = 1; k < n; k++) {
+        unsigned c = (unsigned char)s[k];
+        c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        g |= 1ull << ((prev * 7 + c) & 63);
+        prev = c;
+    }
+    return g;
+}
 
 /* The bytes a word can start at: its first, and that byte in capitals
  * (classes are matched ignoring ASCII case; the words are lower case). */
@@ -414,8 +433,13 @@ static void family_init(family *f, const char *const *words, size_t count, const
     f->count = count;
     f->nskip = nskip;
     memset(f->head, 0, sizeof f->head);
-    for (size_t w = 0; w < count; w++)
+    for (size_t w = 0; w < count; w++) {
         family_index(f, words[w], w < FAMILY_WORDS ? HEAD_WORD : HEAD_MORE, w);
+        if (w < FAMILY_WORDS) {
+            size_t l = strlen(words[w]);
+            f->need[w] = l <= GRAM_WORD ? grams(words[w], l) : 0;
+        }
+    }
     for (size_t w = 0; w < nskip; w++)
         family_index(f, skip[w], HEAD_SKIP, w);
 }
@@ -470,27 +494,57 @@ static bool own_named(const px_node *nd, const family *f, bool *bare)
 struct px_meta_memo {
     family fam[MEMO_FAMILIES];
     int nfam;
-    uint32_t *bits;  /* per node: asked (bit f), holds (bit 16 + f) */
+    uint32_t *bits;  /* per node: asked (bit f), holds (bit 16 + f); 0: never looked at */
+    uint64_t *grams; /* per node looked at: the pairs of its class and id */
 };
+
+/* The pairs of letters of node p's class and id (the bytes a match can
+ * cover); false when it has neither. */
+static bool node_grams(const px_node *nd, uint64_t *g)
+{
+    const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+    *g = 0;
+    for (int a = 0; a < 2; a++)
+        if (attrs[a])
+            *g |= grams(attrs[a], strnlen(attrs[a], NAMED_SCAN_MAX + GRAM_WORD));
+    return attrs[0] || attrs[1];
+}
+
+/* Can one of f's words be in a class or id whose pairs are g? */
+static bool family_maybe(const family *f, uint64_t g)
+{
+    if (f->count > FAMILY_WORDS)
+        return true;
+    for (size_t w = 0; w < f->count; w++)
+        if (!(f->need[w] & ~g))
+            return true;
+    return false;
+}
 
 px_meta_memo *px_meta_memo_new(const px_alloc *a, int nodes)
 {
     px_meta_memo *m = px_malloc(a, sizeof *m);
-    uint32_t *bits = px_calloc(a, nodes > 0 ? (size_t)nodes : 1, sizeof *bits);
-    if (!m || !bits) {
+    size_t n = nodes > 0 ? (size_t)nodes : 1;
+    uint32_t *bits = px_calloc(a, n, sizeof *bits);
+    uint64_t *g = px_malloc(a, n * sizeof *g);
+    if (!m || !bits || !g) {
         px_free(a, m);
         px_free(a, bits);
+        px_free(a, g);
         return NULL;
     }
     m->nfam = 0;
     m->bits = bits;
+    m->grams = g;
     return m;
 }
 
 void px_meta_memo_free(const px_alloc *a, px_meta_memo *m)
 {
-    if (m)
+    if (m) {
         px_free(a, m->bits);
+        px_free(a, m->grams);
+    }
     px_free(a, m);
 }
 
@@ -530,14 +584,14 @@ static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const ch
             continue;
         }
         uint32_t b = memo->bits[p];
+        if (!b && !node_grams(nd, &memo->grams[p]))
+            b = 0xffffu; /* no class and no id: no to every family */
         if (!(b >> f & 1)) {
             b |= 1u << f;
-            if (own_named(nd, &memo->fam[f], &bare))
+            if (family_maybe(&memo->fam[f], memo->grams[p]) && own_named(nd, &memo->fam[f], &bare))
                 b |= 1u << (16 + f);
-            else if (bare) /* no class and no id: no to every family */
-                b |= 0xffffu;
-            memo->bits[p] = b;
         }
+        memo->bits[p] = b;
         if (b >> (16 + f) & 1)
             return true;
     }

@@ -221,6 +221,25 @@ static void test_long_family(void **state)
     page_close(&p);
 }
 
+/* A class is read for 4 KB: a word that starts inside them counts, even
+ * when it ends past them; one that starts after them does not. */
+static void test_long_class(void **state)
+{
+    (void)state;
+    static char html[20000];
+    char pad[4200];
+    memset(pad, 'x', sizeof pad);
+    int n = snprintf(html, sizeof html, "<html><body><div class=\"%.4090s commentary\"><p>a</p></div>"
+                     "<div id=\"%.4097s-comments\"><p>b</p></div><div class=\"%.4200s\">c</div></body></html>",
+                     pad, pad, pad);
+    assert_true(n > 0 && (size_t)n < sizeof html);
+    page p;
+    page_open(&p, html);
+    assert_int_equal(agree(&p, 0, words, 1), 1);
+    assert_int_equal(agree(&p, 1, words, 1), 2);
+    page_close(&p);
+}
+
 /* The text a byline or dateline reader gets: the node's text when it is
  * at most max bytes, else a text longer than max that starts the same. */
 static void test_short_text(void **state)
@@ -282,6 +301,7 @@ int main(void)
         cmocka_unit_test(test_elsewhere_exceptions),
         cmocka_unit_test(test_many_families),
         cmocka_unit_test(test_long_family),
+        cmocka_unit_test(test_long_class),
         cmocka_unit_test(test_short_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
