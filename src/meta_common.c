@@ -623,12 +623,17 @@ bool px_meta_elsewhere(const ctx *c, int i, int up)
 }
 
 
+static char fold(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+
 bool px_meta_path_has(const char *href, const char *const *parts, size_t count)
 {
-    /* strchr: every link of a page is asked about, byte by byte before */
-    for (const char *s = strchr(href, '/'); s; s = strchr(s + 1, '/'))
+    /* Every link of a page is asked about, at each of its slashes: the
+     * byte after the slash rules out most parts before they are compared. */
+    for (const char *s = strchr(href, '/'); s; s = strchr(s + 1, '/')) {
         for (size_t k = 0; k < count; k++)
-            if (px_meta_prefix_ci(s, parts[k]))
+            if (parts[k][0] == '/' && (!parts[k][1] || fold(parts[k][1]) == fold(s[1])) &&
+                px_meta_prefix_ci(s, parts[k]))
                 return true;
+    }
     return false;
 }

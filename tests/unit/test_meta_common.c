@@ -240,6 +240,32 @@ static void test_long_class(void **state)
     page_close(&p);
 }
 
+/* A link's path holds one of the parts at one of its slashes, in any
+ * case, in the query too: as plainly compared at every slash. */
+static void test_path_has(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {"/author/", "/Autor/", "/tag/", "/redactie/", "/"};
+    static const char *const hrefs[] = {
+        "https://news.example/AUTHOR/jane/", "/autoren/x", "/x/autor/y", "https://a.example/?u=/tag/x",
+        "tag/x", "/tags/", "//redactie/", "", "no slash", "/a/b/c/d/e/f/g/h/author", "/author/",
+        "/\xc3\xa9/tag/"};
+    int yes = 0;
+    for (size_t h = 0; h < sizeof hrefs / sizeof *hrefs; h++)
+        for (size_t n = 1; n <= 4; n++) {
+            bool plain = false;
+            for (const char *s = hrefs[h]; *s; s++)
+                for (size_t k = 0; k < n && *s == '/'; k++)
+                    plain |= !strncasecmp(s, parts[k], strlen(parts[k]));
+            if (px_meta_path_has(hrefs[h], parts, n) != plain)
+                fail_msg("'%s' with %zu parts: %d", hrefs[h], n, !plain);
+            yes += plain;
+        }
+    assert_true(yes > 0 && yes < 48);
+    assert_true(px_meta_path_has("x/y", parts + 4, 1));
+    assert_false(px_meta_path_has("xy", parts + 4, 1));
+}
+
 /* The text a byline or dateline reader gets: the node's text when it is
  * at most max bytes, else a text longer than max that starts the same. */
 static void test_short_text(void **state)
@@ -302,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_many_families),
         cmocka_unit_test(test_long_family),
         cmocka_unit_test(test_long_class),
+        cmocka_unit_test(test_path_has),
         cmocka_unit_test(test_short_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
