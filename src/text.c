@@ -83,11 +83,21 @@ void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending)
             i += adv;
             continue;
         }
-        /* Copy the run of non-space bytes in one go. */
+        /* Copy the run of non-space bytes in one go, and the words after
+         * it that one plain space sets apart (prose): that space is the
+         * one folding writes. */
         size_t j = i + adv;
         while (j < n) {
             unsigned char d = (unsigned char)s[j];
             if (d < 0x80) {
+                if (d > ' ') {
+                    j++;
+                    continue;
+                }
+                if (d == ' ' && j + 1 < n && (unsigned char)s[j + 1] > ' ' && (unsigned char)s[j + 1] < 0x80) {
+                    j += 2;
+                    continue;
+                }
                 if (d == ' ' || (d >= '\t' && d <= '\r'))
                     break;
                 j++;
