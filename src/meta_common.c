@@ -445,11 +445,10 @@ static void family_init(family *f, const char *const *words, size_t count, const
 }
 
 /* Does a class or id of element nd itself hold a word of f (within its
- * first NAMED_SCAN_MAX bytes)? *bare: it has neither. */
-static bool own_named(const px_node *nd, const family *f, bool *bare)
+ * first NAMED_SCAN_MAX bytes)? */
+static bool own_named(const px_node *nd, const family *f)
 {
     const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
-    *bare = !attrs[0] && !attrs[1];
     /* Blogger's post column is <div class="widget Blog" id="Blog1">:
      * a widget by name, the article by place */
     if (f->nskip && attrs[0] && !strcmp(attrs[0], "widget Blog"))
@@ -577,9 +576,8 @@ static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const ch
         const px_node *nd = &nodes[p];
         if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
             break;
-        bool bare;
         if (f < 0) {
-            if (own_named(nd, &local, &bare))
+            if (own_named(nd, &local))
                 return true;
             continue;
         }
@@ -588,7 +586,7 @@ static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const ch
             b = 0xffffu; /* no class and no id: no to every family */
         if (!(b >> f & 1)) {
             b |= 1u << f;
-            if (family_maybe(&memo->fam[f], memo->grams[p]) && own_named(nd, &memo->fam[f], &bare))
+            if (family_maybe(&memo->fam[f], memo->grams[p]) && own_named(nd, &memo->fam[f]))
                 b |= 1u << (16 + f);
         }
         memo->bits[p] = b;
