@@ -621,16 +621,26 @@ bool px_meta_elsewhere(const ctx *c, int i, int up)
 }
 
 
-static char fold(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+static unsigned char fold(char c) { return (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 
 bool px_meta_path_has(const char *href, const char *const *parts, size_t count)
 {
     /* Every link of a page is asked about, at each of its slashes: the
-     * byte after the slash rules out most parts before they are compared. */
+     * byte after a slash rules out most of them before any part is
+     * compared (the parts' second bytes, unless a part is a bare "/"). */
+    uint64_t second[4] = {0, 0, 0, 0};
+    bool all = false;
+    for (size_t k = 0; k < count; k++) {
+        unsigned char c = fold(parts[k][0] ? parts[k][1] : 0);
+        all |= parts[k][0] != '/' || !c;
+        second[c >> 6] |= 1ull << (c & 63);
+    }
     for (const char *s = strchr(href, '/'); s; s = strchr(s + 1, '/')) {
+        unsigned char c = fold(s[1]);
+        if (!all && !(second[c >> 6] >> (c & 63) & 1))
+            continue;
         for (size_t k = 0; k < count; k++)
-            if (parts[k][0] == '/' && (!parts[k][1] || fold(parts[k][1]) == fold(s[1])) &&
-                px_meta_prefix_ci(s, parts[k]))
+            if (px_meta_prefix_ci(s, parts[k]))
                 return true;
     }
     return false;
