@@ -36,6 +36,9 @@ typedef struct ctx {
     const px_doc *doc;
     const px_alloc *a;
     const px_date *ref;  /* when the page was fetched, or NULL */
+    const char *page_url; /* the URL it was fetched from, or NULL */
+    px_date_hint hint;   /* for the visible dates: px_meta_date_hint */
+    bool has_hint;
     int rc;
     meta_tag *tags;
     size_t ntags;
@@ -108,6 +111,13 @@ void px_meta_named_date(ctx *c);    /* meta_page.c */
 /* meta_page.c: the dateline nearest the headline, published and
  * modified ("" when none); a date in the URL. */
 void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX]);
+/* meta_page.c: how to read the page's visible numeric dates (date.h):
+ * the order its language gives, else its other dates; the year of its
+ * reference date, else of its URL, else of its markup. */
+const px_date_hint *px_meta_date_hint(ctx *c);
+/* meta_page.c: hAtom's published and updated (and microformats 2's
+ * dt-published and dt-updated) in the article. */
+void px_meta_hatom_dates(ctx *c);
 bool px_meta_url_date(const char *url, char out[PX_DATE_MAX]);
 void px_meta_last_tags(ctx *c);     /* meta_tags.c: description, image, keywords */
 void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Language */

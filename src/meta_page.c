@@ -52,6 +52,83 @@ static int distance(int h1, int i)
     return h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
 }
 
+/* The order the page's own numeric dates show: a date of the text with
+ * a day above 12 ("25/06/2020": day first; "06/25/2020": month first),
+ * when all such dates agree. Only '/' with a four-digit year counts:
+ * '-' joins scores, ranges and telephone numbers. */
+static px_date_order page_order(const ctx *c)
+{
+    const px_node *nodes = c->doc->nodes;
+    bool dmy = false, mdy = false;
+    for (int i = 0; i < c->doc->n && !(dmy && mdy); i++) {
+        const px_node *nd = &nodes[i];
+        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
+                                       nd->tag == GUMBO_TAG_HEAD || nd->tag == GUMBO_TAG_TEMPLATE)) {
+            i = nd->end - 1;
+            continue;
+        }
+        if (nd->kind != PX_TEXT)
+            continue;
+        size_t n;
+        const char *t = px_text(nd, &n);
+        for (const char *p = t ? memchr(t, '/', n) : NULL; p; p = memchr(p + 1, '/', n - (size_t)(p + 1 - t))) {
+            /* a/b/yyyy around the first '/' at p */
+            const char *q = p;
+            int a = 0, b = 0, k = 0, y = 0;
+            while (q > t && k < 3 && q[-1] >= '0' && q[-1] <= '9')
+                q--, k++;
+            if (k < 1 || k > 2 || (q > t && (q[-1] == '/' || (q[-1] >= '0' && q[-1] <= '9'))))
+                continue;
+            for (; q < p; q++)
+                a = a * 10 + (*q - '0');
+            q = p + 1;
+            for (k = 0; q < t + n && k < 3 && *q >= '0' && *q <= '9'; q++, k++)
+                b = b * 10 + (*q - '0');
+            if (k < 1 || k > 2 || q >= t + n || *q != '/')
+                continue;
+            for (q++, k = 0; q < t + n && k < 5 && *q >= '0' && *q <= '9'; q++, k++)
+                y = y * 10 + (*q - '0');
+            if (k != 4 || y < 1900 || y > 2099 || (q < t + n && (*q == '/' || (*q >= '0' && *q <= '9'))))
+                continue;
+            if (a > 12 && a <= 31 && b >= 1 && b <= 12)
+                dmy = true;
+            else if (b > 12 && b <= 31 && a >= 1 && a <= 12)
+                mdy = true;
+        }
+    }
+    return dmy == mdy ? PX_ORDER_NONE : dmy ? PX_ORDER_DMY : PX_ORDER_MDY;
+}
+
+static int year_of(const char *iso)
+{
+    px_date d;
+    return iso && px_date_parse(iso, strlen(iso), &d) ? d.year : 0;
+}
+
+const px_date_hint *px_meta_date_hint(ctx *c)
+{
+    if (c->has_hint)
+        return &c->hint;
+    c->has_hint = true;
+    /* The page's language: JSON-LD's inLanguage (read by now), <html
+     * lang>, Content-Language, og:locale; the first that settles the
+     * order ("en" alone does not: og:locale en_GB may). */
+    const char *langs[] = {c->m->language,
+                           c->doc->html >= 0 ? px_attr(&c->doc->nodes[c->doc->html], "lang") : NULL,
+                           px_meta_tag(c, "content-language"), px_meta_tag(c, "og:locale")};
+    c->hint.order = PX_ORDER_NONE;
+    for (size_t k = 0; k < COUNT(langs) && c->hint.order == PX_ORDER_NONE; k++)
+        c->hint.order = px_date_order_of(langs[k]);
+    if (c->hint.order == PX_ORDER_NONE)
+        c->hint.order = page_order(c);
+    char url[PX_DATE_MAX];
+    c->hint.year = c->ref ? c->ref->year
+                   : px_meta_url_date(c->page_url, url) || px_meta_url_date(c->m->url, url)
+                       ? year_of(url)
+                       : year_of(c->m->date_published);
+    return &c->hint;
+}
+
 /* Words before a date that make it the modified date, lower case. */
 static const char *const updated[] = {
     "updated", "update", "last modified", "modified", "aktualisiert", "geändert", "mis à jour",
@@ -93,7 +170,8 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
     const px_node *nd = &c->doc->nodes[i];
     const char *title = px_attr(nd, "title");
     *has_pub = *has_mod = false;
-    if (title && px_date_parse(title, strlen(title), pub))
+    const px_date_hint *h = px_meta_date_hint(c);
+    if (title && px_date_parse_hint(title, strlen(title), h, pub))
         return *has_pub = true;
     char *t = px_meta_node_text(c, i, MAX_TEXT);
     if (!t)
@@ -103,7 +181,7 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
         /* the first date, and a later one whose label differs */
         px_date d;
         size_t at;
-        for (int k = 0; k < 4 && from < n && px_date_find(t + from, n - from, &d, &at); k++) {
+        for (int k = 0; k < 4 && from < n && px_date_find_hint(t + from, n - from, h, &d, &at); k++) {
             at += from;
             bool upd = says_updated(t + label, at - label);
             if (upd && !*has_mod) {
@@ -155,11 +233,12 @@ void px_meta_named_date(ctx *c)
             continue;
         /* hAtom's <abbr class="published" title="2023-11-12T16:12:00Z"> */
         const char *title = px_attr(nd, "title");
+        const px_date_hint *h = px_meta_date_hint(c);
         px_date d;
-        bool ok = title && px_date_parse(title, strlen(title), &d);
+        bool ok = title && px_date_parse_hint(title, strlen(title), h, &d);
         if (!ok) {
             char *v = px_meta_node_text(c, i, 80);
-            ok = v && px_date_parse(v, strlen(v), &d);
+            ok = v && px_date_parse_hint(v, strlen(v), h, &d);
             px_free(c->a, v);
         }
         if (ok && !(d.year == 1970 && d.month == 1 && d.day == 1)) {

@@ -586,6 +586,68 @@ static void test_local_day(void **state)
     pith_result_free(r);
 }
 
+/* A page with <html lang> (NULL: none) and a URL. */
+static pith_result *page_lang(const char *lang, const char *head, const char *body, const char *url)
+{
+    static char html[65536];
+    snprintf(html, sizeof html, "<!DOCTYPE html><html%s%s%s><head>%s</head><body>%s<article>" PARA PARA
+             "</article></body></html>", lang ? " lang=\"" : "", lang ? lang : "", lang ? "\"" : "",
+             head, body);
+    pith_result *r = NULL;
+    pith_error err = {0, ""};
+    if (pith_extract(ex, html, strlen(html), NULL, url, &r, &err) != PITH_OK)
+        fail_msg("pith_extract: %s", err.message);
+    return r;
+}
+
+/* "05/06/2020" by the page's language or region, else by its other
+ * dates, else left out; two-digit years in the page's century. */
+static void test_numeric_order(void **state)
+{
+    (void)state;
+    static const char dateline[] = "<h1>Lane</h1><p class=\"date\">Publié le 05/06/2020</p>";
+    static const struct { const char *lang, *head, *want; } cases[] = {
+        {"fr", "", "2020-06-05"},
+        {"en-US", "", "2020-05-06"},
+        {"en-GB", "", "2020-06-05"},
+        {"en", "<meta property=\"og:locale\" content=\"en_GB\">", "2020-06-05"},
+        {"en", "<meta property=\"og:locale\" content=\"en_US\">", "2020-05-06"},
+        {"en", "", NULL},
+        {NULL, "", NULL},
+        {NULL, "<meta http-equiv=\"Content-Language\" content=\"pt-BR\">", "2020-06-05"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        pith_result *r = page_lang(cases[k].lang, cases[k].head, dateline, NULL);
+        is(r, PITH_META_DATE_PUBLISHED, 0, cases[k].want);
+        pith_result_free(r);
+    }
+    /* no language: a comment's 25/06/2020 says the page is day first */
+    pith_result *r = page_lang(NULL, "", "<h1>Lane</h1><p class=\"date\">05/06/2020</p>"
+                               "<div class=\"comments\"><p>Anna, 25/06/2020</p></div>", NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2020-06-05");
+    pith_result_free(r);
+    /* ... unless the page's dates disagree */
+    r = page_lang(NULL, "", "<h1>Lane</h1><p class=\"date\">05/06/2020</p>"
+                  "<div class=\"comments\"><p>25/06/2020</p><p>06/26/2020</p></div>", NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+    /* two-digit years: the URL's year is the century's */
+    r = page_lang("de", "", "<h1>Lane</h1><div class=\"meta\">Von: Jan Ott | 31.10.98</div>",
+                  "https://news.example/1998/lane");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "1998-10-31");
+    pith_result_free(r);
+    r = page_lang("en-US", "", "<h1>Lane</h1><div class=\"meta\">Posted 11/3/21 8:15 PM</div>", NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03T20:15:00");
+    pith_result_free(r);
+    r = page_lang("ja", "", "<h1>Lane</h1><div class=\"meta\">21/11/03</div>", NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03");
+    pith_result_free(r);
+    /* a time, or a number in a score line, is no date */
+    r = page_lang("de", "", "<h1>Lane</h1><div class=\"meta\">Anpfiff um 10.05.30</div>", NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+}
+
 /* ------------------------------------------------------------------ */
 /* Authors                                                              */
 
@@ -1036,6 +1098,7 @@ int main(void)
         cmocka_unit_test(test_epoch),
         cmocka_unit_test(test_url_date),
         cmocka_unit_test(test_local_day),
+        cmocka_unit_test(test_numeric_order),
         cmocka_unit_test(test_author_cleaning),
         cmocka_unit_test(test_author_rules),
         cmocka_unit_test(test_parts_after_a_name),
