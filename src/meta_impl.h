@@ -20,6 +20,7 @@
 #define MAX_LIST 50      /* entries kept in a list field */
 #define MAX_ITEM 120     /* bytes in a tag, a category or an author */
 #define MAX_AUTHORS 12
+#define PX_HATOM_MAX 8   /* hAtom date elements noted of each kind */
 
 typedef struct meta_tag {
     const char *key;     /* property, name, itemprop or http-equiv */
@@ -62,6 +63,11 @@ typedef struct ctx {
     char *micro_publisher;    /* itemprop=publisher's name */
     /* where the other sources are, found in the first pass */
     int base, canonical, image_src, time_pub, time_art, time_any;
+    /* elements of hAtom's classes outside comments and teasers, in page
+     * order: [0] "published" (with "updated" or not), [1] "updated" alone
+     * (meta_hatom.c) */
+    int hatom[2][PX_HATOM_MAX];
+    int nhatom[2];
 } ctx;
 
 static inline bool px_meta_is_ws(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -115,9 +121,24 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
  * the order its language gives, else its other dates; the year of its
  * reference date, else of its URL, else of its markup. */
 const px_date_hint *px_meta_date_hint(ctx *c);
-/* meta_page.c: hAtom's published and updated (and microformats 2's
- * dt-published and dt-updated) in the article. */
+/* meta_page.c: the headline's <h1> (-1: none), and how far node i is
+ * from it, a node above counting double. */
+int px_meta_headline(const ctx *c);
+int px_meta_distance(int h1, int i);
+/* Do the words of text[0..before) say the date after them is an update
+ * ("Updated", "Aktualisiert", "Mis à jour")? (meta_page.c) */
+bool px_meta_says_updated(const char *text, size_t before);
+
+/* hAtom's and h-entry's dates (meta_hatom.c): the classes of an element,
+ * px_meta_scan noting the elements (hatom), and the dates they give:
+ * "updated" the modified date, "published" the published. */
+enum { PX_HATOM_PUBLISHED = 1, PX_HATOM_UPDATED = 2 };
+unsigned px_meta_hatom_class(const px_node *nd);
+void px_meta_hatom_seen(ctx *c, int i);
 void px_meta_hatom_dates(ctx *c);
+/* Is element i an "updated" that is not the post's date: beside a
+ * "published", or labelled an update? */
+bool px_meta_hatom_update(ctx *c, int i);
 bool px_meta_url_date(const char *url, char out[PX_DATE_MAX]);
 void px_meta_last_tags(ctx *c);     /* meta_tags.c: description, image, keywords */
 void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Language */

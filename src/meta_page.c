@@ -30,7 +30,7 @@ static bool in_tag(const ctx *c, int i, unsigned tag)
 
 /* The headline's <h1>: the first inside <article> or <main>, else the
  * first outside <header> and <nav> (where logos sit), else none. */
-static int headline(const ctx *c)
+int px_meta_headline(const ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
     int outside = -1;
@@ -47,7 +47,7 @@ static int headline(const ctx *c)
 
 /* How far node i is from the headline h1 (-1: none, then from the top):
  * a date above the headline counts double, the byline being below it. */
-static int distance(int h1, int i)
+int px_meta_distance(int h1, int i)
 {
     return h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
 }
@@ -136,7 +136,7 @@ static const char *const updated[] = {
     "обновлено", "zaktualizowano", "更新",
 };
 
-static bool says_updated(const char *text, size_t before)
+bool px_meta_says_updated(const char *text, size_t before)
 {
     for (size_t k = 0; k < COUNT(updated); k++) {
         size_t l = strlen(updated[k]);
@@ -183,7 +183,7 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
         size_t at;
         for (int k = 0; k < 4 && from < n && px_date_find_hint(t + from, n - from, h, &d, &at); k++) {
             at += from;
-            bool upd = says_updated(t + label, at - label);
+            bool upd = px_meta_says_updated(t + label, at - label);
             if (upd && !*has_mod) {
                 *mod = d;
                 *has_mod = true;
@@ -197,7 +197,7 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
         }
     }
     if (!*has_pub && !*has_mod && n <= MAX_TEXT && px_date_relative(t, n, c->ref, pub, &label)) {
-        bool upd = says_updated(t, label);
+        bool upd = px_meta_says_updated(t, label);
         if (upd)
             *mod = *pub;
         *has_pub = !upd;
@@ -219,7 +219,7 @@ void px_meta_named_date(ctx *c)
     /* the one nearest the headline, as for the dateline below: a page's
      * print header ("Wydrukowano: 2021-05-11") or a "today" widget comes
      * before the article's date */
-    int h1 = headline(c), near = -1, near_dist = 0;
+    int h1 = px_meta_headline(c), near = -1, near_dist = 0;
     px_date bd;
     for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
@@ -228,7 +228,7 @@ void px_meta_named_date(ctx *c)
             !px_meta_named(c, i, 0, classes, COUNT(classes)) ||
             px_meta_named(c, i, 0, not_this, COUNT(not_this)) || px_meta_elsewhere(c, i, 8))
             continue;
-        int dist = distance(h1, i);
+        int dist = px_meta_distance(h1, i);
         if (near >= 0 && dist >= near_dist)
             continue;
         /* hAtom's <abbr class="published" title="2023-11-12T16:12:00Z"> */
@@ -260,7 +260,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
     static const char *const classes[] = {"date", "time", "fecha", "datum", "publish", "posted",
                                           "dateline", "timestamp", "byline", "meta", "info"};
     pub[0] = mod[0] = '\0';
-    int h1 = headline(c);
+    int h1 = px_meta_headline(c);
     best bp = {-1, {0}}, bm = {-1, {0}};
     for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
@@ -274,7 +274,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
         if (nd->end - i > MAX_NODES)
             continue;
         bool named = px_meta_named(c, i, 0, classes, COUNT(classes)) || nd->tag == GUMBO_TAG_TIME;
-        int dist = distance(h1, i);
+        int dist = px_meta_distance(h1, i);
         if (!named)
             dist += UNNAMED;
         if ((!named && dist > FAR) || (bp.dist >= 0 && dist >= bp.dist && bm.dist >= 0 && dist >= bm.dist))
@@ -285,6 +285,14 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
         bool has_pub, has_mod;
         if (!node_dates(c, i, &dp, &has_pub, &dm, &has_mod))
             continue;
+        /* hAtom's "updated" beside a "published", or labelled, is the
+         * modified date */
+        if (has_pub && px_meta_hatom_update(c, i)) {
+            if (!has_mod)
+                dm = dp;
+            has_mod = true;
+            has_pub = false;
+        }
         if (has_pub)
             consider(&bp, dist, &dp);
         if (has_mod)

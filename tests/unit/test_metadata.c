@@ -455,6 +455,71 @@ static void test_hatom_post(void **state)
     pith_result_free(r);
 }
 
+/* hAtom's "updated" is the modified date, never the published one when
+ * a "published" is there; alone, it is the post's date unless labelled
+ * an update. */
+static void test_hatom_updated(void **state)
+{
+    (void)state;
+    /* WordPress, a changed post: the hidden "updated" comes first here */
+    pith_result *r = page("", "<h1>Lane</h1><div class=\"entry-meta\"><time class=\"updated\" "
+                              "datetime=\"2023-06-15T09:02:44-04:00\">June 15, 2023</time> "
+                              "<time class=\"entry-date published\" datetime=\"2023-06-14T17:42:10-04:00\">"
+                              "June 14, 2023</time></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-06-14T17:42:10-04:00");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2023-06-15T09:02:44-04:00");
+    pith_result_free(r);
+    /* Blogger's abbrs, "updated" nearer the headline, "published" in
+     * words only */
+    r = page("", "<div class=\"hentry\"><h1 class=\"entry-title\">Lane</h1><p><abbr class=\"updated\" "
+                 "title=\"2019-03-05T10:00:00-08:00\">March 5</abbr></p><p class=\"byline\">"
+                 "<span class=\"published\">Posted on March 4, 2019 at 9:15 AM</span></p></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-03-04T09:15:00");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2019-03-05T10:00:00-08:00");
+    pith_result_free(r);
+    /* "published updated": never changed; a related post's is not it */
+    r = page("", "<h1>Lane</h1><p class=\"post-byline\"><span class=\"published\">31. Oktober 2023"
+                 "</span></p><ul class=\"related-posts\"><li><time class=\"published updated\" "
+                 "datetime=\"2020-12-03 07:32:49\">3. Dezember 2020</time></li></ul>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-10-31");
+    is(r, PITH_META_DATE_MODIFIED, 0, NULL);
+    pith_result_free(r);
+    r = page("", "<h1>Lane</h1><time class=\"entry-date published updated\" "
+                 "datetime=\"2023-03-12T17:20:31+01:00\">12. März 2023</time>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-03-12T17:20:31+01:00");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2023-03-12T17:20:31+01:00");
+    pith_result_free(r);
+    /* "updated" alone, shown as the post's date: the published date */
+    r = page("", "<div class=\"slider\"><a class=\"post-date updated\">30. Januar 2022</a></div>"
+                 "<h1>Lane</h1><div class=\"meta\"><a class=\"post-date updated\">2. Februar 2022</a></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-02-02");
+    is(r, PITH_META_DATE_MODIFIED, 0, NULL);
+    pith_result_free(r);
+    /* ... but labelled an update, by itself, its parent or a <dt> */
+    r = page("", "<h1>Lane</h1><dl><dt>Aktualisiert:</dt><dd><span class=\"date updated\">"
+                 "15. Februar 2012</span></dd></dl>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    is(r, PITH_META_DATE_MODIFIED, 0, "2012-02-15");
+    pith_result_free(r);
+    r = page("", "<h1>Lane</h1><p>Last updated: <abbr class=\"updated\" title=\"2012-02-15\">Feb 15</abbr></p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    is(r, PITH_META_DATE_MODIFIED, 0, "2012-02-15");
+    pith_result_free(r);
+    /* a "published" the page labels "Updated" is not the published one */
+    r = page("", "<div><abbr class=\"published\" title=\"2019-11-18 17:19:53 GMT\">Nov 18</abbr> "
+                 "<abbr class=\"published\" title=\"2019-11-18 17:26:05 GMT\"><i>Updated: Nov 18</i></abbr>"
+                 "</div><h1>Lane</h1>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-18T17:19:53+00:00");
+    pith_result_free(r);
+    /* microformats 2 */
+    r = page("", "<article class=\"h-entry\"><h1 class=\"p-name\">Lane</h1><time class=\"dt-updated\" "
+                 "datetime=\"2021-01-02\">2 Jan</time><time class=\"dt-published\" "
+                 "datetime=\"2021-01-01\">1 Jan</time></article>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-01-01");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2021-01-02");
+    pith_result_free(r);
+}
+
 /* Drupal's RDFa: the date in content, a weekday and month in words that
  * no parser reads around it; a comment's date is not the node's. */
 static void test_rdfa_date(void **state)
@@ -1092,6 +1157,7 @@ int main(void)
         cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_updated_label),
         cmocka_unit_test(test_hatom_post),
+        cmocka_unit_test(test_hatom_updated),
         cmocka_unit_test(test_rdfa_date),
         cmocka_unit_test(test_relative_dateline),
         cmocka_unit_test(test_named_date_nearest),
