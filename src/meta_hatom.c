@@ -45,14 +45,35 @@ unsigned px_meta_hatom_class(const px_node *nd)
            (any_token(cls, upd, 2) ? PX_HATOM_UPDATED : 0);
 }
 
+/* Is element i the post's, not a comment's or a related post's? Outside
+ * what px_meta_elsewhere names, or in the footer of a post (hentry,
+ * h-entry) that is itself outside it: Blogger and WordPress themes put
+ * the post's date in its footer ("post-footer", "entry-footer"). */
+static bool in_post(const ctx *c, int i)
+{
+    static const char *const entry[] = {"hentry", "h-entry"};
+    static const char *const post_footer[] = {"post-footer", "entry-footer", "entry-utility",
+                                              "article-footer"};
+    if (!px_meta_elsewhere(c, i, 8))
+        return true;
+    const px_node *nodes = c->doc->nodes;
+    for (int k = 0, p = i; p >= 0 && k <= 8; k++, p = nodes[p].parent) {
+        const char *cls = px_attr(&nodes[p], "class");
+        if (cls && any_token(cls, entry, 2))
+            return !px_meta_elsewhere(c, p, 8);
+        if (px_meta_elsewhere(c, p, 0) && !px_meta_named(c, p, 0, post_footer, 4))
+            return false;
+    }
+    return false;
+}
+
 void px_meta_hatom_seen(ctx *c, int i)
 {
     unsigned k = px_meta_hatom_class(&c->doc->nodes[i]);
     if (!k)
         return;
     int kind = k & PX_HATOM_PUBLISHED ? 0 : 1;
-    /* the post's, not a comment's or a related post's */
-    if (c->nhatom[kind] < PX_HATOM_MAX && !px_meta_elsewhere(c, i, 8))
+    if (c->nhatom[kind] < PX_HATOM_MAX && in_post(c, i))
         c->hatom[kind][c->nhatom[kind]++] = i;
 }
 

@@ -28,6 +28,33 @@ static bool in_tag(const ctx *c, int i, unsigned tag)
     return false;
 }
 
+/* Is node i somewhere a page's own dateline never is: in a <header>
+ * that ends before the headline h1 (the site's masthead, whose date is
+ * today's: "Mittwoch, 10. November 2021" beside the logo), or in an
+ * <aside> or a <nav> outside the headline's <article> that does not hold
+ * the headline either (teasers of other articles; some sites wrap the
+ * article in an <aside>, others put its dates in an <aside> under the
+ * headline)? Without a headline, nowhere. */
+static bool off_article(const ctx *c, int i, int h1)
+{
+    const px_node *nodes = c->doc->nodes;
+    if (h1 < 0)
+        return false;
+    int art = nodes[h1].parent;
+    while (art >= 0 && !px_meta_is_elem(&nodes[art], GUMBO_TAG_ARTICLE))
+        art = nodes[art].parent;
+    if (art >= 0 && i > art && i < nodes[art].end)
+        return false;
+    for (int p = nodes[i].parent; p >= 0; p = nodes[p].parent) {
+        if (px_meta_is_elem(&nodes[p], GUMBO_TAG_HEADER) && nodes[p].end <= h1)
+            return true;
+        if ((px_meta_is_elem(&nodes[p], GUMBO_TAG_ASIDE) || px_meta_is_elem(&nodes[p], GUMBO_TAG_NAV)) &&
+            (h1 < p || h1 >= nodes[p].end))
+            return true;
+    }
+    return false;
+}
+
 /* The headline's <h1>: the first inside <article> or <main>, else the
  * first outside <header> and <nav> (where logos sit), else none. */
 int px_meta_headline(const ctx *c)
@@ -229,7 +256,7 @@ void px_meta_named_date(ctx *c)
             px_meta_named(c, i, 0, not_this, COUNT(not_this)) || px_meta_elsewhere(c, i, 8))
             continue;
         int dist = px_meta_distance(h1, i);
-        if (near >= 0 && dist >= near_dist)
+        if ((near >= 0 && dist >= near_dist) || off_article(c, i, h1))
             continue;
         /* hAtom's <abbr class="published" title="2023-11-12T16:12:00Z"> */
         const char *title = px_attr(nd, "title");
@@ -279,7 +306,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
             dist += UNNAMED;
         if ((!named && dist > FAR) || (bp.dist >= 0 && dist >= bp.dist && bm.dist >= 0 && dist >= bm.dist))
             continue;
-        if (px_meta_elsewhere(c, i, 8))
+        if (px_meta_elsewhere(c, i, 8) || off_article(c, i, h1))
             continue;
         px_date dp, dm;
         bool has_pub, has_mod;

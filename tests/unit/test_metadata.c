@@ -651,6 +651,29 @@ static void test_local_day(void **state)
     pith_result_free(r);
 }
 
+/* Where the article's dateline never is: the masthead's date of today,
+ * an <aside> of teasers; but an <aside> of the article's own dates
+ * inside its <article>, or around it, is the article's. */
+static void test_dateline_places(void **state)
+{
+    (void)state;
+    pith_result *r = page("", "<header><img alt=\"Bote\"><div class=\"header-date\">Mittwoch, 10. November "
+                              "2021</div></header><main><h1>Lane</h1><div class=\"article-meta\">Von: Jan Ott | "
+                              "03.11.2021</div></main><aside><span class=\"date\">02.11.2021</span></aside>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03");
+    pith_result_free(r);
+    r = page("", "<article><h1>Lane</h1><aside class=\"meta_extras\"><time>Feb 18, 2020</time></aside></article>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2020-02-18");
+    pith_result_free(r);
+    r = page("", "<aside class=\"story\"><h1>Lane</h1><div class=\"ar-date\">12.10.2015, 19:16 Uhr</div></aside>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2015-10-12T19:16:00");
+    pith_result_free(r);
+    /* a <header> that holds the headline is the article's */
+    r = page("", "<header class=\"article-header\"><h1>Lane</h1><span class=\"date\">4. Mai 2021</span></header>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-05-04");
+    pith_result_free(r);
+}
+
 /* A page with <html lang> (NULL: none) and a URL. */
 static pith_result *page_lang(const char *lang, const char *head, const char *body, const char *url)
 {
@@ -1165,6 +1188,7 @@ int main(void)
         cmocka_unit_test(test_url_date),
         cmocka_unit_test(test_local_day),
         cmocka_unit_test(test_numeric_order),
+        cmocka_unit_test(test_dateline_places),
         cmocka_unit_test(test_author_cleaning),
         cmocka_unit_test(test_author_rules),
         cmocka_unit_test(test_parts_after_a_name),
