@@ -100,17 +100,16 @@ static int nearest(ctx *c, int kind, int h1)
  * pattern's <span class="value-title" title> inside it, else in its text. */
 static bool value(ctx *c, int i, char out[PX_DATE_MAX])
 {
-    static const char *const attrs[] = {"datetime", "title", "content"};
     const px_node *nodes = c->doc->nodes;
     for (int j = i; j < nodes[i].end && j < i + MAX_NODES; j++) {
         if (j > i && !px_meta_is_elem(&nodes[j], GUMBO_TAG_TIME) &&
             !px_meta_has_token(px_attr(&nodes[j], "class"), "value-title"))
             continue;
-        for (size_t k = 0; k < sizeof attrs / sizeof *attrs; k++) {
-            const char *v = px_attr(&nodes[j], attrs[k]);
-            if (v && px_date_iso(v, strlen(v), out))
+        const char *values[] = {px_attr(&nodes[j], "datetime"), px_attr(&nodes[j], "title"),
+                                px_attr(&nodes[j], "content")};
+        for (size_t k = 0; k < sizeof values / sizeof *values; k++)
+            if (values[k] && px_date_iso(values[k], strlen(values[k]), out))
                 return true;
-        }
     }
     char *t = px_meta_node_text(c, i, MAX_TEXT);
     px_date d;

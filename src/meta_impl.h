@@ -121,6 +121,10 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
  * the order its language gives, else its other dates; the year of its
  * reference date, else of its URL, else of its markup. */
 const px_date_hint *px_meta_date_hint(ctx *c);
+/* meta_page.c: the first text node at or after node i that a reader
+ * sees (none in <script>, <style>, <head>, <template>), its text in
+ * text[0..len); -1 when none is left. */
+int px_meta_next_text(const ctx *c, int i, const char **text, size_t *len);
 /* meta_page.c: the headline's <h1> (-1: none), and how far node i is
  * from it, a node above counting double. */
 int px_meta_headline(const ctx *c);

@@ -79,26 +79,36 @@ int px_meta_distance(int h1, int i)
     return h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
 }
 
-/* The order the page's own numeric dates show: a date of the text with
- * a day above 12 ("25/06/2020": day first; "06/25/2020": month first),
- * when all such dates agree. Only '/' with a four-digit year counts:
- * '-' joins scores, ranges and telephone numbers. */
-static px_date_order page_order(const ctx *c)
+int px_meta_next_text(const ctx *c, int i, const char **text, size_t *len)
 {
     const px_node *nodes = c->doc->nodes;
-    bool dmy = false, mdy = false;
-    for (int i = 0; i < c->doc->n && !(dmy && mdy); i++) {
+    for (; i < c->doc->n; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
                                        nd->tag == GUMBO_TAG_HEAD || nd->tag == GUMBO_TAG_TEMPLATE)) {
             i = nd->end - 1;
             continue;
         }
-        if (nd->kind != PX_TEXT)
-            continue;
-        size_t n;
-        const char *t = px_text(nd, &n);
-        for (const char *p = t ? memchr(t, '/', n) : NULL; p; p = memchr(p + 1, '/', n - (size_t)(p + 1 - t))) {
+        if (nd->kind == PX_TEXT) {
+            *text = px_text(nd, len);
+            if (*text)
+                return i;
+        }
+    }
+    return -1;
+}
+
+/* The order the page's own numeric dates show: a date of the text with
+ * a day above 12 ("25/06/2020": day first; "06/25/2020": month first),
+ * when all such dates agree. Only '/' with a four-digit year counts:
+ * '-' joins scores, ranges and telephone numbers. */
+static px_date_order page_order(const ctx *c)
+{
+    bool dmy = false, mdy = false;
+    size_t n;
+    const char *t;
+    for (int i = 0; !(dmy && mdy) && (i = px_meta_next_text(c, i, &t, &n)) >= 0; i++) {
+        for (const char *p = memchr(t, '/', n); p; p = memchr(p + 1, '/', n - (size_t)(p + 1 - t))) {
             /* a/b/yyyy around the first '/' at p */
             const char *q = p;
             int a = 0, b = 0, k = 0, y = 0;
