@@ -35,15 +35,10 @@ static bool in_tag(const ctx *c, int i, unsigned tag)
  * the headline either (teasers of other articles; some sites wrap the
  * article in an <aside>, others put its dates in an <aside> under the
  * headline)? Without a headline, nowhere. */
-static bool off_article(const ctx *c, int i, int h1)
+static bool off_article(const ctx *c, int i, int h1, int art)
 {
     const px_node *nodes = c->doc->nodes;
-    if (h1 < 0)
-        return false;
-    int art = nodes[h1].parent;
-    while (art >= 0 && !px_meta_is_elem(&nodes[art], GUMBO_TAG_ARTICLE))
-        art = nodes[art].parent;
-    if (art >= 0 && i > art && i < nodes[art].end)
+    if (h1 < 0 || (art >= 0 && i > art && i < nodes[art].end))
         return false;
     for (int p = nodes[i].parent; p >= 0; p = nodes[p].parent) {
         if (px_meta_is_elem(&nodes[p], GUMBO_TAG_HEADER) && nodes[p].end <= h1)
@@ -53,6 +48,15 @@ static bool off_article(const ctx *c, int i, int h1)
             return true;
     }
     return false;
+}
+
+/* The <article> that holds the headline h1, or -1. */
+static int article_of(const ctx *c, int h1)
+{
+    int art = h1 >= 0 ? c->doc->nodes[h1].parent : -1;
+    while (art >= 0 && !px_meta_is_elem(&c->doc->nodes[art], GUMBO_TAG_ARTICLE))
+        art = c->doc->nodes[art].parent;
+    return art;
 }
 
 /* The headline's <h1>: the first inside <article> or <main>, else the
@@ -256,7 +260,7 @@ void px_meta_named_date(ctx *c)
     /* the one nearest the headline, as for the dateline below: a page's
      * print header ("Wydrukowano: 2021-05-11") or a "today" widget comes
      * before the article's date */
-    int h1 = px_meta_headline(c), near = -1, near_dist = 0;
+    int h1 = px_meta_headline(c), art = article_of(c, h1), near = -1, near_dist = 0;
     px_date bd;
     for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
@@ -266,7 +270,7 @@ void px_meta_named_date(ctx *c)
             px_meta_named(c, i, 0, not_this, COUNT(not_this)) || px_meta_elsewhere(c, i, 8))
             continue;
         int dist = px_meta_distance(h1, i);
-        if ((near >= 0 && dist >= near_dist) || off_article(c, i, h1))
+        if ((near >= 0 && dist >= near_dist) || off_article(c, i, h1, art))
             continue;
         /* hAtom's <abbr class="published" title="2023-11-12T16:12:00Z"> */
         const char *title = px_attr(nd, "title");
@@ -297,7 +301,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
     static const char *const classes[] = {"date", "time", "fecha", "datum", "publish", "posted",
                                           "dateline", "timestamp", "byline", "meta", "info"};
     pub[0] = mod[0] = '\0';
-    int h1 = px_meta_headline(c);
+    int h1 = px_meta_headline(c), art = article_of(c, h1);
     best bp = {-1, {0}}, bm = {-1, {0}};
     for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
@@ -316,7 +320,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
             dist += UNNAMED;
         if ((!named && dist > FAR) || (bp.dist >= 0 && dist >= bp.dist && bm.dist >= 0 && dist >= bm.dist))
             continue;
-        if (px_meta_elsewhere(c, i, 8) || off_article(c, i, h1))
+        if (px_meta_elsewhere(c, i, 8) || off_article(c, i, h1, art))
             continue;
         px_date dp, dm;
         bool has_pub, has_mod;
