@@ -172,17 +172,15 @@ static bool labelled(ctx *c, int i)
     return upd;
 }
 
-bool px_meta_hatom_update(ctx *c, int i)
-{
-    return px_meta_hatom_class(&c->doc->nodes[i]) == PX_HATOM_UPDATED &&
-           (c->nhatom[0] || labelled(c, i));
-}
-
 void px_meta_hatom_dates(ctx *c)
 {
     px_meta *m = c->m;
     if (!c->nhatom[0] && !c->nhatom[1])
         return;
+    /* which "updated" are updates, for the dateline reader (meta_page.c) */
+    for (int k = 0; k < c->nhatom[1]; k++)
+        if (c->nhatom[0] || labelled(c, c->hatom[1][k]))
+            c->hatom_updates |= 1u << k;
     int h1 = px_meta_headline(c);
     int pub = nearest(c, 0, h1), upd = nearest(c, 1, h1);
     char iso[PX_DATE_MAX];

@@ -68,6 +68,9 @@ typedef struct ctx {
      * (meta_hatom.c) */
     int hatom[2][PX_HATOM_MAX];
     int nhatom[2];
+    unsigned hatom_updates; /* bit k: hatom[1][k] is an update, not the
+                             * post's date (beside a "published", or
+                             * labelled so); set by px_meta_hatom_dates */
 } ctx;
 
 static inline bool px_meta_is_ws(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -140,9 +143,6 @@ enum { PX_HATOM_PUBLISHED = 1, PX_HATOM_UPDATED = 2 };
 unsigned px_meta_hatom_class(const px_node *nd);
 void px_meta_hatom_seen(ctx *c, int i);
 void px_meta_hatom_dates(ctx *c);
-/* Is element i an "updated" that is not the post's date: beside a
- * "published", or labelled an update? */
-bool px_meta_hatom_update(ctx *c, int i);
 bool px_meta_url_date(const char *url, char out[PX_DATE_MAX]);
 void px_meta_last_tags(ctx *c);     /* meta_tags.c: description, image, keywords */
 void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Language */

@@ -188,6 +188,16 @@ bool px_meta_says_updated(const char *text, size_t before)
     return false;
 }
 
+/* Is element i an hAtom "updated" that is not the post's date
+ * (px_meta_hatom_dates says which)? */
+static bool hatom_update(const ctx *c, int i)
+{
+    for (int k = 0; k < c->nhatom[1]; k++)
+        if (c->hatom[1][k] == i)
+            return c->hatom_updates >> k & 1;
+    return false;
+}
+
 typedef struct best {
     int dist;
     px_date d;
@@ -328,7 +338,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
             continue;
         /* hAtom's "updated" beside a "published", or labelled, is the
          * modified date */
-        if (has_pub && px_meta_hatom_update(c, i)) {
+        if (has_pub && hatom_update(c, i)) {
             if (!has_mod)
                 dm = dp;
             has_mod = true;
