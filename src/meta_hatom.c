@@ -120,9 +120,9 @@ static bool value(ctx *c, int i, char out[PX_DATE_MAX])
     return ok;
 }
 
-/* The text of node i, if any, into the label check: do its words before
- * its first date (all of them: upto NULL), or before where own starts,
- * say "updated"? */
+/* Do the words of node i's text (none: i is -1) say "updated" before
+ * where own, the element's text, starts in it (all of them when own is
+ * NULL or not in it)? */
 static bool text_says(ctx *c, int i, const char *own)
 {
     if (i < 0)
@@ -193,7 +193,7 @@ void px_meta_hatom_dates(ctx *c)
         /* "published updated": a post never changed since */
         if (px_meta_hatom_class(&c->doc->nodes[pub]) & PX_HATOM_UPDATED)
             px_meta_set_date(c, &m->date_modified, iso);
-    } else if (value(c, upd, iso)) {
+    } else if (upd >= 0 && value(c, upd, iso)) {
         /* "updated" alone: the post's date, unless the page says update */
         px_meta_set_date(c, labelled(c, upd) ? &m->date_modified : &m->date_published, iso);
     }

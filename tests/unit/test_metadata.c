@@ -511,6 +511,11 @@ static void test_hatom_updated(void **state)
                  "</div><h1>Lane</h1>");
     is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-18T17:19:53+00:00");
     pith_result_free(r);
+    /* ... and when every "published" is so labelled, no hAtom date */
+    r = page("", "<h1>Lane</h1><p><span class=\"published\">Updated: Nov 18, 2019</span></p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    is(r, PITH_META_DATE_MODIFIED, 0, "2019-11-18");
+    pith_result_free(r);
     /* microformats 2 */
     r = page("", "<article class=\"h-entry\"><h1 class=\"p-name\">Lane</h1><time class=\"dt-updated\" "
                  "datetime=\"2021-01-02\">2 Jan</time><time class=\"dt-published\" "
