@@ -81,11 +81,12 @@ static px_gate gate_of(const px_ruleset *rs, int i)
         case M_ATTR_EQ:
             /* no pattern, nothing to skip; but false where the attribute
              * is absent */
+            /* (the keys start with id, class and role: collect_keys) */
             if (g.key < 0)
-                g.key = key_of(rs, m->kind == M_ID      ? "id"
-                                   : m->kind == M_CLASS ? "class"
-                                   : m->kind == M_ROLE  ? "role"
-                                                        : m->name);
+                g.key = m->kind == M_ID      ? 0
+                        : m->kind == M_CLASS ? 1
+                        : m->kind == M_ROLE  ? 2
+                                             : key_of(rs, m->name);
             continue;
         default:
             continue;

@@ -36,11 +36,16 @@ static int build_list(const px_ruleset *rs, px_rule_index *ix, int l, int first,
     size_t w = (size_t)L->words;
     L->any_tag = px_calloc(a, w, sizeof *L->any_tag);
     L->no_key = px_calloc(a, w, sizeof *L->no_key);
-    L->by_tag = px_calloc(a, TAG_ROWS * w, sizeof *L->by_tag);
+    /* A row per tag, only if some gate without a literal tests the tag
+     * (the bundled text rules test none) */
+    bool tagged = false;
+    for (int j = 0; j < n && !tagged; j++)
+        tagged = !rs->gates[first + j].sides && !rs->gates[first + j].any_tag;
+    L->by_tag = tagged ? px_calloc(a, TAG_ROWS * w, sizeof *L->by_tag) : NULL;
     L->by_key = px_calloc(a, (size_t)rs->nkeys * w + 1, sizeof *L->by_key);
     L->off = px_calloc(a, (size_t)rs->npats + 1, sizeof *L->off);
     L->gate = px_malloc(a, ((size_t)n + 1) * sizeof *L->gate);
-    if (!L->any_tag || !L->no_key || !L->by_tag || !L->by_key || !L->off || !L->gate)
+    if (!L->any_tag || !L->no_key || (tagged && !L->by_tag) || !L->by_key || !L->off || !L->gate)
         return PITH_ERR_NOMEM;
     for (int s = 0; s < SIDE_COUNT; s++)
         L->maxlen[s] = 0;
@@ -124,13 +129,18 @@ void px_index_start(const px_index_list *L, unsigned tag, const char *const *val
                     uint64_t *cand)
 {
     size_t w = (size_t)L->words;
-    const uint64_t *row = L->by_tag + (size_t)(tag < TAG_ROWS ? tag : GUMBO_TAG_UNKNOWN) * w;
     for (size_t i = 0; i < w; i++)
         cand[i] = L->no_key[i];
     for (int k = 0; k < nkeys; k++)
         if (vals[k])
             for (size_t i = 0; i < w; i++)
                 cand[i] |= L->by_key[(size_t)k * w + i];
+    if (!L->by_tag) {
+        for (size_t i = 0; i < w; i++)
+            cand[i] &= L->any_tag[i];
+        return;
+    }
+    const uint64_t *row = L->by_tag + (size_t)(tag < TAG_ROWS ? tag : GUMBO_TAG_UNKNOWN) * w;
     for (size_t i = 0; i < w; i++)
         cand[i] &= L->any_tag[i] | row[i];
 }

@@ -421,8 +421,28 @@ static bool tag_matches(const matcher *m, const px_node *nd)
     return false;
 }
 
-/* count caches the length of the text in characters across a node's
- * rules. */
+/* Is the node's text at most maxlen characters long (no text: no)? count
+ * caches its length in characters across the node's rules; a text of at
+ * most maxlen bytes, or of more than 4 bytes per allowed character, needs
+ * no count (valid UTF-8, as run_pattern assumes, takes 1 to 4 bytes a
+ * character). */
+static bool within(const px_scratch *s, size_t maxlen, size_t *count)
+{
+    const char *t = s->subj[SIDE_TEXT];
+    size_t n = s->subj_len[SIDE_TEXT];
+    if (!t)
+        return false;
+    if (*count == (size_t)-1) {
+        if (n <= maxlen)
+            return true;
+        if (n / 4 > maxlen)
+            return false;
+        *count = px_utf8_count(t, n);
+    }
+    return *count <= maxlen;
+}
+
+/* count: see within. */
 static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
                       const px_node *nd, size_t *count)
 {
@@ -446,10 +466,7 @@ static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
         break;
     case M_TEXT_RE: r = side_matches(rs, s, m->pat, SIDE_TEXT); break;
     case M_MAXLEN:
-        v = s->subj[SIDE_TEXT];
-        if (v && *count == (size_t)-1)
-            *count = px_utf8_count(v, s->subj_len[SIDE_TEXT]);
-        return v && *count <= m->maxlen;
+        return within(s, m->maxlen, count);
     default: return false;
     }
     return m->negate ? !r : r;
@@ -516,15 +533,8 @@ static bool gate_open(const px_ruleset *rs, px_scratch *s, const px_gate *g, con
         return false;
     if (g->key >= 0 && !s->vals[g->key])
         return false;
-    if (g->maxlen != UINT32_MAX) {
-        const char *t = s->subj[SIDE_TEXT];
-        if (!t)
-            return false;
-        if (*count == (size_t)-1)
-            *count = px_utf8_count(t, s->subj_len[SIDE_TEXT]);
-        if (*count > g->maxlen)
-            return false;
-    }
+    if (g->maxlen != UINT32_MAX && !within(s, g->maxlen, count))
+        return false;
     if (!g->sides)
         return true;
     uint64_t bit = 1ull << (g->pat % 64);
@@ -557,14 +567,8 @@ static void candidates(const px_ruleset *rs, px_scratch *s, const px_index_list 
     for (int side = SIDE_ID; side < SIDE_COUNT; side++) {
         if (!(L->sides >> side & 1u) || !s->subj[side])
             continue;
-        if (L->maxlen[side] != UINT32_MAX) {
-            if (!s->subj[SIDE_TEXT])
-                continue;
-            if (*count == (size_t)-1)
-                *count = px_utf8_count(s->subj[SIDE_TEXT], s->subj_len[SIDE_TEXT]);
-            if (*count > L->maxlen[side])
-                continue;
-        }
+        if (L->maxlen[side] != UINT32_MAX && !within(s, L->maxlen[side], count))
+            continue;
         if (!s->scanned[side])
             scan_side(rs, s, side);
         px_index_hits(L, s->hits[side], (int)hit_words(rs), s->cand);
