@@ -6,6 +6,7 @@
  */
 #include "meta_impl.h"
 
+#include <pthread.h>
 #include <string.h>
 #include "date.h"
 #include "text.h"
@@ -86,6 +87,23 @@ static const struct {
 
 #define NBYWORDS (sizeof bywords / sizeof *bywords)
 
+/* Lines are tried at every word: the words' lengths and the bytes they can
+ * begin with (both cases) let most offsets go with one table lookup. */
+static size_t bylen[NBYWORDS];
+static bool byfirst[256];
+static pthread_once_t by_once = PTHREAD_ONCE_INIT;
+
+static void by_init(void)
+{
+    for (size_t k = 0; k < NBYWORDS; k++) {
+        unsigned char c = (unsigned char)bywords[k].word[0];
+        bylen[k] = strlen(bywords[k].word);
+        byfirst[c] = byfirst[px_ascii_lower(c)] = true;
+        if (c >= 'a' && c <= 'z')
+            byfirst[c - 'a' + 'A'] = true;
+    }
+}
+
 /* The length of a colon at s[0..n), after an optional space: ":",
  * " :" (French), "：" and "／" (full width); 0 when there is none. */
 static size_t colon(const char *s, size_t n)
@@ -102,7 +120,7 @@ static size_t colon(const char *s, size_t n)
  * label's colon)? Its length with that, or 0. */
 static size_t match(size_t k, unsigned how, const char *s, size_t n)
 {
-    size_t wl = strlen(bywords[k].word);
+    size_t wl = bylen[k];
     if (!(bywords[k].how & how) || wl > n || !px_ascii_ieq(s, bywords[k].word, wl))
         return 0;
     if (how == BW_LABEL) {
@@ -121,6 +139,7 @@ static size_t match(size_t k, unsigned how, const char *s, size_t n)
 
 size_t px_byword_lead(const char *s, size_t n)
 {
+    pthread_once(&by_once, by_init);
     size_t best = 0;
     for (size_t k = 0; k < NBYWORDS; k++) {
         size_t l = match(k, BW_LEAD, s, n);
@@ -134,10 +153,11 @@ size_t px_byword_lead(const char *s, size_t n)
 
 bool px_byword_is(const char *w, size_t n)
 {
+    pthread_once(&by_once, by_init);
     if (n && w[n - 1] == ':')
         n--;
     for (size_t k = 0; k < NBYWORDS; k++)
-        if (strlen(bywords[k].word) == n && px_ascii_ieq(w, bywords[k].word, n))
+        if (bylen[k] == n && px_ascii_ieq(w, bywords[k].word, n))
             return true;
     return false;
 }
@@ -147,6 +167,10 @@ static size_t separator(const char *s, size_t n)
 {
     static const char *const seps[] = {"|", "\xc2\xb7", "\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x80\x94",
                                        "\xc2\xbb", "\xe3\x80\x80"};
+    /* asked at every byte of a line: most bytes begin no separator */
+    unsigned char c = n ? (unsigned char)s[0] : 0;
+    if (c != '|' && c != 0xc2 && c != 0xe2 && c != 0xe3)
+        return 0;
     for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
         size_t l = strlen(seps[k]);
         if (l <= n && !memcmp(s, seps[k], l))
@@ -227,6 +251,7 @@ static bool after_credit(const char *s, size_t at)
 
 const char *px_byword_find(const char *s, size_t n, size_t *len)
 {
+    pthread_once(&by_once, by_init);
     size_t part = 0; /* where the current part of the line starts */
     for (size_t i = 0; i < n;) {
         size_t sl = separator(s + i, n - i);
@@ -237,19 +262,26 @@ const char *px_byword_find(const char *s, size_t n, size_t *len)
             part = i;
             continue;
         }
-        if (i == part || px_meta_is_ws((unsigned char)s[i - 1]) || (unsigned char)s[i] >= 0x80) {
+        if (byfirst[(unsigned char)s[i]] &&
+            (i == part || px_meta_is_ws((unsigned char)s[i - 1]) || (unsigned char)s[i] >= 0x80)) {
+            /* a CJK label may follow another without a space
+             * ("来源：南江日报作者：李明") */
+            bool glued = (unsigned char)s[i] >= 0x80 && i && !px_meta_is_ws((unsigned char)s[i - 1]);
+            int dated = -1; /* date_before, read once and only when a word asks */
             size_t l = 0;
             for (size_t k = 0; k < NBYWORDS && !l; k++) {
-                /* a CJK label may follow another without a space
-                 * ("来源：南江日报作者：李明") */
-                if ((unsigned char)s[i] >= 0x80 && i && !px_meta_is_ws((unsigned char)s[i - 1]) &&
-                    (unsigned char)bywords[k].word[0] < 0x80)
+                unsigned char w0 = (unsigned char)bywords[k].word[0];
+                if (px_ascii_lower(w0) != px_ascii_lower((unsigned char)s[i]) || (glued && w0 < 0x80))
                     continue;
                 l = match(k, BW_LABEL, s + i, n - i);
                 if (!l && i == part)
                     l = match(k, BW_LEAD, s + i, n - i);
-                if (!l && i > part && date_before(s + part, i - part))
-                    l = match(k, BW_AFTER, s + i, n - i);
+                if (!l && i > part && match(k, BW_AFTER, s + i, n - i)) {
+                    if (dated < 0)
+                        dated = date_before(s + part, i - part);
+                    if (dated)
+                        l = match(k, BW_AFTER, s + i, n - i);
+                }
             }
             if (l && !after_credit(s, i)) {
                 const char *name = s + i + l;
