@@ -469,19 +469,9 @@ static bool word_byte(char ch)
 /* Does the page's text show word w as a word of its own? */
 static bool shown(const ctx *c, const char *w)
 {
-    const px_node *nodes = c->doc->nodes;
-    size_t wl = strlen(w);
-    for (int i = 0; i < c->doc->n; i++) {
-        const px_node *nd = &nodes[i];
-        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
-                                      nd->tag == GUMBO_TAG_HEAD || nd->tag == GUMBO_TAG_TEMPLATE)) {
-            i = nd->end - 1;
-            continue;
-        }
-        if (nd->kind != PX_TEXT)
-            continue;
-        size_t len;
-        const char *t = px_text(nd, &len);
+    size_t wl = strlen(w), len;
+    const char *t;
+    for (int i = 0; (i = px_meta_next_text(c, i, &t, &len)) >= 0; i++) {
         for (size_t k = 0; k + wl <= len; k++)
             if (!memcmp(t + k, w, wl) && (k == 0 || !word_byte(t[k - 1])) &&
                 (k + wl == len || !word_byte(t[k + wl])))

@@ -54,6 +54,7 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
     m->a = a;
     ctx c = {0};
     c.ref = ref;
+    c.page_url = page_url;
     c.m = m;
     c.doc = doc;
     c.a = a;

@@ -192,3 +192,90 @@ size_t px_strip_controls(char *s, size_t n)
     s[o] = '\0';
     return o;
 }
+
+/* Is code point cp one that px_strip_controls removes or replaces? */
+static bool stripped_cp(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0xfffe || cp == 0xffff;
+}
+
+/* The numeric reference whose digits start at u[i] (after "&#"): could it
+ * give such a character? Parsers add up the digits in a machine word that
+ * can wrap ("&#4294967309;" is 13 in Gumbo), so a value past the last
+ * code point counts as yes. No digits: no reference. */
+static bool stripped_ref(const unsigned char *u, size_t i, size_t n)
+{
+    bool hex = i < n && (u[i] == 'x' || u[i] == 'X');
+    uint32_t v = 0;
+    size_t digits = 0;
+    for (i += hex; i < n; i++, digits++) {
+        unsigned c = u[i], d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+            d = (c | 0x20) - 'a' + 10;
+        else
+            break;
+        v = v * (hex ? 16 : 10) + d;
+        if (v > 0x10FFFF)
+            return true;
+    }
+    return digits && stripped_cp(v);
+}
+
+/* Does the character or reference that starts at u[i] give one? */
+static bool stripped_at(const unsigned char *u, size_t i, size_t n)
+{
+    unsigned c = u[i], c1 = i + 1 < n ? u[i + 1] : 0, c2 = i + 2 < n ? u[i + 2] : 0;
+    if (c < 0x20)
+        return c != '\t' && c != '\n' && c != '\r';
+    switch (c) {
+    case '&': return c1 == '#' && stripped_ref(u, i + 2, n);
+    case 0x7f: return true;
+    case 0xc2: return c1 >= 0x80 && c1 <= 0x9f;
+    case 0xe2: return c1 == 0x80 && (c2 == 0xa8 || c2 == 0xa9);
+    case 0xef: return c1 == 0xbf && (c2 == 0xbe || c2 == 0xbf);
+    default: return false;
+    }
+}
+
+/* The bytes that can start one: C0 controls but tab, newline and CR, '&'
+ * (of a numeric reference), DEL, and the lead bytes of C1 controls,
+ * U+2028/9 and U+FFFE/F. */
+static const bool may_start[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x0B] = 1, [0x0C] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1,
+    [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1,
+    [0x1F] = 1, ['&'] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1, [0xEF] = 1,
+};
+
+bool px_may_need_strip(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    /* Eight bytes at a time over markup and ASCII text: a word with no
+     * byte below 0x20, no '&', no DEL and no byte past ASCII holds no
+     * start of one. Any other word is read byte by byte (tabs, newlines
+     * and letters past ASCII stop the fast path, but only for their
+     * word). */
+    for (; n - i >= 8; i += 8) {
+        uint64_t w, amp, del;
+        memcpy(&w, u + i, 8);
+        amp = w ^ (ones * '&');
+        del = w ^ (ones * 0x7f);
+        uint64_t stop = (((w - ones * 0x20) & ~w) | ((amp - ones) & ~amp) | ((del - ones) & ~del) | w) &
+                        highs;
+        if (!stop)
+            continue;
+        for (size_t j = i; j < i + 8; j++)
+            if (may_start[u[j]] && stripped_at(u, j, n))
+                return true;
+    }
+    for (; i < n; i++)
+        if (may_start[u[i]] && stripped_at(u, i, n))
+            return true;
+    return false;
+}

@@ -34,5 +34,12 @@ void px_buf_rtrim(px_buf *b);
  * byte, set to NUL. Returns the new length. */
 size_t px_strip_controls(char *s, size_t n);
 
+/* Could an HTML parser, reading the n bytes of UTF-8 at s, hand back a
+ * string that px_strip_controls would change? False only when no such
+ * character is in s, raw or as a numeric reference (a raw CR does not
+ * count: the parser turns it into a newline). A page that answers no
+ * needs no stripping of its strings at all. */
+bool px_may_need_strip(const char *s, size_t n);
+
 
 #endif

@@ -1,10 +1,15 @@
-/* Tests for src/text.c: px_strip_controls, whose scan reads eight bytes
- * at a time, held to a byte-by-byte reading of what it removes, with each
- * byte it changes at every offset of strings around the eight-byte
- * boundaries; and px_append_folded, which every stage uses to turn a
- * page's text into words with single spaces, against folding done one
- * character at a time, on random text cut into random pieces (the calls
- * that a text split over several nodes makes). */
+/* Tests for src/text.c: px_strip_controls and px_may_need_strip, the
+ * page-wide answer px_parse uses to skip stripping every string. The
+ * claim checked is the one the parse relies on: when px_may_need_strip
+ * says no for a page, no string Gumbo makes of that page is changed by
+ * px_strip_controls.
+ * Also px_strip_controls itself, whose scan reads eight bytes at a time,
+ * held to a byte-by-byte reading of what it removes, with each byte it
+ * changes at every offset of strings around the eight-byte boundaries.
+ * And px_append_folded, which every stage uses to turn a page's text into
+ * words with single spaces, against folding done one character at a
+ * time, on random text cut into random pieces (the calls that a text
+ * split over several nodes makes). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,8 +19,162 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <gumbo.h>
 
 #include "text.h"
+
+static bool may(const char *s) { return px_may_need_strip(s, strlen(s)); }
+
+/* Would px_strip_controls change any text or attribute value of s's tree? */
+static bool strip_changes(const GumboNode *g)
+{
+    const char *own = NULL;
+    const GumboVector *kids = NULL;
+    if (g->type == GUMBO_NODE_DOCUMENT)
+        kids = &g->v.document.children;
+    else if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
+        kids = &g->v.element.children;
+        const GumboVector *at = &g->v.element.attributes;
+        for (unsigned i = 0; i < at->length; i++) {
+            const char *v = ((const GumboAttribute *)at->data[i])->value;
+            size_t n = strlen(v);
+            char *copy = malloc(n + 1);
+            assert_non_null(copy);
+            memcpy(copy, v, n + 1);
+            bool changed = px_strip_controls(copy, n) != n || memcmp(copy, v, n);
+            free(copy);
+            if (changed)
+                return true;
+        }
+    } else if (g->type != GUMBO_NODE_COMMENT)
+        own = g->v.text.text;
+    if (own) {
+        size_t n = strlen(own);
+        char *copy = malloc(n + 1);
+        assert_non_null(copy);
+        memcpy(copy, own, n + 1);
+        bool changed = px_strip_controls(copy, n) != n || memcmp(copy, own, n);
+        free(copy);
+        if (changed)
+            return true;
+    }
+    for (unsigned i = 0; kids && i < kids->length; i++)
+        if (strip_changes(kids->data[i]))
+            return true;
+    return false;
+}
+
+static size_t put_utf8(char *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | cp >> 6);
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | cp >> 12);
+        o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | cp >> 18);
+    o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+    o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* A page with the character in text and in an attribute, in one of the
+ * forms a page can write it; returns whether px_may_need_strip was wrong
+ * (said no while Gumbo's strings need stripping). */
+static bool missed(uint32_t cp, int form)
+{
+    char ch[32];
+    size_t n;
+    switch (form) {
+    case 0: n = put_utf8(ch, cp); ch[n] = '\0'; break;
+    case 1: snprintf(ch, sizeof ch, "&#%u;", (unsigned)cp); break;
+    case 2: snprintf(ch, sizeof ch, "&#x%X;", (unsigned)cp); break;
+    default: snprintf(ch, sizeof ch, "&#000%u ", (unsigned)cp); break; /* no semicolon */
+    }
+    char page[256];
+    snprintf(page, sizeof page, "<title>t%s</title><p title=\"a%sb\">x%sy<textarea>%s</textarea>", ch,
+             ch, ch, ch);
+    GumboOutput *out = gumbo_parse(page);
+    assert_non_null(out);
+    bool changes = strip_changes(out->document);
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    return changes && !may(page);
+}
+
+/* Every code point of the ranges where the stripped ones and Gumbo's
+ * replacements lie, raw and as references. */
+static void test_no_stripped_character_is_missed(void **state)
+{
+    (void)state;
+    static const uint32_t ranges[][2] = {
+        {0x01, 0x2FF}, {0x2000, 0x206F}, {0xD7F0, 0xD7FF}, {0xFDD0, 0xFDEF}, {0xFFF0, 0xFFFF},
+        {0x1FFFE, 0x1FFFF}, {0x10FFFE, 0x10FFFF},
+    };
+    for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+        for (uint32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++)
+            for (int form = 0; form < 4; form++) {
+                if (missed(cp, form))
+                    fail_msg("U+%04X in form %d reaches a string unstripped", (unsigned)cp, form);
+            }
+}
+
+/* What pages are full of says no: markup, tabs, newlines, CR and CRLF
+ * (the parser makes them newlines), entities, curly quotes, U+FFFD. */
+static void test_ordinary_pages_need_no_strip(void **state)
+{
+    (void)state;
+    assert_false(may(""));
+    assert_false(may("<html><body>\r\n\t<p class=\"a\">Hello &amp; welcome</p>\r\n</body></html>"));
+    assert_false(may("<p>It\xE2\x80\x99s &#8217;quoted&#x2019; &#39;x&#39; &#9;&#10; &lt;b&gt;</p>"));
+    assert_false(may("<p>caf\xC3\xA9 \xEF\xBF\xBD \xE2\x80\xA6x \xC2\xA0 \xE2\x82\xAC</p>"));
+    assert_false(may("<a href=\"?a=1&b=2&#\">&#; &#x; &#xZZ;</a>"));
+}
+
+/* Each stripped character is found at every offset, whatever part of an
+ * eight-byte word it starts or ends in. */
+static void test_found_at_every_offset(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {
+        "\x01", "\x0B", "\x0C", "\x7F", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9",
+        "\xEF\xBF\xBE", "\xEF\xBF\xBF", "&#13;", "&#x7f;", "&#0000159;", "&#x2028", "&#4294967309;",
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+        for (size_t at = 0; at < 20; at++) {
+            char page[64];
+            memset(page, 'a', at);
+            size_t n = strlen(bad[k]);
+            memcpy(page + at, bad[k], n);
+            memset(page + at + n, 'b', 20);
+            page[at + n + 20] = '\0';
+            if (!px_may_need_strip(page, at + n + 20))
+                fail_msg("'%s' at offset %zu not found", bad[k], at);
+            /* cut short: a sequence the end breaks off is not one */
+            if (n > 1 && bad[k][0] != '&' && px_may_need_strip(page, at + n - 1) &&
+                (unsigned char)bad[k][0] >= 0x80)
+                fail_msg("'%s' cut at offset %zu counted", bad[k], at);
+        }
+}
+
+/* A raw CR is no reason to strip (Gumbo turns it into a newline), but a
+ * reference to one is: Gumbo keeps it. */
+static void test_carriage_return(void **state)
+{
+    (void)state;
+    assert_false(may("a\rb\r\nc"));
+    assert_true(may("a&#13;b"));
+    assert_true(may("a&#xD;b"));
+}
 
 /* The rules of text.h, one byte at a time: C0 controls go, but tab and
  * newline stay and CR, FF and VT become spaces; DEL and the C1 controls
@@ -207,6 +366,10 @@ int main(void)
 {
     px_alloc_init(&A, NULL);
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_no_stripped_character_is_missed),
+        cmocka_unit_test(test_ordinary_pages_need_no_strip),
+        cmocka_unit_test(test_found_at_every_offset),
+        cmocka_unit_test(test_carriage_return),
         cmocka_unit_test(test_strip_controls_every_offset),
         cmocka_unit_test(test_strip_controls_clean),
         cmocka_unit_test(test_fold_matches_slow_fold),
