@@ -178,6 +178,8 @@ static bool is_weekday(const char *s, size_t n)
 typedef struct scan {
     const char *s;
     size_t n, i;
+    const px_date_hint *h; /* NULL: no hint */
+    bool short_year;       /* a two-digit year was read */
 } scan;
 
 static bool at_end(const scan *c) { return c->i >= c->n; }
@@ -602,8 +604,40 @@ static enum form_result form_iso(scan *c, px_date *d)
     return result(finish(c, d));
 }
 
-/* 15.03.2022, 15-03-2022 (day first), 15/03/2022 and 03/15/2022 when
- * one of the two is above 12 */
+/* The century of a two-digit year next to the year a page is near
+ * (date.h gives the pivot), or 0 when it is too far from it. */
+static int full_year(int yy, int near)
+{
+    if (!near)
+        return yy < 70 ? 2000 + yy : 1900 + yy;
+    int y = 2000 + yy;
+    if (y > near + 1)
+        y -= 100;
+    return y >= near - 50 ? y : 0;
+}
+
+/* Day and month of a/b by the order, when b/a cannot be: a part above
+ * 12 is the day. A part above 12 against the hint's order is refused for
+ * a two-digit year (25/11/21 on a month-first page may be a year first). */
+static bool day_month(int a, int b, px_date_order order, bool strict, px_date *d)
+{
+    bool dmy = a > 12 && b <= 12, mdy = b > 12 && a <= 12;
+    if (!dmy && !mdy && a <= 12 && b <= 12) {
+        dmy = order == PX_ORDER_DMY;
+        mdy = order == PX_ORDER_MDY;
+    } else if (strict && ((dmy && order != PX_ORDER_DMY) || (mdy && order != PX_ORDER_MDY))) {
+        return false;
+    }
+    if (!dmy && !mdy)
+        return false; /* 03/04/2022 and no order: ambiguous */
+    d->day = dmy ? a : b;
+    d->month = dmy ? b : a;
+    return true;
+}
+
+/* 15.03.2022, 15-03-2022 (day first, or month first when the hint says
+ * so for '-'), 15/03/2022 and 03/15/2022 when one of the two is above 12
+ * or the hint gives the order; two-digit years as date.h says */
 static enum form_result form_numeric(scan *c, px_date *d)
 {
     int a, ac;
@@ -613,23 +647,31 @@ static enum form_result form_numeric(scan *c, px_date *d)
         return NOT_THIS;
     c->i++;
     int b, bc, y, yc;
-    if (!number(c, &b, &bc) || bc > 2 || !eat(c, sep) || !number(c, &y, &yc) || yc != 4)
+    if (!number(c, &b, &bc) || bc > 2 || !eat(c, sep) || !number(c, &y, &yc) || (yc != 4 && yc != 2))
         return MALFORMED;
     eat(c, '.');
-    d->year = y;
-    if (sep == '/') {
-        if (a > 12 && b <= 12) {
-            d->day = a;
+    px_date_order order = c->h ? c->h->order : PX_ORDER_NONE;
+    if (yc == 2) {
+        if (!c->h || sep == '-' || (sep == '.' && (ac != 2 || bc != 2)))
+            return MALFORMED;
+        if (sep == '.' && order != PX_ORDER_YMD)
+            order = PX_ORDER_DMY; /* nobody writes a month first with dots */
+        c->short_year = true;
+        if (order == PX_ORDER_YMD) {
+            d->year = full_year(a, c->h->year);
             d->month = b;
-        } else if (b > 12 && a <= 12) {
-            d->month = a;
-            d->day = b;
-        } else {
-            return MALFORMED; /* 03/04/2022: ambiguous */
+            d->day = y;
+        } else if (!day_month(a, b, order, true, d) || !(d->year = full_year(y, c->h->year))) {
+            return MALFORMED;
         }
-    } else {
+        return result(d->year && finish(c, d));
+    }
+    d->year = y;
+    if (sep == '.' || (sep == '-' && order != PX_ORDER_MDY)) {
         d->day = a;
         d->month = b;
+    } else if (!day_month(a, b, order, false, d)) {
+        return MALFORMED;
     }
     return result(finish(c, d));
 }
@@ -694,10 +736,12 @@ static enum form_result (*const forms[])(scan *, px_date *) = {
     form_basic, form_cjk, form_iso, form_numeric, form_day_month, form_month_day,
 };
 
-bool px_date_parse(const char *s, size_t n, px_date *d)
+/* px_date_parse_hint, and whether it read a two-digit year. */
+static bool parse(const char *s, size_t n, const px_date_hint *h, px_date *d, bool *short_year)
 {
-    scan c = {s, n, 0};
+    scan c = {s, n, 0, h, false};
     skip_lead(&c);
+    *short_year = false;
     if (at_end(&c))
         return false;
     size_t start = c.i;
@@ -705,12 +749,23 @@ bool px_date_parse(const char *s, size_t n, px_date *d)
         memset(d, 0, sizeof *d);
         d->hour = d->min = d->sec = -1;
         c.i = start;
+        c.short_year = false;
         enum form_result r = forms[k](&c, d);
-        if (r != NOT_THIS)
+        if (r != NOT_THIS) {
+            *short_year = c.short_year;
             return r == PARSED;
+        }
     }
     return false;
 }
+
+bool px_date_parse_hint(const char *s, size_t n, const px_date_hint *h, px_date *d)
+{
+    bool short_year;
+    return parse(s, n, h, d, &short_year);
+}
+
+bool px_date_parse(const char *s, size_t n, px_date *d) { return px_date_parse_hint(s, n, NULL, d); }
 
 /* Does a word end at s[i]: the end, or a byte that is no letter or
  * digit? (Non-ASCII bytes count as letters: a date never ends inside a
@@ -734,7 +789,46 @@ static bool may_start(const char *s, size_t n, size_t i)
     return !at_end(&c) && (is_digit(peek(&c)) || month_word(&c));
 }
 
-bool px_date_find(const char *s, size_t n, px_date *d, size_t *at)
+/* Words around a two-digit-year date that make it a time or part of a
+ * longer number: "um 10.05.30", "23.09.22 Uhr", "1.03.11.21",
+ * "03.11.21.5", "03.11.21:45". */
+static const char *const clock_before[] = {"um", "at", "klo", "kl", "alle", "ore", "om", "godz"};
+static const char *const clock_after[] = {"uhr", "h", "am", "pm", "hrs", "hours", "horas", "ore"};
+
+static bool is_sep(char ch) { return ch == '.' || ch == ':' || ch == '/' || ch == '-'; }
+
+static bool word_in(const char *w, size_t wl, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (word_is(w, wl, list[k]))
+            return true;
+    return false;
+}
+
+static bool short_year_alone(const char *s, size_t n, size_t from, size_t to, const px_date *d)
+{
+    if (from >= 2 && is_sep(s[from - 1]) && is_digit(s[from - 2]))
+        return false;
+    if (to + 1 < n && is_sep(s[to]) && is_digit(s[to + 1]))
+        return false;
+    size_t b = from;
+    while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+        b--;
+    size_t e = b;
+    while (b > 0 && is_alpha_byte(s[b - 1]))
+        b--;
+    if (word_in(s + b, e - b, clock_before, sizeof clock_before / sizeof *clock_before))
+        return false;
+    if (d->hour >= 0)
+        return true; /* a time after the date: the date is no time */
+    scan c = {s, n, to, NULL, false};
+    skip_spaces(&c);
+    const char *w;
+    size_t wl;
+    return !word(&c, &w, &wl) || !word_in(w, wl, clock_after, sizeof clock_after / sizeof *clock_after);
+}
+
+bool px_date_find_hint(const char *s, size_t n, const px_date_hint *h, px_date *d, size_t *at)
 {
     /* At each word start, the longest span that parses, up to a limit:
      * a date with its time and zone is shorter than 48 bytes. */
@@ -749,7 +843,9 @@ bool px_date_find(const char *s, size_t n, px_date *d, size_t *at)
         for (size_t len = max; len >= 4; len--) {
             if (!boundary(s, n, i + len) || boundary(s, n, i + len - 1))
                 continue; /* spans end after a letter or digit, at a boundary */
-            if (px_date_parse(s + i, len, d)) {
+            bool short_year;
+            if (parse(s + i, len, h, d, &short_year) &&
+                (!short_year || short_year_alone(s, n, i, i + len, d))) {
                 if (at)
                     *at = i;
                 return true;
@@ -757,6 +853,11 @@ bool px_date_find(const char *s, size_t n, px_date *d, size_t *at)
         }
     }
     return false;
+}
+
+bool px_date_find(const char *s, size_t n, px_date *d, size_t *at)
+{
+    return px_date_find_hint(s, n, NULL, d, at);
 }
 
 size_t px_date_format(const px_date *d, char out[PX_DATE_MAX])

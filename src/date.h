@@ -13,7 +13,9 @@
  *                    French, Spanish, Italian, Portuguese, Dutch, Russian and
  *                    Polish names)
  *   numeric          15.03.2022, 15-03-2022 (day first), 15/03/2022 and
- *                    03/15/2022 when the day is the one above 12
+ *                    03/15/2022 when the day is the one above 12; with a
+ *                    hint (below), 03/04/2022 in the page's order and
+ *                    two-digit years (03.11.21, 11/3/21, 21/11/03)
  * A time may follow the date, with or without seconds, as 24-hour or
  * 12-hour (am/pm) time, and then a zone: Z, an offset or a common
  * abbreviation. Out-of-range fields (Feb 30, 25:00, month 13, an offset
@@ -37,13 +39,46 @@ typedef struct px_date {
     int offset;            /* minutes east of UTC */
 } px_date;
 
+/* The order of day, month and year in the numeric dates a page writes
+ * ("03/04/2022": 3 April or March 4), from its language (date_order.c)
+ * or its other dates. NONE: the page does not say. */
+typedef enum px_date_order { PX_ORDER_NONE, PX_ORDER_DMY, PX_ORDER_MDY, PX_ORDER_YMD } px_date_order;
+
+/* What the text around a date tells about it: a page's visible dates are
+ * read with one, markup values (ISO by standard) without.
+ *   order  settles a numeric date whose day and month are both 12 or
+ *          less ("03/04/2022"), which is refused without one; a part
+ *          above 12 settles it whatever the order says.
+ *   year   the year the page is near (its reference date, its URL), 0
+ *          when unknown: the century of a two-digit year.
+ * A two-digit year is read only with a hint, only after '.' or '/'
+ * (never '-' or ':', the separators of scores and times), with two-digit
+ * day and month after a '.' (1.10.22 is a version), in the hint's order
+ * ('.' is day first in every order but YMD; '/' needs the order), and
+ * never next to more digits and separators ("1.03.11.21", "03.11.21.5")
+ * or before a clock word ("23.09.22 Uhr"). The pivot: the latest of 19yy
+ * and 20yy that is at most year + 1, and not before year - 50; without
+ * a year, 00-69 is 20yy and 70-99 is 19yy (POSIX's %y). */
+typedef struct px_date_hint {
+    px_date_order order;
+    int year;
+} px_date_hint;
+
 /* Parses s[0..n). Returns false for anything malformed. */
 bool px_date_parse(const char *s, size_t n, px_date *d);
+/* The same with a hint (NULL: none). */
+bool px_date_parse_hint(const char *s, size_t n, const px_date_hint *h, px_date *d);
 /* The first date inside a longer text, such as a dateline ("Publié le
  * 3 novembre 2021 à 10h", "20.10.2021 - 10:24 | Politik"): at each word
  * start, the longest span (up to 48 bytes) that px_date_parse accepts. Its
  * offset in *at (may be NULL). False when the text holds none. */
 bool px_date_find(const char *s, size_t n, px_date *d, size_t *at);
+bool px_date_find_hint(const char *s, size_t n, const px_date_hint *h, px_date *d, size_t *at);
+/* The order of numeric dates in a language ("de", "en-US", "pt_BR"; case
+ * ignored): a table of regions, then of primary subtags (date_order.c).
+ * PX_ORDER_NONE for a language that writes both orders ("en" alone,
+ * "en-CA") or one not in the table. */
+px_date_order px_date_order_of(const char *lang);
 /* Writes d as ISO 8601 into out (PX_DATE_MAX bytes); returns the length. */
 size_t px_date_format(const px_date *d, char out[PX_DATE_MAX]);
 /* Both at once: false for a malformed date. */

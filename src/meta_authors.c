@@ -543,19 +543,9 @@ static bool word_byte(char ch)
 /* Does the page's text show word w as a word of its own? */
 static bool shown(const ctx *c, const char *w)
 {
-    const px_node *nodes = c->doc->nodes;
-    size_t wl = strlen(w);
-    for (int i = 0; i < c->doc->n; i++) {
-        const px_node *nd = &nodes[i];
-        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
-                                      nd->tag == GUMBO_TAG_HEAD || nd->tag == GUMBO_TAG_TEMPLATE)) {
-            i = nd->end - 1;
-            continue;
-        }
-        if (nd->kind != PX_TEXT)
-            continue;
-        size_t len;
-        const char *t = px_text(nd, &len);
+    size_t wl = strlen(w), len;
+    const char *t;
+    for (int i = 0; (i = px_meta_next_text(c, i, &t, &len)) >= 0; i++) {
         for (size_t k = 0; k + wl <= len; k++)
             if (!memcmp(t + k, w, wl) && (k == 0 || !word_byte(t[k - 1])) &&
                 (k + wl == len || !word_byte(t[k + wl])))
@@ -878,7 +868,7 @@ void px_meta_visible_byline(ctx *c)
                 nd->tag == GUMBO_TAG_A || !px_meta_named(c, i, 0, classes, sizeof classes / sizeof *classes) ||
                 px_meta_elsewhere(c, i, 8))
                 continue;
-            char *v = px_meta_node_words(c, i, 120);
+            char *v = px_meta_short_words(c, i, 120);
             if (v && strlen(v) <= 100)
                 add_byline_text(c, v);
             px_free(c->a, v);
@@ -917,7 +907,7 @@ void px_meta_signature(ctx *c)
             lines = nodes[j].kind == PX_ELEMENT && !(nodes[j].flags & PX_INLINE) && nodes[j].tag != GUMBO_TAG_BR;
         if (lines)
             continue;
-        char *v = px_meta_node_text(c, i, SIGNATURE_MAX + 1);
+        char *v = px_meta_short_text(c, i, SIGNATURE_MAX + 1);
         if (!v)
             return;
         size_t n = strlen(v), nl = 0;

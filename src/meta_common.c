@@ -275,9 +275,32 @@ bool px_meta_has_token(const char *list, const char *token)
     return false;
 }
 
+/* Folds t[0..len) onto b until b holds more than max bytes. Piece by
+ * piece, each ended before a byte that starts a character (a piece never
+ * splits one: folding the pieces in turn gives what folding the whole
+ * gives), so that a dateline's or a byline's text is not folded from a
+ * paragraph of kilobytes only to be found too long. */
+static void fold_upto(px_buf *b, const char *t, size_t len, bool *pending, size_t max)
+{
+    while (len && b->len <= max && !b->oom) {
+        size_t k = max + 1 - b->len;
+        if (k < 64)
+            k = 64;
+        if (k >= len)
+            k = len;
+        while (k < len && ((unsigned char)t[k] & 0xC0) == 0x80)
+            k++;
+        px_append_folded(b, t, k, pending);
+        t += k;
+        len -= k;
+    }
+}
+
 /* Folded text of node i's subtree, without script and style; with
- * apart, every element starts a new word. */
-static char *node_text(ctx *c, int i, size_t max, bool apart)
+ * apart, every element starts a new word. It stops once longer than max;
+ * with cut, also inside a text node, for callers to whom a text longer
+ * than max is only too long. */
+static char *node_text(ctx *c, int i, size_t max, bool apart, bool cut)
 {
     const px_node *nodes = c->doc->nodes;
     px_buf b;
@@ -293,7 +316,10 @@ static char *node_text(ctx *c, int i, size_t max, bool apart)
         if (nd->kind == PX_TEXT) {
             size_t len;
             const char *t = px_text(nd, &len);
-            px_append_folded(&b, t, len, &pending);
+            if (cut)
+                fold_upto(&b, t, len, &pending, max);
+            else
+                px_append_folded(&b, t, len, &pending);
         } else if (apart || !(nd->flags & PX_INLINE)) {
             pending = true;
         }
@@ -305,8 +331,10 @@ static char *node_text(ctx *c, int i, size_t max, bool apart)
     return r;
 }
 
-char *px_meta_node_text(ctx *c, int i, size_t max) { return node_text(c, i, max, false); }
-char *px_meta_node_words(ctx *c, int i, size_t max) { return node_text(c, i, max, true); }
+char *px_meta_node_text(ctx *c, int i, size_t max) { return node_text(c, i, max, false, false); }
+char *px_meta_node_words(ctx *c, int i, size_t max) { return node_text(c, i, max, true, false); }
+char *px_meta_short_text(ctx *c, int i, size_t max) { return node_text(c, i, max, false, true); }
+char *px_meta_short_words(ctx *c, int i, size_t max) { return node_text(c, i, max, true, true); }
 
 const char *px_meta_tag(const ctx *c, const char *key)
 {
@@ -343,61 +371,239 @@ static bool wraps_article(const char *attr, size_t at, const char *word)
     return false;
 }
 
+/* A family of words px_meta_named looks for, with the words inside which
+ * one does not count (skip, may be NULL). Every element of a page is
+ * asked about, at every offset of its class and id, so the words are
+ * indexed by their first byte: an offset whose byte begins none of them
+ * costs one table look-up, and one that does tries only the words that
+ * start with it (this scan was 15% of pith's instructions). */
+#define FAMILY_WORDS 32      /* words chained by first byte; later ones are tried in turn */
+#define HEAD_SKIP 0x80u      /* head[]: a skip word starts with this byte */
+#define HEAD_MORE 0x40u      /* head[]: a word past the first FAMILY_WORDS does */
+#define HEAD_WORD 0x3fu      /* head[]: 1 + the first word that does, or 0 */
+typedef struct family {
+    const char *const *words, *const *skip;
+    size_t count, nskip;
+    unsigned char head[256];          /* by the byte of the class */
+    unsigned char next[FAMILY_WORDS]; /* 1 + the next word with the same first byte, or 0 */
+    uint64_t need[FAMILY_WORDS];      /* the pairs of letters of each word (grams()) */
+} family;
+
+/* A set of the pairs of adjacent bytes of a class or id, ASCII case
+ * ignored, hashed into 64 bits: a word whose pairs are not all there is
+ * not in it. A filter that can say "maybe" wrongly, never "no". */
+#define GRAM_WORD 64 /* longer words are not filtered */
+static uint64_t grams(const char *s, size_t n)
+{
+    uint64_t g = 0;
+    unsigned prev = n ? (unsigned char)s[0] : 0;
+    prev = prev >= 'A' && prev <= 'Z' ? prev + 32 : prev;
+    for (size_t k = 1; k < n; k++) {
+        unsigned c = (unsigned char)s[k];
+        c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        g |= 1ull << ((prev * 7 + c) & 63);
+        prev = c;
+    }
+    return g;
+}
+
+/* The bytes a word can start at: its first, and that byte in capitals
+ * (classes are matched ignoring ASCII case; the words are lower case). */
+static void family_index(family *f, const char *word, unsigned char mark, size_t w)
+{
+    unsigned char b = (unsigned char)word[0], bytes[2] = {b, b >= 'a' && b <= 'z' ? (unsigned char)(b - 32) : 0};
+    if (!b || (b >= 'A' && b <= 'Z')) /* a word in capitals matches nothing, as it never did */
+        return;
+    for (int k = 0; k < 2 && bytes[k]; k++) {
+        if (mark == HEAD_WORD) {
+            if (k == 0)
+                f->next[w] = f->head[b] & HEAD_WORD;
+            f->head[bytes[k]] = (unsigned char)((f->head[bytes[k]] & ~HEAD_WORD) | (unsigned)(w + 1));
+        } else {
+            f->head[bytes[k]] |= mark;
+        }
+    }
+}
+
+static void family_init(family *f, const char *const *words, size_t count, const char *const *skip,
+                        size_t nskip)
+{
+    f->words = words;
+    f->skip = skip;
+    f->count = count;
+    f->nskip = nskip;
+    memset(f->head, 0, sizeof f->head);
+    for (size_t w = 0; w < count; w++) {
+        family_index(f, words[w], w < FAMILY_WORDS ? HEAD_WORD : HEAD_MORE, w);
+        if (w < FAMILY_WORDS) {
+            size_t l = strlen(words[w]);
+            f->need[w] = l <= GRAM_WORD ? grams(words[w], l) : 0;
+        }
+    }
+    for (size_t w = 0; w < nskip; w++)
+        family_index(f, skip[w], HEAD_SKIP, w);
+}
+
+/* Does a class or id of element nd itself hold a word of f (within its
+ * first NAMED_SCAN_MAX bytes)? */
+static bool own_named(const px_node *nd, const family *f)
+{
+    const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+    /* Blogger's post column is <div class="widget Blog" id="Blog1">:
+     * a widget by name, the article by place */
+    if (f->nskip && attrs[0] && !strcmp(attrs[0], "widget Blog"))
+        return false;
+    for (int a = 0; a < 2; a++)
+        for (size_t n = 0; attrs[a] && n < NAMED_SCAN_MAX; n++) {
+            unsigned char h = f->head[(unsigned char)attrs[a][n]];
+            if (!h) {
+                if (!attrs[a][n])
+                    break;
+                continue;
+            }
+            const char *s = attrs[a] + n;
+            char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
+            if (h & HEAD_SKIP)
+                for (size_t w = 0; w < f->nskip; w++)
+                    if (f->skip[w][0] == c0 && px_meta_prefix_ci(s, f->skip[w])) {
+                        n += strlen(f->skip[w]) - 1;
+                        goto next;
+                    }
+            for (unsigned w = h & HEAD_WORD; w; w = f->next[w - 1])
+                if (px_meta_prefix_ci(s, f->words[w - 1]) && !wraps_article(attrs[a], n, f->words[w - 1]))
+                    return true;
+            if (h & HEAD_MORE)
+                for (size_t w = FAMILY_WORDS; w < f->count; w++)
+                    if (f->words[w][0] == c0 && px_meta_prefix_ci(s, f->words[w]) &&
+                        !wraps_article(attrs[a], n, f->words[w]))
+                        return true;
+        next:;
+        }
+    return false;
+}
+
+/* The verdicts of own_named, per element and family, each read once. The
+ * readers ask about every element and up to 8 of its ancestors, pass after
+ * pass (the headline, the bylines, the datelines, the masthead), so the
+ * same class was scanned for the same words dozens of times: 17% of a
+ * small page's instructions. Two bits per node and family (asked,
+ * holds), for the first MEMO_FAMILIES families asked; others are scanned
+ * each time. */
+#define MEMO_FAMILIES 16
+struct px_meta_memo {
+    family fam[MEMO_FAMILIES];
+    int nfam;
+    uint32_t *bits;  /* per node: asked (bit f), holds (bit 16 + f); 0: never looked at */
+    uint64_t *grams; /* per node looked at: the pairs of its class and id */
+};
+
+/* The pairs of letters of node p's class and id (the bytes a match can
+ * cover); false when it has neither. */
+static bool node_grams(const px_node *nd, uint64_t *g)
+{
+    const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+    *g = 0;
+    for (int a = 0; a < 2; a++)
+        if (attrs[a])
+            *g |= grams(attrs[a], strnlen(attrs[a], NAMED_SCAN_MAX + GRAM_WORD));
+    return attrs[0] || attrs[1];
+}
+
+/* Can one of f's words be in a class or id whose pairs are g? */
+static bool family_maybe(const family *f, uint64_t g)
+{
+    if (f->count > FAMILY_WORDS)
+        return true;
+    for (size_t w = 0; w < f->count; w++)
+        if (!(f->need[w] & ~g))
+            return true;
+    return false;
+}
+
+px_meta_memo *px_meta_memo_new(const px_alloc *a, int nodes)
+{
+    px_meta_memo *m = px_malloc(a, sizeof *m);
+    size_t n = nodes > 0 ? (size_t)nodes : 1;
+    uint32_t *bits = px_calloc(a, n, sizeof *bits);
+    uint64_t *g = px_malloc(a, n * sizeof *g);
+    if (!m || !bits || !g) {
+        px_free(a, m);
+        px_free(a, bits);
+        px_free(a, g);
+        return NULL;
+    }
+    m->nfam = 0;
+    m->bits = bits;
+    m->grams = g;
+    return m;
+}
+
+void px_meta_memo_free(const px_alloc *a, px_meta_memo *m)
+{
+    if (m) {
+        px_free(a, m->bits);
+        px_free(a, m->grams);
+    }
+    px_free(a, m);
+}
+
+/* The memo's number for a family, or -1 when it has no room for it. */
+static int memo_family(px_meta_memo *m, const char *const *words, size_t count,
+                       const char *const *skip, size_t nskip)
+{
+    for (int f = 0; f < m->nfam; f++)
+        if (m->fam[f].words == words && m->fam[f].count == count && m->fam[f].skip == skip &&
+            m->fam[f].nskip == nskip)
+            return f;
+    if (m->nfam == MEMO_FAMILIES)
+        return -1;
+    family_init(&m->fam[m->nfam], words, count, skip, nskip);
+    return m->nfam++;
+}
+
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
  * one of words (within its first NAMED_SCAN_MAX bytes)? A word inside one
- * of skip does not count (skip may be NULL). */
-static bool named(const px_doc *doc, int i, int up, const char *const *words, size_t count,
-                  const char *const *skip, size_t nskip)
+ * of skip does not count (skip may be NULL). memo may be NULL. */
+static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const char *const *words,
+                  size_t count, const char *const *skip, size_t nskip)
 {
     const px_node *nodes = doc->nodes;
-    /* The first bytes of words and skip: every element of a page is asked
-     * about, at every offset of its class and id, so an offset whose byte
-     * begins none of them is passed over with one test instead of a loop
-     * over every word (this scan was 15% of pith's instructions). */
-    uint64_t first[4] = {0, 0, 0, 0};
-    for (size_t w = 0; w < count; w++)
-        first[(unsigned char)words[w][0] >> 6] |= 1ull << ((unsigned char)words[w][0] & 63);
-    for (size_t w = 0; w < nskip; w++)
-        first[(unsigned char)skip[w][0] >> 6] |= 1ull << ((unsigned char)skip[w][0] & 63);
+    int f = memo ? memo_family(memo, words, count, skip, nskip) : -1;
+    family local;
+    if (f < 0)
+        family_init(&local, words, count, skip, nskip);
     for (int k = 0, p = i; p >= 0 && k <= up; k++, p = nodes[p].parent) {
         const px_node *nd = &nodes[p];
         if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
             break;
-        const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
-        /* Blogger's post column is <div class="widget Blog" id="Blog1">:
-         * a widget by name, the article by place */
-        if (nskip && attrs[0] && !strcmp(attrs[0], "widget Blog"))
+        if (f < 0) {
+            if (own_named(nd, &local))
+                return true;
             continue;
-        for (int a = 0; a < 2; a++)
-            for (size_t n = 0; attrs[a] && attrs[a][n] && n < NAMED_SCAN_MAX; n++) {
-                const char *s = attrs[a] + n;
-                /* The words are lower case: most offsets fail at once. */
-                char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
-                if (!(first[(unsigned char)c0 >> 6] >> ((unsigned char)c0 & 63) & 1))
-                    continue;
-                for (size_t w = 0; w < nskip; w++)
-                    if (skip[w][0] == c0 && px_meta_prefix_ci(s, skip[w])) {
-                        n += strlen(skip[w]) - 1;
-                        goto next;
-                    }
-                for (size_t w = 0; w < count; w++)
-                    if (words[w][0] == c0 && px_meta_prefix_ci(s, words[w]) &&
-                        !wraps_article(attrs[a], n, words[w]))
-                        return true;
-            next:;
-            }
+        }
+        uint32_t b = memo->bits[p];
+        if (!b && !node_grams(nd, &memo->grams[p]))
+            b = 0xffffu; /* no class and no id: no to every family */
+        if (!(b >> f & 1)) {
+            b |= 1u << f;
+            if (family_maybe(&memo->fam[f], memo->grams[p]) && own_named(nd, &memo->fam[f]))
+                b |= 1u << (16 + f);
+        }
+        memo->bits[p] = b;
+        if (b >> (16 + f) & 1)
+            return true;
     }
     return false;
 }
 
 bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count)
 {
-    return named(c->doc, i, up, words, count, NULL, 0);
+    return named(c->doc, c->memo, i, up, words, count, NULL, 0);
 }
 
 bool px_doc_named(const px_doc *doc, int i, int up, const char *const *words, size_t count)
 {
-    return named(doc, i, up, words, count, NULL, 0);
+    return named(doc, NULL, i, up, words, count, NULL, 0);
 }
 
 static const char *const elsewhere[] = {"comment", "reply", "related", "teaser", "sidebar",
@@ -410,21 +616,32 @@ static const char *const elsewhere[] = {"comment", "reply", "related", "teaser",
 static const char *const not_elsewhere[] = {"hfeed"};
 bool px_meta_elsewhere(const ctx *c, int i, int up)
 {
-    return named(c->doc, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere, not_elsewhere,
-                 sizeof not_elsewhere / sizeof *not_elsewhere);
+    return named(c->doc, c->memo, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere,
+                 not_elsewhere, sizeof not_elsewhere / sizeof *not_elsewhere);
 }
 
 
+static unsigned char fold(char c) { return (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
 bool px_meta_path_has(const char *href, const char *const *parts, size_t count)
 {
-    for (const char *s = href; *s; s++) {
-        if (*s != '/')
+    /* Every link of a page is asked about, at each of its slashes: the
+     * byte after a slash rules out most of them before any part is
+     * compared (the parts' second bytes, unless a part is a bare "/"). */
+    uint64_t second[4] = {0, 0, 0, 0};
+    bool all = false;
+    for (size_t k = 0; k < count; k++) {
+        unsigned char c = fold(parts[k][0] ? parts[k][1] : 0);
+        all |= parts[k][0] != '/' || !c;
+        second[c >> 6] |= 1ull << (c & 63);
+    }
+    for (const char *s = strchr(href, '/'); s; s = strchr(s + 1, '/')) {
+        unsigned char c = fold(s[1]);
+        if (!all && !(second[c >> 6] >> (c & 63) & 1))
             continue;
         for (size_t k = 0; k < count; k++)
             if (px_meta_prefix_ci(s, parts[k]))
                 return true;
-        if (*s == '?' || *s == '#')
-            break;
     }
     return false;
 }

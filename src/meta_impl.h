@@ -22,6 +22,7 @@
 #define MAX_LIST 50      /* entries kept in a list field */
 #define MAX_ITEM 120     /* bytes in a tag, a category or an author */
 #define MAX_AUTHORS 12
+#define PX_HATOM_MAX 8   /* hAtom date elements noted of each kind */
 
 typedef struct meta_tag {
     const char *key;     /* property, name, itemprop or http-equiv */
@@ -33,12 +34,21 @@ typedef struct ld_id {
     size_t pos;          /* index in objs: the first object wins ties */
 } ld_id;
 
+/* What px_meta_named has found, per element (meta_common.c). */
+typedef struct px_meta_memo px_meta_memo;
+px_meta_memo *px_meta_memo_new(const px_alloc *a, int nodes);
+void px_meta_memo_free(const px_alloc *a, px_meta_memo *m);
+
 typedef struct ctx {
     px_meta *m;
     const px_doc *doc;
     const px_alloc *a;
     const px_date *ref;  /* when the page was fetched, or NULL */
+    const char *page_url; /* the URL it was fetched from, or NULL */
+    px_date_hint hint;   /* for the visible dates: px_meta_date_hint */
+    bool has_hint;
     int rc;
+    px_meta_memo *memo;  /* may be NULL: then every question scans */
     meta_tag *tags;
     size_t ntags;
     px_json_doc *ld;     /* the parsed JSON-LD blocks */
@@ -61,6 +71,14 @@ typedef struct ctx {
     char *micro_publisher;    /* itemprop=publisher's name */
     /* where the other sources are, found in the first pass */
     int base, canonical, image_src, time_pub, time_art, time_any;
+    /* elements of hAtom's classes outside comments and teasers, in page
+     * order: [0] "published" (with "updated" or not), [1] "updated" alone
+     * (meta_hatom.c) */
+    int hatom[2][PX_HATOM_MAX];
+    int nhatom[2];
+    unsigned hatom_updates; /* bit k: hatom[1][k] is an update, not the
+                             * post's date (beside a "published", or
+                             * labelled so); set by px_meta_hatom_dates */
 } ctx;
 
 static inline bool px_meta_is_ws(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -87,6 +105,11 @@ char *px_meta_node_text(ctx *c, int i, size_t max);
 /* The same with every element starting a new word: a byline's spans
  * ("<span>By Rosa Delgado</span><span>Published Aug. 3</span>"). */
 char *px_meta_node_words(ctx *c, int i, size_t max);
+/* The same two for callers that only want a text of at most max bytes:
+ * a longer one comes back cut after max + 1 bytes, so that its length
+ * still says it is too long, without the whole of it folded first. */
+char *px_meta_short_text(ctx *c, int i, size_t max);
+char *px_meta_short_words(ctx *c, int i, size_t max);
 /* The content of the first <meta> with this key, or NULL. */
 const char *px_meta_tag(const ctx *c, const char *key);
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
@@ -110,6 +133,29 @@ void px_meta_named_date(ctx *c);    /* meta_page.c */
 /* meta_page.c: the dateline nearest the headline, published and
  * modified ("" when none); a date in the URL. */
 void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX]);
+/* meta_page.c: how to read the page's visible numeric dates (date.h):
+ * the order its language gives, else its other dates; the year of its
+ * reference date, else of its URL, else of its markup. */
+const px_date_hint *px_meta_date_hint(ctx *c);
+/* meta_page.c: the first text node at or after node i that a reader
+ * sees (none in <script>, <style>, <head>, <template>), its text in
+ * text[0..len); -1 when none is left. */
+int px_meta_next_text(const ctx *c, int i, const char **text, size_t *len);
+/* meta_page.c: the headline's <h1> (-1: none), and how far node i is
+ * from it, a node above counting double. */
+int px_meta_headline(const ctx *c);
+int px_meta_distance(int h1, int i);
+/* Do the words of text[0..before) say the date after them is an update
+ * ("Updated", "Aktualisiert", "Mis à jour")? (meta_page.c) */
+bool px_meta_says_updated(const char *text, size_t before);
+
+/* hAtom's and h-entry's dates (meta_hatom.c): the classes of an element,
+ * px_meta_scan noting the elements (hatom), and the dates they give:
+ * "updated" the modified date, "published" the published. */
+enum { PX_HATOM_PUBLISHED = 1, PX_HATOM_UPDATED = 2 };
+unsigned px_meta_hatom_class(const px_node *nd);
+void px_meta_hatom_seen(ctx *c, int i);
+void px_meta_hatom_dates(ctx *c);
 bool px_meta_url_date(const char *url, char out[PX_DATE_MAX]);
 void px_meta_last_tags(ctx *c);     /* meta_tags.c: description, image, keywords */
 void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Language */

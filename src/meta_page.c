@@ -28,9 +28,40 @@ static bool in_tag(const ctx *c, int i, unsigned tag)
     return false;
 }
 
+/* Is node i somewhere a page's own dateline never is: in a <header>
+ * that ends before the headline h1 (the site's masthead, whose date is
+ * today's: "Mittwoch, 10. November 2021" beside the logo), or in an
+ * <aside> or a <nav> outside the headline's <article> that does not hold
+ * the headline either (teasers of other articles; some sites wrap the
+ * article in an <aside>, others put its dates in an <aside> under the
+ * headline)? Without a headline, nowhere. */
+static bool off_article(const ctx *c, int i, int h1, int art)
+{
+    const px_node *nodes = c->doc->nodes;
+    if (h1 < 0 || (art >= 0 && i > art && i < nodes[art].end))
+        return false;
+    for (int p = nodes[i].parent; p >= 0; p = nodes[p].parent) {
+        if (px_meta_is_elem(&nodes[p], GUMBO_TAG_HEADER) && nodes[p].end <= h1)
+            return true;
+        if ((px_meta_is_elem(&nodes[p], GUMBO_TAG_ASIDE) || px_meta_is_elem(&nodes[p], GUMBO_TAG_NAV)) &&
+            (h1 < p || h1 >= nodes[p].end))
+            return true;
+    }
+    return false;
+}
+
+/* The <article> that holds the headline h1, or -1. */
+static int article_of(const ctx *c, int h1)
+{
+    int art = h1 >= 0 ? c->doc->nodes[h1].parent : -1;
+    while (art >= 0 && !px_meta_is_elem(&c->doc->nodes[art], GUMBO_TAG_ARTICLE))
+        art = c->doc->nodes[art].parent;
+    return art;
+}
+
 /* The headline's <h1>: the first inside <article> or <main>, else the
  * first outside <header> and <nav> (where logos sit), else none. */
-static int headline(const ctx *c)
+int px_meta_headline(const ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
     int outside = -1;
@@ -47,9 +78,96 @@ static int headline(const ctx *c)
 
 /* How far node i is from the headline h1 (-1: none, then from the top):
  * a date above the headline counts double, the byline being below it. */
-static int distance(int h1, int i)
+int px_meta_distance(int h1, int i)
 {
     return h1 < 0 ? i : i >= h1 ? i - h1 : 2 * (h1 - i);
+}
+
+int px_meta_next_text(const ctx *c, int i, const char **text, size_t *len)
+{
+    const px_node *nodes = c->doc->nodes;
+    for (; i < c->doc->n; i++) {
+        const px_node *nd = &nodes[i];
+        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
+                                       nd->tag == GUMBO_TAG_HEAD || nd->tag == GUMBO_TAG_TEMPLATE)) {
+            i = nd->end - 1;
+            continue;
+        }
+        if (nd->kind == PX_TEXT) {
+            *text = px_text(nd, len);
+            if (*text)
+                return i;
+        }
+    }
+    return -1;
+}
+
+/* The order the page's own numeric dates show: a date of the text with
+ * a day above 12 ("25/06/2020": day first; "06/25/2020": month first),
+ * when all such dates agree. Only '/' with a four-digit year counts:
+ * '-' joins scores, ranges and telephone numbers. */
+static px_date_order page_order(const ctx *c)
+{
+    bool dmy = false, mdy = false;
+    size_t n;
+    const char *t;
+    for (int i = 0; !(dmy && mdy) && (i = px_meta_next_text(c, i, &t, &n)) >= 0; i++) {
+        for (const char *p = memchr(t, '/', n); p; p = memchr(p + 1, '/', n - (size_t)(p + 1 - t))) {
+            /* a/b/yyyy around the first '/' at p */
+            const char *q = p;
+            int a = 0, b = 0, k = 0, y = 0;
+            while (q > t && k < 3 && q[-1] >= '0' && q[-1] <= '9')
+                q--, k++;
+            if (k < 1 || k > 2 || (q > t && (q[-1] == '/' || (q[-1] >= '0' && q[-1] <= '9'))))
+                continue;
+            for (; q < p; q++)
+                a = a * 10 + (*q - '0');
+            q = p + 1;
+            for (k = 0; q < t + n && k < 3 && *q >= '0' && *q <= '9'; q++, k++)
+                b = b * 10 + (*q - '0');
+            if (k < 1 || k > 2 || q >= t + n || *q != '/')
+                continue;
+            for (q++, k = 0; q < t + n && k < 5 && *q >= '0' && *q <= '9'; q++, k++)
+                y = y * 10 + (*q - '0');
+            if (k != 4 || y < 1900 || y > 2099 || (q < t + n && (*q == '/' || (*q >= '0' && *q <= '9'))))
+                continue;
+            if (a > 12 && a <= 31 && b >= 1 && b <= 12)
+                dmy = true;
+            else if (b > 12 && b <= 31 && a >= 1 && a <= 12)
+                mdy = true;
+        }
+    }
+    return dmy == mdy ? PX_ORDER_NONE : dmy ? PX_ORDER_DMY : PX_ORDER_MDY;
+}
+
+static int year_of(const char *iso)
+{
+    px_date d;
+    return iso && px_date_parse(iso, strlen(iso), &d) ? d.year : 0;
+}
+
+const px_date_hint *px_meta_date_hint(ctx *c)
+{
+    if (c->has_hint)
+        return &c->hint;
+    c->has_hint = true;
+    /* The page's language: JSON-LD's inLanguage (read by now), <html
+     * lang>, Content-Language, og:locale; the first that settles the
+     * order ("en" alone does not: og:locale en_GB may). */
+    const char *langs[] = {c->m->language,
+                           c->doc->html >= 0 ? px_attr(&c->doc->nodes[c->doc->html], "lang") : NULL,
+                           px_meta_tag(c, "content-language"), px_meta_tag(c, "og:locale")};
+    c->hint.order = PX_ORDER_NONE;
+    for (size_t k = 0; k < COUNT(langs) && c->hint.order == PX_ORDER_NONE; k++)
+        c->hint.order = px_date_order_of(langs[k]);
+    if (c->hint.order == PX_ORDER_NONE)
+        c->hint.order = page_order(c);
+    char url[PX_DATE_MAX];
+    c->hint.year = c->ref ? c->ref->year
+                   : px_meta_url_date(c->page_url, url) || px_meta_url_date(c->m->url, url)
+                       ? year_of(url)
+                       : year_of(c->m->date_published);
+    return &c->hint;
 }
 
 /* Words before a date that make it the modified date, lower case. */
@@ -59,7 +177,7 @@ static const char *const updated[] = {
     "обновлено", "zaktualizowano", "更新",
 };
 
-static bool says_updated(const char *text, size_t before)
+bool px_meta_says_updated(const char *text, size_t before)
 {
     for (size_t k = 0; k < COUNT(updated); k++) {
         size_t l = strlen(updated[k]);
@@ -67,6 +185,16 @@ static bool says_updated(const char *text, size_t before)
             if (px_ascii_ieq(text + i, updated[k], l))
                 return true;
     }
+    return false;
+}
+
+/* Is element i an hAtom "updated" that is not the post's date
+ * (px_meta_hatom_dates says which)? */
+static bool hatom_update(const ctx *c, int i)
+{
+    for (int k = 0; k < c->nhatom[1]; k++)
+        if (c->hatom[1][k] == i)
+            return c->hatom_updates >> k & 1;
     return false;
 }
 
@@ -93,9 +221,10 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
     const px_node *nd = &c->doc->nodes[i];
     const char *title = px_attr(nd, "title");
     *has_pub = *has_mod = false;
-    if (title && px_date_parse(title, strlen(title), pub))
+    const px_date_hint *h = px_meta_date_hint(c);
+    if (title && px_date_parse_hint(title, strlen(title), h, pub))
         return *has_pub = true;
-    char *t = px_meta_node_text(c, i, MAX_TEXT);
+    char *t = px_meta_short_text(c, i, MAX_TEXT);
     if (!t)
         return false;
     size_t n = strlen(t), from = 0, label = 0;
@@ -103,9 +232,9 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
         /* the first date, and a later one whose label differs */
         px_date d;
         size_t at;
-        for (int k = 0; k < 4 && from < n && px_date_find(t + from, n - from, &d, &at); k++) {
+        for (int k = 0; k < 4 && from < n && px_date_find_hint(t + from, n - from, h, &d, &at); k++) {
             at += from;
-            bool upd = says_updated(t + label, at - label);
+            bool upd = px_meta_says_updated(t + label, at - label);
             if (upd && !*has_mod) {
                 *mod = d;
                 *has_mod = true;
@@ -119,7 +248,7 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
         }
     }
     if (!*has_pub && !*has_mod && n <= MAX_TEXT && px_date_relative(t, n, c->ref, pub, &label)) {
-        bool upd = says_updated(t, label);
+        bool upd = px_meta_says_updated(t, label);
         if (upd)
             *mod = *pub;
         *has_pub = !upd;
@@ -141,7 +270,7 @@ void px_meta_named_date(ctx *c)
     /* the one nearest the headline, as for the dateline below: a page's
      * print header ("Wydrukowano: 2021-05-11") or a "today" widget comes
      * before the article's date */
-    int h1 = headline(c), near = -1, near_dist = 0;
+    int h1 = px_meta_headline(c), art = article_of(c, h1), near = -1, near_dist = 0;
     px_date bd;
     for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
@@ -150,16 +279,17 @@ void px_meta_named_date(ctx *c)
             !px_meta_named(c, i, 0, classes, COUNT(classes)) ||
             px_meta_named(c, i, 0, not_this, COUNT(not_this)) || px_meta_elsewhere(c, i, 8))
             continue;
-        int dist = distance(h1, i);
-        if (near >= 0 && dist >= near_dist)
+        int dist = px_meta_distance(h1, i);
+        if ((near >= 0 && dist >= near_dist) || off_article(c, i, h1, art))
             continue;
         /* hAtom's <abbr class="published" title="2023-11-12T16:12:00Z"> */
         const char *title = px_attr(nd, "title");
+        const px_date_hint *h = px_meta_date_hint(c);
         px_date d;
-        bool ok = title && px_date_parse(title, strlen(title), &d);
+        bool ok = title && px_date_parse_hint(title, strlen(title), h, &d);
         if (!ok) {
             char *v = px_meta_node_text(c, i, 80);
-            ok = v && px_date_parse(v, strlen(v), &d);
+            ok = v && px_date_parse_hint(v, strlen(v), h, &d);
             px_free(c->a, v);
         }
         if (ok && !(d.year == 1970 && d.month == 1 && d.day == 1)) {
@@ -181,7 +311,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
     static const char *const classes[] = {"date", "time", "fecha", "datum", "publish", "posted",
                                           "dateline", "timestamp", "byline", "meta", "info"};
     pub[0] = mod[0] = '\0';
-    int h1 = headline(c);
+    int h1 = px_meta_headline(c), art = article_of(c, h1);
     best bp = {-1, {0}}, bm = {-1, {0}};
     for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
@@ -195,17 +325,25 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
         if (nd->end - i > MAX_NODES)
             continue;
         bool named = px_meta_named(c, i, 0, classes, COUNT(classes)) || nd->tag == GUMBO_TAG_TIME;
-        int dist = distance(h1, i);
+        int dist = px_meta_distance(h1, i);
         if (!named)
             dist += UNNAMED;
         if ((!named && dist > FAR) || (bp.dist >= 0 && dist >= bp.dist && bm.dist >= 0 && dist >= bm.dist))
             continue;
-        if (px_meta_elsewhere(c, i, 8))
+        if (px_meta_elsewhere(c, i, 8) || off_article(c, i, h1, art))
             continue;
         px_date dp, dm;
         bool has_pub, has_mod;
         if (!node_dates(c, i, &dp, &has_pub, &dm, &has_mod))
             continue;
+        /* hAtom's "updated" beside a "published", or labelled, is the
+         * modified date */
+        if (has_pub && hatom_update(c, i)) {
+            if (!has_mod)
+                dm = dp;
+            has_mod = true;
+            has_pub = false;
+        }
         if (has_pub)
             consider(&bp, dist, &dp);
         if (has_mod)

@@ -248,7 +248,7 @@ static void collect(site_ctx *s)
         const char *title = px_attr(nd, "title");
         if (title)
             add_masthead(s, title, strlen(title));
-        char *t = px_meta_node_text(c, i, NAME_MAX_BYTES * 2);
+        char *t = px_meta_short_text(c, i, NAME_MAX_BYTES * 2);
         if (t) {
             size_t tl = strlen(t);
             if (tl && tl <= NAME_MAX_BYTES) {

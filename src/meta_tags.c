@@ -132,12 +132,14 @@ void px_meta_scan(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
     c->base = c->canonical = c->image_src = c->time_pub = c->time_art = c->time_any = -1;
+    c->nhatom[0] = c->nhatom[1] = 0;
     int n_scripts = 0;
     size_t cap = 0;
     for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
             continue;
+        px_meta_hatom_seen(c, i);
         if (nd->tag == GUMBO_TAG_META) {
             const char *content = px_attr(nd, "content");
             const char *keys[4] = {px_attr(nd, "property"), px_attr(nd, "name"),
@@ -378,6 +380,7 @@ void px_meta_named_dates(ctx *c)
         px_meta_set_date(c, &m->date_published, px_meta_tag(c, pub_names[k]));
     px_meta_set_date(c, &m->date_modified, px_meta_tag(c, "last-modified"));
     px_meta_set_date(c, &m->date_modified, px_meta_tag(c, "article.updated"));
+    px_meta_hatom_dates(c);
     int t = c->time_pub >= 0 ? c->time_pub : c->time_art >= 0 ? c->time_art : c->time_any;
     if (t >= 0)
         px_meta_set_date(c, &m->date_published, px_attr(&c->doc->nodes[t], "datetime"));

@@ -54,9 +54,12 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
     m->a = a;
     ctx c = {0};
     c.ref = ref;
+    c.page_url = page_url;
     c.m = m;
     c.doc = doc;
     c.a = a;
+    /* without memory for it, the same answers, more slowly */
+    c.memo = px_meta_memo_new(a, doc->n);
 
     /* One pass: the meta tags, JSON-LD, and where the other sources are. */
     px_meta_scan(&c);
@@ -114,6 +117,7 @@ done:
     px_free(a, c.objs);
     px_free(a, c.ids);
     px_free(a, c.tags);
+    px_meta_memo_free(a, c.memo);
     px_meta_list_free(a, &c.orgs);
     return c.rc;
 }

@@ -19,6 +19,16 @@
 
 #include <string.h>
 
+/* The index of attribute name among the keys the matcher reads on each
+ * node (collect_keys has them all), or -1. */
+static int key_of(const px_ruleset *rs, const char *name)
+{
+    for (int k = 0; k < rs->nkeys; k++)
+        if (!strcmp(rs->keys[k], name))
+            return k;
+    return -1;
+}
+
 /* The gate of rule i. */
 static px_gate gate_of(const px_ruleset *rs, int i)
 {
@@ -30,6 +40,7 @@ static px_gate gate_of(const px_ruleset *rs, int i)
     g.any_tag = true;
     g.maxlen = UINT32_MAX;
     g.pat = -1;
+    g.key = -1;
     for (int j = 0; j < r->nm; j++) {
         const matcher *m = &r->m[j];
         switch (m->kind) {
@@ -59,9 +70,25 @@ static px_gate gate_of(const px_ruleset *rs, int i)
             }
             return g;
         case M_ATTR_RE:
+            /* attr=NAME~: no match where NAME is absent, and no run */
+            if (!m->negate && g.key < 0)
+                g.key = key_of(rs, m->name);
             return g;
+        case M_ID:
+        case M_CLASS:
+        case M_ROLE:
+        case M_ATTR:
+        case M_ATTR_EQ:
+            /* no pattern, nothing to skip; but false where the attribute
+             * is absent */
+            /* (the keys start with id, class and role: collect_keys) */
+            if (g.key < 0)
+                g.key = m->kind == M_ID      ? 0
+                        : m->kind == M_CLASS ? 1
+                        : m->kind == M_ROLE  ? 2
+                                             : key_of(rs, m->name);
+            continue;
         default:
-            /* id=, class=, role=, attr=: no pattern, nothing to skip */
             continue;
         }
     }

@@ -129,8 +129,30 @@ typedef struct px_gate {
     bool drop;           /* the rule drops (after a drop only drops count) */
     bool any_tag;        /* no tag= matcher */
     bool tagnames;       /* the tag= names some tag Gumbo does not know */
+    int key;             /* an attribute the rule needs present (index into
+                          * keys, read before its first pattern), or -1 */
     uint32_t tags[TAG_WORDS];
 } px_gate;
+
+/* One list's index (rules_index.c): which of its gates a node may open,
+ * from its tag, the attributes it has and the patterns whose literals its
+ * subjects hold. Bit j of a set of gates is gate first + j. */
+typedef struct px_index_list {
+    int first, n, words;
+    /* The gates that wait for no literal: they pass where their tag test
+     * passes (any_tag, or the tag's row of by_tag) and their key is present
+     * (no_key, or the key's row of by_key). */
+    uint64_t *any_tag, *by_tag, *no_key, *by_key;
+    /* The gates that wait for pattern p's literals: gate[off[p]..off[p+1]). */
+    int *off, *gate;
+    unsigned sides;               /* the sides some gate waits on */
+    uint32_t maxlen[SIDE_COUNT];  /* per side, the longest maxlen of those */
+} px_index_list;
+
+typedef struct px_rule_index {
+    bool built;
+    px_index_list list[2]; /* the element list's, the text list's */
+} px_rule_index;
 
 struct px_ruleset {
     const px_alloc *a;
@@ -154,6 +176,7 @@ struct px_ruleset {
     int *elem_list, *text_list; /* the element rules and the text rules, in order */
     int nelem_list, ntext_list;
     px_gate *gates; /* the element list's rules' gates, then the text list's */
+    px_rule_index index; /* over the gates */
     size_t text_cap;
     bool text_uncapped;
     bool has_text;
@@ -171,6 +194,17 @@ static inline pcre2_general_context *px_pcre2_context(const px_alloc *a)
 
 /* Builds rs->gates from the element and text lists (rules_gate.c). */
 int px_rules_gate(px_ruleset *rs);
+
+/* Builds rs->index from rs->gates, or again after a change to them
+ * (rules_index.c); frees it. */
+int px_rules_index(px_ruleset *rs);
+void px_rules_index_free(px_ruleset *rs);
+/* Sets cand to the gates of L that wait for no literal and whose tag and
+ * key tests a node of that tag with these key values (read_keys) passes. */
+void px_index_start(const px_index_list *L, unsigned tag, const char *const *vals, int nkeys,
+                    uint64_t *cand);
+/* Adds to cand the gates of L that wait for a pattern in hits. */
+void px_index_hits(const px_index_list *L, const uint64_t *hits, int hit_words, uint64_t *cand);
 
 /* Adds the rules of img to rs, which must be empty; they come first. */
 int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *err);

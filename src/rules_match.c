@@ -75,6 +75,7 @@ struct px_scratch {
     /* The values of the ruleset's keys (the attributes rules read) on the
      * node matched, and on a node with the same verdict key, to compare. */
     const char **vals, **other;
+    uint64_t *cand; /* the gates the index lets through (rules_index.c) */
     const px_ruleset *rs;
     bool failed;                      /* a pattern could not be compiled */
     pcre2_general_context *gctx;
@@ -132,8 +133,10 @@ px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t n
     s->uses = px_calloc(a, (size_t)rs->npats + 1, sizeof *s->uses);
     s->vals = px_calloc(a, 2 * (size_t)rs->nkeys + 2, sizeof *s->vals);
     s->other = s->vals ? s->vals + rs->nkeys + 1 : NULL;
+    int most = rs->nelem_list > rs->ntext_list ? rs->nelem_list : rs->ntext_list;
+    s->cand = px_calloc(a, (size_t)most / 64 + 1, sizeof *s->cand);
     s->rs = rs;
-    if (!s->md || !s->mctx || !s->cache || !s->bits || !s->uses || !s->vals ||
+    if (!s->md || !s->mctx || !s->cache || !s->bits || !s->uses || !s->vals || !s->cand ||
         (memos && (!s->memo || !s->memo_bits || !s->texts))) {
         px_scratch_free(s);
         return NULL;
@@ -170,6 +173,7 @@ void px_scratch_free(px_scratch *s)
                 count_uses(s->rs, i, s->uses[i], false);
     px_free(s->a, s->uses);
     px_free(s->a, (void *)s->vals);
+    px_free(s->a, s->cand);
     px_free(s->a, s->cache);
     px_free(s->a, s->bits);
     px_free(s->a, s->memo);
@@ -417,8 +421,28 @@ static bool tag_matches(const matcher *m, const px_node *nd)
     return false;
 }
 
-/* count caches the length of the text in characters across a node's
- * rules. */
+/* Is the node's text at most maxlen characters long (no text: no)? count
+ * caches its length in characters across the node's rules; a text of at
+ * most maxlen bytes, or of more than 4 bytes per allowed character, needs
+ * no count (valid UTF-8, as run_pattern assumes, takes 1 to 4 bytes a
+ * character). */
+static bool within(const px_scratch *s, size_t maxlen, size_t *count)
+{
+    const char *t = s->subj[SIDE_TEXT];
+    size_t n = s->subj_len[SIDE_TEXT];
+    if (!t)
+        return false;
+    if (*count == (size_t)-1) {
+        if (n <= maxlen)
+            return true;
+        if (n / 4 > maxlen)
+            return false;
+        *count = px_utf8_count(t, n);
+    }
+    return *count <= maxlen;
+}
+
+/* count: see within. */
 static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
                       const px_node *nd, size_t *count)
 {
@@ -442,10 +466,7 @@ static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
         break;
     case M_TEXT_RE: r = side_matches(rs, s, m->pat, SIDE_TEXT); break;
     case M_MAXLEN:
-        v = s->subj[SIDE_TEXT];
-        if (v && *count == (size_t)-1)
-            *count = px_utf8_count(v, s->subj_len[SIDE_TEXT]);
-        return v && *count <= m->maxlen;
+        return within(s, m->maxlen, count);
     default: return false;
     }
     return m->negate ? !r : r;
@@ -510,15 +531,10 @@ static bool gate_open(const px_ruleset *rs, px_scratch *s, const px_gate *g, con
     if (!g->any_tag && !(g->tags[nd->tag / 32] & (1u << (nd->tag % 32))) &&
         !(g->tagnames && nd->tag == GUMBO_TAG_UNKNOWN))
         return false;
-    if (g->maxlen != UINT32_MAX) {
-        const char *t = s->subj[SIDE_TEXT];
-        if (!t)
-            return false;
-        if (*count == (size_t)-1)
-            *count = px_utf8_count(t, s->subj_len[SIDE_TEXT]);
-        if (*count > g->maxlen)
-            return false;
-    }
+    if (g->key >= 0 && !s->vals[g->key])
+        return false;
+    if (g->maxlen != UINT32_MAX && !within(s, g->maxlen, count))
+        return false;
     if (!g->sides)
         return true;
     uint64_t bit = 1ull << (g->pat % 64);
@@ -534,28 +550,59 @@ static bool gate_open(const px_ruleset *rs, px_scratch *s, const px_gate *g, con
     return false;
 }
 
-/* The rules of one kind against nd, whose subjects are set. */
+/* Sets s->cand to the gates of list L that nd may open: those that wait
+ * for no literal and pass its tag and key tests, and those that wait for a
+ * pattern whose literals one of its subjects holds. A side is scanned only
+ * if some gate waits on it and its maxlen lets the text through. Without an
+ * index (a test's reference), every gate. */
+static void candidates(const px_ruleset *rs, px_scratch *s, const px_index_list *L, int n,
+                       const px_node *nd, size_t *count)
+{
+    if (!rs->index.built) {
+        for (int j = 0; j < n; j++)
+            s->cand[j / 64] |= 1ull << (j % 64);
+        return;
+    }
+    px_index_start(L, nd->tag, s->vals, rs->nkeys, s->cand);
+    for (int side = SIDE_ID; side < SIDE_COUNT; side++) {
+        if (!(L->sides >> side & 1u) || !s->subj[side])
+            continue;
+        if (L->maxlen[side] != UINT32_MAX && !within(s, L->maxlen[side], count))
+            continue;
+        if (!s->scanned[side])
+            scan_side(rs, s, side);
+        px_index_hits(L, s->hits[side], (int)hit_words(rs), s->cand);
+    }
+}
+
+/* The rules of one kind against nd, whose subjects are set: those of the
+ * gates the index lets through, in order, each asked again. */
 static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd, bool want_text,
                         px_verdict *v)
 {
     size_t count = (size_t)-1;
+    const px_index_list *L = &rs->index.list[want_text];
     const px_gate *gates = want_text ? rs->gates + rs->nelem_list : rs->gates;
     int n = want_text ? rs->ntext_list : rs->nelem_list;
-    for (int k = 0; k < n; k++) {
-        const px_gate *g = &gates[k];
-        /* A drop settles it; further score rules cannot matter. */
-        if (v->drop && !g->drop)
-            continue;
-        if (!gate_open(rs, s, g, nd, &count))
-            continue;
-        int i = g->rule;
-        const rule *r = &rs->rules[i];
-        bool ok = true;
-        for (int j = 0; j < r->nm && ok; j++)
-            ok = match_one(rs, s, &r->m[j], nd, &count);
-        if (ok)
-            apply(rs, i, v);
-    }
+    int words = n / 64 + 1;
+    memset(s->cand, 0, (size_t)words * sizeof *s->cand);
+    candidates(rs, s, L, n, nd, &count);
+    for (int w = 0; w < words; w++)
+        for (uint64_t bits = s->cand[w]; bits; bits &= bits - 1) {
+            const px_gate *g = &gates[w * 64 + __builtin_ctzll(bits)];
+            /* A drop settles it; further score rules cannot matter. */
+            if (v->drop && !g->drop)
+                continue;
+            if (!gate_open(rs, s, g, nd, &count))
+                continue;
+            int i = g->rule;
+            const rule *r = &rs->rules[i];
+            bool ok = true;
+            for (int j = 0; j < r->nm && ok; j++)
+                ok = match_one(rs, s, &r->m[j], nd, &count);
+            if (ok)
+                apply(rs, i, v);
+        }
 }
 
 static unsigned hash_str(unsigned h, const char *v)

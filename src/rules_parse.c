@@ -60,6 +60,7 @@ void px_rules_free(px_ruleset *rs)
     px_free(a, rs->elem_list);
     px_free(a, rs->text_list);
     px_free(a, rs->gates);
+    px_rules_index_free(rs);
     px_scanner_free(rs->scan);
     for (int i = rs->image_files; i < rs->nfiles; i++)
         px_free(a, (void *)rs->files[i]);
@@ -568,7 +569,7 @@ int px_rules_compile(px_ruleset *rs, pith_error *err)
         else
             rs->elem_list[rs->nelem_list++] = i;
     }
-    if (px_rules_gate(rs))
+    if (px_rules_gate(rs) || px_rules_index(rs))
         return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
     rs->text_cap = 0;
     rs->text_only = true;

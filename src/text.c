@@ -84,11 +84,21 @@ void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending)
             i += adv;
             continue;
         }
-        /* Copy the run of non-space bytes in one go. */
+        /* Copy the run of non-space bytes in one go, and the words after
+         * it that one plain space sets apart (prose): that space is the
+         * one folding writes. */
         size_t j = i + adv;
         while (j < n) {
             unsigned char d = (unsigned char)s[j];
             if (d < 0x80) {
+                if (d > ' ') {
+                    j++;
+                    continue;
+                }
+                if (d == ' ' && j + 1 < n && (unsigned char)s[j + 1] > ' ' && (unsigned char)s[j + 1] < 0x80) {
+                    j += 2;
+                    continue;
+                }
                 if (d == ' ' || (d >= '\t' && d <= '\r'))
                     break;
                 j++;
@@ -100,10 +110,18 @@ void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending)
                 break;
             j += a2;
         }
-        if (*pending && b->len && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '\n')
-            px_buf_putc(b, ' ');
+        /* written in place: a call to px_buf_putc and px_buf_append per
+         * word was most of the cost of folding short texts */
+        bool gap = *pending && b->len && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '\n';
         *pending = false;
-        px_buf_append(b, s + i, j - i);
+        size_t need = j - i + gap;
+        if (!b->oom && (b->len + need + 1 <= b->cap || px_buf_reserve(b, need))) {
+            if (gap)
+                b->data[b->len++] = ' ';
+            memcpy(b->data + b->len, s + i, j - i);
+            b->len += j - i;
+            b->data[b->len] = '\0';
+        }
         i = j;
     }
 }

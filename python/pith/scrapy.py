@@ -32,10 +32,22 @@ Settings (defaults in brackets):
   ``adblock`` of :class:`pith.Extractor`.
 - ``PITH_TARGET_LANGUAGE`` [None]: e.g. ``"de"``: a page in another
   language holds no article (``--target-language``).
+- ``PITH_REFERENCE_DATE_FIELD`` [None]: the item field that says when the
+  page was fetched (a ``datetime``, or a str in ISO 8601 or an HTTP date,
+  such as the response's ``Date`` header the spider stored). Relative
+  datelines ("vor 3 Stunden", "2 days ago") count back from it, as with
+  ``reference_date`` of :func:`pith.extract`; it also sets the century of
+  two-digit years. When the field is missing or empty, the ``Date``
+  header of a ``Response`` in the html field is used.
+- ``PITH_REFERENCE_DATE_NOW`` [True]: with neither, the time the item is
+  processed (UTC) is the reference; False gives relative dates no date.
+  A reference the item gives that is not a date is logged and replaced
+  by this one.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 from typing import Any, Dict, Optional, Tuple
 
@@ -85,6 +97,8 @@ class PithPipeline:
             raise NotConfigured(f"PITH_METADATA_FIELDS: unknown field {unknown[0]!r}; "
                                 f"the fields are {', '.join(METADATA)}")
         self.metadata = tuple(meta)
+        self.reference_field = settings.get("PITH_REFERENCE_DATE_FIELD") or None
+        self.reference_now = settings.getbool("PITH_REFERENCE_DATE_NOW", True)
         try:
             self.extractor = pith.Extractor(rules=settings.getlist("PITH_RULES"),
                                             adblock=settings.getlist("PITH_ADBLOCK"))
@@ -102,6 +116,17 @@ class PithPipeline:
         with the item, or fails with DropItem."""
         return deferToThread(self.extract_item, item, spider)
 
+    def _extract(self, html: Any, url: Optional[str], encoding: Optional[str],
+                 ref: Optional[str]) -> Tuple[Optional[Dict[str, Any]], Optional[str]]:
+        """(the document with its metadata or None, the text)."""
+        if self.metadata:
+            # One extraction gives both: the metadata and the document.
+            doc = self.extractor._document(html, url, encoding=encoding, reference_date=ref,
+                                           **self.options)
+            return doc, doc["output"] if doc else None
+        return None, self.extractor.extract(html, url, encoding=encoding, reference_date=ref,
+                                            **self.options)
+
     def _page(self, adapter: ItemAdapter) -> Tuple[Any, Optional[str], Optional[str]]:
         """(html, url, encoding) of an item."""
         value = adapter.get(self.html_field)
@@ -114,10 +139,35 @@ class PithPipeline:
             return value.body, url or value.url, encoding
         return value, url, None
 
+    @staticmethod
+    def _date_str(value: Any) -> Optional[str]:
+        """A reference date as pith takes it: ISO 8601 or an HTTP date."""
+        if isinstance(value, datetime.datetime):
+            return value.isoformat()
+        if isinstance(value, bytes):
+            value = value.decode("latin-1")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        return None
+
+    def _reference(self, adapter: ItemAdapter) -> Tuple[Optional[str], Optional[str]]:
+        """(the item's reference date, the fallback: now or None)."""
+        ref = None
+        if self.reference_field:
+            ref = self._date_str(adapter.get(self.reference_field))
+        page = adapter.get(self.html_field)
+        if ref is None and isinstance(page, Response):
+            ref = self._date_str(page.headers.get(b"Date"))
+        now = None
+        if self.reference_now:
+            now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
+        return ref, now
+
     def extract_item(self, item: Any, spider: Any = None) -> Any:
         """The work of process_item, in the calling thread."""
         adapter = ItemAdapter(item)
         html, url, encoding = self._page(adapter)
+        ref, now = self._reference(adapter)
         if html is None:
             raise DropItem(f"pith: the item has no {self.html_field!r} field")
         if isinstance(adapter.get(self.html_field), Response) or not self.keep_html:
@@ -127,12 +177,16 @@ class PithPipeline:
         reason = "no article text found"
         doc = None
         try:
-            if self.metadata:
-                # One extraction gives both: the metadata and the document.
-                doc = self.extractor._document(html, url, encoding=encoding, **self.options)
-                text = doc["output"] if doc else None
-            else:
-                text = self.extractor.extract(html, url, encoding=encoding, **self.options)
+            try:
+                doc, text = self._extract(html, url, encoding, ref or now)
+            except pith.UsageError as e:
+                # Only the item's reference can be wrong here: the options
+                # were checked at start-up.
+                if ref is None:
+                    raise
+                logger.warning("pith: %s: %s; the reference date is %s", url or "the item", e,
+                               now or "none")
+                doc, text = self._extract(html, url, encoding, now)
         except pith.Error as e:
             text, reason = None, str(e)
         if text is None:

@@ -1,5 +1,6 @@
 """pith.scrapy.PithPipeline without a crawl: items, settings, drops."""
 
+import datetime
 import os
 import sys
 
@@ -114,3 +115,67 @@ def test_process_item_runs_in_a_thread():
     d = pipeline().process_item({"html": fixture_bytes(SEED)}, None)
     assert isinstance(d, Deferred)
     d.cancel()  # no reactor runs here; the crawl test runs one
+
+
+# A WordPress page whose only dateline is "vor 3 Stunden" (3 hours ago).
+RELATIVE = "de-wp-vor-stunden-freibad"
+
+
+def relative_date(**settings):
+    """The date the pipeline gives the relative page, with these settings
+    and item fields (keys in lower case)."""
+    fields = {k: v for k, v in settings.items() if k.islower()}
+    conf = {k: v for k, v in settings.items() if k.isupper()}
+    item = pipeline(PITH_METADATA_FIELDS=["date"], **conf).extract_item(
+        dict(html=fixture_bytes(RELATIVE), **fields))
+    return item["date"]
+
+
+def test_reference_date_from_an_item_field():
+    assert relative_date(PITH_REFERENCE_DATE_FIELD="fetched",
+                         fetched="2024-03-06T09:30:00+01:00") == "2024-03-06T06:30:00+01:00"
+    fetched = datetime.datetime(2024, 3, 6, 9, 30, tzinfo=datetime.timezone.utc)
+    assert relative_date(PITH_REFERENCE_DATE_FIELD="fetched",
+                         fetched=fetched) == "2024-03-06T06:30:00+00:00"
+    # An HTTP date, as a spider stores response.headers["Date"]
+    assert relative_date(PITH_REFERENCE_DATE_FIELD="fetched",
+                         fetched=b"Wed, 06 Mar 2024 09:30:00 GMT") == "2024-03-06T06:30:00+00:00"
+
+
+def test_reference_date_from_the_response():
+    resp = HtmlResponse("https://x.test/freibad", body=fixture_bytes(RELATIVE),
+                        headers={"Date": "Wed, 06 Mar 2024 09:30:00 GMT"})
+    item = pipeline(PITH_METADATA_FIELDS=["date"]).extract_item({"html": resp})
+    assert item["date"] == "2024-03-06T06:30:00+00:00"
+    # the item's field comes first
+    resp = HtmlResponse("https://x.test/freibad", body=fixture_bytes(RELATIVE),
+                        headers={"Date": "Wed, 06 Mar 2024 09:30:00 GMT"})
+    item = pipeline(PITH_METADATA_FIELDS=["date"], PITH_REFERENCE_DATE_FIELD="crawled").extract_item(
+        {"html": resp, "crawled": "2024-03-07T12:00:00Z"})
+    assert item["date"] == "2024-03-07T09:00:00+00:00"
+
+
+def test_reference_date_now_or_none(caplog):
+    def three_hours_before(lo, hi, got):
+        assert got is not None
+        when = datetime.datetime.fromisoformat(got)
+        hours = datetime.timedelta(hours=3)
+        assert lo.replace(microsecond=0) - hours <= when <= hi - hours, (lo, got, hi)
+
+    now = lambda: datetime.datetime.now(datetime.timezone.utc)
+    lo = now()
+    got = relative_date()
+    three_hours_before(lo, now(), got)
+    # an empty field is no reference; one that is no date is logged
+    lo = now()
+    got = relative_date(PITH_REFERENCE_DATE_FIELD="fetched", fetched="")
+    three_hours_before(lo, now(), got)
+    lo = now()
+    with caplog.at_level("WARNING", logger="pith.scrapy"):
+        got = relative_date(PITH_REFERENCE_DATE_FIELD="fetched", fetched="last Tuesday")
+    three_hours_before(lo, now(), got)
+    assert "not a date: 'last Tuesday'" in caplog.text
+    # switched off: a relative dateline gives no date
+    assert relative_date(PITH_REFERENCE_DATE_NOW=False) is None
+    assert relative_date(PITH_REFERENCE_DATE_NOW=False, PITH_REFERENCE_DATE_FIELD="fetched",
+                         fetched="last Tuesday") is None

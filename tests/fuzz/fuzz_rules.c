@@ -3,12 +3,15 @@
  * is parsed (px_rules_parse) and compiled (px_rules_compile); when that
  * succeeds the same text is loaded through the public API as the only
  * rules and matched against a small fixed page (element rules, text
- * rules, --explain's rule locations).
+ * rules, --explain's rule locations). The page's elements, and their
+ * texts as blocks, get the same verdicts with the rule index
+ * (rules_index.c) as with every gate tried.
  */
 #include "fuzz_common.h"
 #include "alloc.h"
 #include "pith.h"
-#include "rules.h"
+#include "rules_impl.h"
+#include "text.h"
 
 static const char page[] =
     "<!DOCTYPE html><html><head><meta charset=utf-8>"
@@ -32,6 +35,63 @@ static const char page[] =
     "<h3>Related</h3><a href=/x>Lighthouse repainted</a></aside></div>"
     "<footer id=footer><p>Copyright 2024</p></footer></body></html>";
 
+/* The verdicts of rs on each element of doc and on its text, with the
+ * index or with every gate tried, into out (2 per node). */
+static void verdicts(px_ruleset *rs, const px_alloc *a, const px_doc *doc, bool indexed,
+                     px_verdict *out)
+{
+    bool built = rs->index.built;
+    rs->index.built = indexed && built;
+    px_scratch *s = px_scratch_new_for(rs, a, (size_t)doc->n);
+    FUZZ_CHECK(s != NULL);
+    px_buf b;
+    px_buf_init(&b, a);
+    for (int i = 0; i < doc->n; i++) {
+        const px_node *nd = &doc->nodes[i];
+        px_verdict e = {false, 0, -1, -1, false, false}, t = e;
+        if (nd->kind == PX_ELEMENT) {
+            px_rules_match_element(rs, s, nd, &e);
+            bool pending = false;
+            b.len = 0;
+            for (int j = i + 1; j < nd->end; j++) {
+                size_t len = 0;
+                const char *x = doc->nodes[j].kind == PX_TEXT ? px_text(&doc->nodes[j], &len) : NULL;
+                if (x)
+                    px_append_folded(&b, x, len, &pending);
+                else
+                    pending = true;
+            }
+            if (b.len)
+                px_rules_match_text(rs, s, nd, b.data, b.len, &t);
+        }
+        out[2 * i] = e;
+        out[2 * i + 1] = t;
+    }
+    px_buf_free(&b);
+    px_scratch_free(s);
+    rs->index.built = built;
+}
+
+static void index_changes_no_verdict(px_ruleset *rs, const px_alloc *a)
+{
+    px_doc doc;
+    pith_error err = {0, ""};
+    FUZZ_CHECK(px_parse(&doc, a, page, sizeof page - 1, 0, &err) == PITH_OK);
+    px_verdict *with = calloc(2 * (size_t)doc.n + 1, sizeof *with);
+    px_verdict *without = calloc(2 * (size_t)doc.n + 1, sizeof *without);
+    FUZZ_CHECK(with && without);
+    verdicts(rs, a, &doc, true, with);
+    verdicts(rs, a, &doc, false, without);
+    for (int i = 0; i < 2 * doc.n; i++)
+        FUZZ_CHECK(with[i].drop == without[i].drop && with[i].score == without[i].score &&
+                   with[i].drop_rule == without[i].drop_rule &&
+                   with[i].score_rule == without[i].score_rule &&
+                   with[i].force == without[i].force && with[i].box == without[i].box);
+    free(with);
+    free(without);
+    px_doc_free(&doc);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
@@ -52,6 +112,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             px_rules_where(rs, (int)i, where, sizeof where);
             FUZZ_CHECK(strnlen(where, sizeof where) < sizeof where);
         }
+        index_changes_no_verdict(rs, &a);
     } else {
         FUZZ_CHECK(rc == PITH_ERR_RULES || rc == PITH_ERR_NOMEM);
         FUZZ_CHECK((int)err.code == rc && err.message[0]);

@@ -194,6 +194,70 @@ static void test_lenient_iso(void **state)
     bad("2021-11-03T10:20:30:Z");
 }
 
+static void hinted(const char *in, px_date_order order, int year, const char *want)
+{
+    px_date_hint h = {order, year};
+    px_date d;
+    char out[PX_DATE_MAX];
+    if (!px_date_parse_hint(in, strlen(in), &h, &d)) {
+        if (want)
+            fail_msg("'%s' (order %d, year %d) was refused, want %s", in, order, year, want);
+        return;
+    }
+    px_date_format(&d, out);
+    if (!want)
+        fail_msg("'%s' (order %d, year %d) was accepted as %s", in, order, year, out);
+    if (strcmp(out, want))
+        fail_msg("'%s' (order %d, year %d) gave %s, want %s", in, order, year, out, want);
+}
+
+/* 03/04/2022 in the page's order; a part above 12 settles it anyway. */
+static void test_order_hint(void **state)
+{
+    (void)state;
+    hinted("03/04/2022", PX_ORDER_DMY, 0, "2022-04-03");
+    hinted("03/04/2022", PX_ORDER_MDY, 0, "2022-03-04");
+    hinted("03/04/2022", PX_ORDER_NONE, 0, NULL);
+    hinted("03/04/2022", PX_ORDER_YMD, 0, NULL);
+    hinted("25/06/2020", PX_ORDER_MDY, 0, "2020-06-25");
+    hinted("06/25/2020", PX_ORDER_DMY, 0, "2020-06-25");
+    hinted("3/5/2022 22:41", PX_ORDER_DMY, 0, "2022-05-03T22:41:00");
+    /* '-' is day first but where months come first */
+    hinted("03-04-2022", PX_ORDER_NONE, 0, "2022-04-03");
+    hinted("03-04-2022", PX_ORDER_MDY, 0, "2022-03-04");
+    /* dots are day first in every order */
+    hinted("03.04.2022", PX_ORDER_MDY, 0, "2022-04-03");
+    hinted("13/13/2022", PX_ORDER_DMY, 0, NULL);
+}
+
+/* Two-digit years: only with a hint, after '.' or '/', in the hint's
+ * order, and in the century of the page's year. */
+static void test_two_digit_years(void **state)
+{
+    (void)state;
+    hinted("03.11.21", PX_ORDER_DMY, 0, "2021-11-03");
+    hinted("03.11.21", PX_ORDER_NONE, 0, "2021-11-03"); /* dots: day first */
+    hinted("23.09.22", PX_ORDER_MDY, 2022, "2022-09-23");
+    hinted("11/3/21", PX_ORDER_MDY, 2021, "2021-11-03");
+    hinted("11/3/21", PX_ORDER_DMY, 2021, "2021-03-11");
+    hinted("11/3/21 8:15 PM", PX_ORDER_MDY, 0, "2021-11-03T20:15:00");
+    hinted("21/11/03", PX_ORDER_YMD, 2022, "2021-11-03");
+    hinted("21.11.03", PX_ORDER_YMD, 2022, "2021-11-03");
+    hinted("11/3/21", PX_ORDER_NONE, 0, NULL);      /* '/' needs the order */
+    hinted("25/11/21", PX_ORDER_MDY, 0, NULL);      /* against the order */
+    hinted("03-11-21", PX_ORDER_DMY, 0, NULL);      /* '-': scores, ranges */
+    hinted("3.11.21", PX_ORDER_DMY, 0, NULL);       /* a version */
+    hinted("03.11.2", PX_ORDER_DMY, 0, NULL);
+    hinted("03:11:21", PX_ORDER_DMY, 0, NULL);      /* a time */
+    bad("03.11.21");                                 /* no hint */
+    /* the pivot: the latest century at most a year after the page's */
+    hinted("03.11.98", PX_ORDER_DMY, 2021, "1998-11-03");
+    hinted("03.11.22", PX_ORDER_DMY, 2021, "2022-11-03");
+    hinted("03.11.23", PX_ORDER_DMY, 2021, NULL);   /* 1923: too far back */
+    hinted("03.11.69", PX_ORDER_DMY, 0, "2069-11-03");
+    hinted("03.11.70", PX_ORDER_DMY, 0, "1970-11-03");
+}
+
 static void found(const char *in, const char *want, size_t want_at)
 {
     px_date d;
@@ -228,6 +292,38 @@ static void test_find(void **state)
     assert_false(px_date_find("x2021-11-03", 11, &d, NULL));
 }
 
+static void found_hint(const char *in, px_date_order order, const char *want)
+{
+    px_date_hint h = {order, 2021};
+    px_date d;
+    char out[PX_DATE_MAX];
+    bool got = px_date_find_hint(in, strlen(in), &h, &d, NULL);
+    if (got)
+        px_date_format(&d, out);
+    if (!want && got)
+        fail_msg("'%s': found '%s', want none", in, out);
+    if (want && (!got || strcmp(out, want)))
+        fail_msg("'%s': found '%s', want '%s'", in, got ? out : "(none)", want);
+}
+
+/* A two-digit year in a dateline, but not where it is a time or part
+ * of a longer number. */
+static void test_find_two_digit_years(void **state)
+{
+    (void)state;
+    found_hint("Von: Björn Jahner | 31.10.21", PX_ORDER_DMY, "2021-10-31");
+    found_hint("Posted 11/3/21 at 8:15 pm", PX_ORDER_MDY, "2021-11-03T20:15:00");
+    found_hint("28.01.21 / 0 Kommentare", PX_ORDER_DMY, "2021-01-28");
+    found_hint("Treffen um 10.05.21", PX_ORDER_DMY, NULL);
+    found_hint("Ende 23.09.21 Uhr", PX_ORDER_DMY, NULL);
+    found_hint("Version 1.03.11.21", PX_ORDER_DMY, NULL);
+    found_hint("build 03.11.21.5", PX_ORDER_DMY, NULL);
+    found_hint("Final score 3-1-21", PX_ORDER_DMY, NULL);
+    /* without a hint, as before */
+    px_date d;
+    assert_false(px_date_find("31.10.21", 8, &d, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +336,9 @@ int main(void)
         cmocka_unit_test(test_more_languages),
         cmocka_unit_test(test_lenient_iso),
         cmocka_unit_test(test_find),
+        cmocka_unit_test(test_order_hint),
+        cmocka_unit_test(test_two_digit_years),
+        cmocka_unit_test(test_find_two_digit_years),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -455,6 +455,76 @@ static void test_hatom_post(void **state)
     pith_result_free(r);
 }
 
+/* hAtom's "updated" is the modified date, never the published one when
+ * a "published" is there; alone, it is the post's date unless labelled
+ * an update. */
+static void test_hatom_updated(void **state)
+{
+    (void)state;
+    /* WordPress, a changed post: the hidden "updated" comes first here */
+    pith_result *r = page("", "<h1>Lane</h1><div class=\"entry-meta\"><time class=\"updated\" "
+                              "datetime=\"2023-06-15T09:02:44-04:00\">June 15, 2023</time> "
+                              "<time class=\"entry-date published\" datetime=\"2023-06-14T17:42:10-04:00\">"
+                              "June 14, 2023</time></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-06-14T17:42:10-04:00");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2023-06-15T09:02:44-04:00");
+    pith_result_free(r);
+    /* Blogger's abbrs, "updated" nearer the headline, "published" in
+     * words only */
+    r = page("", "<div class=\"hentry\"><h1 class=\"entry-title\">Lane</h1><p><abbr class=\"updated\" "
+                 "title=\"2019-03-05T10:00:00-08:00\">March 5</abbr></p><p class=\"byline\">"
+                 "<span class=\"published\">Posted on March 4, 2019 at 9:15 AM</span></p></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-03-04T09:15:00");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2019-03-05T10:00:00-08:00");
+    pith_result_free(r);
+    /* "published updated": never changed; a related post's is not it */
+    r = page("", "<h1>Lane</h1><p class=\"post-byline\"><span class=\"published\">31. Oktober 2023"
+                 "</span></p><ul class=\"related-posts\"><li><time class=\"published updated\" "
+                 "datetime=\"2020-12-03 07:32:49\">3. Dezember 2020</time></li></ul>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-10-31");
+    is(r, PITH_META_DATE_MODIFIED, 0, NULL);
+    pith_result_free(r);
+    r = page("", "<h1>Lane</h1><time class=\"entry-date published updated\" "
+                 "datetime=\"2023-03-12T17:20:31+01:00\">12. März 2023</time>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-03-12T17:20:31+01:00");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2023-03-12T17:20:31+01:00");
+    pith_result_free(r);
+    /* "updated" alone, shown as the post's date: the published date */
+    r = page("", "<div class=\"slider\"><a class=\"post-date updated\">30. Januar 2022</a></div>"
+                 "<h1>Lane</h1><div class=\"meta\"><a class=\"post-date updated\">2. Februar 2022</a></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-02-02");
+    is(r, PITH_META_DATE_MODIFIED, 0, NULL);
+    pith_result_free(r);
+    /* ... but labelled an update, by itself, its parent or a <dt> */
+    r = page("", "<h1>Lane</h1><dl><dt>Aktualisiert:</dt><dd><span class=\"date updated\">"
+                 "15. Februar 2012</span></dd></dl>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    is(r, PITH_META_DATE_MODIFIED, 0, "2012-02-15");
+    pith_result_free(r);
+    r = page("", "<h1>Lane</h1><p>Last updated: <abbr class=\"updated\" title=\"2012-02-15\">Feb 15</abbr></p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    is(r, PITH_META_DATE_MODIFIED, 0, "2012-02-15");
+    pith_result_free(r);
+    /* a "published" the page labels "Updated" is not the published one */
+    r = page("", "<div><abbr class=\"published\" title=\"2019-11-18 17:19:53 GMT\">Nov 18</abbr> "
+                 "<abbr class=\"published\" title=\"2019-11-18 17:26:05 GMT\"><i>Updated: Nov 18</i></abbr>"
+                 "</div><h1>Lane</h1>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-18T17:19:53+00:00");
+    pith_result_free(r);
+    /* ... and when every "published" is so labelled, no hAtom date */
+    r = page("", "<h1>Lane</h1><p><span class=\"published\">Updated: Nov 18, 2019</span></p>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    is(r, PITH_META_DATE_MODIFIED, 0, "2019-11-18");
+    pith_result_free(r);
+    /* microformats 2 */
+    r = page("", "<article class=\"h-entry\"><h1 class=\"p-name\">Lane</h1><time class=\"dt-updated\" "
+                 "datetime=\"2021-01-02\">2 Jan</time><time class=\"dt-published\" "
+                 "datetime=\"2021-01-01\">1 Jan</time></article>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-01-01");
+    is(r, PITH_META_DATE_MODIFIED, 0, "2021-01-02");
+    pith_result_free(r);
+}
+
 /* Drupal's RDFa: the date in content, a weekday and month in words that
  * no parser reads around it; a comment's date is not the node's. */
 static void test_rdfa_date(void **state)
@@ -583,6 +653,91 @@ static void test_local_day(void **state)
     r = page_url("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46+01:00\">", "",
                  "https://news.example/2019/11/18/lane/");
     is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-19T04:58:46+01:00");
+    pith_result_free(r);
+}
+
+/* Where the article's dateline never is: the masthead's date of today,
+ * an <aside> of teasers; but an <aside> of the article's own dates
+ * inside its <article>, or around it, is the article's. */
+static void test_dateline_places(void **state)
+{
+    (void)state;
+    pith_result *r = page("", "<header><img alt=\"Bote\"><div class=\"header-date\">Mittwoch, 10. November "
+                              "2021</div></header><main><h1>Lane</h1><div class=\"article-meta\">Von: Jan Ott | "
+                              "03.11.2021</div></main><aside><span class=\"date\">02.11.2021</span></aside>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03");
+    pith_result_free(r);
+    r = page("", "<article><h1>Lane</h1><aside class=\"meta_extras\"><time>Feb 18, 2020</time></aside></article>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2020-02-18");
+    pith_result_free(r);
+    r = page("", "<aside class=\"story\"><h1>Lane</h1><div class=\"ar-date\">12.10.2015, 19:16 Uhr</div></aside>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2015-10-12T19:16:00");
+    pith_result_free(r);
+    /* a <header> that holds the headline is the article's */
+    r = page("", "<header class=\"article-header\"><h1>Lane</h1><span class=\"date\">4. Mai 2021</span></header>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-05-04");
+    pith_result_free(r);
+}
+
+/* A page with <html lang> (NULL: none) and a URL. */
+static pith_result *page_lang(const char *lang, const char *head, const char *body, const char *url)
+{
+    static char html[65536];
+    snprintf(html, sizeof html, "<!DOCTYPE html><html%s%s%s><head>%s</head><body>%s<article>" PARA PARA
+             "</article></body></html>", lang ? " lang=\"" : "", lang ? lang : "", lang ? "\"" : "",
+             head, body);
+    pith_result *r = NULL;
+    pith_error err = {0, ""};
+    if (pith_extract(ex, html, strlen(html), NULL, url, &r, &err) != PITH_OK)
+        fail_msg("pith_extract: %s", err.message);
+    return r;
+}
+
+/* "05/06/2020" by the page's language or region, else by its other
+ * dates, else left out; two-digit years in the page's century. */
+static void test_numeric_order(void **state)
+{
+    (void)state;
+    static const char dateline[] = "<h1>Lane</h1><p class=\"date\">Publié le 05/06/2020</p>";
+    static const struct { const char *lang, *head, *want; } cases[] = {
+        {"fr", "", "2020-06-05"},
+        {"en-US", "", "2020-05-06"},
+        {"en-GB", "", "2020-06-05"},
+        {"en", "<meta property=\"og:locale\" content=\"en_GB\">", "2020-06-05"},
+        {"en", "<meta property=\"og:locale\" content=\"en_US\">", "2020-05-06"},
+        {"en", "", NULL},
+        {NULL, "", NULL},
+        {NULL, "<meta http-equiv=\"Content-Language\" content=\"pt-BR\">", "2020-06-05"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        pith_result *r = page_lang(cases[k].lang, cases[k].head, dateline, NULL);
+        is(r, PITH_META_DATE_PUBLISHED, 0, cases[k].want);
+        pith_result_free(r);
+    }
+    /* no language: a comment's 25/06/2020 says the page is day first */
+    pith_result *r = page_lang(NULL, "", "<h1>Lane</h1><p class=\"date\">05/06/2020</p>"
+                               "<div class=\"comments\"><p>Anna, 25/06/2020</p></div>", NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2020-06-05");
+    pith_result_free(r);
+    /* ... unless the page's dates disagree */
+    r = page_lang(NULL, "", "<h1>Lane</h1><p class=\"date\">05/06/2020</p>"
+                  "<div class=\"comments\"><p>25/06/2020</p><p>06/26/2020</p></div>", NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+    /* two-digit years: the URL's year is the century's */
+    r = page_lang("de", "", "<h1>Lane</h1><div class=\"meta\">Von: Jan Ott | 31.10.98</div>",
+                  "https://news.example/1998/lane");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "1998-10-31");
+    pith_result_free(r);
+    r = page_lang("en-US", "", "<h1>Lane</h1><div class=\"meta\">Posted 11/3/21 8:15 PM</div>", NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03T20:15:00");
+    pith_result_free(r);
+    r = page_lang("ja", "", "<h1>Lane</h1><div class=\"meta\">21/11/03</div>", NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03");
+    pith_result_free(r);
+    /* a time, or a number in a score line, is no date */
+    r = page_lang("de", "", "<h1>Lane</h1><div class=\"meta\">Anpfiff um 10.05.30</div>", NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
     pith_result_free(r);
 }
 
@@ -1032,12 +1187,15 @@ int main(void)
         cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_updated_label),
         cmocka_unit_test(test_hatom_post),
+        cmocka_unit_test(test_hatom_updated),
         cmocka_unit_test(test_rdfa_date),
         cmocka_unit_test(test_relative_dateline),
         cmocka_unit_test(test_named_date_nearest),
         cmocka_unit_test(test_epoch),
         cmocka_unit_test(test_url_date),
         cmocka_unit_test(test_local_day),
+        cmocka_unit_test(test_numeric_order),
+        cmocka_unit_test(test_dateline_places),
         cmocka_unit_test(test_author_cleaning),
         cmocka_unit_test(test_author_rules),
         cmocka_unit_test(test_parts_after_a_name),

@@ -118,6 +118,31 @@ static void test_gate_stops_at_a_pattern_that_runs(void **state)
     px_rules_free(rs);
 }
 
+/* The attribute a rule needs before its first pattern runs: role=, attr=,
+ * id=, class= and a plain attr=NAME~ need theirs present; a negated
+ * attr!~ matches where the attribute is absent, so it needs nothing. */
+static void test_key_is_a_needed_attribute(void **state)
+{
+    (void)state;
+    px_ruleset *rs = load("drop role=navigation\n"
+                          "drop tag=div attr=data-ad-slot\n"
+                          "drop attr=itemtype~/breadcrumb/i\n"
+                          "drop attr=itemtype!~/article/i\n"
+                          "drop class=share\n"
+                          "drop tag=aside\n");
+    const char *want[] = {"role", "data-ad-slot", "itemtype", NULL, "class", NULL};
+    for (int k = 0; k < 6; k++) {
+        int key = rs->gates[k].key;
+        if (!want[k]) {
+            assert_int_equal(key, -1);
+            continue;
+        }
+        assert_true(key >= 0 && key < rs->nkeys);
+        assert_string_equal(rs->keys[key], want[k]);
+    }
+    px_rules_free(rs);
+}
+
 /* A block of maxlen characters (not bytes) meets the rule, one more does
  * not, and one without the pattern's literal does not either. */
 static void test_maxlen_gate_at_the_boundary(void **state)
@@ -218,14 +243,18 @@ static void test_gates_change_no_verdict(void **state)
         assert_int_equal(px_parse(&doc, &A, html, len, 0, &err), PITH_OK);
         px_verdict *gated = malloc((size_t)doc.n * sizeof *gated);
         px_verdict *open = malloc((size_t)doc.n * sizeof *open);
-        memcpy(rs->gates, real, ngates * sizeof *real);
         size_t n = verdicts(rs, &doc, gated);
         for (size_t g = 0; g < ngates; g++) {
             rs->gates[g].any_tag = true;
             rs->gates[g].maxlen = UINT32_MAX;
             rs->gates[g].sides = 0;
+            rs->gates[g].key = -1;
         }
+        /* every gate open, and none left out by the index */
+        assert_int_equal(px_rules_index(rs), PITH_OK);
         assert_int_equal(verdicts(rs, &doc, open), n);
+        memcpy(rs->gates, real, ngates * sizeof *real);
+        assert_int_equal(px_rules_index(rs), PITH_OK);
         for (size_t i = 0; i < n; i++) {
             if (!same_verdict(&gated[i], &open[i]))
                 fail_msg("%s: node %zu: the gates changed its verdict", e->d_name, i);
@@ -241,7 +270,6 @@ static void test_gates_change_no_verdict(void **state)
     /* the fixtures must exercise the rules, or the comparison says nothing */
     assert_true(pages >= 10);
     assert_true(fired >= 100);
-    memcpy(rs->gates, real, ngates * sizeof *real);
     free(real);
     px_rules_free(rs);
 }
@@ -254,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_unknown_tag_names_pass),
         cmocka_unit_test(test_text_rule_maxlen_and_pattern),
         cmocka_unit_test(test_gate_stops_at_a_pattern_that_runs),
+        cmocka_unit_test(test_key_is_a_needed_attribute),
         cmocka_unit_test(test_maxlen_gate_at_the_boundary),
         cmocka_unit_test(test_gates_change_no_verdict),
     };

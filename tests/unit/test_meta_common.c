@@ -1,0 +1,335 @@
+/* Tests for src/meta_common.c: the memo of class and id verdicts gives
+ * the answers a fresh scan gives, whatever was asked before it and in
+ * whatever order (families that share words, more families than it
+ * keeps, the words that do not count), and the short texts of bylines
+ * and datelines are the node's text, cut only when it is too long. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmocka.h>
+
+#include "meta_impl.h"
+
+static px_alloc A;
+
+typedef struct page {
+    px_doc d;
+    ctx memo, scan; /* the same page with and without the memo */
+} page;
+
+static void page_open(page *p, const char *html)
+{
+    pith_error err = {0, ""};
+    assert_int_equal(px_parse(&p->d, &A, html, strlen(html), 0, &err), PITH_OK);
+    memset(&p->memo, 0, sizeof p->memo);
+    p->memo.doc = &p->d;
+    p->memo.a = &A;
+    p->scan = p->memo;
+    p->memo.memo = px_meta_memo_new(&A, p->d.n);
+    assert_non_null(p->memo.memo);
+}
+
+static void page_close(page *p)
+{
+    px_meta_memo_free(&A, p->memo.memo);
+    px_doc_free(&p->d);
+}
+
+/* Names of every kind the readers meet: words at the start, inside and at
+ * the end of a class, in capitals, in an id, the hAtom "hfeed" and
+ * Blogger's "widget Blog" that wrap the article, a sidebar modifier. */
+static const char *const NAMES =
+    "<!DOCTYPE html><html><head><title>t</title></head><body class=\"comments\">"
+    "<div class=\"hfeed site\" id=\"page\">"
+    " <header class=\"site-header masthead\"><a class=\"Site-Logo\" href=\"/\">Logo</a>"
+    "  <nav id=\"main-menu\"><ul><li><a href=\"/a\">A</a></li><li><a href=\"/b\">B</a></li></ul></nav>"
+    " </header>"
+    " <div class=\"widget Blog\" id=\"Blog1\"><article class=\"post hentry\">"
+    "  <h1 class=\"entry-title\">Headline</h1>"
+    "  <p class=\"byline Author-Name\"><span class=\"post-date\">3 May 2021</span></p>"
+    "  <p>Body <b>text</b> here.</p>"
+    "  <div class=\"gallery--wrapper__with-sidebar\"><p>Inside a sidebar modifier</p></div>"
+    " </article></div>"
+    " <aside class=\"Sidebar related-posts\"><div class=\"teaser\"><p class=\"date\">Yesterday</p></div></aside>"
+    " <section id=\"respond\"><div class=\"comment-list\"><p class=\"reply\">Reply</p>"
+    "  <div><div><div><div><div><div><div><div><div><p>deep</p></div></div></div></div></div></div></div></div></div>"
+    " </div></section>"
+    " <footer class=\"site-footer\"><p>&copy; 2021</p></footer>"
+    "</div></body></html>";
+
+static const char *const words[] = {"comment", "date", "sidebar", "logo"};
+/* one word each, more families than the memo keeps */
+static const char *const one[][1] = {{"site"},   {"post"},   {"entry"},  {"header"}, {"menu"},
+                                     {"author"}, {"byline"}, {"teaser"}, {"related"}, {"footer"},
+                                     {"reply"},  {"respond"}, {"blog"},  {"widget"}, {"hentry"},
+                                     {"page"},   {"gallery"}, {"title"}, {"feed"},   {"list"}};
+
+/* The question answered the plain way, for words none of which starts
+ * with "feed" or "sidebar" (the names that wrap the article): a word at
+ * any offset of the first 4 KB of a class or id, ignoring ASCII case, of
+ * node i or of up ancestors below <body>. */
+static bool plain_named(const px_doc *d, int i, int up, const char *const *w, size_t count)
+{
+    for (int k = 0, p = i; p >= 0 && k <= up; k++, p = d->nodes[p].parent) {
+        const px_node *nd = &d->nodes[p];
+        if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
+            break;
+        const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+        for (int a = 0; a < 2; a++)
+            for (size_t n = 0; attrs[a] && n < strlen(attrs[a]) && n < 4096; n++)
+                for (size_t x = 0; x < count; x++)
+                    if (strlen(attrs[a] + n) >= strlen(w[x]) && !strncasecmp(attrs[a] + n, w[x], strlen(w[x])))
+                        return true;
+    }
+    return false;
+}
+
+/* Asks both pages the same question about every node and checks that the
+ * answers agree; returns how many nodes say yes. */
+static int agree(page *p, int up, const char *const *w, size_t count)
+{
+    int yes = 0;
+    for (int i = 0; i < p->d.n; i++) {
+        bool m = px_meta_named(&p->memo, i, up, w, count), s = px_meta_named(&p->scan, i, up, w, count);
+        if (m != s)
+            fail_msg("node %d, up %d, first word '%s' of %zu: memo %d, scan %d", i, up, w[0], count, m, s);
+        yes += s;
+        bool sidebar = false;
+        for (size_t x = 0; x < count; x++)
+            sidebar |= !strncmp(w[x], "feed", 4) || !strncmp(w[x], "sidebar", 7);
+        if (!sidebar && plain_named(&p->d, i, up, w, count) != s)
+            fail_msg("node %d, up %d, first word '%s' of %zu: %d, plainly %d", i, up, w[0], count, s, !s);
+    }
+    return yes;
+}
+
+static int agree_elsewhere(page *p, int up)
+{
+    int yes = 0;
+    for (int i = 0; i < p->d.n; i++) {
+        bool m = px_meta_elsewhere(&p->memo, i, up), s = px_meta_elsewhere(&p->scan, i, up);
+        if (m != s)
+            fail_msg("node %d, up %d, elsewhere: memo %d, scan %d", i, up, m, s);
+        yes += s;
+    }
+    return yes;
+}
+
+/* The same words array asked with fewer words, or from its second word,
+ * is another question: a memo keyed on the array alone answers it with
+ * the verdicts of the first. */
+static void test_families_apart(void **state)
+{
+    (void)state;
+    page p;
+    page_open(&p, NAMES);
+    for (int round = 0; round < 2; round++)
+        for (int up = 8; up >= 0; up -= 4) {
+            int all = agree(&p, up, words, 4);
+            int first = agree(&p, up, words, 1);
+            int rest = agree(&p, up, words + 1, 3);
+            /* the page tells them apart, so that the checks above can fail */
+            assert_true(first < all);
+            assert_true(rest < all);
+            assert_true(first > 0 && rest > 0);
+        }
+    page_close(&p);
+}
+
+/* A yes found for a node as an ancestor is the same yes when the node is
+ * asked about itself, and the levels a question climbs stop where a fresh
+ * scan stops (at <body>, whose class "comments" never counts). */
+static void test_levels(void **state)
+{
+    (void)state;
+    page p;
+    page_open(&p, NAMES);
+    int deep = agree(&p, 8, words, 1);
+    int self = agree(&p, 0, words, 1);
+    assert_true(self > 0 && deep > self);
+    /* nothing up to 8 levels above the deep <p> says comment: 9 would */
+    int yes10 = agree(&p, 10, words, 1);
+    assert_true(yes10 >= deep);
+    page_close(&p);
+}
+
+/* The words that do not count: "hfeed" holds "feed", "widget Blog" is the
+ * post column, "with-sidebar" a modifier; asked before and after the same
+ * words without those exceptions. */
+static void test_elsewhere_exceptions(void **state)
+{
+    (void)state;
+    page p;
+    page_open(&p, NAMES);
+    static const char *const feed[] = {"feed", "widget", "sidebar"};
+    int plain = agree(&p, 0, feed, 3);
+    int where = agree_elsewhere(&p, 0);
+    int where8 = agree_elsewhere(&p, 8);
+    int plain8 = agree(&p, 8, feed, 3);
+    assert_true(where > 0 && where8 > where);
+    assert_true(plain > 0 && plain8 > 0);
+    /* the headline is inside hfeed and widget Blog, and not elsewhere */
+    for (int i = 0; i < p.d.n; i++)
+        if (px_meta_is_elem(&p.d.nodes[i], GUMBO_TAG_H1)) {
+            assert_false(px_meta_elsewhere(&p.memo, i, 8));
+            assert_true(px_meta_named(&p.memo, i, 8, feed, 3));
+        }
+    page_close(&p);
+}
+
+/* More families than the memo keeps: the later ones are scanned each
+ * time, and the kept ones still answer right. */
+static void test_many_families(void **state)
+{
+    (void)state;
+    page p;
+    page_open(&p, NAMES);
+    int total = 0;
+    for (int round = 0; round < 2; round++)
+        for (size_t f = 0; f < sizeof one / sizeof *one; f++)
+            for (int up = 0; up <= 8; up += 8)
+                total += agree(&p, up, one[f], 1);
+    assert_true(total > 0);
+    agree_elsewhere(&p, 8);
+    agree(&p, 8, words, 4);
+    page_close(&p);
+}
+
+/* A family of more words than are indexed by their first byte, with the
+ * words that match past the index; words that share first bytes, and
+ * words of other bytes than letters. */
+static void test_long_family(void **state)
+{
+    (void)state;
+    static const char *const many[] = {
+        "zz0", "zz1", "zz2", "zz3", "zz4", "zz5", "zz6", "zz7", "zz8", "zz9", "zy0", "zy1",
+        "zy2", "zy3", "zy4", "zy5", "zy6", "zy7", "zy8", "zy9", "zx0", "zx1", "zx2", "zx3",
+        "zx4", "zx5", "zx6", "zx7", "zx8", "zx9", "-logo", "site-f", "entry", "reply", "rel", "author"};
+    page p;
+    page_open(&p, NAMES);
+    int all = agree(&p, 8, many, sizeof many / sizeof *many);
+    int indexed = agree(&p, 8, many, 32);
+    int past = agree(&p, 8, many + 32, 4);
+    assert_true(all > indexed && all >= past && past > 0 && indexed > 0);
+    assert_true(agree(&p, 0, many + 30, 6) > 0);
+    page_close(&p);
+}
+
+/* A class is read for 4 KB: a word that starts inside them counts, even
+ * when it ends past them; one that starts after them does not. */
+static void test_long_class(void **state)
+{
+    (void)state;
+    static char html[20000];
+    char pad[4200];
+    memset(pad, 'x', sizeof pad);
+    int n = snprintf(html, sizeof html, "<html><body><div class=\"%.4090s commentary\"><p>a</p></div>"
+                     "<div id=\"%.4097s-comments\"><p>b</p></div><div class=\"%.4200s\">c</div></body></html>",
+                     pad, pad, pad);
+    assert_true(n > 0 && (size_t)n < sizeof html);
+    page p;
+    page_open(&p, html);
+    assert_int_equal(agree(&p, 0, words, 1), 1);
+    assert_int_equal(agree(&p, 1, words, 1), 2);
+    page_close(&p);
+}
+
+/* A link's path holds one of the parts at one of its slashes, in any
+ * case, in the query too: as plainly compared at every slash. */
+static void test_path_has(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {"/author/", "/Autor/", "/tag/", "/redactie/", "/"};
+    static const char *const hrefs[] = {
+        "https://news.example/AUTHOR/jane/", "/autoren/x", "/x/autor/y", "https://a.example/?u=/tag/x",
+        "tag/x", "/tags/", "//redactie/", "", "no slash", "/a/b/c/d/e/f/g/h/author", "/author/",
+        "/\xc3\xa9/tag/"};
+    int yes = 0;
+    for (size_t h = 0; h < sizeof hrefs / sizeof *hrefs; h++)
+        for (size_t n = 1; n <= 4; n++) {
+            bool plain = false;
+            for (const char *s = hrefs[h]; *s; s++)
+                for (size_t k = 0; k < n && *s == '/'; k++)
+                    plain |= !strncasecmp(s, parts[k], strlen(parts[k]));
+            if (px_meta_path_has(hrefs[h], parts, n) != plain)
+                fail_msg("'%s' with %zu parts: %d", hrefs[h], n, !plain);
+            yes += plain;
+        }
+    assert_true(yes > 0 && yes < 48);
+    assert_true(px_meta_path_has("x/y", parts + 4, 1));
+    assert_false(px_meta_path_has("xy", parts + 4, 1));
+}
+
+/* The text a byline or dateline reader gets: the node's text when it is
+ * at most max bytes, else a text longer than max that starts the same. */
+static void test_short_text(void **state)
+{
+    (void)state;
+    static char html[40000], para[12000];
+    size_t n = 0;
+    /* words of one, two and three bytes, runs of spaces and no-break
+     * spaces, zero-width spaces: a cut falls on each kind of byte */
+    static const char *const bits[] = {"Publi\xc3\xa9 ", "le ", "\xe4\xb8\xad\xe6\x96\x87", "   ",
+                                       "\xc2\xa0\xc2\xa0", "3", " mai ", "\xe2\x80\x8b", "2021,",
+                                       "\n\t", "word"};
+    for (int k = 0; n + 40 < sizeof para; k++) {
+        size_t l = strlen(bits[k % 11 * 7 % 11]);
+        memcpy(para + n, bits[k % 11 * 7 % 11], l);
+        n += l;
+    }
+    para[n] = '\0';
+    snprintf(html, sizeof html,
+             "<html><body><div class=\"byline\"><span>By Jane Doe</span> <span>3 May 2021</span></div>"
+             "<p>%s</p><div><p>short</p><p>%.300s</p><script>var x = 1;</script><p>%s</p></div>"
+             "<p>   \xc2\xa0 lead spaces %.150s</p></body></html>",
+             para, para + 7, para + 1000, para + 13);
+    page p;
+    page_open(&p, html);
+    static const size_t maxes[] = {0, 10, 63, 64, 65, 80, 100, 101, 120, 160, 300, 5000};
+    int cut = 0, whole = 0;
+    for (int i = 0; i < p.d.n; i++)
+        for (size_t k = 0; k < sizeof maxes / sizeof *maxes; k++)
+            for (int apart = 0; apart < 2; apart++) {
+                size_t max = maxes[k];
+                char *full = apart ? px_meta_node_words(&p.scan, i, max) : px_meta_node_text(&p.scan, i, max);
+                char *cut_t = apart ? px_meta_short_words(&p.scan, i, max) : px_meta_short_text(&p.scan, i, max);
+                assert_non_null(full);
+                assert_non_null(cut_t);
+                size_t fl = strlen(full), cl = strlen(cut_t);
+                if (fl <= max) {
+                    assert_string_equal(cut_t, full);
+                    whole++;
+                } else {
+                    if (cl <= max || cl > fl || memcmp(cut_t, full, cl))
+                        fail_msg("node %d max %zu: '%s' is not a cut of '%s'", i, max, cut_t, full);
+                    cut += cl < fl;
+                }
+                px_free(&A, full);
+                px_free(&A, cut_t);
+            }
+    /* both kinds happened, so the checks above could fail */
+    assert_true(cut > 0 && whole > 0);
+    page_close(&p);
+}
+
+int main(void)
+{
+    px_alloc_init(&A, NULL);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_families_apart),
+        cmocka_unit_test(test_levels),
+        cmocka_unit_test(test_elsewhere_exceptions),
+        cmocka_unit_test(test_many_families),
+        cmocka_unit_test(test_long_family),
+        cmocka_unit_test(test_long_class),
+        cmocka_unit_test(test_path_has),
+        cmocka_unit_test(test_short_text),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

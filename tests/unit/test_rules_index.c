@@ -1,0 +1,366 @@
+/* Unit tests for src/rules_index.c: where each gate is indexed (under its
+ * first pattern, or by tag and needed attribute when it waits for no
+ * literal), that patterns without literals are always tried, that a
+ * user's rules added to the bundled ones are indexed too, and that the
+ * index changes no verdict: the bundled rules on every element and block
+ * of every fixture say the same with the index as with every gate tried;
+ * and that this comparison would see a rule the index dropped. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "parse.h"
+#include "rules_impl.h"
+#include "text.h"
+
+#ifndef PITH_SOURCE_ROOT
+#error "PITH_SOURCE_ROOT must name the repository root"
+#endif
+
+static px_alloc A;
+
+static int setup(void **state)
+{
+    (void)state;
+    px_alloc_init(&A, NULL);
+    return 0;
+}
+
+static px_ruleset *compile(px_ruleset *rs, const char *text)
+{
+    pith_error err = {0, ""};
+    if (text && px_rules_parse(rs, "t.rules", text, strlen(text), &err))
+        fail_msg("rules refused: %s", err.message);
+    if (px_rules_compile(rs, &err))
+        fail_msg("rules do not compile: %s", err.message);
+    return rs;
+}
+
+static px_ruleset *load(const char *text)
+{
+    px_ruleset *rs = px_rules_new(&A);
+    assert_non_null(rs);
+    return compile(rs, text);
+}
+
+static bool has(const uint64_t *set, int j) { return set[j / 64] >> (j % 64) & 1u; }
+
+/* Is gate j of list l indexed under pattern pat? */
+static bool under_pattern(const px_ruleset *rs, int l, int j, int pat)
+{
+    const px_index_list *L = &rs->index.list[l];
+    for (int e = L->off[pat]; e < L->off[pat + 1]; e++)
+        if (L->gate[e] == j)
+            return true;
+    return false;
+}
+
+/* Is gate j of list l a candidate for a node of this tag and these
+ * attributes (NULL-ended name, value pairs), before any literal hit? */
+static bool starts(const px_ruleset *rs, int l, int j, unsigned tag, const char *const *attrs)
+{
+    const char *vals[64] = {0};
+    assert_true(rs->nkeys < 64);
+    for (int i = 0; attrs && attrs[i]; i += 2)
+        for (int k = 0; k < rs->nkeys; k++)
+            if (!strcmp(rs->keys[k], attrs[i]))
+                vals[k] = attrs[i + 1];
+    uint64_t cand[8] = {0};
+    assert_true(rs->index.list[l].words <= 8);
+    px_index_start(&rs->index.list[l], tag, vals, rs->nkeys, cand);
+    return has(cand, j);
+}
+
+static void test_gates_indexed_where_they_wait(void **state)
+{
+    (void)state;
+    px_ruleset *rs = load("drop tag=nav\n"
+                          "drop role=navigation\n"
+                          "drop tag=div,aside class~/sidebar/\n"
+                          "-20 idclass~/comment/\n"
+                          "drop tag=amp-ad\n"
+                          "drop maxlen=40 text~/share this/i\n");
+    assert_true(rs->index.built);
+    assert_int_equal(rs->nelem_list, 5);
+    assert_int_equal(rs->ntext_list, 1);
+    static const char *const role[] = {"role", "navigation", NULL};
+    /* tag=nav: by its tag, whatever the attributes */
+    assert_true(starts(rs, 0, 0, GUMBO_TAG_NAV, NULL));
+    assert_false(starts(rs, 0, 0, GUMBO_TAG_DIV, NULL));
+    /* role=: any tag, only with a role */
+    assert_true(starts(rs, 0, 1, GUMBO_TAG_DIV, role));
+    assert_false(starts(rs, 0, 1, GUMBO_TAG_DIV, NULL));
+    /* the pattern rules wait for their literals, not for a tag */
+    assert_false(starts(rs, 0, 2, GUMBO_TAG_DIV, role));
+    assert_true(under_pattern(rs, 0, 2, rs->rules[2].m[1].pat));
+    assert_true(under_pattern(rs, 0, 3, rs->rules[3].m[0].pat));
+    assert_false(under_pattern(rs, 0, 2, rs->rules[3].m[0].pat));
+    /* a name Gumbo does not know: the unknown tag's row */
+    assert_true(starts(rs, 0, 4, GUMBO_TAG_UNKNOWN, NULL));
+    assert_false(starts(rs, 0, 4, GUMBO_TAG_DIV, NULL));
+    /* the text list has its own bits, from 0 */
+    const px_index_list *T = &rs->index.list[1];
+    assert_int_equal(T->first, rs->nelem_list);
+    int tpat = rs->rules[5].m[0].kind == M_TEXT_RE ? rs->rules[5].m[0].pat : rs->rules[5].m[1].pat;
+    assert_true(under_pattern(rs, 1, 0, tpat));
+    assert_int_equal(T->sides, 1u << SIDE_TEXT);
+    assert_int_equal(T->maxlen[SIDE_TEXT], 40);
+    px_rules_free(rs);
+}
+
+/* What PCRE2 can match without any of the literals px_literals would name
+ * (an optional word, a class, a back reference, extended mode, a negated
+ * pattern) waits for no literal: such a gate is always a candidate. */
+static void test_patterns_without_literals_always_tried(void **state)
+{
+    (void)state;
+    static const char *const rules[] = {
+        "drop class~/(?:ad|\\w+)/\n", "drop class~/x?y*/\n",   "drop class~/(ab)\\1/\n",
+        "drop class~/(?x) a d/\n",        "drop class!~/main/\n",  "drop class~/[a-z]{3}/\n",
+    };
+    static const char *const cls[] = {"class", "zz", NULL};
+    for (size_t k = 0; k < sizeof rules / sizeof *rules; k++) {
+        px_ruleset *rs = load(rules[k]);
+        if (rs->gates[0].sides)
+            fail_msg("%s: waits for a literal", rules[k]);
+        assert_true(starts(rs, 0, 0, GUMBO_TAG_DIV, cls));
+        assert_true(starts(rs, 0, 0, GUMBO_TAG_P, NULL));
+        px_rules_free(rs);
+    }
+}
+
+static bool same_verdict(const px_verdict *a, const px_verdict *b)
+{
+    return a->drop == b->drop && a->score == b->score && a->drop_rule == b->drop_rule &&
+           a->score_rule == b->score_rule && a->force == b->force && a->box == b->box;
+}
+
+/* The text of element i's subtree, folded as the extractor folds a
+ * block's: a block's worth (at most 3,000 bytes), or empty. */
+static void block_text(const px_doc *doc, int i, px_buf *b)
+{
+    bool pending = false;
+    b->len = 0;
+    for (int j = i + 1; j < doc->nodes[i].end && b->len <= 3000; j++) {
+        size_t len = 0;
+        const char *t = doc->nodes[j].kind == PX_TEXT ? px_text(&doc->nodes[j], &len) : NULL;
+        if (t)
+            px_append_folded(b, t, len, &pending);
+        else
+            pending = true;
+    }
+    if (b->len > 3000)
+        b->len = 0;
+}
+
+/* The verdicts of rs on every element of doc (out[2i]) and on its text as
+ * a block (out[2i + 1]); with or without the index. Returns how many fired. */
+static size_t verdicts(px_ruleset *rs, const px_doc *doc, bool indexed, px_verdict *out)
+{
+    bool built = rs->index.built;
+    rs->index.built = indexed && built;
+    px_scratch *s = px_scratch_new_for(rs, &A, (size_t)doc->n);
+    assert_non_null(s);
+    px_buf b;
+    px_buf_init(&b, &A);
+    size_t fired = 0;
+    for (int i = 0; i < doc->n; i++) {
+        const px_node *nd = &doc->nodes[i];
+        px_verdict e = {false, 0, -1, -1, false, false}, t = e;
+        if (nd->kind == PX_ELEMENT) {
+            px_rules_match_element(rs, s, nd, &e);
+            block_text(doc, i, &b);
+            if (b.len)
+                px_rules_match_text(rs, s, nd, b.data, b.len, &t);
+        }
+        out[2 * i] = e;
+        out[2 * i + 1] = t;
+        fired += e.drop || e.score || t.drop || t.score;
+    }
+    assert_false(px_scratch_failed(s));
+    px_buf_free(&b);
+    px_scratch_free(s);
+    rs->index.built = built;
+    return fired;
+}
+
+/* The fixtures' pages, parsed, one at a time through fn; returns how many. */
+static int each_fixture(void (*fn)(const char *name, const px_doc *doc, void *ud), void *ud)
+{
+    DIR *d = opendir(PITH_SOURCE_ROOT "/fixtures");
+    assert_non_null(d);
+    struct dirent *e;
+    int pages = 0;
+    while ((e = readdir(d))) {
+        size_t nl = strlen(e->d_name);
+        if (nl < 6 || strcmp(e->d_name + nl - 5, ".html"))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/fixtures/%s", PITH_SOURCE_ROOT, e->d_name);
+        FILE *f = fopen(path, "rb");
+        assert_non_null(f);
+        fseek(f, 0, SEEK_END);
+        long n = ftell(f);
+        fseek(f, 0, SEEK_SET);
+        char *html = malloc((size_t)n + 1);
+        size_t len = fread(html, 1, (size_t)n, f);
+        html[len] = '\0';
+        fclose(f);
+        px_doc doc;
+        pith_error err = {0, ""};
+        assert_int_equal(px_parse(&doc, &A, html, len, 0, &err), PITH_OK);
+        fn(e->d_name, &doc, ud);
+        px_doc_free(&doc);
+        free(html);
+        pages++;
+    }
+    closedir(d);
+    return pages;
+}
+
+typedef struct compare {
+    px_ruleset *rs;
+    size_t fired, differ;
+    bool must_agree;
+} compare;
+
+static void compare_page(const char *name, const px_doc *doc, void *ud)
+{
+    compare *c = ud;
+    px_verdict *with = malloc(2 * (size_t)doc->n * sizeof *with + 1);
+    px_verdict *without = malloc(2 * (size_t)doc->n * sizeof *without + 1);
+    c->fired += verdicts(c->rs, doc, true, with);
+    verdicts(c->rs, doc, false, without);
+    for (int i = 0; i < 2 * doc->n; i++) {
+        if (same_verdict(&with[i], &without[i]))
+            continue;
+        if (c->must_agree)
+            fail_msg("%s: node %d (%s): the index changed its verdict (rule %d/%d, not %d/%d)",
+                     name, i / 2, i % 2 ? "text" : "element", with[i].drop_rule,
+                     with[i].score_rule, without[i].drop_rule, without[i].score_rule);
+        c->differ++;
+    }
+    free(with);
+    free(without);
+}
+
+static px_ruleset *bundled(const char *user)
+{
+    px_ruleset *rs = px_rules_new(&A);
+    assert_non_null(rs);
+    pith_error err = {0, ""};
+    assert_int_equal(px_rules_add_image(rs, &px_builtin_image, &err), PITH_OK);
+    return compile(rs, user);
+}
+
+static void test_index_changes_no_verdict(void **state)
+{
+    (void)state;
+    /* the bundled rules and a user's, which must be indexed as well */
+    compare c = {bundled("drop class~/hedgehog/\n-30 maxlen=80 text~/survey/i\n"
+                         "drop role=contentinfo\n+5 attr=itemprop~/articleBody/\n"),
+                 0, 0, true};
+    int pages = each_fixture(compare_page, &c);
+    /* the fixtures must exercise the rules, or the comparison says nothing */
+    assert_true(pages >= 10);
+    assert_true(c.fired >= 200);
+    px_rules_free(c.rs);
+}
+
+/* The comparison above sees a rule the index leaves out: with the gates of
+ * one much-used pattern or of one tag taken out of the index, verdicts
+ * differ. */
+static void test_comparison_sees_a_dropped_rule(void **state)
+{
+    (void)state;
+    compare c = {bundled(NULL), 0, 0, false};
+    px_ruleset *rs = c.rs;
+    /* the first text gate under a pattern: out of the index */
+    px_index_list *T = &rs->index.list[1];
+    int pat = rs->gates[T->first].pat;
+    assert_true(pat >= 0 && T->off[pat + 1] > T->off[pat]);
+    int keep = T->off[pat + 1];
+    T->off[pat + 1] = T->off[pat]; /* gates of pat: none */
+    each_fixture(compare_page, &c);
+    T->off[pat + 1] = keep;
+    assert_true(c.differ > 0);
+    /* an element rule by tag (structure.rules: tag=nav and the like) */
+    c.differ = 0;
+    px_index_list *E = &rs->index.list[0];
+    size_t w = (size_t)E->words;
+    uint64_t saved[8];
+    assert_true(w <= 8);
+    memcpy(saved, E->by_tag + (size_t)GUMBO_TAG_NAV * w, w * sizeof *saved);
+    memset(E->by_tag + (size_t)GUMBO_TAG_NAV * w, 0, w * sizeof *saved);
+    each_fixture(compare_page, &c);
+    memcpy(E->by_tag + (size_t)GUMBO_TAG_NAV * w, saved, w * sizeof *saved);
+    assert_true(c.differ > 0);
+    px_rules_free(rs);
+}
+
+/* Which of the elements with an id a user's rule, the last, drops: the
+ * ids in order, as a string ("a", "ab", ""), on markup that has the
+ * rule's words in another case. */
+static void user_drops(const char *text, char *out)
+{
+    px_ruleset *rs = bundled(text);
+    int last = rs->nrules - 1;
+    /* indexed like the bundled rules: under its pattern */
+    int j = -1;
+    for (int k = 0; k < rs->nelem_list; k++)
+        if (rs->gates[k].rule == last)
+            j = k;
+    assert_true(j >= 0);
+    assert_true(rs->gates[j].sides != 0);
+    assert_true(under_pattern(rs, 0, j, rs->gates[j].pat));
+    px_doc doc;
+    pith_error err = {0, ""};
+    const char *html = "<div class='Zebra-Crossing x' id=a>t</div><div class=zebra id=b>t</div>";
+    assert_int_equal(px_parse(&doc, &A, html, strlen(html), 0, &err), PITH_OK);
+    px_scratch *s = px_scratch_new(rs, &A);
+    for (int i = 0; i < doc.n; i++) {
+        const char *id = px_attr(&doc.nodes[i], "id");
+        px_verdict v = {false, 0, -1, -1, false, false};
+        px_rules_match_element(rs, s, &doc.nodes[i], &v);
+        if (id && v.drop && v.drop_rule == last)
+            *out++ = id[0];
+    }
+    *out = '\0';
+    px_scratch_free(s);
+    px_doc_free(&doc);
+    px_rules_free(rs);
+}
+
+/* A user's rules added after the bundled ones are in the same index, and
+ * their patterns' literals are found by the user's scanner, caselessly:
+ * PCRE2 then says whether the case matters. */
+static void test_user_rules_indexed(void **state)
+{
+    (void)state;
+    char dropped[8];
+    user_drops("drop class~/zebra-crossing/i\n", dropped);
+    assert_string_equal(dropped, "a");
+    user_drops("drop class~/zebra-crossing/\n", dropped);
+    assert_string_equal(dropped, "");
+    user_drops("drop class~/Zebra-Crossing/\n", dropped);
+    assert_string_equal(dropped, "a");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_gates_indexed_where_they_wait),
+        cmocka_unit_test(test_patterns_without_literals_always_tried),
+        cmocka_unit_test(test_user_rules_indexed),
+        cmocka_unit_test(test_index_changes_no_verdict),
+        cmocka_unit_test(test_comparison_sees_a_dropped_rule),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
