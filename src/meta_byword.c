@@ -28,6 +28,7 @@ static const struct {
     {"en", "byby", BW_LEAD}, /* a template's "By" before a field that says "By" again */
     {"en", "written by", BW_LEAD},
     {"en", "posted by", BW_LEAD},
+    {"en", "submitted by", BW_LEAD}, /* Drupal's "Submitted by X on …" */
     {"en", "post by", BW_LEAD},
     {"en", "published by", BW_LEAD},
     {"en", "words by", BW_LEAD},

@@ -262,6 +262,9 @@ static void test_news_desks(void **state)
 static void test_joined_credits(void **state)
 {
     (void)state;
+    /* Drupal's meta line */
+    authors("", "<h1>Lane</h1><div class=\"meta submitted\">Submitted by <span class=\"username\">Maria Garcia</span>"
+                " on Wed, 05/06/2020 - 14:22</div>", "", "", NAMES("Maria Garcia"));
     /* the label joined to the photos' credit names the author once */
     line("Text & Fotos: Anna Kr\xc3\xbcger", "Anna Kr\xc3\xbcger");
     line("Texto y fotos: Ana L\xc3\xb3pez", "Ana L\xc3\xb3pez");
