@@ -28,10 +28,6 @@ static const char *const platforms[] = {
     "Typepad", "Wix", "Weebly", "Jimdo", "Blogger.com", "Dreamwidth", "Naver Blog",
     "네이버 블로그", "Xanga", "Diary.ru", "LiveInternet"};
 
-/* The separators of <title>'s segments; ": " only after the first
- * segment ("Blog Name: Post", Blogger's default). */
-static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "};
-
 /* Class or id words of the masthead's name and logo. */
 static const char *const masthead_words[] = {"logo",       "brand",     "site-title", "site-name",
                                              "sitename",   "site_name", "masthead",   "blog-title",
@@ -339,17 +335,6 @@ static enum evidence confirm(const site_ctx *s, const char *seg, size_t n)
     return EV_NONE;
 }
 
-/* The <title>'s text, folded. */
-static char *doc_title(ctx *c)
-{
-    const px_doc *d = c->doc;
-    for (int i = 0; i < d->n; i++)
-        if (d->nodes[i].kind == PX_ELEMENT && d->nodes[i].tag == GUMBO_TAG_TITLE &&
-            d->nodes[i].g->v.element.tag_namespace == GUMBO_NAMESPACE_HTML)
-            return px_meta_node_text(c, i, 1024);
-    return NULL;
-}
-
 /* The segment of title that evidence confirms best, copied; NULL when
  * none. Only the ends are candidates (the middle holds sections), and
  * never the headline itself. */
@@ -359,14 +344,15 @@ static char *title_segment(site_ctx *s, const char *title)
     size_t n = strlen(title);
     const char *bs[MAX_SEGS];
     size_t bl[MAX_SEGS], nb = 0;
-    /* the first separator that occurs splits the title */
-    for (size_t k = 0; k < COUNT(seps) && nb < 2; k++) {
-        size_t sl = strlen(seps[k]);
-        const char *first = strstr(title, seps[k]);
+    /* the first separator that occurs splits the title; ": " only
+     * after the first segment ("Blog Name: Post", Blogger's default) */
+    for (size_t k = 0; k < px_title_nseps && nb < 2; k++) {
+        size_t sl = strlen(px_title_seps[k]);
+        const char *first = strstr(title, px_title_seps[k]);
         if (!first)
             continue;
         const char *last = first;
-        for (const char *p = first; (p = strstr(p + 1, seps[k]));)
+        for (const char *p = first; (p = strstr(p + 1, px_title_seps[k]));)
             last = p;
         nb = 0;
         bs[nb] = last + sl, bl[nb++] = n - (size_t)(last + sl - title);
@@ -476,7 +462,9 @@ void px_meta_site_name(ctx *c, const char *page_url)
     px_buf_init(&s.copyright, c->a);
     px_buf_init(&s.raw, c->a);
     collect(&s);
-    char *title = c->rc ? NULL : doc_title(c);
+    char *title = NULL;
+    if (!c->rc && !(title = px_doc_title(c->doc, c->a)))
+        c->rc = PITH_ERR_NOMEM;
     char *seg = title ? title_segment(&s, title) : NULL;
     if (!seg && !c->rc)
         seg = masthead_name(&s);
