@@ -561,6 +561,27 @@ static enum evidence first_word(const site_ctx *s, const char *seg, size_t n)
     return in_lines(&s->copyright, norm, k, true) ? EV_FIRST_WORD : EV_NONE;
 }
 
+/* *p[0..*n) without white space at either end. */
+static void trim(const char **p, size_t *n)
+{
+    while (*n && px_meta_is_ws((unsigned char)(*p)[*n - 1]))
+        (*n)--;
+    while (*n && px_meta_is_ws((unsigned char)**p))
+        (*p)++, (*n)--;
+}
+
+/* The lines of b ('\n' after each), one by one: *p at the start of the
+ * next (NULL to begin), *n its length. Returns false after the last. */
+static bool next_line(const px_buf *b, const char **p, size_t *n)
+{
+    const char *end = b->data + b->len;
+    *p = *p ? *p + *n + 1 : b->data;
+    if (!b->data || *p >= end)
+        return false;
+    *n = (size_t)((const char *)memchr(*p, '\n', (size_t)(end - *p)) - *p);
+    return true;
+}
+
 /* The candidate segments of a <title>, trimmed, into bs/bl: its ends
  * by the first separator that occurs (the middle holds sections); the
  * part before ": " ("Blog Name: Post", Blogger's default); with no
@@ -593,12 +614,8 @@ static size_t title_ends(const char *title, const char **bs, size_t *bl)
         bs[nb] = title, bl[nb++] = (size_t)(colon - title);
     if (!nb)
         bs[nb] = title, bl[nb++] = n;
-    for (size_t k = 0; k < nb; k++) {
-        while (bl[k] && px_meta_is_ws((unsigned char)bs[k][bl[k] - 1]))
-            bl[k]--;
-        while (bl[k] && px_meta_is_ws((unsigned char)*bs[k]))
-            bs[k]++, bl[k]--;
-    }
+    for (size_t k = 0; k < nb; k++)
+        trim(&bs[k], &bl[k]);
     return nb;
 }
 
@@ -661,12 +678,8 @@ static size_t name_parts(const char *s, size_t n, const char **ps, size_t *pl)
         b = p;
     }
     ps[np] = b, pl[np++] = (size_t)(end - b);
-    for (size_t k = 0; k < np; k++) {
-        while (pl[k] && px_meta_is_ws((unsigned char)ps[k][pl[k] - 1]))
-            pl[k]--;
-        while (pl[k] && px_meta_is_ws((unsigned char)*ps[k]))
-            ps[k]++, pl[k]--;
-    }
+    for (size_t k = 0; k < np; k++)
+        trim(&ps[k], &pl[k]);
     return np;
 }
 
@@ -693,9 +706,9 @@ static bool witnessed(const site_ctx *s, const char *p, size_t n)
  * z Polski i ze świata" on wpolityce.pl). An address is no name. */
 static char *masthead_name(site_ctx *s)
 {
-    const char *p = s->raw.data, *end = p ? p + s->raw.len : NULL;
-    for (; p && p < end; p = (const char *)memchr(p, '\n', (size_t)(end - p)) + 1) {
-        size_t n = (size_t)((const char *)memchr(p, '\n', (size_t)(end - p)) - p);
+    const char *p = NULL;
+    size_t n = 0;
+    while (next_line(&s->raw, &p, &n)) {
         if (!sane_n(p, n))
             continue;
         if (witnessed(s, p, n))
@@ -717,9 +730,9 @@ static char *masthead_name(site_ctx *s)
  * company's legal name or a credit ("Foto: X/Shutterstock"). */
 static char *copyright_holder(site_ctx *s, bool host)
 {
-    const char *p = s->raw_copy.data, *end = p ? p + s->raw_copy.len : NULL;
-    for (; p && p < end; p = (const char *)memchr(p, '\n', (size_t)(end - p)) + 1) {
-        size_t n = (size_t)((const char *)memchr(p, '\n', (size_t)(end - p)) - p), l;
+    const char *p = NULL;
+    size_t n = 0, l;
+    while (next_line(&s->raw_copy, &p, &n)) {
         const char *name = px_site_copyright_name(p, n, &l);
         if (!name || !sane_n(name, l) || memchr(name, '/', l) || is_headline(s->c, name, l) ||
             platform_in(name, l))
@@ -750,9 +763,9 @@ static char *copyright_holder(site_ctx *s, bool host)
  * Deutsches Weininstitut"): capitalised, six words at most. */
 static char *logo_alt(site_ctx *s)
 {
-    const char *p = s->logos.data, *end = p ? p + s->logos.len : NULL;
-    for (; p && p < end; p = (const char *)memchr(p, '\n', (size_t)(end - p)) + 1) {
-        size_t n = (size_t)((const char *)memchr(p, '\n', (size_t)(end - p)) - p);
+    const char *p = NULL;
+    size_t n = 0;
+    while (next_line(&s->logos, &p, &n)) {
         if (!sane_n(p, n) || !((*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0xC0) ||
             px_word_count(p, n) > 6 || is_headline(s->c, p, n) || platform_in(p, n))
             continue;
@@ -920,10 +933,7 @@ static void weigh_markup(site_ctx *s)
             continue;
         const char *p = names[k];
         size_t n = strlen(p);
-        while (n && px_meta_is_ws((unsigned char)p[n - 1]))
-            n--;
-        while (n && px_meta_is_ws((unsigned char)*p))
-            p++, n--;
+        trim(&p, &n);
         name_part(s, &p, &n);
         char a[NAME_MAX_BYTES * 2 + 8], b[NAME_MAX_BYTES * 2 + 8];
         size_t ak = px_site_norm(p, n, a, sizeof a, true), j;
