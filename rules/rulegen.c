@@ -86,16 +86,44 @@ static void put_ints(FILE *out, const char *name, const int *v, int n)
     fprintf(out, "%s};\n", n ? "\n" : "0");
 }
 
-/* Serializes pattern i's code into out as blob_i; false if PCRE2 cannot,
- * or if what it wrote does not read back. */
-static bool put_blob(FILE *out, const px_ruleset *rs, int i, size_t *len)
+/* Bytes gathered for one array of the image, whose entries are offsets
+ * into it (rules_impl.h says why). */
+typedef struct pool {
+    char *p;
+    size_t len, cap;
+} pool;
+
+/* Appends s[0..n) at an offset that is a multiple of align; returns the
+ * offset, or -1 when out of memory or past what an offset holds. */
+static long pool_add(pool *pl, const void *s, size_t n, size_t align)
+{
+    size_t at = (pl->len + align - 1) / align * align;
+    if (at + n > INT32_MAX)
+        return -1;
+    if (at + n > pl->cap) {
+        size_t cap = (at + n) * 2;
+        char *p = realloc(pl->p, cap);
+        if (!p)
+            return -1;
+        pl->p = p;
+        pl->cap = cap;
+    }
+    memset(pl->p + pl->len, 0, at - pl->len);
+    memcpy(pl->p + at, s, n);
+    pl->len = at + n;
+    return (long)at;
+}
+
+/* Serializes pattern i's code into blobs; its offset, or -1 if PCRE2
+ * cannot, or if what it wrote does not read back. */
+static long put_blob(pool *blobs, const px_ruleset *rs, int i, size_t *len)
 {
     pcre2_code *code = atomic_load(&rs->pats[i].code);
     const pcre2_code *codes[1] = {code};
     uint8_t *bytes = NULL;
     PCRE2_SIZE size = 0;
     if (!code || pcre2_serialize_encode(codes, 1, &bytes, &size, NULL) != 1)
-        return false;
+        return -1;
     pcre2_code *back = NULL;
     size_t a = 0, b = 1;
     if (pcre2_serialize_decode(&back, 1, bytes, NULL) == 1) {
@@ -103,15 +131,11 @@ static bool put_blob(FILE *out, const px_ruleset *rs, int i, size_t *len)
         pcre2_pattern_info(back, PCRE2_INFO_SIZE, &b);
     }
     pcre2_code_free(back);
-    if (a == b) {
-        /* Aligned: PCRE2 reads the header of the serialized form in place. */
-        fprintf(out, "static _Alignas(16) const unsigned char blob_%d[] =\n    ", i);
-        put_str(out, (const char *)bytes, size);
-        fputs(";\n", out);
-        *len = size;
-    }
+    /* Aligned: PCRE2 reads the header of the serialized form in place. */
+    long at = a == b ? pool_add(blobs, bytes, size, 16) : -1;
+    *len = size;
     pcre2_serialize_free(bytes);
-    return a == b;
+    return at;
 }
 
 static void put_scanner(FILE *out, const px_scanner *sc)
@@ -136,8 +160,38 @@ static void put_scanner(FILE *out, const px_scanner *sc)
     fprintf(out, "    scan_state, scan_rows, scan_edge, scan_outs, %d,\n};\n\n", sc->words);
 }
 
-static void put_image(FILE *out, const px_ruleset *rs, size_t *blob_len, bool *has_blob)
+/* Writes the image; false when out of memory. */
+static bool put_image(FILE *out, const px_ruleset *rs)
 {
+    /* The patterns' compiled forms, sources and literals first: each
+     * entry of pats is offsets into them. */
+    pool blobs = {0}, strings = {0};
+    long *at = calloc(3 * (size_t)rs->npats + 1, sizeof *at);
+    size_t *blob_len = calloc((size_t)rs->npats + 1, sizeof *blob_len);
+    bool ok = at && blob_len;
+    for (int i = 0; i < rs->npats && ok; i++) {
+        const pattern *pt = &rs->pats[i];
+        at[3 * i] = put_blob(&blobs, rs, i, &blob_len[i]);
+        at[3 * i + 1] = pool_add(&strings, pt->src, strlen(pt->src) + 1, 1);
+        /* a px_litset ends with an empty string */
+        at[3 * i + 2] = pt->lits ? pool_add(&strings, pt->lits, list_len(pt->lits) + 1, 1) : -1;
+        ok = at[3 * i + 1] >= 0 && (!pt->lits || at[3 * i + 2] >= 0);
+    }
+    if (ok) {
+        fprintf(out, "static _Alignas(16) const unsigned char blobs[] =\n    ");
+        put_str(out, blobs.p ? blobs.p : "", blobs.len);
+        fprintf(out, ";\n\nstatic const char strings[] =\n    ");
+        put_str(out, strings.p ? strings.p : "", strings.len);
+        fputs(";\n\n", out);
+    }
+    free(blobs.p);
+    free(strings.p);
+    if (!ok) {
+        free(at);
+        free(blob_len);
+        return false;
+    }
+
     fprintf(out, "static const char *const files[] = {\n");
     for (int i = 0; i < rs->nfiles; i++) {
         fputs("    ", out);
@@ -163,29 +217,18 @@ static void put_image(FILE *out, const px_ruleset *rs, size_t *blob_len, bool *h
             fputs("},\n", out);
         }
     fprintf(out, "};\n\nstatic const rule rules[] = {\n");
-    int at = 0;
     for (int i = 0; i < rs->nrules; i++) {
         const rule *r = &rs->rules[i];
-        fprintf(out, "    {%s, %d, %s, &matchers[%d], %d, %d, %d, false, %s},\n",
-                r->drop ? "true" : "false", r->score, r->text ? "true" : "false", at, r->nm,
-                r->file, r->line, r->box ? "true" : "false");
-        at += r->nm;
+        fprintf(out, "    {%s, %d, %s, NULL, %d, %d, %d, false, %s},\n", r->drop ? "true" : "false",
+                r->score, r->text ? "true" : "false", r->nm, r->file, r->line,
+                r->box ? "true" : "false");
     }
     fprintf(out, "};\n\nstatic const px_image_pattern pats[] = {\n");
-    for (int i = 0; i < rs->npats; i++) {
-        const pattern *pt = &rs->pats[i];
-        fputs("    {", out);
-        put_str(out, pt->src, strlen(pt->src));
-        fprintf(out, ",\n     0x%xu, ", (unsigned)pt->flags);
-        if (pt->lits)
-            put_str(out, pt->lits, list_len(pt->lits));
-        else
-            fputs("NULL", out);
-        if (has_blob[i])
-            fprintf(out, ",\n     blob_%d, %zu},\n", i, blob_len[i]);
-        else
-            fputs(", NULL, 0},\n", out);
-    }
+    for (int i = 0; i < rs->npats; i++)
+        fprintf(out, "    {%ld, 0x%xu, %ld, %ld, %zu},\n", at[3 * i + 1], (unsigned)rs->pats[i].flags,
+                at[3 * i + 2], at[3 * i], at[3 * i] >= 0 ? blob_len[i] : 0);
+    free(at);
+    free(blob_len);
     fprintf(out, "};\n\nstatic const char *const keys[] = {\n");
     for (int k = 0; k < rs->nkeys; k++) {
         fputs("    ", out);
@@ -196,8 +239,9 @@ static void put_image(FILE *out, const px_ruleset *rs, size_t *blob_len, bool *h
     put_scanner(out, rs->scan);
     fprintf(out,
             "const px_rules_image px_builtin_image = {\n"
-            "    files, %d, rules, %d, pats, %d, &scan, keys, %d,\n};\n",
+            "    files, %d, rules, matchers, %d, pats, %d, strings, blobs, &scan, keys, %d,\n};\n",
             rs->nfiles, rs->nrules, rs->npats, rs->nkeys);
+    return true;
 }
 
 int main(int argc, char **argv)
@@ -259,16 +303,8 @@ int main(int argc, char **argv)
                      " * serialized. Do not edit. */\n"
                      "#include \"rules_impl.h\"\n\n",
                 PCRE2_MAJOR, PCRE2_MINOR);
-        size_t *blob_len = calloc((size_t)rs->npats + 1, sizeof *blob_len);
-        bool *has_blob = calloc((size_t)rs->npats + 1, sizeof *has_blob);
-        if (!blob_len || !has_blob)
+        if (!put_image(out, rs))
             rc = 1;
-        for (int i = 0; i < rs->npats && !rc; i++)
-            has_blob[i] = put_blob(out, rs, i, &blob_len[i]);
-        if (!rc)
-            put_image(out, rs, blob_len, has_blob);
-        free(blob_len);
-        free(has_blob);
         if (ferror(out) | fclose(out)) {
             fprintf(stderr, "rulegen: cannot write %s\n", outpath);
             rc = 1;

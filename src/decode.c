@@ -893,7 +893,7 @@ static const encoding *sniff_bom(const unsigned char *s, size_t n, size_t *skip)
  * (Cyrillic, Greek, CJK...). NULL when it has no answer or names an
  * encoding the WHATWG list lacks; then windows-1252 it is, as browsers
  * in most locales do. *no_guesser is set when uchardet could not be
- * loaded (src/dynlib.h). */
+ * loaded (src/util/dynlib.h). */
 static const encoding *guess(const unsigned char *s, size_t n, bool *no_guesser)
 {
     size_t len = n < GUESS_LIMIT ? n : GUESS_LIMIT, high = 0;

@@ -39,21 +39,20 @@ typedef struct tag {
     } vals[VALUES_MAX];
 } tag;
 
-static bool name_is(const char *s, const char *e, const char *name)
-{
-    size_t n = strlen(name);
-    return (size_t)(e - s) == n && px_ascii_ieq(s, name, n);
-}
+/* Is s..e the name lit, in any case? The length is a constant: most names
+ * are ruled out without a comparison (this runs for every attribute). */
+#define NAME_IS(s, e, lit) \
+    ((size_t)((e) - (s)) == sizeof lit - 1 && px_ascii_ieq((s), lit, sizeof lit - 1))
 
 /* An attribute name s..e has been read; is it the first type attribute
  * (whose value is then wanted)? */
 static bool attr_named(tag *t, const char *s, const char *e)
 {
-    if (name_is(s, e, "color") || name_is(s, e, "face") || name_is(s, e, "size"))
+    if (NAME_IS(s, e, "color") || NAME_IS(s, e, "face") || NAME_IS(s, e, "size"))
         t->font_attr = true;
-    if (name_is(s, e, "itemprop") || name_is(s, e, "itemscope"))
+    if (NAME_IS(s, e, "itemprop") || NAME_IS(s, e, "itemscope"))
         t->item_attr = true;
-    if (t->typed || !name_is(s, e, "type"))
+    if (t->typed || !NAME_IS(s, e, "type"))
         return false;
     t->typed = true;
     t->type = "";

@@ -18,7 +18,7 @@
  *     time, where CLD2's tables are inside the library.
  * CLD2's API is C++ only (namespace CLD2, no C header in the Debian
  * package); lang_cld2.c reaches two of its free functions through
- * dlopen, which keeps libstdc++ out of pith's start-up (src/dynlib.h).
+ * dlopen, which keeps libstdc++ out of pith's start-up (src/util/dynlib.h).
  */
 #ifndef PITH_LANG_H
 #define PITH_LANG_H

@@ -1,5 +1,5 @@
 /* The C face of CLD2 (lang.h says why CLD2), loaded on demand
- * (src/dynlib.h says why). */
+ * (src/util/dynlib.h says why). */
 #include "lang.h"
 
 #include "dynlib.h"

@@ -1,31 +1,36 @@
 #include "limit.h"
 
+#include <gumbo.h>
 #include <string.h>
 #include "text.h"
 
-/* Elements that never stay open, and those whose end tag is implied by the
- * next sibling: neither deepens the tree for long. */
-static const char *const flat_tags[] = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-    "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
-    "thead", "tfoot", "colgroup", "rp", "rt", "image",
+/* What the guard needs to know of a tag, by Gumbo's number for its name
+ * (one hash of the name, where a list would be searched for every tag). */
+enum { OTHER, FLAT, RAW };
+static const unsigned char kind_of[GUMBO_TAG_LAST] = {
+    /* Elements that never stay open, and those whose end tag is implied by
+     * the next sibling: neither deepens the tree for long. */
+    [GUMBO_TAG_AREA] = FLAT, [GUMBO_TAG_BASE] = FLAT, [GUMBO_TAG_BR] = FLAT,
+    [GUMBO_TAG_COL] = FLAT, [GUMBO_TAG_EMBED] = FLAT, [GUMBO_TAG_HR] = FLAT,
+    [GUMBO_TAG_IMG] = FLAT, [GUMBO_TAG_INPUT] = FLAT, [GUMBO_TAG_LINK] = FLAT,
+    [GUMBO_TAG_META] = FLAT, [GUMBO_TAG_PARAM] = FLAT, [GUMBO_TAG_SOURCE] = FLAT,
+    [GUMBO_TAG_TRACK] = FLAT, [GUMBO_TAG_WBR] = FLAT, [GUMBO_TAG_KEYGEN] = FLAT,
+    [GUMBO_TAG_BASEFONT] = FLAT, [GUMBO_TAG_BGSOUND] = FLAT, [GUMBO_TAG_FRAME] = FLAT,
+    [GUMBO_TAG_P] = FLAT, [GUMBO_TAG_LI] = FLAT, [GUMBO_TAG_DT] = FLAT, [GUMBO_TAG_DD] = FLAT,
+    [GUMBO_TAG_OPTION] = FLAT, [GUMBO_TAG_OPTGROUP] = FLAT, [GUMBO_TAG_TR] = FLAT,
+    [GUMBO_TAG_TD] = FLAT, [GUMBO_TAG_TH] = FLAT, [GUMBO_TAG_TBODY] = FLAT,
+    [GUMBO_TAG_THEAD] = FLAT, [GUMBO_TAG_TFOOT] = FLAT, [GUMBO_TAG_COLGROUP] = FLAT,
+    [GUMBO_TAG_RP] = FLAT, [GUMBO_TAG_RT] = FLAT, [GUMBO_TAG_IMAGE] = FLAT,
+    /* Elements whose content is text up to their end tag. */
+    [GUMBO_TAG_SCRIPT] = RAW, [GUMBO_TAG_STYLE] = RAW, [GUMBO_TAG_TEXTAREA] = RAW,
+    [GUMBO_TAG_TITLE] = RAW, [GUMBO_TAG_XMP] = RAW, [GUMBO_TAG_IFRAME] = RAW,
+    [GUMBO_TAG_NOEMBED] = RAW, [GUMBO_TAG_NOFRAMES] = RAW,
 };
 
-/* Elements whose content is text up to their end tag. */
-static const char *const raw_tags[] = {
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-};
-
-static bool in_list(const char *name, size_t n, const char *const *list, size_t count)
+static int kind(const char *name, size_t n)
 {
-    /* The first letter rules out nearly every name before any strlen:
-     * this runs for every tag of the page. */
-    char c0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
-    for (size_t i = 0; i < count; i++)
-        if (list[i][0] == c0 && strlen(list[i]) == n && px_ascii_ieq(name, list[i], n))
-            return true;
-    return false;
+    GumboTag t = gumbo_tagn_enum(name, (unsigned)n);
+    return t < GUMBO_TAG_LAST ? kind_of[t] : OTHER;
 }
 
 /* Gumbo checks each new attribute against all earlier ones of its tag, so
@@ -151,8 +156,9 @@ int px_guard(const px_alloc *a, const char *in, size_t len, const px_limits *lim
             cut = lt;
             break;
         }
+        int k = kind(nb, nl);
         if (closing) {
-            if (in_list(nb, nl, flat_tags, sizeof flat_tags / sizeof *flat_tags)) {
+            if (k == FLAT) {
             } else if (excess) {
                 excess--;
                 omit(&w, in, len, lt, te);
@@ -163,11 +169,11 @@ int px_guard(const px_alloc *a, const char *in, size_t len, const px_limits *lim
             s = te;
             continue;
         }
-        if (in_list(nb, nl, raw_tags, sizeof raw_tags / sizeof *raw_tags)) {
+        if (k == RAW) {
             s = find_end_tag(te, end, nb, nl);
             continue;
         }
-        if (sc || in_list(nb, nl, flat_tags, sizeof flat_tags / sizeof *flat_tags)) {
+        if (sc || k == FLAT) {
         } else if (depth < lim->max_depth || !lim->max_depth) {
             depth++;
         } else {

@@ -23,13 +23,9 @@ static const char *const role_words[] = {
     "rédacteur", "rédactrice", "redactor", "redactora", "redactie", "periodista",
     "giornalista", "corrispondente", "redacteur", "verslaggever", "jornalista",
     "envoyé", "envoyée", "envoyés", "envoyées", "spécial", "spéciale", "spéciaux", "spéciales",
-};
-
-static const char *const by_words[] = {
-    "written by", "posted by", "post by", "words by", "story by", "reporting by", "text by",
-    "published by", "byby", "by", "von", "par", "por", "di", "door", "av", "af", "przez", "author", "autor",
-    "auteur", "autore", "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", /* Автор */
-    "\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80",                 /* автор */
+    "\xea\xb8\xb0\xec\x9e\x90",             /* 기자 (ko: reporter) */
+    "\xed\x8a\xb9\xed\x8c\x8c\xec\x9b\x90", /* 특파원 (ko: correspondent) */
+    "\xe8\xa8\x98\xe8\x80\x85", "\xe8\xae\xb0\xe8\x80\x85", /* 記者 记者 */
 };
 
 static bool is_role_word(const char *w, size_t n)
@@ -52,14 +48,7 @@ static bool placeholder(const char *s, size_t n)
     for (size_t i = 0; i + 5 <= n; i++)
         if (px_ascii_ieq(s + i, "admin", 5))
             return true;
-    /* a user slug: "jane.doe", "jane_doe", in lower case */
-    bool joined = false;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] >= 'A' && s[i] <= 'Z')
-            return false;
-        joined |= (s[i] == '.' || s[i] == '_') && i > 0 && i + 1 < n;
-    }
-    return joined;
+    return false;
 }
 
 /* A name in capitals only ("ROBERT BURNS"), with a word of three letters
@@ -115,6 +104,22 @@ static bool next_word(const char *s, size_t n, size_t *i, size_t *st)
     while (*i < n && !px_meta_is_ws((unsigned char)s[*i]))
         (*i)++;
     return *i > *st;
+}
+
+/* One word of letters with digits, '_' or '.' in it: a handle. */
+static bool handle(const char *s, size_t n)
+{
+    size_t letters = 0, marks = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))
+            letters++;
+        else if ((ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-')
+            marks++;
+        else
+            return false;
+    }
+    return letters >= 2 && marks && ((s[0] | 32) >= 'a' && (s[0] | 32) <= 'z');
 }
 
 /* What one part of an author string is. */
@@ -175,21 +180,14 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         while (n && (px_meta_is_ws((unsigned char)s[n - 1]) || s[n - 1] == ':' || s[n - 1] == '-' ||
                      s[n - 1] == ','))
             n--;
-        /* leading "By", "Written by", "Von", "Author:" */
-        bool again = false;
-        for (size_t k = 0; k < sizeof by_words / sizeof *by_words; k++) {
-            size_t bl = strlen(by_words[k]);
-            if (n == bl && px_ascii_ieq(s, by_words[k], bl))
-                return PART_NONE; /* "By" and nothing else */
-            if (n > bl && px_ascii_ieq(s, by_words[k], bl) && (px_meta_is_ws((unsigned char)s[bl]) || s[bl] == ':')) {
-                s += bl;
-                n -= bl;
-                again = true;
-                break;
-            }
-        }
-        if (!again)
+        /* leading "By", "Written by", "Von", "Author:" (meta_byword.c) */
+        size_t bl = px_byword_lead(s, n);
+        if (!bl && px_byword_is(s, n))
+            return PART_NONE; /* "By" and nothing else */
+        if (!bl)
             break;
+        s += bl;
+        n -= bl;
     }
     if (!n || n > 80)
         return PART_NONE;
@@ -215,7 +213,7 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         for (size_t i = 0; i < wl[k]; i++) {
             const char *w = ws[k];
             unsigned char ch = (unsigned char)w[i];
-            if ((ch >= '0' && ch <= '9') || ch == '@' || ch == '/' || ch == '<' || ch == '>')
+            if ((ch >= '0' && ch <= '9' && !(nw == 1 && handle(w, wl[k]))) || ch == '@' || ch == '/' || ch == '<' || ch == '>')
                 return PART_NONE;
             /* arrows and guillemets: "View Archive →", "More »" */
             if ((ch == 0xE2 && i + 1 < wl[k] && ((unsigned char)w[i + 1] == 0x86 || (unsigned char)w[i + 1] == 0x87)) ||
@@ -248,7 +246,8 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         roles += is_role_word(ws[k], wl[k]);
     if (roles == nw)
         return PART_NONE;
-    while (e - b > 2 && is_role_word(ws[e - 1], wl[e - 1]))
+    /* a title after a one-word name in Korean, Chinese or Japanese: "김민수 기자" */
+    while ((e - b > 2 || (e - b == 2 && (unsigned char)ws[e - 1][0] >= 0x80)) && is_role_word(ws[e - 1], wl[e - 1]))
         e--;
     while (e - b > 2 && is_role_word(ws[b], wl[b]) && !(ws[b + 1][0] >= 'a' && ws[b + 1][0] <= 'z'))
         b++;
@@ -299,6 +298,12 @@ org:
     else
         memcpy(out, buf, bn + 1);
     return kind;
+}
+
+bool px_meta_person_name(const px_meta *m, const char *s, size_t n)
+{
+    char out[MAX_ITEM + 1];
+    return clean_name(m, s, n, out) == PART_PERSON;
 }
 
 /* Words in s[0..n), by white space. */
@@ -392,11 +397,14 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
     size_t bn = 0;
     int depth = 0;
     for (size_t i = 0; i < n && bn + 1 < sizeof buf; i++) {
-        if (raw[i] == '(' || raw[i] == '[')
+        if (raw[i] == '(' || raw[i] == '[' || (i + 3 <= n && !memcmp(raw + i, "\xef\xbc\x88", 3)))
             depth++;
         else if ((raw[i] == ')' || raw[i] == ']') && depth)
             depth--;
-        else if (!depth)
+        else if (i + 3 <= n && !memcmp(raw + i, "\xef\xbc\x89", 3) && depth) {
+            depth--;
+            i += 2;
+        } else if (!depth)
             buf[bn++] = raw[i];
     }
     buf[bn] = '\0';
@@ -434,11 +442,21 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
     return PITH_OK;
 }
 
-/* One word in lower case: a login, unless the page shows it. */
+/* A name with digits in hidden markup ("link78", "user5105", "TAG24") is
+ * an account or a brand, even when the page shows it (a commenter's, a
+ * forum's user); in a byline the page shows, it is the author's handle. */
+static bool digits(const char *s)
+{
+    return strpbrk(s, "0123456789") != NULL;
+}
+
+/* One word in lower case: a login or a user slug ("jane.doe"), unless
+ * the page shows it as a word of its own (a handle the page presents as
+ * its author: "tozan_taro", "velo_paris75"). */
 static bool login(const char *s)
 {
     for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-' || *s == '.'))
             return false;
     return true;
 }
@@ -500,11 +518,22 @@ void px_meta_add_raw(ctx *c, const char *raw, bool html)
      * the page does not show (a forum shows its posters' handles); a
      * byline that names an organisation already held ("Da Redação") */
     for (size_t i = had; i < c->m->authors.n;) {
-        if ((!c->visible && login(c->m->authors.v[i]) && !shown(c, c->m->authors.v[i])) ||
+        if ((!c->visible && (digits(c->m->authors.v[i]) || (login(c->m->authors.v[i]) && !shown(c, c->m->authors.v[i])))) ||
             ends_with_org(c, c->m->authors.v[i])) {
             px_free(c->a, c->m->authors.v[i]);
             memmove(&c->m->authors.v[i], &c->m->authors.v[i + 1], (c->m->authors.n - i - 1) * sizeof *c->m->authors.v);
             c->m->authors.n--;
+        } else {
+            i++;
+        }
+    }
+    /* a brand with digits in hidden markup ("TAG24") is no byline either;
+     * a host name ("oe24.at") is the site's */
+    for (size_t i = 0; i < orgs.n;) {
+        if (!c->visible && digits(orgs.v[i]) && !host_name(orgs.v[i], strlen(orgs.v[i]))) {
+            px_free(c->a, orgs.v[i]);
+            memmove(&orgs.v[i], &orgs.v[i + 1], (orgs.n - i - 1) * sizeof *orgs.v);
+            orgs.n--;
         } else {
             i++;
         }
@@ -539,6 +568,13 @@ static const char *const date_labels[] = {
     "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
 };
 
+/* Words that lead from the names to the post's category: "Publié par
+ * Mamie Lou dans Tartes salées", "Posted by Jane Doe in News". Lower case
+ * only. */
+static const char *const category_words[] = {"in", "IN", "dans", "nella", "nel", "w", "under", "filed"};
+/* Words of a picture's credit after the name: "von Olga Symbolbild imago". */
+static const char *const credit_words[] = {"foto", "fotos", "photo", "photos", "bild", "symbolbild", "image", "credit"};
+
 static bool in_list(const char *w, size_t n, const char *const *list, size_t count, bool exact)
 {
     for (size_t k = 0; k < count; k++)
@@ -571,13 +607,14 @@ size_t px_meta_byline_names(const char *s, size_t n)
             if (j + 2 <= n && px_ascii_ieq(s + j, "by", 2) && (j + 2 == n || px_meta_is_ws((unsigned char)s[j + 2])))
                 dateish = false;
         }
-        if (dateish && named) {
+        if (named && (dateish || in_list(w, wl, category_words, sizeof category_words / sizeof *category_words, true) ||
+                      in_list(w, core, credit_words, sizeof credit_words / sizeof *credit_words, false))) {
             end = last;
             break;
         }
         if (in_list(w, wl, date_words, sizeof date_words / sizeof *date_words, true))
             continue;
-        if (!in_list(w, core, by_words, sizeof by_words / sizeof *by_words, false) && !dateish)
+        if (!px_byword_is(w, core) && !dateish)
             named = true;
         last = i;
     }
@@ -614,7 +651,7 @@ static void add_byline_text(ctx *c, char *v)
     for (size_t i = 0; i < n; i++)
         if (i == 0 || v[i - 1] == ' ') {
             size_t wl = strcspn(v + i, " ");
-            if (in_list(v + i, wl, by_words, sizeof by_words / sizeof *by_words, false))
+            if (px_byword_is(v + i, wl))
                 continue;
             lower += v[i] >= 'a' && v[i] <= 'z';
             upper += (v[i] >= 'A' && v[i] <= 'Z') || (unsigned char)v[i] >= 0xC0;
@@ -695,14 +732,53 @@ void px_meta_link_coauthors(ctx *c)
 
 #define BYLINE_FAR 300 /* nodes after the headline where its byline is */
 
-/* Where the headline ends: after the first <h1> outside comments,
- * teasers and sidebars; 0 when there is none. */
-static int headline_end(const ctx *c)
+/* Outside the article: in comments, teasers, sidebars. The post's own
+ * footer ("post-footer", "entry-footer") is the article's: its "Publié
+ * par Mamie Lou dans Tartes" is the byline. */
+bool px_meta_outside(const ctx *c, int i)
 {
-    for (int i = 0; i < c->doc->n; i++)
+    static const char *const own[] = {"post-footer", "entry-footer", "article-footer", "post__footer",
+                                      "entry__footer", "article__footer", "postfooter"};
+    static const char *const others[] = {"comment", "reply", "related", "teaser", "sidebar",
+                                         "masthead", "recommend", "respond"};
+    return px_meta_elsewhere(c, i, 8) &&
+           !(px_meta_named(c, i, 8, own, sizeof own / sizeof *own) &&
+             !px_meta_named(c, i, 8, others, sizeof others / sizeof *others));
+}
+
+/* Does the text of node i start the page's <title> ("Headline | Blog")? */
+static bool starts_title(ctx *c, int i, const char *title)
+{
+    char *v = px_meta_node_text(c, i, 300);
+    size_t n = v ? strlen(v) : 0;
+    bool r = n >= 8 && n <= 300 && px_meta_prefix_ci(title, v);
+    px_free(c->a, v);
+    return r;
+}
+
+/* Where the headline ends: after the first <h1> outside comments,
+ * teasers and sidebars; on a page with no such <h1> (old blog themes put
+ * the post's title in an <h2> or <h3>), after the first <h2> or <h3>
+ * whose text starts the page's <title>; 0 when there is none. */
+int px_meta_headline_end(ctx *c)
+{
+    int title = -1;
+    for (int i = 0; i < c->doc->n; i++) {
         if (px_meta_is_elem(&c->doc->nodes[i], GUMBO_TAG_H1) && !px_meta_elsewhere(c, i, 8))
             return c->doc->nodes[i].end;
-    return 0;
+        if (title < 0 && px_meta_is_elem(&c->doc->nodes[i], GUMBO_TAG_TITLE))
+            title = i;
+    }
+    char *t = title >= 0 ? px_meta_node_text(c, title, 300) : NULL;
+    int end = 0;
+    for (int i = 0; t && *t && i < c->doc->n && !end; i++) {
+        const px_node *nd = &c->doc->nodes[i];
+        if ((px_meta_is_elem(nd, GUMBO_TAG_H2) || px_meta_is_elem(nd, GUMBO_TAG_H3)) &&
+            !px_meta_elsewhere(c, i, 8) && starts_title(c, i, t))
+            end = nd->end;
+    }
+    px_free(c->a, t);
+    return end;
 }
 
 /* The author's name in a link to the author's page ("/author/jane/"), or
@@ -719,7 +795,7 @@ void px_meta_visible_byline(ctx *c)
         px_free(c->a, v);
     }
     /* the byline under the headline first, then any in page order */
-    int h = headline_end(c);
+    int h = px_meta_headline_end(c);
     int ranges[2][2] = {{h, h > 0 ? h + BYLINE_FAR : 0}, {0, c->doc->n}};
     for (int r = 0; r < 2; r++)
         for (int i = ranges[r][0]; i < ranges[r][1] && i < c->doc->n && !c->m->authors.n && !c->rc; i++) {
@@ -735,62 +811,46 @@ void px_meta_visible_byline(ctx *c)
         }
 }
 
-/* A byline in the text: a short element near the headline that starts
- * with "By", "Von", "Por", "Par", "Przez", "作者：" … and a name, or a
- * dateline with the name after it ("Posted on September 21, 2020 by Adi
- * Tzlil"). The name starts with a capital: "Di recente", "By the way"
- * are prose. */
+/* A byline in the text: a short element near the headline with a byline
+ * word and a name after it (meta_byword.c: "By Jane Doe", "Publié par
+ * X", "… · Autor: X · …", "Posted on September 21, 2020 by Adi Tzlil",
+ * "作者：王晓"). The name starts with a capital: "Di recente", "By the
+ * way" are prose; a handle ("velo_paris75") is a name. */
 #define SIGNATURE_MAX 100 /* bytes of a byline's text */
+
 void px_meta_signature(ctx *c)
 {
-    static const char *const labels[] = {
-        "by ", "written by ", "posted by ", "von ", "por ", "par ", "di ", "door ", "av ", "af ",
-        "przez ", "autor: ", "author: ", "auteur : ", "auteur: ", "autore: ",
-        "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: ",     /* Автор: */
-        "\xe4\xbd\x9c\xe8\x80\x85\xef\xbc\x9a",         /* 作者： */
-        "\xe4\xbd\x9c\xe8\x80\x85:",                    /* 作者: */
-        "\xe6\x96\x87\xef\xbc\x8f", "\xe6\x96\x87/",   /* 文／ 文/ */
-        "\xe8\xa8\x98\xe8\x80\x85 ", "\xe8\xae\xb0\xe8\x80\x85 ", /* 記者 记者 */
-    };
-    static const char *const dated[] = {"posted on ", "published on ", "publicado el ", "publié le ",
-                                        "veröffentlicht am "};
-    static const char *const before[] = {" by ", " von ", " par ", " por "};
     const px_node *nodes = c->doc->nodes;
-    int from = headline_end(c);
-    if (!from)
-        return;
-    /* the organisations given for want of a person wait aside */
+    int from = px_meta_headline_end(c);
     px_meta *m = c->m;
-    px_strlist held = {0};
-    if (c->org_authors) {
-        held = m->authors;
-        memset(&m->authors, 0, sizeof m->authors);
-    } else if (m->authors.n) {
+    if (!from || m->authors.n)
         return;
-    }
     for (int i = from; i < c->doc->n && i < from + BYLINE_FAR && !m->authors.n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
+        /* a caption's "Photo by" or name is the picture's */
+        if (px_meta_is_elem(nd, GUMBO_TAG_FIGCAPTION)) {
+            i = nd->end - 1;
+            continue;
+        }
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
             nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE || nd->tag == GUMBO_TAG_A ||
-            px_meta_elsewhere(c, i, 8) || in_menu(c, i))
+            px_meta_outside(c, i) || in_menu(c, i))
+            continue;
+        /* one line: the lines of a block of lines are read one by one
+         * ("Autor: Tomasz Nowak" | "Data publikacji: 12.05.2023") */
+        bool lines = false;
+        for (int j = i + 1; j < nd->end && j < i + BYLINE_FAR && !lines; j++)
+            lines = nodes[j].kind == PX_ELEMENT && !(nodes[j].flags & PX_INLINE) && nodes[j].tag != GUMBO_TAG_BR;
+        if (lines)
             continue;
         char *v = px_meta_node_text(c, i, SIGNATURE_MAX + 1);
         if (!v)
             return;
-        size_t n = strlen(v);
-        const char *name = NULL;
-        for (size_t k = 0; k < sizeof labels / sizeof *labels && !name && n <= SIGNATURE_MAX; k++)
-            if (px_meta_prefix_ci(v, labels[k]))
-                name = v + strlen(labels[k]);
-        for (size_t k = 0; k < sizeof dated / sizeof *dated && !name && n <= SIGNATURE_MAX; k++)
-            if (px_meta_prefix_ci(v, dated[k]))
-                for (size_t b = 0; b < sizeof before / sizeof *before && !name; b++) {
-                    const char *at = strstr(v, before[b]);
-                    name = at ? at + strlen(before[b]) : NULL;
-                }
+        size_t n = strlen(v), nl = 0;
+        const char *name = n <= SIGNATURE_MAX ? px_byword_find(v, n, &nl) : NULL;
         if (name) {
-            size_t nl = px_meta_byline_names(name, strlen(name));
-            if (nl && !(name[0] >= 'a' && name[0] <= 'z')) {
+            nl = px_meta_byline_names(name, nl);
+            if (nl && (!(name[0] >= 'a' && name[0] <= 'z') || handle(name, nl))) {
                 memmove(v, name, nl);
                 v[nl] = '\0';
                 px_meta_add_raw(c, v, false);
@@ -798,11 +858,26 @@ void px_meta_signature(ctx *c)
         }
         px_free(c->a, v);
     }
+}
+
+void px_meta_person_instead(ctx *c, void (*read)(ctx *))
+{
+    /* the organisations given for want of a person wait aside */
+    px_meta *m = c->m;
+    px_strlist held = {0};
+    if (c->org_authors) {
+        held = m->authors;
+        memset(&m->authors, 0, sizeof m->authors);
+    } else if (m->authors.n || c->rc) {
+        return;
+    }
+    read(c);
     if (!m->authors.n) {
         px_meta_list_free(c->a, &m->authors);
         m->authors = held;
     } else {
         px_meta_list_free(c->a, &held);
+        c->org_authors = false;
         /* the byline marked for extraction was the organisations' */
         m->byline_authors = 0;
     }
@@ -821,13 +896,34 @@ void px_meta_org_fallback(ctx *c)
     c->org_authors = m->authors.n > 0;
 }
 
+/* A link to the site's home page: "<a class="site-title" rel="author"
+ * href="/">Small Fixes</a>" (Jekyll's theme) names the site, not the
+ * article's author. */
+static bool home_link(const char *href)
+{
+    if (!href)
+        return false;
+    const char *p = strstr(href, "://");
+    if (p) {
+        p += 3;
+        while (*p && *p != '/' && *p != '?' && *p != '#')
+            p++;
+    } else {
+        p = href;
+    }
+    if (*p == '/')
+        p++;
+    return !*p || *p == '?' || *p == '#';
+}
+
 /* The text of the first rel=author links. */
 void px_meta_rel_authors(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
     c->visible = true; /* from here on, the sources are what the page shows */
     for (int i = 0, seen = 0; i < c->doc->n && seen < 4 && !c->rc; i++)
-        if (px_meta_is_elem(&nodes[i], GUMBO_TAG_A) && px_meta_has_token(px_attr(&nodes[i], "rel"), "author")) {
+        if (px_meta_is_elem(&nodes[i], GUMBO_TAG_A) && px_meta_has_token(px_attr(&nodes[i], "rel"), "author") &&
+            !home_link(px_attr(&nodes[i], "href"))) {
             seen++;
             char *v = px_meta_node_text(c, i, 200);
             px_meta_add_raw(c, v, false);

@@ -4,6 +4,8 @@
  *   meta_jsonld.c   JSON-LD blocks
  *   meta_tags.c     <meta> tags, microdata, tag and category links
  *   meta_authors.c  author strings cleaned into names; visible bylines
+ *   meta_byword.c   the words that introduce a byline, per language
+ *   meta_unlabelled.c bylines with no word: a name alone, an author box
  *   meta_page.c     what the page shows: the dateline, the URL's date
  *   meta_common.c   the helpers below: cleaning, lists, the document
  *   meta_site.c     the site's name, from the others and the page
@@ -131,12 +133,38 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len);
  * on ("NJ.com" on www.nj.com)? */
 bool px_site_host_exact(const char *host, const char *s, size_t n);
 
+/* The words that introduce a byline, per language (meta_byword.c): the
+ * length of the one at the start of s[0..n) with its space or colon ("By
+ * ", "Autor: ", "作者："), 0 when none; whether word w is one; and in a
+ * short meta line, where the name after one starts (its length in *len),
+ * or NULL: "… · Autor: Jens Möller · …", "Posted on May 3, 2021 by X". */
+size_t px_byword_lead(const char *s, size_t n);
+bool px_byword_is(const char *w, size_t n);
+const char *px_byword_find(const char *s, size_t n, size_t *len);
+/* Is s[0..n) a dateline: a month name, a numeric date or a time among
+ * its words? A year alone is not one ("Founded in 1998"). */
+bool px_meta_dateline(const char *s, size_t n);
+/* meta_authors.c: where the headline ends (the node after it), 0 when
+ * there is none; whether s[0..n) cleans into a person's name (two words
+ * or more, no role, organisation or label); whether node i is outside
+ * the article (px_meta_elsewhere, but the post's own footer is in it). */
+int px_meta_headline_end(ctx *c);
+bool px_meta_person_name(const px_meta *m, const char *s, size_t n);
+bool px_meta_outside(const ctx *c, int i);
+/* meta_unlabelled.c: bylines with no byline word, read when no source
+ * named a person: a name alone between the headline and the body, an
+ * author box after the body ("About the author"), a signature that ends
+ * the text ("— Karin Holm"). */
+void px_meta_unlabelled(ctx *c);
 /* Cleans a raw author string and adds its names (meta_authors.c). */
 void px_meta_add_raw(ctx *c, const char *raw, bool html);
 /* meta_authors.c: a byline in the text near the headline ("By Jane Doe",
- * "Par Matthieu Hy le 7 mai", "作者：王晓"), then the organisations held
- * back when still no person is named. */
+ * "Par Matthieu Hy le 7 mai", "作者：王晓", "… · Autor: X · …"). */
 void px_meta_signature(ctx *c);
+/* Runs read (px_meta_signature, px_meta_unlabelled) when no source named
+ * a person: the organisations named for want of one wait aside, and come
+ * back when read finds no one. */
+void px_meta_person_instead(ctx *c, void (*read)(ctx *));
 /* The length of the names at the start of a byline's text, before its
  * date ("By Jane Doe on Monday, May 3" -> "By Jane Doe"). */
 size_t px_meta_byline_names(const char *s, size_t n);

@@ -94,7 +94,8 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
     px_meta_mark_byline(m);
     /* after the mark: a byline read from the text is a guess, and must
      * not take text out of the article */
-    px_meta_signature(&c);
+    px_meta_person_instead(&c, px_meta_signature);
+    px_meta_person_instead(&c, px_meta_unlabelled);
     px_meta_link_coauthors(&c);
     page_dates(&c, page_url);
     px_meta_last_tags(&c);

@@ -67,13 +67,16 @@ typedef struct pattern {
     size_t blob_len;
 } pattern;
 
-/* A pattern in a rule set image. */
+/* A pattern in a rule set image. Offsets, not pointers: each pointer in
+ * the data of a position-independent program is written by the loader at
+ * every start, and a page written is a page copied (bench/RESULTS.md,
+ * start-up outside extraction). */
 typedef struct px_image_pattern {
-    const char *src;
+    uint32_t src;  /* into the image's strings */
     uint32_t flags;
-    const char *lits;
-    const unsigned char *blob;
-    size_t blob_len;
+    int32_t lits;  /* into strings (a px_litset), or -1: none known */
+    int32_t blob;  /* into blobs (16-byte aligned), or -1: none */
+    uint32_t blob_len;
 } px_image_pattern;
 
 /* Rules ready to use: what px_rules_parse and px_rules_compile make of
@@ -81,14 +84,34 @@ typedef struct px_image_pattern {
 typedef struct px_rules_image {
     const char *const *files;
     int nfiles;
+    /* Their m is NULL (no pointer to relocate): rule i's nm matchers
+     * follow rule i - 1's in matchers. */
     const rule *rules;
+    const matcher *matchers;
     int nrules;
     const px_image_pattern *pats;
     int npats;
+    const char *strings;        /* the patterns' sources and literals */
+    const unsigned char *blobs; /* their compiled forms */
     const px_scanner *scan; /* over the patterns' literals */
     const char *const *keys; /* as collect_keys finds them */
     int nkeys;
 } px_rules_image;
+
+/* Pattern i of an image: its source, its literals (NULL: none known) and
+ * its compiled form (NULL: none). */
+static inline const char *px_image_src(const px_rules_image *img, int i)
+{
+    return img->strings + img->pats[i].src;
+}
+static inline const char *px_image_lits(const px_rules_image *img, int i)
+{
+    return img->pats[i].lits < 0 ? NULL : img->strings + img->pats[i].lits;
+}
+static inline const unsigned char *px_image_blob(const px_rules_image *img, int i)
+{
+    return img->pats[i].blob < 0 ? NULL : img->blobs + img->pats[i].blob;
+}
 
 /* The bundled rules (the .rules files in rules/), written by rules/rulegen.c. */
 extern const px_rules_image px_builtin_image;

@@ -604,17 +604,21 @@ int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *er
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
     memcpy(rs->files, img->files, (size_t)img->nfiles * sizeof *rs->files);
     memcpy(rs->rules, img->rules, (size_t)img->nrules * sizeof *rs->rules);
+    for (int i = 0, at = 0; i < img->nrules; i++) {
+        rs->rules[i].m = img->matchers + at;
+        at += img->rules[i].nm;
+    }
     for (int i = 0; i < img->npats; i++) {
         pattern *pt = &rs->pats[i];
         const px_image_pattern *ip = &img->pats[i];
-        pt->src = ip->src;
+        pt->src = px_image_src(img, i);
         pt->flags = ip->flags;
         atomic_init(&pt->code, NULL);
         atomic_init(&pt->jitted, NULL);
         atomic_init(&pt->uses, 0);
     atomic_init(&pt->jit_claimed, false);
-        pt->lits = ip->lits;
-        pt->blob = ip->blob;
+        pt->lits = px_image_lits(img, i);
+        pt->blob = px_image_blob(img, i);
         pt->blob_len = ip->blob_len;
     }
     rs->nfiles = rs->image_files = img->nfiles;

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <stdint.h>
 #include <string.h>
 
 size_t px_utf8_len(unsigned char c)
@@ -118,11 +119,14 @@ void px_buf_rtrim(px_buf *b)
 /* Does s[i..n) start with a byte px_strip_controls changes? */
 static bool unsafe_at(const char *s, size_t i, size_t n)
 {
-    unsigned char c = (unsigned char)s[i], c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+    unsigned char c = (unsigned char)s[i], c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0,
+                  c2 = i + 2 < n ? (unsigned char)s[i + 2] : 0;
     if (c < 0x20)
         return c != '\t' && c != '\n';
-    return c == 0x7f || (c == 0xc2 && c1 >= 0x80 && c1 <= 0x9f) || (c == 0xe2 && c1 == 0x80) ||
-           (c == 0xef && c1 == 0xbf);
+    /* exactly: curly quotes and dashes (E2 80 xx) are common, and safe */
+    return c == 0x7f || (c == 0xc2 && c1 >= 0x80 && c1 <= 0x9f) ||
+           (c == 0xe2 && c1 == 0x80 && (c2 == 0xa8 || c2 == 0xa9)) ||
+           (c == 0xef && c1 == 0xbf && (c2 == 0xbe || c2 == 0xbf));
 }
 
 size_t px_strip_controls(char *s, size_t n)
@@ -130,8 +134,21 @@ size_t px_strip_controls(char *s, size_t n)
     /* Most strings hold nothing to remove and are not written at all
      * (some of Gumbo's are shared constants). */
     size_t o = 0;
-    while (o < n && !unsafe_at(s, o, n))
+    for (;;) {
+        /* Eight bytes of printable ASCII, most of most pages, at a time:
+         * none below 0x20, none at 0x7f or above. */
+        const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+        uint64_t w;
+        while (n - o >= 8) {
+            memcpy(&w, s + o, 8);
+            if ((((w - 0x20 * ones) & ~w) | (((w & ~highs) + ones) | w)) & highs)
+                break;
+            o += 8;
+        }
+        if (o == n || unsafe_at(s, o, n))
+            break;
         o++;
+    }
     if (o == n)
         return n;
     for (size_t i = o; i < n;) {

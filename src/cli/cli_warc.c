@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "dynlib.h"
 #include "warc.h"
 
 /* The record's WARC fields, as JSON members that lead its output record. */
@@ -56,7 +57,9 @@ int cli_warc_next(void *ctx, px_job *job)
             if (o <= 0)
                 return o ? 1 : 0; /* a file that cannot be opened is an error record */
             if (!(r->reader = px_warc_open(r->f, r->max_bytes))) {
-                job->msg = strdup("out of memory");
+                /* zlib is loaded with the first reader (dynlib.h) */
+                const char *why = px_dynlib_error(PX_LIB_ZLIB);
+                job->msg = strdup(why ? why : "out of memory");
                 return -1;
             }
         }

@@ -178,12 +178,12 @@ static enum enc content_encoding(const char *ce)
 enum { INF_OK, INF_NOMEM, INF_BAD, INF_BIG };
 
 /* Inflates src into a new buffer of at most limit bytes (NUL-terminated). */
-static int inflate_all(const char *src, size_t n, int bits, size_t limit, char **out, size_t *out_len,
-                       char why[96])
+static int inflate_all(const px_zlib_api *zl, const char *src, size_t n, int bits, size_t limit, char **out,
+                       size_t *out_len, char why[96])
 {
     z_stream z;
     memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, bits) != Z_OK)
+    if (px_warc_inflate_init(zl, &z, bits) != Z_OK)
         return INF_NOMEM;
     /* One byte past the limit tells a body of exactly limit bytes from a
      * longer one. */
@@ -216,7 +216,7 @@ static int inflate_all(const char *src, size_t n, int bits, size_t limit, char *
         size_t room = cap - len > UINT32_MAX ? UINT32_MAX : cap - len;
         z.next_out = (Bytef *)o + len;
         z.avail_out = (uInt)room;
-        r = inflate(&z, Z_NO_FLUSH);
+        r = zl->inflate(&z, Z_NO_FLUSH);
         len += room - z.avail_out;
         if (r == Z_STREAM_END) {
             res = INF_OK;
@@ -231,7 +231,7 @@ static int inflate_all(const char *src, size_t n, int bits, size_t limit, char *
             break;
         }
     }
-    inflateEnd(&z);
+    zl->inflate_end(&z);
     if (res == INF_OK && len > limit)
         res = INF_BIG;
     if (res != INF_OK) {
@@ -303,10 +303,10 @@ static int undo_encoding(px_warc_rd *r, enum enc enc, const char *name)
     char why[96] = "";
     char *out = NULL;
     size_t len = 0;
-    int res = inflate_all(rec->body, rec->body_len, enc == E_GZIP ? 32 + MAX_WBITS : MAX_WBITS,
+    int res = inflate_all(r->w->zl, rec->body, rec->body_len, enc == E_GZIP ? 32 + MAX_WBITS : MAX_WBITS,
                           r->w->max_body, &out, &len, why);
     if (res == INF_BAD && enc == E_DEFLATE)
-        res = inflate_all(rec->body, rec->body_len, -MAX_WBITS, r->w->max_body, &out, &len, why);
+        res = inflate_all(r->w->zl, rec->body, rec->body_len, -MAX_WBITS, r->w->max_body, &out, &len, why);
     if (res == INF_NOMEM)
         return px_warc_out_of_memory(rec);
     if (res == INF_OK) {

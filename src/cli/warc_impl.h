@@ -23,6 +23,7 @@
 #include "warc.h"
 
 #include <zlib.h>
+#include "dynlib.h"
 
 #define CHUNK (64u * 1024u)
 /* One header block, WARC or HTTP; real ones are a few KiB. */
@@ -54,10 +55,17 @@ struct px_warc {
     enum fail fail;
     int io_errno;
     char why[96]; /* zlib's complaint, for F_GZIP */
+    const px_zlib_api *zl; /* zlib, loaded when the first reader opens */
     z_stream z;
     unsigned char in[CHUNK];
     unsigned char out[CHUNK];
 };
+
+/* inflateInit2 (a macro of zlib.h) through the loaded zlib. */
+static inline int px_warc_inflate_init(const px_zlib_api *zl, z_stream *z, int window_bits)
+{
+    return zl->inflate_init2(z, window_bits, ZLIB_VERSION, (int)sizeof *z);
+}
 
 /* ---- the source (warc_source.c) ---- */
 

@@ -41,7 +41,8 @@ px_warc *px_warc_open(FILE *f, size_t max_body)
     px_warc *w = calloc(1, sizeof *w);
     if (!w)
         return NULL;
-    if (inflateInit2(&w->z, 16 + MAX_WBITS) != Z_OK) {
+    w->zl = px_zlib();
+    if (!w->zl || px_warc_inflate_init(w->zl, &w->z, 16 + MAX_WBITS) != Z_OK) {
         free(w);
         return NULL;
     }
@@ -102,6 +103,6 @@ void px_warc_close(px_warc *w)
 {
     if (!w)
         return;
-    inflateEnd(&w->z);
+    w->zl->inflate_end(&w->z);
     free(w);
 }

@@ -78,7 +78,7 @@ static bool src_detect(px_warc *w)
         return false;
     const unsigned char *p = w->in + w->in_pos;
     if (have >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
-        inflateReset(&w->z);
+        w->zl->inflate_reset(&w->z);
         w->member_off = px_warc_raw_pos(w);
         w->z_done = false;
         w->fresh = true;
@@ -107,7 +107,7 @@ static bool src_inflate(px_warc *w)
         w->z.avail_in = (uInt)in_before;
         w->z.next_out = w->out + w->out_len;
         w->z.avail_out = (uInt)(CHUNK - w->out_len);
-        int r = inflate(&w->z, Z_NO_FLUSH);
+        int r = w->zl->inflate(&w->z, Z_NO_FLUSH);
         size_t used = in_before - w->z.avail_in;
         size_t made = CHUNK - w->out_len - w->z.avail_out;
         w->in_pos += used;
@@ -207,15 +207,15 @@ static bool member_starts_record(px_warc *w)
 {
     unsigned char head[5];
     raw_want(w, CHUNK);
-    inflateReset(&w->z);
+    w->zl->inflate_reset(&w->z);
     w->z.next_in = w->in + w->in_pos;
     w->z.avail_in = (uInt)(w->in_len - w->in_pos);
     w->z.next_out = head;
     w->z.avail_out = sizeof head;
-    int r = inflate(&w->z, Z_NO_FLUSH);
+    int r = w->zl->inflate(&w->z, Z_NO_FLUSH);
     bool ok = (r == Z_OK || r == Z_STREAM_END || r == Z_BUF_ERROR) && w->z.avail_out == 0 &&
               memcmp(head, "WARC/", 5) == 0;
-    inflateReset(&w->z);
+    w->zl->inflate_reset(&w->z);
     return ok;
 }
 

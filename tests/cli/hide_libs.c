@@ -2,7 +2,7 @@
  * named in PITH_TEST_HIDE_LIBS (comma separated) fails as it does on a
  * machine without that library, with the loader's own error message, so
  * that pith's path for a library loaded on demand but not installed
- * (src/dynlib.h) runs for real. Every other dlopen goes through. */
+ * (src/util/dynlib.h) runs for real. Every other dlopen goes through. */
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>

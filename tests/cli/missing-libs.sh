@@ -1,10 +1,12 @@
 #!/bin/sh
-# uchardet and CLD2 are loaded on demand (src/dynlib.h). Without them (here
-# hidden by the preload shim hide_libs.c, given as $2) pith still works:
-# no charset guess (windows-1252, the default), no detected language (a
-# page whose language cannot be told is kept by --target-language), and
-# --explain says in one line which library could not be loaded. With them
-# it says nothing of the kind.
+# uchardet, CLD2 and zlib are loaded on demand (src/util/dynlib.h).
+# Without the first two (here hidden by the preload shim hide_libs.c,
+# given as $2) pith still works: no charset guess (windows-1252, the
+# default), no detected language (a page whose language cannot be told is
+# kept by --target-language), and --explain says in one line which library
+# could not be loaded. With them it says nothing of the kind. zlib is
+# needed by --warc alone: without it --warc fails with one line that names
+# it, and a page never loads it.
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 shim=$2
@@ -35,6 +37,29 @@ run_pith --explain --no-title "$T/koi8.html"
 expect_status 0
 expect_stdout_has 'Привет, мир.'
 ! grep -q 'could not be loaded' "$T/err" || fail 'a library was said missing'
+pass
+
+# A page that needs none of them (its charset and language declared)
+# loads none: each is start-up time.
+printf '<html lang="de"><head><meta charset="utf-8"><title>Neuer Kai</title></head><body>%s</body></html>' "$body" > "$T/declared.html"
+run_pith --no-title "$T/declared.html"
+expect_status 0
+expect_stdout_has 'Nordkai'
+LD_DEBUG=files "$pith" --no-title "$T/declared.html" > /dev/null 2> "$T/loads" || fail "pith failed under LD_DEBUG"
+grep -q 'file=libgumbo' "$T/loads" || fail 'LD_DEBUG=files lists no libraries: the check proves nothing'
+! grep -E 'file=(libz|libuchardet|libcld2)' "$T/loads" || fail 'a page loaded a library it does not need'
+pass
+# A WARC does load zlib, and reads a gzip member with it.
+printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n%s' "$(cat "$T/de.html")" > "$T/http"
+{
+    printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.com/kai\r\n'
+    printf 'Content-Type: application/http; msgtype=response\r\nContent-Length: %s\r\n\r\n' "$(wc -c < "$T/http")"
+    cat "$T/http"
+    printf '\r\n\r\n'
+} | gzip -c > "$T/kai.warc.gz"
+run_pith --warc "$T/kai.warc.gz"
+expect_status 0
+expect_stdout_has 'Nordkai'
 pass
 
 # The shim needs to come first; an ASan runtime would want to.
@@ -76,5 +101,16 @@ run_pith --format json "$T/de.html"
 expect_status 0
 [ "$(language)" = de ] || fail "expected the detected language de"
 pass
+
+# No zlib: --warc says so in one line, and pages still run.
+PITH_TEST_HIDE_LIBS=libz.so.1
+run_pith --warc "$T/kai.warc.gz"
+expect_status 3
+expect_no_stdout
+expect_one_stderr_line
+expect_stderr_has 'pith: libz.so.1 could not be loaded: '
+run_pith --no-title "$T/de.html"
+expect_status 0
+expect_stdout_has 'Nordkai'
 
 done_ok

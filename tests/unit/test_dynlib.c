@@ -1,5 +1,5 @@
-/* dynlib.c: uchardet and CLD2 loaded on demand, every function resolved,
- * and the error path of a library or symbol that is not there. */
+/* dynlib.c: uchardet, CLD2 and zlib loaded on demand, every function
+ * resolved, and the error path of a library or symbol that is not there. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 #include <uchardet.h>
+#include <zlib.h>
 #include "dynlib.h"
 
 /* dynlib.h writes uchardet's prototypes itself, so that libpith needs no
@@ -25,6 +26,14 @@ _Static_assert(_Generic(&uchardet_get_charset, __typeof__(((px_uchardet_api *)0)
 _Static_assert(_Generic(&uchardet_delete, __typeof__(((px_uchardet_api *)0)->destroy): 1,
                         default: 0),
                "uchardet_delete");
+
+/* And zlib's, to zlib.h's. */
+#define SAME_TYPE(fn, member) \
+    _Static_assert(_Generic(&fn, __typeof__(((px_zlib_api *)0)->member): 1, default: 0), #fn)
+SAME_TYPE(inflateInit2_, inflate_init2);
+SAME_TYPE(inflate, inflate);
+SAME_TYPE(inflateReset, inflate_reset);
+SAME_TYPE(inflateEnd, inflate_end);
 
 /* Each library of a machine set up by the README loads, with every
  * function, and answers a call. */
@@ -83,6 +92,37 @@ static void test_cld2_loads(void **state)
     assert_ptr_equal(px_cld2(), cld2);
 }
 
+static void test_zlib_loads(void **state)
+{
+    (void)state;
+    const px_zlib_api *zl = px_zlib();
+    if (!zl)
+        fail_msg("%s", px_dynlib_error(PX_LIB_ZLIB));
+    assert_null(px_dynlib_error(PX_LIB_ZLIB));
+    /* what the linked zlib compresses, the loaded one inflates, twice
+     * over one stream (inflateReset between) */
+    static const char text[] = "Die Hafenbeh\xc3\xb6rde hat den neuen Nordkai er\xc3\xb6""ffnet.";
+    Bytef packed[256];
+    uLongf packed_len = sizeof packed;
+    assert_int_equal(compress(packed, &packed_len, (const Bytef *)text, sizeof text), Z_OK);
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    assert_int_equal(zl->inflate_init2(&z, MAX_WBITS, ZLIB_VERSION, (int)sizeof z), Z_OK);
+    for (int round = 0; round < 2; round++) {
+        char out[sizeof text + 16];
+        z.next_in = packed;
+        z.avail_in = (uInt)packed_len;
+        z.next_out = (Bytef *)out;
+        z.avail_out = sizeof out;
+        assert_int_equal(zl->inflate(&z, Z_FINISH), Z_STREAM_END);
+        assert_int_equal(sizeof out - z.avail_out, sizeof text);
+        assert_memory_equal(out, text, sizeof text);
+        assert_int_equal(zl->inflate_reset(&z), Z_OK);
+    }
+    assert_int_equal(zl->inflate_end(&z), Z_OK);
+    assert_ptr_equal(px_zlib(), zl);
+}
+
 /* A library that is not installed, or lacks a function: false, one
  * line that names it, and the API table left as it was. */
 static void test_missing(void **state)
@@ -116,6 +156,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_uchardet_loads),
         cmocka_unit_test(test_cld2_loads),
+        cmocka_unit_test(test_zlib_loads),
         cmocka_unit_test(test_missing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

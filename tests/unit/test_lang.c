@@ -1,4 +1,4 @@
-/* lang.c and lang_cld2.c (CLD2 through src/dynlib.c): the language of a text, and tags compared. */
+/* lang.c and lang_cld2.c (CLD2 through src/util/dynlib.c): the language of a text, and tags compared. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -94,14 +94,16 @@ static void test_image_is_the_parsed_files(void **state)
     for (int i = 0; i < rs->nfiles; i++)
         assert_string_equal(img->files[i], rs->files[i]);
     assert_int_equal(img->nrules, rs->nrules);
-    for (int i = 0; i < rs->nrules; i++) {
+    for (int i = 0, at = 0; i < rs->nrules; i++) {
         const rule *a = &img->rules[i], *b = &rs->rules[i];
+        /* no pointer in the image's rules: their matchers follow in order */
+        assert_null(a->m);
         assert_true(a->drop == b->drop && a->score == b->score && a->text == b->text);
         assert_int_equal(a->file, b->file);
         assert_int_equal(a->line, b->line);
         assert_int_equal(a->nm, b->nm);
         for (int j = 0; j < a->nm; j++) {
-            const matcher *x = &a->m[j], *y = &b->m[j];
+            const matcher *x = &img->matchers[at + j], *y = &b->m[j];
             assert_int_equal(x->kind, y->kind);
             assert_true(x->negate == y->negate);
             assert_true(same_str(x->name, y->name));
@@ -111,12 +113,13 @@ static void test_image_is_the_parsed_files(void **state)
             assert_memory_equal(x->tags, y->tags, sizeof x->tags);
             assert_true(same_list(x->tagnames, y->tagnames));
         }
+        at += a->nm;
     }
     assert_int_equal(img->npats, rs->npats);
     for (int i = 0; i < rs->npats; i++) {
-        assert_string_equal(img->pats[i].src, rs->pats[i].src);
+        assert_string_equal(px_image_src(img, i), rs->pats[i].src);
         assert_int_equal(img->pats[i].flags, rs->pats[i].flags);
-        assert_true(same_list(img->pats[i].lits, rs->pats[i].lits));
+        assert_true(same_list(px_image_lits(img, i), rs->pats[i].lits));
     }
     assert_int_equal(img->nkeys, rs->nkeys);
     for (int k = 0; k < rs->nkeys; k++)
@@ -146,11 +149,13 @@ static void test_image_patterns_load(void **state)
     const px_rules_image *img = &px_builtin_image;
     for (int i = 0; i < img->npats; i++) {
         pcre2_code *code = NULL;
-        assert_non_null(img->pats[i].blob);
-        assert_int_equal(pcre2_serialize_decode(&code, 1, img->pats[i].blob, NULL), 1);
+        assert_non_null(px_image_blob(img, i));
+        /* aligned as PCRE2 reads the header in place */
+        assert_int_equal((uintptr_t)px_image_blob(img, i) % 16, 0);
+        assert_int_equal(pcre2_serialize_decode(&code, 1, px_image_blob(img, i), NULL), 1);
         int ec;
         PCRE2_SIZE off;
-        pcre2_code *fresh = pcre2_compile((PCRE2_SPTR)img->pats[i].src, PCRE2_ZERO_TERMINATED,
+        pcre2_code *fresh = pcre2_compile((PCRE2_SPTR)px_image_src(img, i), PCRE2_ZERO_TERMINATED,
                                           img->pats[i].flags, &ec, &off, NULL);
         assert_non_null(fresh);
         size_t a = 0, b = 1;
@@ -183,7 +188,7 @@ static void test_prefilter_keeps_every_match(void **state)
     pcre2_code **codes = calloc((size_t)img->npats, sizeof *codes);
     assert_true(md && hits && codes);
     for (int i = 0; i < img->npats; i++)
-        assert_int_equal(pcre2_serialize_decode(&codes[i], 1, img->pats[i].blob, NULL), 1);
+        assert_int_equal(pcre2_serialize_decode(&codes[i], 1, px_image_blob(img, i), NULL), 1);
     int subjects = 0, matches = 0;
     char *line = data, *end = data + len;
     size_t nclass = 0;
@@ -217,7 +222,7 @@ static void test_prefilter_keeps_every_match(void **state)
                 if (pcre2_match(codes[i], (PCRE2_SPTR)up, n, 0, 0, md, NULL) < 0)
                     continue;
                 matches++;
-                if (img->pats[i].lits && !(hits[i / 64] >> (i % 64) & 1))
+                if (px_image_lits(img, i) && !(hits[i / 64] >> (i % 64) & 1))
                     fail_msg("pattern %d matches \"%s\" but the prefilter rules it out", i, up);
             }
         }
@@ -263,11 +268,12 @@ static void test_refused_compiled_form_falls_back_to_source(void **state)
     static const _Alignas(16) unsigned char bad[64] = {1, 2, 3, 4};
     for (int i = 0; i < img->npats; i++) {
         pats[i] = img->pats[i];
-        pats[i].blob = bad;
+        pats[i].blob = 0;
         pats[i].blob_len = sizeof bad;
     }
     px_rules_image copy = *img;
     copy.pats = pats;
+    copy.blobs = bad;
     px_ruleset *rs = px_rules_new(&A);
     pith_error err = {0, ""};
     assert_int_equal(px_rules_add_image(rs, &copy, &err), PITH_OK);

@@ -1,6 +1,8 @@
 /*
- * Libraries loaded on demand: uchardet (the charset guess of src/decode.c)
- * and CLD2 (the language of src/lang_cld2.c).
+ * Libraries loaded on demand: uchardet (the charset guess of src/decode.c),
+ * CLD2 (the language of src/lang_cld2.c) and zlib (the command's WARC
+ * reader, src/cli/warc*.c). The command reaches this file as part of the
+ * base layer.
  *
  * Why not link them: a process that links a shared library pays for
  * loading it at start-up, whether the page needs it or not, and pith is
@@ -8,7 +10,9 @@
  * libstdc++ (which CLD2 pulls in), libcld2 and libuchardet took a process
  * from 0.7 ms to 1.8 ms, when Gumbo's parse of a small page is 1.2 ms in
  * all. Most pages declare their charset and their language, so most
- * processes need neither library. So each is opened with dlopen the first
+ * processes need neither library. zlib is smaller (an empty program that
+ * links it starts 0.045 ms later, measured likewise) but only --warc reads
+ * gzip, and a process per page pays it for nothing. So each is opened with dlopen the first
  * time a page needs it, once per process, and its functions are reached
  * through a table of pointers.
  *
@@ -26,6 +30,7 @@
 typedef enum px_lib {
     PX_LIB_UCHARDET,
     PX_LIB_CLD2,
+    PX_LIB_ZLIB,
     PX_LIB_COUNT
 } px_lib;
 
@@ -56,10 +61,23 @@ typedef struct px_cld2_api {
     const char *(*language_code)(int lang);
 } px_cld2_api;
 
+/* The four functions of zlib (zlib.h) the WARC reader calls: inflateInit2
+ * is a macro that passes zlib.h's version and stream size to
+ * inflateInit2_ (as a caller must do too). */
+struct z_stream_s;
+typedef struct px_zlib_api {
+    int (*inflate_init2)(struct z_stream_s *strm, int window_bits, const char *version,
+                         int stream_size);
+    int (*inflate)(struct z_stream_s *strm, int flush);
+    int (*inflate_reset)(struct z_stream_s *strm);
+    int (*inflate_end)(struct z_stream_s *strm);
+} px_zlib_api;
+
 /* The library's functions, every one resolved; NULL when the library or
  * one of its functions could not be loaded. Loads it on the first call. */
 const px_uchardet_api *px_uchardet(void);
 const px_cld2_api *px_cld2(void);
+const px_zlib_api *px_zlib(void);
 
 /* Why library id could not be loaded (one line: its file name and
  * dlerror's words), or NULL when it is loaded. Tries to load it first if

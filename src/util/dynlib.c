@@ -58,8 +58,16 @@ static const px_dynsym cld2_syms[] = {
     {"_ZN4CLD212LanguageCodeENS_8LanguageE", offsetof(px_cld2_api, language_code)},
 };
 
+static const px_dynsym zlib_syms[] = {
+    {"inflateInit2_", offsetof(px_zlib_api, inflate_init2)},
+    {"inflate", offsetof(px_zlib_api, inflate)},
+    {"inflateReset", offsetof(px_zlib_api, inflate_reset)},
+    {"inflateEnd", offsetof(px_zlib_api, inflate_end)},
+};
+
 static px_uchardet_api uchardet_api;
 static px_cld2_api cld2_api;
+static px_zlib_api zlib_api;
 
 static struct lib {
     const char *soname;
@@ -72,6 +80,7 @@ static struct lib {
     [PX_LIB_UCHARDET] = {"libuchardet.so.0", uchardet_syms, COUNT(uchardet_syms), &uchardet_api,
                          false, ""},
     [PX_LIB_CLD2] = {"libcld2.so.0", cld2_syms, COUNT(cld2_syms), &cld2_api, false, ""},
+    [PX_LIB_ZLIB] = {"libz.so.1", zlib_syms, COUNT(zlib_syms), &zlib_api, false, ""},
 };
 
 static void load(px_lib id)
@@ -83,9 +92,10 @@ static void load(px_lib id)
 /* pthread_once takes no argument: one small function per library. */
 static void load_uchardet(void) { load(PX_LIB_UCHARDET); }
 static void load_cld2(void) { load(PX_LIB_CLD2); }
+static void load_zlib(void) { load(PX_LIB_ZLIB); }
 
-static pthread_once_t once[PX_LIB_COUNT] = {PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT};
-static void (*const loaders[PX_LIB_COUNT])(void) = {load_uchardet, load_cld2};
+static pthread_once_t once[PX_LIB_COUNT] = {PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT};
+static void (*const loaders[PX_LIB_COUNT])(void) = {load_uchardet, load_cld2, load_zlib};
 
 static const void *get(px_lib id)
 {
@@ -95,6 +105,7 @@ static const void *get(px_lib id)
 
 const px_uchardet_api *px_uchardet(void) { return get(PX_LIB_UCHARDET); }
 const px_cld2_api *px_cld2(void) { return get(PX_LIB_CLD2); }
+const px_zlib_api *px_zlib(void) { return get(PX_LIB_ZLIB); }
 
 const char *px_dynlib_error(px_lib id)
 {

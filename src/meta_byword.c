@@ -1,0 +1,316 @@
+/*
+ * The words that introduce a byline, per language, and where a byline
+ * starts in a short meta line ("Veröffentlicht am 5. Juni 2020 · Autor:
+ * Jens Möller · Kategorie: Touren", "Postat den 28 oktober 2021 av Karin
+ * Holm", "2023年05月18日 来源：南江日报 作者：李明 编辑：王芳").
+ */
+#include "meta_impl.h"
+
+#include <pthread.h>
+#include <string.h>
+#include "date.h"
+#include "text.h"
+
+/* How a word introduces the name. A page with no lang (or a wrong one)
+ * still has bylines in its own language, so every word is tried on every
+ * page; the language column is for the reader of this table. */
+enum {
+    BW_LEAD = 1,  /* at the start of the line or of a part of it: "By X", "Von X" */
+    BW_AFTER = 2, /* after a dateline: "Posted on May 3, 2021 by X", "… door X" */
+    BW_LABEL = 4, /* with a colon, anywhere in the line: "Autor: X", "作者：X" */
+};
+
+static const struct {
+    const char *lang, *word;
+    unsigned how;
+} bywords[] = {
+    {"en", "by", BW_LEAD | BW_AFTER},
+    {"en", "byby", BW_LEAD}, /* a template's "By" before a field that says "By" again */
+    {"en", "written by", BW_LEAD},
+    {"en", "posted by", BW_LEAD},
+    {"en", "post by", BW_LEAD},
+    {"en", "published by", BW_LEAD},
+    {"en", "words by", BW_LEAD},
+    {"en", "story by", BW_LEAD},
+    {"en", "reporting by", BW_LEAD},
+    {"en", "text by", BW_LEAD},
+    {"en", "author", BW_LEAD | BW_LABEL},
+    {"en", "authors", BW_LABEL},
+    {"en", "words", BW_LABEL},
+    {"en", "text", BW_LABEL}, /* also de, sv */
+    {"de", "von", BW_LEAD | BW_AFTER},
+    {"de", "geschrieben von", BW_LEAD},
+    {"de", "verfasst von", BW_LEAD},
+    {"de", "autor", BW_LEAD | BW_LABEL}, /* also es, pt, pl */
+    {"de", "autorin", BW_LABEL},
+    {"fr", "par", BW_LEAD | BW_AFTER},
+    {"fr", "publié par", BW_LEAD},
+    {"fr", "écrit par", BW_LEAD},
+    {"fr", "auteur", BW_LEAD | BW_LABEL}, /* also nl */
+    {"fr", "texte", BW_LABEL},
+    {"es", "por", BW_LEAD | BW_AFTER}, /* also pt */
+    {"es", "escrito por", BW_LEAD},
+    {"es", "publicado por", BW_LEAD},
+    {"es", "autora", BW_LABEL},
+    {"es", "texto", BW_LABEL},
+    {"it", "di", BW_LEAD},
+    {"it", "da", BW_AFTER},
+    {"it", "scritto da", BW_LEAD},
+    {"it", "pubblicato da", BW_LEAD},
+    {"it", "autore", BW_LEAD | BW_LABEL},
+    {"it", "testo", BW_LABEL},
+    {"pt", "escrito por", BW_LEAD},
+    {"nl", "door", BW_LEAD | BW_AFTER},
+    {"nl", "geschreven door", BW_LEAD},
+    {"nl", "tekst", BW_LABEL}, /* also pl */
+    {"sv", "av", BW_LEAD | BW_AFTER},
+    {"sv", "skriven av", BW_LEAD},
+    {"sv", "publicerad av", BW_LEAD},
+    {"sv", "författare", BW_LABEL},
+    {"da", "af", BW_LEAD | BW_AFTER},
+    {"pl", "przez", BW_LEAD | BW_AFTER},
+    {"pl", "opublikowane przez", BW_LEAD},
+    {"pl", "autorka", BW_LABEL},
+    {"ru", "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", BW_LEAD | BW_LABEL}, /* Автор */
+    {"ru", "\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", BW_LEAD | BW_LABEL}, /* автор */
+    {"ru", "\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82", BW_LABEL},           /* Текст */
+    {"zh", "\xe4\xbd\x9c\xe8\x80\x85", BW_LABEL},                           /* 作者 */
+    {"zh", "\xe6\x92\xb0\xe6\x96\x87", BW_LABEL},                           /* 撰文 */
+    {"zh", "\xe8\xae\xb0\xe8\x80\x85", BW_LEAD},                            /* 记者 */
+    {"zh", "\xe8\xa8\x98\xe8\x80\x85", BW_LEAD},                            /* 記者 (also ja) */
+    {"ja", "\xe6\x96\x87", BW_LABEL},                                       /* 文 (also zh) */
+    {"ja", "\xe5\x9f\xb7\xe7\xad\x86\xe8\x80\x85", BW_LABEL},               /* 執筆者 */
+    {"ja", "\xe5\x9f\xb7\xe7\xad\x86", BW_LABEL},                           /* 執筆 */
+    {"ja", "\xe7\xad\x86\xe8\x80\x85", BW_LABEL},                           /* 筆者 */
+    {"ja", "\xe8\x91\x97\xe8\x80\x85", BW_LABEL},                           /* 著者 */
+};
+
+#define NBYWORDS (sizeof bywords / sizeof *bywords)
+
+/* Lines are tried at every word: the words' lengths and the bytes they can
+ * begin with (both cases) let most offsets go with one table lookup. */
+static size_t bylen[NBYWORDS];
+static bool byfirst[256];
+static pthread_once_t by_once = PTHREAD_ONCE_INIT;
+
+static void by_init(void)
+{
+    for (size_t k = 0; k < NBYWORDS; k++) {
+        unsigned char c = (unsigned char)bywords[k].word[0];
+        bylen[k] = strlen(bywords[k].word);
+        byfirst[c] = byfirst[px_ascii_lower(c)] = true;
+        if (c >= 'a' && c <= 'z')
+            byfirst[c - 'a' + 'A'] = true;
+    }
+}
+
+/* The length of a colon at s[0..n), after an optional space: ":",
+ * " :" (French), "：" and "／" (full width); 0 when there is none. */
+static size_t colon(const char *s, size_t n)
+{
+    size_t i = n && s[0] == ' ' ? 1 : 0;
+    if (i < n && s[i] == ':')
+        return i + 1;
+    if (i + 3 <= n && (!memcmp(s + i, "\xef\xbc\x9a", 3) || !memcmp(s + i, "\xef\xbc\x8f", 3)))
+        return i + 3;
+    return 0;
+}
+
+/* Does entry k match at s[0..n), with what follows it (a space, or the
+ * label's colon)? Its length with that, or 0. */
+static size_t match(size_t k, unsigned how, const char *s, size_t n)
+{
+    size_t wl = bylen[k];
+    if (!(bywords[k].how & how) || wl > n || !px_ascii_ieq(s, bywords[k].word, wl))
+        return 0;
+    if (how == BW_LABEL) {
+        size_t cl = colon(s + wl, n - wl);
+        /* "文/" in Chinese bylines */
+        if (!cl && (unsigned char)s[0] >= 0x80 && wl < n && s[wl] == '/')
+            cl = 1;
+        return cl ? wl + cl : 0;
+    }
+    if (wl < n && px_meta_is_ws((unsigned char)s[wl]))
+        return wl + 1;
+    size_t cl = colon(s + wl, n - wl);
+    /* "记者 李明", and "By:" */
+    return cl ? wl + cl : 0;
+}
+
+size_t px_byword_lead(const char *s, size_t n)
+{
+    pthread_once(&by_once, by_init);
+    size_t best = 0;
+    for (size_t k = 0; k < NBYWORDS; k++) {
+        size_t l = match(k, BW_LEAD, s, n);
+        if (!l)
+            l = match(k, BW_LABEL, s, n);
+        if (l > best)
+            best = l;
+    }
+    return best;
+}
+
+bool px_byword_is(const char *w, size_t n)
+{
+    pthread_once(&by_once, by_init);
+    if (n && w[n - 1] == ':')
+        n--;
+    for (size_t k = 0; k < NBYWORDS; k++)
+        if (bylen[k] == n && px_ascii_ieq(w, bywords[k].word, n))
+            return true;
+    return false;
+}
+
+/* The separators between the parts of a meta line. */
+static size_t separator(const char *s, size_t n)
+{
+    static const char *const seps[] = {"|", "\xc2\xb7", "\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x80\x94",
+                                       "\xc2\xbb", "\xe3\x80\x80"};
+    /* asked at every byte of a line: most bytes begin no separator */
+    unsigned char c = n ? (unsigned char)s[0] : 0;
+    if (c != '|' && c != 0xc2 && c != 0xe2 && c != 0xe3)
+        return 0;
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        size_t l = strlen(seps[k]);
+        if (l <= n && !memcmp(s, seps[k], l))
+            return l;
+    }
+    return 0;
+}
+
+/* Is s[0..n) a dateline: a month name, a numeric date or a time among
+ * its words ("Posted on September 21, 2020", "Geplaatst op 14 februari
+ * 2023")? A year alone is not one: "Founded in 1998 by". */
+bool px_meta_dateline(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && px_meta_is_ws((unsigned char)s[i]))
+            i++;
+        size_t st = i;
+        while (i < n && !px_meta_is_ws((unsigned char)s[i]))
+            i++;
+        size_t wl = i - st;
+        while (wl && (s[st + wl - 1] == ',' || s[st + wl - 1] == '.'))
+            wl--;
+        if (wl && px_month_name(s + st, wl))
+            return true;
+        bool digit = false, mark = false;
+        for (size_t k = st; k < st + wl; k++) {
+            digit |= s[k] >= '0' && s[k] <= '9';
+            mark |= digit && (s[k] == '.' || s[k] == '/' || s[k] == '-' || s[k] == ':');
+        }
+        if (digit && mark)
+            return true;
+    }
+    return false;
+}
+
+/* Does the date end right before the byline word: "Posted on May 3,
+ * 2021 by", "… 13:30 von", not "10-in-1 Trockenshampoos von", "September
+ * 2013 „Ein Abend“ im Rahmen von"? */
+static bool date_before(const char *s, size_t n)
+{
+    while (n && (px_meta_is_ws((unsigned char)s[n - 1]) || s[n - 1] == ','))
+        n--;
+    size_t st = n;
+    while (st && !px_meta_is_ws((unsigned char)s[st - 1]))
+        st--;
+    if (st == n)
+        return false;
+    /* the last word is a number, a time or a month: "2021", "13:30", "Mai" */
+    bool digit = false;
+    for (size_t k = st; k < n; k++)
+        digit |= s[k] >= '0' && s[k] <= '9';
+    size_t wl = n - st;
+    while (wl && s[st + wl - 1] == '.')
+        wl--;
+    return (digit || (wl && px_month_name(s + st, wl))) && px_meta_dateline(s, n);
+}
+
+/* Credits name a photographer or an illustrator ("Photo by", "Foto di",
+ * "Bild von"), and a link's label is no byline ("View all posts by X":
+ * the name is in the byline or the author's box around it). */
+static bool after_credit(const char *s, size_t at)
+{
+    static const char *const credits[] = {"photo", "photos", "photograph", "foto", "fotos", "bild", "image",
+                                          "illustration", "video", "grafik", "photographie", "fotografia",
+                                          "posts", "articles", "stories", "beiträge", "artikel", "articles",
+                                          "entries", "publications", "artículos", "articoli", "berichten"};
+    size_t e = at;
+    while (e && px_meta_is_ws((unsigned char)s[e - 1]))
+        e--;
+    size_t st = e;
+    while (st && !px_meta_is_ws((unsigned char)s[st - 1]))
+        st--;
+    for (size_t k = 0; k < sizeof credits / sizeof *credits; k++)
+        if (strlen(credits[k]) == e - st && px_ascii_ieq(s + st, credits[k], e - st))
+            return true;
+    return false;
+}
+
+const char *px_byword_find(const char *s, size_t n, size_t *len)
+{
+    pthread_once(&by_once, by_init);
+    size_t part = 0; /* where the current part of the line starts */
+    for (size_t i = 0; i < n;) {
+        size_t sl = separator(s + i, n - i);
+        if (sl) {
+            i += sl;
+            while (i < n && px_meta_is_ws((unsigned char)s[i]))
+                i++;
+            part = i;
+            continue;
+        }
+        if (byfirst[(unsigned char)s[i]] &&
+            (i == part || px_meta_is_ws((unsigned char)s[i - 1]) || (unsigned char)s[i] >= 0x80)) {
+            /* a CJK label may follow another without a space
+             * ("来源：南江日报作者：李明") */
+            bool glued = (unsigned char)s[i] >= 0x80 && i && !px_meta_is_ws((unsigned char)s[i - 1]);
+            int dated = -1; /* date_before, read once and only when a word asks */
+            size_t l = 0;
+            for (size_t k = 0; k < NBYWORDS && !l; k++) {
+                unsigned char w0 = (unsigned char)bywords[k].word[0];
+                if (px_ascii_lower(w0) != px_ascii_lower((unsigned char)s[i]) || (glued && w0 < 0x80))
+                    continue;
+                l = match(k, BW_LABEL, s + i, n - i);
+                if (!l && i == part)
+                    l = match(k, BW_LEAD, s + i, n - i);
+                if (!l && i > part && match(k, BW_AFTER, s + i, n - i)) {
+                    if (dated < 0)
+                        dated = date_before(s + part, i - part);
+                    if (dated)
+                        l = match(k, BW_AFTER, s + i, n - i);
+                }
+            }
+            if (l && !after_credit(s, i)) {
+                const char *name = s + i + l;
+                size_t rest = n - i - l;
+                while (rest && px_meta_is_ws((unsigned char)*name)) {
+                    name++;
+                    rest--;
+                }
+                /* the name ends at the next part or the next label:
+                 * "Jens Möller · Kategorie", "李明 编辑：王芳" */
+                size_t e = 0;
+                while (e < rest && !separator(name + e, rest - e)) {
+                    if (e && px_meta_is_ws((unsigned char)name[e - 1])) {
+                        size_t w = e;
+                        while (w < rest && !px_meta_is_ws((unsigned char)name[w]) && !colon(name + w, rest - w))
+                            w++;
+                        if (w > e && w < rest && colon(name + w, rest - w) && name[w] != ' ')
+                            break;
+                    }
+                    e++;
+                }
+                /* a CJK label glued to the name: "鈴木 一郎写真：" */
+                while (e && px_meta_is_ws((unsigned char)name[e - 1]))
+                    e--;
+                *len = e;
+                return name;
+            }
+        }
+        i++;
+    }
+    return NULL;
+}

@@ -1,0 +1,258 @@
+/* Tests for the bylines a reader sees (src/meta_authors.c, meta_byword.c,
+ * meta_unlabelled.c): the byline words of each language and where they
+ * start a name in a meta line; handles; titles after CJK names; a name
+ * alone under the headline, an author box, a signature at the end, and
+ * the name-like lines that are not the author (a caption, a quoted
+ * person, a teaser, a commenter, a newsletter box). Through the public
+ * API, as a user gets them, and the line reader directly. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "meta_impl.h"
+#include "pith.h"
+
+#define PARA                                                                            \
+    "<p>The city council voted on Tuesday to extend the harbour bike lane by another "  \
+    "two kilometres, after a year in which the number of riders doubled.</p>"
+
+static pith_extractor *ex;
+
+#define NAMES(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define NONE ((const char *const[]){NULL})
+
+/* The authors of a page: head, then in the article top (headline and
+ * byline), two paragraphs of body, end (after the body, in the
+ * article), then after (after the article: comments, footer). */
+static void authors(const char *head, const char *top, const char *end, const char *after,
+                    const char *const *want)
+{
+    static char html[65536];
+    snprintf(html, sizeof html,
+             "<!DOCTYPE html><html><head>%s</head><body><article>%s" PARA PARA "%s</article>%s</body></html>",
+             head, top, end, after);
+    pith_result *r = NULL;
+    pith_error err = {0, ""};
+    if (pith_extract(ex, html, strlen(html), NULL, NULL, &r, &err) != PITH_OK)
+        fail_msg("pith_extract: %s", err.message);
+    size_t i = 0;
+    for (; want[i]; i++) {
+        const char *got = pith_result_meta(r, PITH_META_AUTHOR, i);
+        if (!got || strcmp(got, want[i]))
+            fail_msg("%s | %s | %s: author %zu is '%s', want '%s'", top, end, after, i, got ? got : "(none)",
+                     want[i]);
+    }
+    const char *extra = pith_result_meta(r, PITH_META_AUTHOR, i);
+    if (extra)
+        fail_msg("%s | %s | %s: author %zu is '%s', want none", top, end, after, i, extra);
+    pith_result_free(r);
+}
+
+/* The name px_byword_find finds in a meta line ("" for none). */
+static void line(const char *text, const char *want)
+{
+    size_t len = 0;
+    const char *name = px_byword_find(text, strlen(text), &len);
+    if (!name)
+        len = 0;
+    if (len != strlen(want) || (len && memcmp(name, want, len)))
+        fail_msg("'%s' -> '%.*s', want '%s'", text, (int)len, name ? name : "", want);
+}
+
+static void test_byline_words(void **state)
+{
+    (void)state;
+    /* a label with its colon, anywhere in the line, up to the next part */
+    line("Ver\xc3\xb6" "ffentlicht am 5. Juni 2020 \xc2\xb7 Autor: Jens M\xc3\xb6ller \xc2\xb7 Kategorie: Touren",
+         "Jens M\xc3\xb6ller");
+    line("Tekst: Katarzyna W\xc3\xb3jcik, 3 lutego 2023", "Katarzyna W\xc3\xb3jcik, 3 lutego 2023");
+    line("Auteur : Claire Martin", "Claire Martin");
+    /* CJK labels, up to the next label */
+    line("2023\xe5\xb9\xb4" "05\xe6\x9c\x88" "18\xe6\x97\xa5 \xe6\x9d\xa5\xe6\xba\x90\xef\xbc\x9a\xe5\x8d\x97\xe6\xb1\x9f "
+         "\xe4\xbd\x9c\xe8\x80\x85\xef\xbc\x9a\xe6\x9d\x8e\xe6\x98\x8e \xe7\xbc\x96\xe8\xbe\x91\xef\xbc\x9a\xe7\x8e\x8b\xe8\x8a\xb3",
+         "\xe6\x9d\x8e\xe6\x98\x8e"); /* 作者：李明, not 来源 or 编辑 */
+    line("\xe6\x96\x87\xef\xbc\x9a\xe5\xb1\xb1\xe7\x94\xb0 \xe8\x8a\xb1\xe5\xad\x90 "
+         "\xe5\x86\x99\xe7\x9c\x9f\xef\xbc\x9a\xe9\x88\xb4\xe6\x9c\xa8",
+         "\xe5\xb1\xb1\xe7\x94\xb0 \xe8\x8a\xb1\xe5\xad\x90"); /* 文：山田 花子, not 写真 */
+    /* a leading word at the start of a part of the line */
+    line("Publi\xc3\xa9 par Mamie Lou dans Tartes | 4 commentaires", "Mamie Lou dans Tartes");
+    line("Di Marco Rinaldi | 14 maggio 2022", "Marco Rinaldi");
+    line("14 maggio 2022 | Di Marco Rinaldi", "Marco Rinaldi");
+    /* after a dateline, in sv, nl, en */
+    line("Postat den 28 oktober 2021 av Karin Holm", "Karin Holm");
+    line("Geplaatst op 14 februari 2023 door Joris Bakker", "Joris Bakker");
+    line("Posted on September 21, 2020 by Adi Tzlil", "Adi Tzlil");
+    /* not after a year alone, a product, or prose after a date */
+    line("Founded in 1998 by John Smith", "");
+    line("10-in-1 Trockenshampoos von Wellaflex", "");
+    line("September 2013 \xe2\x80\x9e" "Ein Abend\xe2\x80\x9c im Rahmen von UNHCR", "");
+    /* a photo credit and a link's label are no bylines */
+    line("Photo by Shawna Reyes", "");
+    line("20 May 2022 View all posts by Mark Ellison", "");
+    line("Foto di Luca Bianchi", "");
+    /* the table's words alone */
+    assert_true(px_byword_is("Von", 3));
+    assert_true(px_byword_is("Autor:", 6));
+    assert_false(px_byword_is("Vonn", 4));
+    assert_int_equal(px_byword_lead("Written by Jane", 15), 11);
+    assert_int_equal(px_byword_lead("\xe4\xbd\x9c\xe8\x80\x85\xef\xbc\x9a\xe7\x8e\x8b", 12), 9);
+    assert_int_equal(px_byword_lead("Byron Katie", 11), 0);
+}
+
+static void test_meta_lines(void **state)
+{
+    (void)state;
+    /* a byline word inside a meta line, on a page with no lang */
+    authors("", "<h1>Lane</h1><p class=\"info\">Ver\xc3\xb6" "ffentlicht am 5. Juni 2020 \xc2\xb7 Autor: Jens "
+                "M\xc3\xb6ller \xc2\xb7 Kategorie: <a href=\"/t/\">Touren</a></p>", "", "", NAMES("Jens M\xc3\xb6ller"));
+    authors("", "<h1>Lane</h1><div>Postat den 28 oktober 2021 av Karin Holm</div>", "", "", NAMES("Karin Holm"));
+    /* the lines of a block are read one by one */
+    authors("", "<h1>Lane</h1><div><p>Autor: <strong>Tomasz Nowak</strong></p><p>Data publikacji: 12.05.2023</p></div>",
+            "", "", NAMES("Tomasz Nowak"));
+    /* a caption's credit under the headline is not the byline below it */
+    authors("", "<h1>Lane</h1><figure><img src=\"a.jpg\"><figcaption>Photo by Shawna Reyes</figcaption></figure>"
+                "<div>Story by <strong>Liam O'Connell</strong> \xc2\xb7 February 28, 2020</div>",
+            "", "", NAMES("Liam O'Connell"));
+    /* the post's own footer holds its byline; the category is not a name */
+    authors("", "<h1>Lane</h1>", "<div class=\"post-footer\">Publi\xc3\xa9 par Mamie Lou dans <a href=\"/c/\">Tartes"
+                                 "</a> | <a href=\"#c\">4 commentaires</a></div>", "", NAMES("Mamie Lou"));
+    /* an old theme's headline in an <h2>, found by the page's <title> */
+    authors("<title>Sentiero degli Dei a piedi | Passi Lenti</title>",
+            "<div class=\"logo\">Passi Lenti</div><h2>Sentiero degli Dei a piedi</h2><p>Di Marco Rinaldi | 14 maggio 2022</p>",
+            "", "", NAMES("Marco Rinaldi"));
+}
+
+static void test_handles_and_titles(void **state)
+{
+    (void)state;
+    /* a handle with digits in a byline the page shows */
+    authors("", "<h1>Lane</h1><div>Publi\xc3\xa9 par <a href=\"/author/velo_paris75/\">velo_paris75</a> le 3 mai 2023</div>",
+            "", "", NAMES("velo_paris75"));
+    /* a handle with '_' in the markup, shown as the author on the page */
+    authors("<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"author\":{\"@type\":\"Person\","
+            "\"name\":\"tozan_taro\"}}</script>",
+            "<h1>Lane</h1>", "<footer class=\"entry-footer\"><span class=\"user-name\">tozan_taro</span></footer>", "",
+            NAMES("tozan_taro"));
+    /* the same in hidden markup only: an account */
+    authors("<meta name=\"author\" content=\"jane_doe\">", "<h1>Lane</h1>", "", "", NONE);
+    /* a handle with digits in hidden markup is an account even when a
+     * commenter of that name shows on the page */
+    authors("<meta name=\"author\" content=\"link78\">", "<h1>Lane</h1>", "",
+            "<div class=\"comments\"><b>link78</b>: great</div>", NONE);
+    /* so is a brand with digits named as the markup's organisation */
+    authors("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":"
+            "\"Organization\",\"name\":\"TAG24\"}}</script>",
+            "<h1>Lane</h1>", "", "<footer>TAG24</footer>", NONE);
+    /* a title after a Korean name; a department in full-width brackets */
+    authors("", "<h1>Lane</h1><p class=\"byline\">\xea\xb9\x80\xeb\xaf\xbc\xec\x88\x98 \xea\xb8\xb0\xec\x9e\x90</p>", "",
+            "", NAMES("\xea\xb9\x80\xeb\xaf\xbc\xec\x88\x98"));
+    authors("", "<h1>Lane</h1><p class=\"author\">\xe5\x9f\xb7\xe7\xad\x86\xe8\x80\x85\xef\xbc\x9a\xe4\xbd\x90\xe8\x97\xa4 "
+                "\xe7\x94\xb1\xe7\xbe\x8e\xef\xbc\x88\xe7\xb7\x8f\xe5\x8b\x99\xe9\x83\xa8\xef\xbc\x89</p>",
+            "", "", NAMES("\xe4\xbd\x90\xe8\x97\xa4 \xe7\x94\xb1\xe7\xbe\x8e"));
+    /* rel=author on the site's title (a link home) names the site */
+    authors("", "<header><a class=\"site-title\" rel=\"author\" href=\"/\">Small Fixes</a></header><h1>Lane</h1>", "",
+            "", NONE);
+}
+
+static void test_name_under_headline(void **state)
+{
+    (void)state;
+    /* a name alone between the headline and the body, beside its date */
+    authors("", "<h1>Lane</h1><p>Daniel Okafor</p><p>March 7, 2022 \xc2\xb7 6 min read</p>", "", "",
+            NAMES("Daniel Okafor"));
+    authors("", "<h1>Lane</h1><p>12. April 2022</p><p>Lena Hartmann</p>", "", "", NAMES("Lena Hartmann"));
+    /* capitals beyond ASCII, and the apostrophe of a name */
+    authors("", "<h1>Lane</h1><p>\xc5\x81ukasz \xc5\xbb\xc3\xb3\xc5\x82kiewicz</p><p>3 lutego 2023</p>", "", "",
+            NAMES("\xc5\x81ukasz \xc5\xbb\xc3\xb3\xc5\x82kiewicz"));
+    authors("", "<h1>Lane</h1><p>Liam O\xe2\x80\x99" "Connell</p><p>February 28, 2020</p>", "", "",
+            NAMES("Liam O\xe2\x80\x99" "Connell"));
+    /* a name in lower case is no name */
+    authors("", "<h1>Lane</h1><p>\xc5\x82ukasz nowak</p><p>3 lutego 2023</p>", "", "", NONE);
+    /* a photo caption, a name with no date beside it, a link, a section */
+    authors("", "<h1>Lane</h1><figure><img src=\"a.jpg\"><figcaption>Helen Marsh</figcaption></figure>"
+                "<p>September 18, 2023</p>", "", "", NONE);
+    authors("", "<h1>Lane</h1><div class=\"wp-caption\"><img src=\"a.jpg\"><p>Kyle Busch</p></div><p>May 3, 2021</p>",
+            "", "", NONE);
+    authors("", "<h1>Lane</h1><p>Helen Marsh</p>", "", "", NONE);
+    authors("", "<h1>Lane</h1><p><a href=\"/topics/donald-trump/\">Donald Trump</a></p><p>May 3, 2021</p>", "", "",
+            NONE);
+    authors("", "<h1>Lane</h1><p>Local News</p><p>May 3, 2021</p>", "", "", NONE);
+    /* after the body starts, a name is a quoted person or a teaser */
+    authors("", "<h1>Lane</h1>" PARA "<p>Michael Weber</p><p>May 3, 2021</p>", "", "", NONE);
+}
+
+static void test_author_box(void **state)
+{
+    (void)state;
+    /* the box after the body names the writer */
+    authors("", "<h1>Lane</h1>", "<div class=\"autorbox\"><h3>\xc3\x9c" "ber den Autor</h3><p><strong>Tobias Brandt"
+                                 "</strong> ist Agraringenieur.</p></div>", "", NAMES("Tobias Brandt"));
+    /* its link says only "View all posts": the name is the box's */
+    authors("", "<h1>Lane</h1>", "<div class=\"box\"><h4>About the author</h4><p><strong>Mark Ellison</strong> has "
+                                 "reviewed theatre for twenty years.</p><a href=\"/author/mark-ellison/\">View all posts"
+                                 " by Mark Ellison</a></div>", "", NAMES("Mark Ellison"));
+    /* a byline that names someone wins over the box */
+    authors("", "<h1>Lane</h1><p class=\"byline\">By Jane Doe</p>", "<div><h4>About the author</h4><p><strong>Mark "
+                                                                   "Ellison</strong> is our editor.</p></div>", "",
+            NAMES("Jane Doe"));
+    /* a box in the comments, after them, or a newsletter's "Hi, I'm Jane" is no author box */
+    authors("", "<h1>Lane</h1>", "", "<div class=\"comments\"><h4>About the author</h4><p><b>Troll Person</b></p></div>",
+            NONE);
+    authors("", "<h1>Lane</h1>", "", "<aside class=\"sidebar\"><h3>Hi, I'm Jane!</h3><p>Get my tips.</p></aside>", NONE);
+}
+
+static void test_end_signature(void **state)
+{
+    (void)state;
+    authors("", "<h1>Lane</h1>", "<p>\xe2\x80\x94 Luc\xc3\xad" "a Fern\xc3\xa1ndez</p>", "",
+            NAMES("Luc\xc3\xad" "a Fern\xc3\xa1ndez"));
+    /* a commenter, and a dash line that is not the last of its block */
+    authors("", "<h1>Lane</h1>", "",
+            "<div class=\"comment-list\"><p>\xe2\x80\x94 Mar\xc3\xad" "a L\xc3\xb3pez</p></div>", NONE);
+    authors("", "<h1>Lane</h1>", "<div><p>\xe2\x80\x94 Karl Marx</p>" PARA "</div>", "", NONE);
+    /* a quote's attribution */
+    authors("", "<h1>Lane</h1>", "<blockquote><p>Workers unite.</p><p>\xe2\x80\x94 Karl Marx</p></blockquote>", "",
+            NONE);
+}
+
+static void test_byline_end_words(void **state)
+{
+    (void)state;
+    const char *s = "Posted by Jane Doe in News";
+    assert_int_equal(px_meta_byline_names(s, strlen(s)), strlen("Posted by Jane Doe"));
+    s = "von Olga Symbolbild imago";
+    assert_int_equal(px_meta_byline_names(s, strlen(s)), strlen("von Olga"));
+    /* "In" with a capital starts a name's word */
+    s = "By Jane In";
+    assert_int_equal(px_meta_byline_names(s, strlen(s)), strlen(s));
+}
+
+int main(void)
+{
+    pith_error err = {0, ""};
+    pith_options *o = pith_options_new(NULL);
+    ex = pith_extractor_new(o, &err);
+    pith_options_free(o);
+    if (!ex) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_byline_words),
+        cmocka_unit_test(test_meta_lines),
+        cmocka_unit_test(test_handles_and_titles),
+        cmocka_unit_test(test_name_under_headline),
+        cmocka_unit_test(test_author_box),
+        cmocka_unit_test(test_end_signature),
+        cmocka_unit_test(test_byline_end_words),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    pith_extractor_free(ex);
+    return rc;
+}
