@@ -169,6 +169,15 @@ void px_meta_site_name(ctx *c, const char *page_url);
 size_t px_site_norm(const char *s, size_t n, char *out, size_t cap, bool words);
 /* Does s end (or start) with a company form: LLC, GmbH, S.A., ООО? */
 bool px_site_is_legal_name(const char *s);
+/* s[0..*n) without a word "Logo" at either end ("Logo X", "X's Logo",
+ * "Logo de X"); sets *n. */
+const char *px_site_strip_logo(const char *s, size_t *n);
+/* The holder a copyright line t[0..n) names ("© 2019 Ascom. All rights
+ * reserved" gives "Ascom"), length in *len; NULL when none. */
+const char *px_site_copyright_name(const char *t, size_t n, size_t *len);
+/* Do the letters of s[0..n) spell a label of host, or host from a label
+ * on ("NJ.com" on www.nj.com)? */
+bool px_site_host_exact(const char *host, const char *s, size_t n);
 
 /* The words that introduce a byline, per language (meta_byword.c): the
  * length of the one at the start of s[0..n) with its space or colon ("By

@@ -13,27 +13,13 @@
 /* ------------------------------------------------------------------ */
 /* Tag and category links                                               */
 
+/* Does a class or id of one of the six elements above link i say one of
+ * words ("tags-links", "sidebar")? */
 static bool ancestors_say(const ctx *c, int i, const char *const *words, size_t count)
 {
-    const px_node *nodes = c->doc->nodes;
-    int p = nodes[i].parent;
-    for (int up = 0; p >= 0 && up < 6; up++, p = nodes[p].parent) {
-        const px_node *nd = &nodes[p];
-        if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
-            break;
-        const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
-        for (int k = 0; k < 2; k++) {
-            if (!attrs[k])
-                continue;
-            for (const char *s = attrs[k]; *s; s++)
-                for (size_t w = 0; w < count; w++)
-                    if (px_meta_prefix_ci(s, words[w]))
-                        return true;
-        }
-    }
-    return false;
+    int p = c->doc->nodes[i].parent;
+    return p >= 0 && px_meta_named(c, p, 5, words, count);
 }
-
 
 static void link_terms(ctx *c, int i, px_strlist *tags, px_strlist *cats)
 {

@@ -92,4 +92,12 @@ size_t px_word_count(const char *s, size_t n);
  * to 4 KB)? */
 bool px_doc_named(const px_doc *doc, int i, int up, const char *const *words, size_t count);
 
+/* The separators between the segments of a <title> ("Headline | Site"),
+ * in the order the loops that split a title try them (title.c). */
+extern const char *const px_title_seps[];
+extern const size_t px_title_nseps;
+/* The text of the page's <title>, white space folded ("" when it has
+ * none); NULL when out of memory. */
+char *px_doc_title(const px_doc *doc, const px_alloc *a);
+
 #endif

@@ -76,8 +76,10 @@ static float similarity(const words *a, const words *b)
     return 2.0f * (float)common / (float)(a->n + b->n);
 }
 
-/* Separators that put a site name after (or before) the headline. */
-static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
+/* Separators that put a site name after (or before) the headline; the
+ * loops that split a title take them in this order. */
+const char *const px_title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
+const size_t px_title_nseps = sizeof px_title_seps / sizeof *px_title_seps;
 
 static size_t count_words(const char *s, size_t n)
 {
@@ -90,10 +92,10 @@ static size_t count_words(const char *s, size_t n)
 static size_t strip_site(const char *t, size_t n)
 {
     size_t cut = n;
-    for (size_t k = 0; k < sizeof title_seps / sizeof *title_seps; k++) {
-        size_t sl = strlen(title_seps[k]);
+    for (size_t k = 0; k < px_title_nseps; k++) {
+        size_t sl = strlen(px_title_seps[k]);
         for (size_t i = n; i-- > 0;) {
-            if (i + sl <= n && !memcmp(t + i, title_seps[k], sl)) {
+            if (i + sl <= n && !memcmp(t + i, px_title_seps[k], sl)) {
                 /* A site name is short; a longer tail is part of the
                  * headline, unless the headline is longer still. */
                 if (i > 0 && i < cut && (i >= n - i - sl || count_words(t + i + sl, n - i - sl) <= 5))
@@ -131,12 +133,11 @@ static const char *meta_content(const px_page *pg, const char *key)
     return NULL;
 }
 
-/* The text of <title>, folded; NULL when out of memory. */
-static char *doc_title_of(px_page *pg)
+char *px_doc_title(const px_doc *d, const px_alloc *a)
 {
-    const px_doc *d = &pg->doc;
     px_buf tb;
-    px_buf_init(&tb, pg->a);
+    px_buf_init(&tb, a);
+    bool pending = false;
     for (int i = 0; i < d->n; i++)
         if (d->nodes[i].kind == PX_ELEMENT && d->nodes[i].tag == GUMBO_TAG_TITLE &&
             d->nodes[i].g->v.element.tag_namespace == GUMBO_NAMESPACE_HTML) {
@@ -144,13 +145,12 @@ static char *doc_title_of(px_page *pg)
                 if (d->nodes[c].kind == PX_TEXT) {
                     size_t len;
                     const char *t = px_text(&d->nodes[c], &len);
-                    px_buf_append(&tb, t, len);
+                    px_append_folded(&tb, t, len, &pending);
                 }
             break;
         }
-    char *r = fold(pg, tb.data ? tb.data : "", tb.len);
-    px_buf_free(&tb);
-    return r;
+    px_buf_putc(&tb, '\0');
+    return px_buf_detach(&tb, NULL);
 }
 
 /* Parts of a heading that are not the headline: its date, and a kicker
@@ -204,7 +204,7 @@ int px_find_title(px_page *pg)
 {
     const px_doc *d = &pg->doc;
     pg->title_node = -1;
-    char *doc_title = doc_title_of(pg);
+    char *doc_title = px_doc_title(&pg->doc, pg->a);
     const char *og_raw = meta_content(pg, "og:title");
     char *og = og_raw ? fold(pg, og_raw, strlen(og_raw)) : NULL;
     if (!doc_title || (og_raw && !og)) {
@@ -315,13 +315,13 @@ static bool site_like(const char *s, size_t n, const char *site, const char *hos
 static void strip_site_segments(char *t, const char *site, const char *host)
 {
     size_t n = strlen(t);
-    for (size_t k = 0; k < sizeof title_seps / sizeof *title_seps; k++) {
-        size_t sl = strlen(title_seps[k]);
-        const char *first = strstr(t, title_seps[k]);
+    for (size_t k = 0; k < px_title_nseps; k++) {
+        size_t sl = strlen(px_title_seps[k]);
+        const char *first = strstr(t, px_title_seps[k]);
         if (!first)
             continue;
         const char *last = first;
-        for (const char *p = first; (p = strstr(p + 1, title_seps[k]));)
+        for (const char *p = first; (p = strstr(p + 1, px_title_seps[k]));)
             last = p;
         size_t tail = n - (size_t)(last - t) - sl;
         if (site_like(last + sl, tail, site, host) && count_words(t, (size_t)(last - t)) >= 2) {
@@ -391,7 +391,7 @@ static int article_headline(px_page *pg, const char *site, const char *host)
 {
     const px_doc *d = &pg->doc;
     const px_meta *m = pg->meta;
-    char *doc = doc_title_of(pg);
+    char *doc = px_doc_title(&pg->doc, pg->a);
     const char *og = meta_content(pg, "og:title");
     words fields[3];
     int nf = 0;
@@ -558,9 +558,9 @@ static void markup_wording(px_page *pg, int node)
                 break;
             }
     }
-    for (size_t k = 0; k < sizeof title_seps / sizeof *title_seps; k++) {
-        size_t sl = strlen(title_seps[k]);
-        const char *first = strstr(t, title_seps[k]);
+    for (size_t k = 0; k < px_title_nseps; k++) {
+        size_t sl = strlen(px_title_seps[k]);
+        const char *first = strstr(t, px_title_seps[k]);
         if (!first)
             continue;
         size_t off = (size_t)(first - t) + sl;
@@ -630,7 +630,7 @@ int px_title_polish(px_page *pg)
     /* A bare site name (a logo's h1, a title whose headline was cut off):
      * the headline of the markup or of <title> instead, when one is left
      * once the site's segments are gone. */
-    char *doc = doc_title_of(pg);
+    char *doc = px_doc_title(&pg->doc, pg->a);
     const char *alt[2] = {m->headline, doc};
     for (int k = 0; k < 2; k++) {
         if (!alt[k])

@@ -200,6 +200,237 @@ static void test_title_not_site_name(void **state)
     assert_string_equal(title, "A mural festival turns warehouse walls into a gallery");
 }
 
+#define OG(name) "<meta property=\"og:site_name\" content=\"" name "\">"
+#define TITLE(t) "<title>" t "</title>"
+
+/* A markup name that is a name and a tagline keeps the part the host
+ * spells or the title ends with; a name with a dash of its own stays. */
+static void test_tagline_part(void **state)
+{
+    (void)state;
+    assert_string_equal(site(TITLE("Chelsea sign a goalkeeper") OG("LinkNaija | Nigeria's popular news platform"),
+                             "", NULL, "https://www.linknaija.com/2018/08/x.html"),
+                        "LinkNaija");
+    assert_string_equal(site(TITLE("Pour le néolibéralisme | AOC media - Analyse Opinion Critique")
+                                 OG("AOC media - Analyse Opinion Critique"),
+                             "", NULL, "https://aoc.media/opinion/x/"),
+                        "AOC media");
+    assert_string_equal(site(TITLE("Fiscal considera necesario ampliar | La Prensa Gráfica")
+                                 OG("Noticias de El Salvador - La Prensa Gráfica | Informate con la verdad"),
+                             "", NULL, NULL),
+                        "La Prensa Gráfica");
+    /* names of their own with dashes */
+    assert_string_equal(site(TITLE("The quiet joy of a pen | Rock - Paper - Shotgun") OG("Rock - Paper - Shotgun"),
+                             "", NULL, "https://www.rockpapershotgun.com/x"),
+                        "Rock - Paper - Shotgun");
+    assert_string_equal(site(TITLE("Hefezopf wie vom Bäcker | Mehl - Wasser - Zeit") OG("Mehl - Wasser - Zeit"),
+                             "", NULL, NULL),
+                        "Mehl - Wasser - Zeit");
+    /* the title ends with the whole name: its last part is no name */
+    assert_string_equal(site(TITLE("Crash on the causeway | Radio Sur | Noticias | Costa de Cádiz")
+                                 OG("Radio Sur | Noticias | Costa de Cádiz"),
+                             "", NULL, NULL),
+                        "Radio Sur | Noticias | Costa de Cádiz");
+    /* no part confirmed: the whole, as before */
+    assert_string_equal(site(TITLE("Crash on the causeway") OG("Radio Sur | Noticias"), "", NULL, NULL),
+                        "Radio Sur | Noticias");
+}
+
+/* The JSON-LD publisher (a wire service, an owner) gives way to a name
+ * the page confirms, and to a name more fields give; unconfirmed, one
+ * against one, the order of trust stands. */
+static void test_markup_weighed(void **state)
+{
+    (void)state;
+    const char *ap = LD("{\"@type\":\"NewsArticle\",\"headline\":\"Esper accuses China\","
+                        "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Associated Press\"}}");
+    char head[2048];
+    snprintf(head, sizeof head, "%s%s%s", TITLE("Esper accuses China - Harbour Chronicle"),
+             OG("Harbour Chronicle"), ap);
+    assert_string_equal(site(head, "", NULL, NULL), "Harbour Chronicle");
+    snprintf(head, sizeof head, "%s%s%s", TITLE("Esper accuses China"), OG("Harbour Chronicle"), ap);
+    assert_string_equal(site(head, "", NULL, NULL), "Associated Press");
+    /* og:site_name, the WebSite and application-name against the publisher */
+    snprintf(head, sizeof head,
+             "%s%s<meta name=\"application-name\" content=\"Gazeta Rynkowa\">%s"
+             "<script type=\"application/ld+json\">{\"@type\":\"WebSite\",\"name\":\"Gazeta Rynkowa\"}</script>",
+             TITLE("Ceny mieszkań wzrosły"), OG("Gazeta Rynkowa"),
+             LD("{\"@type\":\"NewsArticle\",\"headline\":\"Ceny mieszkań wzrosły\","
+                "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Wydawnictwo Mazurskie\"}}"));
+    assert_string_equal(site(head, "", NULL, NULL), "Gazeta Rynkowa");
+    /* after og:site_name, fields only vote: application-name's host name
+     * and a dc.publisher that spells the host do not replace it */
+    assert_string_equal(site(TITLE("Brexit: Nervenkrieg") OG("Neue Zürcher Zeitung")
+                                 "<meta name=\"application-name\" content=\"NZZ.ch\">",
+                             "", NULL, "https://www.nzz.ch/international/x"),
+                        "Neue Zürcher Zeitung");
+    assert_string_equal(site(TITLE("DRESS syndrome | SpringerLink") OG("Current Rheumatology Reports")
+                                 "<meta name=\"dc.publisher\" content=\"Springer\">",
+                             "", NULL, "https://link.springer.com/article/x"),
+                        "Current Rheumatology Reports");
+}
+
+/* A host's bare label gives way to the title's whole host; a name that
+ * lost its accents takes them back from another field. */
+static void test_bare_label_and_accents(void **state)
+{
+    (void)state;
+    assert_string_equal(site(TITLE("Florida man exists - nj.com") OG("nj"), "", NULL,
+                             "https://www.nj.com/entertainment/x.html"),
+                        "nj.com");
+    /* a name written as a name stays */
+    assert_string_equal(site(TITLE("Candidatos en Eafit - Medellín - ELTIEMPO.COM") OG("El Tiempo"), "", NULL,
+                             "https://www.eltiempo.com/colombia/x"),
+                        "El Tiempo");
+    char head[2048];
+    snprintf(head, sizeof head, "%s%s%s", TITLE("Feira do livro volta à praça"),
+             OG("Folha de São Bento | Notícias do Vale"),
+             LD("{\"@type\":\"NewsArticle\",\"headline\":\"Feira do livro volta à praça\","
+                "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Folha de Sao Bento\"}}"));
+    assert_string_equal(site(head, "", NULL, "https://www.folhadesaobento.com.br/cidade/x"),
+                        "Folha de São Bento");
+}
+
+/* Without og:site_name, an end of <title> of two words or more that
+ * spells the host goes before the WebSite's other name; one word is as
+ * often an abbreviation or an address. */
+static void test_title_end_spells_host(void **state)
+{
+    (void)state;
+    assert_string_equal(site(TITLE("Wierer darf noch jubeln - Biathlon Antholz")
+                                 "<script type=\"application/ld+json\">{\"@type\":\"WebSite\",\"name\":"
+                                 "\"Biathlon Weltcup Komitee\"}</script>",
+                             "", NULL, "https://www.biathlon-antholz.it/de/newsroom/x.html"),
+                        "Biathlon Antholz");
+    assert_string_equal(site(TITLE("Unijne fundusze coraz bliżej - Polityka - rp.pl")
+                                 "<script type=\"application/ld+json\">{\"@type\":\"WebSite\",\"name\":"
+                                 "\"Rzeczpospolita\"}</script>",
+                             "", NULL, "https://www.rp.pl/polityka/x"),
+                        "Rzeczpospolita");
+    assert_true(px_site_host_exact("www.nj.com", "NJ.com", 6));
+    assert_true(px_site_host_exact("www.nj.com", "nj", 2));
+    assert_true(px_site_host_exact("love-hina.ch/news", "Love Hina", 9));
+    assert_true(px_site_host_exact("www.laprensagrafica.com", "La Prensa Gráfica", strlen("La Prensa Gráfica")));
+    assert_false(px_site_host_exact("www.nj.com", "com", 3));
+    assert_false(px_site_host_exact("www.nj.com", "www", 3));
+    assert_false(px_site_host_exact("www.politifact.com", "PolitiFact West Virginia", 24));
+}
+
+/* Pages with no markup name: the title's segment around " : ", a
+ * segment that spells the host before a menu's link home, the last
+ * segment by the first word og:site_name's handle or the copyright line
+ * gives (when the headline is the rest, and longer). */
+static void test_title_segments_more(void **state)
+{
+    (void)state;
+    assert_string_equal(site(TITLE("Les dix fromages de chèvre à goûter : Le Fromager Curieux"), "", NULL,
+                             "https://www.lefromagercurieux.fr/spip.php?article212"),
+                        "Le Fromager Curieux");
+    assert_string_equal(site(TITLE("News - Site Update - Leseprobe Band 14 - Love Hina"),
+                             "<a href=\"/\">News</a>", NULL, "http://love-hina.ch/news/0409.html"),
+                        "Love Hina");
+    assert_string_equal(site(TITLE("What is the value of drugs? | PolitiFact West Virginia") OG("@politifact")
+                                 "<meta property=\"og:title\" content=\"What is the value of drugs?\">",
+                             "", NULL, "https://www.politifact.com/west-virginia/x/"),
+                        "PolitiFact West Virginia");
+    assert_string_equal(site(TITLE("Configuring the cache backend — Tidewater 2.3.1 documentation"), "",
+                             "<div>© Copyright 2024, the Tidewater contributors.</div>", NULL),
+                        "Tidewater 2.3.1 documentation");
+    /* one headline, not a name: the markup's headline is the whole title */
+    assert_string_equal(site(TITLE("Take C.A.R.E. - comwrap auf der DMEXCO 2018")
+                                 "<meta property=\"og:title\" content=\"Take C.A.R.E. - comwrap auf der DMEXCO 2018\">",
+                             "", "<div>© comwrap</div>", NULL),
+                        "(none)");
+    /* a segment longer than the rest of the title is the headline */
+    assert_string_equal(site(TITLE("News - Elder: Aus dem Ghetto nach Augusta"), "",
+                             "<div>Foto © Elder Family</div>", NULL),
+                        "(none)");
+}
+
+/* Logo alt texts without the word Logo; a masthead name by its part a
+ * witness repeats, or by the words that spell the host. */
+static void test_logo_and_masthead(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {{"Logo MesOpinions.com", "MesOpinions.com"}, {"comwrap GmbH Logo", "comwrap GmbH"},
+                 {"nj’s Logo", "nj"},                         {"Logo de La Voz del Sur", "La Voz del Sur"},
+                 {"Logotipo: Diario Sur", "Diario Sur"},      {"Логотип РБК", "РБК"},
+                 {"ascom-image-Logo", "ascom-image-Logo"},    {"Logo", "Logo"}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        size_t n = strlen(cases[k].in);
+        const char *p = px_site_strip_logo(cases[k].in, &n);
+        assert_int_equal(n, strlen(cases[k].out));
+        assert_memory_equal(p, cases[k].out, n);
+    }
+    assert_string_equal(site(TITLE("Nieuwe speeltuin geopend"),
+                             "<div class=\"logo\"><a href=\"/\"><img src=\"/l.png\" alt=\"Logo Wijkkrant "
+                             "Oosterpark\"></a></div>",
+                             "<p>© 2022 Wijkkrant Oosterpark</p>", NULL),
+                        "Wijkkrant Oosterpark");
+    assert_string_equal(site(TITLE("Nam Nghi Phu Quoc Officially Opens"),
+                             "<div class=\"logo\"><img src=\"/l.png\" alt=\"Luxury Haven | Award-winning "
+                             "Singapore Lifestyle Blog\"></div>",
+                             "<p>Copyright © 2013 · Luxury Haven</p>", NULL),
+                        "Luxury Haven");
+    assert_string_equal(site(TITLE("Das Salzkammergut bekommt ein Literaturfestival"),
+                             "<div class=\"site-title\"><a href=\"/\">kulturportal.at das Magazin für Kunst "
+                             "und Kultur</a></div>",
+                             NULL, "https://www.kulturportal.at/literatur/x"),
+                        "kulturportal.at");
+    /* an address is no name */
+    assert_string_equal(site(TITLE("Riesling Posts gewinnen"),
+                             "<a href=\"/\">www.deutscheweine.de</a><img class=\"logo\" src=\"/l.png\" "
+                             "alt=\"Logo Deutsches Weininstitut\">",
+                             NULL, "https://www.deutscheweine.de/aktuelles/x/"),
+                        "Deutsches Weininstitut");
+}
+
+/* The copyright line's holder: confirmed by the host, or a host's name
+ * itself; never a photo's credit, a legal name, or an unconfirmed
+ * holder; <meta name=copyright> counts as a line. */
+static void test_copyright_holder(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line, *name;
+    } cases[] = {{"©2019 Ascom", "Ascom"},
+                 {"© 2019 Ascom. All rights reserved.", "Ascom"},
+                 {"Copyright © 2013 · Luxury Haven", "Luxury Haven"},
+                 {"© 2022, BreakingBelizeNews.com. This article is the copyrighted property", "BreakingBelizeNews.com"},
+                 {"© 2019 Hearst Communications, Inc.", "Hearst Communications"},
+                 {"© Copyright MesOpinions.com", "MesOpinions.com"},
+                 {"Foto: privat", NULL}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        size_t l = 0;
+        const char *p = px_site_copyright_name(cases[k].line, strlen(cases[k].line), &l);
+        if (!cases[k].name) {
+            assert_null(p);
+            continue;
+        }
+        assert_non_null(p);
+        assert_int_equal(l, strlen(cases[k].name));
+        assert_memory_equal(p, cases[k].name, l);
+    }
+    const char *t = TITLE("Ascom and Dräger introduce alarm management");
+    assert_string_equal(site(t, "", "<p>©2019 Ascom</p>", "https://www.ascom.com/news/x.html"), "Ascom");
+    assert_string_equal(site(t, "", "<p>©2019 Ascom</p>", "https://www.example.org/news/x.html"), "(none)");
+    assert_string_equal(site(TITLE("Fernwärme für 300 Haushalte") "<meta name=\"copyright\" content=\"Stadtwerke Lindau\">",
+                             "", NULL, "https://www.stadtwerke-lindau.de/presse/x"),
+                        "Stadtwerke Lindau");
+    assert_string_equal(site(TITLE("Radfahren im Salzburger Land"), "",
+                             "<p>© Tourismus Salzburg / Thomas Kujat</p>", "https://www.tourismus-salzburg.at/x"),
+                        "(none)");
+    /* og:site_name that holds an address describes the site */
+    assert_string_equal(site(TITLE("Ferry service resumes") OG("Island news and views on www.keyislander.com"), "",
+                             "<p>© 2022, KeyIslander.com. This article is the copyrighted property of "
+                             "KeyIslander.com.</p>",
+                             NULL),
+                        "KeyIslander.com");
+    assert_string_equal(site(TITLE("Berne interdit le chlorothalonil") OG("tdg.ch/"), "", NULL, NULL), "(none)");
+}
+
 int main(void)
 {
     pith_error err = {0, ""};
@@ -219,6 +450,13 @@ int main(void)
         cmocka_unit_test(test_publisher_legal_name),
         cmocka_unit_test(test_platform),
         cmocka_unit_test(test_title_not_site_name),
+        cmocka_unit_test(test_tagline_part),
+        cmocka_unit_test(test_markup_weighed),
+        cmocka_unit_test(test_bare_label_and_accents),
+        cmocka_unit_test(test_title_end_spells_host),
+        cmocka_unit_test(test_title_segments_more),
+        cmocka_unit_test(test_logo_and_masthead),
+        cmocka_unit_test(test_copyright_holder),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);
