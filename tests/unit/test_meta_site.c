@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "meta_impl.h"
+#include "default_extractor.h"
 #include "pith.h"
 
 #define PARA                                                                            \
@@ -433,14 +434,9 @@ static void test_copyright_holder(void **state)
 
 int main(void)
 {
-    pith_error err = {0, ""};
-    pith_options *o = pith_options_new(NULL);
-    ex = pith_extractor_new(o, &err);
-    pith_options_free(o);
-    if (!ex) {
-        fprintf(stderr, "%s\n", err.message);
+    ex = default_extractor();
+    if (!ex)
         return 1;
-    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_og_site_name_first),
         cmocka_unit_test(test_title_segment_masthead),
