@@ -354,8 +354,10 @@ const char *px_meta_tag(const ctx *c, const char *key)
 #define NAMED_SCAN_MAX 4096
 
 /* Class names that hold a word of elsewhere[] and still wrap the article:
- * hAtom's "hfeed" (the posts of a blog), and layout modifiers that say the
- * page has a sidebar ("gallery--wrapper__with-sidebar", "has-sidebar"). */
+ * hAtom's "hfeed" (the posts of a blog), layout modifiers that say the
+ * page has a sidebar ("gallery--wrapper__with-sidebar", "has-sidebar"),
+ * and the wrapper of a content-and-sidebar layout (Genesis themes'
+ * "content-sidebar-wrap", around the post and its sidebar alike). */
 static bool wraps_article(const char *attr, size_t at, const char *word)
 {
     if (px_meta_prefix_ci(word, "feed"))
@@ -367,6 +369,8 @@ static bool wraps_article(const char *attr, size_t at, const char *word)
             if (at >= l && px_meta_prefix_ci(attr + at - l, mods[k]))
                 return true;
         }
+        if (at >= 8 && px_meta_prefix_ci(attr + at - 8, "content-") && px_meta_prefix_ci(attr + at, "sidebar-wrap"))
+            return true;
     }
     return false;
 }

@@ -309,6 +309,24 @@ static void test_time_and_language(void **state)
     is(r, PITH_META_DATE_PUBLISHED, 0, "2002-02-02");
     is(r, PITH_META_LANGUAGE, 0, "nl");
     pith_result_free(r);
+    /* a comment's <time> is no fallback for the post's date (WordPress's
+     * comment-metadata), neither anywhere nor in an <article> */
+    r = page("", "<ol class=\"comment-list\"><li><article class=\"comment-body\"><div class=\"comment-metadata\">"
+                 "<time datetime=\"2020-02-25T13:02:01+01:00\">25.02.2020</time></div></article></li></ol>"
+                 "<time datetime=\"2019-12-01\">later</time>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-12-01");
+    pith_result_free(r);
+    r = page("", "<div id=\"comments\"><time datetime=\"2020-02-25T13:02:01+01:00\">25.02.2020</time></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
+    /* Genesis wraps the post and its sidebar in "content-sidebar-wrap":
+     * the post's visible date there counts, the sidebar's still does not */
+    r = page("", "<div class=\"content-sidebar-wrap\"><main class=\"content\"><h1>Dock lines</h1>"
+                 "<p class=\"entry-meta\"><time class=\"entry-time\">March 4, 2021</time></p>" PARA
+                 "</main><aside class=\"sidebar widget-area\"><time class=\"entry-time\">"
+                 "February 19, 2021</time></aside></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-03-04");
+    pith_result_free(r);
 }
 
 static void test_urls(void **state)
