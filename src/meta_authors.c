@@ -30,10 +30,7 @@ static const char *const role_words[] = {
 
 static bool is_role_word(const char *w, size_t n)
 {
-    for (size_t k = 0; k < sizeof role_words / sizeof *role_words; k++)
-        if (strlen(role_words[k]) == n && px_ascii_ieq(w, role_words[k], n))
-            return true;
-    return false;
+    return px_meta_word_in(w, n, role_words, sizeof role_words / sizeof *role_words);
 }
 
 /* The accounts a CMS names when no one signed: "admin", "jdadmin",
@@ -42,9 +39,8 @@ static bool placeholder(const char *s, size_t n)
 {
     static const char *const words[] = {"unknown", "anonymous", "anonym", "anonyme", "anónimo",
                                         "webmaster", "root", "guest", "user", "null", "none"};
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (strlen(words[k]) == n && px_ascii_ieq(s, words[k], n))
-            return true;
+    if (px_meta_word_in(s, n, words, sizeof words / sizeof *words))
+        return true;
     for (size_t i = 0; i + 5 <= n; i++)
         if (px_ascii_ieq(s + i, "admin", 5))
             return true;
@@ -641,8 +637,10 @@ static const char *const credit_words[] = {"foto", "fotos", "photo", "photos", "
 
 static bool in_list(const char *w, size_t n, const char *const *list, size_t count, bool exact)
 {
+    if (!exact)
+        return px_meta_word_in(w, n, list, count);
     for (size_t k = 0; k < count; k++)
-        if (strlen(list[k]) == n && (exact ? !memcmp(w, list[k], n) : px_ascii_ieq(w, list[k], n)))
+        if (strlen(list[k]) == n && !memcmp(w, list[k], n))
             return true;
     return false;
 }

@@ -24,10 +24,7 @@ static const char *const byline_fillers[] = {
 
 static bool filler(const char *w, size_t n)
 {
-    for (size_t k = 0; k < sizeof byline_fillers / sizeof *byline_fillers; k++)
-        if (strlen(byline_fillers[k]) == n && px_ascii_ieq(w, byline_fillers[k], n))
-            return true;
-    return false;
+    return px_meta_word_in(w, n, byline_fillers, sizeof byline_fillers / sizeof *byline_fillers);
 }
 
 static bool word_char(const char *s, size_t n, size_t i, size_t *adv)

@@ -269,10 +269,7 @@ static bool after_credit(const char *s, size_t at)
     size_t st = e;
     while (st && !px_meta_is_ws((unsigned char)s[st - 1]))
         st--;
-    for (size_t k = 0; k < sizeof credits / sizeof *credits; k++)
-        if (strlen(credits[k]) == e - st && px_ascii_ieq(s + st, credits[k], e - st))
-            return true;
-    return false;
+    return px_meta_word_in(s + st, e - st, credits, sizeof credits / sizeof *credits);
 }
 
 const char *px_byword_find(const char *s, size_t n, size_t *len)

@@ -256,6 +256,14 @@ bool px_meta_is_elem(const px_node *nd, unsigned tag)
     return nd->kind == PX_ELEMENT && nd->tag == tag && nd->g && nd->g->type != GUMBO_NODE_DOCUMENT;
 }
 
+bool px_meta_word_in(const char *w, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(list[k]) == n && px_ascii_ieq(w, list[k], n))
+            return true;
+    return false;
+}
+
 /* Does a space-separated attribute value hold token (ASCII case ignored)? */
 bool px_meta_has_token(const char *list, const char *token)
 {

@@ -101,6 +101,8 @@ void px_meta_list_add_clean(ctx *c, px_strlist *l, const char *value, bool html,
 /* The document (meta_common.c). */
 bool px_meta_is_elem(const px_node *nd, unsigned tag);
 bool px_meta_has_token(const char *list, const char *token);
+/* Is w[0..n) one of the words of list (ASCII case ignored)? */
+bool px_meta_word_in(const char *w, size_t n, const char *const *list, size_t count);
 char *px_meta_node_text(ctx *c, int i, size_t max);
 /* The same with every element starting a new word: a byline's spans
  * ("<span>By Rosa Delgado</span><span>Published Aug. 3</span>"). */

@@ -39,14 +39,6 @@ static const char *const not_names[] = {
 static const char *const particles[] = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le",
                                         "dos", "das", "del", "della", "y", "ter", "ten", "bin", "al", "zu"};
 
-static bool in(const char *w, size_t n, const char *const *list, size_t count)
-{
-    for (size_t k = 0; k < count; k++)
-        if (strlen(list[k]) == n && px_ascii_ieq(w, list[k], n))
-            return true;
-    return false;
-}
-
 /* An upper-case letter at s: ASCII, Latin-1 and Latin Extended-A
  * capitals, Greek and Cyrillic capitals. */
 static bool capital(const char *s, size_t n)
@@ -100,9 +92,9 @@ static bool looks_like_name(const char *s, size_t n)
                 (ch == 0xC2 && k + 1 < i && ((unsigned char)s[k + 1] == 0xAB || (unsigned char)s[k + 1] == 0xBB)))
                 return false;
         }
-        if (in(s + st, wl, not_names, sizeof not_names / sizeof *not_names))
+        if (px_meta_word_in(s + st, wl, not_names, sizeof not_names / sizeof *not_names))
             return false;
-        last_particle = count > 0 && in(s + st, wl, particles, sizeof particles / sizeof *particles) &&
+        last_particle = count > 0 && px_meta_word_in(s + st, wl, particles, sizeof particles / sizeof *particles) &&
                         !capital(s + st, wl);
         if (!last_particle && (!capital(s + st, wl) || wl < 2))
             return false;
@@ -280,7 +272,7 @@ static bool box_head(const char *v)
     size_t n = strlen(v);
     while (n && (v[n - 1] == ':' || v[n - 1] == ' '))
         n--;
-    return in(v, n, box_heads, sizeof box_heads / sizeof *box_heads);
+    return px_meta_word_in(v, n, box_heads, sizeof box_heads / sizeof *box_heads);
 }
 
 /* Where the comments start (the author box comes before them), or the
