@@ -1,7 +1,7 @@
 /* What the rule tests share: the allocator and its setup, rule text that
  * must load, and a small parsed document with a ruleset to run over it,
- * whose elements the tests find by id or tag. Linked into test_rules_parse
- * and test_rules_match. */
+ * whose elements the tests find by id or tag. Linked into test_rules_parse,
+ * test_rules_match, test_rules_gate and test_rules_index. */
 #ifndef PITH_TEST_RULES_DOC_H
 #define PITH_TEST_RULES_DOC_H
 

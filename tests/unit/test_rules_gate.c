@@ -15,32 +15,12 @@
 #include <cmocka.h>
 
 #include "parse.h"
+#include "rules_doc.h"
 #include "rules_impl.h"
 
 #ifndef PITH_SOURCE_ROOT
 #error "PITH_SOURCE_ROOT must name the repository root"
 #endif
-
-static px_alloc A;
-
-static int setup(void **state)
-{
-    (void)state;
-    px_alloc_init(&A, NULL);
-    return 0;
-}
-
-static px_ruleset *load(const char *text)
-{
-    px_ruleset *rs = px_rules_new(&A);
-    assert_non_null(rs);
-    pith_error err = {0, ""};
-    if (px_rules_parse(rs, "t.rules", text, strlen(text), &err))
-        fail_msg("rules refused: %s", err.message);
-    if (px_rules_compile(rs, &err))
-        fail_msg("rules do not compile: %s", err.message);
-    return rs;
-}
 
 static bool has_tag(const px_gate *g, GumboTag t) { return g->tags[t / 32] >> (t % 32) & 1u; }
 
@@ -150,20 +130,20 @@ static void test_maxlen_gate_at_the_boundary(void **state)
     (void)state;
     px_ruleset *rs = load("drop maxlen=13 text~/teilen/\n");
     pith_error err = {0, ""};
-    px_doc doc;
+    px_doc page;
     const char *html = "<p>x</p>";
-    assert_int_equal(px_parse(&doc, &A, html, strlen(html), 0, &err), PITH_OK);
+    assert_int_equal(px_parse(&page, &A, html, strlen(html), 0, &err), PITH_OK);
     px_scratch *s = px_scratch_new(rs, &A);
     const char *texts[] = {"\xc3\xa4\xc3\xb6\xc3\xbc teilen \xc3\x9f!", /* 13 characters */
                            "\xc3\xa4\xc3\xb6\xc3\xbc teilen \xc3\x9f!!", "abcdefghijkl"};
     const bool dropped[] = {true, false, false};
     for (int k = 0; k < 3; k++) {
         px_verdict v = {false, 0, -1, -1, false, false};
-        px_rules_match_text(rs, s, &doc.nodes[doc.body], texts[k], strlen(texts[k]), &v);
+        px_rules_match_text(rs, s, &page.nodes[page.body], texts[k], strlen(texts[k]), &v);
         assert_int_equal(v.drop, dropped[k]);
     }
     px_scratch_free(s);
-    px_doc_free(&doc);
+    px_doc_free(&page);
     px_rules_free(rs);
 }
 
@@ -190,15 +170,15 @@ static bool same_verdict(const px_verdict *a, const px_verdict *b)
            a->score_rule == b->score_rule && a->force == b->force && a->box == b->box;
 }
 
-/* Verdicts of every node of doc by rs; texts: the text rules on each text
+/* Verdicts of every node of page by rs; texts: the text rules on each text
  * node's text, as a block. Returns the number of verdicts written. */
-static size_t verdicts(const px_ruleset *rs, const px_doc *doc, px_verdict *out)
+static size_t verdicts(const px_ruleset *rs, const px_doc *page, px_verdict *out)
 {
-    px_scratch *s = px_scratch_new_for(rs, &A, (size_t)doc->n);
+    px_scratch *s = px_scratch_new_for(rs, &A, (size_t)page->n);
     assert_non_null(s);
     size_t k = 0;
-    for (int i = 0; i < doc->n; i++) {
-        const px_node *nd = &doc->nodes[i];
+    for (int i = 0; i < page->n; i++) {
+        const px_node *nd = &page->nodes[i];
         px_verdict v = {false, 0, -1, -1, false, false};
         if (nd->kind == PX_ELEMENT) {
             px_rules_match_element(rs, s, nd, &v);
@@ -239,11 +219,11 @@ static void test_gates_change_no_verdict(void **state)
         size_t len = 0;
         char *html = slurp(path, &len);
         assert_non_null(html);
-        px_doc doc;
-        assert_int_equal(px_parse(&doc, &A, html, len, 0, &err), PITH_OK);
-        px_verdict *gated = malloc((size_t)doc.n * sizeof *gated);
-        px_verdict *open = malloc((size_t)doc.n * sizeof *open);
-        size_t n = verdicts(rs, &doc, gated);
+        px_doc page;
+        assert_int_equal(px_parse(&page, &A, html, len, 0, &err), PITH_OK);
+        px_verdict *gated = malloc((size_t)page.n * sizeof *gated);
+        px_verdict *open = malloc((size_t)page.n * sizeof *open);
+        size_t n = verdicts(rs, &page, gated);
         for (size_t g = 0; g < ngates; g++) {
             rs->gates[g].any_tag = true;
             rs->gates[g].maxlen = UINT32_MAX;
@@ -252,7 +232,7 @@ static void test_gates_change_no_verdict(void **state)
         }
         /* every gate open, and none left out by the index */
         assert_int_equal(px_rules_index(rs), PITH_OK);
-        assert_int_equal(verdicts(rs, &doc, open), n);
+        assert_int_equal(verdicts(rs, &page, open), n);
         memcpy(rs->gates, real, ngates * sizeof *real);
         assert_int_equal(px_rules_index(rs), PITH_OK);
         for (size_t i = 0; i < n; i++) {
@@ -262,7 +242,7 @@ static void test_gates_change_no_verdict(void **state)
         }
         free(gated);
         free(open);
-        px_doc_free(&doc);
+        px_doc_free(&page);
         free(html);
         pages++;
     }

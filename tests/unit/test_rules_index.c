@@ -17,21 +17,13 @@
 #include <cmocka.h>
 
 #include "parse.h"
+#include "rules_doc.h"
 #include "rules_impl.h"
 #include "text.h"
 
 #ifndef PITH_SOURCE_ROOT
 #error "PITH_SOURCE_ROOT must name the repository root"
 #endif
-
-static px_alloc A;
-
-static int setup(void **state)
-{
-    (void)state;
-    px_alloc_init(&A, NULL);
-    return 0;
-}
 
 static px_ruleset *compile(px_ruleset *rs, const char *text)
 {
@@ -41,13 +33,6 @@ static px_ruleset *compile(px_ruleset *rs, const char *text)
     if (px_rules_compile(rs, &err))
         fail_msg("rules do not compile: %s", err.message);
     return rs;
-}
-
-static px_ruleset *load(const char *text)
-{
-    px_ruleset *rs = px_rules_new(&A);
-    assert_non_null(rs);
-    return compile(rs, text);
 }
 
 static bool has(const uint64_t *set, int j) { return set[j / 64] >> (j % 64) & 1u; }
@@ -144,13 +129,13 @@ static bool same_verdict(const px_verdict *a, const px_verdict *b)
 
 /* The text of element i's subtree, folded as the extractor folds a
  * block's: a block's worth (at most 3,000 bytes), or empty. */
-static void block_text(const px_doc *doc, int i, px_buf *b)
+static void block_text(const px_doc *page, int i, px_buf *b)
 {
     bool pending = false;
     b->len = 0;
-    for (int j = i + 1; j < doc->nodes[i].end && b->len <= 3000; j++) {
+    for (int j = i + 1; j < page->nodes[i].end && b->len <= 3000; j++) {
         size_t len = 0;
-        const char *t = doc->nodes[j].kind == PX_TEXT ? px_text(&doc->nodes[j], &len) : NULL;
+        const char *t = page->nodes[j].kind == PX_TEXT ? px_text(&page->nodes[j], &len) : NULL;
         if (t)
             px_append_folded(b, t, len, &pending);
         else
@@ -160,23 +145,23 @@ static void block_text(const px_doc *doc, int i, px_buf *b)
         b->len = 0;
 }
 
-/* The verdicts of rs on every element of doc (out[2i]) and on its text as
+/* The verdicts of rs on every element of page (out[2i]) and on its text as
  * a block (out[2i + 1]); with or without the index. Returns how many fired. */
-static size_t verdicts(px_ruleset *rs, const px_doc *doc, bool indexed, px_verdict *out)
+static size_t verdicts(px_ruleset *rs, const px_doc *page, bool indexed, px_verdict *out)
 {
     bool built = rs->index.built;
     rs->index.built = indexed && built;
-    px_scratch *s = px_scratch_new_for(rs, &A, (size_t)doc->n);
+    px_scratch *s = px_scratch_new_for(rs, &A, (size_t)page->n);
     assert_non_null(s);
     px_buf b;
     px_buf_init(&b, &A);
     size_t fired = 0;
-    for (int i = 0; i < doc->n; i++) {
-        const px_node *nd = &doc->nodes[i];
+    for (int i = 0; i < page->n; i++) {
+        const px_node *nd = &page->nodes[i];
         px_verdict e = {false, 0, -1, -1, false, false}, t = e;
         if (nd->kind == PX_ELEMENT) {
             px_rules_match_element(rs, s, nd, &e);
-            block_text(doc, i, &b);
+            block_text(page, i, &b);
             if (b.len)
                 px_rules_match_text(rs, s, nd, b.data, b.len, &t);
         }
@@ -192,7 +177,7 @@ static size_t verdicts(px_ruleset *rs, const px_doc *doc, bool indexed, px_verdi
 }
 
 /* The fixtures' pages, parsed, one at a time through fn; returns how many. */
-static int each_fixture(void (*fn)(const char *name, const px_doc *doc, void *ud), void *ud)
+static int each_fixture(void (*fn)(const char *name, const px_doc *page, void *ud), void *ud)
 {
     DIR *d = opendir(PITH_SOURCE_ROOT "/fixtures");
     assert_non_null(d);
@@ -213,11 +198,11 @@ static int each_fixture(void (*fn)(const char *name, const px_doc *doc, void *ud
         size_t len = fread(html, 1, (size_t)n, f);
         html[len] = '\0';
         fclose(f);
-        px_doc doc;
+        px_doc page;
         pith_error err = {0, ""};
-        assert_int_equal(px_parse(&doc, &A, html, len, 0, &err), PITH_OK);
-        fn(e->d_name, &doc, ud);
-        px_doc_free(&doc);
+        assert_int_equal(px_parse(&page, &A, html, len, 0, &err), PITH_OK);
+        fn(e->d_name, &page, ud);
+        px_doc_free(&page);
         free(html);
         pages++;
     }
@@ -231,14 +216,14 @@ typedef struct compare {
     bool must_agree;
 } compare;
 
-static void compare_page(const char *name, const px_doc *doc, void *ud)
+static void compare_page(const char *name, const px_doc *page, void *ud)
 {
     compare *c = ud;
-    px_verdict *with = malloc(2 * (size_t)doc->n * sizeof *with + 1);
-    px_verdict *without = malloc(2 * (size_t)doc->n * sizeof *without + 1);
-    c->fired += verdicts(c->rs, doc, true, with);
-    verdicts(c->rs, doc, false, without);
-    for (int i = 0; i < 2 * doc->n; i++) {
+    px_verdict *with = malloc(2 * (size_t)page->n * sizeof *with + 1);
+    px_verdict *without = malloc(2 * (size_t)page->n * sizeof *without + 1);
+    c->fired += verdicts(c->rs, page, true, with);
+    verdicts(c->rs, page, false, without);
+    for (int i = 0; i < 2 * page->n; i++) {
         if (same_verdict(&with[i], &without[i]))
             continue;
         if (c->must_agree)
@@ -320,21 +305,21 @@ static void user_drops(const char *text, char *out)
     assert_true(j >= 0);
     assert_true(rs->gates[j].sides != 0);
     assert_true(under_pattern(rs, 0, j, rs->gates[j].pat));
-    px_doc doc;
+    px_doc page;
     pith_error err = {0, ""};
     const char *html = "<div class='Zebra-Crossing x' id=a>t</div><div class=zebra id=b>t</div>";
-    assert_int_equal(px_parse(&doc, &A, html, strlen(html), 0, &err), PITH_OK);
+    assert_int_equal(px_parse(&page, &A, html, strlen(html), 0, &err), PITH_OK);
     px_scratch *s = px_scratch_new(rs, &A);
-    for (int i = 0; i < doc.n; i++) {
-        const char *id = px_attr(&doc.nodes[i], "id");
+    for (int i = 0; i < page.n; i++) {
+        const char *id = px_attr(&page.nodes[i], "id");
         px_verdict v = {false, 0, -1, -1, false, false};
-        px_rules_match_element(rs, s, &doc.nodes[i], &v);
+        px_rules_match_element(rs, s, &page.nodes[i], &v);
         if (id && v.drop && v.drop_rule == last)
             *out++ = id[0];
     }
     *out = '\0';
     px_scratch_free(s);
-    px_doc_free(&doc);
+    px_doc_free(&page);
     px_rules_free(rs);
 }
 
