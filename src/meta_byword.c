@@ -299,11 +299,12 @@ const char *px_byword_find(const char *s, size_t n, size_t *len)
                 l = match(k, BW_LABEL, s + i, n - i);
                 if (!l && i == part)
                     l = match(k, BW_LEAD, s + i, n - i);
-                if (!l && i > part && match(k, BW_AFTER, s + i, n - i)) {
+                size_t after = !l && i > part ? match(k, BW_AFTER, s + i, n - i) : 0;
+                if (after) {
                     if (dated < 0)
                         dated = date_before(s + part, i - part);
                     if (dated)
-                        l = match(k, BW_AFTER, s + i, n - i);
+                        l = after;
                 }
             }
             if (l && !after_credit(s, i)) {
