@@ -3,6 +3,7 @@
 #include <gumbo.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 #include "text.h"
 
@@ -15,49 +16,298 @@ static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
  * fecomponenttransfer, has 19 letters). */
 #define NAME_CAP 32
 
-/* The attribute values of a tag that the pass may empty; past these, the
+/* The attributes of a tag that the pass may take out; past these, the
  * rest stay. */
-#define VALUES_MAX 24
+#define ATTRS_MAX 32
+
+/* What the pass knows of a name (px_elide_names): for an attribute, bits
+ * of enum attr_bit; for a tag, bits of enum tag_bit and, above TAG_ID, a
+ * number of enum tag_id for the tags it acts on one by one. */
+enum attr_bit {
+    A_READ = 1u << 0, /* pith, Gumbo or the rules read its value */
+    A_FONT = 1u << 1, /* color, face, size: a <font> with one ends foreign content */
+    A_ITEM = 1u << 2, /* itemprop, itemscope: metadata reads them on any element */
+    A_TYPE = 1u << 3,
+};
+enum tag_bit {
+    K_BREAKOUT = 1u << 0,    /* ends foreign content when it starts inside it */
+    K_INTEGRATION = 1u << 1, /* an SVG or MathML element whose content is HTML again */
+    K_TABLE = 1u << 2,       /* inside a <select> in a table it closes the select */
+    K_UNSURE = 1u << 3,      /* in a template: switches the tokenizer's state */
+    K_TEXT = 1u << 4,        /* its content is text up to its end tag */
+    K_SCOPE = 1u << 5,       /* stops an end tag's search for an open <pre> */
+};
+#define TAG_ID 8
+enum tag_id {
+    T_OTHER, T_PRE, T_LISTING, T_SCRIPT, T_STYLE, T_TEMPLATE, T_SVG, T_MATH, T_SELECT,
+    T_PLAINTEXT, T_FRAMESET, T_FONT, T_INPUT, T_KEYGEN, T_TEXTAREA
+};
 
 /* A tag as the tokenizer reads it. */
 typedef struct tag {
     char name[NAME_CAP]; /* lower case; "" when longer than NAME_CAP - 1 */
+    unsigned kind;       /* the name's bits and id (enum tag_bit, enum tag_id) */
     bool closing, self_closing;
     bool bare;           /* nothing between its name and its '>' */
     bool typed;          /* has a type attribute: type[0..type_len) is the first one's value */
     bool read_body;      /* a <script> of JSON-LD, which metadata reads */
     const char *type;
     size_t type_len;
-    bool font_attr;      /* a color, face or size attribute */
-    bool item_attr;      /* itemprop or itemscope: metadata reads them on any element */
+    unsigned attr_bits;  /* of all its attributes, or'ed (enum attr_bit) */
     const char *end;     /* just past its '>' */
-    int nvals;           /* attribute values read, up to VALUES_MAX */
-    /* (not cleared with the rest: nvals says how many are set) */
-    struct value {
-        const char *name, *name_end, *v, *v_end;
+    int cur;             /* 1 + the index in attrs of the attribute being read; 0: none */
+    int nattrs;          /* attributes read, up to ATTRS_MAX */
+    bool more_attrs;     /* it has more */
+    /* (not cleared with the rest: nattrs says how many are set) */
+    struct attr {
+        const char *name, *name_end;
+        const char *v, *v_end; /* the value; NULL when it has none */
+        const char *end;       /* where its tokens end: past its value, if any */
         bool quoted;
-    } vals[VALUES_MAX];
+        unsigned bits;         /* enum attr_bit */
+        uint32_t hash;         /* of its name */
+    } attrs[ATTRS_MAX];
 } tag;
 
-/* Is s..e the name lit, in any case? The length is a constant: most names
- * are ruled out without a comparison (this runs for every attribute). */
-#define NAME_IS(s, e, lit) \
-    ((size_t)((e) - (s)) == sizeof lit - 1 && px_ascii_ieq((s), lit, sizeof lit - 1))
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
 
-/* An attribute name s..e has been read; is it the first type attribute
- * (whose value is then wanted)? */
-static bool attr_named(tag *t, const char *s, const char *e)
+/* The tag names the pass acts on. */
+static const struct {
+    const char *name;
+    unsigned kind;
+} tag_names[] = {
+    /* Elements that end foreign content when they start inside it (and
+     * <font> with color, face or size). */
+    {"b", K_BREAKOUT}, {"big", K_BREAKOUT}, {"blockquote", K_BREAKOUT}, {"body", K_BREAKOUT},
+    {"br", K_BREAKOUT}, {"center", K_BREAKOUT}, {"code", K_BREAKOUT}, {"dd", K_BREAKOUT},
+    {"div", K_BREAKOUT}, {"dl", K_BREAKOUT}, {"dt", K_BREAKOUT}, {"em", K_BREAKOUT},
+    {"embed", K_BREAKOUT}, {"h1", K_BREAKOUT}, {"h2", K_BREAKOUT}, {"h3", K_BREAKOUT},
+    {"h4", K_BREAKOUT}, {"h5", K_BREAKOUT}, {"h6", K_BREAKOUT}, {"head", K_BREAKOUT},
+    {"hr", K_BREAKOUT}, {"i", K_BREAKOUT}, {"img", K_BREAKOUT}, {"li", K_BREAKOUT},
+    {"listing", K_BREAKOUT | T_LISTING << TAG_ID}, {"menu", K_BREAKOUT}, {"meta", K_BREAKOUT},
+    {"nobr", K_BREAKOUT}, {"ol", K_BREAKOUT}, {"p", K_BREAKOUT},
+    {"pre", K_BREAKOUT | T_PRE << TAG_ID}, {"ruby", K_BREAKOUT}, {"s", K_BREAKOUT},
+    {"small", K_BREAKOUT}, {"span", K_BREAKOUT}, {"strong", K_BREAKOUT}, {"strike", K_BREAKOUT},
+    {"sub", K_BREAKOUT}, {"sup", K_BREAKOUT}, {"table", K_BREAKOUT | K_TABLE | K_SCOPE},
+    {"tt", K_BREAKOUT}, {"u", K_BREAKOUT}, {"ul", K_BREAKOUT}, {"var", K_BREAKOUT},
+    /* SVG and MathML elements whose content is HTML again (the namespace
+     * is not tracked, so a name is enough). */
+    {"foreignobject", K_INTEGRATION}, {"desc", K_INTEGRATION},
+    {"title", K_INTEGRATION | K_UNSURE | K_TEXT}, {"mi", K_INTEGRATION}, {"mo", K_INTEGRATION},
+    {"mn", K_INTEGRATION}, {"ms", K_INTEGRATION}, {"mtext", K_INTEGRATION},
+    {"annotation-xml", K_INTEGRATION},
+    /* Table tags: inside a <select> in a table they close the select
+     * ("table" above). */
+    {"caption", K_TABLE | K_SCOPE}, {"tbody", K_TABLE}, {"tfoot", K_TABLE}, {"thead", K_TABLE},
+    {"tr", K_TABLE}, {"td", K_TABLE | K_SCOPE}, {"th", K_TABLE | K_SCOPE},
+    /* In a template's content, elements that switch the tokenizer's state
+     * or how later tags are read: such a template is left whole. Those
+     * whose content is text to their end tag. */
+    {"script", K_UNSURE | T_SCRIPT << TAG_ID}, {"style", K_UNSURE | T_STYLE << TAG_ID},
+    {"textarea", K_UNSURE | K_TEXT | T_TEXTAREA << TAG_ID}, {"xmp", K_UNSURE | K_TEXT},
+    {"iframe", K_UNSURE | K_TEXT}, {"noembed", K_UNSURE | K_TEXT}, {"noframes", K_UNSURE | K_TEXT},
+    {"plaintext", K_UNSURE | T_PLAINTEXT << TAG_ID}, {"svg", K_UNSURE | T_SVG << TAG_ID},
+    {"math", K_UNSURE | T_MATH << TAG_ID}, {"template", K_UNSURE | K_SCOPE | T_TEMPLATE << TAG_ID},
+    {"frameset", K_UNSURE | T_FRAMESET << TAG_ID},
+    /* The rest of the elements that stop an end tag's search for an open
+     * <pre> (HTML's default scope; the foreign ones end the pass before
+     * it could matter), and the rest the pass acts on. */
+    {"applet", K_SCOPE}, {"html", K_SCOPE}, {"marquee", K_SCOPE}, {"object", K_SCOPE},
+    {"select", K_SCOPE | T_SELECT << TAG_ID}, {"font", T_FONT << TAG_ID},
+    {"input", T_INPUT << TAG_ID}, {"keygen", T_KEYGEN << TAG_ID},
+};
+
+/* Attributes whose values someone reads: pith (px_attr and
+ * gumbo_get_attribute in src/, with the names in the tables of boxes.c
+ * and render_common.c; the rules' come from the rule set) and Gumbo's
+ * tree builder (script and input type, annotation-xml encoding, isindex
+ * prompt and action). In foreign content Gumbo names xlink:href "href"
+ * (in the XLink namespace; px_attr compares names alone), and likewise
+ * xlink:role, xlink:title, xlink:type and xml:lang. Sorted (strcmp).
+ * tests/cli/attr-table.sh holds src/ to it. */
+static const char *const read_attrs[] = {
+    "action", "alt", "aria-controls", "aria-expanded", "aria-haspopup", "aria-hidden",
+    "charset", "class", "colspan", "content", "data-bs-toggle", "data-lang", "data-language",
+    "data-lazy-src", "data-original", "data-src", "data-srcset", "data-toggle", "datetime",
+    "encoding", "hidden", "href", "http-equiv", "id", "itemprop", "itemscope", "lang", "name",
+    "prompt", "property", "pubdate", "rel", "role", "src", "srcset", "start", "style", "title",
+    "type", "xlink:href", "xlink:role", "xlink:title", "xlink:type", "xml:lang",
+};
+
+/* Attributes that matter to the pass itself. */
+static const struct {
+    const char *name;
+    unsigned bits;
+} pass_attrs[] = {
+    {"color", A_FONT}, {"face", A_FONT}, {"size", A_FONT},
+    {"itemprop", A_ITEM}, {"itemscope", A_ITEM}, {"type", A_TYPE},
+};
+
+/* An open-addressing hash table of names (any case) to their bits: every
+ * tag and every attribute is looked up once, where a search of the lists
+ * above cost more than reading the tag. */
+typedef struct slot {
+    const char *name; /* NULL: empty */
+    size_t len;
+    unsigned bits;
+} slot;
+
+typedef struct table {
+    slot *slots;
+    size_t mask; /* slots - 1, a power of two less one */
+} table;
+
+struct px_elide_names {
+    px_alloc a;
+    table tags, attrs;
+};
+
+static uint32_t hash(const char *s, size_t n)
 {
-    if (NAME_IS(s, e, "color") || NAME_IS(s, e, "face") || NAME_IS(s, e, "size"))
-        t->font_attr = true;
-    if (NAME_IS(s, e, "itemprop") || NAME_IS(s, e, "itemscope"))
-        t->item_attr = true;
-    if (t->typed || !NAME_IS(s, e, "type"))
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)lower(s[i])) * 16777619u;
+    return h;
+}
+
+static unsigned lookup_hashed(const table *tb, const char *s, size_t n, uint32_t h)
+{
+    for (size_t i = h & tb->mask;; i = (i + 1) & tb->mask) {
+        const slot *sl = &tb->slots[i];
+        if (!sl->name)
+            return 0;
+        if (sl->len == n && px_ascii_ieq(sl->name, s, n))
+            return sl->bits;
+    }
+}
+
+static unsigned lookup(const table *tb, const char *s, size_t n)
+{
+    return lookup_hashed(tb, s, n, hash(s, n));
+}
+
+/* Adds bits to name's entry. The table has room: it is made at least
+ * twice as large as the names it will hold. */
+static void add(table *tb, const char *s, unsigned bits)
+{
+    size_t n = strlen(s);
+    for (size_t i = hash(s, n) & tb->mask;; i = (i + 1) & tb->mask) {
+        slot *sl = &tb->slots[i];
+        if (!sl->name)
+            *sl = (slot){s, n, 0};
+        if (sl->len == n && px_ascii_ieq(sl->name, s, n)) {
+            sl->bits |= bits;
+            return;
+        }
+    }
+}
+
+static bool table_init(const px_alloc *a, table *tb, size_t names)
+{
+    size_t cap = 16;
+    while (cap < 2 * names)
+        cap *= 2;
+    tb->slots = px_calloc(a, cap, sizeof *tb->slots);
+    tb->mask = cap - 1;
+    return tb->slots != NULL;
+}
+
+#define COUNT(list) (sizeof list / sizeof *list)
+
+px_elide_names *px_elide_names_new(const px_alloc *a, const char *const *keep, size_t nkeep)
+{
+    px_elide_names *nm = px_calloc(a, 1, sizeof *nm);
+    if (!nm)
+        return NULL;
+    nm->a = *a;
+    if (!table_init(a, &nm->tags, COUNT(tag_names)) ||
+        !table_init(a, &nm->attrs, COUNT(read_attrs) + COUNT(pass_attrs) + nkeep)) {
+        px_elide_names_free(nm);
+        return NULL;
+    }
+    for (size_t i = 0; i < COUNT(tag_names); i++)
+        add(&nm->tags, tag_names[i].name, tag_names[i].kind);
+    for (size_t i = 0; i < COUNT(read_attrs); i++)
+        add(&nm->attrs, read_attrs[i], A_READ);
+    for (size_t i = 0; i < COUNT(pass_attrs); i++)
+        add(&nm->attrs, pass_attrs[i].name, pass_attrs[i].bits);
+    for (size_t i = 0; i < nkeep; i++)
+        add(&nm->attrs, keep[i], A_READ);
+    return nm;
+}
+
+void px_elide_names_free(px_elide_names *nm)
+{
+    if (!nm)
+        return;
+    px_free(&nm->a, nm->tags.slots);
+    px_free(&nm->a, nm->attrs.slots);
+    px_free(&nm->a, nm);
+}
+
+bool px_elide_reads_attr(const char *name, size_t n)
+{
+    size_t lo = 0, hi = COUNT(read_attrs);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *r = read_attrs[mid];
+        size_t k = 0;
+        int d = 0;
+        for (; k < n && r[k]; k++) {
+            d = (unsigned char)lower(name[k]) - (unsigned char)r[k];
+            if (d)
+                break;
+        }
+        if (!d)
+            d = k < n ? 1 : r[k] ? -1 : 0;
+        if (!d)
+            return true;
+        if (d < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tags                                                                */
+
+/* The attribute whose name s..e has been read: its bits, on the tag too.
+ * Is it the first type attribute (whose value is then wanted)? */
+static bool attr_named(const px_elide_names *nm, tag *t, const char *s, const char *e)
+{
+    uint32_t h = hash(s, (size_t)(e - s));
+    unsigned bits = lookup_hashed(&nm->attrs, s, (size_t)(e - s), h);
+    t->attr_bits |= bits;
+    t->cur = 0;
+    if (t->nattrs < ATTRS_MAX) {
+        t->attrs[t->nattrs++] = (struct attr){s, e, NULL, NULL, e, false, bits, h};
+        t->cur = t->nattrs;
+    } else {
+        t->more_attrs = true;
+    }
+    if (t->typed || !(bits & A_TYPE))
         return false;
     t->typed = true;
     t->type = "";
     t->type_len = 0;
     return true;
+}
+
+/* The value v..ve of the attribute just named (v NULL: an '=' and no
+ * value, up to ve). */
+static void attr_value(tag *t, const char *v, const char *ve, bool quoted)
+{
+    if (!t->cur)
+        return;
+    struct attr *at = &t->attrs[t->cur - 1];
+    at->v = v;
+    at->v_end = ve;
+    at->end = ve + quoted;
+    at->quoted = quoted;
+    t->cur = 0;
 }
 
 enum tag_state { NAME, BEFORE_ATTR, ATTR, AFTER_ATTR, BEFORE_VALUE, UNQUOTED, AFTER_QUOTED, SOLIDUS };
@@ -66,11 +316,11 @@ enum tag_state { NAME, BEFORE_ATTR, ATTR, AFTER_ATTR, BEFORE_VALUE, UNQUOTED, AF
  * state as the tokenizer does, so that a '>' inside a quoted value does not
  * end it. False when the input ends inside the tag (the tokenizer then
  * drops it). */
-static bool read_tag(const char *s, const char *end, tag *t)
+static bool read_tag(const px_elide_names *nm, const char *s, const char *end, tag *t)
 {
     enum tag_state st = NAME;
     size_t nl = 0;
-    const char *an = NULL, *ae = NULL, *vs = NULL;
+    const char *an = NULL, *vs = NULL;
     bool want = false; /* the current attribute's value is the type */
     for (const char *p = s; p < end; p++) {
         char c = *p;
@@ -114,8 +364,7 @@ static bool read_tag(const char *s, const char *end, tag *t)
             break;
         case ATTR:
             if (is_ws(c) || c == '/' || c == '=' || c == '>') {
-                want = attr_named(t, an, p);
-                ae = p;
+                want = attr_named(nm, t, an, p);
                 st = c == '=' ? BEFORE_VALUE : c == '/' ? SOLIDUS : AFTER_ATTR;
                 if (c == '>')
                     goto done;
@@ -132,11 +381,11 @@ static bool read_tag(const char *s, const char *end, tag *t)
                     t->type = p + 1;
                     t->type_len = (size_t)(q - p - 1);
                 }
-                if (t->nvals < VALUES_MAX)
-                    t->vals[t->nvals++] = (struct value){an, ae, p + 1, q, true};
+                attr_value(t, p + 1, q, true);
                 p = q;
                 st = AFTER_QUOTED;
             } else if (c == '>') {
+                attr_value(t, NULL, p, false);
                 goto done;
             } else {
                 vs = p;
@@ -149,8 +398,7 @@ static bool read_tag(const char *s, const char *end, tag *t)
                     t->type = vs;
                     t->type_len = (size_t)(p - vs);
                 }
-                if (t->nvals < VALUES_MAX)
-                    t->vals[t->nvals++] = (struct value){an, ae, vs, p, false};
+                attr_value(t, vs, p, false);
                 st = BEFORE_ATTR;
                 if (c == '>')
                     goto done;
@@ -170,6 +418,7 @@ static bool read_tag(const char *s, const char *end, tag *t)
         if (nl >= NAME_CAP)
             nl = 0;
         t->name[nl] = '\0';
+        t->kind = nl ? lookup(&nm->tags, t->name, nl) : 0;
         t->end = p + 1;
         return true;
     }
@@ -269,47 +518,7 @@ static const char *script_end(const char *s, const char *end)
     return end;
 }
 
-/* Elements that end foreign content when they start inside it (and
- * <font> with color, face or size). */
-static const char *const breakout[] = {
-    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
-    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
-    "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
-    "sub", "sup", "table", "tt", "u", "ul", "var",
-};
-
-/* SVG and MathML elements whose content is HTML again (the namespace is
- * not tracked, so a name is enough). */
-static const char *const integration[] = {
-    "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
-};
-
-/* Table tags: inside a <select> in a table they close the select. */
-static const char *const table_tags[] = {
-    "caption", "table", "tbody", "tfoot", "thead", "tr", "td", "th",
-};
-
-/* In a template's content, elements that switch the tokenizer's state or
- * how later tags are read: such a template is left whole. */
-static const char *const template_unsure[] = {
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-    "plaintext", "svg", "math", "template", "frameset",
-};
-
-/* Elements whose content is text to their end tag. */
-static const char *const text_tags[] = {
-    "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-};
-
-#define IN(name, list) in_list(name, list, sizeof list / sizeof *list)
-
-static bool in_list(const char *name, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (list[i][0] == name[0] && !strcmp(list[i], name))
-            return true;
-    return false;
-}
+static unsigned tag_id(const tag *t) { return t->kind >> TAG_ID; }
 
 /* How deep in <svg> and <math> the pass follows the tree. */
 #define FOREIGN_MAX 64
@@ -326,8 +535,7 @@ typedef struct elider {
     bool quiet;         /* reading ahead: leave nothing out */
     enum mode mode;
     unsigned opts;      /* enum px_elide_opt */
-    const char *const *keep; /* attributes the rules read */
-    size_t nkeep;
+    const px_elide_names *names;
     int depth; /* open foreign elements */
     /* <pre> and <listing> print their white space: for each, start tags
      * seen less its own end tags (never fewer than are open: "</listing>"
@@ -343,13 +551,6 @@ typedef struct elider {
     size_t nws;
     struct { const char *s; size_t n; } ws[SVG_WS_MAX];
 } elider;
-
-/* Elements that stop an end tag's search for an open <pre> (HTML's
- * default scope; the foreign ones end the pass before it could matter). */
-static const char *const scope_tags[] = {
-    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
-    "select",
-};
 
 /* The open <svg> holds more than shapes: it stays whole. */
 static void svg_keep(elider *e)
@@ -398,63 +599,43 @@ static void fold_space(elider *e, const char *s, const char *lt)
     }
 }
 
-/* Attributes whose values someone reads: pith (px_attr and
- * gumbo_get_attribute in src/, with the names in the tables of boxes.c
- * and render_common.c; the rules' come from the rule set) and Gumbo's
- * tree builder (script and input type, annotation-xml encoding, isindex
- * prompt and action). In foreign content Gumbo names xlink:href "href"
- * (in the XLink namespace; px_attr compares names alone), and likewise
- * xlink:role, xlink:title, xlink:type and xml:lang. Sorted (strcmp).
- * tests/cli/attr-table.sh holds src/ to it. */
-static const char *const read_attrs[] = {
-    "action", "alt", "aria-controls", "aria-expanded", "aria-haspopup", "aria-hidden",
-    "charset", "class", "colspan", "content", "data-bs-toggle", "data-lang", "data-language",
-    "data-lazy-src", "data-original", "data-src", "data-srcset", "data-toggle", "datetime",
-    "encoding", "hidden", "href", "http-equiv", "id", "itemprop", "itemscope", "lang", "name",
-    "prompt", "property", "pubdate", "rel", "role", "src", "srcset", "start", "style", "title",
-    "type", "xlink:href", "xlink:role", "xlink:title", "xlink:type", "xml:lang",
-};
-
-bool px_elide_reads_attr(const char *name, size_t n)
+/* Does the tag repeat an attribute name? Gumbo 0.10 then reads the next
+ * name on after the repeated one ("a=1 a=2 b=3" gives a and "ab"): which
+ * attributes follow a repeated one matters, so none may go. */
+static bool repeats_attr(const tag *t)
 {
-    size_t lo = 0, hi = sizeof read_attrs / sizeof *read_attrs;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *r = read_attrs[mid];
-        size_t k = 0;
-        int d = 0;
-        for (; k < n && r[k]; k++) {
-            d = (unsigned char)lower(name[k]) - (unsigned char)r[k];
-            if (d)
-                break;
+    for (int i = 1; i < t->nattrs; i++)
+        for (int j = 0; j < i; j++) {
+            const struct attr *x = &t->attrs[i], *y = &t->attrs[j];
+            size_t n = (size_t)(x->name_end - x->name);
+            if (x->hash == y->hash && n == (size_t)(y->name_end - y->name) &&
+                px_ascii_ieq(x->name, y->name, n))
+                return true;
         }
-        if (!d)
-            d = k < n ? 1 : r[k] ? -1 : 0;
-        if (!d)
-            return true;
-        if (d < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
     return false;
 }
 
-/* Empties the values of the tag's attributes that nobody reads: name=""
- * stays, so that a selector for the attribute's presence still holds. */
-static void empty_values(elider *e, const tag *t)
+/* Takes out the tag's attributes that nobody reads (src/elide.h). Where
+ * the pass is not sure how Gumbo reads their names (past ATTRS_MAX, or a
+ * name repeated), it leaves the tag as it is. */
+static void thin_attrs(elider *e, const tag *t)
 {
-    for (int i = 0; i < t->nvals; i++) {
-        const struct value *v = &t->vals[i];
-        size_t n = (size_t)(v->name_end - v->name);
-        /* An unquoted value becomes "": only when that is no longer. */
-        if (v->v_end - v->v < (v->quoted ? 1 : 3) || px_elide_reads_attr(v->name, n))
+    if (t->more_attrs || repeats_attr(t))
+        return;
+    for (int i = 0; i < t->nattrs; i++) {
+        const struct attr *at = &t->attrs[i];
+        if (at->bits & A_READ)
             continue;
-        bool kept = false;
-        for (size_t k = 0; k < e->nkeep && !kept; k++)
-            kept = strlen(e->keep[k]) == n && px_ascii_ieq(v->name, e->keep[k], n);
-        if (!kept)
-            omit(e, v->v, v->v_end, v->quoted ? "" : "\"\"");
+        if (!(at->bits & A_FONT) && is_ws(at->name[-1])) {
+            const char *to = at->end;
+            while (to < t->end && is_ws(*to))
+                to++;
+            omit(e, at->name, to, "");
+            continue;
+        }
+        /* An unquoted value becomes "": only when that is no longer. */
+        if (at->v && at->v_end - at->v >= (at->quoted ? 1 : 3))
+            omit(e, at->v, at->v_end, at->quoted ? "" : "\"\"");
     }
 }
 
@@ -495,7 +676,8 @@ static const char *declaration(elider *e, const char *lt)
         return ce;
     }
     if (e->mode == FOREIGN && end - lt >= 9 && !memcmp(lt + 2, "[CDATA[", 7)) {
-        if (IN(e->foreign[e->depth - 1], integration))
+        if (lookup(&e->names->tags, e->foreign[e->depth - 1], strlen(e->foreign[e->depth - 1])) &
+            K_INTEGRATION)
             return NULL;
         svg_keep(e); /* CDATA is text */
         for (const char *c = lt + 9, *b; (b = memchr(c, ']', (size_t)(end - c))); c = b + 1)
@@ -512,7 +694,7 @@ static const char *declaration(elider *e, const char *lt)
 static const char *markup(elider *e, const char *lt, tag *t, bool *stop)
 {
     const char *end = e->end, *p = lt + 1;
-    memset(t, 0, offsetof(tag, vals));
+    memset(t, 0, offsetof(tag, attrs));
     *stop = false;
     if (p >= end)
         return end;
@@ -532,7 +714,7 @@ static const char *markup(elider *e, const char *lt, tag *t, bool *stop)
             return p; /* a '<' as text */
         return *nb == '>' ? nb + 1 : bogus_end(nb, end);
     }
-    if (!read_tag(nb, end, t))
+    if (!read_tag(e->names, nb, end, t))
         return end;
     /* Read before anything in the tag is left out: t->type points into the
      * input, which the output may then overwrite. A type with a character
@@ -541,8 +723,8 @@ static const char *markup(elider *e, const char *lt, tag *t, bool *stop)
         for (size_t i = 0; i < t->type_len && !t->read_body; i++)
             t->read_body = t->type[i] == '&' ||
                            (t->type_len - i >= 7 && px_ascii_ieq(t->type + i, "ld+json", 7));
-    if (t->nvals && (e->opts & PX_ELIDE_ATTRS) && !e->quiet)
-        empty_values(e, t);
+    if (t->nattrs && (e->opts & PX_ELIDE_ATTRS) && !e->quiet)
+        thin_attrs(e, t);
     return t->end;
 }
 
@@ -579,11 +761,11 @@ static const char *template(elider *e, const tag *t)
         tag in;
         bool stop;
         const char *next = markup(e, lt, &in, &stop);
-        if (stop || (in.end && !in.closing && IN(in.name, template_unsure))) {
+        if (stop || (in.end && !in.closing && (in.kind & K_UNSURE))) {
             close = NULL;
             break;
         }
-        if (in.end && in.closing && !strcmp(in.name, "template")) {
+        if (in.end && in.closing && tag_id(&in) == T_TEMPLATE) {
             close = lt;
             break;
         }
@@ -598,7 +780,8 @@ static const char *template(elider *e, const tag *t)
 static const char *html_tag(elider *e, const tag *t)
 {
     const char *n = t->name;
-    int pre = !strcmp(n, "pre") ? 0 : !strcmp(n, "listing") ? 1 : -1;
+    unsigned id = tag_id(t);
+    int pre = id == T_PRE ? 0 : id == T_LISTING ? 1 : -1;
     if (t->closing) {
         if (pre >= 0 && e->pre[pre])
             e->pre[pre]--;
@@ -606,32 +789,32 @@ static const char *html_tag(elider *e, const tag *t)
     }
     if (pre >= 0)
         e->pre[pre]++;
-    else if ((e->pre[0] || e->pre[1]) && IN(n, scope_tags))
+    else if ((e->pre[0] || e->pre[1]) && (t->kind & K_SCOPE))
         e->ws_kept = true;
-    if (!strcmp(n, "script"))
+    if (id == T_SCRIPT)
         return script(e, t);
-    if (!strcmp(n, "style")) {
+    if (id == T_STYLE) {
         const char *be = raw_end(t->end, e->end, "style");
         if (be > t->end)
             omit(e, t->end, be, "");
         return be;
     }
-    if (IN(n, text_tags))
+    if (t->kind & K_TEXT)
         return raw_end(t->end, e->end, n);
-    if (!strcmp(n, "template"))
+    if (id == T_TEMPLATE)
         return template(e, t);
-    if ((!strcmp(n, "svg") || !strcmp(n, "math")) && !t->self_closing) {
+    if ((id == T_SVG || id == T_MATH) && !t->self_closing) {
         e->mode = FOREIGN;
         e->depth = 1;
         memcpy(e->foreign[0], n, NAME_CAP);
-        if (*n == 's' && (e->opts & PX_ELIDE_SVG)) {
+        if (id == T_SVG && (e->opts & PX_ELIDE_SVG)) {
             e->svg_from = t->end;
             e->nws = 0;
             e->quiet = true; /* nothing in it goes before its end is seen */
         }
-    } else if (!strcmp(n, "select")) {
+    } else if (id == T_SELECT) {
         e->mode = SELECT;
-    } else if (!strcmp(n, "plaintext") || !strcmp(n, "frameset")) {
+    } else if (id == T_PLAINTEXT || id == T_FRAMESET) {
         return NULL;
     }
     return t->end;
@@ -641,22 +824,21 @@ static const char *html_tag(elider *e, const tag *t)
  * not one: its content stays text of the select). */
 static const char *select_tag(elider *e, const tag *t)
 {
-    const char *n = t->name;
-    if (IN(n, table_tags))
+    unsigned id = tag_id(t);
+    if (t->kind & K_TABLE)
         return NULL; /* a select in a table closes: not followed */
     if (t->closing) {
-        if (!strcmp(n, "select"))
+        if (id == T_SELECT)
             e->mode = HTML;
         return t->end;
     }
-    if (!strcmp(n, "script"))
+    if (id == T_SCRIPT)
         return script(e, t);
-    if (!strcmp(n, "template"))
+    if (id == T_TEMPLATE)
         return template(e, t);
-    if (!strcmp(n, "select") || !strcmp(n, "input") || !strcmp(n, "keygen") ||
-        !strcmp(n, "textarea")) {
+    if (id == T_SELECT || id == T_INPUT || id == T_KEYGEN || id == T_TEXTAREA) {
         e->mode = HTML; /* they close the select */
-        return strcmp(n, "textarea") ? t->end : raw_end(t->end, e->end, n);
+        return id != T_TEXTAREA ? t->end : raw_end(t->end, e->end, t->name);
     }
     return t->end;
 }
@@ -704,7 +886,7 @@ static void svg_text(elider *e, const char *s, const char *lt)
 static bool unread_shape(const tag *t)
 {
     size_t n = strlen(t->name);
-    return !t->item_attr &&
+    return !(t->attr_bits & A_ITEM) &&
            (!strcmp(t->name, "svg") || gumbo_tagn_enum(t->name, (unsigned)n) == GUMBO_TAG_UNKNOWN);
 }
 
@@ -738,8 +920,9 @@ static const char *foreign_tag(elider *e, const char *lt, const tag *t)
         }
         return t->end;
     }
-    if (IN(e->foreign[e->depth - 1], integration) || IN(n, breakout) ||
-        (!strcmp(n, "font") && t->font_attr))
+    const char *top = e->foreign[e->depth - 1];
+    if ((lookup(&e->names->tags, top, strlen(top)) & K_INTEGRATION) || (t->kind & K_BREAKOUT) ||
+        (tag_id(t) == T_FONT && (t->attr_bits & A_FONT)))
         return NULL;
     if (e->svg_from && !unread_shape(t))
         svg_keep(e);
@@ -751,7 +934,7 @@ static const char *foreign_tag(elider *e, const char *lt, const tag *t)
     return t->end;
 }
 
-size_t px_elide(char *page, size_t len, unsigned opts, const char *const *keep, size_t nkeep)
+size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *names)
 {
     elider e;
     e.out = page;
@@ -760,8 +943,7 @@ size_t px_elide(char *page, size_t len, unsigned opts, const char *const *keep, 
     e.quiet = false;
     e.mode = HTML;
     e.opts = opts;
-    e.keep = keep;
-    e.nkeep = nkeep;
+    e.names = names;
     e.depth = 0;
     e.pre[0] = e.pre[1] = 0;
     e.ws_kept = !(opts & PX_ELIDE_SPACE);

@@ -28,10 +28,14 @@
  * one character: a newline if it held one, else its first. pith folds
  * such a run to one space wherever it reads text, except in a <pre>.
  *
- * With PX_ELIDE_ATTRS the value of an attribute that neither pith nor
- * Gumbo's tree builder reads (px_elide_reads_attr, and the caller's
- * list: the rules') is emptied: name="long value" becomes name="", so
- * the attribute is still there. An ad-blocking list may select by any
+ * With PX_ELIDE_ATTRS an attribute that neither pith nor Gumbo's tree
+ * builder reads (px_elide_reads_attr, and the caller's list: the rules')
+ * goes, name and value, with the white space after it: Gumbo need not
+ * make, copy and compare it. Where the white space before it is missing
+ * (name="a"b="c", <p/x="y">) taking it out could join or change other
+ * tokens: then only its value is emptied (name="long value" becomes
+ * name=""); likewise for color, face and size, whose mere presence ends
+ * foreign content on a <font>. An ad-blocking list may select by any
  * attribute: with one loaded, the caller does not ask for this.
  */
 #ifndef PITH_ELIDE_H
@@ -39,6 +43,15 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "alloc.h"
+
+/* The names the pass looks up for every tag and attribute, hashed: the
+ * tag names it acts on and the attributes whose values are read, with
+ * the caller's (keep[0..nkeep): the rules'). Made once per extractor;
+ * read only, so threads share it. NULL when out of memory. */
+typedef struct px_elide_names px_elide_names;
+px_elide_names *px_elide_names_new(const px_alloc *a, const char *const *keep, size_t nkeep);
+void px_elide_names_free(px_elide_names *names);
 
 /* Rewrites page[0..len) in place, without a copy: the page never grows.
  * Returns its new length (len when nothing was left out); when shorter,
@@ -46,11 +59,10 @@
 enum px_elide_opt {
     PX_ELIDE_SVG = 1u << 0,  /* the tags inside an <svg> of shapes */
     PX_ELIDE_SPACE = 1u << 1, /* runs of white space in text outside <pre> */
-    PX_ELIDE_ATTRS = 1u << 2  /* the values of attributes nobody reads */
+    PX_ELIDE_ATTRS = 1u << 2  /* attributes nobody reads */
 };
 
-/* keep[0..nkeep): more attributes whose values are read (the rules'). */
-size_t px_elide(char *page, size_t len, unsigned opts, const char *const *keep, size_t nkeep);
+size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *names);
 
 /* Does pith or Gumbo read the value of attribute name[0..n) (any case)? */
 bool px_elide_reads_attr(const char *name, size_t n);

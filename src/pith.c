@@ -57,6 +57,7 @@ struct pith_extractor {
     px_limits limits;
     px_ruleset *rules;
     px_adblock *adblock; /* NULL without lists */
+    px_elide_names *elide; /* what the elision pass looks up, the rules' attributes too */
 };
 
 struct pith_result {
@@ -372,6 +373,8 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
         rc = px_rules_compile(ex->rules, err);
     if (!rc && o && o->nlists)
         rc = build_adblock(ex, o, err);
+    if (!rc && !(ex->elide = px_elide_names_new(&ex->a, ex->rules->keys, (size_t)ex->rules->nkeys)))
+        rc = px_error(err, PITH_ERR_NOMEM, "out of memory creating the extractor");
     if (rc) {
         pith_extractor_free(ex);
         return NULL;
@@ -394,6 +397,7 @@ void pith_extractor_free(pith_extractor *ex)
         return;
     px_rules_free(ex->rules);
     px_adblock_free(ex->adblock);
+    px_elide_names_free(ex->elide);
     px_alloc a = ex->a;
     px_free(&a, ex);
 }
@@ -709,15 +713,15 @@ pith_status pith_extract_dated(const pith_extractor *ex, const char *html, size_
     /* Script, style and template bodies and comment text never reach the
      * article: Gumbo need not tokenize them (src/elide.h). In place: the
      * page is ours. The shapes inside an <svg> go when the rules drop
-     * every <svg>: then nothing reads them; attribute values nobody reads
-     * go unless an ad-blocking list, which may select by any, is loaded. */
+     * every <svg>: then nothing reads them; attributes nobody reads go
+     * unless an ad-blocking list, which may select by any, is loaded. */
     if (!rc) {
         unsigned opts = PX_ELIDE_SPACE;
         if (px_rules_drops_every(ex->rules, GUMBO_TAG_SVG))
             opts |= PX_ELIDE_SVG;
         if (!ex->adblock)
             opts |= PX_ELIDE_ATTRS;
-        ulen = px_elide(utf8, ulen, opts, ex->rules->keys, (size_t)ex->rules->nkeys);
+        ulen = px_elide(utf8, ulen, opts, ex->elide);
     }
     px_lap(&pg, PITH_STAGE_DECODE, t);
     if (rc) {

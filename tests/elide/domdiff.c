@@ -102,6 +102,36 @@ static bool same_text(const char *a, const char *b, bool exact)
     return !*a && !*b;
 }
 
+/* May the pass take this attribute out? Nobody reads it, and it is none
+ * of color, face and size, whose presence Gumbo reads on a <font> in
+ * foreign content. */
+static bool unread(const GumboAttribute *at)
+{
+    return !px_elide_reads_attr(at->name, strlen(at->name)) && strcmp(at->name, "color") &&
+           strcmp(at->name, "face") && strcmp(at->name, "size");
+}
+
+/* The attributes of an element whole (w) and elided (e): the elided ones
+ * are the whole ones in the same order, less some that nobody reads; a
+ * value nobody reads may be emptied. NULL when they agree. */
+static const char *same_attrs(const GumboVector *w, const GumboVector *e)
+{
+    unsigned j = 0;
+    for (unsigned i = 0; i < w->length; i++) {
+        const GumboAttribute *s = w->data[i];
+        const GumboAttribute *t = j < e->length ? e->data[j] : NULL;
+        if (!t || s->attr_namespace != t->attr_namespace || strcmp(s->name, t->name)) {
+            if (!unread(s))
+                return t ? "attribute" : "attribute missing";
+            continue; /* taken out */
+        }
+        j++;
+        if (strcmp(s->value, t->value) && (*t->value || px_elide_reads_attr(s->name, strlen(s->name))))
+            return "attribute value";
+    }
+    return j < e->length ? "attribute added" : NULL;
+}
+
 /* Do the two nodes themselves (not their children) agree? exact: inside
  * an element that reads its text as it is. */
 static const char *node_differs(const GumboNode *a, const GumboNode *b, bool exact)
@@ -134,17 +164,7 @@ static const char *node_differs(const GumboNode *a, const GumboNode *b, bool exa
     if (p->tag != q->tag || p->tag_namespace != q->tag_namespace ||
         strcmp(name_of(a, x, sizeof x), name_of(b, y, sizeof y)))
         return "element name";
-    if (p->attributes.length != q->attributes.length)
-        return "attribute count";
-    for (unsigned i = 0; i < p->attributes.length; i++) {
-        const GumboAttribute *s = p->attributes.data[i], *t = q->attributes.data[i];
-        /* A value nobody reads may be emptied (px_elide_reads_attr). */
-        if (s->attr_namespace != t->attr_namespace || strcmp(s->name, t->name) ||
-            (strcmp(s->value, t->value) &&
-             (*t->value || px_elide_reads_attr(s->name, strlen(s->name)))))
-            return "attribute";
-    }
-    return NULL;
+    return same_attrs(&p->attributes, &q->attributes);
 }
 
 static bool is_svg(const GumboNode *n)
@@ -322,7 +342,16 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
     }
     memcpy(e, whole, len);
     e[len] = '\0';
-    size_t elen = px_elide(e, len, PX_ELIDE_SVG | PX_ELIDE_SPACE | PX_ELIDE_ATTRS, NULL, 0);
+    px_alloc a;
+    px_alloc_init(&a, NULL);
+    px_elide_names *names = px_elide_names_new(&a, NULL, 0);
+    if (!names) {
+        free(e);
+        snprintf(why, cap, "out of memory");
+        return false;
+    }
+    size_t elen = px_elide(e, len, PX_ELIDE_SVG | PX_ELIDE_SPACE | PX_ELIDE_ATTRS, names);
+    px_elide_names_free(names);
     *elided_len = elen;
     bool ok = true;
     if (elen < len) {

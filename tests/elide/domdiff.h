@@ -6,7 +6,9 @@
  * comments, and the shapes inside an <svg> (its white space stays; see
  * svg_shapes); text outside <pre> and the text elements is compared with
  * its runs of white space folded, and attribute values only where someone
- * reads them (px_elide_reads_attr) or where the elided one is not empty.
+ * reads them (px_elide_reads_attr) or where the elided one is not empty;
+ * an attribute nobody reads may be missing from the elided element, but
+ * the others keep their order (see same_attrs).
  * Shared by tests/elide/elide_check.c and tests/fuzz/fuzz_elide.c.
  */
 #ifndef PITH_DOMDIFF_H
