@@ -33,6 +33,8 @@ typedef struct px_info {
     int drop_rule, score_rule; /* rule indices for --explain, or -1 */
     int ab_rule;               /* the ad-blocking rule that matched, or -1 */
     unsigned char why;
+    bool counted;              /* a text node: text_chars and text_punct are set */
+    int text_chars, text_punct; /* its visible characters and punctuation */
 } px_info;
 
 /* The thresholds that trade junk against lost text (--favor). */

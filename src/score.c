@@ -137,10 +137,16 @@ void px_score(px_page *pg)
             continue;
         }
         if (nodes[i].kind == PX_TEXT) {
-            size_t len;
-            const char *t = px_text(&nodes[i], &len);
-            int c, p;
-            count_text(t, len, &c, &p);
+            /* Each text is counted once a page: the scores are made again
+             * as nodes drop, not the text. */
+            px_info *tx = &info[i];
+            if (!tx->counted) {
+                size_t len;
+                const char *t = px_text(&nodes[i], &len);
+                count_text(t, len, &tx->text_chars, &tx->text_punct);
+                tx->counted = true;
+            }
+            int c = tx->text_chars, p = tx->text_punct;
             px_info *o = &info[info[i].owner];
             o->own_chars += c;
             o->own_punct += p;
