@@ -290,19 +290,15 @@ bool px_site_host_exact(const char *host, const char *s, size_t n)
     size_t hl = strcspn(host, "/:");
     if (sl < 2 || hl >= sizeof lc)
         return false;
-    for (size_t b = 0; b < hl;) {
-        size_t e = b;
-        while (e < hl && host[e] != '.')
-            e++;
-        if (e < hl && !(e - b == 3 && !strncasecmp(host + b, "www", 3))) {
-            size_t k = px_site_norm(host + b, e - b, lc, sizeof lc, false);
-            if (k == sl && !memcmp(lc, sc, k))
-                return true;
-            k = px_site_norm(host + b, hl - b, lc, sizeof lc, false);
-            if (k == sl && !memcmp(lc, sc, k))
-                return true;
-        }
-        b = e + 1;
+    const char *label;
+    size_t ll;
+    for (size_t pos = 0; px_url_host_label(host, &pos, &label, &ll);) {
+        size_t k = px_site_norm(label, ll, lc, sizeof lc, false);
+        if (k == sl && !memcmp(lc, sc, k))
+            return true;
+        k = px_site_norm(label, hl - (size_t)(label - host), lc, sizeof lc, false);
+        if (k == sl && !memcmp(lc, sc, k))
+            return true;
     }
     return false;
 }
@@ -496,20 +492,15 @@ static bool host_matches(const char *host, const char *seg, size_t n)
     size_t sl = px_site_norm(seg, n, sc, sizeof sc, false);
     if (!host || sl < 3)
         return false;
-    size_t hl = strcspn(host, "/:");
-    for (size_t b = 0; b < hl;) {
-        size_t e = b;
-        while (e < hl && host[e] != '.')
-            e++;
-        size_t ll = e - b;
-        bool last = e >= hl;
-        if (!last && ll < sizeof lc && !(ll == 3 && !strncmp(host + b, "www", 3))) {
-            size_t k = px_site_norm(host + b, ll, lc, sizeof lc, false);
-            size_t lo = k < sl ? k : sl, hi = k < sl ? sl : k;
-            if (lo >= 3 && lo * 2 >= hi && (k < sl ? strstr(sc, lc) : strstr(lc, sc)))
-                return true;
-        }
-        b = e + 1;
+    const char *label;
+    size_t ll;
+    for (size_t pos = 0; px_url_host_label(host, &pos, &label, &ll);) {
+        if (ll >= sizeof lc)
+            continue;
+        size_t k = px_site_norm(label, ll, lc, sizeof lc, false);
+        size_t lo = k < sl ? k : sl, hi = k < sl ? sl : k;
+        if (lo >= 3 && lo * 2 >= hi && (k < sl ? strstr(sc, lc) : strstr(lc, sc)))
+            return true;
     }
     return false;
 }

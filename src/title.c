@@ -292,18 +292,14 @@ static bool site_like(const char *s, size_t n, const char *site, const char *hos
             return true;
     }
     if (host) {
-        /* the host's labels without www and the top-level domain */
-        const char *h = host;
-        if (!strncmp(h, "www.", 4))
-            h += 4;
-        size_t hl = strcspn(h, ":/");
-        const char *dot = NULL;
-        for (size_t i = 0; i < hl; i++)
-            if (h[i] == '.')
-                dot = h + i;
-        if (dot)
-            hl = (size_t)(dot - h);
-        size_t nl = compact(h, hl, name, sizeof name);
+        /* the host from its first naming label to its last */
+        const char *h = NULL, *label;
+        size_t hl = 0, ll;
+        for (size_t pos = 0; px_url_host_label(host, &pos, &label, &ll);) {
+            h = h ? h : label;
+            hl = (size_t)(label + ll - h);
+        }
+        size_t nl = h ? compact(h, hl, name, sizeof name) : 0;
         if (nl >= 4 && strstr(name, seg))
             return true;
     }

@@ -315,6 +315,15 @@ static void test_title_end_spells_host(void **state)
     assert_false(px_site_host_exact("www.nj.com", "com", 3));
     assert_false(px_site_host_exact("www.nj.com", "www", 3));
     assert_false(px_site_host_exact("www.politifact.com", "PolitiFact West Virginia", 24));
+    assert_false(px_site_host_exact("WWW.nj.com", "WWW", 3));
+    /* www is no label of the site's name in any case: a title segment
+     * "WWW" is not confirmed by WWW.harbour-gazette.com */
+    assert_string_equal(site(TITLE("Quay opens at last on the harbour - WWW"), "", NULL,
+                             "https://WWW.harbour-gazette.com/x"),
+                        "(none)");
+    assert_string_equal(site(TITLE("Quay opens at last on the harbour - Harbour Gazette"), "", NULL,
+                             "https://WWW.harbour-gazette.com/x"),
+                        "Harbour Gazette");
 }
 
 /* Pages with no markup name: the title's segment around " : ", a
