@@ -166,9 +166,6 @@ void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Languag
  * own evidence when they have none (meta_site.c). */
 void px_meta_site_markup(ctx *c);  /* the markup's names, before the authors */
 void px_meta_site_name(ctx *c, const char *page_url);
-/* s[0..n) into out for comparing names: lower case, accents folded and
- * punctuation dropped (words false) or one space between words. */
-size_t px_site_norm(const char *s, size_t n, char *out, size_t cap, bool words);
 /* Does s end (or start) with a company form: LLC, GmbH, S.A., ООО? */
 bool px_site_is_legal_name(const char *s);
 /* s[0..*n) without a word "Logo" at either end ("Logo X", "X's Logo",

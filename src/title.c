@@ -261,33 +261,17 @@ int px_find_title(px_page *pg)
 /* ------------------------------------------------------------------ */
 /* The site's name left in a title                                      */
 
-/* The letters and digits of s[0..n), folded to ASCII lower case, in out
- * (at most cap - 1); non-ASCII bytes are kept as they are. */
-static size_t compact(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < cap; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            out[k++] = (char)(c + 32);
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
-            out[k++] = (char)c;
-    }
-    out[k] = '\0';
-    return k;
-}
-
 /* Is the segment s[0..n) of a title the site's name: og:site_name (or a
  * segment that starts with it), or the name in the host ("La Stampa" on
  * lastampa.it, "Biathlon Antholz" on biathlon-antholz.it)? */
 static bool site_like(const char *s, size_t n, const char *site, const char *host)
 {
     char seg[128], name[128];
-    size_t sl = compact(s, n, seg, sizeof seg);
+    size_t sl = px_fold_name(s, n, seg, sizeof seg, false);
     if (sl < 3 || n >= sizeof seg)
         return false;
     if (site) {
-        size_t nl = compact(site, strlen(site), name, sizeof name);
+        size_t nl = px_fold_name(site, strlen(site), name, sizeof name, false);
         if (nl >= 3 && nl <= sl && !memcmp(seg, name, nl))
             return true;
     }
@@ -299,7 +283,7 @@ static bool site_like(const char *s, size_t n, const char *site, const char *hos
             h = h ? h : label;
             hl = (size_t)(label + ll - h);
         }
-        size_t nl = h ? compact(h, hl, name, sizeof name) : 0;
+        size_t nl = h ? px_fold_name(h, hl, name, sizeof name, false) : 0;
         if (nl >= 4 && strstr(name, seg))
             return true;
     }

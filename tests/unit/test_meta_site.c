@@ -290,6 +290,12 @@ static void test_bare_label_and_accents(void **state)
                 "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Folha de Sao Bento\"}}"));
     assert_string_equal(site(head, "", NULL, "https://www.folhadesaobento.com.br/cidade/x"),
                         "Folha de São Bento");
+    /* application-name without its accents confirms the title's segment,
+     * which keeps them */
+    assert_string_equal(site(TITLE("Feira do livro volta à praça - Folha de São Bento")
+                                 "<meta name=\"application-name\" content=\"Folha de Sao Bento\">",
+                             "", NULL, "https://example.org/x"),
+                        "Folha de São Bento");
 }
 
 /* Without og:site_name, an end of <title> of two words or more that
