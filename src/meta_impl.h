@@ -117,8 +117,14 @@ const char *px_meta_tag(const ctx *c, const char *key);
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
  * one of words? */
 bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count);
-/* Is node i inside comments, teasers, sidebars and the like? */
+/* Is node i, or an ancestor up to up levels, outside the article: in
+ * comments, teasers, sidebars and the page's layout (elsewhere); in
+ * comments, teasers and sidebars only (beside: not a footer, where a
+ * post's own can be); in the comments (in_comments)? One family of words
+ * for the three. */
 bool px_meta_elsewhere(const ctx *c, int i, int up);
+bool px_meta_beside(const ctx *c, int i, int up);
+bool px_meta_in_comments(const ctx *c, int i, int up);
 bool px_meta_path_has(const char *href, const char *const *parts, size_t count);
 
 /* The sources, in order of trust. */
