@@ -11,7 +11,6 @@
 #include "meta_impl.h"
 
 #include <string.h>
-#include <strings.h>
 #include "text.h"
 #include "url.h"
 
@@ -42,21 +41,24 @@ static const char *const legal_forms[] = {
     "Oy", "ООО", "ОАО", "АО", "ЗАО", "株式会社", "有限公司", "Group", "Holding", "Holdings",
     "Grupo", "Groupe", "Gruppo", "Mediengruppe", "Verlagsgruppe"};
 
-static bool is_platform(const char *s)
+/* The length of w when s[0..n) starts with it, in any ASCII case; 0 when
+ * it does not. */
+static size_t starts_ci(const char *s, size_t n, const char *w)
+{
+    size_t wl = strlen(w);
+    return wl <= n && px_ascii_ieq(s, w, wl) ? wl : 0;
+}
+
+/* Is s[0..n) a platform's name, in any case? */
+static bool platform_in(const char *s, size_t n)
 {
     for (size_t k = 0; k < COUNT(platforms); k++)
-        if (px_meta_eq_ci(s, platforms[k]))
+        if (strlen(platforms[k]) == n && px_ascii_ieq(s, platforms[k], n))
             return true;
     return false;
 }
 
-static bool platform_in(const char *s, size_t n)
-{
-    for (size_t k = 0; k < COUNT(platforms); k++)
-        if (strlen(platforms[k]) == n && !strncasecmp(s, platforms[k], n))
-            return true;
-    return false;
-}
+static bool is_platform(const char *s) { return platform_in(s, strlen(s)); }
 
 bool px_site_is_legal_name(const char *s)
 {
@@ -82,8 +84,8 @@ static bool sane_n(const char *s, size_t n)
     /* "Belize News and Opinion on www.breakingbelizenews.com" describes
      * the site; its name is elsewhere */
     for (size_t i = 0; i + 4 <= n; i++)
-        if ((!i || s[i - 1] == ' ') && (!strncasecmp(s + i, "www.", 4) || !strncasecmp(s + i, "http:", 5) ||
-                                        !strncasecmp(s + i, "https:", 6)))
+        if ((!i || s[i - 1] == ' ') && (starts_ci(s + i, n - i, "www.") || starts_ci(s + i, n - i, "http:") ||
+                                        starts_ci(s + i, n - i, "https:")))
             return false;
     return s[n - 1] != '/'; /* "tdg.ch/" */
 }
@@ -106,15 +108,6 @@ static const char *const logo_words[] = {"logo", "logotipo", "logotype", "logoty
 static const char *const logo_ties[] = {"of", "de", "del", "da", "do", "di", "du", "des", "von",
                                         "der", "van", "het", "för", "för"};
 
-static bool word_at(const char *s, size_t n, const char *w, size_t *len)
-{
-    size_t wl = strlen(w);
-    if (wl > n || strncasecmp(s, w, wl))
-        return false;
-    *len = wl;
-    return true;
-}
-
 /* s[0..*n) without a logo word at its start or end (and the tie after
  * it, and the "'s" before it); a word only when a space parts it from
  * the name ("ascom-image-Logo" is a file's name, not "ascom-image"). */
@@ -122,12 +115,12 @@ const char *px_site_strip_logo(const char *s, size_t *n)
 {
     size_t len = *n, wl;
     for (size_t k = 0; k < COUNT(logo_words); k++)
-        if (word_at(s, len, logo_words[k], &wl) && wl < len && (s[wl] == ' ' || s[wl] == ':')) {
+        if ((wl = starts_ci(s, len, logo_words[k])) && wl < len && (s[wl] == ' ' || s[wl] == ':')) {
             s += wl + 1, len -= wl + 1;
             while (len && (*s == ' ' || *s == ':'))
                 s++, len--;
             for (size_t t = 0; t < COUNT(logo_ties); t++)
-                if (word_at(s, len, logo_ties[t], &wl) && wl < len && s[wl] == ' ') {
+                if ((wl = starts_ci(s, len, logo_ties[t])) && wl < len && s[wl] == ' ') {
                     s += wl + 1, len -= wl + 1;
                     break;
                 }
@@ -135,7 +128,7 @@ const char *px_site_strip_logo(const char *s, size_t *n)
         }
     for (size_t k = 0; k < COUNT(logo_words); k++) {
         size_t ll = strlen(logo_words[k]);
-        if (len > ll + 1 && !strncasecmp(s + len - ll, logo_words[k], ll) && s[len - ll - 1] == ' ') {
+        if (len > ll + 1 && px_ascii_ieq(s + len - ll, logo_words[k], ll) && s[len - ll - 1] == ' ') {
             len -= ll + 1;
             static const char *const poss[] = {"\xe2\x80\x99s", "'s"};
             for (size_t q = 0; q < COUNT(poss); q++) {
@@ -170,7 +163,7 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len)
     const char *sign = memmem(t, n, "\xc2\xa9", 2);
     const char *word = NULL;
     for (size_t i = 0; i + 9 <= n && !word; i++)
-        if (!strncasecmp(t + i, "copyright", 9))
+        if (px_ascii_ieq(t + i, "copyright", 9))
             word = t + i;
     const char *p = sign && (!word || sign < word) ? sign : word;
     if (!p)
@@ -182,8 +175,8 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len)
         static const char *const lead[] = {"\xc2\xa9", "copyright", "(c)", "\xe2\x80\x93", "\xc2\xb7",
                                            "\xe2\x80\xa2", "by "};
         for (size_t k = 0; k < COUNT(lead); k++) {
-            size_t l = strlen(lead[k]);
-            if ((size_t)(end - p) >= l && !strncasecmp(p, lead[k], l)) {
+            size_t l = starts_ci(p, (size_t)(end - p), lead[k]);
+            if (l) {
                 p += l;
                 more = true;
             }
@@ -204,8 +197,7 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len)
             break;
         bool stop = false;
         for (size_t k = 0; k < COUNT(rights) && !stop; k++) {
-            size_t l = strlen(rights[k]);
-            stop = (size_t)(end - q) >= l && !strncasecmp(q, rights[k], l);
+            stop = starts_ci(q, (size_t)(end - q), rights[k]);
         }
         if (stop)
             break;

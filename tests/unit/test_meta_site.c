@@ -184,6 +184,12 @@ static void test_platform(void **state)
                         "Старая Казань");
     assert_string_equal(site(head, "", NULL, "https://old-kazan.livejournal.com/48213.html"),
                         "LiveJournal");
+    /* a platform's name in any case (ASCII, as px_ascii_ieq folds it) */
+    assert_string_equal(site("<title>Прогулка по старой Казани: old_kazan — LIVEJOURNAL</title>"
+                             "<meta property=\"og:site_name\" content=\"livejournal\">",
+                             "<h1 class=\"s-header-title\">Старая Казань</h1>", NULL,
+                             "https://old-kazan.livejournal.com/48213.html"),
+                        "Старая Казань");
 }
 
 /* A logo h1 with a <title> of the site's name alone: the article's h1 is
