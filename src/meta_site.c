@@ -518,12 +518,9 @@ static size_t title_ends(const char *title, const char **bs, size_t *bl)
     size_t n = strlen(title), nb = 0;
     for (size_t k = 0; k < px_title_nseps && nb < 2; k++) {
         size_t sl = strlen(px_title_seps[k]);
-        const char *first = strstr(title, px_title_seps[k]);
+        const char *last, *first = px_title_sep_at(title, k, &last);
         if (!first)
             continue;
-        const char *last = first;
-        for (const char *p = first; (p = strstr(p + 1, px_title_seps[k]));)
-            last = p;
         nb = 0;
         bs[nb] = last + sl, bl[nb++] = n - (size_t)(last + sl - title);
         bs[nb] = title, bl[nb++] = (size_t)(first - title);

@@ -81,6 +81,17 @@ static float similarity(const words *a, const words *b)
 const char *const px_title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
 const size_t px_title_nseps = sizeof px_title_seps / sizeof *px_title_seps;
 
+const char *px_title_sep_at(const char *t, size_t k, const char **last)
+{
+    const char *first = strstr(t, px_title_seps[k]);
+    if (first) {
+        *last = first;
+        for (const char *p = first; (p = strstr(p + 1, px_title_seps[k]));)
+            *last = p;
+    }
+    return first;
+}
+
 static size_t count_words(const char *s, size_t n)
 {
     words w;
@@ -297,12 +308,9 @@ static void strip_site_segments(char *t, const char *site, const char *host)
     size_t n = strlen(t);
     for (size_t k = 0; k < px_title_nseps; k++) {
         size_t sl = strlen(px_title_seps[k]);
-        const char *first = strstr(t, px_title_seps[k]);
+        const char *last, *first = px_title_sep_at(t, k, &last);
         if (!first)
             continue;
-        const char *last = first;
-        for (const char *p = first; (p = strstr(p + 1, px_title_seps[k]));)
-            last = p;
         size_t tail = n - (size_t)(last - t) - sl;
         if (site_like(last + sl, tail, site, host) && count_words(t, (size_t)(last - t)) >= 2) {
             n = (size_t)(last - t);

@@ -328,6 +328,12 @@ static void test_title_end_spells_host(void **state)
     assert_false(px_site_host_exact("www.nj.com", "www", 3));
     assert_false(px_site_host_exact("www.politifact.com", "PolitiFact West Virginia", 24));
     assert_false(px_site_host_exact("WWW.nj.com", "WWW", 3));
+    /* the first and last cut of a separator, which both title.c's
+     * strip and the site's title ends take */
+    const char *t = "Quay opens | News | Harbour Gazette", *last = NULL;
+    assert_ptr_equal(px_title_sep_at(t, 0, &last), t + 10);
+    assert_ptr_equal(last, t + 17);
+    assert_null(px_title_sep_at(t, 1, &last));
     /* www is no label of the site's name in any case: a title segment
      * "WWW" is not confirmed by WWW.harbour-gazette.com */
     assert_string_equal(site(TITLE("Quay opens at last on the harbour - WWW"), "", NULL,
