@@ -801,11 +801,8 @@ bool px_meta_outside(const ctx *c, int i)
 {
     static const char *const own[] = {"post-footer", "entry-footer", "article-footer", "post__footer",
                                       "entry__footer", "article__footer", "postfooter"};
-    static const char *const others[] = {"comment", "reply", "related", "teaser", "sidebar",
-                                         "masthead", "recommend", "respond"};
     return px_meta_elsewhere(c, i, 8) &&
-           !(px_meta_named(c, i, 8, own, sizeof own / sizeof *own) &&
-             !px_meta_named(c, i, 8, others, sizeof others / sizeof *others));
+           !(px_meta_named(c, i, 8, own, sizeof own / sizeof *own) && !px_meta_beside(c, i, 8));
 }
 
 /* Does the text of node i start the page's <title> ("Headline | Blog")? */

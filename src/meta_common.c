@@ -618,9 +618,16 @@ bool px_doc_named(const px_doc *doc, int i, int up, const char *const *words, si
     return named(doc, NULL, i, up, words, count, NULL, 0);
 }
 
-static const char *const elsewhere[] = {"comment", "reply", "related", "teaser", "sidebar",
-                                        "widget", "footer", "masthead", "header__", "feed",
-                                        "recommend", "avatar", "respond"};
+/* Where the article is not, by the words of a class or id; one family,
+ * read in three widths. First the comments: WordPress's "comments" and
+ * "respond" (its reply form), a reply's box, Disqus's thread. Then what
+ * stands beside the article: teasers, sidebars, the masthead. Last the
+ * page's layout, where a post's own footer can be. */
+static const char *const elsewhere[] = {"comment", "respond", "reply",  "disqus",   "related",
+                                        "teaser",  "sidebar", "masthead", "recommend", "widget",
+                                        "header__", "feed",   "avatar", "footer"};
+#define COMMENT_WORDS 4
+#define BESIDE_WORDS 9
 /* Names that hold one of those words but mean the article: hAtom's
  * "hfeed" wraps the whole page of a single post on Blogger and on
  * WordPress themes built on _s, its post and dates included (and
@@ -630,6 +637,16 @@ bool px_meta_elsewhere(const ctx *c, int i, int up)
 {
     return named(c->doc, c->memo, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere,
                  not_elsewhere, sizeof not_elsewhere / sizeof *not_elsewhere);
+}
+
+bool px_meta_beside(const ctx *c, int i, int up)
+{
+    return named(c->doc, c->memo, i, up, elsewhere, BESIDE_WORDS, NULL, 0);
+}
+
+bool px_meta_in_comments(const ctx *c, int i, int up)
+{
+    return named(c->doc, c->memo, i, up, elsewhere, COMMENT_WORDS, NULL, 0);
 }
 
 

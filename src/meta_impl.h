@@ -117,8 +117,14 @@ const char *px_meta_tag(const ctx *c, const char *key);
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
  * one of words? */
 bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count);
-/* Is node i inside comments, teasers, sidebars and the like? */
+/* Is node i, or an ancestor up to up levels, outside the article: in
+ * comments, teasers, sidebars and the page's layout (elsewhere); in
+ * comments, teasers and sidebars only (beside: not a footer, where a
+ * post's own can be); in the comments (in_comments)? One family of words
+ * for the three. */
 bool px_meta_elsewhere(const ctx *c, int i, int up);
+bool px_meta_beside(const ctx *c, int i, int up);
+bool px_meta_in_comments(const ctx *c, int i, int up);
 bool px_meta_path_has(const char *href, const char *const *parts, size_t count);
 
 /* The sources, in order of trust. */
@@ -166,9 +172,6 @@ void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Languag
  * own evidence when they have none (meta_site.c). */
 void px_meta_site_markup(ctx *c);  /* the markup's names, before the authors */
 void px_meta_site_name(ctx *c, const char *page_url);
-/* s[0..n) into out for comparing names: lower case, accents folded and
- * punctuation dropped (words false) or one space between words. */
-size_t px_site_norm(const char *s, size_t n, char *out, size_t cap, bool words);
 /* Does s end (or start) with a company form: LLC, GmbH, S.A., ООО? */
 bool px_site_is_legal_name(const char *s);
 /* s[0..*n) without a word "Logo" at either end ("Logo X", "X's Logo",

@@ -11,7 +11,7 @@
 #include "meta_impl.h"
 
 #include <string.h>
-#include <strings.h>
+#include "text.h"
 #include "url.h"
 
 #define COUNT(a) (sizeof a / sizeof *a)
@@ -41,79 +41,24 @@ static const char *const legal_forms[] = {
     "Oy", "ООО", "ОАО", "АО", "ЗАО", "株式会社", "有限公司", "Group", "Holding", "Holdings",
     "Grupo", "Groupe", "Gruppo", "Mediengruppe", "Verlagsgruppe"};
 
-/* Letters folded for comparison: Latin letters with accents written as
- * the host writes them ("Küchenbuch" ~ kuechenbuch, "Bajío" ~ bajio). */
-typedef struct fold_pair {
-    const char *from, *to;
-} fold_pair;
-static const fold_pair folds[] = {
-    {"ä", "ae"}, {"ö", "oe"}, {"ü", "ue"}, {"ß", "ss"}, {"Ä", "ae"}, {"Ö", "oe"}, {"Ü", "ue"},
-    {"à", "a"},  {"á", "a"},  {"â", "a"},  {"ã", "a"},  {"å", "a"},  {"ç", "c"},  {"è", "e"},
-    {"é", "e"},  {"ê", "e"},  {"ë", "e"},  {"ì", "i"},  {"í", "i"},  {"î", "i"},  {"ï", "i"},
-    {"ñ", "n"},  {"ò", "o"},  {"ó", "o"},  {"ô", "o"},  {"õ", "o"},  {"ø", "o"},  {"ù", "u"},
-    {"ú", "u"},  {"û", "u"},  {"É", "e"},  {"Á", "a"},  {"Í", "i"},  {"Ó", "o"},  {"Ú", "u"},
-    {"Ø", "o"},  {"ł", "l"},  {"ś", "s"},  {"ż", "z"},  {"ź", "z"},  {"ę", "e"},  {"ą", "a"},
-    {"ć", "c"},  {"ń", "n"}};
-
-/* s[0..n) written for comparison into out: ASCII letters lower case,
- * other bytes kept, punctuation and spaces as one space (words = true) or
- * dropped (words = false, "Riverside Ledger" ~ riversideledger). */
-size_t px_site_norm(const char *s, size_t n, char *out, size_t cap, bool words)
+/* The length of w when s[0..n) starts with it, in any ASCII case; 0 when
+ * it does not. */
+static size_t starts_ci(const char *s, size_t n, const char *w)
 {
-    size_t k = 0;
-    bool space = false;
-    for (size_t i = 0; i < n && k + 3 < cap;) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0x80) {
-            bool folded = false;
-            for (size_t f = 0; f < COUNT(folds) && !words; f++) {
-                size_t fl = strlen(folds[f].from);
-                if (i + fl <= n && !memcmp(s + i, folds[f].from, fl)) {
-                    for (const char *t = folds[f].to; *t && k + 3 < cap; t++)
-                        out[k++] = *t;
-                    i += fl;
-                    folded = true;
-                    break;
-                }
-            }
-            if (folded)
-                continue;
-            if (space && k)
-                out[k++] = ' ';
-            space = false;
-            out[k++] = (char)ch;
-            i++;
-            continue;
-        }
-        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z')) {
-            if (space && k)
-                out[k++] = ' ';
-            space = false;
-            out[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-        } else if (words && ch != '\'' && ch != '.') {
-            space = true;
-        }
-        i++;
-    }
-    out[k] = '\0';
-    return k;
+    size_t wl = strlen(w);
+    return wl <= n && px_ascii_ieq(s, w, wl) ? wl : 0;
 }
 
-static bool is_platform(const char *s)
-{
-    for (size_t k = 0; k < COUNT(platforms); k++)
-        if (px_meta_eq_ci(s, platforms[k]))
-            return true;
-    return false;
-}
-
+/* Is s[0..n) a platform's name, in any case? */
 static bool platform_in(const char *s, size_t n)
 {
     for (size_t k = 0; k < COUNT(platforms); k++)
-        if (strlen(platforms[k]) == n && !strncasecmp(s, platforms[k], n))
+        if (strlen(platforms[k]) == n && px_ascii_ieq(s, platforms[k], n))
             return true;
     return false;
 }
+
+static bool is_platform(const char *s) { return platform_in(s, strlen(s)); }
 
 bool px_site_is_legal_name(const char *s)
 {
@@ -139,8 +84,8 @@ static bool sane_n(const char *s, size_t n)
     /* "Belize News and Opinion on www.breakingbelizenews.com" describes
      * the site; its name is elsewhere */
     for (size_t i = 0; i + 4 <= n; i++)
-        if ((!i || s[i - 1] == ' ') && (!strncasecmp(s + i, "www.", 4) || !strncasecmp(s + i, "http:", 5) ||
-                                        !strncasecmp(s + i, "https:", 6)))
+        if ((!i || s[i - 1] == ' ') && (starts_ci(s + i, n - i, "www.") || starts_ci(s + i, n - i, "http:") ||
+                                        starts_ci(s + i, n - i, "https:")))
             return false;
     return s[n - 1] != '/'; /* "tdg.ch/" */
 }
@@ -163,15 +108,6 @@ static const char *const logo_words[] = {"logo", "logotipo", "logotype", "logoty
 static const char *const logo_ties[] = {"of", "de", "del", "da", "do", "di", "du", "des", "von",
                                         "der", "van", "het", "för", "för"};
 
-static bool word_at(const char *s, size_t n, const char *w, size_t *len)
-{
-    size_t wl = strlen(w);
-    if (wl > n || strncasecmp(s, w, wl))
-        return false;
-    *len = wl;
-    return true;
-}
-
 /* s[0..*n) without a logo word at its start or end (and the tie after
  * it, and the "'s" before it); a word only when a space parts it from
  * the name ("ascom-image-Logo" is a file's name, not "ascom-image"). */
@@ -179,12 +115,12 @@ const char *px_site_strip_logo(const char *s, size_t *n)
 {
     size_t len = *n, wl;
     for (size_t k = 0; k < COUNT(logo_words); k++)
-        if (word_at(s, len, logo_words[k], &wl) && wl < len && (s[wl] == ' ' || s[wl] == ':')) {
+        if ((wl = starts_ci(s, len, logo_words[k])) && wl < len && (s[wl] == ' ' || s[wl] == ':')) {
             s += wl + 1, len -= wl + 1;
             while (len && (*s == ' ' || *s == ':'))
                 s++, len--;
             for (size_t t = 0; t < COUNT(logo_ties); t++)
-                if (word_at(s, len, logo_ties[t], &wl) && wl < len && s[wl] == ' ') {
+                if ((wl = starts_ci(s, len, logo_ties[t])) && wl < len && s[wl] == ' ') {
                     s += wl + 1, len -= wl + 1;
                     break;
                 }
@@ -192,7 +128,7 @@ const char *px_site_strip_logo(const char *s, size_t *n)
         }
     for (size_t k = 0; k < COUNT(logo_words); k++) {
         size_t ll = strlen(logo_words[k]);
-        if (len > ll + 1 && !strncasecmp(s + len - ll, logo_words[k], ll) && s[len - ll - 1] == ' ') {
+        if (len > ll + 1 && px_ascii_ieq(s + len - ll, logo_words[k], ll) && s[len - ll - 1] == ' ') {
             len -= ll + 1;
             static const char *const poss[] = {"\xe2\x80\x99s", "'s"};
             for (size_t q = 0; q < COUNT(poss); q++) {
@@ -227,7 +163,7 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len)
     const char *sign = memmem(t, n, "\xc2\xa9", 2);
     const char *word = NULL;
     for (size_t i = 0; i + 9 <= n && !word; i++)
-        if (!strncasecmp(t + i, "copyright", 9))
+        if (px_ascii_ieq(t + i, "copyright", 9))
             word = t + i;
     const char *p = sign && (!word || sign < word) ? sign : word;
     if (!p)
@@ -239,8 +175,8 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len)
         static const char *const lead[] = {"\xc2\xa9", "copyright", "(c)", "\xe2\x80\x93", "\xc2\xb7",
                                            "\xe2\x80\xa2", "by "};
         for (size_t k = 0; k < COUNT(lead); k++) {
-            size_t l = strlen(lead[k]);
-            if ((size_t)(end - p) >= l && !strncasecmp(p, lead[k], l)) {
+            size_t l = starts_ci(p, (size_t)(end - p), lead[k]);
+            if (l) {
                 p += l;
                 more = true;
             }
@@ -261,8 +197,7 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len)
             break;
         bool stop = false;
         for (size_t k = 0; k < COUNT(rights) && !stop; k++) {
-            size_t l = strlen(rights[k]);
-            stop = (size_t)(end - q) >= l && !strncasecmp(q, rights[k], l);
+            stop = starts_ci(q, (size_t)(end - q), rights[k]);
         }
         if (stop)
             break;
@@ -286,23 +221,19 @@ bool px_site_host_exact(const char *host, const char *s, size_t n)
     char sc[NAME_MAX_BYTES * 2 + 8], lc[256];
     if (!host || n > NAME_MAX_BYTES * 2)
         return false;
-    size_t sl = px_site_norm(s, n, sc, sizeof sc, false);
+    size_t sl = px_fold_name(s, n, sc, sizeof sc, false);
     size_t hl = strcspn(host, "/:");
     if (sl < 2 || hl >= sizeof lc)
         return false;
-    for (size_t b = 0; b < hl;) {
-        size_t e = b;
-        while (e < hl && host[e] != '.')
-            e++;
-        if (e < hl && !(e - b == 3 && !strncasecmp(host + b, "www", 3))) {
-            size_t k = px_site_norm(host + b, e - b, lc, sizeof lc, false);
-            if (k == sl && !memcmp(lc, sc, k))
-                return true;
-            k = px_site_norm(host + b, hl - b, lc, sizeof lc, false);
-            if (k == sl && !memcmp(lc, sc, k))
-                return true;
-        }
-        b = e + 1;
+    const char *label;
+    size_t ll;
+    for (size_t pos = 0; px_url_host_label(host, &pos, &label, &ll);) {
+        size_t k = px_fold_name(label, ll, lc, sizeof lc, false);
+        if (k == sl && !memcmp(lc, sc, k))
+            return true;
+        k = px_fold_name(label, hl - (size_t)(label - host), lc, sizeof lc, false);
+        if (k == sl && !memcmp(lc, sc, k))
+            return true;
     }
     return false;
 }
@@ -342,7 +273,7 @@ static void add_name(site_ctx *s, px_buf *b, const char *t, size_t n)
     char norm[NAME_MAX_BYTES * 2 + 8];
     if (n == 0 || n > NAME_MAX_BYTES * 2)
         return;
-    size_t k = px_site_norm(t, n, norm, sizeof norm, true);
+    size_t k = px_fold_name(t, n, norm, sizeof norm, true);
     if (k) {
         px_buf_append(b, norm, k);
         px_buf_putc(b, '\n');
@@ -493,23 +424,18 @@ static bool in_lines(const px_buf *list, const char *norm, size_t n, bool anywhe
 static bool host_matches(const char *host, const char *seg, size_t n)
 {
     char sc[NAME_MAX_BYTES * 2 + 8], lc[128];
-    size_t sl = px_site_norm(seg, n, sc, sizeof sc, false);
+    size_t sl = px_fold_name(seg, n, sc, sizeof sc, false);
     if (!host || sl < 3)
         return false;
-    size_t hl = strcspn(host, "/:");
-    for (size_t b = 0; b < hl;) {
-        size_t e = b;
-        while (e < hl && host[e] != '.')
-            e++;
-        size_t ll = e - b;
-        bool last = e >= hl;
-        if (!last && ll < sizeof lc && !(ll == 3 && !strncmp(host + b, "www", 3))) {
-            size_t k = px_site_norm(host + b, ll, lc, sizeof lc, false);
-            size_t lo = k < sl ? k : sl, hi = k < sl ? sl : k;
-            if (lo >= 3 && lo * 2 >= hi && (k < sl ? strstr(sc, lc) : strstr(lc, sc)))
-                return true;
-        }
-        b = e + 1;
+    const char *label;
+    size_t ll;
+    for (size_t pos = 0; px_url_host_label(host, &pos, &label, &ll);) {
+        if (ll >= sizeof lc)
+            continue;
+        size_t k = px_fold_name(label, ll, lc, sizeof lc, false);
+        size_t lo = k < sl ? k : sl, hi = k < sl ? sl : k;
+        if (lo >= 3 && lo * 2 >= hi && (k < sl ? strstr(sc, lc) : strstr(lc, sc)))
+            return true;
     }
     return false;
 }
@@ -519,7 +445,7 @@ static enum evidence confirm(const site_ctx *s, const char *seg, size_t n)
     char norm[NAME_MAX_BYTES * 2 + 8];
     if (n > NAME_MAX_BYTES)
         return EV_NONE;
-    size_t k = px_site_norm(seg, n, norm, sizeof norm, true);
+    size_t k = px_fold_name(seg, n, norm, sizeof norm, true);
     if (k < 2)
         return EV_NONE;
     if (in_lines(&s->masthead, norm, k, false))
@@ -533,7 +459,7 @@ static enum evidence confirm(const site_ctx *s, const char *seg, size_t n)
     for (size_t m = 0; m < COUNT(markup); m++) {
         char mn[NAME_MAX_BYTES * 2 + 8];
         if (markup[m] && strlen(markup[m]) <= NAME_MAX_BYTES &&
-            px_site_norm(markup[m], strlen(markup[m]), mn, sizeof mn, true) == k && !memcmp(mn, norm, k))
+            px_fold_name(markup[m], strlen(markup[m]), mn, sizeof mn, true) == k && !memcmp(mn, norm, k))
             return EV_MARKUP;
     }
     if (in_lines(&s->copyright, norm, k, true))
@@ -550,13 +476,13 @@ static enum evidence first_word(const site_ctx *s, const char *seg, size_t n)
     while (w < n && seg[w] != ' ')
         w++;
     char norm[NAME_MAX_BYTES * 2 + 8];
-    size_t k = w < n && w <= NAME_MAX_BYTES ? px_site_norm(seg, w, norm, sizeof norm, true) : 0;
+    size_t k = w < n && w <= NAME_MAX_BYTES ? px_fold_name(seg, w, norm, sizeof norm, true) : 0;
     if (k < 4 || memchr(norm, ' ', k))
         return EV_NONE;
     const char *handle = px_meta_tag(s->c, "og:site_name");
     char hn[NAME_MAX_BYTES * 2 + 8];
     if (handle && *handle == '@' && strlen(handle) <= NAME_MAX_BYTES &&
-        px_site_norm(handle + 1, strlen(handle + 1), hn, sizeof hn, true) == k && !memcmp(hn, norm, k))
+        px_fold_name(handle + 1, strlen(handle + 1), hn, sizeof hn, true) == k && !memcmp(hn, norm, k))
         return EV_FIRST_WORD;
     return in_lines(&s->copyright, norm, k, true) ? EV_FIRST_WORD : EV_NONE;
 }
@@ -592,12 +518,9 @@ static size_t title_ends(const char *title, const char **bs, size_t *bl)
     size_t n = strlen(title), nb = 0;
     for (size_t k = 0; k < px_title_nseps && nb < 2; k++) {
         size_t sl = strlen(px_title_seps[k]);
-        const char *first = strstr(title, px_title_seps[k]);
+        const char *last, *first = px_title_sep_at(title, k, &last);
         if (!first)
             continue;
-        const char *last = first;
-        for (const char *p = first; (p = strstr(p + 1, px_title_seps[k]));)
-            last = p;
         nb = 0;
         bs[nb] = last + sl, bl[nb++] = n - (size_t)(last + sl - title);
         bs[nb] = title, bl[nb++] = (size_t)(first - title);
@@ -626,8 +549,8 @@ static bool is_headline(const ctx *c, const char *s, size_t n)
     const char *hd = c->m->headline;
     if (!hd || strlen(hd) > NAME_MAX_BYTES || n > NAME_MAX_BYTES)
         return false;
-    size_t hk = px_site_norm(hd, strlen(hd), hn, sizeof hn, true);
-    return hk && px_site_norm(s, n, sn, sizeof sn, true) == hk && !memcmp(sn, hn, hk);
+    size_t hk = px_fold_name(hd, strlen(hd), hn, sizeof hn, true);
+    return hk && px_fold_name(s, n, sn, sizeof sn, true) == hk && !memcmp(sn, hn, hk);
 }
 
 /* The segment of title that evidence confirms best, copied; NULL when
@@ -688,7 +611,7 @@ static size_t name_parts(const char *s, size_t n, const char **ps, size_t *pl)
 static bool witnessed(const site_ctx *s, const char *p, size_t n)
 {
     char norm[NAME_MAX_BYTES * 2 + 8];
-    size_t k = px_site_norm(p, n, norm, sizeof norm, true);
+    size_t k = px_fold_name(p, n, norm, sizeof norm, true);
     if (k < 3 || is_headline(s->c, p, n) || platform_in(p, n))
         return false;
     return in_lines(&s->copyright, norm, k, true) || host_matches(s->host, p, n) ||
@@ -770,7 +693,7 @@ static char *logo_alt(site_ctx *s)
             px_word_count(p, n) > 6 || is_headline(s->c, p, n) || platform_in(p, n))
             continue;
         char norm[NAME_MAX_BYTES * 2 + 8];
-        if (px_site_norm(p, n, norm, sizeof norm, true) >= 3)
+        if (px_fold_name(p, n, norm, sizeof norm, true) >= 3)
             return px_strndup(s->c->a, p, n);
     }
     return NULL;
@@ -825,10 +748,10 @@ static bool title_end(const site_ctx *s, const char *p, size_t n)
     char a[NAME_MAX_BYTES * 2 + 8], b[NAME_MAX_BYTES * 2 + 8];
     if (n > NAME_MAX_BYTES)
         return false;
-    size_t k = px_site_norm(p, n, a, sizeof a, true);
+    size_t k = px_fold_name(p, n, a, sizeof a, true);
     for (size_t e = 0; e < s->nends && k; e++)
         if (s->endl[e] <= NAME_MAX_BYTES && !is_headline(s->c, s->ends[e], s->endl[e]) &&
-            px_site_norm(s->ends[e], s->endl[e], b, sizeof b, true) == k && !memcmp(a, b, k))
+            px_fold_name(s->ends[e], s->endl[e], b, sizeof b, true) == k && !memcmp(a, b, k))
             return true;
     return false;
 }
@@ -883,14 +806,14 @@ static bool accented_form(const char *name, size_t nl, const char *x, size_t xl,
     for (size_t i = 0; i < nl; i++)
         if ((unsigned char)name[i] >= 0x80)
             return false;
-    size_t wk = px_site_norm(name, nl, want, sizeof want, false);
+    size_t wk = px_fold_name(name, nl, want, sizeof want, false);
     for (size_t i = 0; i < xl && wk; i++) {
         if (i && x[i - 1] != ' ')
             continue;
         for (size_t j = i + 1; j <= xl; j++) {
             if (j < xl && x[j] != ' ')
                 continue;
-            size_t gk = px_site_norm(x + i, j - i, got, sizeof got, false);
+            size_t gk = px_fold_name(x + i, j - i, got, sizeof got, false);
             if (gk > wk)
                 break;
             bool accents = false;
@@ -936,11 +859,11 @@ static void weigh_markup(site_ctx *s)
         trim(&p, &n);
         name_part(s, &p, &n);
         char a[NAME_MAX_BYTES * 2 + 8], b[NAME_MAX_BYTES * 2 + 8];
-        size_t ak = px_site_norm(p, n, a, sizeof a, true), j;
+        size_t ak = px_fold_name(p, n, a, sizeof a, true), j;
         if (!ak)
             continue;
         for (j = 0; j < nc; j++)
-            if (px_site_norm(cands[j].s, cands[j].n, b, sizeof b, true) == ak && !memcmp(a, b, ak))
+            if (px_fold_name(cands[j].s, cands[j].n, b, sizeof b, true) == ak && !memcmp(a, b, ak))
                 break;
         if (j < nc) {
             cands[j].votes++;
@@ -974,12 +897,12 @@ static void weigh_markup(site_ctx *s)
     /* the host's bare label, written as the host writes it ("nj"),
      * against the whole host ("nj.com") */
     char a[NAME_MAX_BYTES * 2 + 8], b[NAME_MAX_BYTES * 2 + 8];
-    size_t ak = px_site_norm(pick.s, pick.n, a, sizeof a, false);
+    size_t ak = px_fold_name(pick.s, pick.n, a, sizeof a, false);
     for (size_t i = 0; i < pick.n && ak; i++)
         if (!((pick.s[i] >= 'a' && pick.s[i] <= 'z') || (pick.s[i] >= '0' && pick.s[i] <= '9') || pick.s[i] == '-'))
             ak = 0;
     for (size_t e = 0; e < s->nends && ak; e++) {
-        size_t bk = s->endl[e] <= NAME_MAX_BYTES ? px_site_norm(s->ends[e], s->endl[e], b, sizeof b, false) : 0;
+        size_t bk = s->endl[e] <= NAME_MAX_BYTES ? px_fold_name(s->ends[e], s->endl[e], b, sizeof b, false) : 0;
         if (bk > ak && !memcmp(a, b, ak) && !is_headline(c, s->ends[e], s->endl[e]) &&
             px_site_host_exact(s->host, s->ends[e], s->endl[e]) && px_site_host_exact(s->host, pick.s, pick.n)) {
             pick = (cand){s->ends[e], s->endl[e], 1, true, false};

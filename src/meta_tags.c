@@ -170,10 +170,8 @@ void px_meta_scan(ctx *c)
                 c->time_pub = i;
             /* the fallbacks below take the first <time>, and a comment's
              * comes after the post's only when the post shows none */
-            static const char *const replies[] = {"comment", "respond", "reply"};
-            if (c->time_art < 0 || c->time_any < 0)
-                if (px_meta_named(c, i, 8, replies, sizeof replies / sizeof *replies))
-                    continue;
+            if ((c->time_art < 0 || c->time_any < 0) && px_meta_in_comments(c, i, 8))
+                continue;
             if (c->time_any < 0)
                 c->time_any = i;
             if (c->time_art < 0)

@@ -279,9 +279,8 @@ static bool box_head(const char *v)
  * end of the page. */
 static int comments_start(const ctx *c, int from)
 {
-    static const char *const words[] = {"comment", "respond", "disqus"};
     for (int i = from; i < c->doc->n; i++)
-        if (c->doc->nodes[i].kind == PX_ELEMENT && px_meta_named(c, i, 0, words, sizeof words / sizeof *words))
+        if (c->doc->nodes[i].kind == PX_ELEMENT && px_meta_in_comments(c, i, 0))
             return i;
     return c->doc->n;
 }

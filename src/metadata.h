@@ -96,6 +96,10 @@ bool px_doc_named(const px_doc *doc, int i, int up, const char *const *words, si
  * in the order the loops that split a title try them (title.c). */
 extern const char *const px_title_seps[];
 extern const size_t px_title_nseps;
+/* Where separator k of px_title_seps first stands in t, and where it
+ * last does in *last ("Headline | Section | Site": the two ends' cuts);
+ * NULL, *last untouched, when t holds none. */
+const char *px_title_sep_at(const char *t, size_t k, const char **last);
 /* The text of the page's <title>, white space folded ("" when it has
  * none); NULL when out of memory. */
 char *px_doc_title(const px_doc *doc, const px_alloc *a);

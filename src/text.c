@@ -279,3 +279,59 @@ bool px_may_need_strip(const char *s, size_t n)
             return true;
     return false;
 }
+
+/* Letters folded for comparison: Latin letters with accents written as
+ * the host writes them ("Küchenbuch" ~ kuechenbuch, "Bajío" ~ bajio). */
+typedef struct fold_pair {
+    const char *from, *to;
+} fold_pair;
+static const fold_pair folds[] = {
+    {"ä", "ae"}, {"ö", "oe"}, {"ü", "ue"}, {"ß", "ss"}, {"Ä", "ae"}, {"Ö", "oe"}, {"Ü", "ue"},
+    {"à", "a"},  {"á", "a"},  {"â", "a"},  {"ã", "a"},  {"å", "a"},  {"ç", "c"},  {"è", "e"},
+    {"é", "e"},  {"ê", "e"},  {"ë", "e"},  {"ì", "i"},  {"í", "i"},  {"î", "i"},  {"ï", "i"},
+    {"ñ", "n"},  {"ò", "o"},  {"ó", "o"},  {"ô", "o"},  {"õ", "o"},  {"ø", "o"},  {"ù", "u"},
+    {"ú", "u"},  {"û", "u"},  {"É", "e"},  {"Á", "a"},  {"Í", "i"},  {"Ó", "o"},  {"Ú", "u"},
+    {"Ø", "o"},  {"ł", "l"},  {"ś", "s"},  {"ż", "z"},  {"ź", "z"},  {"ę", "e"},  {"ą", "a"},
+    {"ć", "c"},  {"ń", "n"}};
+
+/* The ASCII letters fold_pair gives for the letter at s[0..n), its length
+ * in *len; NULL for a letter it does not fold. */
+static const char *fold_accent(const char *s, size_t n, size_t *len)
+{
+    for (size_t f = 0; f < sizeof folds / sizeof *folds; f++) {
+        size_t fl = strlen(folds[f].from);
+        if (fl <= n && !memcmp(s, folds[f].from, fl)) {
+            *len = fl;
+            return folds[f].to;
+        }
+    }
+    return NULL;
+}
+
+size_t px_fold_name(const char *s, size_t n, char *out, size_t cap, bool words)
+{
+    size_t k = 0;
+    bool space = false;
+    /* k + 3 < cap: room for a space, a two-letter fold ("ae") and the NUL */
+    for (size_t i = 0; i < n && k + 3 < cap;) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80 && !px_ascii_is_alnum(ch)) {
+            space |= words && ch != '\'' && ch != '.';
+            i++;
+            continue;
+        }
+        if (space && k)
+            out[k++] = ' ';
+        space = false;
+        size_t len = 1;
+        const char *to = ch >= 0x80 ? fold_accent(s + i, n - i, &len) : NULL;
+        if (to)
+            while (*to)
+                out[k++] = *to++;
+        else
+            out[k++] = (char)px_ascii_lower(ch);
+        i += len;
+    }
+    out[k] = '\0';
+    return k;
+}

@@ -42,4 +42,12 @@ size_t px_strip_controls(char *s, size_t n);
 bool px_may_need_strip(const char *s, size_t n);
 
 
+/* s[0..n) written into out for comparing names: ASCII letters in lower
+ * case, Latin letters with accents as a host writes them ("Küchenbuch" ~
+ * kuechenbuch, "São" ~ sao), other bytes kept; punctuation and spaces as
+ * one space between words (words = true) or dropped (words = false,
+ * "Riverside Ledger" ~ riversideledger). At most cap - 3 bytes and a NUL;
+ * returns the length. */
+size_t px_fold_name(const char *s, size_t n, char *out, size_t cap, bool words);
+
 #endif

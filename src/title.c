@@ -81,6 +81,17 @@ static float similarity(const words *a, const words *b)
 const char *const px_title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
 const size_t px_title_nseps = sizeof px_title_seps / sizeof *px_title_seps;
 
+const char *px_title_sep_at(const char *t, size_t k, const char **last)
+{
+    const char *first = strstr(t, px_title_seps[k]);
+    if (first) {
+        *last = first;
+        for (const char *p = first; (p = strstr(p + 1, px_title_seps[k]));)
+            *last = p;
+    }
+    return first;
+}
+
 static size_t count_words(const char *s, size_t n)
 {
     words w;
@@ -261,49 +272,29 @@ int px_find_title(px_page *pg)
 /* ------------------------------------------------------------------ */
 /* The site's name left in a title                                      */
 
-/* The letters and digits of s[0..n), folded to ASCII lower case, in out
- * (at most cap - 1); non-ASCII bytes are kept as they are. */
-static size_t compact(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < cap; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            out[k++] = (char)(c + 32);
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
-            out[k++] = (char)c;
-    }
-    out[k] = '\0';
-    return k;
-}
-
 /* Is the segment s[0..n) of a title the site's name: og:site_name (or a
  * segment that starts with it), or the name in the host ("La Stampa" on
  * lastampa.it, "Biathlon Antholz" on biathlon-antholz.it)? */
 static bool site_like(const char *s, size_t n, const char *site, const char *host)
 {
     char seg[128], name[128];
-    size_t sl = compact(s, n, seg, sizeof seg);
+    size_t sl = px_fold_name(s, n, seg, sizeof seg, false);
     if (sl < 3 || n >= sizeof seg)
         return false;
     if (site) {
-        size_t nl = compact(site, strlen(site), name, sizeof name);
+        size_t nl = px_fold_name(site, strlen(site), name, sizeof name, false);
         if (nl >= 3 && nl <= sl && !memcmp(seg, name, nl))
             return true;
     }
     if (host) {
-        /* the host's labels without www and the top-level domain */
-        const char *h = host;
-        if (!strncmp(h, "www.", 4))
-            h += 4;
-        size_t hl = strcspn(h, ":/");
-        const char *dot = NULL;
-        for (size_t i = 0; i < hl; i++)
-            if (h[i] == '.')
-                dot = h + i;
-        if (dot)
-            hl = (size_t)(dot - h);
-        size_t nl = compact(h, hl, name, sizeof name);
+        /* the host from its first naming label to its last */
+        const char *h = NULL, *label;
+        size_t hl = 0, ll;
+        for (size_t pos = 0; px_url_host_label(host, &pos, &label, &ll);) {
+            h = h ? h : label;
+            hl = (size_t)(label + ll - h);
+        }
+        size_t nl = h ? px_fold_name(h, hl, name, sizeof name, false) : 0;
         if (nl >= 4 && strstr(name, seg))
             return true;
     }
@@ -317,12 +308,9 @@ static void strip_site_segments(char *t, const char *site, const char *host)
     size_t n = strlen(t);
     for (size_t k = 0; k < px_title_nseps; k++) {
         size_t sl = strlen(px_title_seps[k]);
-        const char *first = strstr(t, px_title_seps[k]);
+        const char *last, *first = px_title_sep_at(t, k, &last);
         if (!first)
             continue;
-        const char *last = first;
-        for (const char *p = first; (p = strstr(p + 1, px_title_seps[k]));)
-            last = p;
         size_t tail = n - (size_t)(last - t) - sl;
         if (site_like(last + sl, tail, site, host) && count_words(t, (size_t)(last - t)) >= 2) {
             n = (size_t)(last - t);

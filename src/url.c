@@ -2,6 +2,7 @@
 
 #include <string.h>
 #include "text.h"
+#include "ascii.h"
 
 /* The five components of RFC 3986 appendix B; a NULL pointer is an
  * undefined component, as distinct from an empty one. */
@@ -115,6 +116,31 @@ const char *px_url_host(const char *url)
 {
     const char *p = url ? strstr(url, "://") : NULL;
     return p ? p + 3 : NULL;
+}
+
+bool px_url_host_label(const char *host, size_t *pos, const char **label, size_t *len)
+{
+    if (!host)
+        return false;
+    size_t hl = strcspn(host, "/:");
+    if (hl && host[hl - 1] == '.')
+        hl--; /* the root's empty label: "example.com." */
+    for (size_t b = *pos; b < hl;) {
+        size_t e = b;
+        while (e < hl && host[e] != '.')
+            e++;
+        if (e >= hl)
+            break; /* the top-level domain */
+        *pos = e + 1;
+        if (e > b && !(e - b == 3 && px_ascii_ieq(host + b, "www", 3))) {
+            *label = host + b;
+            *len = e - b;
+            return true;
+        }
+        b = e + 1;
+    }
+    *pos = hl;
+    return false;
 }
 
 bool px_url_is_absolute(const char *url)

@@ -20,6 +20,13 @@ bool px_url_is_absolute(const char *url);
 /* What follows the first "://" of url (its host, port and path), or NULL
  * when url is NULL or has none. */
 const char *px_url_host(const char *url);
+/* The labels of host (as px_url_host gives it: up to the first '/' or
+ * ':') that can name its site, one a call: every label but "www" and the
+ * last one, the top-level domain ("lastampa" of www.lastampa.it; "bbc" and
+ * "co" of bbc.co.uk). "www" is matched without case, as hosts are. Start
+ * with *pos = 0; the label's start and length go to *label and *len, and
+ * false means no label is left. */
+bool px_url_host_label(const char *host, size_t *pos, const char **label, size_t *len);
 /* May url appear in the output? Relative references and http, https,
  * mailto, ftp and tel links pass (images: http and https only); the rest,
  * javascript:, data:, vbscript: and the like, do not. */

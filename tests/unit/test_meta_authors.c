@@ -206,6 +206,12 @@ static void test_author_box(void **state)
     authors("", "<h1>Lane</h1>", "", "<div class=\"comments\"><h4>About the author</h4><p><b>Troll Person</b></p></div>",
             NONE);
     authors("", "<h1>Lane</h1>", "", "<aside class=\"sidebar\"><h3>Hi, I'm Jane!</h3><p>Get my tips.</p></aside>", NONE);
+    /* the comments start where the reply form is (meta_common.c's one
+     * family of comment words: a "reply" box once did not end the search) */
+    authors("", "<h1>Lane</h1>", "",
+            "<section class=\"reply-area\"><h3>Leave a reply</h3></section><div class=\"box\"><h4>About the author"
+            "</h4><p><b>Troll Person</b></p></div>",
+            NONE);
 }
 
 static void test_end_signature(void **state)

@@ -184,6 +184,12 @@ static void test_platform(void **state)
                         "Старая Казань");
     assert_string_equal(site(head, "", NULL, "https://old-kazan.livejournal.com/48213.html"),
                         "LiveJournal");
+    /* a platform's name in any case (ASCII, as px_ascii_ieq folds it) */
+    assert_string_equal(site("<title>Прогулка по старой Казани: old_kazan — LIVEJOURNAL</title>"
+                             "<meta property=\"og:site_name\" content=\"livejournal\">",
+                             "<h1 class=\"s-header-title\">Старая Казань</h1>", NULL,
+                             "https://old-kazan.livejournal.com/48213.html"),
+                        "Старая Казань");
 }
 
 /* A logo h1 with a <title> of the site's name alone: the article's h1 is
@@ -290,6 +296,12 @@ static void test_bare_label_and_accents(void **state)
                 "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Folha de Sao Bento\"}}"));
     assert_string_equal(site(head, "", NULL, "https://www.folhadesaobento.com.br/cidade/x"),
                         "Folha de São Bento");
+    /* application-name without its accents confirms the title's segment,
+     * which keeps them */
+    assert_string_equal(site(TITLE("Feira do livro volta à praça - Folha de São Bento")
+                                 "<meta name=\"application-name\" content=\"Folha de Sao Bento\">",
+                             "", NULL, "https://example.org/x"),
+                        "Folha de São Bento");
 }
 
 /* Without og:site_name, an end of <title> of two words or more that
@@ -315,6 +327,21 @@ static void test_title_end_spells_host(void **state)
     assert_false(px_site_host_exact("www.nj.com", "com", 3));
     assert_false(px_site_host_exact("www.nj.com", "www", 3));
     assert_false(px_site_host_exact("www.politifact.com", "PolitiFact West Virginia", 24));
+    assert_false(px_site_host_exact("WWW.nj.com", "WWW", 3));
+    /* the first and last cut of a separator, which both title.c's
+     * strip and the site's title ends take */
+    const char *t = "Quay opens | News | Harbour Gazette", *last = NULL;
+    assert_ptr_equal(px_title_sep_at(t, 0, &last), t + 10);
+    assert_ptr_equal(last, t + 17);
+    assert_null(px_title_sep_at(t, 1, &last));
+    /* www is no label of the site's name in any case: a title segment
+     * "WWW" is not confirmed by WWW.harbour-gazette.com */
+    assert_string_equal(site(TITLE("Quay opens at last on the harbour - WWW"), "", NULL,
+                             "https://WWW.harbour-gazette.com/x"),
+                        "(none)");
+    assert_string_equal(site(TITLE("Quay opens at last on the harbour - Harbour Gazette"), "", NULL,
+                             "https://WWW.harbour-gazette.com/x"),
+                        "Harbour Gazette");
 }
 
 /* Pages with no markup name: the title's segment around " : ", a

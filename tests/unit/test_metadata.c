@@ -319,6 +319,11 @@ static void test_time_and_language(void **state)
     r = page("", "<div id=\"comments\"><time datetime=\"2020-02-25T13:02:01+01:00\">25.02.2020</time></div>");
     is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
     pith_result_free(r);
+    /* nor one in Disqus's thread (the same comment words as the rest of
+     * the metadata: this fallback once knew only comment, respond, reply) */
+    r = page("", "<div id=\"disqus_thread\"><time datetime=\"2020-02-25T13:02:01+01:00\">25.02.2020</time></div>");
+    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
+    pith_result_free(r);
     /* Genesis wraps the post and its sidebar in "content-sidebar-wrap":
      * the post's visible date there counts, the sidebar's still does not */
     r = page("", "<div class=\"content-sidebar-wrap\"><main class=\"content\"><h1>Dock lines</h1>"

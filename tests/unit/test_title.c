@@ -160,6 +160,16 @@ static void test_host(void **state)
     (void)state;
     title_is("<title>Quay opens at last - La Stampa</title>", "", "https://www.lastampa.it/x/1",
              "Quay opens at last");
+    title_is("<title>Quay opens at last - La Stampa</title>", "", "https://WWW.LaStampa.IT/x/1",
+             "Quay opens at last");
+    /* accents folded as the host writes them */
+    title_is("<title>Quay opens at last - Erzbistum Köln</title>", "", "https://www.erzbistum-koeln.de/x",
+             "Quay opens at last");
+    /* neither www nor the top-level domain is the site's name */
+    title_is("<meta property=\"og:title\" content=\"Quay opens - Www\">", "", "https://www.harbour.it/",
+             "Quay opens - Www");
+    title_is("<meta property=\"og:title\" content=\"Quay opens - Italia\">", "", "https://harbour.it/",
+             "Quay opens - Italia");
     title_is("<meta property=\"og:title\" content=\"Quay opens - Biathlon Antholz\">", "",
              "https://biathlon-antholz.it/news", "Quay opens");
     /* a segment that is not the site stays */

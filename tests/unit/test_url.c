@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +155,38 @@ static void test_srcset(void **state)
     picks(" , ,", NULL);
 }
 
+/* The labels of host that px_url_host_label gives, joined by '|'. */
+static void labels(const char *host, const char *want)
+{
+    char got[256] = "";
+    const char *l;
+    size_t n, k = 0;
+    for (size_t pos = 0; px_url_host_label(host, &pos, &l, &n);)
+        k += (size_t)snprintf(got + k, sizeof got - k, "%s%.*s", k ? "|" : "", (int)n, l);
+    if (strcmp(got, want))
+        fail_msg("host_label(%s) = %s, want %s", host ? host : "NULL", got, want);
+}
+
+/* The labels that can name a site: not www, in any case (meta_site.c's
+ * host_matches once skipped only a lower-case one, so "WWW" on
+ * WWW.example.com confirmed a title segment "WWW"), nor the top-level
+ * domain; the port and path are not the host's. */
+static void test_host_labels(void **state)
+{
+    (void)state;
+    labels("www.lastampa.it/x/1", "lastampa");
+    labels("WWW.LaStampa.IT:8080/x", "LaStampa");
+    labels("Www.bbc.co.uk", "bbc|co");
+    labels("biathlon-antholz.it", "biathlon-antholz");
+    labels("news.www2.example.com/", "news|www2|example");
+    labels("example.com.", "example"); /* the root's empty label */
+    labels("a..b.org", "a|b");
+    labels("localhost/x", ""); /* a lone label is the top level */
+    labels("www.com", "");
+    labels("", "");
+    labels(NULL, "");
+}
+
 int main(void)
 {
     px_alloc_init(&A, NULL);
@@ -163,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_pages),
         cmocka_unit_test(test_safe),
         cmocka_unit_test(test_srcset),
+        cmocka_unit_test(test_host_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
