@@ -33,6 +33,18 @@ static bool is_role_word(const char *w, size_t n)
     return px_meta_word_in(w, n, role_words, sizeof role_words / sizeof *role_words);
 }
 
+/* Academic titles before or after a name: "Mgr. Jana Nováková, Ph.D.",
+ * "Prof. Dr. Anna Weber", "dott.ssa Giulia Neri". */
+static bool is_academic_title(const char *w, size_t n)
+{
+    static const char *const titles[] = {
+        "dr.", "prof.", "mgr.", "ing.", "bc.", "phdr.", "rndr.", "mudr.", "judr.", "paeddr.", "mvdr.",
+        "doc.", "dipl.-ing.", "mag.", "dott.", "dott.ssa", "ph.d.", "phd", "csc.", "drsc.", "dr.-ing.",
+        "univ.-prof.", "priv.-doz.", "dipl.", "hab.", "inż.", "lic.",
+    };
+    return px_meta_word_in(w, n, titles, sizeof titles / sizeof *titles);
+}
+
 /* The accounts a CMS names when no one signed: "admin", "jdadmin",
  * "Unknown", "Anonymous". */
 static bool placeholder(const char *s, size_t n)
@@ -321,6 +333,11 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         e--;
     while (e - b > 2 && is_role_word(ws[b], wl[b]) && !(ws[b + 1][0] >= 'a' && ws[b + 1][0] <= 'z'))
         b++;
+    /* academic titles, as long as two words stay: "Dr. Oetker" is a brand */
+    while (e - b > 2 && is_academic_title(ws[b], wl[b]))
+        b++;
+    while (e - b > 2 && is_academic_title(ws[e - 1], wl[e - 1]))
+        e--;
     if (e - b > 6)
         return PART_NONE;
     /* the site's name after a person's: "Adam Aaronson PhillyVoice" */

@@ -126,6 +126,17 @@ static void test_byline_words_more_languages(void **state)
             NAMES("\xd7\x93\xd7\xa0\xd7\x94 \xd7\x9c\xd7\x95\xd7\x99"));
 }
 
+/* Academic titles around a name are left out, as long as two words of
+ * the name stay. */
+static void test_academic_titles(void **state)
+{
+    (void)state;
+    authors("", "<h1>Lane</h1><p>Autor: Mgr. Jana Nov\xc3\xa1kov\xc3\xa1, Ph.D., 4. 12. 2023</p>", "", "", NAMES("Jana Nov\xc3\xa1kov\xc3\xa1"));
+    authors("<meta name=\"author\" content=\"Prof. Dr. Anna Weber\">", "<h1>Lane</h1>", "", "", NAMES("Anna Weber"));
+    /* a brand that begins like a title keeps it */
+    authors("<meta name=\"author\" content=\"Dr. Oetker\">", "<h1>Lane</h1>", "", "", NAMES("Dr. Oetker"));
+}
+
 static void test_meta_lines(void **state)
 {
     (void)state;
@@ -320,6 +331,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_byline_words),
         cmocka_unit_test(test_byline_words_more_languages),
+        cmocka_unit_test(test_academic_titles),
         cmocka_unit_test(test_meta_lines),
         cmocka_unit_test(test_handles_and_titles),
         cmocka_unit_test(test_name_under_headline),
