@@ -198,6 +198,32 @@ static const char *const desk_words[] = {
     "\xed\x8e\xb8\xec\xa7\x91\xeb\xb6\x80",                             /* ko: 편집부 */
 };
 
+/* Nouns that name a public body or an institution: "U.S. Customs and
+ * Border Protection", "Lakeland County Parks and Recreation Department",
+ * "Department of Health and Human Services" are one organisation, not
+ * two names joined by "and". */
+static const char *const body_words[] = {
+    "department", "agency", "office", "ministry", "bureau", "administration", "authority",
+    "commission", "council", "county", "police", "university", "institute", "association",
+    "foundation", "society", "corporation", "committee", "customs", "protection", "services",
+    "affairs", "recreation", "division", "federation", "laboratory", "hospital", "government",
+    "municipality", "agencies", "departments", "ministerium", "amt", "behörde", "universität",
+    "ministère", "ministerio", "ministero", "agencia", "agenzia", "université", "universidad",
+};
+
+/* Does s[0..n) hold one of body_words as a whole word? */
+static bool names_body(const char *s, size_t n)
+{
+    for (size_t i = 0, st; next_word(s, n, &i, &st);) {
+        size_t w = i - st;
+        while (w && (s[st + w - 1] == ',' || s[st + w - 1] == '.'))
+            w--;
+        if (px_meta_word_in(s + st, w, body_words, sizeof body_words / sizeof *body_words))
+            return true;
+    }
+    return false;
+}
+
 /* The wire services whose name follows a reporter's in a byline
  * ("MARCUS FLEMING Associated Press"). */
 static const char *const wire_words[] = {
@@ -513,7 +539,8 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
                 /* "and" and "&" join two full names, never two words of
                  * one name: "Salt & Pepper" is one */
                 if (sl && ((k >= FIRST_CONJ && k <= LAST_CONJ) || k == sizeof seps / sizeof *seps - 1) &&
-                    (words(buf + st, i - st) < 2 || words(buf + i + sl, strcspn(buf + i + sl, ",;|")) < 2))
+                    (words(buf + st, i - st) < 2 || words(buf + i + sl, strcspn(buf + i + sl, ",;|")) < 2 ||
+                     names_body(buf + st, i - st) || names_body(buf + i + sl, strcspn(buf + i + sl, ",;|"))))
                     sl = 0;
             }
         if (i == bn || sl) {

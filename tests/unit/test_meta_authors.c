@@ -137,6 +137,20 @@ static void test_academic_titles(void **state)
     authors("<meta name=\"author\" content=\"Dr. Oetker\">", "<h1>Lane</h1>", "", "", NAMES("Dr. Oetker"));
 }
 
+/* "and" inside the name of a public body joins no two names. */
+static void test_body_with_and(void **state)
+{
+    (void)state;
+    authors("", "<h1>Lane</h1><p>By U.S. CUSTOMS AND BORDER PROTECTION</p>", "", "",
+            NAMES("U.S. Customs And Border Protection"));
+    authors("<meta name=\"author\" content=\"Department of Health and Human Services\">", "<h1>Lane</h1>", "", "",
+            NAMES("Department of Health and Human Services"));
+    /* two people still are two */
+    authors("", "<h1>Lane</h1><p>By JOHN SMITH AND JANE DOE</p>", "", "", NAMES("John Smith", "Jane Doe"));
+    authors("<meta name=\"author\" content=\"Priya Raman and Tom Okafor\">", "<h1>Lane</h1>", "", "",
+            NAMES("Priya Raman", "Tom Okafor"));
+}
+
 static void test_meta_lines(void **state)
 {
     (void)state;
@@ -332,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_byline_words),
         cmocka_unit_test(test_byline_words_more_languages),
         cmocka_unit_test(test_academic_titles),
+        cmocka_unit_test(test_body_with_and),
         cmocka_unit_test(test_meta_lines),
         cmocka_unit_test(test_handles_and_titles),
         cmocka_unit_test(test_name_under_headline),
