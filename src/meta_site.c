@@ -847,6 +847,12 @@ static void name_part(const site_ctx *s, const char **p, size_t *n)
     size_t pl[MAX_SEGS], np = name_parts(*p, *n, ps, pl);
     if (np < 2 || px_site_host_exact(s->host, *p, *n))
         return;
+    /* a platform's name beside the blog's: "네이버 블로그 | 민지의 여행노트" */
+    if (np == 2 && (platform_in(ps[0], pl[0]) || platform_in(ps[1], pl[1]))) {
+        size_t k = platform_in(ps[0], pl[0]) ? 1 : 0;
+        *p = ps[k], *n = pl[k];
+        return;
+    }
     for (size_t k = 0; k < np; k++)
         if (px_site_host_exact(s->host, ps[k], pl[k])) {
             *p = ps[k], *n = pl[k];

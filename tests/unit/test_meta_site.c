@@ -184,6 +184,13 @@ static void test_platform(void **state)
                         "Старая Казань");
     assert_string_equal(site(head, "", NULL, "https://old-kazan.livejournal.com/48213.html"),
                         "LiveJournal");
+    /* the platform's name beside the blog's in one field: the blog's */
+    assert_string_equal(site("<meta property=\"og:site_name\" content=\"Naver Blog | Minji's Travel Notes\">", "",
+                             NULL, "https://blog.naver.com/minji_trip/223187654321"),
+                        "Minji's Travel Notes");
+    assert_string_equal(site("<meta property=\"og:site_name\" content=\"Minji's Travel Notes - Medium\">", "",
+                             NULL, "https://medium.com/minji/trip-1"),
+                        "Minji's Travel Notes");
 }
 
 /* A logo h1 with a <title> of the site's name alone: the article's h1 is
