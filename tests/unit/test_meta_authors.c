@@ -151,6 +151,20 @@ static void test_body_with_and(void **state)
             NAMES("Priya Raman", "Tom Okafor"));
 }
 
+/* Each itemprop=author of the article's item names a co-author; an
+ * itemprop=author of another item (a comment) does not. */
+static void test_microdata_coauthors(void **state)
+{
+    (void)state;
+    authors("", "<div itemscope itemtype=\"https://schema.org/BlogPosting\"><h1 itemprop=\"headline\">Lane</h1>"
+                "<div itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\"><span itemprop=\"name\">Sam Lee</span>"
+                "<small>Maintainer</small></div>"
+                "<div itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\"><span itemprop=\"name\">Ana G\xc3\xb3mez</span>"
+                "</div></div>",
+            "", "<div itemscope itemtype=\"https://schema.org/Comment\"><span itemprop=\"author\">Marta Kowalski</span></div>",
+            NAMES("Sam Lee", "Ana G\xc3\xb3mez"));
+}
+
 static void test_meta_lines(void **state)
 {
     (void)state;
@@ -347,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_byline_words_more_languages),
         cmocka_unit_test(test_academic_titles),
         cmocka_unit_test(test_body_with_and),
+        cmocka_unit_test(test_microdata_coauthors),
         cmocka_unit_test(test_meta_lines),
         cmocka_unit_test(test_handles_and_titles),
         cmocka_unit_test(test_name_under_headline),
