@@ -989,6 +989,40 @@ void px_meta_person_instead(ctx *c, void (*read)(ctx *))
     }
 }
 
+/* A login as the markup's only author ("rina") while a link to the
+ * author's page shows the person's full name that begins with it ("oleh
+ * <a href="/author/rina/">Rina Wulandari</a>"): the full name. */
+void px_meta_full_name_instead(ctx *c)
+{
+    px_meta *m = c->m;
+    if (c->rc || m->authors.n != 1 || !login(m->authors.v[0]))
+        return;
+    const char *who = m->authors.v[0];
+    size_t hl = strlen(who);
+    const px_node *nodes = c->doc->nodes;
+    for (int i = 0; i < c->doc->n; i++) {
+        const char *href = px_meta_is_elem(&nodes[i], GUMBO_TAG_A) ? px_attr(&nodes[i], "href") : NULL;
+        if (!href || !strstr(href, "/author/"))
+            continue;
+        char *t = px_meta_node_text(c, i, 200);
+        if (!t)
+            continue;
+        size_t tl = strlen(t);
+        if (tl > hl + 1 && t[hl] == ' ' && px_ascii_ieq(t, who, hl) && words(t, tl) <= 4) {
+            px_strlist full = {0};
+            px_meta_add_authors(c->m, &full, NULL, t);
+            if (full.n == 1) {
+                px_meta_list_free(c->a, &m->authors);
+                m->authors = full;
+                px_free(c->a, t);
+                return;
+            }
+            px_meta_list_free(c->a, &full);
+        }
+        px_free(c->a, t);
+    }
+}
+
 /* The organisations, when no source named a person; a person in the
  * text's byline (px_meta_signature) can still replace them. */
 void px_meta_org_fallback(ctx *c)

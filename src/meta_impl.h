@@ -217,6 +217,7 @@ void px_meta_signature(ctx *c);
  * a person: the organisations named for want of one wait aside, and come
  * back when read finds no one. */
 void px_meta_person_instead(ctx *c, void (*read)(ctx *));
+void px_meta_full_name_instead(ctx *c);
 /* The length of the names at the start of a byline's text, before its
  * date ("By Jane Doe on Monday, May 3" -> "By Jane Doe"). */
 size_t px_meta_byline_names(const char *s, size_t n);

@@ -165,6 +165,23 @@ static void test_microdata_coauthors(void **state)
             NAMES("Sam Lee", "Ana G\xc3\xb3mez"));
 }
 
+/* A login as the markup's author gives way to the full name that begins
+ * with it on a link to the author's page; another name does not. */
+static void test_login_full_name(void **state)
+{
+    (void)state;
+    const char *head = "<meta name=\"author\" content=\"rina\">";
+    authors(head, "<h1>Lane</h1><div class=\"hide-tagupdated\">oleh rina</div>"
+                  "<p>oleh <a href=\"/author/rina/\">Rina Wulandari</a> 3 November 2023</p>", "", "",
+            NAMES("Rina Wulandari"));
+    /* the login the page shows, and a full name that is not its */
+    authors(head, "<h1>Lane</h1><p>oleh rina</p><p><a href=\"/author/budi/\">Budi Santoso</a></p>", "", "",
+            NAMES("rina"));
+    /* not a link to an author's page */
+    authors(head, "<h1>Lane</h1><p>oleh rina</p><p><a href=\"/tag/rina/\">Rina Wulandari</a></p>", "", "",
+            NAMES("rina"));
+}
+
 static void test_meta_lines(void **state)
 {
     (void)state;
@@ -362,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_academic_titles),
         cmocka_unit_test(test_body_with_and),
         cmocka_unit_test(test_microdata_coauthors),
+        cmocka_unit_test(test_login_full_name),
         cmocka_unit_test(test_meta_lines),
         cmocka_unit_test(test_handles_and_titles),
         cmocka_unit_test(test_name_under_headline),
