@@ -879,7 +879,7 @@ int px_meta_headline_end(ctx *c)
     int end = 0;
     for (int i = 0; t && *t && i < c->doc->n && !end; i++) {
         const px_node *nd = &c->doc->nodes[i];
-        if ((px_meta_is_elem(nd, GUMBO_TAG_H2) || px_meta_is_elem(nd, GUMBO_TAG_H3)) &&
+        if ((px_meta_is_elem(nd, GUMBO_TAG_H2) || px_meta_is_elem(nd, GUMBO_TAG_H3) || px_title_block(c->doc, i)) &&
             !px_meta_elsewhere(c, i, 8) && starts_title(c, i, t))
             end = nd->end;
     }

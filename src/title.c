@@ -384,7 +384,7 @@ static bool opens_article(const px_page *pg, int i)
 /* A block that a page builder gives its headline in, not a heading
  * (uCoz's <div class="eTitle">, Tilda's "t-title"): a class word that
  * holds "title". */
-static bool titled_block(const px_doc *d, int i)
+bool px_title_block(const px_doc *d, int i)
 {
     const px_node *nd = &d->nodes[i];
     if (nd->tag != GUMBO_TAG_DIV && nd->tag != GUMBO_TAG_SPAN && nd->tag != GUMBO_TAG_P)
@@ -437,7 +437,7 @@ static int article_headline(px_page *pg, const char *site, const char *host)
             continue;
         int rank = nd->tag == GUMBO_TAG_H1                              ? 1
                    : nd->tag == GUMBO_TAG_H2 || nd->tag == GUMBO_TAG_H3 ? 2
-                   : titled_block(d, i)                                 ? 3
+                   : px_title_block(d, i)                               ? 3
                                                                         : 0;
         if (!rank || rank >= best_rank)
             continue;
