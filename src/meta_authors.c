@@ -924,6 +924,56 @@ void px_meta_visible_byline(ctx *c)
  * way" are prose; a handle ("velo_paris75") is a name. */
 #define SIGNATURE_MAX 100 /* bytes of a byline's text */
 
+/* The labels of a book's or a product's data sheet ("Titel: … | Autorin:
+ * Alys Arden | Verlag: …"): the "Autorin:" there wrote the book, not the
+ * review. Lower case, matched at a word start, any case. */
+static const char *const sheet_labels[] = {
+    "titel:", "title:", "verlag:", "publisher:", "seiten:", "pages:", "isbn", "erschienen:", "preis:",
+    "genre:", "übersetzung:", "übersetzer:", "editorial:", "editora:", "éditeur:", "editore:", "wydawnictwo:",
+    "\xd0\xb8\xd0\xb7\xd0\xb4\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c\xd1\x81\xd1\x82\xd0\xb2\xd0\xbe:", /* издательство: */
+};
+
+static bool holds_sheet_label(const char *t)
+{
+    for (const char *w = t; t && *w; w++) {
+        if (w > t && !px_meta_is_ws((unsigned char)w[-1]))
+            continue;
+        for (size_t k = 0; k < sizeof sheet_labels / sizeof *sheet_labels; k++)
+            if (px_meta_prefix_ci(w, sheet_labels[k]))
+                return true;
+    }
+    return false;
+}
+
+/* Is line i (its text v) part of a data sheet: a sheet's label in it or
+ * in the line before or after it? */
+static bool in_data_sheet(ctx *c, int i, const char *v)
+{
+    if (holds_sheet_label(v))
+        return true;
+    const px_node *nodes = c->doc->nodes;
+    int parent = nodes[i].parent, prev = -1;
+    if (parent < 0)
+        return false;
+    for (int j = nodes[parent].first; j >= 0 && j != i; j = nodes[j].next)
+        if (nodes[j].kind == PX_ELEMENT)
+            prev = j;
+    int next = nodes[i].next;
+    while (next >= 0 && nodes[next].kind != PX_ELEMENT)
+        next = nodes[next].next;
+    int around[2] = {prev, next};
+    for (int k = 0; k < 2; k++) {
+        if (around[k] < 0)
+            continue;
+        char *t = px_meta_short_text(c, around[k], 80);
+        bool sheet = t && holds_sheet_label(t);
+        px_free(c->a, t);
+        if (sheet)
+            return true;
+    }
+    return false;
+}
+
 void px_meta_signature(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
@@ -954,6 +1004,8 @@ void px_meta_signature(ctx *c)
             return;
         size_t n = strlen(v), nl = 0;
         const char *name = n <= SIGNATURE_MAX ? px_byword_find(v, n, &nl) : NULL;
+        if (name && in_data_sheet(c, i, v))
+            name = NULL;
         if (name) {
             nl = px_meta_byline_names(name, nl);
             if (nl && (!(name[0] >= 'a' && name[0] <= 'z') || handle(name, nl))) {

@@ -182,6 +182,19 @@ static void test_login_full_name(void **state)
             NAMES("rina"));
 }
 
+/* "Autorin:" in a book's data sheet names the book's author, not the
+ * review's; a byline beside other lines still counts. */
+static void test_data_sheet(void **state)
+{
+    (void)state;
+    authors("", "<h1>Lane</h1><div><u>Titel:</u> The Casquette Girls</div><div><u>Seiten:</u> 400</div>"
+                "<div><u>Autorin: </u>Alys Arden</div><div><u>Verlag: </u>fortheARTofit</div>", "", "", NONE);
+    authors("", "<h1>Lane</h1><p><strong>Titel:</strong> Die Uferstraße<br><strong>Autorin:</strong> Judith Aumann"
+                "<br><strong>Verlag:</strong> Seewind</p>", "", "", NONE);
+    authors("", "<h1>Lane</h1><div>Autorin: Katrin Weber</div><div>5. Februar 2024</div>", "", "",
+            NAMES("Katrin Weber"));
+}
+
 static void test_meta_lines(void **state)
 {
     (void)state;
@@ -380,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_body_with_and),
         cmocka_unit_test(test_microdata_coauthors),
         cmocka_unit_test(test_login_full_name),
+        cmocka_unit_test(test_data_sheet),
         cmocka_unit_test(test_meta_lines),
         cmocka_unit_test(test_handles_and_titles),
         cmocka_unit_test(test_name_under_headline),
