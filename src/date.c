@@ -50,6 +50,47 @@ static const char *const month_names[][12] = {
     /* Polish: the genitive of dates ("3 listopada") */
     {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
      "października", "listopada", "grudnia"},
+    /* Ukrainian: the genitive of dates ("12 жовтня") */
+    {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
+     "жовтня", "листопада", "грудня"},
+    /* Czech: the genitive of dates ("4. prosince") */
+    {"ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září",
+     "října", "listopadu", "prosince"},
+    /* Hungarian ("2023. november 7.") */
+    {"január", "február", "március", "április", "május", "június", "július", "augusztus",
+     "szeptember", "október", NULL, NULL},
+    /* Turkish */
+    {"ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
+     "kasım", "aralık"},
+    /* Romanian */
+    {"ianuarie", "februarie", "martie", "aprilie", NULL, "iunie", "iulie", NULL, "septembrie",
+     "octombrie", "noiembrie", "decembrie"},
+    /* Finnish: the partitive of dates ("8. toukokuuta") */
+    {"tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
+     "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"},
+    /* Indonesian and Danish forms the rows above lack */
+    {NULL, NULL, "maret", NULL, NULL, NULL, NULL, "agustus", NULL, NULL, NULL, "desember"},
+    {NULL, NULL, "marts", NULL, "maj", NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    /* Greek: the genitive of dates, as written (capitalised; the lookup
+     * folds ASCII only) and in lower case */
+    {"Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου",
+     "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου"},
+    {"ιανουαρίου", "φεβρουαρίου", "μαρτίου", "απριλίου", "μαΐου", "ιουνίου", "ιουλίου",
+     "αυγούστου", "σεπτεμβρίου", "οκτωβρίου", "νοεμβρίου", "δεκεμβρίου"},
+    /* Arabic: the Gregorian months of Egypt and the Gulf, then the Levant's */
+    {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+     "نوفمبر", "ديسمبر"},
+    {NULL, NULL, NULL, "إبريل", NULL, "يونية", "يولية", NULL, NULL, NULL, NULL, NULL},
+    {NULL, "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", NULL, NULL, NULL},
+    /* Hindi */
+    {"जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर",
+     "नवंबर", "दिसंबर"},
+    {NULL, "फरवरी", NULL, NULL, NULL, NULL, NULL, NULL, "सितम्बर", "अक्तूबर", "नवम्बर", "दिसम्बर"},
+    /* Thai, and its abbreviations with their inner dot ("ธ.ค."); a year
+     * after a Thai month is of the Buddhist era (form_day_month) */
+    {"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
+     "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"},
+    {"ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย", "ต.ค", "พ.ย", "ธ.ค"},
 };
 
 static const char *const weekdays[] = {
@@ -438,7 +479,9 @@ static void skip_ordinal(scan *c)
     eat(c, '.');
 }
 
-/* Reads a month name (with an optional trailing dot). */
+/* Reads a month name (with an optional trailing dot). A dot between
+ * two letters of a script with no case stays inside the word: Thai
+ * abbreviates months so ("ธ.ค."). */
 static int month_word(scan *c)
 {
     size_t save = c->i;
@@ -447,6 +490,14 @@ static int month_word(scan *c)
     if (!word(c, &w, &wl)) {
         c->i = save;
         return 0;
+    }
+    while (wl && (unsigned char)w[wl - 1] >= 0x80 && c->i + 1 < c->n && c->s[c->i] == '.' &&
+           (unsigned char)c->s[c->i + 1] >= 0x80) {
+        const char *w2;
+        size_t wl2;
+        c->i++;
+        word(c, &w2, &wl2);
+        wl = (size_t)(w2 + wl2 - w);
     }
     int m = px_month_name(w, wl);
     if (!m) {
@@ -585,6 +636,26 @@ static enum form_result form_cjk(scan *c, px_date *d)
     return result(finish(c, d));
 }
 
+/* The year first with a dot and a space after each part, as Hungarian
+ * and Korean write dates: "2023. november 7. 14:32", "2023. 8. 21.
+ * 14:30"; the year and its dot are read. */
+static bool year_first_spaced(scan *c, px_date *d, int year)
+{
+    skip_spaces(c);
+    int m = month_word(c), day;
+    if (m)
+        skip_spaces(c);
+    else if (!digits(c, 1, 2, &m) || !eat(c, '.') || !(skip_spaces(c), true))
+        return false;
+    if (!digits(c, 1, 2, &day) || is_digit(peek(c)))
+        return false;
+    eat(c, '.');
+    d->year = year;
+    d->month = m;
+    d->day = day;
+    return finish(c, d);
+}
+
 /* ISO: YYYY-MM-DD[THH:MM[:SS[.f]]][zone], also with / or . */
 static enum form_result form_iso(scan *c, px_date *d)
 {
@@ -594,6 +665,8 @@ static enum form_result form_iso(scan *c, px_date *d)
         return NOT_THIS;
     c->i++;
     int m, day;
+    if (sep == '.' && (peek(c) == ' ' || is_alpha_byte(peek(c))))
+        return result(year_first_spaced(c, d, a));
     if (!digits(c, 1, 2, &m) || !eat(c, sep) || !digits(c, 1, 2, &day) || is_digit(peek(c)))
         return MALFORMED;
     d->year = a;
@@ -642,12 +715,16 @@ static enum form_result form_numeric(scan *c, px_date *d)
 {
     int a, ac;
     char sep;
-    if (!number(c, &a, &ac) || ac > 2 || !((sep = peek(c)) == '.' || sep == '/' || sep == '-') ||
-        !(c->i + 1 < c->n && is_digit(c->s[c->i + 1])))
+    if (!number(c, &a, &ac) || ac > 2 || !((sep = peek(c)) == '.' || sep == '/' || sep == '-'))
         return NOT_THIS;
-    c->i++;
+    /* Czech and Slovak put a space after each dot: "4. 12. 2023" */
+    bool spaced = sep == '.' && c->i + 2 < c->n && c->s[c->i + 1] == ' ' && is_digit(c->s[c->i + 2]);
+    if (!spaced && !(c->i + 1 < c->n && is_digit(c->s[c->i + 1])))
+        return NOT_THIS;
+    c->i += spaced ? 2 : 1;
     int b, bc, y, yc;
-    if (!number(c, &b, &bc) || bc > 2 || !eat(c, sep) || !number(c, &y, &yc) || (yc != 4 && yc != 2))
+    if (!number(c, &b, &bc) || bc > 2 || !eat(c, sep) || (spaced && !eat(c, ' ')) || !number(c, &y, &yc) ||
+        (yc != 4 && yc != 2) || (spaced && yc != 4))
         return MALFORMED;
     eat(c, '.');
     px_date_order order = c->h ? c->h->order : PX_ORDER_NONE;
@@ -684,6 +761,8 @@ static enum form_result form_day_month(scan *c, px_date *d)
         return NOT_THIS;
     skip_ordinal(c);
     skip_filler(c);
+    bool thai = c->i + 1 < c->n && (unsigned char)c->s[c->i] == 0xE0 &&
+                ((unsigned char)c->s[c->i + 1] == 0xB8 || (unsigned char)c->s[c->i + 1] == 0xB9);
     int m = month_word(c);
     if (!m)
         return MALFORMED;
@@ -693,6 +772,9 @@ static enum form_result form_day_month(scan *c, px_date *d)
     int y, yc;
     if (!number(c, &y, &yc) || yc != 4)
         return MALFORMED;
+    /* Thailand counts years from the Buddha's death: 2566 is 2023 */
+    if (thai && y > 2400)
+        y -= 543;
     d->year = y;
     d->month = m;
     d->day = a;

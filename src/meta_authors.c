@@ -33,6 +33,18 @@ static bool is_role_word(const char *w, size_t n)
     return px_meta_word_in(w, n, role_words, sizeof role_words / sizeof *role_words);
 }
 
+/* Academic titles before or after a name: "Mgr. Jana Nováková, Ph.D.",
+ * "Prof. Dr. Anna Weber", "dott.ssa Giulia Neri". */
+static bool is_academic_title(const char *w, size_t n)
+{
+    static const char *const titles[] = {
+        "dr.", "prof.", "mgr.", "ing.", "bc.", "phdr.", "rndr.", "mudr.", "judr.", "paeddr.", "mvdr.",
+        "doc.", "dipl.-ing.", "mag.", "dott.", "dott.ssa", "ph.d.", "phd", "csc.", "drsc.", "dr.-ing.",
+        "univ.-prof.", "priv.-doz.", "dipl.", "hab.", "inż.", "lic.",
+    };
+    return px_meta_word_in(w, n, titles, sizeof titles / sizeof *titles);
+}
+
 /* The accounts a CMS names when no one signed: "admin", "jdadmin",
  * "Unknown", "Anonymous". */
 static bool placeholder(const char *s, size_t n)
@@ -186,6 +198,32 @@ static const char *const desk_words[] = {
     "\xed\x8e\xb8\xec\xa7\x91\xeb\xb6\x80",                             /* ko: 편집부 */
 };
 
+/* Nouns that name a public body or an institution: "U.S. Customs and
+ * Border Protection", "Lakeland County Parks and Recreation Department",
+ * "Department of Health and Human Services" are one organisation, not
+ * two names joined by "and". */
+static const char *const body_words[] = {
+    "department", "agency", "office", "ministry", "bureau", "administration", "authority",
+    "commission", "council", "county", "police", "university", "institute", "association",
+    "foundation", "society", "corporation", "committee", "customs", "protection", "services",
+    "affairs", "recreation", "division", "federation", "laboratory", "hospital", "government",
+    "municipality", "agencies", "departments", "ministerium", "amt", "behörde", "universität",
+    "ministère", "ministerio", "ministero", "agencia", "agenzia", "université", "universidad",
+};
+
+/* Does s[0..n) hold one of body_words as a whole word? */
+static bool names_body(const char *s, size_t n)
+{
+    for (size_t i = 0, st; next_word(s, n, &i, &st);) {
+        size_t w = i - st;
+        while (w && (s[st + w - 1] == ',' || s[st + w - 1] == '.'))
+            w--;
+        if (px_meta_word_in(s + st, w, body_words, sizeof body_words / sizeof *body_words))
+            return true;
+    }
+    return false;
+}
+
 /* The wire services whose name follows a reporter's in a byline
  * ("MARCUS FLEMING Associated Press"). */
 static const char *const wire_words[] = {
@@ -321,6 +359,11 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         e--;
     while (e - b > 2 && is_role_word(ws[b], wl[b]) && !(ws[b + 1][0] >= 'a' && ws[b + 1][0] <= 'z'))
         b++;
+    /* academic titles, as long as two words stay: "Dr. Oetker" is a brand */
+    while (e - b > 2 && is_academic_title(ws[b], wl[b]))
+        b++;
+    while (e - b > 2 && is_academic_title(ws[e - 1], wl[e - 1]))
+        e--;
     if (e - b > 6)
         return PART_NONE;
     /* the site's name after a person's: "Adam Aaronson PhillyVoice" */
@@ -496,7 +539,8 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
                 /* "and" and "&" join two full names, never two words of
                  * one name: "Salt & Pepper" is one */
                 if (sl && ((k >= FIRST_CONJ && k <= LAST_CONJ) || k == sizeof seps / sizeof *seps - 1) &&
-                    (words(buf + st, i - st) < 2 || words(buf + i + sl, strcspn(buf + i + sl, ",;|")) < 2))
+                    (words(buf + st, i - st) < 2 || words(buf + i + sl, strcspn(buf + i + sl, ",;|")) < 2 ||
+                     names_body(buf + st, i - st) || names_body(buf + i + sl, strcspn(buf + i + sl, ",;|"))))
                     sl = 0;
             }
         if (i == bn || sl) {
@@ -832,7 +876,7 @@ int px_meta_headline_end(ctx *c)
     int end = 0;
     for (int i = 0; t && *t && i < c->doc->n && !end; i++) {
         const px_node *nd = &c->doc->nodes[i];
-        if ((px_meta_is_elem(nd, GUMBO_TAG_H2) || px_meta_is_elem(nd, GUMBO_TAG_H3)) &&
+        if ((px_meta_is_elem(nd, GUMBO_TAG_H2) || px_meta_is_elem(nd, GUMBO_TAG_H3) || px_title_block(c->doc, i)) &&
             !px_meta_elsewhere(c, i, 8) && starts_title(c, i, t))
             end = nd->end;
     }
@@ -877,6 +921,56 @@ void px_meta_visible_byline(ctx *c)
  * way" are prose; a handle ("velo_paris75") is a name. */
 #define SIGNATURE_MAX 100 /* bytes of a byline's text */
 
+/* The labels of a book's or a product's data sheet ("Titel: … | Autorin:
+ * Alys Arden | Verlag: …"): the "Autorin:" there wrote the book, not the
+ * review. Lower case, matched at a word start, any case. */
+static const char *const sheet_labels[] = {
+    "titel:", "title:", "verlag:", "publisher:", "seiten:", "pages:", "isbn", "erschienen:", "preis:",
+    "genre:", "übersetzung:", "übersetzer:", "editorial:", "editora:", "éditeur:", "editore:", "wydawnictwo:",
+    "\xd0\xb8\xd0\xb7\xd0\xb4\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c\xd1\x81\xd1\x82\xd0\xb2\xd0\xbe:", /* издательство: */
+};
+
+static bool holds_sheet_label(const char *t)
+{
+    for (const char *w = t; t && *w; w++) {
+        if (w > t && !px_meta_is_ws((unsigned char)w[-1]))
+            continue;
+        for (size_t k = 0; k < sizeof sheet_labels / sizeof *sheet_labels; k++)
+            if (px_meta_prefix_ci(w, sheet_labels[k]))
+                return true;
+    }
+    return false;
+}
+
+/* Is line i (its text v) part of a data sheet: a sheet's label in it or
+ * in the line before or after it? */
+static bool in_data_sheet(ctx *c, int i, const char *v)
+{
+    if (holds_sheet_label(v))
+        return true;
+    const px_node *nodes = c->doc->nodes;
+    int parent = nodes[i].parent, prev = -1;
+    if (parent < 0)
+        return false;
+    for (int j = nodes[parent].first; j >= 0 && j != i; j = nodes[j].next)
+        if (nodes[j].kind == PX_ELEMENT)
+            prev = j;
+    int next = nodes[i].next;
+    while (next >= 0 && nodes[next].kind != PX_ELEMENT)
+        next = nodes[next].next;
+    int around[2] = {prev, next};
+    for (int k = 0; k < 2; k++) {
+        if (around[k] < 0)
+            continue;
+        char *t = px_meta_short_text(c, around[k], 80);
+        bool sheet = t && holds_sheet_label(t);
+        px_free(c->a, t);
+        if (sheet)
+            return true;
+    }
+    return false;
+}
+
 void px_meta_signature(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
@@ -907,6 +1001,8 @@ void px_meta_signature(ctx *c)
             return;
         size_t n = strlen(v), nl = 0;
         const char *name = n <= SIGNATURE_MAX ? px_byword_find(v, n, &nl) : NULL;
+        if (name && in_data_sheet(c, i, v))
+            name = NULL;
         if (name) {
             nl = px_meta_byline_names(name, nl);
             if (nl && (!(name[0] >= 'a' && name[0] <= 'z') || handle(name, nl))) {
@@ -939,6 +1035,40 @@ void px_meta_person_instead(ctx *c, void (*read)(ctx *))
         c->org_authors = false;
         /* the byline marked for extraction was the organisations' */
         m->byline_authors = 0;
+    }
+}
+
+/* A login as the markup's only author ("rina") while a link to the
+ * author's page shows the person's full name that begins with it ("oleh
+ * <a href="/author/rina/">Rina Wulandari</a>"): the full name. */
+void px_meta_full_name_instead(ctx *c)
+{
+    px_meta *m = c->m;
+    if (c->rc || m->authors.n != 1 || !login(m->authors.v[0]))
+        return;
+    const char *who = m->authors.v[0];
+    size_t hl = strlen(who);
+    const px_node *nodes = c->doc->nodes;
+    for (int i = 0; i < c->doc->n; i++) {
+        const char *href = px_meta_is_elem(&nodes[i], GUMBO_TAG_A) ? px_attr(&nodes[i], "href") : NULL;
+        if (!href || !strstr(href, "/author/"))
+            continue;
+        char *t = px_meta_node_text(c, i, 200);
+        if (!t)
+            continue;
+        size_t tl = strlen(t);
+        if (tl > hl + 1 && t[hl] == ' ' && px_ascii_ieq(t, who, hl) && words(t, tl) <= 4) {
+            px_strlist full = {0};
+            px_meta_add_authors(c->m, &full, NULL, t);
+            if (full.n == 1) {
+                px_meta_list_free(c->a, &m->authors);
+                m->authors = full;
+                px_free(c->a, t);
+                return;
+            }
+            px_meta_list_free(c->a, &full);
+        }
+        px_free(c->a, t);
     }
 }
 

@@ -84,6 +84,23 @@ static const struct {
     {"ja", "\xe5\x9f\xb7\xe7\xad\x86", BW_LABEL},                           /* 執筆 */
     {"ja", "\xe7\xad\x86\xe8\x80\x85", BW_LABEL},                           /* 筆者 */
     {"ja", "\xe8\x91\x97\xe8\x80\x85", BW_LABEL},                           /* 著者 */
+    {"hu", "szerz\xc5\x91", BW_LABEL}, /* szerző */
+    {"fi", "kirjoittaja", BW_LABEL},
+    {"tr", "yazar", BW_LABEL},
+    {"id", "oleh", BW_LEAD | BW_AFTER},
+    {"vi", "t\xc3\xa1" "c gi\xe1\xba\xa3", BW_LABEL}, /* tác giả */
+    {"uk", "\xd0\x94\xd0\xbe\xd0\xb4\xd0\xb0\xd0\xb2", BW_LABEL}, /* Додав - uCoz's "Added by": the account that posted the article */
+    {"ru", "\xd0\x94\xd0\xbe\xd0\xb1\xd0\xb0\xd0\xb2\xd0\xb8\xd0\xbb", BW_LABEL}, /* Добавил */
+    {"ar", "\xd9\x83\xd8\xaa\xd8\xa8", BW_LEAD | BW_LABEL}, /* كتب */
+    {"ar", "\xd8\xa8\xd9\x82\xd9\x84\xd9\x85", BW_LEAD}, /* بقلم */
+    {"he", "\xd7\x9e\xd7\x90\xd7\xaa", BW_LEAD | BW_LABEL}, /* מאת */
+    {"fa", "\xd9\x86\xd9\x88\xdb\x8c\xd8\xb3\xd9\x86\xd8\xaf\xd9\x87", BW_LEAD | BW_LABEL}, /* نویسنده */
+    {"fa", "\xd8\xa8\xd9\x87\x20\xd9\x82\xd9\x84\xd9\x85", BW_LEAD}, /* به قلم */
+    {"hi", "\xe0\xa4\xb2\xe0\xa5\x87\xe0\xa4\x96\xe0\xa4\x95", BW_LABEL}, /* लेखक */
+    {"th", "\xe0\xb9\x82\xe0\xb8\x94\xe0\xb8\xa2", BW_LEAD}, /* โดย */
+    {"th", "\xe0\xb8\x9c\xe0\xb8\xb9\xe0\xb9\x89\xe0\xb9\x80\xe0\xb8\x82\xe0\xb8\xb5\xe0\xb8\xa2\xe0\xb8\x99", BW_LABEL}, /* ผู้เขียน */
+    {"ko", "\xea\xb8\x80", BW_LABEL}, /* 글 */
+    {"ko", "\xea\xb8\xb0\xec\x9e\x90", BW_LABEL}, /* 기자 */
 };
 
 #define NBYWORDS (sizeof bywords / sizeof *bywords)

@@ -328,7 +328,8 @@ static char *node_text(ctx *c, int i, size_t max, bool apart, bool cut)
                 fold_upto(&b, t, len, &pending, max);
             else
                 px_append_folded(&b, t, len, &pending);
-        } else if (apart || !(nd->flags & PX_INLINE)) {
+        } else if (apart || !(nd->flags & PX_INLINE) || nd->tag == GUMBO_TAG_BR) {
+            /* a line break parts words too: "Илья Смирнов<br>25 апреля" */
             pending = true;
         }
     }

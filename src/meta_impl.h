@@ -183,6 +183,10 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len);
 /* Do the letters of s[0..n) spell a label of host, or host from a label
  * on ("NJ.com" on www.nj.com)? */
 bool px_site_host_exact(const char *host, const char *s, size_t n);
+/* Does the Cyrillic name s[0..n) spell host[0..hl), a host's label, or
+ * its first words up to a hyphen, in a common transliteration
+ * (meta_translit.c)? */
+bool px_translit_spells_host(const char *host, size_t hl, const char *s, size_t n);
 
 /* The words that introduce a byline, per language (meta_byword.c): the
  * length of the one at the start of s[0..n) with its space or colon ("By
@@ -216,6 +220,7 @@ void px_meta_signature(ctx *c);
  * a person: the organisations named for want of one wait aside, and come
  * back when read finds no one. */
 void px_meta_person_instead(ctx *c, void (*read)(ctx *));
+void px_meta_full_name_instead(ctx *c);
 /* The length of the names at the start of a byline's text, before its
  * date ("By Jane Doe on Monday, May 3" -> "By Jane Doe"). */
 size_t px_meta_byline_names(const char *s, size_t n);

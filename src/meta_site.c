@@ -770,11 +770,30 @@ static void name_part(const site_ctx *s, const char **p, size_t *n)
     size_t pl[MAX_SEGS], np = name_parts(*p, *n, ps, pl);
     if (np < 2 || px_site_host_exact(s->host, *p, *n))
         return;
+    /* a platform's name beside the blog's: "네이버 블로그 | 민지의 여행노트" */
+    if (np == 2 && (platform_in(ps[0], pl[0]) || platform_in(ps[1], pl[1]))) {
+        size_t k = platform_in(ps[0], pl[0]) ? 1 : 0;
+        *p = ps[k], *n = pl[k];
+        return;
+    }
     for (size_t k = 0; k < np; k++)
         if (px_site_host_exact(s->host, ps[k], pl[k])) {
             *p = ps[k], *n = pl[k];
             return;
         }
+    /* a Cyrillic name under its transliterated host: "Самоделкин -
+     * журнал для мастеров" on samodelkin-zhurnal.ru */
+    if (s->host) {
+        const char *h = s->host;
+        if (!strncmp(h, "www.", 4))
+            h += 4;
+        size_t hl = strcspn(h, ".:/");
+        for (size_t k = 0; k < np; k++)
+            if (px_translit_spells_host(h, hl, ps[k], pl[k])) {
+                *p = ps[k], *n = pl[k];
+                return;
+            }
+    }
     /* "WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale" ends
      * the title whole: its last part ends it too, and is no name */
     if (title_end(s, *p, *n) || (s->title && memmem(s->title, strlen(s->title), *p, *n)))

@@ -98,6 +98,16 @@ static char *date_value(ctx *c, int i)
     return px_meta_node_text(c, i, 200);
 }
 
+/* The item (the nearest itemscope above node i) a property belongs to;
+ * -1 for none. */
+static int item_of(const px_node *nodes, int i)
+{
+    for (int p = nodes[i].parent; p >= 0; p = nodes[p].parent)
+        if (px_attr(&nodes[p], "itemscope"))
+            return p;
+    return -1;
+}
+
 /* The name inside an itemprop=author (or publisher) element. */
 static char *item_name(ctx *c, int i)
 {
@@ -293,6 +303,7 @@ void px_meta_microdata(ctx *c)
     px_meta *m = c->m;
     const px_node *nodes = c->doc->nodes;
     px_strlist link_tags = {0}, link_cats = {0};
+    int author_item = -1; /* the item whose itemprop=author gave the authors */
     for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
@@ -303,10 +314,15 @@ void px_meta_microdata(ctx *c)
         }
         const char *ip = nd->tag == GUMBO_TAG_META ? NULL : px_attr(nd, "itemprop");
         if (ip) {
-            if (px_meta_has_token(ip, "author") && m->authors.n == 0) {
+            /* co-authors: each itemprop=author of the item that gave
+             * the first ("Sam Lee" and "Ana Gómez" of a BlogPosting) */
+            if (px_meta_has_token(ip, "author") &&
+                (m->authors.n == 0 || (author_item >= 0 && item_of(nodes, i) == author_item))) {
                 char *v = item_name(c, i);
                 px_meta_add_raw(c, v, false);
                 px_free(c->a, v);
+                if (author_item < 0 && m->authors.n)
+                    author_item = item_of(nodes, i);
             }
             if (px_meta_has_token(ip, "publisher") && !c->micro_publisher)
                 c->micro_publisher = item_name(c, i); /* weighed in meta_site.c */

@@ -90,6 +90,8 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
         px_meta_rel_authors(&c);
     if (!m->authors.n)
         px_meta_visible_byline(&c);
+    else
+        px_meta_full_name_instead(&c);
     px_meta_org_fallback(&c);
     px_meta_named_dates(&c);
     if (!m->date_published)

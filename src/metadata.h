@@ -103,5 +103,8 @@ const char *px_title_sep_at(const char *t, size_t k, const char **last);
 /* The text of the page's <title>, white space folded ("" when it has
  * none); NULL when out of memory. */
 char *px_doc_title(const px_doc *doc, const px_alloc *a);
+/* Is node i a page builder's title block: a div, span or p whose class
+ * holds "title" and which holds a line, not other blocks (title.c)? */
+bool px_title_block(const px_doc *d, int i);
 
 #endif

@@ -5,6 +5,7 @@
  * that agrees with them is the cleanest title there is.
  */
 #include <string.h>
+#include <strings.h>
 #include "metadata.h"
 #include "page.h"
 #include "text.h"
@@ -368,11 +369,33 @@ static bool opens_article(const px_page *pg, int i)
     return before <= OPENING_TEXT;
 }
 
+/* A block that a page builder gives its headline in, not a heading
+ * (uCoz's <div class="eTitle">, Tilda's "t-title"): a class word that
+ * holds "title". */
+bool px_title_block(const px_doc *d, int i)
+{
+    const px_node *nd = &d->nodes[i];
+    if (nd->tag != GUMBO_TAG_DIV && nd->tag != GUMBO_TAG_SPAN && nd->tag != GUMBO_TAG_P)
+        return false;
+    const char *cl = px_attr(nd, "class");
+    bool titled = false;
+    for (const char *p = cl; p && *p && !titled; p++)
+        titled = (*p == 't' || *p == 'T') && !strncasecmp(p, "title", 5);
+    /* a line of text, not a section that holds the title among others */
+    for (int j = i + 1; titled && j < nd->end; j++)
+        if (d->nodes[j].kind == PX_ELEMENT && (d->nodes[j].tag == GUMBO_TAG_DIV || d->nodes[j].tag == GUMBO_TAG_P ||
+                                               d->nodes[j].tag == GUMBO_TAG_H1 || d->nodes[j].tag == GUMBO_TAG_H2 ||
+                                               d->nodes[j].tag == GUMBO_TAG_UL || d->nodes[j].tag == GUMBO_TAG_TABLE))
+            return false;
+    return titled;
+}
+
 /* The headline inside the page when the title came from og:title or
  * <title> (no <h1> agreed with them): an <h1>, <h2> or <h3> that agrees
  * with og:title, <title> or the JSON-LD headline (9to5mac's h1 is the
  * JSON-LD headline, its og:title another wording; a logo's h1 leaves the
- * post's h2), else the page's first <h1> when it opens the article, where
+ * post's h2), or a page builder's title block, else the page's first <h1>
+ * when it opens the article, where
  * a reader sees it above the text. Never a logo or a site name. NULL when
  * there is none. */
 static int article_headline(px_page *pg, const char *site, const char *host)
@@ -400,7 +423,10 @@ static int article_headline(px_page *pg, const char *site, const char *host)
         const px_node *nd = &d->nodes[i];
         if (nd->kind != PX_ELEMENT)
             continue;
-        int rank = nd->tag == GUMBO_TAG_H1 ? 1 : nd->tag == GUMBO_TAG_H2 || nd->tag == GUMBO_TAG_H3 ? 2 : 0;
+        int rank = nd->tag == GUMBO_TAG_H1                              ? 1
+                   : nd->tag == GUMBO_TAG_H2 || nd->tag == GUMBO_TAG_H3 ? 2
+                   : px_title_block(d, i)                               ? 3
+                                                                        : 0;
         if (!rank || rank >= best_rank)
             continue;
         heading_text(pg, i, &hb, true);

@@ -292,6 +292,36 @@ static void test_find(void **state)
     assert_false(px_date_find("x2021-11-03", 11, &d, NULL));
 }
 
+/* Month names of more languages and scripts, a Thai month's Buddhist
+ * year, and the year first or a space after each dot (hu, ko, cs). */
+static void test_more_scripts(void **state)
+{
+    (void)state;
+    ok("12 жовтня 2023", "2023-10-12");
+    ok("4. prosince 2023", "2023-12-04");
+    ok("7 Kasım 2023", "2023-11-07");
+    ok("2 octombrie 2023", "2023-10-02");
+    ok("8. toukokuuta 2023", "2023-05-08");
+    ok("18 Σεπτεμβρίου 2023", "2023-09-18");
+    ok("24 مارس 2024", "2024-03-24");
+    ok("15 जनवरी 2024", "2024-01-15");
+    ok("3 Agustus 2023", "2023-08-03");
+    /* Thai: full and abbreviated months, the year of the Buddhist era */
+    ok("15 ธ.ค. 2566 10:30", "2023-12-15T10:30:00");
+    ok("15 ธันวาคม 2566", "2023-12-15");
+    /* a Gregorian year after a Thai month stays */
+    ok("15 ธันวาคม 2023", "2023-12-15");
+    /* the year first, with a dot and a space after each part */
+    ok("2023. november 7. 14:32", "2023-11-07T14:32:00");
+    ok("2023. 8. 21. 14:30", "2023-08-21T14:30:00");
+    ok("4. 12. 2023", "2023-12-04");
+    bad("2023. 8.");
+    bad("4. 12. 23");
+    found("Autor: Jana, 4. 12. 2023", "2023-12-04", 13);
+    /* "3. März" is still a day and a month name, not a spaced number */
+    ok("3. März 2022", "2022-03-03");
+}
+
 static void found_hint(const char *in, px_date_order order, const char *want)
 {
     px_date_hint h = {order, 2021};
@@ -334,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_parse_fields),
         cmocka_unit_test(test_more_languages),
+        cmocka_unit_test(test_more_scripts),
         cmocka_unit_test(test_lenient_iso),
         cmocka_unit_test(test_find),
         cmocka_unit_test(test_order_hint),

@@ -190,6 +190,13 @@ static void test_platform(void **state)
                              "<h1 class=\"s-header-title\">Старая Казань</h1>", NULL,
                              "https://old-kazan.livejournal.com/48213.html"),
                         "Старая Казань");
+    /* the platform's name beside the blog's in one field: the blog's */
+    assert_string_equal(site("<meta property=\"og:site_name\" content=\"Naver Blog | Minji's Travel Notes\">", "",
+                             NULL, "https://blog.naver.com/minji_trip/223187654321"),
+                        "Minji's Travel Notes");
+    assert_string_equal(site("<meta property=\"og:site_name\" content=\"Minji's Travel Notes - Medium\">", "",
+                             NULL, "https://medium.com/minji/trip-1"),
+                        "Minji's Travel Notes");
 }
 
 /* A logo h1 with a <title> of the site's name alone: the article's h1 is
@@ -459,6 +466,29 @@ static void test_copyright_holder(void **state)
     assert_string_equal(site(TITLE("Berne interdit le chlorothalonil") OG("tdg.ch/"), "", NULL, NULL), "(none)");
 }
 
+/* A Cyrillic name with its tagline in og:site_name, under the host that
+ * transliterates the name: the name, in any common scheme. */
+static void test_transliterated_host(void **state)
+{
+    (void)state;
+    const char *head = "<title>Метеостанция » Самоделкин - журнал для мастеров</title>"
+                       "<meta property=\"og:site_name\" content=\"Самоделкин - журнал для мастеров\">";
+    assert_string_equal(site(head, "", NULL, "https://samodelkin-zhurnal.ru/elektronika/1874.html"), "Самоделкин");
+    assert_string_equal(site("<meta property=\"og:site_name\" content=\"Вісті Полтавщини — новини Полтави та області\">",
+                             "", NULL, "https://vistipoltavshchyny.com.ua/misto/mist/"),
+                        "Вісті Полтавщини");
+    /* a host that spells neither part: the whole name stays */
+    assert_string_equal(site(head, "", NULL, "https://masterskaya-online.ru/elektronika/1874.html"),
+                        "Самоделкин - журнал для мастеров");
+    /* the schemes, and where they must not match */
+    assert_true(px_translit_spells_host("shchyolkovo", 11, "Щёлково", strlen("Щёлково")));
+    assert_true(px_translit_spells_host("schelkovo-news", 14, "Щёлково", strlen("Щёлково")));
+    assert_true(px_translit_spells_host("zhytomyr", 8, "Житомир", strlen("Житомир")));
+    assert_false(px_translit_spells_host("samodelkino", 11, "Самоделкин", strlen("Самоделкин")));
+    assert_false(px_translit_spells_host("samodelkin", 10, "Samodelkin", 10));
+    assert_false(px_translit_spells_host("abc", 3, "Абв", strlen("Абв")));
+}
+
 int main(void)
 {
     ex = default_extractor();
@@ -472,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_evidence_order),
         cmocka_unit_test(test_publisher_legal_name),
         cmocka_unit_test(test_platform),
+        cmocka_unit_test(test_transliterated_host),
         cmocka_unit_test(test_title_not_site_name),
         cmocka_unit_test(test_tagline_part),
         cmocka_unit_test(test_markup_weighed),

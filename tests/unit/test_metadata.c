@@ -405,6 +405,22 @@ static void test_visible_byline_and_date(void **state)
     pith_result_free(r);
 }
 
+/* A page with no <h1> (Tilda, uCoz): the title block that starts
+ * <title> is the headline the byline and the dateline are read under;
+ * a line break parts the byline from its date. */
+static void test_no_h1_title_block(void **state)
+{
+    (void)state;
+    const char *head = "<title>How we restored a wooden house of 1912</title>";
+    const char *block = "<div class=\"t-title\">How we restored a wooden house of 1912</div>"
+                        "<div class=\"t-text\"><span>Text: Anna Belova, photo: Ilya Smirnov<br>25 April 2023</span></div>";
+    pith_result *r = page(head, block);
+    is(r, PITH_META_AUTHOR, 0, "Anna Belova");
+    is(r, PITH_META_AUTHOR, 1, NULL);
+    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-04-25");
+    pith_result_free(r);
+}
+
 static void test_nothing(void **state)
 {
     (void)state;
@@ -1202,6 +1218,7 @@ int main(void)
         cmocka_unit_test(test_urls),
         cmocka_unit_test(test_tag_and_category_links),
         cmocka_unit_test(test_visible_byline_and_date),
+        cmocka_unit_test(test_no_h1_title_block),
         cmocka_unit_test(test_nothing),
         cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_updated_label),

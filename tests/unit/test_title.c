@@ -213,6 +213,21 @@ static void test_heading_agrees_with_a_field(void **state)
              "Montauk, at the end of the world</h2>", NULL, "Montauk, at the end of the world");
 }
 
+/* A page builder's title block, no heading: the block's line of text,
+ * not <title> with its section and catalogue (uCoz's "eTitle"); never a
+ * section that holds the title among other lines. */
+static void test_title_block(void **state)
+{
+    (void)state;
+    title_is("<title>Winter pike on the lake - Ice fishing - Articles - Lake Anglers</title>",
+             "<div class=\"eTitle\">Winter pike on the lake</div>", NULL, "Winter pike on the lake");
+    title_is("<title>Winter pike on the lake - Ice fishing - Articles - Lake Anglers</title>"
+             "<meta property=\"og:title\" content=\"Winter pike on the lake\">",
+             "<div class=\"section-documentTitle\"><div>Trips</div><div>Winter pike on the lake</div>"
+             "<div>Mia, 2023</div></div>",
+             NULL, "Winter pike on the lake");
+}
+
 /* No field agrees: the h1 that opens the article is what a reader sees
  * (chorknaben-ulm.de: "Chorgeschichte" under <title>"Geschichte - …"),
  * against og:title only when it reads as a headline (slate.com), never a
@@ -272,6 +287,7 @@ int main(void)
         cmocka_unit_test(test_host),
         cmocka_unit_test(test_kicker),
         cmocka_unit_test(test_heading_agrees_with_a_field),
+        cmocka_unit_test(test_title_block),
         cmocka_unit_test(test_h1_opening_the_article),
         cmocka_unit_test(test_kicker_goes),
     };
