@@ -308,8 +308,9 @@ const char *px_byword_find(const char *s, size_t n, size_t *len)
             size_t l = 0;
             for (unsigned k1 = by_first((unsigned char)s[i]); k1 && !l; k1 = bynext[k1 - 1]) {
                 size_t k = k1 - 1;
-                if (glued && (unsigned char)bywords[k].word[0] < 0x80)
-                    continue;
+                if ((glued && (unsigned char)bywords[k].word[0] < 0x80) || bylen[k] > n - i ||
+                    !px_ascii_ieq(s + i, bywords[k].word, bylen[k]))
+                    continue; /* not this word: no way of using it matches */
                 l = match(k, BW_LABEL, s + i, n - i);
                 if (!l && i == part)
                     l = match(k, BW_LEAD, s + i, n - i);
