@@ -574,7 +574,17 @@ struct px_meta_memo {
     unsigned char slot[MEMO_SLOTS];
     uint32_t *bits;  /* per node: asked (bit f), holds (bit 16 + f); 0: never looked at */
     uint64_t *grams; /* per node looked at: the pairs of its class and id */
+    /* Per family asked about ancestors (elsewhere(), 8 levels, of every
+     * candidate, pass after pass), per node: 1 + how many levels up the
+     * nearest element that holds a word is (NEAR_NONE: none before the
+     * walk stops), 0 when not known yet. A question is then one look-up,
+     * not a walk up 8 ancestors, and each node is walked once per family
+     * (allocated on a family's first such question; NULL: walks). */
+    unsigned char *near[MEMO_FAMILIES];
+    int nodes;
+    const px_alloc *a;
 };
+#define NEAR_NONE 254u
 
 /* The pairs of letters of node p's class and id (the bytes a match can
  * cover); false when it has neither. */
@@ -612,6 +622,9 @@ px_meta_memo *px_meta_memo_new(const px_alloc *a, int nodes)
         return NULL;
     }
     m->nfam = 0;
+    m->a = a;
+    m->nodes = (int)n;
+    memset(m->near, 0, sizeof m->near);
     memset(m->slot, 0, sizeof m->slot);
     m->bits = bits;
     m->grams = g;
@@ -623,6 +636,8 @@ void px_meta_memo_free(const px_alloc *a, px_meta_memo *m)
     if (m) {
         px_free(a, m->bits);
         px_free(a, m->grams);
+        for (int f = 0; f < m->nfam; f++)
+            px_free(a, m->near[f]);
     }
     px_free(a, m);
 }
@@ -653,6 +668,59 @@ static int memo_family(px_meta_memo *m, const char *const *words, size_t count,
     return m->nfam++;
 }
 
+/* Where a walk up from a node stops: above the elements. */
+static bool walk_stops(const px_node *nodes, int p)
+{
+    return p < 0 || nodes[p].kind != PX_ELEMENT || nodes[p].tag == GUMBO_TAG_BODY ||
+           nodes[p].tag == GUMBO_TAG_HTML;
+}
+
+/* Does a class or id of element p itself hold a word of family f? */
+static bool memo_own(px_meta_memo *memo, int f, const px_node *nd, int p)
+{
+    uint32_t b = memo->bits[p];
+    if (!b && !node_grams(nd, &memo->grams[p]))
+        b = 0xffffu; /* no class and no id: no to every family */
+    if (!(b >> f & 1)) {
+        b |= 1u << f;
+        if (family_maybe(&memo->fam[f], memo->grams[p]) && own_named(nd, &memo->fam[f]))
+            b |= 1u << (16 + f);
+    }
+    memo->bits[p] = b;
+    return b >> (16 + f) & 1;
+}
+
+/* How many levels up from node i the nearest element holding a word of
+ * family f is (NEAR_NONE: none before the walk stops): up to the first
+ * node already known, then down again, noting each node on the way. */
+static unsigned near_of(const px_node *nodes, px_meta_memo *memo, int f, int i)
+{
+    unsigned char *near = memo->near[f];
+    unsigned base;
+    int k = 0;
+    for (int p = i;; p = nodes[p].parent, k++) {
+        if (walk_stops(nodes, p)) {
+            base = NEAR_NONE;
+            break;
+        }
+        if (near[p]) {
+            base = near[p] - 1u;
+            break;
+        }
+        if (memo_own(memo, f, &nodes[p], p)) {
+            near[p] = 1;
+            base = 0;
+            break;
+        }
+    }
+    unsigned d = base;
+    for (int p = i, j = k; j > 0; p = nodes[p].parent, j--) {
+        d = base + (unsigned)j < NEAR_NONE ? base + (unsigned)j : NEAR_NONE;
+        near[p] = (unsigned char)(d + 1);
+    }
+    return k ? (unsigned)near[i] - 1u : base;
+}
+
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
  * one of words (within its first NAMED_SCAN_MAX bytes)? A word inside one
  * of skip does not count (skip may be NULL). memo may be NULL. */
@@ -661,28 +729,17 @@ static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const ch
 {
     const px_node *nodes = doc->nodes;
     int f = memo ? memo_family(memo, words, count, skip, nskip) : -1;
+    if (f >= 0 && up > 0 && (unsigned)up < NEAR_NONE && i >= 0 && i < memo->nodes) {
+        if (!memo->near[f])
+            memo->near[f] = px_calloc(memo->a, (size_t)memo->nodes, 1);
+        if (memo->near[f])
+            return near_of(nodes, memo, f, i) <= (unsigned)up;
+    }
     family local;
     if (f < 0)
         family_init(&local, words, count, skip, nskip);
-    for (int k = 0, p = i; p >= 0 && k <= up; k++, p = nodes[p].parent) {
-        const px_node *nd = &nodes[p];
-        if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
-            break;
-        if (f < 0) {
-            if (own_named(nd, &local))
-                return true;
-            continue;
-        }
-        uint32_t b = memo->bits[p];
-        if (!b && !node_grams(nd, &memo->grams[p]))
-            b = 0xffffu; /* no class and no id: no to every family */
-        if (!(b >> f & 1)) {
-            b |= 1u << f;
-            if (family_maybe(&memo->fam[f], memo->grams[p]) && own_named(nd, &memo->fam[f]))
-                b |= 1u << (16 + f);
-        }
-        memo->bits[p] = b;
-        if (b >> (16 + f) & 1)
+    for (int k = 0, p = i; k <= up && !walk_stops(nodes, p); k++, p = nodes[p].parent) {
+        if (f < 0 ? own_named(&nodes[p], &local) : memo_own(memo, f, &nodes[p], p))
             return true;
     }
     return false;
