@@ -117,9 +117,9 @@ char *px_meta_node_words(ctx *c, int i, size_t max);
 char *px_meta_short_text(ctx *c, int i, size_t max);
 char *px_meta_short_words(ctx *c, int i, size_t max);
 /* Is there a digit in the text px_meta_short_text(c, i, max) reads of
- * node i (PX_DIGIT), or none in a text of at most max bytes (PX_NO_DIGIT),
- * or is the text longer (PX_TOO_LONG)? A test, before folding it, for a
- * text that is of no use without a digit. */
+ * node i (PX_DIGIT), none in all of it (PX_NO_DIGIT), or is that text
+ * longer than max bytes (PX_TOO_LONG: found before a digit was)? A test,
+ * before folding it, for a text of no use without a digit, or too long. */
 typedef enum px_digits { PX_NO_DIGIT, PX_DIGIT, PX_TOO_LONG } px_digits;
 px_digits px_meta_has_digit(const ctx *c, int i, size_t max);
 /* The content of the first <meta> with this key, or NULL. */
