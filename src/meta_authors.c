@@ -852,7 +852,7 @@ bool px_meta_outside(const ctx *c, int i)
 /* Does the text of node i start the page's <title> ("Headline | Blog")? */
 static bool starts_title(ctx *c, int i, const char *title)
 {
-    char *v = px_meta_node_text(c, i, 300);
+    char *v = px_meta_short_text(c, i, 300);
     size_t n = v ? strlen(v) : 0;
     bool r = n >= 8 && n <= 300 && px_meta_prefix_ci(title, v);
     px_free(c->a, v);

@@ -251,15 +251,13 @@ void px_meta_list_add_clean(ctx *c, px_strlist *l, const char *value, bool html,
 /* ------------------------------------------------------------------ */
 /* The document                                                         */
 
-bool px_meta_is_elem(const px_node *nd, unsigned tag)
-{
-    return nd->kind == PX_ELEMENT && nd->tag == tag && nd->g && nd->g->type != GUMBO_NODE_DOCUMENT;
-}
-
 bool px_meta_word_in(const char *w, size_t n, const char *const *list, size_t count)
 {
+    /* the first byte before the length: most words differ there */
+    unsigned char w0 = n ? px_ascii_lower((unsigned char)w[0]) : 0;
     for (size_t k = 0; k < count; k++)
-        if (strlen(list[k]) == n && px_ascii_ieq(w, list[k], n))
+        if (px_ascii_lower((unsigned char)list[k][0]) == w0 && strlen(list[k]) == n &&
+            px_ascii_ieq(w, list[k], n))
             return true;
     return false;
 }
@@ -338,6 +336,70 @@ static char *node_text(ctx *c, int i, size_t max, bool apart, bool cut)
     if (!r)
         c->rc = PITH_ERR_NOMEM;
     return r;
+}
+
+/* The bytes of t[0..n) from '!' to '~' (counted), and whether a digit
+ * is among them. Eight bytes at a time: a lane's top bit says its byte
+ * is below 128, above lo and below hi (exactly, with no carry between
+ * lanes: the bit hack "hasbetween"). */
+#define LANES(b) (0x0101010101010101ull * (b))
+static uint64_t lanes_between(uint64_t x, unsigned lo, unsigned hi)
+{
+    uint64_t low7 = x & LANES(127);
+    return (LANES(127 + hi) - low7) & ~x & (low7 + LANES(127 - lo)) & LANES(128);
+}
+
+static size_t count_shown(const char *t, size_t n, bool *digit)
+{
+    size_t count = 0, k = 0;
+    uint64_t digits = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t x;
+        memcpy(&x, t + k, 8);
+        digits |= lanes_between(x, '0' - 1, '9' + 1);
+        count += (size_t)(((lanes_between(x, ' ', 127) >> 7) * LANES(1)) >> 56);
+    }
+    for (; k < n; k++) {
+        unsigned char b = (unsigned char)t[k];
+        digits |= b >= '0' && b <= '9';
+        count += b > ' ' && b < 127;
+    }
+    *digit = digits != 0;
+    return count;
+}
+
+/* The walk of node_text, without folding: an ASCII byte other than
+ * white space is always in the folded text, so once more than max of
+ * them are seen the text is too long. A text is read in pieces that
+ * cannot take the count past max + 1 before their last byte (so a digit
+ * in one comes before the text is known to be too long). */
+px_digits px_meta_has_digit(const ctx *c, int i, size_t max)
+{
+    const px_node *nodes = c->doc->nodes;
+    size_t shown = 0;
+    for (int j = i; j < nodes[i].end; j++) {
+        const px_node *nd = &nodes[j];
+        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
+                                      nd->tag == GUMBO_TAG_NOSCRIPT || nd->tag == GUMBO_TAG_TEMPLATE)) {
+            j = nd->end - 1;
+            continue;
+        }
+        if (nd->kind != PX_TEXT)
+            continue;
+        size_t len;
+        const char *t = px_text(nd, &len);
+        for (size_t k = 0; k < len;) {
+            size_t piece = len - k < max + 1 - shown ? len - k : max + 1 - shown;
+            bool digit;
+            shown += count_shown(t + k, piece, &digit);
+            k += piece;
+            if (digit)
+                return PX_DIGIT;
+            if (shown > max)
+                return PX_TOO_LONG;
+        }
+    }
+    return PX_NO_DIGIT;
 }
 
 char *px_meta_node_text(ctx *c, int i, size_t max) { return node_text(c, i, max, false, false); }
@@ -503,12 +565,27 @@ static bool own_named(const px_node *nd, const family *f)
  * holds), for the first MEMO_FAMILIES families asked; others are scanned
  * each time. */
 #define MEMO_FAMILIES 16
+#define MEMO_SLOTS 64 /* the families by the address of their words */
 struct px_meta_memo {
     family fam[MEMO_FAMILIES];
     int nfam;
+    /* 1 + the family last found whose words hash to this slot, or 0: the
+     * readers ask of a dozen families in turn, node after node, and a
+     * scan of the families for each question cost as much as the answer */
+    unsigned char slot[MEMO_SLOTS];
     uint32_t *bits;  /* per node: asked (bit f), holds (bit 16 + f); 0: never looked at */
     uint64_t *grams; /* per node looked at: the pairs of its class and id */
+    /* Per family asked about ancestors (elsewhere(), 8 levels, of every
+     * candidate, pass after pass), per node: 1 + how many levels up the
+     * nearest element that holds a word is (NEAR_NONE: none before the
+     * walk stops), 0 when not known yet. A question is then one look-up,
+     * not a walk up 8 ancestors, and each node is walked once per family
+     * (allocated on a family's first such question; NULL: walks). */
+    unsigned char *near[MEMO_FAMILIES];
+    int nodes;
+    const px_alloc *a;
 };
+#define NEAR_NONE 254u
 
 /* The pairs of letters of node p's class and id (the bytes a match can
  * cover); false when it has neither. */
@@ -546,6 +623,10 @@ px_meta_memo *px_meta_memo_new(const px_alloc *a, int nodes)
         return NULL;
     }
     m->nfam = 0;
+    m->a = a;
+    m->nodes = (int)n;
+    memset(m->near, 0, sizeof m->near);
+    memset(m->slot, 0, sizeof m->slot);
     m->bits = bits;
     m->grams = g;
     return m;
@@ -556,22 +637,89 @@ void px_meta_memo_free(const px_alloc *a, px_meta_memo *m)
     if (m) {
         px_free(a, m->bits);
         px_free(a, m->grams);
+        for (int f = 0; f < m->nfam; f++)
+            px_free(a, m->near[f]);
     }
     px_free(a, m);
 }
 
 /* The memo's number for a family, or -1 when it has no room for it. */
+static bool family_is(const family *f, const char *const *words, size_t count, const char *const *skip,
+                      size_t nskip)
+{
+    return f->words == words && f->count == count && f->skip == skip && f->nskip == nskip;
+}
+
 static int memo_family(px_meta_memo *m, const char *const *words, size_t count,
                        const char *const *skip, size_t nskip)
 {
+    uintptr_t h = (uintptr_t)words;
+    unsigned s = (unsigned)((h >> 3) ^ (h >> 9)) % MEMO_SLOTS;
+    if (m->slot[s] && family_is(&m->fam[m->slot[s] - 1], words, count, skip, nskip))
+        return m->slot[s] - 1;
     for (int f = 0; f < m->nfam; f++)
-        if (m->fam[f].words == words && m->fam[f].count == count && m->fam[f].skip == skip &&
-            m->fam[f].nskip == nskip)
+        if (family_is(&m->fam[f], words, count, skip, nskip)) {
+            m->slot[s] = (unsigned char)(f + 1);
             return f;
+        }
     if (m->nfam == MEMO_FAMILIES)
         return -1;
     family_init(&m->fam[m->nfam], words, count, skip, nskip);
+    m->slot[s] = (unsigned char)(m->nfam + 1);
     return m->nfam++;
+}
+
+/* Where a walk up from a node stops: above the elements. */
+static bool walk_stops(const px_node *nodes, int p)
+{
+    return p < 0 || nodes[p].kind != PX_ELEMENT || nodes[p].tag == GUMBO_TAG_BODY ||
+           nodes[p].tag == GUMBO_TAG_HTML;
+}
+
+/* Does a class or id of element p itself hold a word of family f? */
+static bool memo_own(px_meta_memo *memo, int f, const px_node *nd, int p)
+{
+    uint32_t b = memo->bits[p];
+    if (!b && !node_grams(nd, &memo->grams[p]))
+        b = 0xffffu; /* no class and no id: no to every family */
+    if (!(b >> f & 1)) {
+        b |= 1u << f;
+        if (family_maybe(&memo->fam[f], memo->grams[p]) && own_named(nd, &memo->fam[f]))
+            b |= 1u << (16 + f);
+    }
+    memo->bits[p] = b;
+    return b >> (16 + f) & 1;
+}
+
+/* How many levels up from node i the nearest element holding a word of
+ * family f is (NEAR_NONE: none before the walk stops): up to the first
+ * node already known, then down again, noting each node on the way. */
+static unsigned near_of(const px_node *nodes, px_meta_memo *memo, int f, int i)
+{
+    unsigned char *near = memo->near[f];
+    unsigned base;
+    int k = 0;
+    for (int p = i;; p = nodes[p].parent, k++) {
+        if (walk_stops(nodes, p)) {
+            base = NEAR_NONE;
+            break;
+        }
+        if (near[p]) {
+            base = near[p] - 1u;
+            break;
+        }
+        if (memo_own(memo, f, &nodes[p], p)) {
+            near[p] = 1;
+            base = 0;
+            break;
+        }
+    }
+    unsigned d = base;
+    for (int p = i, j = k; j > 0; p = nodes[p].parent, j--) {
+        d = base + (unsigned)j < NEAR_NONE ? base + (unsigned)j : NEAR_NONE;
+        near[p] = (unsigned char)(d + 1);
+    }
+    return k ? (unsigned)near[i] - 1u : base;
 }
 
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
@@ -582,28 +730,17 @@ static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const ch
 {
     const px_node *nodes = doc->nodes;
     int f = memo ? memo_family(memo, words, count, skip, nskip) : -1;
+    if (f >= 0 && up > 0 && (unsigned)up < NEAR_NONE && i >= 0 && i < memo->nodes) {
+        if (!memo->near[f])
+            memo->near[f] = px_calloc(memo->a, (size_t)memo->nodes, 1);
+        if (memo->near[f])
+            return near_of(nodes, memo, f, i) <= (unsigned)up;
+    }
     family local;
     if (f < 0)
         family_init(&local, words, count, skip, nskip);
-    for (int k = 0, p = i; p >= 0 && k <= up; k++, p = nodes[p].parent) {
-        const px_node *nd = &nodes[p];
-        if (nd->kind != PX_ELEMENT || nd->tag == GUMBO_TAG_BODY || nd->tag == GUMBO_TAG_HTML)
-            break;
-        if (f < 0) {
-            if (own_named(nd, &local))
-                return true;
-            continue;
-        }
-        uint32_t b = memo->bits[p];
-        if (!b && !node_grams(nd, &memo->grams[p]))
-            b = 0xffffu; /* no class and no id: no to every family */
-        if (!(b >> f & 1)) {
-            b |= 1u << f;
-            if (family_maybe(&memo->fam[f], memo->grams[p]) && own_named(nd, &memo->fam[f]))
-                b |= 1u << (16 + f);
-        }
-        memo->bits[p] = b;
-        if (b >> (16 + f) & 1)
+    for (int k = 0, p = i; k <= up && !walk_stops(nodes, p); k++, p = nodes[p].parent) {
+        if (f < 0 ? own_named(&nodes[p], &local) : memo_own(memo, f, &nodes[p], p))
             return true;
     }
     return false;

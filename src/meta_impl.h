@@ -99,7 +99,11 @@ void px_meta_list_free(const px_alloc *a, px_strlist *l);
 void px_meta_list_add_clean(ctx *c, px_strlist *l, const char *value, bool html, bool split_commas);
 
 /* The document (meta_common.c). */
-bool px_meta_is_elem(const px_node *nd, unsigned tag);
+/* Inline: the readers ask it of every node they walk, several times. */
+static inline bool px_meta_is_elem(const px_node *nd, unsigned tag)
+{
+    return nd->kind == PX_ELEMENT && nd->tag == tag && nd->g && nd->g->type != GUMBO_NODE_DOCUMENT;
+}
 bool px_meta_has_token(const char *list, const char *token);
 /* Is w[0..n) one of the words of list (ASCII case ignored)? */
 bool px_meta_word_in(const char *w, size_t n, const char *const *list, size_t count);
@@ -112,6 +116,12 @@ char *px_meta_node_words(ctx *c, int i, size_t max);
  * still says it is too long, without the whole of it folded first. */
 char *px_meta_short_text(ctx *c, int i, size_t max);
 char *px_meta_short_words(ctx *c, int i, size_t max);
+/* Is there a digit in the text px_meta_short_text(c, i, max) reads of
+ * node i (PX_DIGIT), none in all of it (PX_NO_DIGIT), or is that text
+ * longer than max bytes (PX_TOO_LONG: found before a digit was)? A test,
+ * before folding it, for a text of no use without a digit, or too long. */
+typedef enum px_digits { PX_NO_DIGIT, PX_DIGIT, PX_TOO_LONG } px_digits;
+px_digits px_meta_has_digit(const ctx *c, int i, size_t max);
 /* The content of the first <meta> with this key, or NULL. */
 const char *px_meta_tag(const ctx *c, const char *key);
 /* Does a class or id of node i, or of an ancestor up to up levels, hold

@@ -215,8 +215,9 @@ static void consider(best *b, int dist, const px_date *d)
  * (abbr, span), else in its text, where a label before each date says
  * which it is ("PUBLISHED: November 8, 2023 | UPDATED: November 9, 2023",
  * "Aktualisiert am 5. Mai, veröffentlicht am 1. Mai"). Returns false when
- * it holds none. */
-static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod, bool *has_mod)
+ * it holds none. The nodes before *plain are inside an element whose
+ * text has no digit (set here). */
+static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod, bool *has_mod, int *plain)
 {
     const px_node *nd = &c->doc->nodes[i];
     const char *title = px_attr(nd, "title");
@@ -224,6 +225,20 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
     const px_date_hint *h = px_meta_date_hint(c);
     if (title && px_date_parse_hint(title, strlen(title), h, pub))
         return *has_pub = true;
+    /* Below, a date is read from a text with a digit, or counted back
+     * from the reference date: without one, a subtree with no digit in
+     * its text holds none, nor do the elements inside it, and most
+     * candidates are such (a page's labels, links and buttons); their
+     * texts are not folded, and those inside not read again. */
+    if (!c->ref) {
+        if (i < *plain)
+            return false;
+        px_digits d = px_meta_has_digit(c, i, MAX_TEXT);
+        if (d == PX_NO_DIGIT)
+            *plain = nd->end;
+        if (d != PX_DIGIT)
+            return false;
+    }
     char *t = px_meta_short_text(c, i, MAX_TEXT);
     if (!t)
         return false;
@@ -313,6 +328,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
     pub[0] = mod[0] = '\0';
     int h1 = px_meta_headline(c), art = article_of(c, h1);
     best bp = {-1, {0}}, bm = {-1, {0}};
+    int plain = 0;
     for (int i = 0; i < c->doc->n && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
@@ -334,7 +350,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
             continue;
         px_date dp, dm;
         bool has_pub, has_mod;
-        if (!node_dates(c, i, &dp, &has_pub, &dm, &has_mod))
+        if (!node_dates(c, i, &dp, &has_pub, &dm, &has_mod, &plain))
             continue;
         /* hAtom's "updated" beside a "published", or labelled, is the
          * modified date */

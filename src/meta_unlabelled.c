@@ -212,7 +212,7 @@ static bool name_under_headline(ctx *c, int from)
             continue;
         int at = i;
         i = nd->end - 1;
-        char *v = px_meta_node_text(c, at, BODY_LINE);
+        char *v = px_meta_short_text(c, at, BODY_LINE);
         if (!v)
             break;
         size_t n = strlen(v);
@@ -285,17 +285,17 @@ static int comments_start(const ctx *c, int from)
     return c->doc->n;
 }
 
-/* The name in an author box: its heading ("About the author", "Über den
- * Autor"), then the first name in bold, a link or a heading of the box. */
-static bool author_box(ctx *c, int from)
+/* The name in an author box before end (where the comments start): its
+ * heading ("About the author", "Über den Autor"), then the first name in
+ * bold, a link or a heading of the box. */
+static bool author_box(ctx *c, int from, int end)
 {
     const px_node *nodes = c->doc->nodes;
-    int end = comments_start(c, from);
     for (int i = from; i < end && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT || !one_line(c, i))
             continue;
-        char *v = px_meta_node_text(c, i, 40);
+        char *v = px_meta_short_text(c, i, 40);
         bool head = v && strlen(v) <= 40 && box_head(v);
         px_free(c->a, v);
         if (!head)
@@ -312,7 +312,7 @@ static bool author_box(ctx *c, int from)
                 named |= px_meta_is_elem(e, tags[k]);
             if (!named)
                 continue;
-            char *w = px_meta_node_text(c, j, NAME_MAX_BYTES + 1);
+            char *w = px_meta_short_text(c, j, NAME_MAX_BYTES + 1);
             bool got = w && take(c, w);
             px_free(c->a, w);
             if (got)
@@ -355,12 +355,11 @@ static bool last_in_parent(const ctx *c, int i)
     return true;
 }
 
-/* A signature that ends the text: the last line of its block is a dash
- * and a name. */
-static bool end_signature(ctx *c, int from)
+/* A signature that ends the text, before end (where the comments
+ * start): the last line of its block is a dash and a name. */
+static bool end_signature(ctx *c, int from, int end)
 {
     const px_node *nodes = c->doc->nodes;
-    int end = comments_start(c, from);
     for (int i = from; i < end && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
@@ -404,6 +403,9 @@ void px_meta_unlabelled(ctx *c)
     int from = px_meta_headline_end(c);
     if (!from || c->m->authors.n)
         return;
-    if (!name_under_headline(c, from) && !c->rc && !author_box(c, from) && !c->rc)
-        end_signature(c, from);
+    if (name_under_headline(c, from) || c->rc)
+        return;
+    int end = comments_start(c, from); /* one walk for the two readers */
+    if (!author_box(c, from, end) && !c->rc)
+        end_signature(c, from, end);
 }

@@ -322,6 +322,32 @@ static void test_more_scripts(void **state)
     ok("3. März 2022", "2022-03-03");
 }
 
+/* The finder lets a word start go when the whole text fails the first
+ * steps of every form there; a date that each form alone can read still
+ * starts where it did, after numbers and months that start none. */
+static void test_find_first_steps(void **state)
+{
+    (void)state;
+    found("Stand: 20220315T034211Z", "2022-03-15T03:42:11+00:00", 7);     /* eight digits */
+    found("Stand: 2024\xe5\xb9\xb4" "3\xe6\x9c\x88" "15\xe6\x97\xa5", "2024-03-15", 7); /* four, 年 */
+    found("am 2024-03-15 um 9:12", "2024-03-15T09:12:00", 3);            /* four, a separator */
+    found("on 15/03/2022", "2022-03-15", 3);                             /* two, a separator, a digit */
+    found("am 5. Juni 2020", "2020-06-05", 3);                           /* one, '.' as an ordinal */
+    found("the 15th of March 2022", "2022-03-15", 4);                    /* ordinal and filler */
+    found("el 15\xc2\xba de marzo de 2022", "2022-03-15", 3);
+    found("March 5, 2022", "2022-03-05", 0);                             /* a month, a day */
+    found("Tue, Mar 15 2022", "2022-03-15", 0);                          /* a weekday first */
+    /* numbers and months that start no date come before the one found */
+    found("50,000 readers, 2024 edition, 123 pages, 1234567 views, 9999999999 hits: 3 May 2021",
+          "2021-05-03", strlen("50,000 readers, 2024 edition, 123 pages, 1234567 views, 9999999999 hits: "));
+    found("November 2024 issue, May 2021 recap, 4 May 2021", "2021-05-04",
+          strlen("November 2024 issue, May 2021 recap, "));
+    px_date d;
+    assert_false(px_date_find("Hedgehog survey 2024", 20, &d, NULL));
+    assert_false(px_date_find("November 2024", 13, &d, NULL));
+    assert_false(px_date_find("Join 50,000 supporters every month.", 35, &d, NULL));
+}
+
 static void found_hint(const char *in, px_date_order order, const char *want)
 {
     px_date_hint h = {order, 2021};
@@ -367,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_more_scripts),
         cmocka_unit_test(test_lenient_iso),
         cmocka_unit_test(test_find),
+        cmocka_unit_test(test_find_first_steps),
         cmocka_unit_test(test_order_hint),
         cmocka_unit_test(test_two_digit_years),
         cmocka_unit_test(test_find_two_digit_years),

@@ -318,6 +318,85 @@ static void test_short_text(void **state)
     page_close(&p);
 }
 
+/* The memo of distances up to a named ancestor gives the answers a scan
+ * gives whichever nodes are asked first: the deepest first (each walk
+ * notes the nodes above it), and the levels asked in every order. */
+static void test_levels_any_order(void **state)
+{
+    (void)state;
+    static const int ups[] = {8, 1, 3, 0, 2, 9, 5, 300};
+    page p;
+    page_open(&p, NAMES);
+    int yes = 0, no = 0;
+    for (size_t u = 0; u < sizeof ups / sizeof *ups; u++)
+        for (int i = p.d.n - 1; i >= 0; i--) {
+            bool m = px_meta_named(&p.memo, i, ups[u], words, 1), s = px_meta_named(&p.scan, i, ups[u], words, 1);
+            bool me = px_meta_elsewhere(&p.memo, i, ups[u]), se = px_meta_elsewhere(&p.scan, i, ups[u]);
+            if (m != s || me != se)
+                fail_msg("node %d, up %d: memo %d/%d, scan %d/%d", i, ups[u], m, me, s, se);
+            yes += s + se;
+            no += !s + !se;
+        }
+    assert_true(yes > 0 && no > 0);
+    page_close(&p);
+}
+
+/* px_meta_has_digit says what px_meta_short_text's text would: no digit
+ * in it, too long past max, or a digit when a text of at most max bytes
+ * has one (a text too long may say either, having been read in part). */
+static void test_has_digit(void **state)
+{
+    (void)state;
+    static char html[4000];
+    char xs[200];
+    memset(xs, 'x', sizeof xs);
+    /* texts of exactly max and max + 1 shown bytes, a digit last or just
+     * past max, white space and non-ASCII letters that do not count, a
+     * digit in a script that the text leaves out */
+    int n = snprintf(html, sizeof html,
+                     "<html><body><p>%.160s</p><p>%.161s</p><p>%.159s7</p><p>%.160s7</p>"
+                     "<p>%.80s \n\t %.80s</p><p>%.70s<b>%.70s</b> <i>%.21s</i></p>"
+                     "<p>\xc3\xa9\xc3\xa9 %.158s</p><div><script>var a = 1;</script>no digit</div>"
+                     "<div>one <span>two 2</span></div><p>%.30s 3 %.200s</p></body></html>",
+                     xs, xs, xs, xs, xs, xs, xs, xs, xs, xs, xs, xs);
+    assert_true(n > 0 && (size_t)n < sizeof html);
+    page p;
+    page_open(&p, html);
+    static const size_t maxes[] = {0, 7, 8, 9, 64, 159, 160, 161, 400};
+    int seen[3] = {0, 0, 0};
+    for (int i = 0; i < p.d.n; i++)
+        for (size_t k = 0; k < sizeof maxes / sizeof *maxes; k++) {
+            size_t max = maxes[k];
+            px_digits d = px_meta_has_digit(&p.scan, i, max);
+            char *t = px_meta_short_text(&p.scan, i, max);
+            assert_non_null(t);
+            size_t tl = strlen(t);
+            bool digit = strpbrk(t, "0123456789") != NULL;
+            if ((d == PX_NO_DIGIT && digit) || (d == PX_TOO_LONG && tl <= max) ||
+                (tl <= max && (d == PX_DIGIT) != digit))
+                fail_msg("node %d max %zu: %d for '%s'", i, max, (int)d, t);
+            seen[d]++;
+            px_free(&A, t);
+        }
+    assert_true(seen[PX_NO_DIGIT] > 0 && seen[PX_DIGIT] > 0 && seen[PX_TOO_LONG] > 0);
+    /* the boundaries themselves, at max 160 */
+    int ps[8], np = 0;
+    for (int i = 0; i < p.d.n && np < 8; i++)
+        if (px_meta_is_elem(&p.d.nodes[i], GUMBO_TAG_P))
+            ps[np++] = i;
+    assert_int_equal(np, 8);
+    assert_int_equal(px_meta_has_digit(&p.scan, ps[0], 160), PX_NO_DIGIT);
+    assert_int_equal(px_meta_has_digit(&p.scan, ps[1], 160), PX_TOO_LONG);
+    assert_int_equal(px_meta_has_digit(&p.scan, ps[2], 160), PX_DIGIT);
+    /* a digit right after max bytes is seen before the text is too long */
+    assert_int_equal(px_meta_has_digit(&p.scan, ps[3], 160), PX_DIGIT);
+    assert_int_equal(px_meta_has_digit(&p.scan, ps[3], 159), PX_TOO_LONG);
+    assert_int_equal(px_meta_has_digit(&p.scan, ps[4], 160), PX_NO_DIGIT);
+    assert_int_equal(px_meta_has_digit(&p.scan, ps[5], 160), PX_TOO_LONG);
+    assert_int_equal(px_meta_has_digit(&p.scan, ps[6], 160), PX_NO_DIGIT);
+    page_close(&p);
+}
+
 int main(void)
 {
     px_alloc_init(&A, NULL);
@@ -330,6 +409,8 @@ int main(void)
         cmocka_unit_test(test_long_class),
         cmocka_unit_test(test_path_has),
         cmocka_unit_test(test_short_text),
+        cmocka_unit_test(test_levels_any_order),
+        cmocka_unit_test(test_has_digit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
