@@ -907,6 +907,14 @@ static bool may_start(const char *s, size_t n, size_t i)
         return false;
     if (sep && c.i + 1 < n && is_digit(s[c.i + 1]))
         return true;
+    /* "4. 12. 2023": a space after each dot (cs, hu, ko) */
+    if (x == '.') {
+        size_t j = c.i + 1;
+        while (j < n && s[j] == ' ')
+            j++;
+        if (j < n && is_digit(s[j]))
+            return true;
+    }
     skip_ordinal(&c);
     skip_filler(&c);
     return month_word(&c) != 0;
