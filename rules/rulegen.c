@@ -166,16 +166,17 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     /* The patterns' compiled forms, sources and literals first: each
      * entry of pats is offsets into them. */
     pool blobs = {0}, strings = {0};
-    long *at = calloc(3 * (size_t)rs->npats + 1, sizeof *at);
+    long *at = calloc(4 * (size_t)rs->npats + 1, sizeof *at);
     size_t *blob_len = calloc((size_t)rs->npats + 1, sizeof *blob_len);
     bool ok = at && blob_len;
     for (int i = 0; i < rs->npats && ok; i++) {
         const pattern *pt = &rs->pats[i];
-        at[3 * i] = put_blob(&blobs, rs, i, &blob_len[i]);
-        at[3 * i + 1] = pool_add(&strings, pt->src, strlen(pt->src) + 1, 1);
+        at[4 * i] = put_blob(&blobs, rs, i, &blob_len[i]);
+        at[4 * i + 1] = pool_add(&strings, pt->src, strlen(pt->src) + 1, 1);
         /* a px_litset ends with an empty string */
-        at[3 * i + 2] = pt->lits ? pool_add(&strings, pt->lits, list_len(pt->lits) + 1, 1) : -1;
-        ok = at[3 * i + 1] >= 0 && (!pt->lits || at[3 * i + 2] >= 0);
+        at[4 * i + 2] = pt->lits ? pool_add(&strings, pt->lits, list_len(pt->lits) + 1, 1) : -1;
+        at[4 * i + 3] = pt->head ? pool_add(&strings, pt->head, px_lit_head_size(pt->head), 1) : -1;
+        ok = at[4 * i + 1] >= 0 && (!pt->lits || at[4 * i + 2] >= 0) && (!pt->head || at[4 * i + 3] >= 0);
     }
     if (ok) {
         fprintf(out, "static _Alignas(16) const unsigned char blobs[] =\n    ");
@@ -225,8 +226,9 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     }
     fprintf(out, "};\n\nstatic const px_image_pattern pats[] = {\n");
     for (int i = 0; i < rs->npats; i++)
-        fprintf(out, "    {%ld, 0x%xu, %ld, %ld, %zu},\n", at[3 * i + 1], (unsigned)rs->pats[i].flags,
-                at[3 * i + 2], at[3 * i], at[3 * i] >= 0 ? blob_len[i] : 0);
+        fprintf(out, "    {%ld, 0x%xu, %ld, %ld, %ld, %zu},\n", at[4 * i + 1],
+                (unsigned)rs->pats[i].flags, at[4 * i + 2], at[4 * i + 3], at[4 * i],
+                at[4 * i] >= 0 ? blob_len[i] : 0);
     free(at);
     free(blob_len);
     fprintf(out, "};\n\nstatic const char *const keys[] = {\n");

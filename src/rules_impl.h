@@ -62,6 +62,7 @@ typedef struct pattern {
     atomic_uint uses;         /* interpreted matches so far */
     atomic_bool jit_claimed;  /* a thread is compiling (or compiled) the copy */
     const char *lits; /* required literals (px_litset); NULL: none known */
+    const char *head; /* where they must stand (px_lit_head); NULL: anywhere */
     /* The code compiled at build time (pcre2_serialize_encode), or NULL. */
     const unsigned char *blob;
     size_t blob_len;
@@ -75,6 +76,7 @@ typedef struct px_image_pattern {
     uint32_t src;  /* into the image's strings */
     uint32_t flags;
     int32_t lits;  /* into strings (a px_litset), or -1: none known */
+    int32_t head;  /* into strings (px_lit_head's), or -1: none */
     int32_t blob;  /* into blobs (16-byte aligned), or -1: none */
     uint32_t blob_len;
 } px_image_pattern;
@@ -107,6 +109,10 @@ static inline const char *px_image_src(const px_rules_image *img, int i)
 static inline const char *px_image_lits(const px_rules_image *img, int i)
 {
     return img->pats[i].lits < 0 ? NULL : img->strings + img->pats[i].lits;
+}
+static inline const char *px_image_head(const px_rules_image *img, int i)
+{
+    return img->pats[i].head < 0 ? NULL : img->strings + img->pats[i].head;
 }
 static inline const unsigned char *px_image_blob(const px_rules_image *img, int i)
 {

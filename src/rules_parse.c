@@ -42,6 +42,7 @@ static void free_pattern(const px_alloc *a, pattern *pt, bool own)
     if (own) {
         px_free(a, (void *)pt->src);
         px_free(a, (void *)pt->lits);
+        px_free(a, (void *)pt->head);
     }
     pcre2_code_free(atomic_load(&pt->code));
     pcre2_code_free(atomic_load(&pt->jitted));
@@ -548,6 +549,9 @@ static int build_scanner(px_ruleset *rs)
             pt->lits = l.data;
             sets[i] = l;
         }
+        char *head;
+        if (px_lit_head(rs->a, pt->src, pt->flags & PCRE2_EXTENDED, &head))
+            pt->head = head;
     }
     rs->scan = px_scanner_new(rs->a, sets, rs->npats);
     px_free(rs->a, sets);
@@ -619,6 +623,7 @@ int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *er
         atomic_init(&pt->uses, 0);
     atomic_init(&pt->jit_claimed, false);
         pt->lits = px_image_lits(img, i);
+        pt->head = px_image_head(img, i);
         pt->blob = px_image_blob(img, i);
         pt->blob_len = ip->blob_len;
     }
