@@ -98,6 +98,11 @@ typedef struct px_rules_image {
     const px_scanner *scan; /* over the patterns' literals */
     const char *const *keys; /* as collect_keys finds them */
     int nkeys;
+    /* The gates and the index of these rules alone, as px_rules_gate and
+     * px_rules_index build them: a process that adds no rules of its own
+     * uses them as they are. */
+    const struct px_gate *gates;
+    const struct px_index_list *index; /* the element list's, the text list's */
 } px_rules_image;
 
 /* Pattern i of an image: its source, its literals (NULL: none known) and
@@ -157,6 +162,7 @@ typedef struct px_index_list {
 
 typedef struct px_rule_index {
     bool built;
+    bool image; /* list[]'s arrays are an image's static data */
     px_index_list list[2]; /* the element list's, the text list's */
 } px_rule_index;
 
@@ -182,6 +188,7 @@ struct px_ruleset {
     int *elem_list, *text_list; /* the element rules and the text rules, in order */
     int nelem_list, ntext_list;
     px_gate *gates; /* the element list's rules' gates, then the text list's */
+    bool image_gates; /* gates is an image's static data, not ours to free */
     px_rule_index index; /* over the gates */
     size_t text_cap;
     bool text_uncapped;

@@ -60,7 +60,8 @@ void px_rules_free(px_ruleset *rs)
     px_free(a, rs->keys);
     px_free(a, rs->elem_list);
     px_free(a, rs->text_list);
-    px_free(a, rs->gates);
+    if (!rs->image_gates)
+        px_free(a, rs->gates);
     px_rules_index_free(rs);
     px_scanner_free(rs->scan);
     for (int i = rs->image_files; i < rs->nfiles; i++)
@@ -573,8 +574,15 @@ int px_rules_compile(px_ruleset *rs, pith_error *err)
         else
             rs->elem_list[rs->nelem_list++] = i;
     }
-    if (px_rules_gate(rs) || px_rules_index(rs))
+    if (rs->image && rs->nrules == rs->image_rules && rs->image->gates) {
+        /* the image's rules alone: its gates and index, built with it */
+        rs->gates = (px_gate *)rs->image->gates;
+        for (int l = 0; l < 2; l++)
+            rs->index.list[l] = rs->image->index[l];
+        rs->index.image = rs->index.built = rs->image_gates = true;
+    } else if (px_rules_gate(rs) || px_rules_index(rs)) {
         return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
+    }
     rs->text_cap = 0;
     rs->text_only = true;
     for (int i = 0; i < rs->nrules; i++) {
