@@ -75,7 +75,8 @@ static void take_if_better(strs *best, strs *cand)
 
 static bool parse_alt(reader *r, strs *out, bool ctx);
 
-enum atom { A_LIT, A_GROUP, A_ZERO, A_OTHER };
+/* (A_ASSERT: an assertion's group, whose content consumes nothing) */
+enum atom { A_LIT, A_GROUP, A_ZERO, A_OTHER, A_ASSERT };
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -318,17 +319,15 @@ static bool bound_class(const char *b, const char *e)
 /* Reads a group after '('; fills g for a capturing or plain group. ctx
  * says whether a boundary (start, white space, '_', '-') always comes
  * right before the group; *ctx_out says the same of what follows it. */
-static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
+/* Reads what opens a group after its '(': A_GROUP when its content
+ * follows (r->p on it) and consumes what the content does, A_ASSERT when
+ * an assertion's content follows, A_ZERO for a comment
+ * or an option setting (read past), A_OTHER (r->bad) for what we do not
+ * read. */
+static enum atom group_open(reader *r)
 {
     const char *p = r->p;
     enum atom kind = A_GROUP;
-    *ctx_out = ctx; /* assertions and options consume nothing */
-    /* "(?<![^\s_-])": no word character before, that is a boundary. */
-    if (r->end - p >= 5 && !memcmp(p, "?<![^", 5)) {
-        const char *cb = p + 5, *ce = memchr(cb, ']', (size_t)(r->end - cb));
-        if (ce && ce + 1 < r->end && ce[1] == ')' && bound_class(cb, ce))
-            *ctx_out = true;
-    }
     if (p < r->end && *p == '*') {
         r->bad = true;
         return A_OTHER;
@@ -342,9 +341,9 @@ static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
             return A_ZERO;
         }
         if (p < r->end && (*p == '=' || *p == '!'))
-            p++, kind = A_ZERO;
+            p++, kind = A_ASSERT;
         else if (p + 1 < r->end && *p == '<' && (p[1] == '=' || p[1] == '!'))
-            p += 2, kind = A_ZERO;
+            p += 2, kind = A_ASSERT;
         else if (p < r->end && (*p == ':' || *p == '>' || *p == '|'))
             p++;
         else if (p < r->end && (*p == '<' || *p == '\'' || (*p == 'P' && p + 1 < r->end && p[1] == '<'))) {
@@ -380,15 +379,42 @@ static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
         }
     }
     r->p = p;
+    return kind;
+}
+
+/* Reads the ')' that closes a group; false (r->bad) without one. */
+static bool group_close(reader *r)
+{
+    if (r->p >= r->end || *r->p != ')') {
+        r->bad = true;
+        return false;
+    }
+    r->p++;
+    return true;
+}
+
+/* Reads a group after '('; fills g for a capturing or plain group. ctx
+ * says whether a boundary (start, white space, '_', '-') always comes
+ * right before the group; *ctx_out says the same of what follows it. */
+static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
+{
+    const char *p = r->p;
+    *ctx_out = ctx; /* assertions and options consume nothing */
+    /* "(?<![^\s_-])": no word character before, that is a boundary. */
+    if (r->end - p >= 5 && !memcmp(p, "?<![^", 5)) {
+        const char *cb = p + 5, *ce = memchr(cb, ']', (size_t)(r->end - cb));
+        if (ce && ce + 1 < r->end && ce[1] == ')' && bound_class(cb, ce))
+            *ctx_out = true;
+    }
+    enum atom kind = group_open(r);
+    if (kind != A_GROUP && kind != A_ASSERT)
+        return kind;
     bool out = parse_alt(r, g, kind == A_GROUP ? ctx : false);
     if (kind == A_GROUP)
         *ctx_out = out;
-    if (r->p >= r->end || *r->p != ')') {
-        r->bad = true;
+    if (!group_close(r))
         return A_OTHER;
-    }
-    r->p++;
-    return kind;
+    return kind == A_GROUP ? A_GROUP : A_ZERO;
 }
 
 /* Reads the character at r->p as a literal: into out (*n bytes) as the
@@ -730,66 +756,24 @@ static void hset_then(hset *cur, const hset *a, long min, bool repeated, hset *t
 static bool head_alt(reader *r, hset *out, int depth);
 
 /* Reads a group after '(' into g; A_GROUP when it consumes what its
- * content does, A_ZERO for an assertion or comment (read past). */
+ * content does, A_ZERO for an assertion, a comment or an option setting
+ * (read past). */
 static enum atom head_group(reader *r, hset *g, int depth)
 {
-    const char *p = r->p;
-    bool zero = false;
-    if (p < r->end && *p == '*') {
-        r->bad = true;
-        return A_OTHER;
-    }
-    if (p < r->end && *p == '?') {
-        p++;
-        if (p < r->end && *p == '#') {
-            r->p--; /* skip_comments reads from the '(' */
-            skip_comments(r);
-            return A_ZERO;
-        }
-        if (p < r->end && (*p == '=' || *p == '!'))
-            p++, zero = true;
-        else if (p + 1 < r->end && *p == '<' && (p[1] == '=' || p[1] == '!'))
-            p += 2, zero = true;
-        else if (p < r->end && (*p == ':' || *p == '>' || *p == '|'))
-            p++;
-        else if (p < r->end && (*p == '<' || *p == '\'' || *p == 'P')) {
-            char close = *p == '\'' ? '\'' : '>';
-            p += *p == 'P' ? 2 : 1;
-            while (p < r->end && (is_alnum(*p) || *p == '_'))
-                p++;
-            if (p >= r->end || *p != close) {
-                r->bad = true;
-                return A_OTHER;
-            }
-            p++;
-        } else {
-            /* "(?i:...)": options that change no character's meaning
-             * here (matching is caseless anyway); "(?i)" and the rest:
-             * not read. */
-            while (p < r->end && (*p == 'i' || *p == 'm' || *p == 's' || *p == 'n' || *p == '-'))
-                p++;
-            if (p >= r->end || *p != ':') {
-                r->bad = true;
-                return A_OTHER;
-            }
-            p++;
-        }
-    }
-    r->p = p;
-    if (zero) {
-        strs skip;
+    enum atom kind = group_open(r);
+    if (kind == A_ASSERT) {
+        strs skip; /* an assertion: its content read past */
         strs_init(&skip, r->a, true);
         parse_alt(r, &skip, false);
         px_buf_free(&skip.buf);
-    } else {
+    } else if (kind == A_GROUP) {
         head_alt(r, g, depth + 1);
+    } else {
+        return kind;
     }
-    if (r->p >= r->end || *r->p != ')') {
-        r->bad = true;
+    if (!group_close(r))
         return A_OTHER;
-    }
-    r->p++;
-    return zero ? A_ZERO : A_GROUP;
+    return kind == A_GROUP ? A_GROUP : A_ZERO;
 }
 
 /* Reads a sequence: cur is what every match of it starts with. */
@@ -1065,7 +1049,8 @@ bool px_lit_head_fits(const char *head, const char *s, size_t n)
     char f[HEAD_LEN + 4];
     size_t used, fl = i < n ? fold_char(s + i, n - i, f, &used) : 0;
     const unsigned char *first = h + 1 + sl;
-    if (!fl || !(first[(unsigned char)f[0] / 8] >> ((unsigned char)f[0] % 8) & 1u))
+    unsigned f0 = (unsigned char)f[0];
+    if (!fl || !((unsigned)first[f0 / 8] >> (f0 % 8) & 1u))
         return false;
     for (i += used; i < n && fl < HEAD_LEN; i += used)
         fl += fold_char(s + i, n - i, f + fl, &used);
