@@ -552,6 +552,48 @@ static void run_extend(reader *r, run *rn, const alts *al, bool bound, strs *bes
     rn->n = n;
 }
 
+/* Reads an atom other than a group: a class, an escape, '.', an anchor or
+ * a character; a literal's alternatives go into al. *last: the atom
+ * always ends with a boundary. */
+static enum atom plain_atom(reader *r, alts *al, bool *last)
+{
+    unsigned char c = (unsigned char)*r->p;
+    enum atom at;
+    *last = false;
+    if (c == '[') {
+        const char *cb = r->p;
+        at = class_alts(r, al) ? A_LIT : A_OTHER;
+        if (at == A_OTHER)
+            skip_class(r);
+        *last = r->p - cb >= 2 && bound_class(cb + 1, r->p - 1);
+    } else if (c == '\\') {
+        r->p++;
+        char lit = 0;
+        *last = r->p < r->end && *r->p == 's';
+        at = escape(r, &lit);
+        if (at == A_LIT) {
+            char l = px_lit_bound((unsigned char)lit) ? PX_LIT_BOUND
+                     : lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
+            alts_add(al, &l, 1);
+            *last = l == PX_LIT_BOUND;
+        }
+    } else if (c == '.') {
+        r->p++;
+        at = A_OTHER;
+    } else if (c == '^' || c == '$') {
+        r->p++;
+        at = A_ZERO;
+    } else {
+        char l[4];
+        size_t n;
+        at = lit_char(r, l, &n) ? A_LIT : A_OTHER;
+        if (at == A_LIT)
+            alts_add(al, l, n);
+        *last = at == A_LIT && n == 1 && l[0] == PX_LIT_BOUND;
+    }
+    return at;
+}
+
 /* Reads a sequence into best (its best factor). ctx says whether a
  * boundary always comes right before it; returns the same for its end. */
 static bool parse_seq(reader *r, strs *best, bool ctx)
@@ -571,38 +613,10 @@ static bool parse_seq(reader *r, strs *best, bool ctx)
             r->p++;
             at = group(r, &g, ctx, &after);
             last = after;
-        } else if (c == '[') {
-            const char *cb = r->p;
-            at = class_alts(r, &al) ? A_LIT : A_OTHER;
-            if (at == A_OTHER)
-                skip_class(r);
-            last = r->p - cb >= 2 && bound_class(cb + 1, r->p - 1);
-        } else if (c == '\\') {
-            r->p++;
-            char lit = 0;
-            last = r->p < r->end && *r->p == 's';
-            at = escape(r, &lit);
-            if (at == A_LIT) {
-                char l = px_lit_bound((unsigned char)lit) ? PX_LIT_BOUND
-                         : lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
-                alts_add(&al, &l, 1);
-                last = l == PX_LIT_BOUND;
-            }
-        } else if (c == '.') {
-            r->p++;
-            at = A_OTHER;
-        } else if (c == '^' || c == '$') {
-            r->p++;
-            at = A_ZERO;
+        } else {
+            at = plain_atom(r, &al, &last);
             if (c == '^')
                 after = true; /* the start, or (?m) a line's */
-        } else {
-            char l[4];
-            size_t n;
-            at = lit_char(r, l, &n) ? A_LIT : A_OTHER;
-            if (at == A_LIT)
-                alts_add(&al, l, n);
-            last = at == A_LIT && n == 1 && l[0] == PX_LIT_BOUND;
         }
         bool quantified;
         long min = quantifier(r, &quantified);
@@ -798,30 +812,9 @@ static void head_seq(reader *r, hset *cur, int depth)
         if (c == '(') {
             r->p++;
             at = head_group(r, a, depth);
-        } else if (c == '[') {
-            at = class_alts(r, &al) ? A_LIT : A_OTHER;
-            if (at == A_OTHER)
-                skip_class(r);
-        } else if (c == '\\') {
-            r->p++;
-            char lit = 0;
-            at = escape(r, &lit);
-            if (at == A_LIT) {
-                char l = px_lit_bound((unsigned char)lit) ? PX_LIT_BOUND
-                         : lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
-                alts_add(&al, &l, 1);
-            }
-        } else if (c == '.') {
-            r->p++;
-        } else if (c == '^' || c == '$') {
-            r->p++;
-            at = A_ZERO;
         } else {
-            char l[4];
-            size_t n;
-            at = lit_char(r, l, &n) ? A_LIT : A_OTHER;
-            if (at == A_LIT)
-                alts_add(&al, l, n);
+            bool last;
+            at = plain_atom(r, &al, &last);
         }
         bool quantified;
         long min = quantifier(r, &quantified);
