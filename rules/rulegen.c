@@ -160,22 +160,84 @@ static void put_scanner(FILE *out, const px_scanner *sc)
     fprintf(out, "    scan_state, scan_rows, scan_edge, scan_outs, %d,\n};\n\n", sc->words);
 }
 
+static void put_u64s(FILE *out, const char *name, const uint64_t *v, size_t n)
+{
+    fprintf(out, "static const uint64_t %s[] = {", name);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "%s0x%llxu", sep((int)i, 6), (unsigned long long)v[i]);
+    fprintf(out, "%s};\n", n ? "\n" : "0");
+}
+
+/* The gates and the index, as px_rules_gate and px_rules_index built them
+ * for these rules (a process adds to them only its user's rules). */
+static void put_index(FILE *out, const px_ruleset *rs)
+{
+    int ngates = rs->nelem_list + rs->ntext_list;
+    fprintf(out, "static const px_gate gates[] = {\n");
+    for (int i = 0; i < ngates; i++) {
+        const px_gate *g = &rs->gates[i];
+        fprintf(out, "    {%d, %d, %uu, %u, %d, %d, %d, %d, {", g->rule, g->pat, (unsigned)g->maxlen,
+                (unsigned)g->sides, g->drop, g->any_tag, g->tagnames, g->key);
+        for (int k = 0; k < TAG_WORDS; k++)
+            fprintf(out, "%s0x%xu", k ? "," : "", (unsigned)g->tags[k]);
+        fputs("}},\n", out);
+    }
+    fprintf(out, "%s};\n\n", ngates ? "" : "    {0}\n");
+    for (int l = 0; l < 2; l++) {
+        const px_index_list *L = &rs->index.list[l];
+        size_t w = (size_t)L->words;
+        char name[32];
+        snprintf(name, sizeof name, "index%d_any_tag", l);
+        put_u64s(out, name, L->any_tag, w);
+        snprintf(name, sizeof name, "index%d_no_key", l);
+        put_u64s(out, name, L->no_key, w);
+        if (L->by_tag) {
+            snprintf(name, sizeof name, "index%d_by_tag", l);
+            put_u64s(out, name, L->by_tag, (size_t)TAG_WORDS * 32 * w);
+        }
+        snprintf(name, sizeof name, "index%d_by_key", l);
+        put_u64s(out, name, L->by_key, (size_t)rs->nkeys * w + 1);
+        snprintf(name, sizeof name, "index%d_off", l);
+        put_ints(out, name, L->off, rs->npats + 1);
+        snprintf(name, sizeof name, "index%d_gate", l);
+        put_ints(out, name, L->gate, L->off[rs->npats]);
+    }
+    /* (The arrays are never written: the pointers are not const only
+     * because a built index's are its own.) */
+    fprintf(out, "static const px_index_list index_lists[2] = {\n");
+    for (int l = 0; l < 2; l++) {
+        const px_index_list *L = &rs->index.list[l];
+        fprintf(out, "    {%d, %d, %d, (uint64_t *)index%d_any_tag, ", L->first, L->n, L->words, l);
+        if (L->by_tag)
+            fprintf(out, "(uint64_t *)index%d_by_tag, ", l);
+        else
+            fputs("NULL, ", out);
+        fprintf(out, "(uint64_t *)index%d_no_key, (uint64_t *)index%d_by_key,\n", l, l);
+        fprintf(out, "     (int *)index%d_off, (int *)index%d_gate, %uu, {", l, l, L->sides);
+        for (int s = 0; s < SIDE_COUNT; s++)
+            fprintf(out, "%s%uu", s ? ", " : "", (unsigned)L->maxlen[s]);
+        fputs("}},\n", out);
+    }
+    fputs("};\n\n", out);
+}
+
 /* Writes the image; false when out of memory. */
 static bool put_image(FILE *out, const px_ruleset *rs)
 {
     /* The patterns' compiled forms, sources and literals first: each
      * entry of pats is offsets into them. */
     pool blobs = {0}, strings = {0};
-    long *at = calloc(3 * (size_t)rs->npats + 1, sizeof *at);
+    long *at = calloc(4 * (size_t)rs->npats + 1, sizeof *at);
     size_t *blob_len = calloc((size_t)rs->npats + 1, sizeof *blob_len);
     bool ok = at && blob_len;
     for (int i = 0; i < rs->npats && ok; i++) {
         const pattern *pt = &rs->pats[i];
-        at[3 * i] = put_blob(&blobs, rs, i, &blob_len[i]);
-        at[3 * i + 1] = pool_add(&strings, pt->src, strlen(pt->src) + 1, 1);
+        at[4 * i] = put_blob(&blobs, rs, i, &blob_len[i]);
+        at[4 * i + 1] = pool_add(&strings, pt->src, strlen(pt->src) + 1, 1);
         /* a px_litset ends with an empty string */
-        at[3 * i + 2] = pt->lits ? pool_add(&strings, pt->lits, list_len(pt->lits) + 1, 1) : -1;
-        ok = at[3 * i + 1] >= 0 && (!pt->lits || at[3 * i + 2] >= 0);
+        at[4 * i + 2] = pt->lits ? pool_add(&strings, pt->lits, list_len(pt->lits) + 1, 1) : -1;
+        at[4 * i + 3] = pt->head ? pool_add(&strings, pt->head, px_lit_head_size(pt->head), 1) : -1;
+        ok = at[4 * i + 1] >= 0 && (!pt->lits || at[4 * i + 2] >= 0) && (!pt->head || at[4 * i + 3] >= 0);
     }
     if (ok) {
         fprintf(out, "static _Alignas(16) const unsigned char blobs[] =\n    ");
@@ -225,8 +287,9 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     }
     fprintf(out, "};\n\nstatic const px_image_pattern pats[] = {\n");
     for (int i = 0; i < rs->npats; i++)
-        fprintf(out, "    {%ld, 0x%xu, %ld, %ld, %zu},\n", at[3 * i + 1], (unsigned)rs->pats[i].flags,
-                at[3 * i + 2], at[3 * i], at[3 * i] >= 0 ? blob_len[i] : 0);
+        fprintf(out, "    {%ld, 0x%xu, %ld, %ld, %ld, %zu},\n", at[4 * i + 1],
+                (unsigned)rs->pats[i].flags, at[4 * i + 2], at[4 * i + 3], at[4 * i],
+                at[4 * i] >= 0 ? blob_len[i] : 0);
     free(at);
     free(blob_len);
     fprintf(out, "};\n\nstatic const char *const keys[] = {\n");
@@ -237,9 +300,11 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     }
     fprintf(out, "};\n\n");
     put_scanner(out, rs->scan);
+    put_index(out, rs);
     fprintf(out,
             "const px_rules_image px_builtin_image = {\n"
-            "    files, %d, rules, matchers, %d, pats, %d, strings, blobs, &scan, keys, %d,\n};\n",
+            "    files, %d, rules, matchers, %d, pats, %d, strings, blobs, &scan, keys, %d,\n"
+            "    gates, index_lists,\n};\n",
             rs->nfiles, rs->nrules, rs->npats, rs->nkeys);
     return true;
 }

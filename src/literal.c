@@ -75,7 +75,8 @@ static void take_if_better(strs *best, strs *cand)
 
 static bool parse_alt(reader *r, strs *out, bool ctx);
 
-enum atom { A_LIT, A_GROUP, A_ZERO, A_OTHER };
+/* (A_ASSERT: an assertion's group, whose content consumes nothing) */
+enum atom { A_LIT, A_GROUP, A_ZERO, A_OTHER, A_ASSERT };
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -103,7 +104,7 @@ uint32_t px_lit_utf8(const char *s, size_t n, size_t *len)
 static const struct nocase_range {
     uint32_t lo, hi;
 } nocase_ranges[] = {
-    {0x00A0, 0x00AF}, /* no-break space, ¡ ¢ £ « ¬ ® (not µ, at B5) */
+    {0x00A0, 0x00BF}, /* no-break space, ¡ ¢ £ « ¬ ® ° · » ¿ (not µ, at B5) */
     {0x0590, 0x06FF}, /* Hebrew, Arabic */
     {0x0900, 0x0E7F}, /* Devanagari ... Sinhala, Thai */
     {0x2000, 0x206F}, /* general punctuation: – — ‘ ’ “ ” • … ‹ › */
@@ -130,8 +131,8 @@ bool px_lit_bound(uint32_t cp) { return cp == '-' || cp == '_' || px_lit_space(c
 
 bool px_lit_nocase(uint32_t cp)
 {
-    if (cp < 0x0590)
-        return cp >= 0x00A0 && cp <= 0x00AF;
+    if (cp < 0x0590) /* (not µ, at B5, nor the letters of Latin-1) */
+        return (cp >= 0x00A0 && cp <= 0x00BF && cp != 0x00B5) || cp == 0x00D7 || cp == 0x00F7;
     size_t lo = 1, hi = sizeof nocase_ranges / sizeof *nocase_ranges;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -318,17 +319,15 @@ static bool bound_class(const char *b, const char *e)
 /* Reads a group after '('; fills g for a capturing or plain group. ctx
  * says whether a boundary (start, white space, '_', '-') always comes
  * right before the group; *ctx_out says the same of what follows it. */
-static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
+/* Reads what opens a group after its '(': A_GROUP when its content
+ * follows (r->p on it) and consumes what the content does, A_ASSERT when
+ * an assertion's content follows, A_ZERO for a comment
+ * or an option setting (read past), A_OTHER (r->bad) for what we do not
+ * read. */
+static enum atom group_open(reader *r)
 {
     const char *p = r->p;
     enum atom kind = A_GROUP;
-    *ctx_out = ctx; /* assertions and options consume nothing */
-    /* "(?<![^\s_-])": no word character before, that is a boundary. */
-    if (r->end - p >= 5 && !memcmp(p, "?<![^", 5)) {
-        const char *cb = p + 5, *ce = memchr(cb, ']', (size_t)(r->end - cb));
-        if (ce && ce + 1 < r->end && ce[1] == ')' && bound_class(cb, ce))
-            *ctx_out = true;
-    }
     if (p < r->end && *p == '*') {
         r->bad = true;
         return A_OTHER;
@@ -342,9 +341,9 @@ static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
             return A_ZERO;
         }
         if (p < r->end && (*p == '=' || *p == '!'))
-            p++, kind = A_ZERO;
+            p++, kind = A_ASSERT;
         else if (p + 1 < r->end && *p == '<' && (p[1] == '=' || p[1] == '!'))
-            p += 2, kind = A_ZERO;
+            p += 2, kind = A_ASSERT;
         else if (p < r->end && (*p == ':' || *p == '>' || *p == '|'))
             p++;
         else if (p < r->end && (*p == '<' || *p == '\'' || (*p == 'P' && p + 1 < r->end && p[1] == '<'))) {
@@ -380,15 +379,42 @@ static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
         }
     }
     r->p = p;
+    return kind;
+}
+
+/* Reads the ')' that closes a group; false (r->bad) without one. */
+static bool group_close(reader *r)
+{
+    if (r->p >= r->end || *r->p != ')') {
+        r->bad = true;
+        return false;
+    }
+    r->p++;
+    return true;
+}
+
+/* Reads a group after '('; fills g for a capturing or plain group. ctx
+ * says whether a boundary (start, white space, '_', '-') always comes
+ * right before the group; *ctx_out says the same of what follows it. */
+static enum atom group(reader *r, strs *g, bool ctx, bool *ctx_out)
+{
+    const char *p = r->p;
+    *ctx_out = ctx; /* assertions and options consume nothing */
+    /* "(?<![^\s_-])": no word character before, that is a boundary. */
+    if (r->end - p >= 5 && !memcmp(p, "?<![^", 5)) {
+        const char *cb = p + 5, *ce = memchr(cb, ']', (size_t)(r->end - cb));
+        if (ce && ce + 1 < r->end && ce[1] == ')' && bound_class(cb, ce))
+            *ctx_out = true;
+    }
+    enum atom kind = group_open(r);
+    if (kind != A_GROUP && kind != A_ASSERT)
+        return kind;
     bool out = parse_alt(r, g, kind == A_GROUP ? ctx : false);
     if (kind == A_GROUP)
         *ctx_out = out;
-    if (r->p >= r->end || *r->p != ')') {
-        r->bad = true;
+    if (!group_close(r))
         return A_OTHER;
-    }
-    r->p++;
-    return kind;
+    return kind == A_GROUP ? A_GROUP : A_ZERO;
 }
 
 /* Reads the character at r->p as a literal: into out (*n bytes) as the
@@ -526,6 +552,48 @@ static void run_extend(reader *r, run *rn, const alts *al, bool bound, strs *bes
     rn->n = n;
 }
 
+/* Reads an atom other than a group: a class, an escape, '.', an anchor or
+ * a character; a literal's alternatives go into al. *last: the atom
+ * always ends with a boundary. */
+static enum atom plain_atom(reader *r, alts *al, bool *last)
+{
+    unsigned char c = (unsigned char)*r->p;
+    enum atom at;
+    *last = false;
+    if (c == '[') {
+        const char *cb = r->p;
+        at = class_alts(r, al) ? A_LIT : A_OTHER;
+        if (at == A_OTHER)
+            skip_class(r);
+        *last = r->p - cb >= 2 && bound_class(cb + 1, r->p - 1);
+    } else if (c == '\\') {
+        r->p++;
+        char lit = 0;
+        *last = r->p < r->end && *r->p == 's';
+        at = escape(r, &lit);
+        if (at == A_LIT) {
+            char l = px_lit_bound((unsigned char)lit) ? PX_LIT_BOUND
+                     : lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
+            alts_add(al, &l, 1);
+            *last = l == PX_LIT_BOUND;
+        }
+    } else if (c == '.') {
+        r->p++;
+        at = A_OTHER;
+    } else if (c == '^' || c == '$') {
+        r->p++;
+        at = A_ZERO;
+    } else {
+        char l[4];
+        size_t n;
+        at = lit_char(r, l, &n) ? A_LIT : A_OTHER;
+        if (at == A_LIT)
+            alts_add(al, l, n);
+        *last = at == A_LIT && n == 1 && l[0] == PX_LIT_BOUND;
+    }
+    return at;
+}
+
 /* Reads a sequence into best (its best factor). ctx says whether a
  * boundary always comes right before it; returns the same for its end. */
 static bool parse_seq(reader *r, strs *best, bool ctx)
@@ -545,38 +613,10 @@ static bool parse_seq(reader *r, strs *best, bool ctx)
             r->p++;
             at = group(r, &g, ctx, &after);
             last = after;
-        } else if (c == '[') {
-            const char *cb = r->p;
-            at = class_alts(r, &al) ? A_LIT : A_OTHER;
-            if (at == A_OTHER)
-                skip_class(r);
-            last = r->p - cb >= 2 && bound_class(cb + 1, r->p - 1);
-        } else if (c == '\\') {
-            r->p++;
-            char lit = 0;
-            last = r->p < r->end && *r->p == 's';
-            at = escape(r, &lit);
-            if (at == A_LIT) {
-                char l = px_lit_bound((unsigned char)lit) ? PX_LIT_BOUND
-                         : lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
-                alts_add(&al, &l, 1);
-                last = l == PX_LIT_BOUND;
-            }
-        } else if (c == '.') {
-            r->p++;
-            at = A_OTHER;
-        } else if (c == '^' || c == '$') {
-            r->p++;
-            at = A_ZERO;
+        } else {
+            at = plain_atom(r, &al, &last);
             if (c == '^')
                 after = true; /* the start, or (?m) a line's */
-        } else {
-            char l[4];
-            size_t n;
-            at = lit_char(r, l, &n) ? A_LIT : A_OTHER;
-            if (at == A_LIT)
-                alts_add(&al, l, n);
-            last = at == A_LIT && n == 1 && l[0] == PX_LIT_BOUND;
         }
         bool quantified;
         long min = quantifier(r, &quantified);
@@ -646,4 +686,369 @@ bool px_literals(const px_alloc *a, const char *src, bool extended, px_litset *o
     px_buf_putc(&s.buf, '\0');
     out->data = px_buf_detach(&s.buf, &out->len);
     return out->data != NULL;
+}
+
+/* ---- heads: where an anchored pattern's words must stand ------------- */
+
+/* Most text patterns are anchored: "^[\s\-–—*•|:>»(]*(?:also\sread|read\s
+ * more|...)...$". Their literals are often in a block's text somewhere
+ * (a "read" in a sentence), so they pass the scanner and PCRE2 runs, to
+ * fail at once on the first character after the decoration. A head says
+ * that in advance: the characters a match may skip at the start (the skip
+ * set), then the strings one of which the text there must begin with. */
+
+/* Head strings: how many, how long (in literal bytes). */
+#define HEAD_MAX 256
+#define HEAD_LEN 32
+#define HEAD_DEPTH 16
+
+typedef struct hset {
+    int n;
+    bool open[HEAD_MAX]; /* may still grow: all of its piece was literal */
+    unsigned char len[HEAD_MAX];
+    char s[HEAD_MAX][HEAD_LEN];
+} hset;
+
+static void hset_one(hset *h)
+{
+    h->n = 1;
+    h->open[0] = true;
+    h->len[0] = 0;
+}
+
+static void close_all(hset *h)
+{
+    for (int i = 0; i < h->n; i++)
+        h->open[i] = false;
+}
+
+static void hset_put(hset *h, const char *s, size_t n, bool open)
+{
+    memcpy(h->s[h->n], s, n);
+    h->len[h->n] = (unsigned char)n;
+    h->open[h->n++] = open;
+}
+
+/* cur followed by an atom that may be any string of a (min copies or
+ * more; repeated: more copies may follow). */
+static void hset_then(hset *cur, const hset *a, long min, bool repeated, hset *tmp)
+{
+    int open = 0;
+    for (int i = 0; i < cur->n; i++)
+        open += cur->open[i];
+    if (!open)
+        return;
+    if (!a->n) {
+        close_all(cur);
+        return;
+    }
+    if (cur->n + open * (a->n + (min < 1)) > HEAD_MAX) {
+        close_all(cur); /* a shorter prefix still holds */
+        return;
+    }
+    tmp->n = 0;
+    for (int i = 0; i < cur->n; i++) {
+        if (!cur->open[i]) {
+            hset_put(tmp, cur->s[i], cur->len[i], false);
+            continue;
+        }
+        if (min < 1)
+            hset_put(tmp, cur->s[i], cur->len[i], true);
+        for (int k = 0; k < a->n; k++) {
+            if ((size_t)cur->len[i] + a->len[k] >= HEAD_LEN) {
+                hset_put(tmp, cur->s[i], cur->len[i], false);
+                continue;
+            }
+            hset_put(tmp, cur->s[i], cur->len[i], a->open[k] && !repeated);
+            memcpy(tmp->s[tmp->n - 1] + cur->len[i], a->s[k], a->len[k]);
+            tmp->len[tmp->n - 1] = (unsigned char)(cur->len[i] + a->len[k]);
+        }
+    }
+    memcpy(cur, tmp, sizeof *cur);
+}
+
+static bool head_alt(reader *r, hset *out, int depth);
+
+/* Reads a group after '(' into g; A_GROUP when it consumes what its
+ * content does, A_ZERO for an assertion, a comment or an option setting
+ * (read past). */
+static enum atom head_group(reader *r, hset *g, int depth)
+{
+    enum atom kind = group_open(r);
+    if (kind == A_ASSERT) {
+        strs skip; /* an assertion: its content read past */
+        strs_init(&skip, r->a, true);
+        parse_alt(r, &skip, false);
+        px_buf_free(&skip.buf);
+    } else if (kind == A_GROUP) {
+        head_alt(r, g, depth + 1);
+    } else {
+        return kind;
+    }
+    if (!group_close(r))
+        return A_OTHER;
+    return kind == A_GROUP ? A_GROUP : A_ZERO;
+}
+
+/* Reads a sequence: cur is what every match of it starts with. */
+static void head_seq(reader *r, hset *cur, int depth)
+{
+    hset_one(cur);
+    if (depth > HEAD_DEPTH) {
+        r->bad = true;
+        return;
+    }
+    hset *a = px_malloc(r->a, 2 * sizeof *a);
+    if (!a) {
+        r->bad = true;
+        return;
+    }
+    hset *tmp = a + 1;
+    while (skip_comments(r), r->p < r->end && *r->p != '|' && *r->p != ')' && !r->bad) {
+        enum atom at = A_OTHER;
+        alts al;
+        al.n = 0;
+        unsigned char c = (unsigned char)*r->p;
+        if (c == '(') {
+            r->p++;
+            at = head_group(r, a, depth);
+        } else {
+            bool last;
+            at = plain_atom(r, &al, &last);
+        }
+        bool quantified;
+        long min = quantifier(r, &quantified);
+        if (at == A_LIT) {
+            a->n = 0;
+            for (int k = 0; k < al.n; k++)
+                hset_put(a, al.s[k], al.len[k], true);
+        }
+        /* An assertion consumes nothing: what comes before it is still
+         * the start of what comes after. */
+        if (at == A_LIT || at == A_GROUP)
+            hset_then(cur, a, min, quantified, tmp);
+        else if (at != A_ZERO)
+            close_all(cur);
+    }
+    px_free(r->a, a);
+}
+
+static bool head_alt(reader *r, hset *out, int depth)
+{
+    hset *b = px_malloc(r->a, sizeof *b);
+    if (!b) {
+        r->bad = true;
+        return false;
+    }
+    out->n = 0;
+    for (;;) {
+        head_seq(r, b, depth);
+        if (out->n + b->n > HEAD_MAX)
+            r->bad = true;
+        for (int i = 0; i < b->n && !r->bad; i++)
+            hset_put(out, b->s[i], b->len[i], b->open[i]);
+        if (r->p < r->end && *r->p == '|' && !r->bad) {
+            r->p++;
+            continue;
+        }
+        break;
+    }
+    px_free(r->a, b);
+    return !r->bad;
+}
+
+/* Reads, after the '^', a character class or escape whose characters
+ * may stand before the head, into skip (their UTF-8; PX_LIT_BOUND for
+ * \s); false, with r->p where it was, for any other atom. Only
+ * characters without case: they match themselves alone. */
+static bool skip_atom(reader *r, px_buf *skip)
+{
+    const char *start = r->p;
+    size_t len0 = skip->len;
+    bool cls = *r->p == '[';
+    if (cls) {
+        r->p++;
+        if (r->p < r->end && (*r->p == '^' || *r->p == ']'))
+            goto no;
+    }
+    do {
+        if (r->p >= r->end)
+            goto no;
+        unsigned char c = (unsigned char)*r->p;
+        if (c == '\\') {
+            if (r->p + 1 >= r->end)
+                goto no;
+            unsigned char e = (unsigned char)r->p[1];
+            if (e == 's')
+                px_buf_putc(skip, PX_LIT_BOUND);
+            else if (e < 0x80 && !is_alnum((char)e))
+                px_buf_putc(skip, (char)e);
+            else
+                goto no;
+            r->p += 2;
+        } else if (!cls) {
+            goto no; /* a plain character outside a class: the head's */
+        } else if (c == '[' || (c == '-' && r->p[-1] != '[' && r->p + 1 < r->end && r->p[1] != ']')) {
+            goto no; /* a POSIX class or a range */
+        } else if (c < 0x80) {
+            if (is_alnum((char)c))
+                goto no;
+            px_buf_putc(skip, (char)c);
+            r->p++;
+        } else {
+            size_t n;
+            uint32_t cp = px_lit_utf8(r->p, (size_t)(r->end - r->p), &n);
+            if (n < 2 || !px_lit_nocase(cp))
+                goto no;
+            px_buf_append(skip, r->p, n);
+            r->p += n;
+        }
+    } while (cls && r->p < r->end && *r->p != ']');
+    if (cls) {
+        if (r->p >= r->end)
+            goto no;
+        r->p++;
+    }
+    return true;
+no:
+    r->p = start;
+    skip->len = len0;
+    return false;
+}
+
+/* Is the character that literal string h starts with in the skip set? */
+static bool starts_in_skip(const char *h, const char *skip, size_t sl)
+{
+    unsigned char c = (unsigned char)h[0];
+    if (c == (unsigned char)PX_LIT_WIDE)
+        return false; /* a cased character: the set has none */
+    if (c == (unsigned char)PX_LIT_BOUND)
+        return sl > 0; /* white space, '-' or '_': say yes unless empty */
+    if (c < 0x80)
+        return memchr(skip, c, sl) != NULL || (memchr(skip, PX_LIT_BOUND, sl) && px_lit_space(c));
+    size_t n;
+    px_lit_utf8(h, strlen(h), &n);
+    return memmem(skip, sl, h, n) != NULL;
+}
+
+bool px_lit_head(const px_alloc *a, const char *src, bool extended, char **out)
+{
+    *out = NULL;
+    if (extended || src[0] != '^')
+        return false;
+    reader r = {a, src + 1, src + strlen(src), false};
+    px_buf b;
+    px_buf_init(&b, a);
+    px_buf_putc(&b, 0); /* the skip set's length, below */
+    for (;;) {
+        skip_comments(&r);
+        if (r.p >= r.end || !skip_atom(&r, &b))
+            break;
+        bool quantified;
+        quantifier(&r, &quantified);
+    }
+    size_t sl = b.len - 1;
+    unsigned char first[32] = {0};
+    px_buf_append(&b, (const char *)first, sizeof first);
+    hset *h = px_malloc(a, sizeof *h);
+    if (h)
+        head_seq(&r, h, 0);
+    /* the whole pattern read, with no branch beside the anchored one */
+    bool ok = h && !r.bad && r.p == r.end && h->n > 0 && sl <= 255 && !b.oom;
+    for (int i = 0; ok && i < h->n; i++) {
+        bool dup = false;
+        for (int k = 0; k < i && !dup; k++)
+            dup = h->len[k] == h->len[i] && !memcmp(h->s[k], h->s[i], h->len[i]);
+        if (dup)
+            continue;
+        h->s[i][h->len[i]] = '\0';
+        ok = h->len[i] > 0 && !starts_in_skip(h->s[i], b.data + 1, sl);
+        unsigned char c = (unsigned char)h->s[i][0];
+        first[c / 8] |= (unsigned char)(1u << (c % 8));
+        px_buf_putc(&b, (char)h->len[i]);
+        px_buf_append(&b, h->s[i], h->len[i]);
+    }
+    px_free(a, h);
+    px_buf_putc(&b, 0);
+    if (!ok || b.oom) {
+        px_buf_free(&b);
+        return false;
+    }
+    b.data[0] = (char)sl;
+    memcpy(b.data + 1 + sl, first, sizeof first);
+    size_t len;
+    *out = px_buf_detach(&b, &len);
+    return *out != NULL;
+}
+
+size_t px_lit_head_size(const char *head)
+{
+    const unsigned char *h = (const unsigned char *)head;
+    size_t at = 1 + h[0] + 32;
+    while (h[at])
+        at += 1 + h[at];
+    return at + 1;
+}
+
+/* The literal bytes of the subject's character at s (n bytes left), as
+ * the scanner reads it (next_symbol in scanner.c): into out, their count
+ * returned; *used: its bytes. */
+static size_t fold_char(const char *s, size_t n, char *out, size_t *used)
+{
+    unsigned char c = (unsigned char)s[0];
+    *used = 1;
+    if (c < 0x80) {
+        out[0] = px_lit_bound(c) ? PX_LIT_BOUND : (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        return 1;
+    }
+    uint32_t cp = px_lit_utf8(s, n, used);
+    if (cp == 0x17F || cp == 0x212A) {
+        out[0] = cp == 0x17F ? 's' : 'k';
+        return 1;
+    }
+    if (px_lit_space(cp)) {
+        out[0] = PX_LIT_BOUND;
+        return 1;
+    }
+    if (px_lit_nocase(cp)) {
+        memcpy(out, s, *used);
+        return *used;
+    }
+    out[0] = PX_LIT_WIDE;
+    return 1;
+}
+
+bool px_lit_head_fits(const char *head, const char *s, size_t n)
+{
+    const unsigned char *h = (const unsigned char *)head;
+    size_t sl = h[0];
+    const char *skip = head + 1;
+    bool space = sl && memchr(skip, PX_LIT_BOUND, sl) != NULL;
+    size_t i = 0;
+    while (i < n && sl) {
+        unsigned char c = (unsigned char)s[i];
+        size_t len = 1;
+        if (c < 0x80) {
+            if (!memchr(skip, c, sl) && !(space && px_lit_space(c)))
+                break;
+        } else {
+            uint32_t cp = px_lit_utf8(s + i, n - i, &len);
+            if (len < 2 || (!(space && px_lit_space(cp)) && !memmem(skip, sl, s + i, len)))
+                break;
+        }
+        i += len;
+    }
+    /* The text there, folded: its first character says no to most. */
+    char f[HEAD_LEN + 4];
+    size_t used, fl = i < n ? fold_char(s + i, n - i, f, &used) : 0;
+    const unsigned char *first = h + 1 + sl;
+    unsigned f0 = (unsigned char)f[0];
+    if (!fl || !((unsigned)first[f0 / 8] >> (f0 % 8) & 1u))
+        return false;
+    for (i += used; i < n && fl < HEAD_LEN; i += used)
+        fl += fold_char(s + i, n - i, f + fl, &used);
+    for (const unsigned char *e = first + 32; *e; e += 1 + *e)
+        if (*e <= fl && !memcmp(e + 1, f, *e))
+            return true;
+    return false;
 }

@@ -52,4 +52,18 @@ typedef struct px_litset {
  * when it cannot tell (the pattern must then always run). */
 bool px_literals(const px_alloc *a, const char *src, bool extended, px_litset *out);
 
+/* The head of an anchored pattern ("^[\s(]*(?:read\smore|see\salso)..."):
+ * the characters a match may pass over at the start of the subject (no
+ * cased ones; PX_LIT_BOUND for \s), and strings one of which, compared as
+ * the literals are, the subject must begin with right after the longest
+ * run of those. Into *out (px_lit_head_size bytes): the skip set's length
+ * and bytes, a bitmap of the strings' first bytes, then each string's
+ * length and bytes, and a 0. False (and NULL) when the pattern has no
+ * head we can read: not anchored, or starting with what no string names. */
+bool px_lit_head(const px_alloc *a, const char *src, bool extended, char **out);
+size_t px_lit_head_size(const char *head);
+/* Can a pattern with this head match the UTF-8 subject s[0..n)? False
+ * only when it cannot. */
+bool px_lit_head_fits(const char *head, const char *s, size_t n);
+
 #endif

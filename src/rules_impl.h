@@ -62,6 +62,7 @@ typedef struct pattern {
     atomic_uint uses;         /* interpreted matches so far */
     atomic_bool jit_claimed;  /* a thread is compiling (or compiled) the copy */
     const char *lits; /* required literals (px_litset); NULL: none known */
+    const char *head; /* where they must stand (px_lit_head); NULL: anywhere */
     /* The code compiled at build time (pcre2_serialize_encode), or NULL. */
     const unsigned char *blob;
     size_t blob_len;
@@ -75,6 +76,7 @@ typedef struct px_image_pattern {
     uint32_t src;  /* into the image's strings */
     uint32_t flags;
     int32_t lits;  /* into strings (a px_litset), or -1: none known */
+    int32_t head;  /* into strings (px_lit_head's), or -1: none */
     int32_t blob;  /* into blobs (16-byte aligned), or -1: none */
     uint32_t blob_len;
 } px_image_pattern;
@@ -96,6 +98,11 @@ typedef struct px_rules_image {
     const px_scanner *scan; /* over the patterns' literals */
     const char *const *keys; /* as collect_keys finds them */
     int nkeys;
+    /* The gates and the index of these rules alone, as px_rules_gate and
+     * px_rules_index build them: a process that adds no rules of its own
+     * uses them as they are. */
+    const struct px_gate *gates;
+    const struct px_index_list *index; /* the element list's, the text list's */
 } px_rules_image;
 
 /* Pattern i of an image: its source, its literals (NULL: none known) and
@@ -107,6 +114,10 @@ static inline const char *px_image_src(const px_rules_image *img, int i)
 static inline const char *px_image_lits(const px_rules_image *img, int i)
 {
     return img->pats[i].lits < 0 ? NULL : img->strings + img->pats[i].lits;
+}
+static inline const char *px_image_head(const px_rules_image *img, int i)
+{
+    return img->pats[i].head < 0 ? NULL : img->strings + img->pats[i].head;
 }
 static inline const unsigned char *px_image_blob(const px_rules_image *img, int i)
 {
@@ -151,6 +162,7 @@ typedef struct px_index_list {
 
 typedef struct px_rule_index {
     bool built;
+    bool image; /* list[]'s arrays are an image's static data */
     px_index_list list[2]; /* the element list's, the text list's */
 } px_rule_index;
 
@@ -176,6 +188,7 @@ struct px_ruleset {
     int *elem_list, *text_list; /* the element rules and the text rules, in order */
     int nelem_list, ntext_list;
     px_gate *gates; /* the element list's rules' gates, then the text list's */
+    bool image_gates; /* gates is an image's static data, not ours to free */
     /* JIT stacks that ended calls leave for later ones (rules_match.c):
      * PX_JIT_SPARES slots, each empty (NULL) or holding one. */
     _Atomic(pcre2_jit_stack *) *spare_jit;

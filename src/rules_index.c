@@ -109,8 +109,12 @@ static void free_list(const px_alloc *a, px_index_list *L)
 void px_rules_index_free(px_ruleset *rs)
 {
     for (int l = 0; l < 2; l++)
-        free_list(rs->a, &rs->index.list[l]);
+        if (rs->index.image)
+            memset(&rs->index.list[l], 0, sizeof rs->index.list[l]);
+        else
+            free_list(rs->a, &rs->index.list[l]);
     rs->index.built = false;
+    rs->index.image = false;
 }
 
 int px_rules_index(px_ruleset *rs)

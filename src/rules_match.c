@@ -350,6 +350,11 @@ static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char
 {
     /* Subjects come from Gumbo or our own folding: valid UTF-8 already. */
     pattern *pt = &rs->pats[pat];
+    /* An anchored pattern whose words are not where it wants them cannot
+     * match: no run, and no use counted. (Not without the index: that is
+     * a test's reference, every rule tried.) */
+    if (pt->head && rs->index.built && !px_lit_head_fits(pt->head, subj, n))
+        return false;
     pcre2_code *code = atomic_load_explicit(&pt->jitted, memory_order_acquire);
     if (!code) {
         code = compiled(rs, pt);

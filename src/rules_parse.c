@@ -47,6 +47,7 @@ static void free_pattern(const px_alloc *a, pattern *pt, bool own)
     if (own) {
         px_free(a, (void *)pt->src);
         px_free(a, (void *)pt->lits);
+        px_free(a, (void *)pt->head);
     }
     pcre2_code_free(atomic_load(&pt->code));
     pcre2_code_free(atomic_load(&pt->jitted));
@@ -64,7 +65,8 @@ void px_rules_free(px_ruleset *rs)
     px_free(a, rs->keys);
     px_free(a, rs->elem_list);
     px_free(a, rs->text_list);
-    px_free(a, rs->gates);
+    if (!rs->image_gates)
+        px_free(a, rs->gates);
     px_rules_index_free(rs);
     px_scanner_free(rs->scan);
     for (int i = rs->image_files; i < rs->nfiles; i++)
@@ -556,6 +558,9 @@ static int build_scanner(px_ruleset *rs)
             pt->lits = l.data;
             sets[i] = l;
         }
+        char *head;
+        if (px_lit_head(rs->a, pt->src, pt->flags & PCRE2_EXTENDED, &head))
+            pt->head = head;
     }
     rs->scan = px_scanner_new(rs->a, sets, rs->npats);
     px_free(rs->a, sets);
@@ -577,8 +582,15 @@ int px_rules_compile(px_ruleset *rs, pith_error *err)
         else
             rs->elem_list[rs->nelem_list++] = i;
     }
-    if (px_rules_gate(rs) || px_rules_index(rs))
+    if (rs->image && rs->nrules == rs->image_rules && rs->image->gates) {
+        /* the image's rules alone: its gates and index, built with it */
+        rs->gates = (px_gate *)rs->image->gates;
+        for (int l = 0; l < 2; l++)
+            rs->index.list[l] = rs->image->index[l];
+        rs->index.image = rs->index.built = rs->image_gates = true;
+    } else if (px_rules_gate(rs) || px_rules_index(rs)) {
         return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
+    }
     rs->text_cap = 0;
     rs->text_only = true;
     for (int i = 0; i < rs->nrules; i++) {
@@ -627,6 +639,7 @@ int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *er
         atomic_init(&pt->uses, 0);
     atomic_init(&pt->jit_claimed, false);
         pt->lits = px_image_lits(img, i);
+        pt->head = px_image_head(img, i);
         pt->blob = px_image_blob(img, i);
         pt->blob_len = ip->blob_len;
     }

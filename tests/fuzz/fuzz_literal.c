@@ -3,8 +3,9 @@
  * Byte 0 holds flags (bit 0: caseless), then comes a pattern up to the
  * first newline, then a subject. When the pattern compiles as the rule
  * engine compiles it (UTF, UCP) and the subject is valid UTF-8, a subject
- * PCRE2 matches must be one the scanner reports: the prefilter may only
- * rule out subjects that cannot match.
+ * PCRE2 matches must be one the scanner reports, and one that the
+ * pattern's head (px_lit_head) lets through: the prefilters may only rule
+ * out subjects that cannot match.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -36,6 +37,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     px_alloc_init(&a, NULL);
     char *src = px_strndup(&a, in, plen);
     FUZZ_CHECK(src != NULL);
+    char *head;
+    if (px_lit_head(&a, src, false, &head)) {
+        pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+        FUZZ_CHECK(md != NULL);
+        int rc = pcre2_match(re, (PCRE2_SPTR)subj, slen, 0, 0, md, NULL);
+        /* A match at a start the head says cannot be. */
+        FUZZ_CHECK(rc < 0 || px_lit_head_fits(head, subj, slen));
+        pcre2_match_data_free(md);
+        px_free(&a, head);
+    }
     px_litset set;
     if (px_literals(&a, src, false, &set)) {
         px_scanner *sc = px_scanner_new(&a, &set, 1);

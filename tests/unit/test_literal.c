@@ -248,6 +248,76 @@ static void test_literals_beyond_ascii(void **state)
     assert_string_equal(lits("(?:\xC5\xBFhare|x\xE2\x84\xAAy)", b, sizeof b), "hare|x");
 }
 
+/* Does pattern src (caseless) match subj, by PCRE2 as the rules use it? */
+static bool pcre2_says(const char *src, const char *subj)
+{
+    int ec;
+    PCRE2_SIZE off;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &off, NULL);
+    assert_non_null(re);
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    int rc = pcre2_match(re, (PCRE2_SPTR)subj, strlen(subj), 0, 0, md, NULL);
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+    return rc >= 0;
+}
+
+/* Does the head of src let subj through ("-": src has no head)? Checked
+ * against PCRE2: a subject it matches must always pass. */
+static const char *head_fits(const char *src, const char *subj)
+{
+    char *head;
+    if (!px_lit_head(&A, src, false, &head))
+        return "-";
+    bool fits = px_lit_head_fits(head, subj, strlen(subj));
+    px_free(&A, head);
+    if (pcre2_says(src, subj) && !fits)
+        fail_msg("/%s/ matches '%s', but its head says it cannot", src, subj);
+    return fits ? "fits" : "no";
+}
+
+static void test_heads_of_anchored_patterns(void **state)
+{
+    (void)state;
+    const char *deco = "^[\\s\\-–—_*•·|:>»(\\[]*(?:read\\smore|see\\salso|(?:skip\\s)?ads?)[\\s.:]*$";
+    /* the word after the decoration, in any case, through spaces of any
+     * script; not the same word further on */
+    assert_string_equal(head_fits(deco, "Read more"), "fits");
+    assert_string_equal(head_fits(deco, " — » READ\xC2\xA0MORE:"), "fits");
+    assert_string_equal(head_fits(deco, "· Skip ad"), "fits");
+    assert_string_equal(head_fits(deco, "[ads]"), "fits"); /* fits, though PCRE2 says no */
+    assert_string_equal(head_fits(deco, "We read more"), "no");
+    assert_string_equal(head_fits(deco, "Please see also"), "no");
+    assert_string_equal(head_fits(deco, "— —"), "no");
+    assert_string_equal(head_fits(deco, ""), "no");
+    /* no decoration: the word at the start; an optional group adds its
+     * own start; the long s is an s */
+    assert_string_equal(head_fits("^(?:photo|image)s?\\s(?:by|credit)", "Photos by X"), "fits");
+    assert_string_equal(head_fits("^(?:photo|image)s?\\s(?:by|credit)", " Photo by X"), "no");
+    assert_string_equal(head_fits("^(?:additional\\s)?reporting\\sby", "additional reporting by"), "fits");
+    assert_string_equal(head_fits("^(?:additional\\s)?reporting\\sby", "Reporting by"), "fits");
+    assert_string_equal(head_fits("^(?:additional\\s)?reporting\\sby", "by"), "no");
+    assert_string_equal(head_fits("^\xC5\xBFhare", "\xC5\xBFhare"), "-");
+    assert_string_equal(head_fits("^share", "\xC5\xBFHARE"), "fits");
+    /* escapes before the words: "(" then spaces */
+    assert_string_equal(head_fits("^\\(\\s*(?:photo|foto)", "( Foto: X)"), "fits");
+    assert_string_equal(head_fits("^\\(\\s*(?:photo|foto)", "(x) photo"), "no");
+    /* no head: not anchored, a branch beside the anchored one, a
+     * decoration that may also start the words ("(" and "\\(?"), a class
+     * with cased letters or ranges, a start that names no string */
+    assert_string_equal(head_fits("read\\smore", "read more"), "-");
+    assert_string_equal(head_fits("^read|more", "more"), "-");
+    assert_string_equal(head_fits("^[\\s(]*(?:\\(?opens|x)", "(opens"), "-");
+    assert_string_equal(head_fits("^[\\s(]*\\(?opens", "( (opens"), "fits");
+    assert_string_equal(head_fits("^[\\sa]*read", "aread"), "-");
+    assert_string_equal(head_fits("^[!-/]*read", "!read"), "-");
+    assert_string_equal(head_fits("^.{1,30}read", "xread"), "-");
+    assert_string_equal(head_fits("^(?:read)?\\s*more", "more"), "-");
+    char *head;
+    assert_false(px_lit_head(&A, "^read", true, &head)); /* extended */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_only_two_characters_are_caselessly_ascii),
         cmocka_unit_test(test_literals_beyond_ascii),
         cmocka_unit_test(test_space_is_pcre2_space),
+        cmocka_unit_test(test_heads_of_anchored_patterns),
     };
     return cmocka_run_group_tests_name("literal", tests, setup, NULL);
 }

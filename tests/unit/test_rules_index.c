@@ -260,13 +260,16 @@ static void test_index_changes_no_verdict(void **state)
 }
 
 /* The comparison above sees a rule the index leaves out: with the gates of
- * one much-used pattern or of one tag taken out of the index, verdicts
- * differ. */
+ * one much-used pattern or of one tag taken out of the index, or with the
+ * heads of the anchored patterns saying no, verdicts differ. (The
+ * reference, without the index, checks no head either: run_pattern.) */
 static void test_comparison_sees_a_dropped_rule(void **state)
 {
     (void)state;
     compare c = {bundled(NULL), 0, 0, false};
     px_ruleset *rs = c.rs;
+    /* (the image's index is static data: one of our own to change) */
+    assert_int_equal(px_rules_index(rs), PITH_OK);
     /* the first text gate under a pattern: out of the index */
     px_index_list *T = &rs->index.list[1];
     int pat = rs->gates[T->first].pat;
@@ -286,6 +289,20 @@ static void test_comparison_sees_a_dropped_rule(void **state)
     memset(E->by_tag + (size_t)GUMBO_TAG_NAV * w, 0, w * sizeof *saved);
     each_fixture(compare_page, &c);
     memcpy(E->by_tag + (size_t)GUMBO_TAG_NAV * w, saved, w * sizeof *saved);
+    assert_true(c.differ > 0);
+    /* the anchored patterns' heads (px_lit_head), all saying no */
+    c.differ = 0;
+    static const char never[40] = {0}; /* no skip set, no first byte */
+    const char **heads = malloc((size_t)rs->npats * sizeof *heads);
+    for (int p = 0; p < rs->npats; p++) {
+        heads[p] = rs->pats[p].head;
+        if (heads[p])
+            rs->pats[p].head = never;
+    }
+    each_fixture(compare_page, &c);
+    for (int p = 0; p < rs->npats; p++)
+        rs->pats[p].head = heads[p];
+    free(heads);
     assert_true(c.differ > 0);
     px_rules_free(rs);
 }
@@ -338,6 +355,59 @@ static void test_user_rules_indexed(void **state)
     assert_string_equal(dropped, "a");
 }
 
+static void same_bits(const uint64_t *a, const uint64_t *b, size_t n, const char *what)
+{
+    if ((a == NULL) != (b == NULL) || (a && memcmp(a, b, n * sizeof *a)))
+        fail_msg("the image's %s differs from the one built at run time", what);
+}
+
+/* The bundled rules' gates and index come built with them (rulegen): a
+ * process with no rules of its own uses them as they are. They are what
+ * px_rules_gate and px_rules_index build from the same rules. */
+static void test_image_index_is_the_built_one(void **state)
+{
+    (void)state;
+    px_ruleset *rs = bundled(NULL);
+    assert_true(rs->index.image && rs->image_gates && rs->index.built);
+    px_ruleset *mine = bundled(NULL);
+    /* built here, as for a user's rules */
+    mine->image_gates = false;
+    assert_int_equal(px_rules_gate(mine), PITH_OK);
+    assert_int_equal(px_rules_index(mine), PITH_OK);
+    assert_false(mine->index.image);
+    int ngates = rs->nelem_list + rs->ntext_list;
+    assert_int_equal(mine->nelem_list + mine->ntext_list, ngates);
+    for (int g = 0; g < ngates; g++) {
+        const px_gate *a = &rs->gates[g], *b = &mine->gates[g];
+        if (a->rule != b->rule || a->pat != b->pat || a->maxlen != b->maxlen || a->sides != b->sides ||
+            a->drop != b->drop || a->any_tag != b->any_tag || a->tagnames != b->tagnames ||
+            a->key != b->key || memcmp(a->tags, b->tags, sizeof a->tags))
+            fail_msg("gate %d of the image differs from the one built at run time", g);
+    }
+    for (int l = 0; l < 2; l++) {
+        const px_index_list *A1 = &rs->index.list[l], *B1 = &mine->index.list[l];
+        assert_int_equal(A1->first, B1->first);
+        assert_int_equal(A1->n, B1->n);
+        assert_int_equal(A1->words, B1->words);
+        assert_int_equal(A1->sides, B1->sides);
+        assert_memory_equal(A1->maxlen, B1->maxlen, sizeof A1->maxlen);
+        size_t w = (size_t)A1->words;
+        same_bits(A1->any_tag, B1->any_tag, w, "any_tag");
+        same_bits(A1->no_key, B1->no_key, w, "no_key");
+        same_bits(A1->by_tag, B1->by_tag, (size_t)TAG_WORDS * 32 * w, "by_tag");
+        same_bits(A1->by_key, B1->by_key, (size_t)rs->nkeys * w + 1, "by_key");
+        assert_memory_equal(A1->off, B1->off, ((size_t)rs->npats + 1) * sizeof *A1->off);
+        assert_memory_equal(A1->gate, B1->gate, (size_t)A1->off[rs->npats] * sizeof *A1->gate);
+    }
+    /* a user's rule: built at run time, over the bundled rules and it */
+    px_ruleset *user = bundled("drop class~/hedgehog/\n");
+    assert_false(user->index.image || user->image_gates);
+    assert_int_equal(user->nelem_list, rs->nelem_list + 1);
+    px_rules_free(user);
+    px_rules_free(mine);
+    px_rules_free(rs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -346,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_user_rules_indexed),
         cmocka_unit_test(test_index_changes_no_verdict),
         cmocka_unit_test(test_comparison_sees_a_dropped_rule),
+        cmocka_unit_test(test_image_index_is_the_built_one),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
