@@ -629,14 +629,39 @@ static bool same_site_article(const px_page *pg, const char *href)
     return seps >= 2 || digits == 4;
 }
 
-/* Is list item i a bare link: a few words, most of them linked, with no
- * thumbnail and no summary beside it (a teaser card has both), leading
- * off the page but not to another article of the site? A link to an
- * anchor of the page is a table of contents, not text. */
+/* Is text node nd white space only? */
+static bool blank_text(const px_node *nd)
+{
+    size_t len;
+    const char *t = px_text(nd, &len);
+    for (size_t k = 0; k < len; k++)
+        if (!(t[k] == ' ' || (t[k] >= '\t' && t[k] <= '\r')))
+            return false;
+    return true;
+}
+
+/* Does the text of element i open with a link? */
+static bool opens_with_link(const px_page *pg, int i)
+{
+    FOR_KEPT(pg, j, i) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (!dropped(pg, j) && nd->kind == PX_TEXT && !blank_text(nd))
+            return nd->flags & PX_IN_LINK;
+    }
+    return false;
+}
+
+/* Is list item i a bare link: a few words, most of them linked (or a
+ * link first and a remark after it, as a "links of the week" post gives
+ * them), with no thumbnail and no summary beside it (a teaser card has
+ * both), leading off the page but not to another article of the site? A
+ * link to an anchor of the page is a table of contents, not text. */
 static bool bare_link_item(const px_page *pg, int i)
 {
     const px_info *in = &pg->info[i];
-    if (!in->chars || in->chars > 150 || 5 * in->link < 3 * in->chars || in->paras)
+    if (!in->chars || in->chars > 150 || in->paras)
+        return false;
+    if (5 * in->link < 3 * in->chars && !(3 * in->link >= in->chars && opens_with_link(pg, i)))
         return false;
     bool away = false;
     FOR_KEPT(pg, j, i) {
@@ -670,12 +695,23 @@ static bool bare_link_list(const px_page *pg, int l)
     return items >= 2;
 }
 
+/* Marks element l and everything in it as a list of links that is
+ * article text. */
+static void mark_link_list(px_page *pg, int l)
+{
+    for (int j = l; j < pg->doc.nodes[l].end; j++)
+        pg->info[j].link_list = true;
+}
+
 /* Marks the lists of links that are article text, so that scoring does
  * not count their links against the article: lists of bare links that a
  * heading or a paragraph introduces, in an element that holds a paragraph
  * of prose of its own (the list sits in the article's text, not in a
- * widget or a menu). Each element's children are read twice, so the cost
- * stays linear. Returns whether any list was marked. */
+ * widget or a menu), and tables of data whose cells are links (a table of
+ * sources, of portals, of releases: a header row or plain cells beside
+ * the links say it is data, not a grid of menu links). Each element's
+ * children are read twice, so the cost stays linear. Returns whether any
+ * list was marked. */
 static bool mark_link_lists(px_page *pg)
 {
     bool any = false;
@@ -684,6 +720,11 @@ static bool mark_link_lists(px_page *pg)
         const px_node *nd = &pg->doc.nodes[p];
         if (dropped(pg, p) || nd->kind != PX_ELEMENT || (nd->flags & PX_INLINE))
             continue;
+        if (nd->tag == GUMBO_TAG_TABLE && pg->info[p].link && !pg->info[p].link_list && data_table(pg, p)) {
+            mark_link_list(pg, p);
+            any = true;
+            continue;
+        }
         int prose = 0;
         for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next)
             if (!dropped(pg, c) && pg->info[c].owner == c && good_para(&pg->info[c]))
@@ -696,8 +737,7 @@ static bool mark_link_lists(px_page *pg)
                 continue;
             unsigned pt = prev >= 0 ? pg->doc.nodes[prev].tag : 0;
             if (prev >= 0 && (is_heading(pt) || pt == GUMBO_TAG_P) && bare_link_list(pg, c)) {
-                for (int j = c; j < pg->doc.nodes[c].end; j++)
-                    pg->info[j].link_list = true;
+                mark_link_list(pg, c);
                 any = true;
             }
             if (pg->info[c].chars)
@@ -705,17 +745,6 @@ static bool mark_link_lists(px_page *pg)
         }
     }
     return any;
-}
-
-/* Is text node nd white space only? */
-static bool blank_text(const px_node *nd)
-{
-    size_t len;
-    const char *t = px_text(nd, &len);
-    for (size_t k = 0; k < len; k++)
-        if (!(t[k] == ' ' || (t[k] >= '\t' && t[k] <= '\r')))
-            return false;
-    return true;
 }
 
 /* Does the section that heading h opens keep nothing, although it held
