@@ -342,10 +342,12 @@ static float region_factor(const px_page *pg, int i)
 }
 
 /* Does the article go on beside node i? Its siblings that are paragraphs
- * of prose themselves (not containers, which may be sidebars of teasers)
- * hold a real share of its prose: a wiki page whose lists of links sink
- * the worth of the whole body, an intro above a gallery. The parent then
- * holds the article; clean() drops the link lists inside it. */
+ * of prose themselves (not containers, which may be sidebars of teasers),
+ * or lists of links that are article text (mark_link_lists), hold a real
+ * share of its prose: a wiki page whose lists of links sink the worth of
+ * the whole body, an intro above a gallery, a "links of the week" post
+ * whose one paragraph opens its lists. The parent then holds the article;
+ * clean() drops the other link lists inside it. */
 static bool continued(const px_page *pg, int i)
 {
     int p = pg->doc.nodes[i].parent;
@@ -355,11 +357,31 @@ static bool continued(const px_page *pg, int i)
     int sib = 0;
     for (int c = pg->doc.nodes[p].first; c >= 0; c = pg->doc.nodes[c].next) {
         const px_info *in = &pg->info[c];
-        if (c != i && !dropped(pg, c) && in->owner == c &&
-            px_is_good_para(in->own_chars, in->own_link, in->own_punct))
+        if (c == i || dropped(pg, c))
+            continue;
+        if (in->link_list)
+            sib += in->chars;
+        else if (in->owner == c && px_is_good_para(in->own_chars, in->own_link, in->own_punct))
             sib += in->own_chars;
     }
     return sib >= 200 && 4 * sib >= pg->info[i].para_chars;
+}
+
+/* Does a child of p other than `keep` hold code (a <pre> with text)? The
+ * subtrees read are those narrowing leaves behind, so over all the steps
+ * of narrowing each node is read once. */
+static bool code_beside(const px_page *pg, int p, int keep)
+{
+    for (int c = pg->doc.nodes[p].first; c >= 0; c = pg->doc.nodes[c].next) {
+        if (c == keep || dropped(pg, c))
+            continue;
+        FOR_KEPT(pg, j, c) {
+            if (!dropped(pg, j) && pg->doc.nodes[j].kind == PX_ELEMENT &&
+                pg->doc.nodes[j].tag == GUMBO_TAG_PRE && pg->info[j].chars > 0)
+                return true;
+        }
+    }
+    return false;
 }
 
 static int choose_root(const px_page *pg)
@@ -393,7 +415,8 @@ static int choose_root(const px_page *pg)
     if (best < 0 || bv < MIN_ROOT_VALUE)
         return -1;
     /* Narrow down while one child holds most of the worth and its siblings
-     * hold no paragraph of their own. */
+     * hold no paragraph of their own, and no code: a short page of
+     * documentation is a paragraph and the code it introduces. */
     for (;;) {
         int pick = -1;
         for (int c = pg->doc.nodes[best].first; c >= 0; c = pg->doc.nodes[c].next) {
@@ -403,7 +426,7 @@ static int choose_root(const px_page *pg)
                 pg->info[c].paras == pg->info[best].paras && pg->info[c].paras > 0)
                 pick = c;
         }
-        if (pick < 0 || (pg->doc.nodes[pick].flags & PX_INLINE))
+        if (pick < 0 || (pg->doc.nodes[pick].flags & PX_INLINE) || code_beside(pg, best, pick))
             break;
         best = pick;
     }
