@@ -701,8 +701,11 @@ static bool bare_link_item(const px_page *pg, int i)
     return away;
 }
 
-/* Are the items of list l all bare links, two or more? */
-static bool bare_link_list(const px_page *pg, int l)
+/* Are the items of list l all bare links, at least min_items of them?
+ * (One is enough under a heading of its own, in an element whose other
+ * lists of links are article text: the last heading of a "links of the
+ * month" post may give a single link.) */
+static bool bare_link_list(const px_page *pg, int l, int min_items)
 {
     const px_node *nd = &pg->doc.nodes[l];
     if (nd->tag != GUMBO_TAG_UL && nd->tag != GUMBO_TAG_OL)
@@ -715,7 +718,7 @@ static bool bare_link_list(const px_page *pg, int l)
             return false;
         items++;
     }
-    return items >= 2;
+    return items >= min_items;
 }
 
 /* Marks element l and everything in it as a list of links that is
@@ -754,13 +757,14 @@ static bool mark_link_lists(px_page *pg)
                 prose += pg->info[c].own_chars;
         if (!prose)
             continue;
-        int prev = -1;
+        int prev = -1, marked = 0;
         for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next) {
             if (pg->doc.nodes[c].kind != PX_ELEMENT || dropped(pg, c))
                 continue;
             unsigned pt = prev >= 0 ? pg->doc.nodes[prev].tag : 0;
-            if (prev >= 0 && (is_heading(pt) || pt == GUMBO_TAG_P) && bare_link_list(pg, c)) {
+            if (prev >= 0 && (is_heading(pt) || pt == GUMBO_TAG_P) && bare_link_list(pg, c, marked && is_heading(pt) ? 1 : 2)) {
                 mark_link_list(pg, c);
+                marked++;
                 any = true;
             }
             if (pg->info[c].chars)
