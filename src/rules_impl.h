@@ -176,6 +176,9 @@ struct px_ruleset {
     int *elem_list, *text_list; /* the element rules and the text rules, in order */
     int nelem_list, ntext_list;
     px_gate *gates; /* the element list's rules' gates, then the text list's */
+    /* JIT stacks that ended calls leave for later ones (rules_match.c):
+     * PX_JIT_SPARES slots, each empty (NULL) or holding one. */
+    _Atomic(pcre2_jit_stack *) *spare_jit;
     px_rule_index index; /* over the gates */
     size_t text_cap;
     bool text_uncapped;
@@ -191,6 +194,13 @@ static inline pcre2_general_context *px_pcre2_context(const px_alloc *a)
 {
     return pcre2_general_context_create(px_pcre2_malloc, px_pcre2_free, (void *)a);
 }
+
+/* Slots for spare JIT stacks: as many as a batch has threads, on most
+ * machines; a call that finds them full frees its stack. */
+#define PX_JIT_SPARES 16
+
+/* Hands a call's JIT stack on to a later call, or frees it (rules_match.c). */
+void px_rules_give_jit_stack(const px_ruleset *rs, pcre2_jit_stack *j);
 
 /* Builds rs->gates from the element and text lists (rules_gate.c). */
 int px_rules_gate(px_ruleset *rs);

@@ -179,7 +179,7 @@ void px_scratch_free(px_scratch *s)
     px_free(s->a, s->memo);
     px_free(s->a, s->memo_bits);
     px_free(s->a, s->texts);
-    pcre2_jit_stack_free(s->jit);
+    px_rules_give_jit_stack(s->rs, s->jit);
     pcre2_match_context_free(s->mctx);
     pcre2_match_data_free(s->md);
     pcre2_general_context_free(s->gctx);
@@ -310,6 +310,35 @@ static pcre2_code *compiled(const px_ruleset *rs, pattern *pt)
     return code;
 }
 
+/* A JIT stack is an mmap of its largest size (512 KB), unmapped when
+ * freed: one per call cost every page of a batch a map, an unmap (which at
+ * -j N interrupts the other threads' cores to flush their TLBs) and fresh
+ * page faults. A call takes a stack an earlier call left, if any. The
+ * stacks belong to the rule set (its allocator), not to the call's. */
+static pcre2_jit_stack *take_jit_stack(const px_ruleset *rs)
+{
+    for (int i = 0; i < PX_JIT_SPARES; i++)
+        if (atomic_load_explicit(&rs->spare_jit[i], memory_order_relaxed)) {
+            pcre2_jit_stack *j = atomic_exchange_explicit(&rs->spare_jit[i], NULL, memory_order_acquire);
+            if (j)
+                return j;
+        }
+    return pcre2_jit_stack_create(32 * 1024, 512 * 1024, rs->gctx);
+}
+
+void px_rules_give_jit_stack(const px_ruleset *rs, pcre2_jit_stack *j)
+{
+    if (!j)
+        return;
+    for (int i = 0; i < PX_JIT_SPARES; i++) {
+        pcre2_jit_stack *none = NULL;
+        if (atomic_compare_exchange_strong_explicit(&rs->spare_jit[i], &none, j, memory_order_release,
+                                                    memory_order_relaxed))
+            return;
+    }
+    pcre2_jit_stack_free(j);
+}
+
 /* The match (and depth) limit of one subject of n bytes. A sound pattern
  * takes a few steps per byte; the base covers short subjects. */
 #define MATCH_LIMIT_BASE 100000u
@@ -347,7 +376,7 @@ static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char
      * a short process never do. (Without one PCRE2 would use 32 KB of the
      * machine stack and could fail where the interpreter matches.) */
     if (!s->jit && code == atomic_load_explicit(&pt->jitted, memory_order_relaxed)) {
-        s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, s->gctx);
+        s->jit = take_jit_stack(rs);
         if (s->jit)
             pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
     }

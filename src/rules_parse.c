@@ -18,10 +18,15 @@ px_ruleset *px_rules_new(const px_alloc *a)
         return NULL;
     rs->a = a;
     rs->gctx = px_pcre2_context(a);
-    if (!rs->gctx) {
+    rs->spare_jit = px_malloc(a, PX_JIT_SPARES * sizeof *rs->spare_jit);
+    if (!rs->gctx || !rs->spare_jit) {
+        pcre2_general_context_free(rs->gctx);
+        px_free(a, (void *)rs->spare_jit);
         px_free(a, rs);
         return NULL;
     }
+    for (int i = 0; i < PX_JIT_SPARES; i++)
+        atomic_init(&rs->spare_jit[i], NULL);
     return rs;
 }
 
@@ -67,6 +72,9 @@ void px_rules_free(px_ruleset *rs)
     px_free(a, rs->rules);
     px_free(a, rs->pats);
     px_free(a, rs->files);
+    for (int i = 0; i < PX_JIT_SPARES; i++)
+        pcre2_jit_stack_free(atomic_load(&rs->spare_jit[i]));
+    px_free(a, (void *)rs->spare_jit);
     pcre2_general_context_free(rs->gctx);
     px_free(a, rs);
 }
