@@ -342,10 +342,12 @@ static float region_factor(const px_page *pg, int i)
 }
 
 /* Does the article go on beside node i? Its siblings that are paragraphs
- * of prose themselves (not containers, which may be sidebars of teasers)
- * hold a real share of its prose: a wiki page whose lists of links sink
- * the worth of the whole body, an intro above a gallery. The parent then
- * holds the article; clean() drops the link lists inside it. */
+ * of prose themselves (not containers, which may be sidebars of teasers),
+ * or lists of links that are article text (mark_link_lists), hold a real
+ * share of its prose: a wiki page whose lists of links sink the worth of
+ * the whole body, an intro above a gallery, a "links of the week" post
+ * whose one paragraph opens its lists. The parent then holds the article;
+ * clean() drops the other link lists inside it. */
 static bool continued(const px_page *pg, int i)
 {
     int p = pg->doc.nodes[i].parent;
@@ -355,11 +357,31 @@ static bool continued(const px_page *pg, int i)
     int sib = 0;
     for (int c = pg->doc.nodes[p].first; c >= 0; c = pg->doc.nodes[c].next) {
         const px_info *in = &pg->info[c];
-        if (c != i && !dropped(pg, c) && in->owner == c &&
-            px_is_good_para(in->own_chars, in->own_link, in->own_punct))
+        if (c == i || dropped(pg, c))
+            continue;
+        if (in->link_list)
+            sib += in->chars;
+        else if (in->owner == c && px_is_good_para(in->own_chars, in->own_link, in->own_punct))
             sib += in->own_chars;
     }
     return sib >= 200 && 4 * sib >= pg->info[i].para_chars;
+}
+
+/* Does a child of p other than `keep` hold code (a <pre> with text)? The
+ * subtrees read are those narrowing leaves behind, so over all the steps
+ * of narrowing each node is read once. */
+static bool code_beside(const px_page *pg, int p, int keep)
+{
+    for (int c = pg->doc.nodes[p].first; c >= 0; c = pg->doc.nodes[c].next) {
+        if (c == keep || dropped(pg, c))
+            continue;
+        FOR_KEPT(pg, j, c) {
+            if (!dropped(pg, j) && pg->doc.nodes[j].kind == PX_ELEMENT &&
+                pg->doc.nodes[j].tag == GUMBO_TAG_PRE && pg->info[j].chars > 0)
+                return true;
+        }
+    }
+    return false;
 }
 
 static int choose_root(const px_page *pg)
@@ -393,7 +415,8 @@ static int choose_root(const px_page *pg)
     if (best < 0 || bv < MIN_ROOT_VALUE)
         return -1;
     /* Narrow down while one child holds most of the worth and its siblings
-     * hold no paragraph of their own. */
+     * hold no paragraph of their own, and no code: a short page of
+     * documentation is a paragraph and the code it introduces. */
     for (;;) {
         int pick = -1;
         for (int c = pg->doc.nodes[best].first; c >= 0; c = pg->doc.nodes[c].next) {
@@ -403,7 +426,7 @@ static int choose_root(const px_page *pg)
                 pg->info[c].paras == pg->info[best].paras && pg->info[c].paras > 0)
                 pick = c;
         }
-        if (pick < 0 || (pg->doc.nodes[pick].flags & PX_INLINE))
+        if (pick < 0 || (pg->doc.nodes[pick].flags & PX_INLINE) || code_beside(pg, best, pick))
             break;
         best = pick;
     }
@@ -629,14 +652,39 @@ static bool same_site_article(const px_page *pg, const char *href)
     return seps >= 2 || digits == 4;
 }
 
-/* Is list item i a bare link: a few words, most of them linked, with no
- * thumbnail and no summary beside it (a teaser card has both), leading
- * off the page but not to another article of the site? A link to an
- * anchor of the page is a table of contents, not text. */
+/* Is text node nd white space only? */
+static bool blank_text(const px_node *nd)
+{
+    size_t len;
+    const char *t = px_text(nd, &len);
+    for (size_t k = 0; k < len; k++)
+        if (!(t[k] == ' ' || (t[k] >= '\t' && t[k] <= '\r')))
+            return false;
+    return true;
+}
+
+/* Does the text of element i open with a link? */
+static bool opens_with_link(const px_page *pg, int i)
+{
+    FOR_KEPT(pg, j, i) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (!dropped(pg, j) && nd->kind == PX_TEXT && !blank_text(nd))
+            return nd->flags & PX_IN_LINK;
+    }
+    return false;
+}
+
+/* Is list item i a bare link: a few words, most of them linked (or a
+ * link first and a remark after it, as a "links of the week" post gives
+ * them), with no thumbnail and no summary beside it (a teaser card has
+ * both), leading off the page but not to another article of the site? A
+ * link to an anchor of the page is a table of contents, not text. */
 static bool bare_link_item(const px_page *pg, int i)
 {
     const px_info *in = &pg->info[i];
-    if (!in->chars || in->chars > 150 || 5 * in->link < 3 * in->chars || in->paras)
+    if (!in->chars || in->chars > 150 || in->paras)
+        return false;
+    if (5 * in->link < 3 * in->chars && !(3 * in->link >= in->chars && opens_with_link(pg, i)))
         return false;
     bool away = false;
     FOR_KEPT(pg, j, i) {
@@ -653,8 +701,11 @@ static bool bare_link_item(const px_page *pg, int i)
     return away;
 }
 
-/* Are the items of list l all bare links, two or more? */
-static bool bare_link_list(const px_page *pg, int l)
+/* Are the items of list l all bare links, at least min_items of them?
+ * (One is enough under a heading of its own, in an element whose other
+ * lists of links are article text: the last heading of a "links of the
+ * month" post may give a single link.) */
+static bool bare_link_list(const px_page *pg, int l, int min_items)
 {
     const px_node *nd = &pg->doc.nodes[l];
     if (nd->tag != GUMBO_TAG_UL && nd->tag != GUMBO_TAG_OL)
@@ -667,15 +718,26 @@ static bool bare_link_list(const px_page *pg, int l)
             return false;
         items++;
     }
-    return items >= 2;
+    return items >= min_items;
+}
+
+/* Marks element l and everything in it as a list of links that is
+ * article text. */
+static void mark_link_list(px_page *pg, int l)
+{
+    for (int j = l; j < pg->doc.nodes[l].end; j++)
+        pg->info[j].link_list = true;
 }
 
 /* Marks the lists of links that are article text, so that scoring does
  * not count their links against the article: lists of bare links that a
  * heading or a paragraph introduces, in an element that holds a paragraph
  * of prose of its own (the list sits in the article's text, not in a
- * widget or a menu). Each element's children are read twice, so the cost
- * stays linear. Returns whether any list was marked. */
+ * widget or a menu), and tables of data whose cells are links (a table of
+ * sources, of portals, of releases: a header row or plain cells beside
+ * the links say it is data, not a grid of menu links). Each element's
+ * children are read twice, so the cost stays linear. Returns whether any
+ * list was marked. */
 static bool mark_link_lists(px_page *pg)
 {
     bool any = false;
@@ -684,20 +746,25 @@ static bool mark_link_lists(px_page *pg)
         const px_node *nd = &pg->doc.nodes[p];
         if (dropped(pg, p) || nd->kind != PX_ELEMENT || (nd->flags & PX_INLINE))
             continue;
+        if (nd->tag == GUMBO_TAG_TABLE && pg->info[p].link && !pg->info[p].link_list && data_table(pg, p)) {
+            mark_link_list(pg, p);
+            any = true;
+            continue;
+        }
         int prose = 0;
         for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next)
             if (!dropped(pg, c) && pg->info[c].owner == c && good_para(&pg->info[c]))
                 prose += pg->info[c].own_chars;
         if (!prose)
             continue;
-        int prev = -1;
+        int prev = -1, marked = 0;
         for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next) {
             if (pg->doc.nodes[c].kind != PX_ELEMENT || dropped(pg, c))
                 continue;
             unsigned pt = prev >= 0 ? pg->doc.nodes[prev].tag : 0;
-            if (prev >= 0 && (is_heading(pt) || pt == GUMBO_TAG_P) && bare_link_list(pg, c)) {
-                for (int j = c; j < pg->doc.nodes[c].end; j++)
-                    pg->info[j].link_list = true;
+            if (prev >= 0 && (is_heading(pt) || pt == GUMBO_TAG_P) && bare_link_list(pg, c, marked && is_heading(pt) ? 1 : 2)) {
+                mark_link_list(pg, c);
+                marked++;
                 any = true;
             }
             if (pg->info[c].chars)
@@ -705,17 +772,6 @@ static bool mark_link_lists(px_page *pg)
         }
     }
     return any;
-}
-
-/* Is text node nd white space only? */
-static bool blank_text(const px_node *nd)
-{
-    size_t len;
-    const char *t = px_text(nd, &len);
-    for (size_t k = 0; k < len; k++)
-        if (!(t[k] == ' ' || (t[k] >= '\t' && t[k] <= '\r')))
-            return false;
-    return true;
 }
 
 /* Does the section that heading h opens keep nothing, although it held
