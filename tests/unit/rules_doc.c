@@ -1,9 +1,11 @@
 /* The rule tests' shared documents (rules_doc.h). */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -82,4 +84,37 @@ px_verdict element_verdict(const doc *t, const px_node *nd)
 bool dropped_id(const doc *t, const char *id)
 {
     return element_verdict(t, by_id(t, id)).drop;
+}
+
+int each_fixture(void (*fn)(const char *name, const px_doc *page, void *ud), void *ud)
+{
+    DIR *d = opendir(PITH_SOURCE_ROOT "/fixtures");
+    assert_non_null(d);
+    struct dirent *e;
+    int pages = 0;
+    while ((e = readdir(d))) {
+        size_t nl = strlen(e->d_name);
+        if (nl < 6 || strcmp(e->d_name + nl - 5, ".html"))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/fixtures/%s", PITH_SOURCE_ROOT, e->d_name);
+        FILE *f = fopen(path, "rb");
+        assert_non_null(f);
+        fseek(f, 0, SEEK_END);
+        long n = ftell(f);
+        fseek(f, 0, SEEK_SET);
+        char *html = malloc((size_t)n + 1);
+        size_t len = fread(html, 1, (size_t)n, f);
+        html[len] = '\0';
+        fclose(f);
+        px_doc page;
+        pith_error err = {0, ""};
+        assert_int_equal(px_parse(&page, &A, html, len, 0, &err), PITH_OK);
+        fn(e->d_name, &page, ud);
+        px_doc_free(&page);
+        free(html);
+        pages++;
+    }
+    closedir(d);
+    return pages;
 }

@@ -39,4 +39,9 @@ const px_node *by_tag(const doc *t, const char *name);
 px_verdict element_verdict(const doc *t, const px_node *nd);
 bool dropped_id(const doc *t, const char *id);
 
+/* The fixtures' pages (every .html file in fixtures), each parsed and handed to fn;
+ * returns how many. The whole-page comparisons of test_rules_gate and
+ * test_rules_index run over them. */
+int each_fixture(void (*fn)(const char *name, const px_doc *page, void *ud), void *ud);
+
 #endif

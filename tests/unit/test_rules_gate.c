@@ -3,7 +3,6 @@
  * would run), and that the gates change no verdict: the bundled rules on
  * every element and text node of the fixtures give the same verdicts with
  * the gates as with every gate open. */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -149,21 +148,6 @@ static void test_maxlen_gate_at_the_boundary(void **state)
 
 /* ---- the gates change no verdict ------------------------------------- */
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    *len = fread(buf, 1, (size_t)n, f);
-    buf[*len] = '\0';
-    fclose(f);
-    return buf;
-}
-
 static bool same_verdict(const px_verdict *a, const px_verdict *b)
 {
     return a->drop == b->drop && a->score == b->score && a->drop_rule == b->drop_rule &&
@@ -193,6 +177,40 @@ static size_t verdicts(const px_ruleset *rs, const px_doc *page, px_verdict *out
     return k;
 }
 
+typedef struct gate_run {
+    px_ruleset *rs;
+    const px_gate *real; /* the gates as built */
+    size_t ngates, fired;
+} gate_run;
+
+/* One page's verdicts with the gates as built and with every gate open
+ * (and so no rule left out by the index) must be the same. */
+static void gates_on_page(const char *name, const px_doc *page, void *ud)
+{
+    gate_run *g = ud;
+    px_ruleset *rs = g->rs;
+    px_verdict *gated = malloc((size_t)page->n * sizeof *gated);
+    px_verdict *open = malloc((size_t)page->n * sizeof *open);
+    size_t n = verdicts(rs, page, gated);
+    for (size_t k = 0; k < g->ngates; k++) {
+        rs->gates[k].any_tag = true;
+        rs->gates[k].maxlen = UINT32_MAX;
+        rs->gates[k].sides = 0;
+        rs->gates[k].key = -1;
+    }
+    assert_int_equal(px_rules_index(rs), PITH_OK);
+    assert_int_equal(verdicts(rs, page, open), n);
+    memcpy(rs->gates, g->real, g->ngates * sizeof *g->real);
+    assert_int_equal(px_rules_index(rs), PITH_OK);
+    for (size_t i = 0; i < n; i++) {
+        if (!same_verdict(&gated[i], &open[i]))
+            fail_msg("%s: node %zu: the gates changed its verdict", name, i);
+        g->fired += gated[i].drop || gated[i].score;
+    }
+    free(gated);
+    free(open);
+}
+
 static void test_gates_change_no_verdict(void **state)
 {
     (void)state;
@@ -210,49 +228,9 @@ static void test_gates_change_no_verdict(void **state)
     assert_int_equal(px_rules_index(rs), PITH_OK);
     px_gate *real = malloc(ngates * sizeof *real);
     memcpy(real, rs->gates, ngates * sizeof *real);
-    size_t fired = 0;
-
-    DIR *d = opendir(PITH_SOURCE_ROOT "/fixtures");
-    assert_non_null(d);
-    struct dirent *e;
-    int pages = 0;
-    while ((e = readdir(d))) {
-        size_t nl = strlen(e->d_name);
-        if (nl < 6 || strcmp(e->d_name + nl - 5, ".html"))
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/fixtures/%s", PITH_SOURCE_ROOT, e->d_name);
-        size_t len = 0;
-        char *html = slurp(path, &len);
-        assert_non_null(html);
-        px_doc page;
-        assert_int_equal(px_parse(&page, &A, html, len, 0, &err), PITH_OK);
-        px_verdict *gated = malloc((size_t)page.n * sizeof *gated);
-        px_verdict *open = malloc((size_t)page.n * sizeof *open);
-        size_t n = verdicts(rs, &page, gated);
-        for (size_t g = 0; g < ngates; g++) {
-            rs->gates[g].any_tag = true;
-            rs->gates[g].maxlen = UINT32_MAX;
-            rs->gates[g].sides = 0;
-            rs->gates[g].key = -1;
-        }
-        /* every gate open, and none left out by the index */
-        assert_int_equal(px_rules_index(rs), PITH_OK);
-        assert_int_equal(verdicts(rs, &page, open), n);
-        memcpy(rs->gates, real, ngates * sizeof *real);
-        assert_int_equal(px_rules_index(rs), PITH_OK);
-        for (size_t i = 0; i < n; i++) {
-            if (!same_verdict(&gated[i], &open[i]))
-                fail_msg("%s: node %zu: the gates changed its verdict", e->d_name, i);
-            fired += gated[i].drop || gated[i].score;
-        }
-        free(gated);
-        free(open);
-        px_doc_free(&page);
-        free(html);
-        pages++;
-    }
-    closedir(d);
+    gate_run run = {rs, real, ngates, 0};
+    int pages = each_fixture(gates_on_page, &run);
+    size_t fired = run.fired;
     /* the fixtures must exercise the rules, or the comparison says nothing */
     assert_true(pages >= 10);
     assert_true(fired >= 100);
