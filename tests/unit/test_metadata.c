@@ -49,6 +49,16 @@ static void is(const pith_result *r, int field, size_t i, const char *want)
         fail_msg("field %d[%zu] is '%s', want '%s'", field, i, got ? got : "(none)", want);
 }
 
+/* The one field a test asks of a page: field 0 of the page made of head
+ * and body (at url, or none) is want (NULL: none). */
+static void page_is(const char *head, const char *body, const char *url, pith_meta_field field,
+                    const char *want)
+{
+    pith_result *r = page_url(head, body, url);
+    is(r, field, 0, want);
+    pith_result_free(r);
+}
+
 /* ------------------------------------------------------------------ */
 /* JSON-LD                                                              */
 
@@ -165,21 +175,17 @@ static void test_jsonld_malformed_and_wrapped(void **state)
     is(r, PITH_META_DATE_PUBLISHED, 0, "2022-03-15T03:42:11+00:00");
     pith_result_free(r);
     /* comment and CDATA wrappers, and a trailing semicolon */
-    r = page("<script type=\"application/ld+json\"><!--\n{\"@type\":\"Article\",\"author\":"
-             "\"Wrapped Writer\"}\n--></script>", "");
-    is(r, PITH_META_AUTHOR, 0, "Wrapped Writer");
-    pith_result_free(r);
+    page_is("<script type=\"application/ld+json\"><!--\n{\"@type\":\"Article\",\"author\":"
+            "\"Wrapped Writer\"}\n--></script>", "", NULL, PITH_META_AUTHOR, "Wrapped Writer");
     r = page("<script type=\"application/ld+json\">//<![CDATA[\n{\"@type\":\"Article\",\"author\":"
              "\"Cdata Writer\"};\n//]]></script>", "");
     is(r, PITH_META_AUTHOR, 0, "Cdata Writer");
     pith_result_free(r);
     /* a date that does not parse gives way to the next source */
-    r = page("<script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":"
-             "\"sometime last week\"}</script>"
-             "<meta property=\"article:published_time\" content=\"2022-02-30\">"
-             "<meta name=\"date\" content=\"15.03.2022\">", "");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2022-03-15");
-    pith_result_free(r);
+    page_is("<script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":"
+            "\"sometime last week\"}</script>"
+            "<meta property=\"article:published_time\" content=\"2022-02-30\">"
+            "<meta name=\"date\" content=\"15.03.2022\">", "", NULL, PITH_META_DATE_PUBLISHED, "2022-03-15");
     /* hostile JSON: deep nesting, NUL escapes, lone surrogates */
     char head[8192];
     int n = snprintf(head, sizeof head, "<script type=\"application/ld+json\">");
@@ -187,9 +193,7 @@ static void test_jsonld_malformed_and_wrapped(void **state)
         head[n++] = '[';
     n += snprintf(head + n, sizeof head - (size_t)n, "</script><script type=\"application/ld+json\">"
                   "{\"@type\":\"Article\",\"author\":\"Null\\u0000 Byte \\ud800\"}</script>");
-    r = page(head, "");
-    is(r, PITH_META_AUTHOR, 0, "Null\xef\xbf\xbd Byte \xef\xbf\xbd");
-    pith_result_free(r);
+    page_is(head, "", NULL, PITH_META_AUTHOR, "Null\xef\xbf\xbd Byte \xef\xbf\xbd");
 }
 
 /* ------------------------------------------------------------------ */
@@ -250,10 +254,8 @@ static void test_twitter_dublin_core(void **state)
     is(r, PITH_META_SITE_NAME, 0, "DC Press");
     is(r, PITH_META_LANGUAGE, 0, "fr");
     pith_result_free(r);
-    r = page("<meta name=\"DC.creator\" content=\"Dublin Writer\">"
-             "<meta name=\"author\" content=\"Meta Writer\">", "");
-    is(r, PITH_META_AUTHOR, 0, "Dublin Writer");
-    pith_result_free(r);
+    page_is("<meta name=\"DC.creator\" content=\"Dublin Writer\">"
+            "<meta name=\"author\" content=\"Meta Writer\">", "", NULL, PITH_META_AUTHOR, "Dublin Writer");
 }
 
 static void test_microdata(void **state)
@@ -311,27 +313,21 @@ static void test_time_and_language(void **state)
     pith_result_free(r);
     /* a comment's <time> is no fallback for the post's date (WordPress's
      * comment-metadata), neither anywhere nor in an <article> */
-    r = page("", "<ol class=\"comment-list\"><li><article class=\"comment-body\"><div class=\"comment-metadata\">"
-                 "<time datetime=\"2020-02-25T13:02:01+01:00\">25.02.2020</time></div></article></li></ol>"
-                 "<time datetime=\"2019-12-01\">later</time>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-12-01");
-    pith_result_free(r);
-    r = page("", "<div id=\"comments\"><time datetime=\"2020-02-25T13:02:01+01:00\">25.02.2020</time></div>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
-    pith_result_free(r);
+    page_is("", "<ol class=\"comment-list\"><li><article class=\"comment-body\"><div class=\"comment-metadata\">"
+                "<time datetime=\"2020-02-25T13:02:01+01:00\">25.02.2020</time></div></article></li></ol>"
+                "<time datetime=\"2019-12-01\">later</time>", NULL, PITH_META_DATE_PUBLISHED, "2019-12-01");
+    page_is("", "<div id=\"comments\"><time datetime=\"2020-02-25T13:02:01+01:00\">25.02.2020</time></div>",
+            NULL, PITH_META_DATE_PUBLISHED, NULL);
     /* nor one in Disqus's thread (the same comment words as the rest of
      * the metadata: this fallback once knew only comment, respond, reply) */
-    r = page("", "<div id=\"disqus_thread\"><time datetime=\"2020-02-25T13:02:01+01:00\">25.02.2020</time></div>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
-    pith_result_free(r);
+    page_is("", "<div id=\"disqus_thread\"><time datetime=\"2020-02-25T13:02:01+01:00\">25.02.2020</time></div>",
+            NULL, PITH_META_DATE_PUBLISHED, NULL);
     /* Genesis wraps the post and its sidebar in "content-sidebar-wrap":
      * the post's visible date there counts, the sidebar's still does not */
-    r = page("", "<div class=\"content-sidebar-wrap\"><main class=\"content\"><h1>Dock lines</h1>"
-                 "<p class=\"entry-meta\"><time class=\"entry-time\">March 4, 2021</time></p>" PARA
-                 "</main><aside class=\"sidebar widget-area\"><time class=\"entry-time\">"
-                 "February 19, 2021</time></aside></div>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-03-04");
-    pith_result_free(r);
+    page_is("", "<div class=\"content-sidebar-wrap\"><main class=\"content\"><h1>Dock lines</h1>"
+                "<p class=\"entry-meta\"><time class=\"entry-time\">March 4, 2021</time></p>" PARA
+                "</main><aside class=\"sidebar widget-area\"><time class=\"entry-time\">"
+                "February 19, 2021</time></aside></div>", NULL, PITH_META_DATE_PUBLISHED, "2021-03-04");
 }
 
 static void test_urls(void **state)
@@ -347,13 +343,9 @@ static void test_urls(void **state)
     is(r, PITH_META_IMAGE, 0, "https://site.example/i.png");
     pith_result_free(r);
     /* nothing names the URL: the page's own */
-    r = page_url("", "", "https://site.example/x/y.html#frag");
-    is(r, PITH_META_URL, 0, "https://site.example/x/y.html#frag");
-    pith_result_free(r);
+    page_is("", "", "https://site.example/x/y.html#frag", PITH_META_URL, "https://site.example/x/y.html#frag");
     /* javascript: is never a URL */
-    r = page("<link rel=\"canonical\" href=\"javascript:alert(1)\">", "");
-    is(r, PITH_META_URL, 0, NULL);
-    pith_result_free(r);
+    page_is("<link rel=\"canonical\" href=\"javascript:alert(1)\">", "", NULL, PITH_META_URL, NULL);
 }
 
 static void test_tag_and_category_links(void **state)
@@ -439,25 +431,18 @@ static void test_nothing(void **state)
 static void test_dateline(void **state)
 {
     (void)state;
-    pith_result *r = page("", "<nav><span>1 January 2020</span></nav><h1>Lane</h1>"
-                              "<p class=\"meta\">Publié le 3 novembre 2021 à 10h12</p>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03T10:12:00");
-    pith_result_free(r);
-    r = page("", "<h1>Lane</h1><aside class=\"sidebar\"><time>May 1, 2020</time></aside>"
-                 "<div>By Jane Doe on Dec 13, 2016</div>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2016-12-13");
-    pith_result_free(r);
+    page_is("", "<nav><span>1 January 2020</span></nav><h1>Lane</h1>"
+                "<p class=\"meta\">Publié le 3 novembre 2021 à 10h12</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2021-11-03T10:12:00");
+    page_is("", "<h1>Lane</h1><aside class=\"sidebar\"><time>May 1, 2020</time></aside>"
+                "<div>By Jane Doe on Dec 13, 2016</div>", NULL, PITH_META_DATE_PUBLISHED, "2016-12-13");
     /* a <time> without datetime, and an abbr's title */
-    r = page("", "<h1>Lane</h1><span>Sports</span><time>Dec 13, 2016</time>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2016-12-13");
-    pith_result_free(r);
-    r = page("", "<h1>Lane</h1><abbr title=\"2006-12-04\">Monday</abbr>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2006-12-04");
-    pith_result_free(r);
+    page_is("", "<h1>Lane</h1><span>Sports</span><time>Dec 13, 2016</time>",
+            NULL, PITH_META_DATE_PUBLISHED, "2016-12-13");
+    page_is("", "<h1>Lane</h1><abbr title=\"2006-12-04\">Monday</abbr>", NULL, PITH_META_DATE_PUBLISHED, "2006-12-04");
     /* comments are not the article's */
-    r = page("", "<h1>Lane</h1><div class=\"comments\"><p>Reply on 4 May 2021</p></div>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
-    pith_result_free(r);
+    page_is("", "<h1>Lane</h1><div class=\"comments\"><p>Reply on 4 May 2021</p></div>",
+            NULL, PITH_META_DATE_PUBLISHED, NULL);
 }
 
 /* hAtom: a single post inside Blogger's or WordPress's "hfeed" wrapper is
@@ -465,34 +450,26 @@ static void test_dateline(void **state)
 static void test_hatom_post(void **state)
 {
     (void)state;
-    pith_result *r = page("", "<div class=\"blog-posts hfeed\"><h2 class=\"date-header\">"
-                              "<span>Sunday, 12 November 2023</span></h2><div class=\"post hentry\">"
-                              "<h3 class=\"post-title entry-title\">Mill trail</h3></div></div>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-12");
-    pith_result_free(r);
-    r = page("", "<div class=\"hfeed\"><h1>Mill trail</h1><abbr class=\"published\" "
-                 "itemprop=\"datePublished\" title=\"2023-11-12T16:12:00Z\">16:12</abbr></div>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-12T16:12:00+00:00");
-    pith_result_free(r);
-    r = page("", "<div class=\"hfeed\"><h1>Mill trail</h1><abbr class=\"published\" "
-                 "title=\"2023-11-12T16:12:00+01:00\">16:12</abbr></div>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2023-11-12T16:12:00+01:00");
-    pith_result_free(r);
+    page_is("", "<div class=\"blog-posts hfeed\"><h2 class=\"date-header\">"
+                "<span>Sunday, 12 November 2023</span></h2><div class=\"post hentry\">"
+                "<h3 class=\"post-title entry-title\">Mill trail</h3></div></div>",
+            NULL, PITH_META_DATE_PUBLISHED, "2023-11-12");
+    page_is("", "<div class=\"hfeed\"><h1>Mill trail</h1><abbr class=\"published\" "
+                "itemprop=\"datePublished\" title=\"2023-11-12T16:12:00Z\">16:12</abbr></div>",
+            NULL, PITH_META_DATE_PUBLISHED, "2023-11-12T16:12:00+00:00");
+    page_is("", "<div class=\"hfeed\"><h1>Mill trail</h1><abbr class=\"published\" "
+                "title=\"2023-11-12T16:12:00+01:00\">16:12</abbr></div>",
+            NULL, PITH_META_DATE_PUBLISHED, "2023-11-12T16:12:00+01:00");
     /* Blogger's post column is a "widget Blog"; a sidebar widget is not it */
-    r = page("", "<div class=\"widget Blog\" id=\"Blog1\"><div class=\"blog-posts hfeed\">"
-                 "<div class=\"post hentry\"><div class=\"post-header\"><span class=\"post-timestamp\">"
-                 "Thursday, May 30, 2019</span></div><h1 class=\"post-title entry-title\">Mill trail</h1>"
-                 "</div></div></div>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-05-30");
-    pith_result_free(r);
-    r = page("", "<h1>Mill trail</h1><div class=\"widget BlogArchive\"><span class=\"date\">"
-                 "May 30, 2019</span></div>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
-    pith_result_free(r);
+    page_is("", "<div class=\"widget Blog\" id=\"Blog1\"><div class=\"blog-posts hfeed\">"
+                "<div class=\"post hentry\"><div class=\"post-header\"><span class=\"post-timestamp\">"
+                "Thursday, May 30, 2019</span></div><h1 class=\"post-title entry-title\">Mill trail</h1>"
+                "</div></div></div>", NULL, PITH_META_DATE_PUBLISHED, "2019-05-30");
+    page_is("", "<h1>Mill trail</h1><div class=\"widget BlogArchive\"><span class=\"date\">"
+                "May 30, 2019</span></div>", NULL, PITH_META_DATE_PUBLISHED, NULL);
     /* a feed of comments is still elsewhere */
-    r = page("", "<h1>Mill trail</h1><div class=\"comment-feed\"><p>12 November 2023</p></div>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
-    pith_result_free(r);
+    page_is("", "<h1>Mill trail</h1><div class=\"comment-feed\"><p>12 November 2023</p></div>",
+            NULL, PITH_META_DATE_PUBLISHED, NULL);
 }
 
 /* hAtom's "updated" is the modified date, never the published one when
@@ -546,11 +523,9 @@ static void test_hatom_updated(void **state)
     is(r, PITH_META_DATE_MODIFIED, 0, "2012-02-15");
     pith_result_free(r);
     /* a "published" the page labels "Updated" is not the published one */
-    r = page("", "<div><abbr class=\"published\" title=\"2019-11-18 17:19:53 GMT\">Nov 18</abbr> "
-                 "<abbr class=\"published\" title=\"2019-11-18 17:26:05 GMT\"><i>Updated: Nov 18</i></abbr>"
-                 "</div><h1>Lane</h1>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-18T17:19:53+00:00");
-    pith_result_free(r);
+    page_is("", "<div><abbr class=\"published\" title=\"2019-11-18 17:19:53 GMT\">Nov 18</abbr> "
+                "<abbr class=\"published\" title=\"2019-11-18 17:26:05 GMT\"><i>Updated: Nov 18</i></abbr>"
+                "</div><h1>Lane</h1>", NULL, PITH_META_DATE_PUBLISHED, "2019-11-18T17:19:53+00:00");
     /* ... and when every "published" is so labelled, no hAtom date */
     r = page("", "<h1>Lane</h1><p><span class=\"published\">Updated: Nov 18, 2019</span></p>");
     is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
@@ -570,14 +545,12 @@ static void test_hatom_updated(void **state)
 static void test_rdfa_date(void **state)
 {
     (void)state;
-    pith_result *r = page("", "<h1>Lane</h1><div class=\"comment\"><span property=\"dc:date "
-                              "dc:created\" content=\"2020-02-19T10:00:00+01:00\">x</span></div>"
-                              "<footer class=\"submitted\"><span class=\"date-display-single\" "
-                              "property=\"dc:date\" datatype=\"xsd:dateTime\" "
-                              "content=\"2019-02-08T00:00:00+01:00\">\xd8\xa7\xd9\x84\xd8\xac\xd9\x85"
-                              "\xd8\xb9\xd8\xa9 8</span></footer>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-02-08T00:00:00+01:00");
-    pith_result_free(r);
+    page_is("", "<h1>Lane</h1><div class=\"comment\"><span property=\"dc:date "
+                "dc:created\" content=\"2020-02-19T10:00:00+01:00\">x</span></div>"
+                "<footer class=\"submitted\"><span class=\"date-display-single\" "
+                "property=\"dc:date\" datatype=\"xsd:dateTime\" "
+                "content=\"2019-02-08T00:00:00+01:00\">\xd8\xa7\xd9\x84\xd8\xac\xd9\x85"
+                "\xd8\xb9\xd8\xa9 8</span></footer>", NULL, PITH_META_DATE_PUBLISHED, "2019-02-08T00:00:00+01:00");
 }
 
 /* "vor 3 Stunden" beside the headline: a date only when the caller says
@@ -607,21 +580,19 @@ static void test_relative_dateline(void **state)
 static void test_named_date_nearest(void **state)
 {
     (void)state;
-    pith_result *r = page("", "<div class=\"print-header\"><time class=\"js-print-date\">"
-                              "2021-05-11 22:22:17.242000+02:00</time></div><h1>Lane</h1>"
-                              "<span class=\"js-relative-date\">2021-04-29 17:13:04.031886+02:00</span>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-04-29T17:13:04+02:00");
-    pith_result_free(r);
+    page_is("", "<div class=\"print-header\"><time class=\"js-print-date\">"
+                "2021-05-11 22:22:17.242000+02:00</time></div><h1>Lane</h1>"
+                "<span class=\"js-relative-date\">2021-04-29 17:13:04.031886+02:00</span>",
+            NULL, PITH_META_DATE_PUBLISHED, "2021-04-29T17:13:04+02:00");
 }
 
 /* The Unix epoch is a template's zero: passed over. */
 static void test_epoch(void **state)
 {
     (void)state;
-    pith_result *r = page("<meta property=\"article:published_time\" content=\"1970-01-01T01:00:00+01:00\">",
-                          "<h1>Lane</h1><p class=\"date\">28.04.2021 09:29</p>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-04-28T09:29:00");
-    pith_result_free(r);
+    page_is("<meta property=\"article:published_time\" content=\"1970-01-01T01:00:00+01:00\">",
+            "<h1>Lane</h1><p class=\"date\">28.04.2021 09:29</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2021-04-28T09:29:00");
 }
 
 /* "Updated", "Aktualisiert", "Mis à jour" mark the modified date. */
@@ -653,22 +624,12 @@ static void test_updated_label(void **state)
 static void test_url_date(void **state)
 {
     (void)state;
-    pith_result *r = page_url("", "", "https://news.example/2021/11/03/lane-extended");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03");
-    pith_result_free(r);
-    r = page_url("", "", "https://news.example/lane-extended-20211103-a1");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03");
-    pith_result_free(r);
+    page_is("", "", "https://news.example/2021/11/03/lane-extended", PITH_META_DATE_PUBLISHED, "2021-11-03");
+    page_is("", "", "https://news.example/lane-extended-20211103-a1", PITH_META_DATE_PUBLISHED, "2021-11-03");
     /* no day, an impossible day, or a number that is an id */
-    r = page_url("", "", "https://news.example/2021/11/lane");
-    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
-    pith_result_free(r);
-    r = page_url("", "", "https://news.example/2021/02/30/lane");
-    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
-    pith_result_free(r);
-    r = page_url("", "", "https://news.example/a/202111031234/lane");
-    is(r, PITH_META_DATE_PUBLISHED, 0, NULL);
-    pith_result_free(r);
+    page_is("", "", "https://news.example/2021/11/lane", PITH_META_DATE_PUBLISHED, NULL);
+    page_is("", "", "https://news.example/2021/02/30/lane", PITH_META_DATE_PUBLISHED, NULL);
+    page_is("", "", "https://news.example/a/202111031234/lane", PITH_META_DATE_PUBLISHED, NULL);
 }
 
 /* A UTC instant in the markup and the day the page shows beside the
@@ -676,24 +637,18 @@ static void test_url_date(void **state)
 static void test_local_day(void **state)
 {
     (void)state;
-    pith_result *r = page("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46Z\">",
-                          "<h1>Lane</h1><p class=\"byline\">November 18, 2019 8:58 PM PST</p>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-18T20:58:00-08:00");
-    pith_result_free(r);
+    page_is("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46Z\">",
+            "<h1>Lane</h1><p class=\"byline\">November 18, 2019 8:58 PM PST</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2019-11-18T20:58:00-08:00");
     /* the same day: the markup's instant stays */
-    r = page("<meta property=\"article:published_time\" content=\"2019-11-19T14:58:46Z\">",
-             "<h1>Lane</h1><p class=\"byline\">November 19, 2019</p>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-19T14:58:46+00:00");
-    pith_result_free(r);
+    page_is("<meta property=\"article:published_time\" content=\"2019-11-19T14:58:46Z\">",
+            "<h1>Lane</h1><p class=\"byline\">November 19, 2019</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2019-11-19T14:58:46+00:00");
     /* no dateline: the URL's day is the local one */
-    r = page_url("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46Z\">", "",
-                 "https://news.example/2019/11/18/lane/");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-18");
-    pith_result_free(r);
-    r = page_url("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46+01:00\">", "",
-                 "https://news.example/2019/11/18/lane/");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2019-11-19T04:58:46+01:00");
-    pith_result_free(r);
+    page_is("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46Z\">", "",
+            "https://news.example/2019/11/18/lane/", PITH_META_DATE_PUBLISHED, "2019-11-18");
+    page_is("<meta property=\"article:published_time\" content=\"2019-11-19T04:58:46+01:00\">", "",
+            "https://news.example/2019/11/18/lane/", PITH_META_DATE_PUBLISHED, "2019-11-19T04:58:46+01:00");
 }
 
 /* Where the article's dateline never is: the masthead's date of today,
@@ -702,21 +657,17 @@ static void test_local_day(void **state)
 static void test_dateline_places(void **state)
 {
     (void)state;
-    pith_result *r = page("", "<header><img alt=\"Bote\"><div class=\"header-date\">Mittwoch, 10. November "
-                              "2021</div></header><main><h1>Lane</h1><div class=\"article-meta\">Von: Jan Ott | "
-                              "03.11.2021</div></main><aside><span class=\"date\">02.11.2021</span></aside>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-11-03");
-    pith_result_free(r);
-    r = page("", "<article><h1>Lane</h1><aside class=\"meta_extras\"><time>Feb 18, 2020</time></aside></article>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2020-02-18");
-    pith_result_free(r);
-    r = page("", "<aside class=\"story\"><h1>Lane</h1><div class=\"ar-date\">12.10.2015, 19:16 Uhr</div></aside>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2015-10-12T19:16:00");
-    pith_result_free(r);
+    page_is("", "<header><img alt=\"Bote\"><div class=\"header-date\">Mittwoch, 10. November "
+                "2021</div></header><main><h1>Lane</h1><div class=\"article-meta\">Von: Jan Ott | "
+                "03.11.2021</div></main><aside><span class=\"date\">02.11.2021</span></aside>",
+            NULL, PITH_META_DATE_PUBLISHED, "2021-11-03");
+    page_is("", "<article><h1>Lane</h1><aside class=\"meta_extras\"><time>Feb 18, 2020</time></aside></article>",
+            NULL, PITH_META_DATE_PUBLISHED, "2020-02-18");
+    page_is("", "<aside class=\"story\"><h1>Lane</h1><div class=\"ar-date\">12.10.2015, 19:16 Uhr</div></aside>",
+            NULL, PITH_META_DATE_PUBLISHED, "2015-10-12T19:16:00");
     /* a <header> that holds the headline is the article's */
-    r = page("", "<header class=\"article-header\"><h1>Lane</h1><span class=\"date\">4. Mai 2021</span></header>");
-    is(r, PITH_META_DATE_PUBLISHED, 0, "2021-05-04");
-    pith_result_free(r);
+    page_is("", "<header class=\"article-header\"><h1>Lane</h1><span class=\"date\">4. Mai 2021</span></header>",
+            NULL, PITH_META_DATE_PUBLISHED, "2021-05-04");
 }
 
 /* A page with <html lang> (NULL: none) and a URL. */
