@@ -17,6 +17,7 @@
 #include "page.h"
 
 #include <string.h>
+#include "ascii.h"
 #include "metadata.h"
 #include "text.h"
 
@@ -658,7 +659,7 @@ static bool blank_text(const px_node *nd)
     size_t len;
     const char *t = px_text(nd, &len);
     for (size_t k = 0; k < len; k++)
-        if (!(t[k] == ' ' || (t[k] >= '\t' && t[k] <= '\r')))
+        if (!px_ascii_is_space((unsigned char)t[k]))
             return false;
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include <limits.h>
 #include <string.h>
+#include "ascii.h"
 #include "text.h"
 
 /* Phrasing elements: their text flows into the enclosing block. A const
@@ -64,7 +65,7 @@ static void settle_undefined(px_doc *doc)
 static bool blank(const char *s)
 {
     for (; *s; s++)
-        if (!(*s == ' ' || (*s >= '\t' && *s <= '\r')))
+        if (!px_ascii_is_space((unsigned char)*s))
             return false;
     return true;
 }
