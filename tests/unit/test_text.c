@@ -26,39 +26,32 @@
 
 static bool may(const char *s) { return px_may_need_strip(s, strlen(s)); }
 
+/* Would px_strip_controls change the string s? */
+static bool strip_changes_str(const char *s)
+{
+    size_t n = strlen(s);
+    char *copy = malloc(n + 1);
+    assert_non_null(copy);
+    memcpy(copy, s, n + 1);
+    bool changed = px_strip_controls(copy, n) != n || memcmp(copy, s, n);
+    free(copy);
+    return changed;
+}
+
 /* Would px_strip_controls change any text or attribute value of s's tree? */
 static bool strip_changes(const GumboNode *g)
 {
-    const char *own = NULL;
     const GumboVector *kids = NULL;
     if (g->type == GUMBO_NODE_DOCUMENT)
         kids = &g->v.document.children;
     else if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
         kids = &g->v.element.children;
         const GumboVector *at = &g->v.element.attributes;
-        for (unsigned i = 0; i < at->length; i++) {
-            const char *v = ((const GumboAttribute *)at->data[i])->value;
-            size_t n = strlen(v);
-            char *copy = malloc(n + 1);
-            assert_non_null(copy);
-            memcpy(copy, v, n + 1);
-            bool changed = px_strip_controls(copy, n) != n || memcmp(copy, v, n);
-            free(copy);
-            if (changed)
+        for (unsigned i = 0; i < at->length; i++)
+            if (strip_changes_str(((const GumboAttribute *)at->data[i])->value))
                 return true;
-        }
-    } else if (g->type != GUMBO_NODE_COMMENT)
-        own = g->v.text.text;
-    if (own) {
-        size_t n = strlen(own);
-        char *copy = malloc(n + 1);
-        assert_non_null(copy);
-        memcpy(copy, own, n + 1);
-        bool changed = px_strip_controls(copy, n) != n || memcmp(copy, own, n);
-        free(copy);
-        if (changed)
-            return true;
-    }
+    } else if (g->type != GUMBO_NODE_COMMENT && strip_changes_str(g->v.text.text))
+        return true;
     for (unsigned i = 0; kids && i < kids->length; i++)
         if (strip_changes(kids->data[i]))
             return true;
