@@ -302,6 +302,13 @@ static void fold_upto(px_buf *b, const char *t, size_t len, bool *pending, size_
     }
 }
 
+/* Elements whose text no reader sees: the text walks step over them. */
+static bool unseen(const px_node *nd)
+{
+    return nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
+                                      nd->tag == GUMBO_TAG_NOSCRIPT || nd->tag == GUMBO_TAG_TEMPLATE);
+}
+
 /* Folded text of node i's subtree, without script and style; with
  * apart, every element starts a new word. It stops once longer than max;
  * with cut, also inside a text node, for callers to whom a text longer
@@ -314,8 +321,7 @@ static char *node_text(ctx *c, int i, size_t max, bool apart, bool cut)
     bool pending = false;
     for (int j = i; j < nodes[i].end && b.len <= max; j++) {
         const px_node *nd = &nodes[j];
-        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
-                                      nd->tag == GUMBO_TAG_NOSCRIPT || nd->tag == GUMBO_TAG_TEMPLATE)) {
+        if (unseen(nd)) {
             j = nd->end - 1;
             continue;
         }
@@ -372,15 +378,16 @@ static size_t count_shown(const char *t, size_t n, bool *digit)
  * white space is always in the folded text, so once more than max of
  * them are seen the text is too long. A text is read in pieces that
  * cannot take the count past max + 1 before their last byte (so a digit
- * in one comes before the text is known to be too long). */
-px_digits px_meta_has_digit(const ctx *c, int i, size_t max)
+ * in one comes before the text is known to be too long). With digits,
+ * a digit ends the walk (PX_DIGIT). */
+static px_digits scan_shown(const ctx *c, int i, size_t max, bool digits)
 {
     const px_node *nodes = c->doc->nodes;
     size_t shown = 0;
+    bool any = false;
     for (int j = i; j < nodes[i].end; j++) {
         const px_node *nd = &nodes[j];
-        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
-                                      nd->tag == GUMBO_TAG_NOSCRIPT || nd->tag == GUMBO_TAG_TEMPLATE)) {
+        if (unseen(nd)) {
             j = nd->end - 1;
             continue;
         }
@@ -393,13 +400,34 @@ px_digits px_meta_has_digit(const ctx *c, int i, size_t max)
             bool digit;
             shown += count_shown(t + k, piece, &digit);
             k += piece;
-            if (digit)
+            any |= digit;
+            if (digit && digits)
                 return PX_DIGIT;
             if (shown > max)
                 return PX_TOO_LONG;
         }
     }
-    return PX_NO_DIGIT;
+    return any ? PX_DIGIT : PX_NO_DIGIT;
+}
+
+px_digits px_meta_has_digit(const ctx *c, int i, size_t max) { return scan_shown(c, i, max, true); }
+bool px_meta_text_longer(const ctx *c, int i, size_t max) { return scan_shown(c, i, max, false) == PX_TOO_LONG; }
+
+unsigned char px_meta_text_first(const ctx *c, int i)
+{
+    const px_node *nodes = c->doc->nodes;
+    for (int j = i; j < nodes[i].end; j++) {
+        if (unseen(&nodes[j])) {
+            j = nodes[j].end - 1;
+            continue;
+        }
+        size_t len = 0;
+        const char *t = nodes[j].kind == PX_TEXT ? px_text(&nodes[j], &len) : NULL;
+        for (size_t k = 0; k < len; k++)
+            if (!px_meta_is_ws((unsigned char)t[k]))
+                return (unsigned char)t[k];
+    }
+    return 0;
 }
 
 char *px_meta_node_text(ctx *c, int i, size_t max) { return node_text(c, i, max, false, false); }
@@ -519,11 +547,30 @@ static void family_init(family *f, const char *const *words, size_t count, const
         family_index(f, skip[w], HEAD_SKIP, w);
 }
 
+/* An element's class and id, NULL when it has none: one pass over its
+ * attributes for the two (every element is asked). */
+static void class_and_id(const px_node *nd, const char *attrs[2])
+{
+    attrs[0] = attrs[1] = NULL;
+    if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
+        return;
+    const GumboVector *v = &nd->g->v.element.attributes;
+    for (unsigned k = 0; k < v->length; k++) {
+        const GumboAttribute *at = v->data[k];
+        /* Gumbo lower-cases the names: the first byte rules out most */
+        int which = at->name[0] == 'c' && !strcmp(at->name, "class") ? 0
+                  : at->name[0] == 'i' && at->name[1] == 'd' && !at->name[2] ? 1 : -1;
+        if (which >= 0 && !attrs[which])
+            attrs[which] = at->value;
+    }
+}
+
 /* Does a class or id of element nd itself hold a word of f (within its
  * first NAMED_SCAN_MAX bytes)? */
 static bool own_named(const px_node *nd, const family *f)
 {
-    const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+    const char *attrs[2];
+    class_and_id(nd, attrs);
     /* Blogger's post column is <div class="widget Blog" id="Blog1">:
      * a widget by name, the article by place */
     if (f->nskip && attrs[0] && !strcmp(attrs[0], "widget Blog"))
@@ -591,7 +638,8 @@ struct px_meta_memo {
  * cover); false when it has neither. */
 static bool node_grams(const px_node *nd, uint64_t *g)
 {
-    const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+    const char *attrs[2];
+    class_and_id(nd, attrs);
     *g = 0;
     for (int a = 0; a < 2; a++)
         if (attrs[a])
