@@ -1004,9 +1004,7 @@ void px_meta_signature(ctx *c)
         bool lines = false;
         for (int j = i + 1; j < nd->end && j < i + BYLINE_FAR && !lines; j++)
             lines = nodes[j].kind == PX_ELEMENT && !(nodes[j].flags & PX_INLINE) && nodes[j].tag != GUMBO_TAG_BR;
-        /* a paragraph of the body is no byline, and need not be folded
-         * to see so */
-        if (lines || px_meta_text_longer(c, i, SIGNATURE_MAX))
+        if (lines)
             continue;
         char *v = px_meta_short_text(c, i, SIGNATURE_MAX + 1);
         if (!v)

@@ -378,13 +378,11 @@ static size_t count_shown(const char *t, size_t n, bool *digit)
  * white space is always in the folded text, so once more than max of
  * them are seen the text is too long. A text is read in pieces that
  * cannot take the count past max + 1 before their last byte (so a digit
- * in one comes before the text is known to be too long). With digits,
- * a digit ends the walk (PX_DIGIT). */
-static px_digits scan_shown(const ctx *c, int i, size_t max, bool digits)
+ * in one comes before the text is known to be too long). */
+px_digits px_meta_has_digit(const ctx *c, int i, size_t max)
 {
     const px_node *nodes = c->doc->nodes;
     size_t shown = 0;
-    bool any = false;
     for (int j = i; j < nodes[i].end; j++) {
         const px_node *nd = &nodes[j];
         if (unseen(nd)) {
@@ -400,18 +398,14 @@ static px_digits scan_shown(const ctx *c, int i, size_t max, bool digits)
             bool digit;
             shown += count_shown(t + k, piece, &digit);
             k += piece;
-            any |= digit;
-            if (digit && digits)
+            if (digit)
                 return PX_DIGIT;
             if (shown > max)
                 return PX_TOO_LONG;
         }
     }
-    return any ? PX_DIGIT : PX_NO_DIGIT;
+    return PX_NO_DIGIT;
 }
-
-px_digits px_meta_has_digit(const ctx *c, int i, size_t max) { return scan_shown(c, i, max, true); }
-bool px_meta_text_longer(const ctx *c, int i, size_t max) { return scan_shown(c, i, max, false) == PX_TOO_LONG; }
 
 unsigned char px_meta_text_first(const ctx *c, int i)
 {
@@ -620,7 +614,8 @@ struct px_meta_memo {
      * readers ask of a dozen families in turn, node after node, and a
      * scan of the families for each question cost as much as the answer */
     unsigned char slot[MEMO_SLOTS];
-    uint32_t *bits;  /* per node: asked (bit f), holds (bit 16 + f); 0: never looked at */
+    uint32_t *bits;  /* per node: asked (bit f), holds (bit 16 + f); 0: never looked at;
+                      * NO_NAMES: no class, no id */
     uint64_t *grams; /* per node looked at: the pairs of its class and id */
     /* Per family asked about ancestors (elsewhere(), 8 levels, of every
      * candidate, pass after pass), per node: 1 + how many levels up the
@@ -633,6 +628,10 @@ struct px_meta_memo {
     const px_alloc *a;
 };
 #define NEAR_NONE 254u
+/* bits[] of an element with no class and no id, so no to every family:
+ * "holds" with nothing asked, a state no question leaves (all asked and
+ * none held, 0xffff, is an element with names) */
+#define NO_NAMES 0xffff0000u
 
 /* The pairs of letters of node p's class and id (the bytes a match can
  * cover); false when it has neither. */
@@ -728,8 +727,10 @@ static bool walk_stops(const px_node *nodes, int p)
 static bool memo_own(px_meta_memo *memo, int f, const px_node *nd, int p)
 {
     uint32_t b = memo->bits[p];
-    if (!b && !node_grams(nd, &memo->grams[p]))
-        b = 0xffffu; /* no class and no id: no to every family */
+    if (b == NO_NAMES || (!b && !node_grams(nd, &memo->grams[p]))) {
+        memo->bits[p] = NO_NAMES;
+        return false;
+    }
     if (!(b >> f & 1)) {
         b |= 1u << f;
         if (family_maybe(&memo->fam[f], memo->grams[p]) && own_named(nd, &memo->fam[f]))
@@ -777,6 +778,10 @@ static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const ch
                   size_t count, const char *const *skip, size_t nskip)
 {
     const px_node *nodes = doc->nodes;
+    /* An element with no class and no id, known so from an earlier
+     * question: the readers ask of every element, and most have none. */
+    if (memo && up == 0 && i >= 0 && i < memo->nodes && memo->bits[i] == NO_NAMES)
+        return false;
     int f = memo ? memo_family(memo, words, count, skip, nskip) : -1;
     if (f >= 0 && up > 0 && (unsigned)up < NEAR_NONE && i >= 0 && i < memo->nodes) {
         if (!memo->near[f])

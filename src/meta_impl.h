@@ -123,12 +123,10 @@ char *px_meta_short_words(ctx *c, int i, size_t max);
  * before folding it, for a text of no use without a digit, or too long. */
 typedef enum px_digits { PX_NO_DIGIT, PX_DIGIT, PX_TOO_LONG } px_digits;
 px_digits px_meta_has_digit(const ctx *c, int i, size_t max);
-/* Without folding it either: is that text surely longer than max bytes;
- * its first byte when that is ASCII (0: the text is empty; 0x80 or more:
- * it starts with another character, which folding may drop). Tests
- * before folding, for callers that want a short text, or one that
- * starts with a known byte. */
-bool px_meta_text_longer(const ctx *c, int i, size_t max);
+/* Without folding it either: the first byte of that text when that is
+ * ASCII (0: the text is empty; 0x80 or more: it starts with another
+ * character, which folding may drop). A test before folding, for
+ * callers that want a text that starts with a known byte. */
 unsigned char px_meta_text_first(const ctx *c, int i);
 /* The content of the first <meta> with this key, or NULL. */
 const char *px_meta_tag(const ctx *c, const char *key);
