@@ -231,7 +231,7 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     size_t *blob_len = calloc((size_t)rs->npats + 1, sizeof *blob_len);
     bool ok = at && blob_len;
     for (int i = 0; i < rs->npats && ok; i++) {
-        const pattern *pt = &rs->pats[i];
+        const pattern_text *pt = &rs->texts[i]; /* no image here: every pattern has one */
         at[4 * i] = put_blob(&blobs, rs, i, &blob_len[i]);
         at[4 * i + 1] = pool_add(&strings, pt->src, strlen(pt->src) + 1, 1);
         /* a px_litset ends with an empty string */
@@ -288,7 +288,7 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     fprintf(out, "};\n\nstatic const px_image_pattern pats[] = {\n");
     for (int i = 0; i < rs->npats; i++)
         fprintf(out, "    {%ld, 0x%xu, %ld, %ld, %ld, %zu},\n", at[4 * i + 1],
-                (unsigned)rs->pats[i].flags, at[4 * i + 2], at[4 * i + 3], at[4 * i],
+                (unsigned)rs->texts[i].flags, at[4 * i + 2], at[4 * i + 3], at[4 * i],
                 at[4 * i] >= 0 ? blob_len[i] : 0);
     free(at);
     free(blob_len);

@@ -117,9 +117,9 @@ static void test_image_is_the_parsed_files(void **state)
     }
     assert_int_equal(img->npats, rs->npats);
     for (int i = 0; i < rs->npats; i++) {
-        assert_string_equal(px_image_src(img, i), rs->pats[i].src);
-        assert_int_equal(img->pats[i].flags, rs->pats[i].flags);
-        assert_true(same_list(px_image_lits(img, i), rs->pats[i].lits));
+        assert_string_equal(px_image_src(img, i), rs->texts[i].src);
+        assert_int_equal(img->pats[i].flags, rs->texts[i].flags);
+        assert_true(same_list(px_image_lits(img, i), rs->texts[i].lits));
     }
     assert_int_equal(img->nkeys, rs->nkeys);
     for (int k = 0; k < rs->nkeys; k++)
