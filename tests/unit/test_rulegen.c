@@ -298,7 +298,33 @@ static void test_user_rules_go_on_top(void **state)
     assert_int_equal(px_rules_parse(rs, "mine.rules", mine, strlen(mine), &err), PITH_OK);
     assert_int_equal(px_rules_parse(rs, "again.rules", mine, strlen(mine), &err), PITH_OK);
     assert_int_equal(px_rules_count(rs), (size_t)px_builtin_image.nrules + 4);
+    /* and one written as the image has it: found there, no new pattern */
+    const px_rules_image *img = &px_builtin_image;
+    int same = -1;
+    for (int i = 0; i < img->npats && same < 0; i++)
+        if (img->pats[i].flags == (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS) &&
+            !strpbrk(px_image_src(img, i), "/\n") && strlen(px_image_src(img, i)) < 200)
+            same = i;
+    assert_true(same >= 0);
+    char theirs[256];
+    snprintf(theirs, sizeof theirs, "+1 text~/%s/i\n", px_image_src(img, same));
+    assert_int_equal(px_rules_parse(rs, "theirs.rules", theirs, strlen(theirs), &err), PITH_OK);
+    assert_int_equal(rs->rules[rs->nrules - 1].m[0].pat, same);
+    assert_int_equal(rs->npats, img->npats + 2);
     assert_int_equal(px_rules_compile(rs, &err), PITH_OK);
+    /* the image's patterns read in place, the file's from the rule set */
+    for (int i = 0; i < img->npats; i++) {
+        assert_ptr_equal(px_pat_src(rs, i), px_image_src(img, i));
+        assert_ptr_equal(px_pat_lits(rs, i), px_image_lits(img, i));
+        assert_ptr_equal(px_pat_head(rs, i), px_image_head(img, i));
+        assert_ptr_equal(px_pat_blob(rs, i), px_image_blob(img, i));
+        assert_int_equal(px_pat_flags(rs, i), img->pats[i].flags);
+    }
+    assert_string_equal(px_pat_src(rs, img->npats), "(?:^|\\s)zebra-box(?:\\s|$)");
+    assert_string_equal(px_pat_src(rs, img->npats + 1), "^ok$");
+    assert_null(px_pat_blob(rs, img->npats));
+    assert_non_null(px_pat_lits(rs, img->npats)); /* "zebra-box", for the scanner */
+    assert_non_null(px_pat_head(rs, img->npats + 1)); /* anchored */
     px_verdict v = verdict(rs, "<div id=x class='a zebra-box'>x</div>");
     assert_true(v.drop);
     char where[64];
