@@ -93,10 +93,14 @@ typedef struct px_image_pattern {
 typedef struct px_rules_image {
     const char *const *files;
     int nfiles;
-    /* Their m is NULL (no pointer to relocate): rule i's nm matchers
-     * follow rule i - 1's in matchers. */
+    /* Their m is NULL (no pointer to relocate): rule i's nm matchers are
+     * matchers[first[i]...]. The rules whose matchers name a string (an
+     * attribute, a value, a tag Gumbo does not know) have theirs last, so
+     * that the loader's writes of those pointers fall on as few pages as
+     * they can (bench/RESULTS.md, start-up faults). */
     const rule *rules;
     const matcher *matchers;
+    const int *first;
     int nrules;
     const px_image_pattern *pats;
     int npats;

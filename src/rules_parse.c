@@ -632,10 +632,8 @@ int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *er
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
     memcpy(rs->files, img->files, (size_t)img->nfiles * sizeof *rs->files);
     memcpy(rs->rules, img->rules, (size_t)img->nrules * sizeof *rs->rules);
-    for (int i = 0, at = 0; i < img->nrules; i++) {
-        rs->rules[i].m = img->matchers + at;
-        at += img->rules[i].nm;
-    }
+    for (int i = 0; i < img->nrules; i++)
+        rs->rules[i].m = img->matchers + img->first[i];
     /* The patterns' texts stay in the image; their states start as
      * calloc's zeros (no code, none JIT-compiled, no uses, unclaimed: the
      * lock-free atomics here have no other state). */

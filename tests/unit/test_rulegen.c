@@ -94,9 +94,11 @@ static void test_image_is_the_parsed_files(void **state)
     for (int i = 0; i < rs->nfiles; i++)
         assert_string_equal(img->files[i], rs->files[i]);
     assert_int_equal(img->nrules, rs->nrules);
-    for (int i = 0, at = 0; i < rs->nrules; i++) {
+    int ends_plain = 0, starts_named = INT32_MAX; /* where the matchers naming strings begin */
+    for (int i = 0; i < rs->nrules; i++) {
         const rule *a = &img->rules[i], *b = &rs->rules[i];
-        /* no pointer in the image's rules: their matchers follow in order */
+        int at = img->first[i];
+        /* no pointer in the image's rules: first[i] says where their matchers are */
         assert_null(a->m);
         assert_true(a->drop == b->drop && a->score == b->score && a->text == b->text);
         assert_int_equal(a->file, b->file);
@@ -113,8 +115,18 @@ static void test_image_is_the_parsed_files(void **state)
             assert_memory_equal(x->tags, y->tags, sizeof x->tags);
             assert_true(same_list(x->tagnames, y->tagnames));
         }
-        at += a->nm;
+        bool named = false;
+        for (int j = 0; j < a->nm; j++)
+            named |= img->matchers[at + j].name || img->matchers[at + j].value ||
+                     img->matchers[at + j].tagnames;
+        if (named && at < starts_named)
+            starts_named = at;
+        if (!named && at + a->nm > ends_plain)
+            ends_plain = at + a->nm;
     }
+    /* the rules whose matchers name a string have theirs after all others */
+    assert_true(ends_plain <= starts_named);
+    assert_true(starts_named < INT32_MAX);
     assert_int_equal(img->npats, rs->npats);
     for (int i = 0; i < rs->npats; i++) {
         assert_string_equal(px_image_src(img, i), rs->texts[i].src);
