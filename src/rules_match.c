@@ -110,8 +110,9 @@ px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t n
      * default is 20 GB. */
     if (s->mctx)
         pcre2_set_heap_limit(s->mctx, 8192);
-    /* No more slots than the page has nodes (at least 64): a small page
-     * then writes to a few pages of memory, not 48 KB of them. */
+    /* A slot per two nodes of the page (at least 64): only elements are
+     * cached, and a small page then writes to a few pages of memory, not
+     * 48 KB of them (bench/RESULTS.md, start-up faults). */
     size_t slots = 64;
     while (2 * slots < nodes && slots < CACHE_SLOTS)
         slots *= 2;
