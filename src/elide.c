@@ -28,6 +28,11 @@ enum attr_bit {
     A_FONT = 1u << 1, /* color, face, size: a <font> with one ends foreign content */
     A_ITEM = 1u << 2, /* itemprop, itemscope: metadata reads them on any element */
     A_TYPE = 1u << 3,
+    /* Read only on some elements (read_on, thin_attrs): */
+    A_SRC = 1u << 4,    /* src: on <img>, and on an element with itemprop */
+    A_SRCSET = 1u << 5, /* srcset, data-srcset: on an <img> without a usable src */
+    A_HREF = 1u << 6,   /* href: on a <link> only when its rel is canonical or image_src */
+    A_REL = 1u << 7,
 };
 enum tag_bit {
     K_BREAKOUT = 1u << 0,    /* ends foreign content when it starts inside it */
@@ -40,7 +45,7 @@ enum tag_bit {
 #define TAG_ID 8
 enum tag_id {
     T_OTHER, T_PRE, T_LISTING, T_SCRIPT, T_STYLE, T_TEMPLATE, T_SVG, T_MATH, T_SELECT,
-    T_PLAINTEXT, T_FRAMESET, T_FONT, T_INPUT, T_KEYGEN, T_TEXTAREA
+    T_PLAINTEXT, T_FRAMESET, T_FONT, T_INPUT, T_KEYGEN, T_TEXTAREA, T_IMG, T_IMAGE, T_LINK
 };
 
 /* A tag as the tokenizer reads it. */
@@ -84,7 +89,7 @@ static const struct {
     {"div", K_BREAKOUT}, {"dl", K_BREAKOUT}, {"dt", K_BREAKOUT}, {"em", K_BREAKOUT},
     {"embed", K_BREAKOUT}, {"h1", K_BREAKOUT}, {"h2", K_BREAKOUT}, {"h3", K_BREAKOUT},
     {"h4", K_BREAKOUT}, {"h5", K_BREAKOUT}, {"h6", K_BREAKOUT}, {"head", K_BREAKOUT},
-    {"hr", K_BREAKOUT}, {"i", K_BREAKOUT}, {"img", K_BREAKOUT}, {"li", K_BREAKOUT},
+    {"hr", K_BREAKOUT}, {"i", K_BREAKOUT}, {"img", K_BREAKOUT | T_IMG << TAG_ID}, {"li", K_BREAKOUT},
     {"listing", K_BREAKOUT | T_LISTING << TAG_ID}, {"menu", K_BREAKOUT}, {"meta", K_BREAKOUT},
     {"nobr", K_BREAKOUT}, {"ol", K_BREAKOUT}, {"p", K_BREAKOUT},
     {"pre", K_BREAKOUT | T_PRE << TAG_ID}, {"ruby", K_BREAKOUT}, {"s", K_BREAKOUT},
@@ -116,6 +121,9 @@ static const struct {
     {"applet", K_SCOPE}, {"html", K_SCOPE}, {"marquee", K_SCOPE}, {"object", K_SCOPE},
     {"select", K_SCOPE | T_SELECT << TAG_ID}, {"font", T_FONT << TAG_ID},
     {"input", T_INPUT << TAG_ID}, {"keygen", T_KEYGEN << TAG_ID},
+    /* Whose src, srcset and href are read (read_on); Gumbo reads an
+     * <image> in HTML as an <img>. */
+    {"image", T_IMAGE << TAG_ID}, {"link", T_LINK << TAG_ID},
 };
 
 /* Attributes whose values someone reads: pith (px_attr and
@@ -141,7 +149,24 @@ static const struct {
     unsigned bits;
 } pass_attrs[] = {
     {"color", A_FONT}, {"face", A_FONT}, {"size", A_FONT},
-    {"itemprop", A_ITEM}, {"itemscope", A_ITEM}, {"type", A_TYPE},
+    {"itemprop", A_ITEM}, {"itemscope", A_ITEM}, {"type", A_TYPE}, {"rel", A_REL},
+};
+
+/* Names of read_attrs that pith reads on some elements only: they get
+ * these bits instead of A_READ (unless the rules read them too), and
+ * thin_attrs asks read_on. The readers: src in px_image_url
+ * (render_common.c: an <img>'s src, data-src, data-lazy-src,
+ * data-original, then data-srcset, srcset) and the microdata's image
+ * (meta_tags.c: src, content or href of an element with itemprop); href
+ * on a <link> in meta_tags.c (rel canonical or image_src), on <a> and
+ * <base> (always kept), and the microdata's. A <source>'s srcset is read
+ * for its <picture>'s <img>. tests/elide/domdiff.c checks the same from
+ * Gumbo's tree. */
+static const struct {
+    const char *name;
+    unsigned bits;
+} read_on_attrs[] = {
+    {"src", A_SRC}, {"srcset", A_SRCSET}, {"data-srcset", A_SRCSET}, {"href", A_HREF},
 };
 
 /* An open-addressing hash table of names (any case) to their bits: every
@@ -228,8 +253,13 @@ px_elide_names *px_elide_names_new(const px_alloc *a, const char *const *keep, s
     }
     for (size_t i = 0; i < COUNT(tag_names); i++)
         add(&nm->tags, tag_names[i].name, tag_names[i].kind);
-    for (size_t i = 0; i < COUNT(read_attrs); i++)
-        add(&nm->attrs, read_attrs[i], A_READ);
+    for (size_t i = 0; i < COUNT(read_attrs); i++) {
+        unsigned bits = A_READ;
+        for (size_t k = 0; k < COUNT(read_on_attrs); k++)
+            if (!strcmp(read_attrs[i], read_on_attrs[k].name))
+                bits = read_on_attrs[k].bits;
+        add(&nm->attrs, read_attrs[i], bits);
+    }
     for (size_t i = 0; i < COUNT(pass_attrs); i++)
         add(&nm->attrs, pass_attrs[i].name, pass_attrs[i].bits);
     for (size_t i = 0; i < nkeep; i++)
@@ -615,6 +645,69 @@ static bool repeats_attr(const tag *t)
     return false;
 }
 
+/* The tag's (only) attribute with bit, or NULL. */
+static const struct attr *attr_with(const tag *t, unsigned bit)
+{
+    for (int i = 0; i < t->nattrs; i++)
+        if (t->attrs[i].bits & bit)
+            return &t->attrs[i];
+    return NULL;
+}
+
+/* Does the value v[0..n) start as Gumbo and pith will read it: up to its
+ * first 5 bytes printable ASCII without a character reference, which
+ * neither Gumbo nor the stripping of control characters can change? */
+static bool plain_start(const char *v, size_t n)
+{
+    for (size_t i = 0; i < n && i < 5; i++)
+        if (v[i] <= ' ' || v[i] > '~' || v[i] == '&')
+            return false;
+    return n > 0;
+}
+
+/* Is the rel value v[0..n) one a <link>'s href is read for (canonical,
+ * image_src), or one the pass cannot be sure of (a reference, a byte
+ * that is no printable ASCII: a control the stripping takes out could
+ * join two words)? */
+static bool rel_wanted(const char *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (c == '&' || c > '~' || (c < ' ' && !is_ws((char)c)))
+            return true;
+        if ((n - i >= 9 && px_ascii_ieq(v + i, "canonical", 9)) ||
+            (n - i >= 9 && px_ascii_ieq(v + i, "image_src", 9)))
+            return true;
+    }
+    return false;
+}
+
+/* Does pith read attribute at of tag t (read_on_attrs says who)? */
+static bool read_on(const tag *t, const struct attr *at)
+{
+    if (at->bits & A_READ)
+        return true;
+    unsigned id = tag_id(t);
+    if (at->bits & A_SRC)
+        return id == T_IMG || id == T_IMAGE || (t->attr_bits & A_ITEM);
+    if (at->bits & A_SRCSET) {
+        if (id != T_IMG)
+            return true;
+        /* px_image_url takes a src that is there, not empty and no data:
+         * URL before any srcset. */
+        const struct attr *src = attr_with(t, A_SRC);
+        return !src || !src->v || !plain_start(src->v, (size_t)(src->v_end - src->v)) ||
+               (src->v_end - src->v >= 5 && !memcmp(src->v, "data:", 5));
+    }
+    if (at->bits & A_HREF) {
+        if (id != T_LINK || (t->attr_bits & A_ITEM))
+            return true;
+        const struct attr *rel = attr_with(t, A_REL);
+        return rel && rel->v && rel_wanted(rel->v, (size_t)(rel->v_end - rel->v));
+    }
+    return false;
+}
+
 /* Takes out the tag's attributes that nobody reads (src/elide.h). Where
  * the pass is not sure how Gumbo reads their names (past ATTRS_MAX, or a
  * name repeated), it leaves the tag as it is. */
@@ -624,7 +717,7 @@ static void thin_attrs(elider *e, const tag *t)
         return;
     for (int i = 0; i < t->nattrs; i++) {
         const struct attr *at = &t->attrs[i];
-        if (at->bits & A_READ)
+        if (read_on(t, at))
             continue;
         if (!(at->bits & A_FONT) && is_ws(at->name[-1])) {
             const char *to = at->end;

@@ -158,7 +158,24 @@ static const struct {
      * to Gumbo), a hidden input, an isindex prompt, integration points. */
     {"<svg><a xlink:href=\"/x\"><text>t</text></a></svg><input type=hidden>"
      "<isindex prompt=\"Find\"><math><annotation-xml encoding=\"text/html\"></annotation-xml></math>", NULL},
-    {"<img src=\"a.png\" data-src=\"b.png\" srcset=\"c 2x\" alt=\"A\" style=\"x\" hidden=\"h\">", NULL},
+    {"<img src=\"a.png\" data-src=\"b.png\" alt=\"A\" style=\"x\" hidden=\"h\">", NULL},
+    /* Read on some elements only: src on an <img> (or <image>) and where
+     * itemprop is; an <img>'s srcset and data-srcset only when its src
+     * is missing, empty, a data: URL or one the pass cannot read for sure
+     * (a reference, a control); a <link>'s href for rel canonical or
+     * image_src (any case, or a reference in rel), or with itemprop. */
+    {"<script src=\"/a.js\" async></script><iframe src=\"/f\"></iframe><img src=\"i.png\">"
+     "<image src=i><span itemprop=\"image\" src=\"s.png\"></span>",
+     "<script ></script><iframe ></iframe><img src=\"i.png\"><image src=i><span itemprop=\"image\" src=\"s.png\"></span>"},
+    {"<IMG SRC=x.png SRCSET=\"c 2x\" data-srcset='d 1x' alt=a>", "<IMG SRC=x.png alt=a>"},
+    {"<img srcset=\"c 2x\" src=\"DATA:x\">", "<img src=\"DATA:x\">"},
+    {"<img src=\"data:image/gif;base64,R0\" srcset=\"c 2x\" data-srcset=\"d 1x\">", NULL},
+    {"<img src=\"\" srcset=\"c 2x\"><img src srcset=c><img srcset=\"c 2x\"><img src=\"&#100;ata:x\" srcset=c>"
+     "<img src=\"dat\x01a:x\" srcset=c><image src=\"i.png\" srcset=c>", NULL},
+    {"<link rel=\"stylesheet\" href=\"/a.css\"><link href=\"/b\"><link rel=\"Canonical\" href=\"/c\">"
+     "<link rel=\"x image_src\" href=\"/i\"><link itemprop=\"url\" href=\"/u\"><link rel=\"x&#32;y\" href=\"/r\">",
+     "<link rel=\"stylesheet\" ><link ><link rel=\"Canonical\" href=\"/c\">"
+     "<link rel=\"x image_src\" href=\"/i\"><link itemprop=\"url\" href=\"/u\"><link rel=\"x&#32;y\" href=\"/r\">"},
 };
 
 /* px_elide with a table of names made for the call. */
@@ -306,10 +323,25 @@ static void test_domdiff_attrs(void **state)
         {"<font size=\"1\">t</font>", "<font>t</font>"},
         {"<a>t</a>", "<a onclick=\"\">t</a>"},
         {"<a href=\"x\" class=\"y\">t</a>", "<a class=\"y\" href=\"x\">t</a>"},
+        /* where src, srcset and href are read */
+        {"<img src=\"a.png\">", "<img>"},
+        {"<p itemprop=\"image\" src=\"a.png\">t</p>", "<p itemprop=\"image\">t</p>"},
+        {"<img src=\"data:x\" srcset=\"a 1x\">", "<img src=\"data:x\">"},
+        {"<img src=\"\" data-src=\"data:y\" data-srcset=\"a 1x\">", "<img src=\"\" data-src=\"data:y\">"},
+        {"<picture><source srcset=\"a 1x\"><img></picture>", "<picture><source><img></picture>"},
+        {"<link rel=\"icon canonical\" href=\"/c\">", "<link rel=\"icon canonical\">"},
+        {"<link rel=\"IMAGE_SRC\" href=\"/c\">", "<link rel=\"IMAGE_SRC\">"},
+        {"<link itemprop=\"url\" href=\"/u\">", "<link itemprop=\"url\">"},
+        {"<a href=\"x\">t</a>", "<a>t</a>"},
     };
     check_pairs(differ, sizeof differ / sizeof *differ,
-                "<a onclick=\"x\" data-q=\"1\" href=\"h\" target=\"_blank\" size=\"2\">t</a>",
-                "<a data-q=\"\" href=\"h\" size=\"\">t</a>");
+                "<a onclick=\"x\" data-q=\"1\" href=\"h\" target=\"_blank\" size=\"2\">t</a>"
+                "<script src=\"/s.js\"></script><img src=\"a.png\" srcset=\"b 2x\" data-srcset=\"c\">"
+                "<img src=\"data:x\" data-lazy-src=\"l.png\" srcset=\"b 2x\">"
+                "<link rel=\"stylesheet canonicalx\" href=\"/x.css\">",
+                "<a data-q=\"\" href=\"h\" size=\"\">t</a>"
+                "<script></script><img src=\"a.png\"><img src=\"data:x\" data-lazy-src=\"l.png\">"
+                "<link rel=\"stylesheet canonicalx\" href=\"\">");
 }
 
 /* The check sees an svg that lost what it held. */
