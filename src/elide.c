@@ -29,10 +29,13 @@ enum attr_bit {
     A_ITEM = 1u << 2, /* itemprop, itemscope: metadata reads them on any element */
     A_TYPE = 1u << 3,
     /* Read only on some elements (read_on, thin_attrs): */
-    A_SRC = 1u << 4,    /* src: on <img>, and on an element with itemprop */
-    A_SRCSET = 1u << 5, /* srcset, data-srcset: on an <img> without a usable src */
-    A_HREF = 1u << 6,   /* href: on a <link> only when its rel is canonical or image_src */
-    A_REL = 1u << 7,
+    A_SRC = 1u << 4,     /* src: on <img>, and on an element with itemprop */
+    A_IMG_LATER = 1u << 5, /* data-src, data-lazy-src, data-original, data-srcset:
+                          * on an <img> without a usable src */
+    A_SRCSET = 1u << 6,  /* srcset: the same, and on a <source> */
+    A_HREF = 1u << 7,    /* href: on <a>, <base>, an element with itemprop, and a
+                          * <link> whose rel is canonical or image_src */
+    A_REL = 1u << 8,
 };
 enum tag_bit {
     K_BREAKOUT = 1u << 0,    /* ends foreign content when it starts inside it */
@@ -45,7 +48,8 @@ enum tag_bit {
 #define TAG_ID 8
 enum tag_id {
     T_OTHER, T_PRE, T_LISTING, T_SCRIPT, T_STYLE, T_TEMPLATE, T_SVG, T_MATH, T_SELECT,
-    T_PLAINTEXT, T_FRAMESET, T_FONT, T_INPUT, T_KEYGEN, T_TEXTAREA, T_IMG, T_IMAGE, T_LINK
+    T_PLAINTEXT, T_FRAMESET, T_FONT, T_INPUT, T_KEYGEN, T_TEXTAREA, T_IMG, T_IMAGE, T_LINK,
+    T_SOURCE, T_A, T_BASE
 };
 
 /* A tag as the tokenizer reads it. */
@@ -123,7 +127,8 @@ static const struct {
     {"input", T_INPUT << TAG_ID}, {"keygen", T_KEYGEN << TAG_ID},
     /* Whose src, srcset and href are read (read_on); Gumbo reads an
      * <image> in HTML as an <img>. */
-    {"image", T_IMAGE << TAG_ID}, {"link", T_LINK << TAG_ID},
+    {"image", T_IMAGE << TAG_ID}, {"link", T_LINK << TAG_ID}, {"source", T_SOURCE << TAG_ID},
+    {"a", T_A << TAG_ID}, {"base", T_BASE << TAG_ID},
 };
 
 /* Attributes whose values someone reads: pith (px_attr and
@@ -154,19 +159,21 @@ static const struct {
 
 /* Names of read_attrs that pith reads on some elements only: they get
  * these bits instead of A_READ (unless the rules read them too), and
- * thin_attrs asks read_on. The readers: src in px_image_url
- * (render_common.c: an <img>'s src, data-src, data-lazy-src,
- * data-original, then data-srcset, srcset) and the microdata's image
+ * thin_attrs asks read_on. The readers: px_image_url (render_common.c:
+ * an <img>'s src, data-src, data-lazy-src, data-original, the first that
+ * is not empty nor a data: URL, else its data-srcset, srcset, else the
+ * srcset of a <source> of its <picture>), the microdata's image
  * (meta_tags.c: src, content or href of an element with itemprop); href
- * on a <link> in meta_tags.c (rel canonical or image_src), on <a> and
- * <base> (always kept), and the microdata's. A <source>'s srcset is read
- * for its <picture>'s <img>. tests/elide/domdiff.c checks the same from
- * Gumbo's tree. */
+ * on <a> (links, bylines, tags), <base>, and a <link> of rel canonical
+ * or image_src (meta_tags.c). In an <svg> Gumbo names xlink:href href.
+ * tests/elide/domdiff.c checks the same from Gumbo's tree. */
 static const struct {
     const char *name;
     unsigned bits;
 } read_on_attrs[] = {
-    {"src", A_SRC}, {"srcset", A_SRCSET}, {"data-srcset", A_SRCSET}, {"href", A_HREF},
+    {"src", A_SRC}, {"data-src", A_IMG_LATER}, {"data-lazy-src", A_IMG_LATER},
+    {"data-original", A_IMG_LATER}, {"data-srcset", A_IMG_LATER}, {"srcset", A_SRCSET},
+    {"href", A_HREF}, {"xlink:href", A_HREF},
 };
 
 /* An open-addressing hash table of names (any case) to their bits: every
@@ -690,18 +697,22 @@ static bool read_on(const tag *t, const struct attr *at)
     unsigned id = tag_id(t);
     if (at->bits & A_SRC)
         return id == T_IMG || id == T_IMAGE || (t->attr_bits & A_ITEM);
-    if (at->bits & A_SRCSET) {
-        if (id != T_IMG)
+    if (at->bits & (A_IMG_LATER | A_SRCSET)) {
+        if ((at->bits & A_SRCSET) && id == T_SOURCE)
             return true;
+        if (id != T_IMG && id != T_IMAGE)
+            return false;
         /* px_image_url takes a src that is there, not empty and no data:
-         * URL before any srcset. */
+         * URL before all these. */
         const struct attr *src = attr_with(t, A_SRC);
         return !src || !src->v || !plain_start(src->v, (size_t)(src->v_end - src->v)) ||
                (src->v_end - src->v >= 5 && !memcmp(src->v, "data:", 5));
     }
     if (at->bits & A_HREF) {
-        if (id != T_LINK || (t->attr_bits & A_ITEM))
+        if (id == T_A || id == T_BASE || (t->attr_bits & A_ITEM))
             return true;
+        if (id != T_LINK)
+            return false;
         const struct attr *rel = attr_with(t, A_REL);
         return rel && rel->v && rel_wanted(rel->v, (size_t)(rel->v_end - rel->v));
     }

@@ -134,10 +134,11 @@ static bool has_token(const char *list, const char *token)
 /* Does pith read attribute at of element el? The names px_elide_reads_attr
  * lists, except where the reader looks at some elements only: src on an
  * <img> (px_image_url) and on an element with itemprop (the microdata's
- * image); an <img>'s srcset and data-srcset only when it has no src,
- * data-src, data-lazy-src or data-original that is not empty and no data:
- * URL; a <link>'s href when its rel says canonical or image_src, or it has
- * itemprop. */
+ * image); an <img>'s data-src, data-lazy-src, data-original, data-srcset
+ * and srcset only when no key before it in that order is there, not empty
+ * and no data: URL; srcset on a <source> too; href on <a>, <base>, an
+ * element with itemprop, and a <link> whose rel says canonical or
+ * image_src. */
 static bool value_read(const GumboElement *el, const GumboAttribute *at)
 {
     const char *name = at->name;
@@ -146,17 +147,29 @@ static bool value_read(const GumboElement *el, const GumboAttribute *at)
     bool item = gumbo_get_attribute(&el->attributes, "itemprop") != NULL;
     if (!strcmp(name, "src"))
         return el->tag == GUMBO_TAG_IMG || item;
-    if ((!strcmp(name, "srcset") || !strcmp(name, "data-srcset")) && el->tag == GUMBO_TAG_IMG) {
-        static const char *const keys[] = {"src", "data-src", "data-lazy-src", "data-original"};
+    static const char *const keys[] = {"src", "data-src", "data-lazy-src", "data-original",
+                                       "data-srcset", "srcset"};
+    size_t key = 1;
+    while (key < sizeof keys / sizeof *keys && strcmp(name, keys[key]))
+        key++;
+    if (key < sizeof keys / sizeof *keys) {
+        if (!strcmp(name, "srcset") && el->tag == GUMBO_TAG_SOURCE)
+            return true;
+        if (el->tag != GUMBO_TAG_IMG)
+            return false;
         bool read = true;
-        for (size_t k = 0; k < sizeof keys / sizeof *keys && read; k++) {
+        for (size_t k = 0; k < key && k < 4 && read; k++) {
             char *v = value_of(el, keys[k]);
             read = !(v && *v && strncmp(v, "data:", 5));
             free(v);
         }
         return read;
     }
-    if (!strcmp(name, "href") && el->tag == GUMBO_TAG_LINK && !item) {
+    if (!strcmp(name, "href") || !strcmp(name, "xlink:href")) {
+        if (el->tag == GUMBO_TAG_A || el->tag == GUMBO_TAG_BASE || item)
+            return true;
+        if (el->tag != GUMBO_TAG_LINK)
+            return false;
         if (!gumbo_get_attribute(&el->attributes, "rel"))
             return false;
         char *r = value_of(el, "rel");

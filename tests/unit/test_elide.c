@@ -130,8 +130,8 @@ static const struct {
 static const struct {
     const char *in, *out;
 } attr_cases[] = {
-    {"<div onclick=\"go()\" data-x='{\"a\":1}' class=\"c\" href=x>t</div>",
-     "<div class=\"c\" href=x>t</div>"},
+    {"<div onclick=\"go()\" data-x='{\"a\":1}' class=\"c\" title=x>t</div>",
+     "<div class=\"c\" title=x>t</div>"},
     {"<a target=_blank rev=ab>t</a>", "<a >t</a>"},
     /* Without a value, or with an '=' and none. */
     {"<input type=hidden data-v-1a2b>", "<input type=hidden >"},
@@ -158,7 +158,7 @@ static const struct {
      * to Gumbo), a hidden input, an isindex prompt, integration points. */
     {"<svg><a xlink:href=\"/x\"><text>t</text></a></svg><input type=hidden>"
      "<isindex prompt=\"Find\"><math><annotation-xml encoding=\"text/html\"></annotation-xml></math>", NULL},
-    {"<img src=\"a.png\" data-src=\"b.png\" alt=\"A\" style=\"x\" hidden=\"h\">", NULL},
+    {"<img src=\"a.png\" alt=\"A\" style=\"x\" hidden=\"h\">", NULL},
     /* Read on some elements only: src on an <img> (or <image>) and where
      * itemprop is; an <img>'s srcset and data-srcset only when its src
      * is missing, empty, a data: URL or one the pass cannot read for sure
@@ -167,11 +167,22 @@ static const struct {
     {"<script src=\"/a.js\" async></script><iframe src=\"/f\"></iframe><img src=\"i.png\">"
      "<image src=i><span itemprop=\"image\" src=\"s.png\"></span>",
      "<script ></script><iframe ></iframe><img src=\"i.png\"><image src=i><span itemprop=\"image\" src=\"s.png\"></span>"},
-    {"<IMG SRC=x.png SRCSET=\"c 2x\" data-srcset='d 1x' alt=a>", "<IMG SRC=x.png alt=a>"},
+    {"<IMG SRC=x.png SRCSET=\"c 2x\" data-srcset='d 1x' data-src=\"b.png\" data-original=o "
+     "data-lazy-src=l alt=a>", "<IMG SRC=x.png alt=a>"},
+    {"<img src=\"data:x\" data-src=\"b.png\" data-srcset=\"d 1x\"><source srcset=\"s 1x\" data-srcset=\"t 1x\">"
+     "<div srcset=\"s\" data-src=\"d\">", "<img src=\"data:x\" data-src=\"b.png\" data-srcset=\"d 1x\">"
+     "<source srcset=\"s 1x\" ><div >"},
+    /* href: on <a> (in an <svg> too, where Gumbo names xlink:href href),
+     * <base> and where itemprop is, not on others. */
+    {"<a href=\"/a\">t</a><base href=\"/b\"><div href=\"/d\" itemprop=\"url\"></div><area href=\"/r\">"
+     "<svg><a xlink:href=\"/x\"><text>t</text></a><image xlink:href=\"/i.png\"/><text>u</text></svg>",
+     "<a href=\"/a\">t</a><base href=\"/b\"><div href=\"/d\" itemprop=\"url\"></div><area >"
+     "<svg><a xlink:href=\"/x\"><text>t</text></a><image /><text>u</text></svg>"},
     {"<img srcset=\"c 2x\" src=\"DATA:x\">", "<img src=\"DATA:x\">"},
     {"<img src=\"data:image/gif;base64,R0\" srcset=\"c 2x\" data-srcset=\"d 1x\">", NULL},
     {"<img src=\"\" srcset=\"c 2x\"><img src srcset=c><img srcset=\"c 2x\"><img src=\"&#100;ata:x\" srcset=c>"
-     "<img src=\"dat\x01a:x\" srcset=c><image src=\"i.png\" srcset=c>", NULL},
+     "<img src=\"dat\x01a:x\" srcset=c>", NULL},
+    {"<image src=\"i.png\" srcset=c>", "<image src=\"i.png\" >"},
     {"<link rel=\"stylesheet\" href=\"/a.css\"><link href=\"/b\"><link rel=\"Canonical\" href=\"/c\">"
      "<link rel=\"x image_src\" href=\"/i\"><link itemprop=\"url\" href=\"/u\"><link rel=\"x&#32;y\" href=\"/r\">",
      "<link rel=\"stylesheet\" ><link ><link rel=\"Canonical\" href=\"/c\">"
@@ -333,15 +344,22 @@ static void test_domdiff_attrs(void **state)
         {"<link rel=\"IMAGE_SRC\" href=\"/c\">", "<link rel=\"IMAGE_SRC\">"},
         {"<link itemprop=\"url\" href=\"/u\">", "<link itemprop=\"url\">"},
         {"<a href=\"x\">t</a>", "<a>t</a>"},
+        {"<img data-src=\"b.png\">", "<img>"},
+        {"<img src=\"data:x\" data-lazy-src=\"l.png\">", "<img src=\"data:x\">"},
+        {"<base href=\"/b\">", "<base>"},
+        {"<svg><a xlink:href=\"/x\"><text>t</text></a></svg>", "<svg><a><text>t</text></a></svg>"},
     };
     check_pairs(differ, sizeof differ / sizeof *differ,
                 "<a onclick=\"x\" data-q=\"1\" href=\"h\" target=\"_blank\" size=\"2\">t</a>"
                 "<script src=\"/s.js\"></script><img src=\"a.png\" srcset=\"b 2x\" data-srcset=\"c\">"
                 "<img src=\"data:x\" data-lazy-src=\"l.png\" srcset=\"b 2x\">"
-                "<link rel=\"stylesheet canonicalx\" href=\"/x.css\">",
+                "<link rel=\"stylesheet canonicalx\" href=\"/x.css\">"
+                "<source data-srcset=\"a 1x\"><div href=\"/d\" srcset=\"s\"></div>"
+                "<svg><image xlink:href=\"/i.png\"/><text>t</text></svg>",
                 "<a data-q=\"\" href=\"h\" size=\"\">t</a>"
                 "<script></script><img src=\"a.png\"><img src=\"data:x\" data-lazy-src=\"l.png\">"
-                "<link rel=\"stylesheet canonicalx\" href=\"\">");
+                "<link rel=\"stylesheet canonicalx\" href=\"\">"
+                "<source><div></div><svg><image/><text>t</text></svg>");
 }
 
 /* The check sees an svg that lost what it held. */
