@@ -1,5 +1,6 @@
 #include "arena.h"
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -48,10 +49,11 @@ static void fail(px_arena *ar, int code)
 /* PCRE2's JIT scans subjects with wide loads that can run past a
  * string's end: they must read zeros, never bytes nobody wrote. A large
  * block comes zeroed (calloc: free when libc has it fresh from the
- * kernel). A chunk is zeroed as the blocks reach it, ZERO_STEP bytes at a
- * time, always ZERO_SLACK bytes past the last block: a small page uses a
- * tenth of its one chunk, and calloc cleared all 256 KB of a reused one
- * (3 % of a page's instructions on the corpus). */
+ * kernel), and so does the process's first chunk (fresh too: a process
+ * started for one page writes no zeros). Other chunks are reused heap,
+ * which calloc would clear whole: they are zeroed as the blocks reach
+ * them, ZERO_STEP bytes at a time, always ZERO_SLACK bytes past the last
+ * block (a small page uses a tenth of its one chunk). */
 static void *take(px_arena *ar, size_t n, bool zeroed)
 {
     if (ar->budget && (n > ar->budget || ar->used > ar->budget - n))
@@ -110,11 +112,14 @@ void *px_arena_alloc(void *ud, size_t n)
     size_t need = HDR + size;
     if ((size_t)(ar->end - ar->pos) < need) {
         size_t lead = round_up(sizeof(px_chunk));
-        px_chunk *c = take(ar, lead + CHUNK_SIZE, false);
+        static atomic_flag taken = ATOMIC_FLAG_INIT;
+        bool first = !atomic_flag_test_and_set_explicit(&taken, memory_order_relaxed);
+        px_chunk *c = take(ar, lead + CHUNK_SIZE, first);
         c->next = ar->chunks;
         ar->chunks = c;
-        ar->pos = ar->zeroed = (char *)c + lead;
+        ar->pos = (char *)c + lead;
         ar->end = (char *)c + lead + CHUNK_SIZE;
+        ar->zeroed = first ? ar->end : ar->pos;
     }
     header *h = (header *)ar->pos;
     ar->pos += need;

@@ -585,15 +585,32 @@ typedef struct elider {
     /* The content of the open outermost <svg>, from svg_from on, while it
      * may still go (NULL otherwise): its runs of white space so far. */
     const char *svg_from;
+    /* Set when that <svg> turned out to hold more than shapes: the pass
+     * reads its content again from here, leaving out what it would have
+     * left out of any other foreign content (comments, attributes). */
+    const char *again;
     size_t nws;
     struct { const char *s; size_t n; } ws[SVG_WS_MAX];
 } elider;
 
-/* The open <svg> holds more than shapes: it stays whole. */
+/* The open <svg> holds more than shapes: it stays, and what it holds is
+ * read again (once: svg_from is gone). */
 static void svg_keep(elider *e)
 {
+    e->again = e->svg_from;
     e->svg_from = NULL;
     e->quiet = false;
+}
+
+/* Back to the start of the content of the <svg> svg_keep kept, in the
+ * state its start tag left: foreign content one element deep. */
+static const char *read_again(elider *e)
+{
+    const char *s = e->again;
+    e->again = NULL;
+    e->mode = FOREIGN;
+    e->depth = 1;
+    return s;
 }
 
 /* Leaves [from, to) out of the output, putting with (no longer) in its
@@ -952,7 +969,8 @@ static const char *select_tag(elider *e, const tag *t)
 static void svg_shapes(elider *e, const char *close)
 {
     const char *from = e->svg_from;
-    svg_keep(e);
+    e->svg_from = NULL;
+    e->quiet = false;
     size_t kept = (size_t)(from - e->copied), ws = 0;
     for (size_t i = 0; i < e->nws; i++)
         ws += e->ws[i].n;
@@ -1051,8 +1069,10 @@ size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *nam
     e.depth = 0;
     e.pre[0] = e.pre[1] = 0;
     e.ws_kept = !(opts & PX_ELIDE_SPACE);
-    e.svg_from = NULL;
+    e.svg_from = e.again = NULL;
     const char *s = page, *end = page + len;
+    /* Each step that may find an <svg> of more than shapes (svg_keep) is
+     * followed by a jump back to its start: nothing of the step is kept. */
     while (s && s < end) {
         const char *lt = memchr(s, '<', (size_t)(end - s));
         if (e.svg_from && lt && lt > s)
@@ -1060,6 +1080,10 @@ size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *nam
         else if ((lt ? lt : end) - s >= 2 && e.mode == HTML && !e.pre[0] && !e.pre[1] &&
                  !e.ws_kept)
             fold_space(&e, s, lt ? lt : end);
+        if (e.again) {
+            s = read_again(&e);
+            continue;
+        }
         if (!lt)
             break;
         tag t;
@@ -1067,11 +1091,17 @@ size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *nam
         s = markup(&e, lt, &t, &stop);
         if (e.svg_from && s == lt + 1)
             svg_keep(&e); /* a '<' as text */
+        if (e.again) {
+            s = read_again(&e);
+            continue;
+        }
         if (stop || !t.end)
             continue;
         s = e.mode == FOREIGN ? foreign_tag(&e, lt, &t)
           : e.mode == SELECT  ? select_tag(&e, &t)
                               : html_tag(&e, &t);
+        if (e.again)
+            s = read_again(&e);
     }
     if (e.copied == page)
         return len;

@@ -94,6 +94,11 @@ static const struct {
     {"<math><mrow><mi>x</mi></mrow></math>", NULL},
     /* An svg that is only white space has nothing to leave out. */
     {"<svg> </svg>", NULL},
+    /* One that stays is read again from its start, as other foreign
+     * content is: its comments go (and, with PX_ELIDE_ATTRS, attributes
+     * nobody reads: test_svg). */
+    {"<svg><!-- c --><path/><text>t<!-- d --></text></svg><!-- e -->",
+     "<svg><!----><path/><text>t<!----></text></svg><!---->"},
 };
 
 /* With PX_ELIDE_SPACE: runs of white space in text shrink, except where
@@ -240,6 +245,8 @@ static void test_svg(void **state)
     /* Without the option every svg stays whole. */
     check_case(0, svg_cases[0].in, NULL, PX_ELIDE_SPACE);
     check_case(0, svg_cases[0].in, NULL, 0);
+    check_case(0, "<svg fill=\"x\"><path d=\"M0\" fill=\"red\"/><g id=\"g\"><text>t</text></g></svg>",
+               "<svg ><path /><g id=\"g\"><text>t</text></g></svg>", PX_ELIDE_SVG | PX_ELIDE_ATTRS);
 }
 
 static void test_space(void **state)
