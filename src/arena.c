@@ -69,14 +69,16 @@ static void *take(px_arena *ar, size_t n, bool zeroed)
 #define ZERO_STEP 4096u
 
 /* Zeroes the current chunk from ar->zeroed on, to ZERO_SLACK bytes past
- * ar->pos and then to the next ZERO_STEP (or the chunk's end). */
+ * ar->pos and then to the next ZERO_STEP (or the chunk's end); blocks
+ * may then reach ar->zero_limit before it is called again. */
 static void zero_ahead(px_arena *ar)
 {
     size_t left = (size_t)(ar->end - ar->zeroed);
-    size_t want = (size_t)(ar->pos - ar->zeroed) + ZERO_SLACK + ZERO_STEP;
+    size_t want = (ar->pos > ar->zeroed ? (size_t)(ar->pos - ar->zeroed) : 0) + ZERO_SLACK + ZERO_STEP;
     size_t n = want < left ? want : left;
     memset(ar->zeroed, 0, n);
     ar->zeroed += n;
+    ar->zero_limit = ar->zeroed == ar->end ? ar->end : ar->zeroed - ZERO_SLACK;
 }
 
 static size_t round_up(size_t n) { return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1); }
@@ -120,10 +122,11 @@ void *px_arena_alloc(void *ud, size_t n)
         ar->pos = (char *)c + lead;
         ar->end = (char *)c + lead + CHUNK_SIZE;
         ar->zeroed = first ? ar->end : ar->pos;
+        zero_ahead(ar);
     }
     header *h = (header *)ar->pos;
     ar->pos += need;
-    if (ar->zeroed < ar->end && (ar->zeroed < ar->pos || (size_t)(ar->zeroed - ar->pos) < ZERO_SLACK))
+    if (ar->pos > ar->zero_limit)
         zero_ahead(ar);
     h->size = size;
     return (char *)h + HDR;
@@ -173,7 +176,7 @@ void px_arena_release(px_arena *ar)
     }
     ar->chunks = NULL;
     ar->bigs = NULL;
-    ar->pos = ar->end = ar->zeroed = NULL;
+    ar->pos = ar->end = ar->zeroed = ar->zero_limit = NULL;
     ar->used = 0;
     memset(ar->free, 0, sizeof ar->free);
 }
