@@ -1,5 +1,7 @@
 #include "arena.h"
 
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -44,18 +46,39 @@ static void fail(px_arena *ar, int code)
     longjmp(*ar->escape, 1);
 }
 
-static void *take(px_arena *ar, size_t n)
+/* PCRE2's JIT scans subjects with wide loads that can run past a
+ * string's end: they must read zeros, never bytes nobody wrote. A large
+ * block comes zeroed (calloc: free when libc has it fresh from the
+ * kernel), and so does the process's first chunk (fresh too: a process
+ * started for one page writes no zeros). Other chunks are reused heap,
+ * which calloc would clear whole: they are zeroed as the blocks reach
+ * them, ZERO_STEP bytes at a time, always ZERO_SLACK bytes past the last
+ * block (a small page uses a tenth of its one chunk). */
+static void *take(px_arena *ar, size_t n, bool zeroed)
 {
     if (ar->budget && (n > ar->budget || ar->used > ar->budget - n))
         fail(ar, PITH_ERR_LIMIT);
-    /* PCRE2's JIT scans subjects with wide loads that can run past a
-     * string's end: let them read zeros, never bytes nobody wrote. (A
-     * fresh chunk from libc's calloc is zero without a write.) */
-    void *p = px_calloc(ar->a, 1, n);
+    void *p = zeroed ? px_calloc(ar->a, 1, n) : px_malloc(ar->a, n);
     if (!p)
         fail(ar, PITH_ERR_NOMEM);
     ar->used += n;
     return p;
+}
+
+#define ZERO_SLACK 64u
+#define ZERO_STEP 4096u
+
+/* Zeroes the current chunk from ar->zeroed on, to ZERO_SLACK bytes past
+ * ar->pos and then to the next ZERO_STEP (or the chunk's end); blocks
+ * may then reach ar->zero_limit before it is called again. */
+static void zero_ahead(px_arena *ar)
+{
+    size_t left = (size_t)(ar->end - ar->zeroed);
+    size_t want = (ar->pos > ar->zeroed ? (size_t)(ar->pos - ar->zeroed) : 0) + ZERO_SLACK + ZERO_STEP;
+    size_t n = want < left ? want : left;
+    memset(ar->zeroed, 0, n);
+    ar->zeroed += n;
+    ar->zero_limit = ar->zeroed == ar->end ? ar->end : ar->zeroed - ZERO_SLACK;
 }
 
 static size_t round_up(size_t n) { return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1); }
@@ -70,7 +93,7 @@ void *px_arena_alloc(void *ud, size_t n)
         if (n > SIZE_MAX / 2)
             fail(ar, PITH_ERR_LIMIT);
         size_t need = BIG_LEAD + HDR + round_up(n);
-        px_big *b = take(ar, need);
+        px_big *b = take(ar, need, true);
         b->prev = NULL;
         b->next = ar->bigs;
         b->size = need;
@@ -91,15 +114,21 @@ void *px_arena_alloc(void *ud, size_t n)
     size_t need = HDR + size;
     if ((size_t)(ar->end - ar->pos) < need) {
         size_t lead = round_up(sizeof(px_chunk));
-        px_chunk *c = take(ar, lead + CHUNK_SIZE);
+        static atomic_flag taken = ATOMIC_FLAG_INIT;
+        bool first = !atomic_flag_test_and_set_explicit(&taken, memory_order_relaxed);
+        px_chunk *c = take(ar, lead + CHUNK_SIZE, first);
         c->next = ar->chunks;
         ar->chunks = c;
         ar->pos = (char *)c + lead;
         ar->end = (char *)c + lead + CHUNK_SIZE;
+        ar->zeroed = first ? ar->end : ar->pos;
+        zero_ahead(ar);
     }
     header *h = (header *)ar->pos;
-    h->size = size;
     ar->pos += need;
+    if (ar->pos > ar->zero_limit)
+        zero_ahead(ar);
+    h->size = size;
     return (char *)h + HDR;
 }
 
@@ -147,7 +176,7 @@ void px_arena_release(px_arena *ar)
     }
     ar->chunks = NULL;
     ar->bigs = NULL;
-    ar->pos = ar->end = NULL;
+    ar->pos = ar->end = ar->zeroed = ar->zero_limit = NULL;
     ar->used = 0;
     memset(ar->free, 0, sizeof ar->free);
 }

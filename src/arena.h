@@ -25,6 +25,8 @@ typedef struct px_arena {
     px_big *bigs;      /* large blocks, freed for real when Gumbo frees them */
     void *free[PX_ARENA_CLASSES]; /* by size / 8: the first free block */
     char *pos, *end;   /* free space in the current chunk */
+    char *zeroed;      /* the current chunk is zero from here to end */
+    char *zero_limit;  /* blocks may reach this far before more is zeroed */
     size_t used, budget; /* bytes taken from the allocator; 0 = no budget */
     jmp_buf *escape;   /* where a failure jumps to */
     int failure;       /* PITH_ERR_NOMEM or PITH_ERR_LIMIT after a jump */

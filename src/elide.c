@@ -28,6 +28,14 @@ enum attr_bit {
     A_FONT = 1u << 1, /* color, face, size: a <font> with one ends foreign content */
     A_ITEM = 1u << 2, /* itemprop, itemscope: metadata reads them on any element */
     A_TYPE = 1u << 3,
+    /* Read only on some elements (read_on, thin_attrs): */
+    A_SRC = 1u << 4,     /* src: on <img>, and on an element with itemprop */
+    A_IMG_LATER = 1u << 5, /* data-src, data-lazy-src, data-original, data-srcset:
+                          * on an <img> without a usable src */
+    A_SRCSET = 1u << 6,  /* srcset: the same, and on a <source> */
+    A_HREF = 1u << 7,    /* href: on <a>, <base>, an element with itemprop, and a
+                          * <link> whose rel is canonical or image_src */
+    A_REL = 1u << 8,
 };
 enum tag_bit {
     K_BREAKOUT = 1u << 0,    /* ends foreign content when it starts inside it */
@@ -40,7 +48,8 @@ enum tag_bit {
 #define TAG_ID 8
 enum tag_id {
     T_OTHER, T_PRE, T_LISTING, T_SCRIPT, T_STYLE, T_TEMPLATE, T_SVG, T_MATH, T_SELECT,
-    T_PLAINTEXT, T_FRAMESET, T_FONT, T_INPUT, T_KEYGEN, T_TEXTAREA
+    T_PLAINTEXT, T_FRAMESET, T_FONT, T_INPUT, T_KEYGEN, T_TEXTAREA, T_IMG, T_IMAGE, T_LINK,
+    T_SOURCE, T_A, T_BASE
 };
 
 /* A tag as the tokenizer reads it. */
@@ -84,7 +93,7 @@ static const struct {
     {"div", K_BREAKOUT}, {"dl", K_BREAKOUT}, {"dt", K_BREAKOUT}, {"em", K_BREAKOUT},
     {"embed", K_BREAKOUT}, {"h1", K_BREAKOUT}, {"h2", K_BREAKOUT}, {"h3", K_BREAKOUT},
     {"h4", K_BREAKOUT}, {"h5", K_BREAKOUT}, {"h6", K_BREAKOUT}, {"head", K_BREAKOUT},
-    {"hr", K_BREAKOUT}, {"i", K_BREAKOUT}, {"img", K_BREAKOUT}, {"li", K_BREAKOUT},
+    {"hr", K_BREAKOUT}, {"i", K_BREAKOUT}, {"img", K_BREAKOUT | T_IMG << TAG_ID}, {"li", K_BREAKOUT},
     {"listing", K_BREAKOUT | T_LISTING << TAG_ID}, {"menu", K_BREAKOUT}, {"meta", K_BREAKOUT},
     {"nobr", K_BREAKOUT}, {"ol", K_BREAKOUT}, {"p", K_BREAKOUT},
     {"pre", K_BREAKOUT | T_PRE << TAG_ID}, {"ruby", K_BREAKOUT}, {"s", K_BREAKOUT},
@@ -116,6 +125,10 @@ static const struct {
     {"applet", K_SCOPE}, {"html", K_SCOPE}, {"marquee", K_SCOPE}, {"object", K_SCOPE},
     {"select", K_SCOPE | T_SELECT << TAG_ID}, {"font", T_FONT << TAG_ID},
     {"input", T_INPUT << TAG_ID}, {"keygen", T_KEYGEN << TAG_ID},
+    /* Whose src, srcset and href are read (read_on); Gumbo reads an
+     * <image> in HTML as an <img>. */
+    {"image", T_IMAGE << TAG_ID}, {"link", T_LINK << TAG_ID}, {"source", T_SOURCE << TAG_ID},
+    {"a", T_A << TAG_ID}, {"base", T_BASE << TAG_ID},
 };
 
 /* Attributes whose values someone reads: pith (px_attr and
@@ -141,7 +154,26 @@ static const struct {
     unsigned bits;
 } pass_attrs[] = {
     {"color", A_FONT}, {"face", A_FONT}, {"size", A_FONT},
-    {"itemprop", A_ITEM}, {"itemscope", A_ITEM}, {"type", A_TYPE},
+    {"itemprop", A_ITEM}, {"itemscope", A_ITEM}, {"type", A_TYPE}, {"rel", A_REL},
+};
+
+/* Names of read_attrs that pith reads on some elements only: they get
+ * these bits instead of A_READ (unless the rules read them too), and
+ * thin_attrs asks read_on. The readers: px_image_url (render_common.c:
+ * an <img>'s src, data-src, data-lazy-src, data-original, the first that
+ * is not empty nor a data: URL, else its data-srcset, srcset, else the
+ * srcset of a <source> of its <picture>), the microdata's image
+ * (meta_tags.c: src, content or href of an element with itemprop); href
+ * on <a> (links, bylines, tags), <base>, and a <link> of rel canonical
+ * or image_src (meta_tags.c). In an <svg> Gumbo names xlink:href href.
+ * tests/elide/domdiff.c checks the same from Gumbo's tree. */
+static const struct {
+    const char *name;
+    unsigned bits;
+} read_on_attrs[] = {
+    {"src", A_SRC}, {"data-src", A_IMG_LATER}, {"data-lazy-src", A_IMG_LATER},
+    {"data-original", A_IMG_LATER}, {"data-srcset", A_IMG_LATER}, {"srcset", A_SRCSET},
+    {"href", A_HREF}, {"xlink:href", A_HREF},
 };
 
 /* An open-addressing hash table of names (any case) to their bits: every
@@ -228,8 +260,13 @@ px_elide_names *px_elide_names_new(const px_alloc *a, const char *const *keep, s
     }
     for (size_t i = 0; i < COUNT(tag_names); i++)
         add(&nm->tags, tag_names[i].name, tag_names[i].kind);
-    for (size_t i = 0; i < COUNT(read_attrs); i++)
-        add(&nm->attrs, read_attrs[i], A_READ);
+    for (size_t i = 0; i < COUNT(read_attrs); i++) {
+        unsigned bits = A_READ;
+        for (size_t k = 0; k < COUNT(read_on_attrs); k++)
+            if (!strcmp(read_attrs[i], read_on_attrs[k].name))
+                bits = read_on_attrs[k].bits;
+        add(&nm->attrs, read_attrs[i], bits);
+    }
     for (size_t i = 0; i < COUNT(pass_attrs); i++)
         add(&nm->attrs, pass_attrs[i].name, pass_attrs[i].bits);
     for (size_t i = 0; i < nkeep; i++)
@@ -548,15 +585,32 @@ typedef struct elider {
     /* The content of the open outermost <svg>, from svg_from on, while it
      * may still go (NULL otherwise): its runs of white space so far. */
     const char *svg_from;
+    /* Set when that <svg> turned out to hold more than shapes: the pass
+     * reads its content again from here, leaving out what it would have
+     * left out of any other foreign content (comments, attributes). */
+    const char *again;
     size_t nws;
     struct { const char *s; size_t n; } ws[SVG_WS_MAX];
 } elider;
 
-/* The open <svg> holds more than shapes: it stays whole. */
+/* The open <svg> holds more than shapes: it stays, and what it holds is
+ * read again (once: svg_from is gone). */
 static void svg_keep(elider *e)
 {
+    e->again = e->svg_from;
     e->svg_from = NULL;
     e->quiet = false;
+}
+
+/* Back to the start of the content of the <svg> svg_keep kept, in the
+ * state its start tag left: foreign content one element deep. */
+static const char *read_again(elider *e)
+{
+    const char *s = e->again;
+    e->again = NULL;
+    e->mode = FOREIGN;
+    e->depth = 1;
+    return s;
 }
 
 /* Leaves [from, to) out of the output, putting with (no longer) in its
@@ -615,6 +669,73 @@ static bool repeats_attr(const tag *t)
     return false;
 }
 
+/* The tag's (only) attribute with bit, or NULL. */
+static const struct attr *attr_with(const tag *t, unsigned bit)
+{
+    for (int i = 0; i < t->nattrs; i++)
+        if (t->attrs[i].bits & bit)
+            return &t->attrs[i];
+    return NULL;
+}
+
+/* Does the value v[0..n) start as Gumbo and pith will read it: up to its
+ * first 5 bytes printable ASCII without a character reference, which
+ * neither Gumbo nor the stripping of control characters can change? */
+static bool plain_start(const char *v, size_t n)
+{
+    for (size_t i = 0; i < n && i < 5; i++)
+        if (v[i] <= ' ' || v[i] > '~' || v[i] == '&')
+            return false;
+    return n > 0;
+}
+
+/* Is the rel value v[0..n) one a <link>'s href is read for (canonical,
+ * image_src), or one the pass cannot be sure of (a reference, a byte
+ * that is no printable ASCII: a control the stripping takes out could
+ * join two words)? */
+static bool rel_wanted(const char *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (c == '&' || c > '~' || (c < ' ' && !is_ws((char)c)))
+            return true;
+        if ((n - i >= 9 && px_ascii_ieq(v + i, "canonical", 9)) ||
+            (n - i >= 9 && px_ascii_ieq(v + i, "image_src", 9)))
+            return true;
+    }
+    return false;
+}
+
+/* Does pith read attribute at of tag t (read_on_attrs says who)? */
+static bool read_on(const tag *t, const struct attr *at)
+{
+    if (at->bits & A_READ)
+        return true;
+    unsigned id = tag_id(t);
+    if (at->bits & A_SRC)
+        return id == T_IMG || id == T_IMAGE || (t->attr_bits & A_ITEM);
+    if (at->bits & (A_IMG_LATER | A_SRCSET)) {
+        if ((at->bits & A_SRCSET) && id == T_SOURCE)
+            return true;
+        if (id != T_IMG && id != T_IMAGE)
+            return false;
+        /* px_image_url takes a src that is there, not empty and no data:
+         * URL before all these. */
+        const struct attr *src = attr_with(t, A_SRC);
+        return !src || !src->v || !plain_start(src->v, (size_t)(src->v_end - src->v)) ||
+               (src->v_end - src->v >= 5 && !memcmp(src->v, "data:", 5));
+    }
+    if (at->bits & A_HREF) {
+        if (id == T_A || id == T_BASE || (t->attr_bits & A_ITEM))
+            return true;
+        if (id != T_LINK)
+            return false;
+        const struct attr *rel = attr_with(t, A_REL);
+        return rel && rel->v && rel_wanted(rel->v, (size_t)(rel->v_end - rel->v));
+    }
+    return false;
+}
+
 /* Takes out the tag's attributes that nobody reads (src/elide.h). Where
  * the pass is not sure how Gumbo reads their names (past ATTRS_MAX, or a
  * name repeated), it leaves the tag as it is. */
@@ -624,7 +745,7 @@ static void thin_attrs(elider *e, const tag *t)
         return;
     for (int i = 0; i < t->nattrs; i++) {
         const struct attr *at = &t->attrs[i];
-        if (at->bits & A_READ)
+        if (read_on(t, at))
             continue;
         if (!(at->bits & A_FONT) && is_ws(at->name[-1])) {
             const char *to = at->end;
@@ -848,7 +969,8 @@ static const char *select_tag(elider *e, const tag *t)
 static void svg_shapes(elider *e, const char *close)
 {
     const char *from = e->svg_from;
-    svg_keep(e);
+    e->svg_from = NULL;
+    e->quiet = false;
     size_t kept = (size_t)(from - e->copied), ws = 0;
     for (size_t i = 0; i < e->nws; i++)
         ws += e->ws[i].n;
@@ -947,8 +1069,10 @@ size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *nam
     e.depth = 0;
     e.pre[0] = e.pre[1] = 0;
     e.ws_kept = !(opts & PX_ELIDE_SPACE);
-    e.svg_from = NULL;
+    e.svg_from = e.again = NULL;
     const char *s = page, *end = page + len;
+    /* Each step that may find an <svg> of more than shapes (svg_keep) is
+     * followed by a jump back to its start: nothing of the step is kept. */
     while (s && s < end) {
         const char *lt = memchr(s, '<', (size_t)(end - s));
         if (e.svg_from && lt && lt > s)
@@ -956,6 +1080,10 @@ size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *nam
         else if ((lt ? lt : end) - s >= 2 && e.mode == HTML && !e.pre[0] && !e.pre[1] &&
                  !e.ws_kept)
             fold_space(&e, s, lt ? lt : end);
+        if (e.again) {
+            s = read_again(&e);
+            continue;
+        }
         if (!lt)
             break;
         tag t;
@@ -963,11 +1091,17 @@ size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *nam
         s = markup(&e, lt, &t, &stop);
         if (e.svg_from && s == lt + 1)
             svg_keep(&e); /* a '<' as text */
+        if (e.again) {
+            s = read_again(&e);
+            continue;
+        }
         if (stop || !t.end)
             continue;
         s = e.mode == FOREIGN ? foreign_tag(&e, lt, &t)
           : e.mode == SELECT  ? select_tag(&e, &t)
                               : html_tag(&e, &t);
+        if (e.again)
+            s = read_again(&e);
     }
     if (e.copied == page)
         return len;

@@ -20,7 +20,9 @@
  * space, byte for byte. Nothing reads such elements except a rule by tag
  * name; so the caller asks for this only when its rules drop every <svg>
  * (structure.rules does). Other <svg>s (a <title>, <text>, <style>, <a>,
- * CDATA inside) and <math> (its text is printed) stay whole.
+ * CDATA inside) and <math> (its text is printed) stay: the pass reads
+ * such an <svg> again from its start as other foreign content, and
+ * leaves out only its comments' text and unread attributes.
  *
  * With PX_ELIDE_SPACE a run of two or more spaces, tabs and newlines in
  * text outside <pre> and <listing> (and outside <svg>, <math>, <select>
@@ -29,7 +31,9 @@
  * such a run to one space wherever it reads text, except in a <pre>.
  *
  * With PX_ELIDE_ATTRS an attribute that neither pith nor Gumbo's tree
- * builder reads (px_elide_reads_attr, and the caller's list: the rules')
+ * builder reads (px_elide_reads_attr, and the caller's list: the rules';
+ * src, srcset, the lazy loaders' data-src and data-srcset, and href are
+ * read on some elements only: read_on_attrs in elide.c says which)
  * goes, name and value, with the white space after it: Gumbo need not
  * make, copy and compare it. Where the white space before it is missing
  * (name="a"b="c", <p/x="y">) taking it out could join or change other

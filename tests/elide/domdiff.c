@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include "elide.h"
+#include "text.h"
 
 /* JSON-LD, as metadata recognises it: its body is kept. */
 static bool json_ld(const GumboNode *n)
@@ -102,31 +103,110 @@ static bool same_text(const char *a, const char *b, bool exact)
     return !*a && !*b;
 }
 
+/* A copy of el's attribute name as pith reads it (its control characters
+ * stripped, as px_parse does), to free; NULL when absent (or out of
+ * memory: the callers then take the attribute as read). */
+static char *value_of(const GumboElement *el, const char *name)
+{
+    const GumboAttribute *at = gumbo_get_attribute(&el->attributes, name);
+    char *v = at ? strdup(at->value) : NULL;
+    if (v)
+        px_strip_controls(v, strlen(v));
+    return v;
+}
+
+/* Is token one of the white-space separated words of list (any case)? */
+static bool has_token(const char *list, const char *token)
+{
+    size_t n = strlen(token);
+    for (const char *p = list; *p;) {
+        while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+            p++;
+        const char *w = p;
+        while (*p && !(*p == ' ' || (*p >= '\t' && *p <= '\r')))
+            p++;
+        if ((size_t)(p - w) == n && !strncasecmp(w, token, n))
+            return true;
+    }
+    return false;
+}
+
+/* Does pith read attribute at of element el? The names px_elide_reads_attr
+ * lists, except where the reader looks at some elements only: src on an
+ * <img> (px_image_url) and on an element with itemprop (the microdata's
+ * image); an <img>'s data-src, data-lazy-src, data-original, data-srcset
+ * and srcset only when no key before it in that order is there, not empty
+ * and no data: URL; srcset on a <source> too; href on <a>, <base>, an
+ * element with itemprop, and a <link> whose rel says canonical or
+ * image_src. */
+static bool value_read(const GumboElement *el, const GumboAttribute *at)
+{
+    const char *name = at->name;
+    if (!px_elide_reads_attr(name, strlen(name)))
+        return false;
+    bool item = gumbo_get_attribute(&el->attributes, "itemprop") != NULL;
+    if (!strcmp(name, "src"))
+        return el->tag == GUMBO_TAG_IMG || item;
+    static const char *const keys[] = {"src", "data-src", "data-lazy-src", "data-original",
+                                       "data-srcset", "srcset"};
+    size_t key = 1;
+    while (key < sizeof keys / sizeof *keys && strcmp(name, keys[key]))
+        key++;
+    if (key < sizeof keys / sizeof *keys) {
+        if (!strcmp(name, "srcset") && el->tag == GUMBO_TAG_SOURCE)
+            return true;
+        if (el->tag != GUMBO_TAG_IMG)
+            return false;
+        bool read = true;
+        for (size_t k = 0; k < key && k < 4 && read; k++) {
+            char *v = value_of(el, keys[k]);
+            read = !(v && *v && strncmp(v, "data:", 5));
+            free(v);
+        }
+        return read;
+    }
+    if (!strcmp(name, "href") || !strcmp(name, "xlink:href")) {
+        if (el->tag == GUMBO_TAG_A || el->tag == GUMBO_TAG_BASE || item)
+            return true;
+        if (el->tag != GUMBO_TAG_LINK)
+            return false;
+        if (!gumbo_get_attribute(&el->attributes, "rel"))
+            return false;
+        char *r = value_of(el, "rel");
+        if (!r)
+            return true;
+        bool read = has_token(r, "canonical") || has_token(r, "image_src");
+        free(r);
+        return read;
+    }
+    return true;
+}
+
 /* May the pass take this attribute out? Nobody reads it, and it is none
  * of color, face and size, whose presence Gumbo reads on a <font> in
  * foreign content. */
-static bool unread(const GumboAttribute *at)
+static bool unread(const GumboElement *el, const GumboAttribute *at)
 {
-    return !px_elide_reads_attr(at->name, strlen(at->name)) && strcmp(at->name, "color") &&
-           strcmp(at->name, "face") && strcmp(at->name, "size");
+    return !value_read(el, at) && strcmp(at->name, "color") && strcmp(at->name, "face") &&
+           strcmp(at->name, "size");
 }
 
-/* The attributes of an element whole (w) and elided (e): the elided ones
+/* The attributes of element el whole (w) and elided (e): the elided ones
  * are the whole ones in the same order, less some that nobody reads; a
  * value nobody reads may be emptied. NULL when they agree. */
-static const char *same_attrs(const GumboVector *w, const GumboVector *e)
+static const char *same_attrs(const GumboElement *el, const GumboVector *w, const GumboVector *e)
 {
     unsigned j = 0;
     for (unsigned i = 0; i < w->length; i++) {
         const GumboAttribute *s = w->data[i];
         const GumboAttribute *t = j < e->length ? e->data[j] : NULL;
         if (!t || s->attr_namespace != t->attr_namespace || strcmp(s->name, t->name)) {
-            if (!unread(s))
+            if (!unread(el, s))
                 return t ? "attribute" : "attribute missing";
             continue; /* taken out */
         }
         j++;
-        if (strcmp(s->value, t->value) && (*t->value || px_elide_reads_attr(s->name, strlen(s->name))))
+        if (strcmp(s->value, t->value) && (*t->value || value_read(el, s)))
             return "attribute value";
     }
     return j < e->length ? "attribute added" : NULL;
@@ -164,7 +244,7 @@ static const char *node_differs(const GumboNode *a, const GumboNode *b, bool exa
     if (p->tag != q->tag || p->tag_namespace != q->tag_namespace ||
         strcmp(name_of(a, x, sizeof x), name_of(b, y, sizeof y)))
         return "element name";
-    return same_attrs(&p->attributes, &q->attributes);
+    return same_attrs(p, &p->attributes, &q->attributes);
 }
 
 static bool is_svg(const GumboNode *n)

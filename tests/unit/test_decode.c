@@ -509,6 +509,43 @@ static void test_nul_bytes(void **state)
           "0123456789abcdef" FFFD "0123456789abcdef", "UTF-8");
 }
 
+/* UTF-8 that the choice of encoding has already read whole (no <meta>
+ * charset, or one the bytes overrule) is copied, not checked again: its
+ * NULs still become U+FFFD wherever they are (in and past the 16- and
+ * 8-byte steps of the ASCII scan, before and after a multi-byte
+ * character), and a character cut off at the end does too. */
+static void test_checked_utf8_copied(void **state)
+{
+    (void)state;
+    for (size_t at = 0; at < 48; at++) {
+        if (at == 20 || at == 21)
+            continue; /* the multi-byte character's place */
+        char in[64], want[80];
+        size_t n = 0, w = 0;
+        for (size_t i = 0; i < 48; i++) {
+            if (i == at) {
+                in[n++] = '\0';
+                memcpy(want + w, FFFD, 3);
+                w += 3;
+            } else if (i == 20 || i == 21) {
+                if (i == 20) {
+                    memcpy(in + n, "\xC3\xA9", 2);
+                    memcpy(want + w, "\xC3\xA9", 2);
+                    n += 2;
+                    w += 2;
+                }
+            } else {
+                in[n++] = want[w++] = (char)('a' + i % 26);
+            }
+        }
+        memcpy(in + n, "\xE6\x97", 2);
+        memcpy(want + w, FFFD, 3);
+        check(in, n + 2, NULL, want, w + 3, "UTF-8");
+    }
+    CHECK("<meta charset=iso-8859-1>caf\xC3\xA9\0\xE6\x97", NULL,
+          "<meta charset=iso-8859-1>caf\xC3\xA9" FFFD FFFD, "UTF-8");
+}
+
 static void test_empty_input(void **state)
 {
     (void)state;
@@ -894,6 +931,7 @@ int main(void)
         T(test_truncated_at_end),
         T(test_invalid_legacy_sequences),
         T(test_nul_bytes),
+        T(test_checked_utf8_copied),
         T(test_empty_input),
         T(test_charset_out_optional),
         T(test_large_input),

@@ -94,6 +94,11 @@ static const struct {
     {"<math><mrow><mi>x</mi></mrow></math>", NULL},
     /* An svg that is only white space has nothing to leave out. */
     {"<svg> </svg>", NULL},
+    /* One that stays is read again from its start, as other foreign
+     * content is: its comments go (and, with PX_ELIDE_ATTRS, attributes
+     * nobody reads: test_svg). */
+    {"<svg><!-- c --><path/><text>t<!-- d --></text></svg><!-- e -->",
+     "<svg><!----><path/><text>t<!----></text></svg><!---->"},
 };
 
 /* With PX_ELIDE_SPACE: runs of white space in text shrink, except where
@@ -130,8 +135,8 @@ static const struct {
 static const struct {
     const char *in, *out;
 } attr_cases[] = {
-    {"<div onclick=\"go()\" data-x='{\"a\":1}' class=\"c\" href=x>t</div>",
-     "<div class=\"c\" href=x>t</div>"},
+    {"<div onclick=\"go()\" data-x='{\"a\":1}' class=\"c\" title=x>t</div>",
+     "<div class=\"c\" title=x>t</div>"},
     {"<a target=_blank rev=ab>t</a>", "<a >t</a>"},
     /* Without a value, or with an '=' and none. */
     {"<input type=hidden data-v-1a2b>", "<input type=hidden >"},
@@ -158,7 +163,35 @@ static const struct {
      * to Gumbo), a hidden input, an isindex prompt, integration points. */
     {"<svg><a xlink:href=\"/x\"><text>t</text></a></svg><input type=hidden>"
      "<isindex prompt=\"Find\"><math><annotation-xml encoding=\"text/html\"></annotation-xml></math>", NULL},
-    {"<img src=\"a.png\" data-src=\"b.png\" srcset=\"c 2x\" alt=\"A\" style=\"x\" hidden=\"h\">", NULL},
+    {"<img src=\"a.png\" alt=\"A\" style=\"x\" hidden=\"h\">", NULL},
+    /* Read on some elements only: src on an <img> (or <image>) and where
+     * itemprop is; an <img>'s srcset and data-srcset only when its src
+     * is missing, empty, a data: URL or one the pass cannot read for sure
+     * (a reference, a control); a <link>'s href for rel canonical or
+     * image_src (any case, or a reference in rel), or with itemprop. */
+    {"<script src=\"/a.js\" async></script><iframe src=\"/f\"></iframe><img src=\"i.png\">"
+     "<image src=i><span itemprop=\"image\" src=\"s.png\"></span>",
+     "<script ></script><iframe ></iframe><img src=\"i.png\"><image src=i><span itemprop=\"image\" src=\"s.png\"></span>"},
+    {"<IMG SRC=x.png SRCSET=\"c 2x\" data-srcset='d 1x' data-src=\"b.png\" data-original=o "
+     "data-lazy-src=l alt=a>", "<IMG SRC=x.png alt=a>"},
+    {"<img src=\"data:x\" data-src=\"b.png\" data-srcset=\"d 1x\"><source srcset=\"s 1x\" data-srcset=\"t 1x\">"
+     "<div srcset=\"s\" data-src=\"d\">", "<img src=\"data:x\" data-src=\"b.png\" data-srcset=\"d 1x\">"
+     "<source srcset=\"s 1x\" ><div >"},
+    /* href: on <a> (in an <svg> too, where Gumbo names xlink:href href),
+     * <base> and where itemprop is, not on others. */
+    {"<a href=\"/a\">t</a><base href=\"/b\"><div href=\"/d\" itemprop=\"url\"></div><area href=\"/r\">"
+     "<svg><a xlink:href=\"/x\"><text>t</text></a><image xlink:href=\"/i.png\"/><text>u</text></svg>",
+     "<a href=\"/a\">t</a><base href=\"/b\"><div href=\"/d\" itemprop=\"url\"></div><area >"
+     "<svg><a xlink:href=\"/x\"><text>t</text></a><image /><text>u</text></svg>"},
+    {"<img srcset=\"c 2x\" src=\"DATA:x\">", "<img src=\"DATA:x\">"},
+    {"<img src=\"data:image/gif;base64,R0\" srcset=\"c 2x\" data-srcset=\"d 1x\">", NULL},
+    {"<img src=\"\" srcset=\"c 2x\"><img src srcset=c><img srcset=\"c 2x\"><img src=\"&#100;ata:x\" srcset=c>"
+     "<img src=\"dat\x01a:x\" srcset=c>", NULL},
+    {"<image src=\"i.png\" srcset=c>", "<image src=\"i.png\" >"},
+    {"<link rel=\"stylesheet\" href=\"/a.css\"><link href=\"/b\"><link rel=\"Canonical\" href=\"/c\">"
+     "<link rel=\"x image_src\" href=\"/i\"><link itemprop=\"url\" href=\"/u\"><link rel=\"x&#32;y\" href=\"/r\">",
+     "<link rel=\"stylesheet\" ><link ><link rel=\"Canonical\" href=\"/c\">"
+     "<link rel=\"x image_src\" href=\"/i\"><link itemprop=\"url\" href=\"/u\"><link rel=\"x&#32;y\" href=\"/r\">"},
 };
 
 /* px_elide with a table of names made for the call. */
@@ -212,6 +245,8 @@ static void test_svg(void **state)
     /* Without the option every svg stays whole. */
     check_case(0, svg_cases[0].in, NULL, PX_ELIDE_SPACE);
     check_case(0, svg_cases[0].in, NULL, 0);
+    check_case(0, "<svg fill=\"x\"><path d=\"M0\" fill=\"red\"/><g id=\"g\"><text>t</text></g></svg>",
+               "<svg ><path /><g id=\"g\"><text>t</text></g></svg>", PX_ELIDE_SVG | PX_ELIDE_ATTRS);
 }
 
 static void test_space(void **state)
@@ -306,10 +341,32 @@ static void test_domdiff_attrs(void **state)
         {"<font size=\"1\">t</font>", "<font>t</font>"},
         {"<a>t</a>", "<a onclick=\"\">t</a>"},
         {"<a href=\"x\" class=\"y\">t</a>", "<a class=\"y\" href=\"x\">t</a>"},
+        /* where src, srcset and href are read */
+        {"<img src=\"a.png\">", "<img>"},
+        {"<p itemprop=\"image\" src=\"a.png\">t</p>", "<p itemprop=\"image\">t</p>"},
+        {"<img src=\"data:x\" srcset=\"a 1x\">", "<img src=\"data:x\">"},
+        {"<img src=\"\" data-src=\"data:y\" data-srcset=\"a 1x\">", "<img src=\"\" data-src=\"data:y\">"},
+        {"<picture><source srcset=\"a 1x\"><img></picture>", "<picture><source><img></picture>"},
+        {"<link rel=\"icon canonical\" href=\"/c\">", "<link rel=\"icon canonical\">"},
+        {"<link rel=\"IMAGE_SRC\" href=\"/c\">", "<link rel=\"IMAGE_SRC\">"},
+        {"<link itemprop=\"url\" href=\"/u\">", "<link itemprop=\"url\">"},
+        {"<a href=\"x\">t</a>", "<a>t</a>"},
+        {"<img data-src=\"b.png\">", "<img>"},
+        {"<img src=\"data:x\" data-lazy-src=\"l.png\">", "<img src=\"data:x\">"},
+        {"<base href=\"/b\">", "<base>"},
+        {"<svg><a xlink:href=\"/x\"><text>t</text></a></svg>", "<svg><a><text>t</text></a></svg>"},
     };
     check_pairs(differ, sizeof differ / sizeof *differ,
-                "<a onclick=\"x\" data-q=\"1\" href=\"h\" target=\"_blank\" size=\"2\">t</a>",
-                "<a data-q=\"\" href=\"h\" size=\"\">t</a>");
+                "<a onclick=\"x\" data-q=\"1\" href=\"h\" target=\"_blank\" size=\"2\">t</a>"
+                "<script src=\"/s.js\"></script><img src=\"a.png\" srcset=\"b 2x\" data-srcset=\"c\">"
+                "<img src=\"data:x\" data-lazy-src=\"l.png\" srcset=\"b 2x\">"
+                "<link rel=\"stylesheet canonicalx\" href=\"/x.css\">"
+                "<source data-srcset=\"a 1x\"><div href=\"/d\" srcset=\"s\"></div>"
+                "<svg><image xlink:href=\"/i.png\"/><text>t</text></svg>",
+                "<a data-q=\"\" href=\"h\" size=\"\">t</a>"
+                "<script></script><img src=\"a.png\"><img src=\"data:x\" data-lazy-src=\"l.png\">"
+                "<link rel=\"stylesheet canonicalx\" href=\"\">"
+                "<source><div></div><svg><image/><text>t</text></svg>");
 }
 
 /* The check sees an svg that lost what it held. */
