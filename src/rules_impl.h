@@ -207,6 +207,9 @@ struct px_ruleset {
     const char **keys; /* attributes element rules read: an element's verdict
                         * depends on its tag and these alone */
     int nkeys;
+    /* Bit k set in the row of a byte: key k < 32 starts with it (read_keys
+     * tries only those on each attribute). */
+    uint32_t key_first[256];
     int *elem_list, *text_list; /* the element rules and the text rules, in order */
     int nelem_list, ntext_list;
     px_gate *gates; /* the element list's rules' gates, then the text list's */
