@@ -220,10 +220,10 @@ static void probe(const px_index_list *L, int how, const char *s, size_t n, uint
  * value, or each of its tokens (split as has_token in rules_match.c). */
 static void wanted(const px_index_list *L, const char *const *vals, int nkeys, uint64_t *cand)
 {
-    uint32_t keys = L->tok_whole | L->tok_split;
-    for (int k = 0; k < nkeys && k < 32 && keys >> k; k++) {
-        const char *v = vals[k];
-        if (!v || !(keys >> k & 1u))
+    for (uint32_t keys = L->tok_whole | L->tok_split; keys; keys &= keys - 1) {
+        int k = __builtin_ctz(keys);
+        const char *v = k < nkeys ? vals[k] : NULL;
+        if (!v)
             continue;
         if (L->tok_whole >> k & 1u)
             probe(L, 2 * k, v, strlen(v), cand);
