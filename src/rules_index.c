@@ -8,7 +8,10 @@
  * literals it holds; the index turns that report into the gates waiting
  * for those patterns. The gates that wait for no literal are indexed by
  * what they do test before any pattern runs: the tag, and an attribute
- * the rule needs (role=, attr=, id=, class=).
+ * the rule needs (attr=NAME, attr=NAME~); or, when that test wants a value
+ * (class=share-bar, role=navigation, id=toc, attr=NAME=VALUE), by the
+ * value, in a small hash table each token of the node's class and role
+ * (and its whole id) is looked up in once.
  *
  * What the index yields is a superset of the gates that open, in their
  * order; the matcher still asks each one (gate_open), so a rule the index
