@@ -180,7 +180,7 @@ static void put_index(FILE *out, const px_ruleset *rs)
                 (unsigned)g->sides, g->drop, g->any_tag, g->tagnames, g->key);
         for (int k = 0; k < TAG_WORDS; k++)
             fprintf(out, "%s0x%xu", k ? "," : "", (unsigned)g->tags[k]);
-        fputs("}},\n", out);
+        fprintf(out, "}, %d},\n", g->tok);
     }
     fprintf(out, "%s};\n\n", ngates ? "" : "    {0}\n");
     for (int l = 0; l < 2; l++) {
@@ -201,6 +201,21 @@ static void put_index(FILE *out, const px_ruleset *rs)
         put_ints(out, name, L->off, rs->npats + 1);
         snprintf(name, sizeof name, "index%d_gate", l);
         put_ints(out, name, L->gate, L->off[rs->npats]);
+        if (L->tok) {
+            fprintf(out, "static const px_tok_slot index%d_tok[] = {", l);
+            size_t chars = 0;
+            for (unsigned i = 0; i <= L->tok_mask; i++) {
+                const px_tok_slot *e = &L->tok[i];
+                fprintf(out, "%s{%uu, %d, %d, %d}", sep((int)i, 4), (unsigned)e->hash, (int)e->how,
+                        (int)e->str, (int)e->gate);
+                if (e->gate >= 0) /* the strings, one after another */
+                    chars += strlen(L->tok_str + e->str) + 1;
+            }
+            fprintf(out, "\n};\nstatic const char index%d_tok_str[] = {", l);
+            for (size_t i = 0; i < chars; i++)
+                fprintf(out, "%s%d", sep((int)i, 16), L->tok_str[i]);
+            fputs("\n};\n", out);
+        }
     }
     /* (The arrays are never written: the pointers are not const only
      * because a built index's are its own.) */
@@ -216,7 +231,11 @@ static void put_index(FILE *out, const px_ruleset *rs)
         fprintf(out, "     (int *)index%d_off, (int *)index%d_gate, %uu, {", l, l, L->sides);
         for (int s = 0; s < SIDE_COUNT; s++)
             fprintf(out, "%s%uu", s ? ", " : "", (unsigned)L->maxlen[s]);
-        fputs("}},\n", out);
+        fprintf(out, "},\n     %uu, %uu, %uu, ", (unsigned)L->tok_whole, (unsigned)L->tok_split, L->tok_mask);
+        if (L->tok)
+            fprintf(out, "(px_tok_slot *)index%d_tok, (char *)index%d_tok_str},\n", l, l);
+        else
+            fputs("NULL, NULL},\n", out);
     }
     fputs("};\n\n", out);
 }

@@ -41,6 +41,7 @@ static px_gate gate_of(const px_ruleset *rs, int i)
     g.maxlen = UINT32_MAX;
     g.pat = -1;
     g.key = -1;
+    g.tok = -1;
     for (int j = 0; j < r->nm; j++) {
         const matcher *m = &r->m[j];
         switch (m->kind) {
@@ -82,11 +83,16 @@ static px_gate gate_of(const px_ruleset *rs, int i)
             /* no pattern, nothing to skip; but false where the attribute
              * is absent */
             /* (the keys start with id, class and role: collect_keys) */
-            if (g.key < 0)
+            if (g.key < 0) {
                 g.key = m->kind == M_ID      ? 0
                         : m->kind == M_CLASS ? 1
                         : m->kind == M_ROLE  ? 2
                                              : key_of(rs, m->name);
+                /* a value wanted before any pattern: the index may look
+                 * it up (rules_index.c) */
+                if (m->kind != M_ATTR && g.key >= 0)
+                    g.tok = j;
+            }
             continue;
         default:
             continue;

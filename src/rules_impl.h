@@ -154,7 +154,19 @@ typedef struct px_gate {
     int key;             /* an attribute the rule needs present (index into
                           * keys, read before its first pattern), or -1 */
     uint32_t tags[TAG_WORDS];
+    int tok;             /* the rule's matcher that set key, when it wants a
+                          * value (id=, class=, role=, attr=NAME=VALUE); or -1 */
 } px_gate;
+
+/* A slot of an index list's table of wanted values: the gate that waits
+ * for key's whole value (how = 2 * key) or one of its space-separated
+ * tokens (how = 2 * key + 1) to be the string at str. gate < 0: empty. */
+typedef struct px_tok_slot {
+    uint32_t hash; /* px_tok_hash(how, the string) */
+    int32_t how;
+    int32_t str;   /* into the list's tok_str */
+    int32_t gate;
+} px_tok_slot;
 
 /* One list's index (rules_index.c): which of its gates a node may open,
  * from its tag, the attributes it has and the patterns whose literals its
@@ -169,6 +181,16 @@ typedef struct px_index_list {
     int *off, *gate;
     unsigned sides;               /* the sides some gate waits on */
     uint32_t maxlen[SIDE_COUNT];  /* per side, the longest maxlen of those */
+    /* The gates that wait for a value (class=share-bar): in neither no_key
+     * nor by_key, but in an open-addressed table of what they want, found
+     * with one probe per token of the node's value instead of being asked
+     * one by one wherever the attribute is present. whole and split say
+     * which keys (bit k, k < 32) some such gate reads; tok_mask is the
+     * table's slots - 1. */
+    uint32_t tok_whole, tok_split;
+    unsigned tok_mask;
+    px_tok_slot *tok; /* NULL: no such gate */
+    char *tok_str;
 } px_index_list;
 
 typedef struct px_rule_index {
@@ -198,6 +220,9 @@ struct px_ruleset {
     const char **keys; /* attributes element rules read: an element's verdict
                         * depends on its tag and these alone */
     int nkeys;
+    /* Bit k set in the row of a byte: key k < 32 starts with it (read_keys
+     * tries only those on each attribute). */
+    uint32_t key_first[256];
     int *elem_list, *text_list; /* the element rules and the text rules, in order */
     int nelem_list, ntext_list;
     px_gate *gates; /* the element list's rules' gates, then the text list's */
@@ -263,6 +288,17 @@ void px_rules_index_free(px_ruleset *rs);
  * key tests a node of that tag with these key values (read_keys) passes. */
 void px_index_start(const px_index_list *L, unsigned tag, const char *const *vals, int nkeys,
                     uint64_t *cand);
+/* The hash of a wanted value (see px_tok_slot): FNV-1a over how, then the
+ * n bytes of s. */
+static inline uint32_t px_tok_hash(int how, const char *s, size_t n)
+{
+    uint32_t h = (2166136261u ^ (uint32_t)how) * 16777619u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+/* Is c a separator of tokens, as the matcher's class= and role= read them? */
+static inline bool px_tok_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 /* Adds to cand the gates of L that wait for a pattern in hits. */
 void px_index_hits(const px_index_list *L, const uint64_t *hits, int hit_words, uint64_t *cand);
 

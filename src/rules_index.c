@@ -8,7 +8,10 @@
  * literals it holds; the index turns that report into the gates waiting
  * for those patterns. The gates that wait for no literal are indexed by
  * what they do test before any pattern runs: the tag, and an attribute
- * the rule needs (role=, attr=, id=, class=).
+ * the rule needs (attr=NAME, attr=NAME~); or, when that test wants a value
+ * (class=share-bar, role=navigation, id=toc, attr=NAME=VALUE), by the
+ * value, in a small hash table each token of the node's class and role
+ * (and its whole id) is looked up in once.
  *
  * What the index yields is a superset of the gates that open, in their
  * order; the matcher still asks each one (gate_open), so a rule the index
@@ -24,6 +27,76 @@
 #define TAG_ROWS (TAG_WORDS * 32)
 
 static void set_bit(uint64_t *set, int j) { set[j / 64] |= 1ull << (j % 64); }
+
+/* How gate g waits for a value (see px_tok_slot), and the value; -1 when
+ * it does not, or the table could not answer exactly: a key past 31, a
+ * token the matcher's has_token would never split out (empty, or with a
+ * space in it: it may still match, oddly, and is left to the key). */
+static int tok_how(const px_ruleset *rs, const px_gate *g, const char **value)
+{
+    if (g->sides || g->tok < 0 || g->key < 0 || g->key >= 32)
+        return -1;
+    const matcher *m = &rs->rules[g->rule].m[g->tok];
+    *value = m->value;
+    if (!m->value)
+        return -1;
+    bool split = m->kind == M_CLASS || m->kind == M_ROLE;
+    if (split) {
+        if (!*m->value)
+            return -1;
+        for (const char *c = m->value; *c; c++)
+            if (px_tok_space(*c))
+                return -1;
+    }
+    return 2 * g->key + split;
+}
+
+/* Fills in L's table of wanted values from gates [first, first + n). */
+static int build_tok(const px_ruleset *rs, px_index_list *L, int first, int n)
+{
+    const px_alloc *a = rs->a;
+    int count = 0;
+    size_t chars = 0;
+    for (int j = 0; j < n; j++) {
+        const char *v;
+        if (tok_how(rs, &rs->gates[first + j], &v) >= 0) {
+            count++;
+            chars += strlen(v) + 1;
+        }
+    }
+    if (!count)
+        return PITH_OK;
+    size_t slots = 4;
+    while (slots < 2 * (size_t)count)
+        slots *= 2;
+    L->tok = px_malloc(a, slots * sizeof *L->tok);
+    L->tok_str = px_malloc(a, chars);
+    if (!L->tok || !L->tok_str)
+        return PITH_ERR_NOMEM;
+    L->tok_mask = (unsigned)slots - 1;
+    for (size_t i = 0; i < slots; i++)
+        L->tok[i] = (px_tok_slot){0, 0, 0, -1};
+    size_t at = 0;
+    for (int j = 0; j < n; j++) {
+        const char *v;
+        int how = tok_how(rs, &rs->gates[first + j], &v);
+        if (how < 0)
+            continue;
+        size_t len = strlen(v);
+        uint32_t h = px_tok_hash(how, v, len);
+        size_t i = h & L->tok_mask;
+        while (L->tok[i].gate >= 0)
+            i = (i + 1) & L->tok_mask;
+        L->tok[i] = (px_tok_slot){h, how, (int32_t)at, j};
+        memcpy(L->tok_str + at, v, len + 1);
+        at += len + 1;
+        if (how & 1)
+            L->tok_split |= 1u << (how / 2);
+        else
+            L->tok_whole |= 1u << (how / 2);
+    }
+    return PITH_OK;
+}
 
 /* Fills in list l of ix: gates [first, first + n) of rs. */
 static int build_list(const px_ruleset *rs, px_rule_index *ix, int l, int first, int n)
@@ -72,6 +145,9 @@ static int build_list(const px_ruleset *rs, px_rule_index *ix, int l, int first,
             if (g->tagnames)
                 set_bit(L->by_tag + (size_t)GUMBO_TAG_UNKNOWN * w, j);
         }
+        const char *v;
+        if (tok_how(rs, g, &v) >= 0)
+            continue; /* in the table of values (build_tok) */
         if (g->key < 0)
             set_bit(L->no_key, j);
         else
@@ -92,7 +168,7 @@ static int build_list(const px_ruleset *rs, px_rule_index *ix, int l, int first,
     for (int p = rs->npats; p > 0; p--)
         L->off[p] = L->off[p - 1];
     L->off[0] = 0;
-    return PITH_OK;
+    return build_tok(rs, L, first, n);
 }
 
 static void free_list(const px_alloc *a, px_index_list *L)
@@ -103,6 +179,8 @@ static void free_list(const px_alloc *a, px_index_list *L)
     px_free(a, L->by_key);
     px_free(a, L->off);
     px_free(a, L->gate);
+    px_free(a, L->tok);
+    px_free(a, L->tok_str);
     memset(L, 0, sizeof *L);
 }
 
@@ -129,6 +207,43 @@ int px_rules_index(px_ruleset *rs)
     return PITH_OK;
 }
 
+/* Adds to cand the gates of L that want s[0..n) as how says. */
+static void probe(const px_index_list *L, int how, const char *s, size_t n, uint64_t *cand)
+{
+    uint32_t h = px_tok_hash(how, s, n);
+    for (size_t i = h & L->tok_mask; L->tok[i].gate >= 0; i = (i + 1) & L->tok_mask) {
+        const px_tok_slot *e = &L->tok[i];
+        const char *t = L->tok_str + e->str;
+        if (e->hash == h && e->how == how && !memcmp(t, s, n) && !t[n])
+            set_bit(cand, e->gate);
+    }
+}
+
+/* Adds to cand the gates of L that want a value the node has: its whole
+ * value, or each of its tokens (split as has_token in rules_match.c). */
+static void wanted(const px_index_list *L, const char *const *vals, int nkeys, uint64_t *cand)
+{
+    for (uint32_t keys = L->tok_whole | L->tok_split; keys; keys &= keys - 1) {
+        int k = __builtin_ctz(keys);
+        const char *v = k < nkeys ? vals[k] : NULL;
+        if (!v)
+            continue;
+        if (L->tok_whole >> k & 1u)
+            probe(L, 2 * k, v, strlen(v), cand);
+        if (!(L->tok_split >> k & 1u))
+            continue;
+        for (const char *p = v; *p;) {
+            while (px_tok_space(*p))
+                p++;
+            const char *b = p;
+            while (*p && !px_tok_space(*p))
+                p++;
+            if (p > b)
+                probe(L, 2 * k + 1, b, (size_t)(p - b), cand);
+        }
+    }
+}
+
 void px_index_start(const px_index_list *L, unsigned tag, const char *const *vals, int nkeys,
                     uint64_t *cand)
 {
@@ -139,6 +254,8 @@ void px_index_start(const px_index_list *L, unsigned tag, const char *const *val
         if (vals[k])
             for (size_t i = 0; i < w; i++)
                 cand[i] |= L->by_key[(size_t)k * w + i];
+    if (L->tok)
+        wanted(L, vals, nkeys, cand);
     if (!L->by_tag) {
         for (size_t i = 0; i < w; i++)
             cand[i] &= L->any_tag[i];

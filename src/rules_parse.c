@@ -546,6 +546,9 @@ static int collect_keys(px_ruleset *rs)
             if (!seen)
                 rs->keys[rs->nkeys++] = name;
         }
+    memset(rs->key_first, 0, sizeof rs->key_first);
+    for (int k = 0; k < rs->nkeys && k < 32; k++)
+        rs->key_first[(unsigned char)rs->keys[k][0]] |= 1u << k;
     return PITH_OK;
 }
 

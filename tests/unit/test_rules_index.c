@@ -99,6 +99,61 @@ static void test_gates_indexed_where_they_wait(void **state)
     px_rules_free(rs);
 }
 
+/* A gate that wants a value (class=, role=, id=, attr=NAME=VALUE) is found
+ * by the value, not by the attribute being there: a candidate only where a
+ * token of class or role, or the whole id or attribute, is the one it
+ * wants, in any place among the tokens and whatever separates them (the
+ * white space has_token knows); and still only for its tags. Values the
+ * table could not answer exactly stay with the attribute. */
+static void test_gates_found_by_value(void **state)
+{
+    (void)state;
+    px_ruleset *rs = load("drop tag=div class=share-bar\n"
+                          "drop role=navigation\n"
+                          "drop id=comments\n"
+                          "drop attr=data-x=ad\n"
+                          "drop tag=div,p class=share-bar\n");
+    const px_index_list *L = &rs->index.list[0];
+    assert_non_null(L->tok);
+    static const char *const hit[] = {"class", "x share-bar\ty", NULL};
+    static const char *const first[] = {"class", "share-bar  x", NULL};
+    static const char *const alone[] = {"class", "\fshare-bar\n", NULL};
+    static const char *const part[] = {"class", "share-bar-wrap x-share-bar share", NULL};
+    static const char *const idv[] = {"id", "share-bar", "class", "comments", NULL};
+    assert_true(starts(rs, 0, 0, GUMBO_TAG_DIV, hit));
+    assert_true(starts(rs, 0, 0, GUMBO_TAG_DIV, first));
+    assert_true(starts(rs, 0, 0, GUMBO_TAG_DIV, alone));
+    assert_false(starts(rs, 0, 0, GUMBO_TAG_DIV, part));
+    assert_false(starts(rs, 0, 0, GUMBO_TAG_SPAN, hit)); /* not its tag */
+    assert_false(starts(rs, 0, 0, GUMBO_TAG_DIV, idv)); /* the id is not a class */
+    /* two gates want the same token: both found */
+    assert_true(starts(rs, 0, 4, GUMBO_TAG_P, hit));
+    assert_true(starts(rs, 0, 4, GUMBO_TAG_DIV, first));
+    static const char *const nav[] = {"role", "menu navigation", NULL};
+    static const char *const navx[] = {"role", "navigations", NULL};
+    assert_true(starts(rs, 0, 1, GUMBO_TAG_UL, nav));
+    assert_false(starts(rs, 0, 1, GUMBO_TAG_UL, navx));
+    /* an id is compared whole */
+    static const char *const com[] = {"id", "comments", NULL};
+    static const char *const com2[] = {"id", "comments x", NULL};
+    assert_true(starts(rs, 0, 2, GUMBO_TAG_DIV, com));
+    assert_false(starts(rs, 0, 2, GUMBO_TAG_DIV, com2));
+    assert_false(starts(rs, 0, 2, GUMBO_TAG_DIV, idv));
+    static const char *const ad[] = {"data-x", "ad", NULL};
+    static const char *const ads[] = {"data-x", "ad x", NULL};
+    assert_true(starts(rs, 0, 3, GUMBO_TAG_DIV, ad));
+    assert_false(starts(rs, 0, 3, GUMBO_TAG_DIV, ads));
+    px_rules_free(rs);
+    /* a token has_token would never split out (a vertical tab in it) is
+     * not in the table: asked wherever there is a class */
+    rs = load("drop class=a\vb\n");
+    static const char *const any[] = {"class", "x", NULL};
+    assert_null(rs->index.list[0].tok);
+    assert_int_equal(rs->gates[0].key, 1);
+    assert_true(starts(rs, 0, 0, GUMBO_TAG_DIV, any));
+    px_rules_free(rs);
+}
+
 /* What PCRE2 can match without any of the literals px_literals would name
  * (an optional word, a class, a back reference, extended mode, a negated
  * pattern) waits for no literal: such a gate is always a candidate. */
@@ -369,7 +424,7 @@ static void test_image_index_is_the_built_one(void **state)
         const px_gate *a = &rs->gates[g], *b = &mine->gates[g];
         if (a->rule != b->rule || a->pat != b->pat || a->maxlen != b->maxlen || a->sides != b->sides ||
             a->drop != b->drop || a->any_tag != b->any_tag || a->tagnames != b->tagnames ||
-            a->key != b->key || memcmp(a->tags, b->tags, sizeof a->tags))
+            a->key != b->key || a->tok != b->tok || memcmp(a->tags, b->tags, sizeof a->tags))
             fail_msg("gate %d of the image differs from the one built at run time", g);
     }
     for (int l = 0; l < 2; l++) {
@@ -386,6 +441,19 @@ static void test_image_index_is_the_built_one(void **state)
         same_bits(A1->by_key, B1->by_key, (size_t)rs->nkeys * w + 1, "by_key");
         assert_memory_equal(A1->off, B1->off, ((size_t)rs->npats + 1) * sizeof *A1->off);
         assert_memory_equal(A1->gate, B1->gate, (size_t)A1->off[rs->npats] * sizeof *A1->gate);
+        assert_int_equal(A1->tok_whole, B1->tok_whole);
+        assert_int_equal(A1->tok_split, B1->tok_split);
+        assert_int_equal(A1->tok_mask, B1->tok_mask);
+        assert_true((A1->tok == NULL) == (B1->tok == NULL));
+        for (unsigned i = 0; A1->tok && i <= A1->tok_mask; i++) {
+            const px_tok_slot *x = &A1->tok[i], *y = &B1->tok[i];
+            assert_int_equal(x->gate, y->gate);
+            if (x->gate >= 0) {
+                assert_int_equal(x->hash, y->hash);
+                assert_int_equal(x->how, y->how);
+                assert_string_equal(A1->tok_str + x->str, B1->tok_str + y->str);
+            }
+        }
     }
     /* a user's rule: built at run time, over the bundled rules and it */
     px_ruleset *user = bundled("drop class~/hedgehog/\n");
@@ -400,6 +468,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gates_indexed_where_they_wait),
+        cmocka_unit_test(test_gates_found_by_value),
         cmocka_unit_test(test_patterns_without_literals_always_tried),
         cmocka_unit_test(test_user_rules_indexed),
         cmocka_unit_test(test_index_changes_no_verdict),

@@ -340,6 +340,33 @@ static void test_fold_matches_slow_fold(void **state)
     }
 }
 
+/* px_utf8_count counts the bytes that start a character, eight at a time
+ * and then one by one: the same as a byte at a time on the bits of text
+ * above (broken UTF-8 too), at every length and alignment. */
+static void test_utf8_count(void **state)
+{
+    (void)state;
+    srand(15);
+    char s[512];
+    for (int round = 0; round < 5000; round++) {
+        size_t n = 0;
+        int parts = rand() % 60;
+        for (int k = 0; k < parts; k++) {
+            const char *p = bits[rand() % (int)(sizeof bits / sizeof *bits)];
+            memcpy(s + n, p, strlen(p));
+            n += strlen(p);
+        }
+        size_t from = n ? (size_t)rand() % (n + 1) : 0, want = 0;
+        for (size_t i = from; i < n; i++)
+            want += ((unsigned char)s[i] & 0xC0) != 0x80;
+        if (px_utf8_count(s + from, n - from) != want)
+            fail_msg("round %d: %zu characters counted in '%.*s', want %zu", round,
+                     px_utf8_count(s + from, n - from), (int)(n - from), s + from, want);
+    }
+    assert_int_equal(px_utf8_count("\xe4\xb8\xad\xe6\x96\x87 text \xc3\xa9t\xc3\xa9", 17), 11);
+    assert_int_equal(px_utf8_count("", 0), 0);
+}
+
 /* Prose keeps its single spaces; runs of white space fold to one. */
 static void test_fold_prose(void **state)
 {
@@ -396,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_strip_controls_every_offset),
         cmocka_unit_test(test_strip_controls_clean),
         cmocka_unit_test(test_fold_matches_slow_fold),
+        cmocka_unit_test(test_utf8_count),
         cmocka_unit_test(test_fold_prose),
         cmocka_unit_test(test_fold_name),
     };
