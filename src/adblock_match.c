@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "hash.h"
 
 /* Steps one rule may take over one element before it counts as no match:
  * far beyond what EasyList's selectors need, well below a page's cost. */
@@ -19,13 +20,7 @@
 
 uint32_t px_ab_hash(unsigned char type, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u ^ type;
-    h *= 16777619u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
+    return px_fnv1a(px_fnv1a_byte(PX_FNV1A_SEED, type), s, n);
 }
 
 bool px_ab_domain_match(const char *host, const char *d, size_t dlen)

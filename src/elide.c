@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include "hash.h"
 #include "text.h"
 
 /* The tokenizer's white space (a CR becomes an LF before it reads). */
@@ -163,13 +164,7 @@ struct px_elide_names {
     table tags, attrs;
 };
 
-static uint32_t hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)lower(s[i])) * 16777619u;
-    return h;
-}
+static uint32_t hash(const char *s, size_t n) { return px_fnv1a_caseless(PX_FNV1A_SEED, s, n); }
 
 static unsigned lookup_hashed(const table *tb, const char *s, size_t n, uint32_t h)
 {
