@@ -252,6 +252,8 @@ static bool has_token(const char *list, const char *tok)
 {
     size_t tl = strlen(tok);
     for (const char *p = list; *p;) {
+        /* HTML's white space, which splits a class list: not C's, a \v
+         * belongs to a class name */
         while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
             p++;
         const char *q = p;

@@ -76,6 +76,8 @@ static uint32_t pool_add(px_adblock *ab, const char *s, size_t n, bool lower)
     return off;
 }
 
+/* CSS's white space within one line of a list (the lines are split at
+ * \n before): no \v, which CSS takes as part of a name. */
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; }
 
 static bool ident_char(unsigned char c)

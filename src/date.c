@@ -1,4 +1,5 @@
 #include "date.h"
+#include "ascii.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -268,7 +269,7 @@ static void skip_spaces(scan *c)
 {
     while (c->i < c->n) {
         unsigned char ch = (unsigned char)c->s[c->i];
-        if (ch == ' ' || (ch >= '\t' && ch <= '\r'))
+        if (px_ascii_is_space(ch))
             c->i++;
         else if (ch == 0xC2 && c->i + 1 < c->n && (unsigned char)c->s[c->i + 1] == 0xA0)
             c->i += 2; /* no-break space */

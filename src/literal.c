@@ -1,6 +1,7 @@
 #include "literal.h"
 
 #include <string.h>
+#include "ascii.h"
 
 /* A set of strings, or "none": the piece may match without any literal. */
 typedef struct strs {
@@ -122,7 +123,7 @@ static const struct nocase_range {
 bool px_lit_space(uint32_t cp)
 {
     if (cp < 0x80)
-        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+        return px_ascii_is_space((unsigned char)cp);
     return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
            cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }

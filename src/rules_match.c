@@ -429,10 +429,10 @@ static bool has_token(const char *list, const char *tok)
     size_t tl = strlen(tok);
     const char *p = list;
     while (*p) {
-        while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+        while (px_ascii_is_space((unsigned char)*p))
             p++;
         const char *b = p;
-        while (*p && !(*p == ' ' || (*p >= '\t' && *p <= '\r')))
+        while (*p && !px_ascii_is_space((unsigned char)*p))
             p++;
         if ((size_t)(p - b) == tl && !memcmp(b, tok, tl))
             return true;
