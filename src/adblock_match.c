@@ -221,7 +221,7 @@ void px_adblock_page(const px_adblock *ab, const char *url, px_ab_page *pg)
     if (!n || n >= sizeof pg->host)
         return;
     for (size_t i = 0; i < n; i++)
-        pg->host[i] = h[i] >= 'A' && h[i] <= 'Z' ? (char)(h[i] + 32) : h[i];
+        pg->host[i] = (char)px_ascii_lower((unsigned char)h[i]);
     for (size_t i = 0; ab && i < ab->noffs; i++)
         if (px_ab_domain_match(pg->host, AB_STR(ab, ab->offs[i].name), ab->offs[i].len)) {
             pg->generic_off = true;

@@ -137,10 +137,7 @@ static bool word_is(const char *s, size_t n, const char *w)
     if (strlen(w) != n)
         return false;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        if (c != (unsigned char)w[i])
+        if (px_ascii_lower((unsigned char)s[i]) != (unsigned char)w[i])
             return false;
     }
     return true;
@@ -175,7 +172,7 @@ static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 static unsigned char bucket(char c)
 {
     unsigned char b = (unsigned char)c;
-    return b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
+    return px_ascii_lower(b);
 }
 
 /* A counting sort of names[0..n) by first byte; stable, as it must be. */

@@ -11,7 +11,7 @@
 /* The tokenizer's white space (a CR becomes an LF before it reads). */
 static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+static char lower(char c) { return (char)px_ascii_lower((unsigned char)c); }
 
 /* Longer tag names matter to no rule here (SVG's longest element name,
  * fecomponenttransfer, has 19 letters). */

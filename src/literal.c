@@ -426,7 +426,7 @@ static bool lit_char(reader *r, char *out, size_t *n)
     unsigned char c = (unsigned char)*r->p;
     if (c < 0x80) {
         r->p++;
-        out[0] = px_lit_bound(c) ? PX_LIT_BOUND : (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        out[0] = px_lit_bound(c) ? PX_LIT_BOUND : (char)px_ascii_lower(c);
         *n = 1;
         return true;
     }
@@ -574,7 +574,7 @@ static enum atom plain_atom(reader *r, alts *al, bool *last)
         at = escape(r, &lit);
         if (at == A_LIT) {
             char l = px_lit_bound((unsigned char)lit) ? PX_LIT_BOUND
-                     : lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
+                     : (char)px_ascii_lower((unsigned char)lit);
             alts_add(al, &l, 1);
             *last = l == PX_LIT_BOUND;
         }
@@ -999,7 +999,7 @@ static size_t fold_char(const char *s, size_t n, char *out, size_t *used)
     unsigned char c = (unsigned char)s[0];
     *used = 1;
     if (c < 0x80) {
-        out[0] = px_lit_bound(c) ? PX_LIT_BOUND : (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        out[0] = px_lit_bound(c) ? PX_LIT_BOUND : (char)px_ascii_lower(c);
         return 1;
     }
     uint32_t cp = px_lit_utf8(s, n, used);

@@ -238,7 +238,7 @@ const char *px_tag_name(const px_node *nd, char *scratch, size_t cap)
         char c = s.data[i++];
         if (c == '>' || c == '/' || px_ascii_is_space((unsigned char)c))
             break;
-        scratch[j++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        scratch[j++] = (char)px_ascii_lower((unsigned char)c);
     }
     scratch[j] = '\0';
     return scratch;
