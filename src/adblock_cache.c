@@ -9,6 +9,7 @@
  * not used, and the lists are read again.
  */
 #include "adblock_impl.h"
+#include "hash.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -29,9 +30,7 @@ static uint64_t fnv64(uint64_t h, const void *p, size_t n)
         h = (h ^ w) * 0x9E3779B97F4A7C15ull;
         h ^= h >> 32;
     }
-    for (; n; s++, n--)
-        h = (h ^ *s) * 1099511628211ull;
-    return h;
+    return px_fnv1a64(h, (const char *)s, n);
 }
 
 /* The arrays of a rule set, in file order: where each lives, its length
@@ -78,7 +77,7 @@ static uint64_t layout(void)
     const size_t sizes[] = {sizeof(ab_simple), sizeof(ab_compound), sizeof(ab_domain),
                             sizeof(ab_rule), sizeof(ab_exception), sizeof(ab_siteoff),
                             sizeof(ab_slot), sizeof(size_t), AB_COUNT_MAX};
-    return fnv64(14695981039346656037ull, sizes, sizeof sizes);
+    return fnv64(PX_FNV1A64_SEED, sizes, sizeof sizes);
 }
 
 int px_adblock_save(px_adblock *ab, const char *path, const char *key)
@@ -92,7 +91,7 @@ int px_adblock_save(px_adblock *ab, const char *path, const char *key)
     FILE *f = fopen(tmp, "wb");
     if (!f)
         return -1;
-    uint64_t h = 14695981039346656037ull, lay = layout(), klen = strlen(key), nfiles = ab->nfiles;
+    uint64_t h = PX_FNV1A64_SEED, lay = layout(), klen = strlen(key), nfiles = ab->nfiles;
     /* Everything after the magic goes through put, which sums it. */
 #define PUT(p, n) (h = fnv64(h, (p), (n)), fwrite((p), 1, (n), f) == (n))
     bool ok = fwrite(MAGIC, 1, sizeof MAGIC - 1, f) == sizeof MAGIC - 1 && PUT(&lay, sizeof lay) &&
@@ -266,7 +265,7 @@ px_adblock *px_adblock_load(const px_alloc *a, const char *path, const char *key
     fclose(f);
     px_adblock *ab = NULL;
     if (buf && len == (size_t)st.st_size) {
-        reader r = {buf, buf + len, 14695981039346656037ull, false};
+        reader r = {buf, buf + len, PX_FNV1A64_SEED, false};
         ab = load_from(a, &r, key);
     }
     px_free(a, buf);

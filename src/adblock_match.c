@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "hash.h"
 
 /* Steps one rule may take over one element before it counts as no match:
  * far beyond what EasyList's selectors need, well below a page's cost. */
@@ -19,13 +20,7 @@
 
 uint32_t px_ab_hash(unsigned char type, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u ^ type;
-    h *= 16777619u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
+    return px_fnv1a(px_fnv1a_byte(PX_FNV1A_SEED, type), s, n);
 }
 
 bool px_ab_domain_match(const char *host, const char *d, size_t dlen)
@@ -226,7 +221,7 @@ void px_adblock_page(const px_adblock *ab, const char *url, px_ab_page *pg)
     if (!n || n >= sizeof pg->host)
         return;
     for (size_t i = 0; i < n; i++)
-        pg->host[i] = h[i] >= 'A' && h[i] <= 'Z' ? (char)(h[i] + 32) : h[i];
+        pg->host[i] = (char)px_ascii_lower((unsigned char)h[i]);
     for (size_t i = 0; ab && i < ab->noffs; i++)
         if (px_ab_domain_match(pg->host, AB_STR(ab, ab->offs[i].name), ab->offs[i].len)) {
             pg->generic_off = true;
@@ -257,6 +252,8 @@ static bool has_token(const char *list, const char *tok)
 {
     size_t tl = strlen(tok);
     for (const char *p = list; *p;) {
+        /* HTML's white space, which splits a class list: not C's, a \v
+         * belongs to a class name */
         while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
             p++;
         const char *q = p;

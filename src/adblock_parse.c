@@ -10,6 +10,7 @@
  * rule is never matched more widely than its author meant.
  */
 #include "adblock_impl.h"
+#include "ascii.h"
 
 #include <string.h>
 
@@ -76,6 +77,8 @@ static uint32_t pool_add(px_adblock *ab, const char *s, size_t n, bool lower)
     return off;
 }
 
+/* CSS's white space within one line of a list (the lines are split at
+ * \n before): no \v, which CSS takes as part of a name. */
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; }
 
 static bool ident_char(unsigned char c)
@@ -133,7 +136,7 @@ static bool read_ident(px_adblock *ab, cursor *c, bool lower, uint32_t *off, uin
             px_buf_putc(&ab->pool, c->s[c->i + 1]);
             c->i += 2;
         } else if (ident_char((unsigned char)ch)) {
-            px_buf_putc(&ab->pool, lower && ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch);
+            px_buf_putc(&ab->pool, lower ? (char)px_ascii_lower((unsigned char)ch) : ch);
             c->i++;
         } else
             break;

@@ -1,4 +1,5 @@
 #include "date.h"
+#include "ascii.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -86,11 +87,27 @@ static const char *const month_names[][12] = {
     {"जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर",
      "नवंबर", "दिसंबर"},
     {NULL, "फरवरी", NULL, NULL, NULL, NULL, NULL, NULL, "सितम्बर", "अक्तूबर", "नवम्बर", "दिसम्बर"},
-    /* Thai, and its abbreviations with their inner dot ("ธ.ค."); a year
-     * after a Thai month is of the Buddhist era (form_day_month) */
+};
+
+/* The same for calendars that count years from the Buddha's death: a
+ * four-digit year after one of these months is of that era
+ * (form_day_month). Thai, and its abbreviations with their inner dot
+ * ("ธ.ค."). */
+static const char *const buddhist_month_names[][12] = {
     {"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
      "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"},
     {"ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย", "ต.ค", "พ.ย", "ธ.ค"},
+};
+
+/* Both, in this order (a name in both: the first wins), with the era of
+ * their years. */
+static const struct {
+    const char *const (*rows)[12];
+    size_t n;
+    bool buddhist;
+} calendars[] = {
+    {month_names, sizeof month_names / sizeof *month_names, false},
+    {buddhist_month_names, sizeof buddhist_month_names / sizeof *buddhist_month_names, true},
 };
 
 static const char *const weekdays[] = {
@@ -120,10 +137,7 @@ static bool word_is(const char *s, size_t n, const char *w)
     if (strlen(w) != n)
         return false;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        if (c != (unsigned char)w[i])
+        if (px_ascii_lower((unsigned char)s[i]) != (unsigned char)w[i])
             return false;
     }
     return true;
@@ -136,13 +150,15 @@ static bool word_is(const char *s, size_t n, const char *w)
  * of the whole tables there cost more than Gumbo's parse on a small
  * page. Within a bucket the names keep the tables' order, so the first
  * row still wins. Built once, on first use, from the tables above. */
-#define MONTH_ROWS (sizeof month_names / sizeof *month_names)
+#define MONTH_ROWS (sizeof month_names / sizeof *month_names + \
+                    sizeof buddhist_month_names / sizeof *buddhist_month_names)
 #define WEEKDAYS (sizeof weekdays / sizeof *weekdays)
 
 typedef struct name_entry {
     const char *w;
     size_t len;
-    int value; /* the month, 1 to 12; 1 for a weekday */
+    int value;     /* the month, 1 to 12; 1 for a weekday */
+    bool buddhist; /* a month of calendars[] marked so */
 } name_entry;
 
 typedef struct name_index {
@@ -156,11 +172,12 @@ static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 static unsigned char bucket(char c)
 {
     unsigned char b = (unsigned char)c;
-    return b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
+    return px_ascii_lower(b);
 }
 
 /* A counting sort of names[0..n) by first byte; stable, as it must be. */
-static void index_names(name_index *x, const char *const *names, const int *values, size_t n)
+static void index_names(name_index *x, const char *const *names, const int *values, const bool *buddhist,
+                        size_t n)
 {
     unsigned short count[256] = {0};
     for (size_t k = 0; k < n; k++)
@@ -173,44 +190,57 @@ static void index_names(name_index *x, const char *const *names, const int *valu
     memcpy(at, x->start, sizeof at);
     for (size_t k = 0; k < n; k++)
         if (names[k])
-            x->e[at[bucket(names[k][0])]++] = (name_entry){names[k], strlen(names[k]), values[k]};
+            x->e[at[bucket(names[k][0])]++] =
+                (name_entry){names[k], strlen(names[k]), values[k], buddhist && buddhist[k]};
 }
 
 static void build_indexes(void)
 {
     static const char *flat[MONTH_ROWS * 12];
     static int months[MONTH_ROWS * 12], ones[WEEKDAYS];
-    for (size_t k = 0; k < MONTH_ROWS * 12; k++) {
-        flat[k] = month_names[k / 12][k % 12];
-        months[k] = (int)(k % 12) + 1;
-    }
-    for (size_t k = 0; k < WEEKDAYS; k++)
+    static bool buddhist[MONTH_ROWS * 12];
+    size_t k = 0;
+    for (size_t t = 0; t < sizeof calendars / sizeof *calendars; t++)
+        for (size_t r = 0; r < calendars[t].n; r++)
+            for (int mo = 0; mo < 12; mo++, k++) {
+                flat[k] = calendars[t].rows[r][mo];
+                months[k] = mo + 1;
+                buddhist[k] = calendars[t].buddhist;
+            }
+    for (k = 0; k < WEEKDAYS; k++)
         ones[k] = 1;
-    index_names(&month_index, flat, months, MONTH_ROWS * 12);
-    index_names(&weekday_index, weekdays, ones, WEEKDAYS);
+    index_names(&month_index, flat, months, buddhist, MONTH_ROWS * 12);
+    index_names(&weekday_index, weekdays, ones, NULL, WEEKDAYS);
 }
 
-static int lookup(const name_index *x, const char *s, size_t n)
+static const name_entry *lookup(const name_index *x, const char *s, size_t n)
 {
     if (!n)
-        return 0;
+        return NULL;
     unsigned char b = bucket(s[0]);
     for (unsigned k = x->start[b]; k < x->start[b + 1]; k++)
         if (x->e[k].len == n && word_is(s, n, x->e[k].w))
-            return x->e[k].value;
-    return 0;
+            return &x->e[k];
+    return NULL;
 }
 
-int px_month_name(const char *s, size_t n)
+/* The month s[0..n) names, or NULL. */
+static const name_entry *month_entry(const char *s, size_t n)
 {
     pthread_once(&index_once, build_indexes);
     return lookup(&month_index, s, n);
 }
 
+int px_month_name(const char *s, size_t n)
+{
+    const name_entry *e = month_entry(s, n);
+    return e ? e->value : 0;
+}
+
 static bool is_weekday(const char *s, size_t n)
 {
     pthread_once(&index_once, build_indexes);
-    return lookup(&weekday_index, s, n) != 0;
+    return lookup(&weekday_index, s, n) != NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -221,6 +251,7 @@ typedef struct scan {
     size_t n, i;
     const px_date_hint *h; /* NULL: no hint */
     bool short_year;       /* a two-digit year was read */
+    bool buddhist;         /* the last month word read is of the Buddhist era */
 } scan;
 
 static bool at_end(const scan *c) { return c->i >= c->n; }
@@ -235,7 +266,7 @@ static void skip_spaces(scan *c)
 {
     while (c->i < c->n) {
         unsigned char ch = (unsigned char)c->s[c->i];
-        if (ch == ' ' || (ch >= '\t' && ch <= '\r'))
+        if (px_ascii_is_space(ch))
             c->i++;
         else if (ch == 0xC2 && c->i + 1 < c->n && (unsigned char)c->s[c->i + 1] == 0xA0)
             c->i += 2; /* no-break space */
@@ -499,13 +530,14 @@ static int month_word(scan *c)
         word(c, &w2, &wl2);
         wl = (size_t)(w2 + wl2 - w);
     }
-    int m = px_month_name(w, wl);
-    if (!m) {
+    const name_entry *e = month_entry(w, wl);
+    if (!e) {
         c->i = save;
         return 0;
     }
+    c->buddhist = e->buddhist;
     eat(c, '.');
-    return m;
+    return e->value;
 }
 
 static bool finish(scan *c, px_date *d)
@@ -761,8 +793,6 @@ static enum form_result form_day_month(scan *c, px_date *d)
         return NOT_THIS;
     skip_ordinal(c);
     skip_filler(c);
-    bool thai = c->i + 1 < c->n && (unsigned char)c->s[c->i] == 0xE0 &&
-                ((unsigned char)c->s[c->i + 1] == 0xB8 || (unsigned char)c->s[c->i + 1] == 0xB9);
     int m = month_word(c);
     if (!m)
         return MALFORMED;
@@ -773,7 +803,7 @@ static enum form_result form_day_month(scan *c, px_date *d)
     if (!number(c, &y, &yc) || yc != 4)
         return MALFORMED;
     /* Thailand counts years from the Buddha's death: 2566 is 2023 */
-    if (thai && y > 2400)
+    if (c->buddhist && y > 2400)
         y -= 543;
     d->year = y;
     d->month = m;

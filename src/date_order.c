@@ -7,6 +7,7 @@
  * page's other dates, or leaves an ambiguous date out.
  */
 #include "date.h"
+#include "ascii.h"
 
 #include <string.h>
 
@@ -52,7 +53,7 @@ px_date_order px_date_order_of(const char *lang)
     size_t n = 0;
     for (; lang[n] && n + 1 < sizeof tag; n++) {
         char ch = lang[n] == '_' ? '-' : lang[n];
-        tag[n] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+        tag[n] = (char)px_ascii_lower((unsigned char)ch);
     }
     tag[n] = '\0';
     /* the language and region ("en-gb" of "en-GB-oxendict"), then the

@@ -5,12 +5,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include "hash.h"
 #include "text.h"
 
 /* The tokenizer's white space (a CR becomes an LF before it reads). */
 static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+static char lower(char c) { return (char)px_ascii_lower((unsigned char)c); }
 
 /* Longer tag names matter to no rule here (SVG's longest element name,
  * fecomponenttransfer, has 19 letters). */
@@ -195,13 +196,7 @@ struct px_elide_names {
     table tags, attrs;
 };
 
-static uint32_t hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)lower(s[i])) * 16777619u;
-    return h;
-}
+static uint32_t hash(const char *s, size_t n) { return px_fnv1a_caseless(PX_FNV1A_SEED, s, n); }
 
 static unsigned lookup_hashed(const table *tb, const char *s, size_t n, uint32_t h)
 {

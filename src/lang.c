@@ -1,5 +1,6 @@
 /* Language tags compared, and the page's language decided (lang.h). */
 #include "lang.h"
+#include "ascii.h"
 
 #include <string.h>
 
@@ -15,11 +16,5 @@ bool px_lang_same(const char *a, const char *b)
     size_t n = primary_len(a);
     if (!n || n != primary_len(b))
         return false;
-    for (size_t i = 0; i < n; i++) {
-        char x = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] + 32) : a[i];
-        char y = b[i] >= 'A' && b[i] <= 'Z' ? (char)(b[i] + 32) : b[i];
-        if (x != y)
-            return false;
-    }
-    return true;
+    return px_ascii_ieq(a, b, n);
 }

@@ -144,7 +144,7 @@ int px_guard(const px_alloc *a, const char *in, size_t len, const px_limits *lim
             continue;
         }
         const char *ne = nb;
-        while (ne < end && *ne != '>' && *ne != '/' && *ne != ' ' && !(*ne >= '\t' && *ne <= '\r'))
+        while (ne < end && *ne != '>' && *ne != '/' && !px_ascii_is_space((unsigned char)*ne))
             ne++;
         size_t nl = (size_t)(ne - nb);
         const char *te = tag_end(ne, end, &sc, &ex);

@@ -1,6 +1,7 @@
 #include "literal.h"
 
 #include <string.h>
+#include "ascii.h"
 
 /* A set of strings, or "none": the piece may match without any literal. */
 typedef struct strs {
@@ -122,7 +123,7 @@ static const struct nocase_range {
 bool px_lit_space(uint32_t cp)
 {
     if (cp < 0x80)
-        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+        return px_ascii_is_space((unsigned char)cp);
     return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
            cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
@@ -425,7 +426,7 @@ static bool lit_char(reader *r, char *out, size_t *n)
     unsigned char c = (unsigned char)*r->p;
     if (c < 0x80) {
         r->p++;
-        out[0] = px_lit_bound(c) ? PX_LIT_BOUND : (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        out[0] = px_lit_bound(c) ? PX_LIT_BOUND : (char)px_ascii_lower(c);
         *n = 1;
         return true;
     }
@@ -573,7 +574,7 @@ static enum atom plain_atom(reader *r, alts *al, bool *last)
         at = escape(r, &lit);
         if (at == A_LIT) {
             char l = px_lit_bound((unsigned char)lit) ? PX_LIT_BOUND
-                     : lit >= 'A' && lit <= 'Z' ? (char)(lit + 32) : lit;
+                     : (char)px_ascii_lower((unsigned char)lit);
             alts_add(al, &l, 1);
             *last = l == PX_LIT_BOUND;
         }
@@ -998,7 +999,7 @@ static size_t fold_char(const char *s, size_t n, char *out, size_t *used)
     unsigned char c = (unsigned char)s[0];
     *used = 1;
     if (c < 0x80) {
-        out[0] = px_lit_bound(c) ? PX_LIT_BOUND : (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        out[0] = px_lit_bound(c) ? PX_LIT_BOUND : (char)px_ascii_lower(c);
         return 1;
     }
     uint32_t cp = px_lit_utf8(s, n, used);

@@ -780,19 +780,23 @@ static bool in_menu(const ctx *c, int i)
 
 #define AUTHOR_LINKS 3 /* links to authors' pages read */
 
-/* The next link to an author's page ("/author/jane/") from node i on,
- * outside comments, teasers and menus; -1 when there is none. */
-static int author_link(const ctx *c, int i)
+/* Is node i a link to an author's page ("/author/jane/")? */
+static bool author_href(const ctx *c, int i)
 {
     static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/autoren/", "/autori/",
                                         "/auteur/", "/auteurs/", "/autores/", "/redactie/"};
-    for (; i < c->doc->n; i++) {
-        const px_node *nd = &c->doc->nodes[i];
-        if (px_meta_is_elem(nd, GUMBO_TAG_A) && px_attr(nd, "href") &&
-            px_meta_path_has(px_attr(nd, "href"), paths, sizeof paths / sizeof *paths) &&
-            !px_meta_elsewhere(c, i, 8) && !in_menu(c, i))
+    const px_node *nd = &c->doc->nodes[i];
+    const char *href = px_meta_is_elem(nd, GUMBO_TAG_A) ? px_attr(nd, "href") : NULL;
+    return href && px_meta_path_has(href, paths, sizeof paths / sizeof *paths);
+}
+
+/* The next link to an author's page from node i on, outside comments,
+ * teasers and menus; -1 when there is none. */
+static int author_link(const ctx *c, int i)
+{
+    for (; i < c->doc->n; i++)
+        if (author_href(c, i) && !px_meta_elsewhere(c, i, 8) && !in_menu(c, i))
             return i;
-    }
     return -1;
 }
 
@@ -1058,10 +1062,10 @@ void px_meta_full_name_instead(ctx *c)
         return;
     const char *who = m->authors.v[0];
     size_t hl = strlen(who);
-    const px_node *nodes = c->doc->nodes;
+    /* any link to an author's page: author_link's test of where the link
+     * stands would pass over a byline in a theme's "sidebar" wrapper */
     for (int i = 0; i < c->doc->n; i++) {
-        const char *href = px_meta_is_elem(&nodes[i], GUMBO_TAG_A) ? px_attr(&nodes[i], "href") : NULL;
-        if (!href || !strstr(href, "/author/"))
+        if (!author_href(c, i))
             continue;
         char *t = px_meta_node_text(c, i, 200);
         if (!t)

@@ -493,11 +493,9 @@ typedef struct family {
 static uint64_t grams(const char *s, size_t n)
 {
     uint64_t g = 0;
-    unsigned prev = n ? (unsigned char)s[0] : 0;
-    prev = prev >= 'A' && prev <= 'Z' ? prev + 32 : prev;
+    unsigned prev = n ? px_ascii_lower((unsigned char)s[0]) : 0;
     for (size_t k = 1; k < n; k++) {
-        unsigned c = (unsigned char)s[k];
-        c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        unsigned c = px_ascii_lower((unsigned char)s[k]);
         g |= 1ull << ((prev * 7 + c) & 63);
         prev = c;
     }
@@ -578,7 +576,7 @@ static bool own_named(const px_node *nd, const family *f)
                 continue;
             }
             const char *s = attrs[a] + n;
-            char c0 = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
+            char c0 = (char)px_ascii_lower((unsigned char)*s);
             if (h & HEAD_SKIP)
                 for (size_t w = 0; w < f->nskip; w++)
                     if (f->skip[w][0] == c0 && px_meta_prefix_ci(s, f->skip[w])) {
@@ -841,7 +839,7 @@ bool px_meta_in_comments(const ctx *c, int i, int up)
 }
 
 
-static unsigned char fold(char c) { return (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+static unsigned char fold(char c) { return px_ascii_lower((unsigned char)c); }
 
 bool px_meta_path_has(const char *href, const char *const *parts, size_t count)
 {

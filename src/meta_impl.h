@@ -15,6 +15,7 @@
 #ifndef PITH_META_IMPL_H
 #define PITH_META_IMPL_H
 
+#include "ascii.h"
 #include "metadata.h"
 #include "date.h"
 #include "json.h"
@@ -82,7 +83,7 @@ typedef struct ctx {
                              * labelled so); set by px_meta_hatom_dates */
 } ctx;
 
-static inline bool px_meta_is_ws(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static inline bool px_meta_is_ws(unsigned char c) { return px_ascii_is_space(c); }
 
 /* Strings and lists (meta_common.c). */
 bool px_meta_prefix_ci(const char *s, const char *p);

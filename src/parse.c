@@ -236,9 +236,9 @@ const char *px_tag_name(const px_node *nd, char *scratch, size_t cap)
         i = 1;
     while (i < s.length && j + 1 < cap) {
         char c = s.data[i++];
-        if (c == ' ' || c == '>' || c == '/' || (c >= '\t' && c <= '\r'))
+        if (c == '>' || c == '/' || px_ascii_is_space((unsigned char)c))
             break;
-        scratch[j++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        scratch[j++] = (char)px_ascii_lower((unsigned char)c);
     }
     scratch[j] = '\0';
     return scratch;

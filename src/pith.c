@@ -18,6 +18,7 @@
 #include "decode.h"
 #include "dynlib.h"
 #include "elide.h"
+#include "hash.h"
 #include "limit.h"
 #include "lang.h"
 #include "metadata.h"
@@ -298,9 +299,7 @@ static bool cache_file(const pith_options *o, char *path, size_t cap, px_buf *ke
     px_buf_putc(key, '\0');
     if (key->oom)
         return false;
-    uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i + 1 < key->len; i++)
-        h = (h ^ (unsigned char)key->data[i]) * 1099511628211ull;
+    uint64_t h = px_fnv1a64(PX_FNV1A64_SEED, key->data, key->len - 1); /* less the NUL */
     return (size_t)snprintf(path, cap, "%s/adblock-%016llx.bin", o->cache_dir, (unsigned long long)h) < cap;
 }
 

@@ -162,7 +162,7 @@ static const char *picture_source(const GumboNode *img, size_t *len)
         return NULL;
     GumboStringPiece name = p->v.element.original_tag;
     if (name.length < 9 || !px_ascii_ieq(name.data, "<picture", 8) ||
-        (name.data[8] != '>' && name.data[8] != ' ' && !(name.data[8] >= '\t' && name.data[8] <= '\r')))
+        (name.data[8] != '>' && !px_ascii_is_space((unsigned char)name.data[8])))
         return NULL;
     const GumboVector *kids = &p->v.element.children;
     for (unsigned k = 0; k < kids->length; k++) {

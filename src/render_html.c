@@ -206,19 +206,16 @@ static void put_text(hr *h, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        size_t adv = 1;
-        unsigned char c = (unsigned char)s[i];
-        bool space = c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : px_is_space_cp(px_utf8_next(s + i, n - i, &adv));
-        if (space) {
+        size_t adv;
+        if (px_space_at(s + i, n - i, &adv)) {
             h->pending = true;
             i += adv;
             continue;
         }
         size_t j = i + adv;
         while (j < n) {
-            unsigned char d = (unsigned char)s[j];
-            size_t a2 = 1;
-            if (d < 0x80 ? (d == ' ' || (d >= '\t' && d <= '\r')) : px_is_space_cp(px_utf8_next(s + j, n - j, &a2)))
+            size_t a2;
+            if (px_space_at(s + j, n - j, &a2))
                 break;
             j += a2;
         }

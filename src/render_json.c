@@ -58,20 +58,19 @@ int px_render_json(const px_page *pg, const char *text, size_t text_len, const c
         px_json_put_string(b, m->authors.v[0], strlen(m->authors.v[0]));
     else
         list(b, compact, &m->authors);
-    key(b, compact, "date_published", false);
-    str_or_null(b, m ? m->date_published : NULL);
-    key(b, compact, "date_modified", false);
-    str_or_null(b, m ? m->date_modified : NULL);
-    key(b, compact, "site_name", false);
-    str_or_null(b, m ? m->site_name : NULL);
-    key(b, compact, "url", false);
-    str_or_null(b, m ? m->url : NULL);
-    key(b, compact, "language", false);
-    str_or_null(b, m ? m->language : NULL);
-    key(b, compact, "description", false);
-    str_or_null(b, m ? m->description : NULL);
-    key(b, compact, "image", false);
-    str_or_null(b, m ? m->image : NULL);
+    /* the string members, in the schema's order; null without metadata */
+    static const px_meta none;
+    const px_meta *s = m ? m : &none;
+    const struct {
+        const char *key, *value;
+    } strings[] = {
+        {"date_published", s->date_published}, {"date_modified", s->date_modified}, {"site_name", s->site_name},
+        {"url", s->url}, {"language", s->language}, {"description", s->description}, {"image", s->image},
+    };
+    for (size_t k = 0; k < sizeof strings / sizeof *strings; k++) {
+        key(b, compact, strings[k].key, false);
+        str_or_null(b, strings[k].value);
+    }
     key(b, compact, "categories", false);
     list(b, compact, m ? &m->categories : NULL);
     key(b, compact, "tags", false);

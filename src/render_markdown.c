@@ -227,11 +227,9 @@ static void put_text(md *m, const char *s, size_t n)
     px_buf *c = &m->cur;
     size_t i = 0;
     while (i < n) {
-        size_t adv = 1;
+        size_t adv;
         unsigned char ch = (unsigned char)s[i];
-        bool space = ch < 0x80 ? (ch == ' ' || (ch >= '\t' && ch <= '\r'))
-                               : px_is_space_cp(px_utf8_next(s + i, n - i, &adv));
-        if (space) {
+        if (px_space_at(s + i, n - i, &adv)) {
             m->pending = true;
             i += adv;
             continue;

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include "scanner.h"
 #include "rules.h"
+#include "util/hash.h"
 
 enum mkind {
     M_TAG, M_ID, M_CLASS, M_ROLE, M_ATTR, M_ATTR_EQ,
@@ -288,17 +289,12 @@ void px_rules_index_free(px_ruleset *rs);
  * key tests a node of that tag with these key values (read_keys) passes. */
 void px_index_start(const px_index_list *L, unsigned tag, const char *const *vals, int nkeys,
                     uint64_t *cand);
-/* The hash of a wanted value (see px_tok_slot): FNV-1a over how, then the
- * n bytes of s. */
+/* The hash of a wanted value (see px_tok_slot): FNV-1a over how (a
+ * small enum, one byte), then the n bytes of s. */
 static inline uint32_t px_tok_hash(int how, const char *s, size_t n)
 {
-    uint32_t h = (2166136261u ^ (uint32_t)how) * 16777619u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return px_fnv1a(px_fnv1a_byte(PX_FNV1A_SEED, (unsigned char)how), s, n);
 }
-/* Is c a separator of tokens, as the matcher's class= and role= read them? */
-static inline bool px_tok_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 /* Adds to cand the gates of L that wait for a pattern in hits. */
 void px_index_hits(const px_index_list *L, const uint64_t *hits, int hit_words, uint64_t *cand);
 

@@ -45,7 +45,7 @@ static int tok_how(const px_ruleset *rs, const px_gate *g, const char **value)
         if (!*m->value)
             return -1;
         for (const char *c = m->value; *c; c++)
-            if (px_tok_space(*c))
+            if (px_ascii_is_space((unsigned char)*c))
                 return -1;
     }
     return 2 * g->key + split;
@@ -233,10 +233,10 @@ static void wanted(const px_index_list *L, const char *const *vals, int nkeys, u
         if (!(L->tok_split >> k & 1u))
             continue;
         for (const char *p = v; *p;) {
-            while (px_tok_space(*p))
+            while (px_ascii_is_space((unsigned char)*p))
                 p++;
             const char *b = p;
-            while (*p && !px_tok_space(*p))
+            while (*p && !px_ascii_is_space((unsigned char)*p))
                 p++;
             if (p > b)
                 probe(L, 2 * k + 1, b, (size_t)(p - b), cand);

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "hash.h"
 #include "text.h"
 
 /* Pages repeat the same element (a menu item, a teaser card) hundreds of
@@ -242,9 +243,7 @@ static void scan_side(const px_ruleset *rs, px_scratch *s, int side)
         /* An id or a class: the page's memo of that string, if it has one
          * and the node's other side does not use the entry for another
          * string. */
-        unsigned h = 2166136261u;
-        for (size_t i = 0; i < n; i++)
-            h = (h ^ (unsigned char)v[i]) * 16777619u;
+        unsigned h = px_fnv1a(PX_FNV1A_SEED, v, n);
         long slot = (long)(h & s->memo_mask);
         subject_memo *e = &s->memo[slot];
         bool same = e->str && e->hash == h && e->len == n && (e->str == v || !memcmp(e->str, v, n));
@@ -441,10 +440,10 @@ static bool has_token(const char *list, const char *tok)
     size_t tl = strlen(tok);
     const char *p = list;
     while (*p) {
-        while (px_tok_space(*p))
+        while (px_ascii_is_space((unsigned char)*p))
             p++;
         const char *b = p;
-        while (*p && !px_tok_space(*p))
+        while (*p && !px_ascii_is_space((unsigned char)*p))
             p++;
         if ((size_t)(p - b) == tl && !memcmp(b, tok, tl))
             return true;
@@ -656,10 +655,10 @@ static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd, 
 static unsigned hash_str(unsigned h, const char *v)
 {
     if (!v)
-        return (h ^ 0xFFu) * 16777619u;
+        return px_fnv1a_byte(h, 0xFF);
     for (; *v; v++)
-        h = (h ^ (unsigned char)*v) * 16777619u;
-    return (h ^ 0xFEu) * 16777619u;
+        h = px_fnv1a_byte(h, (unsigned char)*v);
+    return px_fnv1a_byte(h, 0xFE);
 }
 
 static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
@@ -668,7 +667,7 @@ static bool same_str(const char *a, const char *b) { return a == b || (a && b &&
 static unsigned element_key(const px_ruleset *rs, const px_node *nd, const char **vals)
 {
     char buf[64];
-    unsigned h = (2166136261u ^ nd->tag) * 16777619u;
+    unsigned h = px_fnv1a_byte(PX_FNV1A_SEED, (unsigned char)nd->tag); /* GumboTags < 256 */
     if (nd->tag == GUMBO_TAG_UNKNOWN)
         h = hash_str(h, px_tag_name(nd, buf, sizeof buf));
     for (int k = 0; k < rs->nkeys; k++)
@@ -712,10 +711,9 @@ void px_rules_match_text(const px_ruleset *rs, px_scratch *s,
                          px_verdict *v)
 {
     text_entry *e = NULL;
-    unsigned h = 2166136261u;
+    unsigned h = PX_FNV1A_SEED;
     if (s->texts && rs->text_only && len && len <= TEXT_MEMO_LEN) {
-        for (size_t i = 0; i < len; i++)
-            h = (h ^ (unsigned char)text[i]) * 16777619u;
+        h = px_fnv1a(h, text, len);
         e = &s->texts[h & s->texts_mask];
         if (e->len == len && e->hash == h && !memcmp(e->text, text, len)) {
             *v = e->v;

@@ -243,7 +243,7 @@ static int parse_tags(parser *p, matcher *m, const char *v, size_t n)
         char name[64];
         size_t k = j - i < sizeof name - 1 ? j - i : sizeof name - 1;
         for (size_t q = 0; q < k; q++)
-            name[q] = (v[i + q] >= 'A' && v[i + q] <= 'Z') ? (char)(v[i + q] + 32) : v[i + q];
+            name[q] = (char)px_ascii_lower((unsigned char)v[i + q]);
         name[k] = '\0';
         GumboTag t = gumbo_tag_enum(name);
         if (t == GUMBO_TAG_UNKNOWN) {

@@ -1,10 +1,9 @@
 #include "scanner.h"
 
 #include <string.h>
+#include "ascii.h"
 
 int px_scanner_words(const px_scanner *sc) { return sc->words; }
-
-static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
 
 /* The symbol of literal byte c. */
 static int symbol(const px_scanner *sc, unsigned char c)
@@ -210,8 +209,8 @@ px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
                 } else if (c == (unsigned char)PX_LIT_BOUND) {
                     if (!sc->bound)
                         sc->bound = ++sc->nsym;
-                } else if (!sc->map[lower(c)]) {
-                    sc->map[lower(c)] = (unsigned char)++sc->nsym;
+                } else if (!sc->map[px_ascii_lower(c)]) {
+                    sc->map[px_ascii_lower(c)] = (unsigned char)++sc->nsym;
                 }
             }
         }

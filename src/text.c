@@ -82,7 +82,7 @@ void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending)
         size_t adv = 1;
         bool space;
         if (c < 0x80)
-            space = c == ' ' || (c >= '\t' && c <= '\r');
+            space = px_ascii_is_space(c);
         else {
             unsigned cp = px_utf8_next(s + i, n - i, &adv);
             if (invisible(cp)) {
@@ -111,7 +111,7 @@ void px_append_folded(px_buf *b, const char *s, size_t n, bool *pending)
                     j += 2;
                     continue;
                 }
-                if (d == ' ' || (d >= '\t' && d <= '\r'))
+                if (px_ascii_is_space(d))
                     break;
                 j++;
                 continue;

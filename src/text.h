@@ -17,6 +17,15 @@ size_t px_utf8_count(const char *s, size_t n);
 /* White space as HTML folds it, plus U+00A0 and the other Unicode spaces
  * that pages use to pad text: they never separate words differently. */
 bool px_is_space_cp(unsigned cp);
+/* Is there such white space at s (n > 0 bytes available)? *adv: the
+ * length of the character there, space or not. ASCII is tested without
+ * decoding: that is most of the text. */
+static inline bool px_space_at(const char *s, size_t n, size_t *adv)
+{
+    unsigned char c = (unsigned char)*s;
+    *adv = 1;
+    return c < 0x80 ? px_ascii_is_space(c) : px_is_space_cp(px_utf8_next(s, n, adv));
+}
 
 /* Appends s[0..n) to b with white space folded: runs become one space, and
  * a space is not written at the start of b or after another space. *pending

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include <strings.h>
+#include "hash.h"
 #include "metadata.h"
 #include "page.h"
 #include "text.h"
@@ -45,14 +46,9 @@ static void split_words(const char *s, size_t n, words *w)
                 w->h[w->n++] = cp * 2654435761u;
         } else {
             if (!in)
-                h = 2166136261u;
+                h = PX_FNV1A_SEED;
             in = true;
-            for (size_t k = 0; k < adv; k++) {
-                unsigned char c = (unsigned char)s[i + k];
-                if (c >= 'A' && c <= 'Z')
-                    c = (unsigned char)(c + 32);
-                h = (h ^ c) * 16777619u;
-            }
+            h = px_fnv1a_caseless(h, s + i, adv);
         }
         i += adv;
     }

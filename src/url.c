@@ -283,7 +283,6 @@ bool px_url_is_safe(const char *url, bool image)
     return false;
 }
 
-static bool srcset_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 const char *px_srcset_best(const char *s, size_t *len)
 {
@@ -291,14 +290,14 @@ const char *px_srcset_best(const char *s, size_t *len)
     double best_size = 0;
     *len = 0;
     while (*s) {
-        while (srcset_space(*s) || *s == ',')
+        while (px_ascii_is_space((unsigned char)*s) || *s == ',')
             s++;
         if (!*s)
             break;
         /* The URL runs to white space; commas at its end separate it from
          * the next candidate (commas inside it are part of it). */
         const char *u = s;
-        while (*s && !srcset_space(*s))
+        while (*s && !px_ascii_is_space((unsigned char)*s))
             s++;
         size_t ul = (size_t)(s - u);
         bool ended = false;
@@ -308,7 +307,7 @@ const char *px_srcset_best(const char *s, size_t *len)
         }
         double size = 1;
         if (!ended) {
-            while (srcset_space(*s))
+            while (px_ascii_is_space((unsigned char)*s))
                 s++;
             /* The descriptor: a number and w or x ("800w", "1.5x"). */
             double v = 0, scale = 0;

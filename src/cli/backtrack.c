@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "backtrack.h"
 
 /* Deeper groups are not modelled (PCRE2 refuses them by default anyway). */
@@ -420,7 +421,7 @@ static void atom(rx *r, int seq)
     unsigned char c = *r->p++;
     int i = -1;
     cset s = {{0}};
-    if (r->extended && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'))
+    if (r->extended && px_ascii_is_space(c))
         return;
     if (r->extended && c == '#') {
         while (r->p < r->end && *r->p != '\n')

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
+#include "hash.h"
 #include "jsonl.h"
 #include "warc.h"
 
@@ -24,13 +25,7 @@ typedef struct nameset {
     size_t cap, n;
 } nameset;
 
-static uint64_t hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
+static uint64_t hash(const char *s) { return px_fnv1a64(PX_FNV1A64_SEED, s, strlen(s)); }
 
 /* Returns 1 if added, 0 if already there, -1 when out of memory. */
 static int nameset_add(nameset *ns, const char *name)

@@ -128,6 +128,7 @@ int px_warc_out_of_memory(px_warc_record *rec);
 /* At most QUOTE_LEN bytes of input for a message, less its line end. */
 void px_warc_quote(char out[QUOTE_LEN + 4], const char *s, size_t n);
 
+/* HTTP's and WARC's white space about header fields and lines: no \f or \v. */
 static inline bool px_warc_is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 static inline unsigned long long px_warc_rec_off(const px_warc_rd *r)
 {

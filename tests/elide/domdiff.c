@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "ascii.h"
 #include "elide.h"
 #include "text.h"
 
@@ -14,7 +15,7 @@ static bool json_ld(const GumboNode *n)
     if (!t)
         return false;
     const char *v = t->value;
-    while (*v == ' ' || (*v >= '\t' && *v <= '\r'))
+    while (px_ascii_is_space((unsigned char)*v))
         v++;
     return !strncasecmp(v, "application/ld+json", 19);
 }
@@ -71,6 +72,8 @@ static bool verbatim(const GumboNode *n)
     }
 }
 
+/* The white space elide.c's fold_space folds: no form feed (it leaves
+ * those alone) and no \v (HTML's tokenizer reads it as text). */
 static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 /* The next character of s as the pass may leave it: a run of two or more
