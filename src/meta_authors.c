@@ -283,8 +283,8 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
             n--;
         /* leading "By", "Written by", "Von", "Author:" (meta_byword.c) */
         size_t bl = px_byword_lead(s, n);
-        if (!bl && px_byword_is(s, n))
-            return PART_NONE; /* "By" and nothing else */
+        if (!bl && (px_byword_is(s, n) || px_byword_credit(s, n)))
+            return PART_NONE; /* "By" and nothing else; "Fotos: Álvaro Benítez" */
         if (!bl)
             break;
         s += bl;
@@ -522,9 +522,11 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
     }
     buf[bn] = '\0';
     /* Split on the separators between names. */
-    enum { FIRST_CONJ = 5, LAST_CONJ = 11 }; /* " and " to " en " below */
+    enum { FIRST_CONJ = 5, LAST_CONJ = 13 }; /* " and " to Hebrew's " ו" below */
     static const char *const seps[] = {
         ",", ";", "|", " / ", "/", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
+        " i ",        /* ca, pl, hr, cs: "Per Jordi Puig i Marta Vidal" */
+        " \xd7\x95", /* Hebrew's "and" is a prefix: "יוסי כהן ורונית לוי" */
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
         " \xd0\xb8 ", /* и */
     };

@@ -392,6 +392,8 @@ px_digits px_meta_has_digit(const ctx *c, int i, size_t max)
             size_t piece = len - k < max + 1 - shown ? len - k : max + 1 - shown;
             bool digit;
             shown += count_shown(t + k, piece, &digit);
+            /* or a digit of another script ("١٢ مارس", "१२ मार्च") */
+            digit = digit || px_date_has_native_digit(t + k, piece);
             k += piece;
             if (digit)
                 return PX_DIGIT;

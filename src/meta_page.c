@@ -242,7 +242,8 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
     char *t = px_meta_short_text(c, i, MAX_TEXT);
     if (!t)
         return false;
-    size_t n = strlen(t), from = 0, label = 0;
+    /* "١٢ مارس ٢٠٢٤", "१२ मार्च": the date reader reads ASCII digits */
+    size_t n = px_date_fold_digits(t, strlen(t)), from = 0, label = 0;
     if (n <= MAX_TEXT && strpbrk(t, "0123456789")) {
         /* the first date, and a later one whose label differs */
         px_date d;
@@ -304,7 +305,7 @@ void px_meta_named_date(ctx *c)
         bool ok = title && px_date_parse_hint(title, strlen(title), h, &d);
         if (!ok) {
             char *v = px_meta_node_text(c, i, 80);
-            ok = v && px_date_parse_hint(v, strlen(v), h, &d);
+            ok = v && px_date_parse_hint(v, px_date_fold_digits(v, strlen(v)), h, &d);
             px_free(c->a, v);
         }
         if (ok && !(d.year == 1970 && d.month == 1 && d.day == 1)) {

@@ -126,6 +126,30 @@ static void test_byline_words_more_languages(void **state)
             NAMES("\xd7\x93\xd7\xa0\xd7\x94 \xd7\x9c\xd7\x95\xd7\x99"));
 }
 
+/* Byline words and forms of the third held-out set: Persian's "written
+ * by", Urdu, Croatian, Korean's "글" before the name, Catalan's "Per" and
+ * "i", Hebrew's "and" as a prefix, a credit for the pictures as a part of
+ * the byline or glued to the name in CJK. */
+static void test_byline_words_third_round(void **state)
+{
+    (void)state;
+    line("نوشته شده توسط مریم احمدی", "مریم احمدی");
+    line("تحریر: عمران علی", "عمران علی");
+    line("Piše: Ivana Perić 12. ožujka 2024.", "Ivana Perić 12. ožujka 2024.");
+    line("글 한지수 · 사진 오태현", "한지수");
+    line("文／林怡君攝影／張志豪", "林怡君");
+    authors("", "<h1>Girona</h1><div class=\"signatura\">Per Jordi Puigdemunt i Marta Vidal</div>", "", "",
+            NAMES("Jordi Puigdemunt", "Marta Vidal"));
+    authors("", "<h1>חיפה</h1><div class=\"writers\">מאת יוסי כהן ורונית לוי</div>", "", "",
+            NAMES("יוסי כהן", "רונית לוי"));
+    /* one word after the prefix is no second name */
+    authors("", "<h1>חיפה</h1><div class=\"writers\">מאת יוסי כהן ורד</div>", "", "",
+            NAMES("יוסי כהן ורד"));
+    authors("", "<h1>Pastores</h1><div class=\"firmas\"><span>Texto: In\xc3\xa9s Carrasco</span> \xc2\xb7 "
+            "<span>Fotos: \xc3\x81lvaro Ben\xc3\xadtez</span></div>", "", "", NAMES("In\xc3\xa9s Carrasco"));
+    authors("", "<h1>Pastores</h1><p class=\"byline\">By Ann Lee | Photos by Tom Hale</p>", "", "", NAMES("Ann Lee"));
+}
+
 /* Academic titles around a name are left out, as long as two words of
  * the name stay. */
 static void test_academic_titles(void **state)
@@ -395,6 +419,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_byline_words),
         cmocka_unit_test(test_byline_words_more_languages),
+        cmocka_unit_test(test_byline_words_third_round),
         cmocka_unit_test(test_academic_titles),
         cmocka_unit_test(test_body_with_and),
         cmocka_unit_test(test_microdata_coauthors),
