@@ -771,8 +771,10 @@ static const char *const elsewhere[] = {"comment", "respond", "reply",  "disqus"
 /* Names that hold one of those words but mean the article: hAtom's
  * "hfeed" wraps the whole page of a single post on Blogger and on
  * WordPress themes built on _s, its post and dates included (and
- * Blogger's "widget Blog", above). */
-static const char *const not_elsewhere[] = {"hfeed"};
+ * Blogger's "widget Blog", above); "header-footer-group", the colour
+ * group WordPress's Twenty Twenty gives its header, its footer and each
+ * post's entry header, where the byline is. */
+static const char *const not_elsewhere[] = {"hfeed", "header-footer-group"};
 bool px_meta_elsewhere(const ctx *c, int i, int up)
 {
     return named(c->doc, c->memo, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere,
