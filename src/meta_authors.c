@@ -327,7 +327,9 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
                                          "articles", "stories", "read", "see", "follow", "contact",
                                          "email", "website", "home", "bio", "click", "here",
                                          "rss", "feed", "zeige", "alle", "beiträge", "artikel",
-                                         "voir", "tous", "ver", "todos", "tutti"};
+                                         "voir", "tous", "ver", "todos", "tutti",
+                                         /* "posted at": a forum's post time, its id "authorposton…" */
+                                         "发表于", "發表於", "发布于", "發佈於", "發表"};
     for (int k = 0; k < nw; k++)
         for (size_t l = 0; l < sizeof labels / sizeof *labels; l++)
             if (strlen(labels[l]) == wl[k] && px_ascii_ieq(ws[k], labels[l], wl[k]))
@@ -893,7 +895,7 @@ void px_meta_visible_byline(ctx *c)
     const px_node *nodes = c->doc->nodes;
     c->visible = true;  /* when rel=author was not read */
     static const char *const classes[] = {"byline", "author", "firma", "autor", "auteur", "writer",
-                                          "contributor"};
+                                          "contributor", "authi" /* Discuz!'s poster box */};
     for (int i = author_link(c, 0), k = 0; i >= 0 && k < AUTHOR_LINKS && !c->rc; i = author_link(c, i + 1), k++) {
         char *v = px_meta_node_text(c, i, 120);
         px_meta_add_raw(c, v, false);

@@ -148,6 +148,18 @@ static void test_byline_words_third_round(void **state)
     authors("", "<h1>Pastores</h1><div class=\"firmas\"><span>Texto: In\xc3\xa9s Carrasco</span> \xc2\xb7 "
             "<span>Fotos: \xc3\x81lvaro Ben\xc3\xadtez</span></div>", "", "", NAMES("In\xc3\xa9s Carrasco"));
     authors("", "<h1>Pastores</h1><p class=\"byline\">By Ann Lee | Photos by Tom Hale</p>", "", "", NAMES("Ann Lee"));
+    /* a meta author that credits the software named by the generator tag
+     * is no author; Discuz!'s poster box names the thread's author, and
+     * its "发表于" (posted at) is no name */
+    authors("<meta name=\"generator\" content=\"Discuz! X3.4\"><meta name=\"author\" content=\"Discuz! Team and Comsenz UI Team\">",
+            "<h1>换链条</h1>", "", "", NONE);
+    authors("<meta name=\"generator\" content=\"Discuz! X3.4\"><meta name=\"author\" content=\"Discuz! Team and Comsenz UI Team\">",
+            "<h1>换链条</h1><div class=\"authi\"><a href=\"space-uid-38812.html\">风中的小铁马</a></div>"
+            "<div class=\"authi\"><em id=\"authorposton1\">发表于 2024-3-12 21:47</em></div>", "", "", NAMES("风中的小铁马"));
+    authors("", "<h1>换链条</h1><div class=\"pti\"><em id=\"authorposton1\">发表于 2024-3-12 21:47</em></div>", "", "", NONE);
+    /* a generator that only shares a word further on takes nothing away */
+    authors("<meta name=\"generator\" content=\"WordPress 6.4\"><meta name=\"author\" content=\"Jane Press\">",
+            "<h1>Lane</h1>", "", "", NAMES("Jane Press"));
 }
 
 /* Academic titles around a name are left out, as long as two words of
