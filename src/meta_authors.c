@@ -626,8 +626,14 @@ void px_meta_add_raw(ctx *c, const char *raw, bool html)
      * the page does not show (a forum shows its posters' handles); a
      * byline that names an organisation already held ("Da Redação") */
     for (size_t i = had; i < c->m->authors.n;) {
-        if ((!c->visible && (digits(c->m->authors.v[i]) || (login(c->m->authors.v[i]) && !shown(c, c->m->authors.v[i])))) ||
-            ends_with_org(c, c->m->authors.v[i])) {
+        const char *a = c->m->authors.v[i];
+        /* a public body or an office as hidden markup's author ("Office of
+         * Communications and Marketing" in DC.creator) is an organisation:
+         * a person in the page's byline can still replace it */
+        bool body = !c->visible && words(a, strlen(a)) >= 2 && names_body(a, strlen(a));
+        if (body && px_meta_list_add(c->a, &orgs, a, strlen(a)))
+            rc = PITH_ERR_NOMEM;
+        if (body || (!c->visible && (digits(a) || (login(a) && !shown(c, a)))) || ends_with_org(c, a)) {
             px_free(c->a, c->m->authors.v[i]);
             memmove(&c->m->authors.v[i], &c->m->authors.v[i + 1], (c->m->authors.n - i - 1) * sizeof *c->m->authors.v);
             c->m->authors.n--;

@@ -157,6 +157,13 @@ static void test_byline_words_third_round(void **state)
             "<h1>换链条</h1><div class=\"authi\"><a href=\"space-uid-38812.html\">风中的小铁马</a></div>"
             "<div class=\"authi\"><em id=\"authorposton1\">发表于 2024-3-12 21:47</em></div>", "", "", NAMES("风中的小铁马"));
     authors("", "<h1>换链条</h1><div class=\"pti\"><em id=\"authorposton1\">发表于 2024-3-12 21:47</em></div>", "", "", NONE);
+    /* an office as Dublin Core's creator gives way to the person the
+     * visible byline names, and stays when the page names none */
+    authors("<meta name=\"DC.creator\" content=\"Office of Communications and Marketing\">",
+            "<h1>Seed bank</h1><div class=\"story-byline\"><p>Story by Rebecca Lindqvist<br>Photos by Omar Haddad</p></div>",
+            "", "", NAMES("Rebecca Lindqvist"));
+    authors("<meta name=\"DC.creator\" content=\"Office of Communications and Marketing\">", "<h1>Seed bank</h1>", "", "",
+            NAMES("Office of Communications and Marketing"));
     /* a generator that only shares a word further on takes nothing away */
     authors("<meta name=\"generator\" content=\"WordPress 6.4\"><meta name=\"author\" content=\"Jane Press\">",
             "<h1>Lane</h1>", "", "", NAMES("Jane Press"));
