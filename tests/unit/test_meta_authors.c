@@ -358,6 +358,14 @@ static void test_end_signature(void **state)
     /* a quote's attribution */
     authors("", "<h1>Lane</h1>", "<blockquote><p>Workers unite.</p><p>\xe2\x80\x94 Karl Marx</p></blockquote>", "",
             NONE);
+    /* a Japanese report signed in parentheses after its last sentence */
+    authors("", "<h1>旧校舎をシェアオフィスに</h1>",
+            "<div><p>町は一部を保存する方針だ。（佐藤健）</p></div>", "", NAMES("佐藤健"));
+    /* parentheses that are no signature: inside the text, or not a name */
+    authors("", "<h1>旧校舎をシェアオフィスに</h1>",
+            "<div><p>町は一部を保存する方針だ。（佐藤健）</p><p>開業は来年春の予定だ。</p></div>", "", NONE);
+    authors("", "<h1>旧校舎をシェアオフィスに</h1>",
+            "<div><p>町は一部を保存する方針だ。（2024年3月）</p></div>", "", NONE);
 }
 
 static void test_byline_end_words(void **state)
