@@ -873,7 +873,7 @@ static bool starts_title(ctx *c, int i, const char *title)
  * teasers and sidebars; on a page with no such <h1> (old blog themes put
  * the post's title in an <h2> or <h3>), after the first <h2> or <h3>
  * whose text starts the page's <title>; 0 when there is none. */
-int px_meta_headline_end(ctx *c)
+static int headline_end(ctx *c)
 {
     int title = -1;
     for (int i = 0; i < c->doc->n; i++) {
@@ -891,6 +891,16 @@ int px_meta_headline_end(ctx *c)
             end = nd->end;
     }
     px_free(c->a, t);
+    return end;
+}
+
+int px_meta_headline_end(ctx *c)
+{
+    /* three readers ask, and the answer depends on the document alone */
+    if (c->headline_end)
+        return c->headline_end - 1;
+    int end = headline_end(c);
+    c->headline_end = end + 1;
     return end;
 }
 

@@ -302,6 +302,13 @@ static void fold_upto(px_buf *b, const char *t, size_t len, bool *pending, size_
     }
 }
 
+/* Elements whose text no reader sees: the text walks step over them. */
+static bool unseen(const px_node *nd)
+{
+    return nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
+                                      nd->tag == GUMBO_TAG_NOSCRIPT || nd->tag == GUMBO_TAG_TEMPLATE);
+}
+
 /* Folded text of node i's subtree, without script and style; with
  * apart, every element starts a new word. It stops once longer than max;
  * with cut, also inside a text node, for callers to whom a text longer
@@ -314,8 +321,7 @@ static char *node_text(ctx *c, int i, size_t max, bool apart, bool cut)
     bool pending = false;
     for (int j = i; j < nodes[i].end && b.len <= max; j++) {
         const px_node *nd = &nodes[j];
-        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
-                                      nd->tag == GUMBO_TAG_NOSCRIPT || nd->tag == GUMBO_TAG_TEMPLATE)) {
+        if (unseen(nd)) {
             j = nd->end - 1;
             continue;
         }
@@ -379,8 +385,7 @@ px_digits px_meta_has_digit(const ctx *c, int i, size_t max)
     size_t shown = 0;
     for (int j = i; j < nodes[i].end; j++) {
         const px_node *nd = &nodes[j];
-        if (nd->kind == PX_ELEMENT && (nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
-                                      nd->tag == GUMBO_TAG_NOSCRIPT || nd->tag == GUMBO_TAG_TEMPLATE)) {
+        if (unseen(nd)) {
             j = nd->end - 1;
             continue;
         }
@@ -402,6 +407,23 @@ px_digits px_meta_has_digit(const ctx *c, int i, size_t max)
         }
     }
     return PX_NO_DIGIT;
+}
+
+unsigned char px_meta_text_first(const ctx *c, int i)
+{
+    const px_node *nodes = c->doc->nodes;
+    for (int j = i; j < nodes[i].end; j++) {
+        if (unseen(&nodes[j])) {
+            j = nodes[j].end - 1;
+            continue;
+        }
+        size_t len = 0;
+        const char *t = nodes[j].kind == PX_TEXT ? px_text(&nodes[j], &len) : NULL;
+        for (size_t k = 0; k < len; k++)
+            if (!px_meta_is_ws((unsigned char)t[k]))
+                return (unsigned char)t[k];
+    }
+    return 0;
 }
 
 char *px_meta_node_text(ctx *c, int i, size_t max) { return node_text(c, i, max, false, false); }
@@ -521,11 +543,30 @@ static void family_init(family *f, const char *const *words, size_t count, const
         family_index(f, skip[w], HEAD_SKIP, w);
 }
 
+/* An element's class and id, NULL when it has none: one pass over its
+ * attributes for the two (every element is asked). */
+static void class_and_id(const px_node *nd, const char *attrs[2])
+{
+    attrs[0] = attrs[1] = NULL;
+    if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
+        return;
+    const GumboVector *v = &nd->g->v.element.attributes;
+    for (unsigned k = 0; k < v->length; k++) {
+        const GumboAttribute *at = v->data[k];
+        /* Gumbo lower-cases the names: the first byte rules out most */
+        int which = at->name[0] == 'c' && !strcmp(at->name, "class") ? 0
+                  : at->name[0] == 'i' && at->name[1] == 'd' && !at->name[2] ? 1 : -1;
+        if (which >= 0 && !attrs[which])
+            attrs[which] = at->value;
+    }
+}
+
 /* Does a class or id of element nd itself hold a word of f (within its
  * first NAMED_SCAN_MAX bytes)? */
 static bool own_named(const px_node *nd, const family *f)
 {
-    const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+    const char *attrs[2];
+    class_and_id(nd, attrs);
     /* Blogger's post column is <div class="widget Blog" id="Blog1">:
      * a widget by name, the article by place */
     if (f->nskip && attrs[0] && !strcmp(attrs[0], "widget Blog"))
@@ -575,7 +616,8 @@ struct px_meta_memo {
      * readers ask of a dozen families in turn, node after node, and a
      * scan of the families for each question cost as much as the answer */
     unsigned char slot[MEMO_SLOTS];
-    uint32_t *bits;  /* per node: asked (bit f), holds (bit 16 + f); 0: never looked at */
+    uint32_t *bits;  /* per node: asked (bit f), holds (bit 16 + f); 0: never looked at;
+                      * NO_NAMES: no class, no id */
     uint64_t *grams; /* per node looked at: the pairs of its class and id */
     /* Per family asked about ancestors (elsewhere(), 8 levels, of every
      * candidate, pass after pass), per node: 1 + how many levels up the
@@ -588,12 +630,17 @@ struct px_meta_memo {
     const px_alloc *a;
 };
 #define NEAR_NONE 254u
+/* bits[] of an element with no class and no id, so no to every family:
+ * "holds" with nothing asked, a state no question leaves (all asked and
+ * none held, 0xffff, is an element with names) */
+#define NO_NAMES 0xffff0000u
 
 /* The pairs of letters of node p's class and id (the bytes a match can
  * cover); false when it has neither. */
 static bool node_grams(const px_node *nd, uint64_t *g)
 {
-    const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
+    const char *attrs[2];
+    class_and_id(nd, attrs);
     *g = 0;
     for (int a = 0; a < 2; a++)
         if (attrs[a])
@@ -682,8 +729,10 @@ static bool walk_stops(const px_node *nodes, int p)
 static bool memo_own(px_meta_memo *memo, int f, const px_node *nd, int p)
 {
     uint32_t b = memo->bits[p];
-    if (!b && !node_grams(nd, &memo->grams[p]))
-        b = 0xffffu; /* no class and no id: no to every family */
+    if (b == NO_NAMES || (!b && !node_grams(nd, &memo->grams[p]))) {
+        memo->bits[p] = NO_NAMES;
+        return false;
+    }
     if (!(b >> f & 1)) {
         b |= 1u << f;
         if (family_maybe(&memo->fam[f], memo->grams[p]) && own_named(nd, &memo->fam[f]))
@@ -731,6 +780,10 @@ static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const ch
                   size_t count, const char *const *skip, size_t nskip)
 {
     const px_node *nodes = doc->nodes;
+    /* An element with no class and no id, known so from an earlier
+     * question: the readers ask of every element, and most have none. */
+    if (memo && up == 0 && i >= 0 && i < memo->nodes && memo->bits[i] == NO_NAMES)
+        return false;
     int f = memo ? memo_family(memo, words, count, skip, nskip) : -1;
     if (f >= 0 && up > 0 && (unsigned)up < NEAR_NONE && i >= 0 && i < memo->nodes) {
         if (!memo->near[f])

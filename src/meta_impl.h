@@ -47,6 +47,7 @@ typedef struct ctx {
     const char *page_url; /* the URL it was fetched from, or NULL */
     px_date_hint hint;   /* for the visible dates: px_meta_date_hint */
     bool has_hint;
+    int headline_end;    /* 1 + px_meta_headline_end's answer, 0: not asked yet */
     int rc;
     px_meta_memo *memo;  /* may be NULL: then every question scans */
     meta_tag *tags;
@@ -122,6 +123,11 @@ char *px_meta_short_words(ctx *c, int i, size_t max);
  * before folding it, for a text of no use without a digit, or too long. */
 typedef enum px_digits { PX_NO_DIGIT, PX_DIGIT, PX_TOO_LONG } px_digits;
 px_digits px_meta_has_digit(const ctx *c, int i, size_t max);
+/* Without folding it either: the first byte of that text when that is
+ * ASCII (0: the text is empty; 0x80 or more: it starts with another
+ * character, which folding may drop). A test before folding, for
+ * callers that want a text that starts with a known byte. */
+unsigned char px_meta_text_first(const ctx *c, int i);
 /* The content of the first <meta> with this key, or NULL. */
 const char *px_meta_tag(const ctx *c, const char *key);
 /* Does a class or id of node i, or of an ancestor up to up levels, hold

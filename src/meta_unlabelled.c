@@ -291,9 +291,21 @@ static int comments_start(const ctx *c, int from)
 static bool author_box(ctx *c, int from, int end)
 {
     const px_node *nodes = c->doc->nodes;
+    /* Every line after the headline is asked, and few are a heading: a
+     * line whose text starts with an ASCII byte that starts no heading
+     * (or has no text) is passed over before its text is folded. */
+    bool starts[128] = {false};
+    for (size_t k = 0; k < sizeof box_heads / sizeof *box_heads; k++) {
+        unsigned char b = (unsigned char)box_heads[k][0];
+        if (b < 128)
+            starts[px_ascii_lower(b)] = true;
+    }
     for (int i = from; i < end && !c->rc; i++) {
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT || !one_line(c, i))
+            continue;
+        unsigned char first = px_meta_text_first(c, i);
+        if (first < 128 && !starts[px_ascii_lower(first)])
             continue;
         char *v = px_meta_short_text(c, i, 40);
         bool head = v && strlen(v) <= 40 && box_head(v);
