@@ -87,6 +87,23 @@ static const char *const month_names[][12] = {
     {"जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर",
      "नवंबर", "दिसंबर"},
     {NULL, "फरवरी", NULL, NULL, NULL, NULL, NULL, NULL, "सितम्बर", "अक्तूबर", "नवम्बर", "दिसम्बर"},
+    /* Bengali (with য় as one character or as য and a nukta) */
+    {"জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"},
+    {"জানুয়ারি", "ফেব্রুয়ারি", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    /* Urdu */
+    {"جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر",
+     "دسمبر"},
+    /* Croatian: the genitive of dates ("12. ožujka"); its "listopada"
+     * (October) is Polish November above, and the first row wins */
+    {"siječnja", "veljače", "ožujka", "travnja", "svibnja", "lipnja", "srpnja", "kolovoza", "rujna",
+     NULL, "studenoga", "prosinca"},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "studenog", NULL},
+    /* Catalan ("12 de març de 2024", "3 d'abril") */
+    {"gener", "febrer", "març", NULL, "maig", "juny", "juliol", "agost", "setembre", "octubre",
+     "novembre", "desembre"},
+    /* Lithuanian: the genitive of dates ("2024 m. kovo 12 d.") */
+    {"sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos", "rugpjūčio", "rugsėjo",
+     "spalio", "lapkričio", "gruodžio"},
 };
 
 /* The same for calendars that count years from the Buddha's death: a
@@ -428,7 +445,7 @@ static bool time_part(scan *c, px_date *d)
     if (word(c, &w, &wl)) {
         if (!(word_is(w, wl, "at") || word_is(w, wl, "um") || word_is(w, wl, "à") ||
               word_is(w, wl, "a") || word_is(w, wl, "om") || word_is(w, wl, "alle") ||
-              word_is(w, wl, "às") || word_is(w, wl, "las") || word_is(w, wl, "t"))) {
+              word_is(w, wl, "às") || word_is(w, wl, "las") || word_is(w, wl, "t") || word_is(w, wl, "u"))) {
             c->i = save;
             return zone(c, d);
         }
@@ -540,6 +557,18 @@ static int month_word(scan *c)
     return e->value;
 }
 
+/* Reads a month of the Persian calendar (date_scripts.c). */
+static int jalali_word(scan *c)
+{
+    size_t save = c->i;
+    const char *w;
+    size_t wl;
+    int m = word(c, &w, &wl) ? px_date_jalali_month(w, wl) : 0;
+    if (!m)
+        c->i = save;
+    return m;
+}
+
 static bool finish(scan *c, px_date *d)
 {
     if (!time_part(c, d))
@@ -570,6 +599,16 @@ static void skip_filler(scan *c)
     if (word(c, &w, &wl) && (word_is(w, wl, "de") || word_is(w, wl, "of") || word_is(w, wl, "del"))) {
         skip_spaces(c);
         return;
+    }
+    /* elided before a vowel: Catalan "3 d'abril", "d’octubre" (whose
+     * quote's bytes read as letters) */
+    if (wl && (*w == 'd' || *w == 'D')) {
+        if (wl == 1 && eat(c, '\''))
+            return;
+        if (wl > 4 && !memcmp(w + 1, "\xe2\x80\x99", 3)) {
+            c->i = (size_t)(w + 4 - c->s);
+            return;
+        }
     }
     c->i = save;
 }
@@ -688,6 +727,25 @@ static bool year_first_spaced(scan *c, px_date *d, int year)
     return finish(c, d);
 }
 
+/* Lithuanian: "2024 m. kovo 12 d." (metai, the month's genitive, diena) */
+static enum form_result form_year_m(scan *c, px_date *d)
+{
+    int a, ac;
+    if (!number(c, &a, &ac) || ac != 4 || !eat_str(c, " m."))
+        return NOT_THIS;
+    skip_spaces(c);
+    int m = month_word(c), day;
+    skip_spaces(c);
+    if (!m || !digits(c, 1, 2, &day) || is_digit(peek(c)))
+        return MALFORMED;
+    if (!eat_str(c, " d."))
+        eat_str(c, " d");
+    d->year = a;
+    d->month = m;
+    d->day = day;
+    return result(finish(c, d));
+}
+
 /* ISO: YYYY-MM-DD[THH:MM[:SS[.f]]][zone], also with / or . */
 static enum form_result form_iso(scan *c, px_date *d)
 {
@@ -793,8 +851,8 @@ static enum form_result form_day_month(scan *c, px_date *d)
         return NOT_THIS;
     skip_ordinal(c);
     skip_filler(c);
-    int m = month_word(c);
-    if (!m)
+    int m = month_word(c), jalali = m ? 0 : jalali_word(c);
+    if (!m && !jalali)
         return MALFORMED;
     skip_filler(c);
     eat(c, ',');
@@ -802,12 +860,16 @@ static enum form_result form_day_month(scan *c, px_date *d)
     int y, yc;
     if (!number(c, &y, &yc) || yc != 4)
         return MALFORMED;
+    eat(c, '.'); /* Croatian and Serbian end the year with a dot: "12. ožujka 2024." */
     /* Thailand counts years from the Buddha's death: 2566 is 2023 */
     if (c->buddhist && y > 2400)
         y -= 543;
     d->year = y;
     d->month = m;
     d->day = a;
+    /* a Persian month: the Gregorian day it names ("۱۴ اسفند ۱۴۰۲") */
+    if (jalali && !px_date_from_jalali(y, jalali, a, d))
+        return MALFORMED;
     return result(finish(c, d));
 }
 
@@ -845,7 +907,7 @@ static void skip_lead(scan *c)
 
 /* Tried in order; the first that recognises its form decides. */
 static enum form_result (*const forms[])(scan *, px_date *) = {
-    form_basic, form_cjk, form_iso, form_numeric, form_day_month, form_month_day,
+    form_basic, form_cjk, form_year_m, form_iso, form_numeric, form_day_month, form_month_day,
 };
 
 /* px_date_parse_hint, and whether it read a two-digit year. */
@@ -932,7 +994,7 @@ static bool may_start(const char *s, size_t n, size_t i)
     if (count == 8)
         return true;
     if (count == 4)
-        return sep || (c.i + 3 <= n && !memcmp(s + c.i, "\xe5\xb9\xb4", 3));
+        return sep || (c.i + 3 <= n && (!memcmp(s + c.i, "\xe5\xb9\xb4", 3) || !memcmp(s + c.i, " m.", 3)));
     if (count > 2)
         return false;
     if (sep && c.i + 1 < n && is_digit(s[c.i + 1]))
@@ -947,7 +1009,7 @@ static bool may_start(const char *s, size_t n, size_t i)
     }
     skip_ordinal(&c);
     skip_filler(&c);
-    return month_word(&c) != 0;
+    return month_word(&c) != 0 || jalali_word(&c) != 0;
 }
 
 /* Words around a two-digit-year date that make it a time or part of a

@@ -87,6 +87,24 @@ bool px_date_iso(const char *s, size_t n, char out[PX_DATE_MAX]);
  * (ASCII case ignored): 1 to 12, or 0. */
 int px_month_name(const char *s, size_t n);
 
+/* Other scripts and calendars (date_scripts.c). */
+
+/* The length of a decimal digit of the Arabic-Indic, Persian, Devanagari
+ * or Bengali script at s[0..n), its value in *value (may be NULL); 0 when
+ * s does not start with one. */
+size_t px_date_native_digit(const char *s, size_t n, int *value);
+/* Whether s[0..n) holds such a digit. */
+bool px_date_has_native_digit(const char *s, size_t n);
+/* Writes those digits of s[0..n) as ASCII ones in place ("١٢" -> "12");
+ * the new length (NUL-terminated when shorter). */
+size_t px_date_fold_digits(char *s, size_t n);
+/* A month of the Persian (Jalali) calendar in s[0..n): 1 (Farvardin) to
+ * 12 (Esfand), or 0. */
+int px_date_jalali_month(const char *s, size_t n);
+/* The Gregorian day of a Jalali one (years 1300-1500) into d's year,
+ * month and day; false when out of range. */
+bool px_date_from_jalali(int jy, int jm, int jd, px_date *d);
+
 /* Relative dates (date_rel.c). */
 
 /* Days since 1970-01-01 of a calendar day. */

@@ -283,8 +283,8 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
             n--;
         /* leading "By", "Written by", "Von", "Author:" (meta_byword.c) */
         size_t bl = px_byword_lead(s, n);
-        if (!bl && px_byword_is(s, n))
-            return PART_NONE; /* "By" and nothing else */
+        if (!bl && (px_byword_is(s, n) || px_byword_credit(s, n)))
+            return PART_NONE; /* "By" and nothing else; "Fotos: Álvaro Benítez" */
         if (!bl)
             break;
         s += bl;
@@ -327,7 +327,9 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
                                          "articles", "stories", "read", "see", "follow", "contact",
                                          "email", "website", "home", "bio", "click", "here",
                                          "rss", "feed", "zeige", "alle", "beiträge", "artikel",
-                                         "voir", "tous", "ver", "todos", "tutti"};
+                                         "voir", "tous", "ver", "todos", "tutti",
+                                         /* "posted at": a forum's post time, its id "authorposton…" */
+                                         "发表于", "發表於", "发布于", "發佈於", "發表"};
     for (int k = 0; k < nw; k++)
         for (size_t l = 0; l < sizeof labels / sizeof *labels; l++)
             if (strlen(labels[l]) == wl[k] && px_ascii_ieq(ws[k], labels[l], wl[k]))
@@ -522,9 +524,11 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
     }
     buf[bn] = '\0';
     /* Split on the separators between names. */
-    enum { FIRST_CONJ = 5, LAST_CONJ = 11 }; /* " and " to " en " below */
+    enum { FIRST_CONJ = 5, LAST_CONJ = 13 }; /* " and " to Hebrew's " ו" below */
     static const char *const seps[] = {
         ",", ";", "|", " / ", "/", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
+        " i ",        /* ca, pl, hr, cs: "Per Jordi Puig i Marta Vidal" */
+        " \xd7\x95", /* Hebrew's "and" is a prefix: "יוסי כהן ורונית לוי" */
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
         " \xd0\xb8 ", /* и */
     };
@@ -622,8 +626,14 @@ void px_meta_add_raw(ctx *c, const char *raw, bool html)
      * the page does not show (a forum shows its posters' handles); a
      * byline that names an organisation already held ("Da Redação") */
     for (size_t i = had; i < c->m->authors.n;) {
-        if ((!c->visible && (digits(c->m->authors.v[i]) || (login(c->m->authors.v[i]) && !shown(c, c->m->authors.v[i])))) ||
-            ends_with_org(c, c->m->authors.v[i])) {
+        const char *a = c->m->authors.v[i];
+        /* a public body or an office as hidden markup's author ("Office of
+         * Communications and Marketing" in DC.creator) is an organisation:
+         * a person in the page's byline can still replace it */
+        bool body = !c->visible && words(a, strlen(a)) >= 2 && names_body(a, strlen(a));
+        if (body && px_meta_list_add(c->a, &orgs, a, strlen(a)))
+            rc = PITH_ERR_NOMEM;
+        if (body || (!c->visible && (digits(a) || (login(a) && !shown(c, a)))) || ends_with_org(c, a)) {
             px_free(c->a, c->m->authors.v[i]);
             memmove(&c->m->authors.v[i], &c->m->authors.v[i + 1], (c->m->authors.n - i - 1) * sizeof *c->m->authors.v);
             c->m->authors.n--;
@@ -905,7 +915,7 @@ void px_meta_visible_byline(ctx *c)
     const px_node *nodes = c->doc->nodes;
     c->visible = true;  /* when rel=author was not read */
     static const char *const classes[] = {"byline", "author", "firma", "autor", "auteur", "writer",
-                                          "contributor"};
+                                          "contributor", "authi" /* Discuz!'s poster box */};
     for (int i = author_link(c, 0), k = 0; i >= 0 && k < AUTHOR_LINKS && !c->rc; i = author_link(c, i + 1), k++) {
         char *v = px_meta_node_text(c, i, 120);
         px_meta_add_raw(c, v, false);

@@ -97,9 +97,13 @@ static const struct {
     {"fa", "\xd9\x86\xd9\x88\xdb\x8c\xd8\xb3\xd9\x86\xd8\xaf\xd9\x87", BW_LEAD | BW_LABEL}, /* نویسنده */
     {"fa", "\xd8\xa8\xd9\x87\x20\xd9\x82\xd9\x84\xd9\x85", BW_LEAD}, /* به قلم */
     {"hi", "\xe0\xa4\xb2\xe0\xa5\x87\xe0\xa4\x96\xe0\xa4\x95", BW_LABEL}, /* लेखक */
+    {"fa", "نوشته شده توسط", BW_LEAD}, /* "written by" */
+    {"ur", "تحریر", BW_LEAD | BW_LABEL},
+    {"hr", "piše", BW_LEAD | BW_LABEL}, /* also sr, bs: "Piše: Ivana Perić" */
+    {"ca", "per", BW_LEAD},
     {"th", "\xe0\xb9\x82\xe0\xb8\x94\xe0\xb8\xa2", BW_LEAD}, /* โดย */
     {"th", "\xe0\xb8\x9c\xe0\xb8\xb9\xe0\xb9\x89\xe0\xb9\x80\xe0\xb8\x82\xe0\xb8\xb5\xe0\xb8\xa2\xe0\xb8\x99", BW_LABEL}, /* ผู้เขียน */
-    {"ko", "\xea\xb8\x80", BW_LABEL}, /* 글 */
+    {"ko", "\xea\xb8\x80", BW_LEAD | BW_LABEL}, /* 글: "글 한지수 · 사진 오태현" */
     {"ko", "\xea\xb8\xb0\xec\x9e\x90", BW_LABEL}, /* 기자 */
 };
 
@@ -145,6 +149,13 @@ static size_t colon(const char *s, size_t n)
     return 0;
 }
 
+/* The words that credit the pictures, not the text. */
+static const char *const credits[] = {"fotos", "foto", "photos", "photo", "photographs", "pictures",
+                                      "bild", "bilder", "images", "image", "illustrations", "video",
+                                      "fotograf\xc3\xad" "a", "fotografie", "fotografia", "zdj\xc4\x99" "cia",
+                                      "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe", /* фото */
+                                      "攝影", "摄影", "撮影", "写真", "사진"};
+
 /* A label joined to a credit for the pictures: "Text & Fotos:", "Texto y
  * fotos:", "Text und Bild:", "Words and photos:" name the author once; the
  * length of the " & Fotos" part at s[0..n), or 0. */
@@ -152,10 +163,6 @@ static size_t joined_credit(const char *s, size_t n)
 {
     static const char *const joins[] = {" & ", " + ", " and ", " und ", " et ", " y ", " e ", " en ", " i ",
                                         " \xd0\xb8 "}; /* и */
-    static const char *const credits[] = {"fotos", "foto", "photos", "photo", "photographs", "pictures",
-                                          "bild", "bilder", "images", "image", "illustrations", "video",
-                                          "fotograf\xc3\xad" "a", "fotografie", "fotografia", "zdj\xc4\x99" "cia",
-                                          "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe"}; /* фото */
     for (size_t j = 0; j < sizeof joins / sizeof *joins; j++) {
         size_t jl = strlen(joins[j]);
         if (jl > n || !px_ascii_ieq(s, joins[j], jl))
@@ -167,6 +174,30 @@ static size_t joined_credit(const char *s, size_t n)
         }
     }
     return 0;
+}
+
+bool px_byword_credit(const char *s, size_t n)
+{
+    static const char *const by[] = {"by ", "von ", "de ", "di ", "par ", "por ", "door ", "av "};
+    for (size_t k = 0; k < sizeof credits / sizeof *credits; k++) {
+        size_t cl = strlen(credits[k]);
+        if (cl > n || !px_ascii_ieq(s, credits[k], cl))
+            continue;
+        if (cl < n && (unsigned char)s[cl - 1] < 0x80 && (unsigned char)s[cl] >= 0x80)
+            continue; /* a longer word */
+        if (colon(s + cl, n - cl))
+            return true;
+        if (cl < n && px_meta_is_ws((unsigned char)s[cl])) {
+            if ((unsigned char)s[0] >= 0x80)
+                return true; /* "사진 오태현" */
+            for (size_t b = 0; b < sizeof by / sizeof *by; b++) {
+                size_t bl = strlen(by[b]);
+                if (cl + 1 + bl <= n && px_ascii_ieq(s + cl + 1, by[b], bl))
+                    return true;
+            }
+        }
+    }
+    return false;
 }
 
 /* Does entry k match at s[0..n), with what follows it (a space, or the
@@ -288,7 +319,7 @@ static bool date_before(const char *s, size_t n)
  * the name is in the byline or the author's box around it). */
 static bool after_credit(const char *s, size_t at)
 {
-    static const char *const credits[] = {"photo", "photos", "photograph", "foto", "fotos", "bild", "image",
+    static const char *const labels[] = {"photo", "photos", "photograph", "foto", "fotos", "bild", "image",
                                           "illustration", "video", "grafik", "photographie", "fotografia",
                                           "posts", "articles", "stories", "beiträge", "artikel", "articles",
                                           "entries", "publications", "artículos", "articoli", "berichten"};
@@ -298,7 +329,7 @@ static bool after_credit(const char *s, size_t at)
     size_t st = e;
     while (st && !px_meta_is_ws((unsigned char)s[st - 1]))
         st--;
-    return px_meta_word_in(s + st, e - st, credits, sizeof credits / sizeof *credits);
+    return px_meta_word_in(s + st, e - st, labels, sizeof labels / sizeof *labels);
 }
 
 const char *px_byword_find(const char *s, size_t n, size_t *len)
@@ -349,7 +380,8 @@ const char *px_byword_find(const char *s, size_t n, size_t *len)
                 /* the name ends at the next part or the next label:
                  * "Jens Möller · Kategorie", "李明 编辑：王芳" */
                 size_t e = 0;
-                while (e < rest && !separator(name + e, rest - e)) {
+                while (e < rest && !separator(name + e, rest - e) &&
+                       !(e && (unsigned char)name[e] >= 0xE3 && px_byword_credit(name + e, rest - e))) {
                     if (e && px_meta_is_ws((unsigned char)name[e - 1])) {
                         size_t w = e;
                         while (w < rest && !px_meta_is_ws((unsigned char)name[w]) && !colon(name + w, rest - w))

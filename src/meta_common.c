@@ -397,6 +397,8 @@ px_digits px_meta_has_digit(const ctx *c, int i, size_t max)
             size_t piece = len - k < max + 1 - shown ? len - k : max + 1 - shown;
             bool digit;
             shown += count_shown(t + k, piece, &digit);
+            /* or a digit of another script ("١٢ مارس", "१२ मार्च") */
+            digit = digit || px_date_has_native_digit(t + k, piece);
             k += piece;
             if (digit)
                 return PX_DIGIT;
@@ -820,8 +822,10 @@ static const char *const elsewhere[] = {"comment", "respond", "reply",  "disqus"
 /* Names that hold one of those words but mean the article: hAtom's
  * "hfeed" wraps the whole page of a single post on Blogger and on
  * WordPress themes built on _s, its post and dates included (and
- * Blogger's "widget Blog", above). */
-static const char *const not_elsewhere[] = {"hfeed"};
+ * Blogger's "widget Blog", above); "header-footer-group", the colour
+ * group WordPress's Twenty Twenty gives its header, its footer and each
+ * post's entry header, where the byline is. */
+static const char *const not_elsewhere[] = {"hfeed", "header-footer-group"};
 bool px_meta_elsewhere(const ctx *c, int i, int up)
 {
     return named(c->doc, c->memo, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere,

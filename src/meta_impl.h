@@ -211,6 +211,9 @@ bool px_translit_spells_host(const char *host, size_t hl, const char *s, size_t 
  * short meta line, where the name after one starts (its length in *len),
  * or NULL: "… · Autor: Jens Möller · …", "Posted on May 3, 2021 by X". */
 size_t px_byword_lead(const char *s, size_t n);
+/* Does s[0..n) open with a credit for the pictures ("Fotos: X", "Photos
+ * by X", "攝影／X", "사진 X")? Such a part of a byline names no author. */
+bool px_byword_credit(const char *s, size_t n);
 bool px_byword_is(const char *w, size_t n);
 const char *px_byword_find(const char *s, size_t n, size_t *len);
 /* Is s[0..n) a dateline: a month name, a numeric date or a time among

@@ -104,38 +104,48 @@ int px_meta_next_text(const ctx *c, int i, const char **text, size_t *len)
 
 /* The order the page's own numeric dates show: a date of the text with
  * a day above 12 ("25/06/2020": day first; "06/25/2020": month first),
- * when all such dates agree. Only '/' with a four-digit year counts:
- * '-' joins scores, ranges and telephone numbers. */
+ * when all such dates agree. Only a/b/yyyy and a-b-yyyy count, the same
+ * separator twice and a four-digit year (vBulletin's "03-13-2024"): '-'
+ * also joins scores, ranges and telephone numbers, which have no year of
+ * four digits after two parts of one or two. */
+/* The a<sep>b<sep>yyyy dates of t[0..n): whether one has its day first
+ * (*dmy) or its month first (*mdy). */
+static void text_order(const char *t, size_t n, char sep, bool *dmy, bool *mdy)
+{
+    for (const char *p = memchr(t, sep, n); p; p = memchr(p + 1, sep, n - (size_t)(p + 1 - t))) {
+        /* a/b/yyyy around the first separator at p */
+        const char *q = p;
+        int a = 0, b = 0, k = 0, y = 0;
+        while (q > t && k < 3 && q[-1] >= '0' && q[-1] <= '9')
+            q--, k++;
+        if (k < 1 || k > 2 || (q > t && (q[-1] == sep || (q[-1] >= '0' && q[-1] <= '9'))))
+            continue;
+        for (; q < p; q++)
+            a = a * 10 + (*q - '0');
+        q = p + 1;
+        for (k = 0; q < t + n && k < 3 && *q >= '0' && *q <= '9'; q++, k++)
+            b = b * 10 + (*q - '0');
+        if (k < 1 || k > 2 || q >= t + n || *q != sep)
+            continue;
+        for (q++, k = 0; q < t + n && k < 5 && *q >= '0' && *q <= '9'; q++, k++)
+            y = y * 10 + (*q - '0');
+        if (k != 4 || y < 1900 || y > 2099 || (q < t + n && (*q == sep || (*q >= '0' && *q <= '9'))))
+            continue;
+        if (a > 12 && a <= 31 && b >= 1 && b <= 12)
+            *dmy = true;
+        else if (b > 12 && b <= 31 && a >= 1 && a <= 12)
+            *mdy = true;
+    }
+}
+
 static px_date_order page_order(const ctx *c)
 {
     bool dmy = false, mdy = false;
     size_t n;
     const char *t;
     for (int i = 0; !(dmy && mdy) && (i = px_meta_next_text(c, i, &t, &n)) >= 0; i++) {
-        for (const char *p = memchr(t, '/', n); p; p = memchr(p + 1, '/', n - (size_t)(p + 1 - t))) {
-            /* a/b/yyyy around the first '/' at p */
-            const char *q = p;
-            int a = 0, b = 0, k = 0, y = 0;
-            while (q > t && k < 3 && q[-1] >= '0' && q[-1] <= '9')
-                q--, k++;
-            if (k < 1 || k > 2 || (q > t && (q[-1] == '/' || (q[-1] >= '0' && q[-1] <= '9'))))
-                continue;
-            for (; q < p; q++)
-                a = a * 10 + (*q - '0');
-            q = p + 1;
-            for (k = 0; q < t + n && k < 3 && *q >= '0' && *q <= '9'; q++, k++)
-                b = b * 10 + (*q - '0');
-            if (k < 1 || k > 2 || q >= t + n || *q != '/')
-                continue;
-            for (q++, k = 0; q < t + n && k < 5 && *q >= '0' && *q <= '9'; q++, k++)
-                y = y * 10 + (*q - '0');
-            if (k != 4 || y < 1900 || y > 2099 || (q < t + n && (*q == '/' || (*q >= '0' && *q <= '9'))))
-                continue;
-            if (a > 12 && a <= 31 && b >= 1 && b <= 12)
-                dmy = true;
-            else if (b > 12 && b <= 31 && a >= 1 && a <= 12)
-                mdy = true;
-        }
+        text_order(t, n, '/', &dmy, &mdy);
+        text_order(t, n, '-', &dmy, &mdy);
     }
     return dmy == mdy ? PX_ORDER_NONE : dmy ? PX_ORDER_DMY : PX_ORDER_MDY;
 }
@@ -242,7 +252,8 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
     char *t = px_meta_short_text(c, i, MAX_TEXT);
     if (!t)
         return false;
-    size_t n = strlen(t), from = 0, label = 0;
+    /* "١٢ مارس ٢٠٢٤", "१२ मार्च": the date reader reads ASCII digits */
+    size_t n = px_date_fold_digits(t, strlen(t)), from = 0, label = 0;
     if (n <= MAX_TEXT && strpbrk(t, "0123456789")) {
         /* the first date, and a later one whose label differs */
         px_date d;
@@ -304,7 +315,7 @@ void px_meta_named_date(ctx *c)
         bool ok = title && px_date_parse_hint(title, strlen(title), h, &d);
         if (!ok) {
             char *v = px_meta_node_text(c, i, 80);
-            ok = v && px_date_parse_hint(v, strlen(v), h, &d);
+            ok = v && px_date_parse_hint(v, px_date_fold_digits(v, strlen(v)), h, &d);
             px_free(c->a, v);
         }
         if (ok && !(d.year == 1970 && d.month == 1 && d.day == 1)) {

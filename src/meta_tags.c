@@ -199,12 +199,24 @@ void px_meta_scan(ctx *c)
 
 #define COUNT(a) (sizeof a / sizeof *a)
 
+/* Does an author tag credit the software that made the page: its first
+ * word is the generator's ("Discuz! Team and Comsenz UI Team" beside
+ * <meta name="generator" content="Discuz! X3.4">)? */
+static bool software_credit(const ctx *c, const char *content)
+{
+    const char *gen = px_meta_tag(c, "generator");
+    if (!gen)
+        return false;
+    size_t gl = strcspn(gen, " \t\n\r");
+    return gl >= 3 && strlen(content) >= gl && px_ascii_ieq(content, gen, gl) && (!content[gl] || content[gl] == ' ');
+}
+
 /* Every tag with this key: co-authors come one tag each
  * (<meta name="dc.creator"> three times). */
 static void add_all_authors(ctx *c, const char *key)
 {
     for (size_t i = 0; i < c->ntags && !c->rc; i++)
-        if (px_meta_eq_ci(c->tags[i].key, key) && *c->tags[i].content)
+        if (px_meta_eq_ci(c->tags[i].key, key) && *c->tags[i].content && !software_credit(c, c->tags[i].content))
             px_meta_add_raw(c, c->tags[i].content, false);
 }
 

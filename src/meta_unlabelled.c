@@ -410,6 +410,76 @@ static bool end_signature(ctx *c, int from, int end)
     return false;
 }
 
+/* A CJK name of two to six characters in s[0..n): ideographs and kana,
+ * with at most one space between family and given name. */
+static bool cjk_name(const char *s, size_t n)
+{
+    size_t chars = 0, spaces = 0;
+    for (size_t i = 0; i < n;) {
+        size_t adv;
+        unsigned cp = px_utf8_next(s + i, n - i, &adv);
+        if (cp == ' ' || cp == 0x3000)
+            spaces++;
+        else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3041 && cp <= 0x30FA))
+            chars++;
+        else
+            return false;
+        i += adv;
+    }
+    return chars >= 2 && chars <= 6 && spaces <= 1;
+}
+
+/* Japanese papers sign a report at the end of its last paragraph, the
+ * reporter's name in parentheses after the last sentence: "…方針だ。
+ * （佐藤健）". The last such paragraph before end gives the name. */
+static bool paren_signature(ctx *c, int from, int end)
+{
+    static const char open[] = "\xef\xbc\x88", close[] = "\xef\xbc\x89", stop[] = "\xe3\x80\x82";
+    const px_node *nodes = c->doc->nodes;
+    int best = -1;
+    size_t bs = 0, bl = 0;
+    const char *bt = NULL;
+    for (int i = from; i < end; i++) {
+        const px_node *nd = &nodes[i];
+        if (nd->kind != PX_ELEMENT)
+            continue;
+        if (aside_tag(nd) || px_meta_outside(c, i)) {
+            i = nd->end - 1;
+            continue;
+        }
+        if (!px_meta_is_elem(nd, GUMBO_TAG_P) || !last_in_parent(c, i))
+            continue;
+        int t = nd->end - 1;
+        while (t > i && nodes[t].kind != PX_TEXT)
+            t--;
+        size_t len;
+        const char *txt = t > i ? px_text(&nodes[t], &len) : NULL;
+        while (txt && len && px_meta_is_ws((unsigned char)txt[len - 1]))
+            len--;
+        if (!txt || len < 12 || memcmp(txt + len - 3, close, 3))
+            continue;
+        size_t o = len - 3;
+        while (o >= 3 && memcmp(txt + o - 3, open, 3) && len - o < 24)
+            o--;
+        if (o < 6 || memcmp(txt + o - 3, open, 3) || memcmp(txt + o - 6, stop, 3))
+            continue;
+        if (cjk_name(txt + o, len - 3 - o)) {
+            best = i;
+            bt = txt;
+            bs = o;
+            bl = len - 3 - o;
+        }
+        i = nd->end - 1;
+    }
+    if (best < 0)
+        return false;
+    char name[32];
+    memcpy(name, bt + bs, bl);
+    name[bl] = '\0';
+    px_meta_add_raw(c, name, false);
+    return c->m->authors.n > 0;
+}
+
 void px_meta_unlabelled(ctx *c)
 {
     int from = px_meta_headline_end(c);
@@ -418,6 +488,6 @@ void px_meta_unlabelled(ctx *c)
     if (name_under_headline(c, from) || c->rc)
         return;
     int end = comments_start(c, from); /* one walk for the two readers */
-    if (!author_box(c, from, end) && !c->rc)
-        end_signature(c, from, end);
+    if (!author_box(c, from, end) && !c->rc && !end_signature(c, from, end) && !c->rc)
+        paren_signature(c, from, end);
 }

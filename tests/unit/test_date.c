@@ -322,6 +322,45 @@ static void test_more_scripts(void **state)
     ok("3. März 2022", "2022-03-03");
 }
 
+/* Months of more languages (bn, ur, hr, ca, lt), the Persian calendar,
+ * and the digits of other scripts (date_scripts.c). */
+static void test_other_calendars_and_digits(void **state)
+{
+    (void)state;
+    ok("12 মার্চ 2024", "2024-03-12");
+    ok("12 مارچ 2024", "2024-03-12");
+    ok("12. ožujka 2024. u 14:05", "2024-03-12T14:05:00");
+    found("Objavljeno: 12. ožujka 2024.", "2024-03-12", 12);
+    ok("12 de març de 2024, 14:05", "2024-03-12T14:05:00");
+    ok("3 d'abril de 2024", "2024-04-03");
+    ok("3 d\xe2\x80\x99octubre de 2024", "2024-10-03");
+    ok("2024 m. kovo 12 d. 14:05", "2024-03-12T14:05:00");
+    found("Paskelbta 2024 m. kovo 12 d.", "2024-03-12", 10);
+    /* a Jalali day is the Gregorian day it names: 14 Esfand 1402 is
+     * 4 March 2024, 14 Aban 1402 is 5 November 2023, and Nowruz 1403 */
+    ok("14 اسفند 1402", "2024-03-04");
+    found("یکشنبه 14 آبان 1402 - 10:25", "2023-11-05", strlen("یکشنبه "));
+    ok("1 فروردین 1403", "2024-03-20");
+    ok("30 اسفند 1403", "2025-03-20");
+    bad("14 اسفند 2024");
+    /* native digits, folded before the date is read */
+    char s[] = "\xd9\xa1\xd9\xa2 مارس \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa4"; /* ١٢ مارس ٢٠٢٤ */
+    size_t n = px_date_fold_digits(s, strlen(s));
+    assert_int_equal(n, strlen("12 مارس 2024"));
+    assert_string_equal(s, "12 مارس 2024");
+    char hi[] = "१२ मार्च २०२४, १४:०५";
+    px_date_fold_digits(hi, strlen(hi));
+    assert_string_equal(hi, "12 मार्च 2024, 14:05");
+    char bn[] = "১২ মার্চ ২০২৪";
+    px_date_fold_digits(bn, strlen(bn));
+    assert_string_equal(bn, "12 মার্চ 2024");
+    char fa[] = "۱۴ اسفند ۱۴۰۲";
+    px_date_fold_digits(fa, strlen(fa));
+    ok(fa, "2024-03-04");
+    assert_true(px_date_has_native_digit("x ۱", strlen("x ۱")));
+    assert_false(px_date_has_native_digit("مارس", strlen("مارس")));
+}
+
 /* The finder lets a word start go when the whole text fails the first
  * steps of every form there; a date that each form alone can read still
  * starts where it did, after numbers and months that start none. */
@@ -391,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_parse_fields),
         cmocka_unit_test(test_more_languages),
         cmocka_unit_test(test_more_scripts),
+        cmocka_unit_test(test_other_calendars_and_digits),
         cmocka_unit_test(test_lenient_iso),
         cmocka_unit_test(test_find),
         cmocka_unit_test(test_find_first_steps),

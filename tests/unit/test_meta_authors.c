@@ -126,6 +126,49 @@ static void test_byline_words_more_languages(void **state)
             NAMES("\xd7\x93\xd7\xa0\xd7\x94 \xd7\x9c\xd7\x95\xd7\x99"));
 }
 
+/* Byline words and forms of the third held-out set: Persian's "written
+ * by", Urdu, Croatian, Korean's "글" before the name, Catalan's "Per" and
+ * "i", Hebrew's "and" as a prefix, a credit for the pictures as a part of
+ * the byline or glued to the name in CJK. */
+static void test_byline_words_third_round(void **state)
+{
+    (void)state;
+    line("نوشته شده توسط مریم احمدی", "مریم احمدی");
+    line("تحریر: عمران علی", "عمران علی");
+    line("Piše: Ivana Perić 12. ožujka 2024.", "Ivana Perić 12. ožujka 2024.");
+    line("글 한지수 · 사진 오태현", "한지수");
+    line("文／林怡君攝影／張志豪", "林怡君");
+    authors("", "<h1>Girona</h1><div class=\"signatura\">Per Jordi Puigdemunt i Marta Vidal</div>", "", "",
+            NAMES("Jordi Puigdemunt", "Marta Vidal"));
+    authors("", "<h1>חיפה</h1><div class=\"writers\">מאת יוסי כהן ורונית לוי</div>", "", "",
+            NAMES("יוסי כהן", "רונית לוי"));
+    /* one word after the prefix is no second name */
+    authors("", "<h1>חיפה</h1><div class=\"writers\">מאת יוסי כהן ורד</div>", "", "",
+            NAMES("יוסי כהן ורד"));
+    authors("", "<h1>Pastores</h1><div class=\"firmas\"><span>Texto: In\xc3\xa9s Carrasco</span> \xc2\xb7 "
+            "<span>Fotos: \xc3\x81lvaro Ben\xc3\xadtez</span></div>", "", "", NAMES("In\xc3\xa9s Carrasco"));
+    authors("", "<h1>Pastores</h1><p class=\"byline\">By Ann Lee | Photos by Tom Hale</p>", "", "", NAMES("Ann Lee"));
+    /* a meta author that credits the software named by the generator tag
+     * is no author; Discuz!'s poster box names the thread's author, and
+     * its "发表于" (posted at) is no name */
+    authors("<meta name=\"generator\" content=\"Discuz! X3.4\"><meta name=\"author\" content=\"Discuz! Team and Comsenz UI Team\">",
+            "<h1>换链条</h1>", "", "", NONE);
+    authors("<meta name=\"generator\" content=\"Discuz! X3.4\"><meta name=\"author\" content=\"Discuz! Team and Comsenz UI Team\">",
+            "<h1>换链条</h1><div class=\"authi\"><a href=\"space-uid-38812.html\">风中的小铁马</a></div>"
+            "<div class=\"authi\"><em id=\"authorposton1\">发表于 2024-3-12 21:47</em></div>", "", "", NAMES("风中的小铁马"));
+    authors("", "<h1>换链条</h1><div class=\"pti\"><em id=\"authorposton1\">发表于 2024-3-12 21:47</em></div>", "", "", NONE);
+    /* an office as Dublin Core's creator gives way to the person the
+     * visible byline names, and stays when the page names none */
+    authors("<meta name=\"DC.creator\" content=\"Office of Communications and Marketing\">",
+            "<h1>Seed bank</h1><div class=\"story-byline\"><p>Story by Rebecca Lindqvist<br>Photos by Omar Haddad</p></div>",
+            "", "", NAMES("Rebecca Lindqvist"));
+    authors("<meta name=\"DC.creator\" content=\"Office of Communications and Marketing\">", "<h1>Seed bank</h1>", "", "",
+            NAMES("Office of Communications and Marketing"));
+    /* a generator that only shares a word further on takes nothing away */
+    authors("<meta name=\"generator\" content=\"WordPress 6.4\"><meta name=\"author\" content=\"Jane Press\">",
+            "<h1>Lane</h1>", "", "", NAMES("Jane Press"));
+}
+
 /* Academic titles around a name are left out, as long as two words of
  * the name stay. */
 static void test_academic_titles(void **state)
@@ -315,6 +358,14 @@ static void test_end_signature(void **state)
     /* a quote's attribution */
     authors("", "<h1>Lane</h1>", "<blockquote><p>Workers unite.</p><p>\xe2\x80\x94 Karl Marx</p></blockquote>", "",
             NONE);
+    /* a Japanese report signed in parentheses after its last sentence */
+    authors("", "<h1>旧校舎をシェアオフィスに</h1>",
+            "<div><p>町は一部を保存する方針だ。（佐藤健）</p></div>", "", NAMES("佐藤健"));
+    /* parentheses that are no signature: inside the text, or not a name */
+    authors("", "<h1>旧校舎をシェアオフィスに</h1>",
+            "<div><p>町は一部を保存する方針だ。（佐藤健）</p><p>開業は来年春の予定だ。</p></div>", "", NONE);
+    authors("", "<h1>旧校舎をシェアオフィスに</h1>",
+            "<div><p>町は一部を保存する方針だ。（2024年3月）</p></div>", "", NONE);
 }
 
 static void test_byline_end_words(void **state)
@@ -395,6 +446,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_byline_words),
         cmocka_unit_test(test_byline_words_more_languages),
+        cmocka_unit_test(test_byline_words_third_round),
         cmocka_unit_test(test_academic_titles),
         cmocka_unit_test(test_body_with_and),
         cmocka_unit_test(test_microdata_coauthors),

@@ -1099,6 +1099,28 @@ static void byline(const px_meta *m, const char *text, bool want)
         fail_msg("'%s' %s a byline", text, want ? "is not taken for" : "is taken for");
 }
 
+/* Mechanisms of the third held-out set (h-meta3). */
+static void test_third_round(void **state)
+{
+    (void)state;
+    /* Twenty Twenty's "header-footer-group" is a colour group, not a
+     * footer: the byline in the post's entry header is read */
+    page_is("", "<article><header class=\"entry-header header-footer-group\"><h1>Board delays vote</h1>"
+            "<div class=\"intro-text\"><p>By Dana Whitfield and Marcus Oyelaran</p></div></header>"
+            "<div class=\"entry-content\"><p>The board on Saturday postponed a vote on moving the district's "
+            "schools to a four-day week.</p></div></article>", NULL, PITH_META_AUTHOR, "Dana Whitfield");
+    /* a page whose a-b-yyyy dates say month first (a day above 12 in
+     * the second place, "03-13-2024") reads "03-09-2024" so */
+    page_is("", "<h1>Brisket stalled</h1><div class=\"posthead\"><span class=\"date\">03-09-2024, 07:42 PM</span></div>"
+            "<p>Did my first packer brisket on the offset this weekend.</p>"
+            "<div class=\"reply\"><span>03-13-2024, 10:02 PM</span> Check your thermometer.</div>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-09T19:42:00");
+    /* a dateline in Devanagari digits */
+    page_is("", "<h1>Jaipur</h1><div class=\"byline-row\"><span>प्रकाशित: १२ मार्च २०२४, १४:०५</span></div>"
+            "<p>जयपुर नगर निगम ने शहर की बारह पुरानी बावड़ियों के जीर्णोद्धार का काम शुरू कर दिया है।</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-12T14:05:00");
+}
+
 static void test_byline(void **state)
 {
     (void)state;
@@ -1195,6 +1217,7 @@ int main(void)
         cmocka_unit_test(test_class_bylines),
         cmocka_unit_test(test_coauthors),
         cmocka_unit_test(test_byline),
+        cmocka_unit_test(test_third_round),
         cmocka_unit_test(test_word_count),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,128 @@
+/*
+ * Dates written in other digits and another calendar: the decimal digits
+ * of the Arabic, Persian, Devanagari and Bengali scripts ("١٢ مارس ٢٠٢٤",
+ * "१२ मार्च २०२४"), which a page's dateline uses as often as ASCII ones,
+ * and the months of the Persian (Solar Hijri, Jalali) calendar, the
+ * civil calendar of Iran and Afghanistan ("۱۴ اسفند ۱۴۰۲"), converted to
+ * the Gregorian day they name.
+ */
+#include "date.h"
+
+#include <string.h>
+
+/* The scripts' digits zero to nine are consecutive code points; each
+ * entry is the UTF-8 of zero's lead bytes and the last byte of zero. */
+static const struct {
+    unsigned char lead[2]; /* the bytes before the last; lead[1] 0 for two-byte characters */
+    unsigned char zero;    /* the last byte of the digit zero */
+} scripts[] = {
+    {{0xD9, 0}, 0xA0},    /* U+0660 Arabic-Indic */
+    {{0xDB, 0}, 0xB0},    /* U+06F0 Extended Arabic-Indic (Persian, Urdu) */
+    {{0xE0, 0xA5}, 0xA6}, /* U+0966 Devanagari */
+    {{0xE0, 0xA7}, 0xA6}, /* U+09E6 Bengali */
+};
+
+size_t px_date_native_digit(const char *s, size_t n, int *value)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (!n || u[0] < 0xD9)
+        return 0;
+    for (size_t k = 0; k < sizeof scripts / sizeof *scripts; k++) {
+        size_t len = scripts[k].lead[1] ? 3 : 2;
+        if (len > n || u[0] != scripts[k].lead[0] || (len == 3 && u[1] != scripts[k].lead[1]))
+            continue;
+        unsigned last = u[len - 1];
+        if (last >= scripts[k].zero && last <= scripts[k].zero + 9u) {
+            if (value)
+                *value = (int)(last - scripts[k].zero);
+            return len;
+        }
+    }
+    return 0;
+}
+
+bool px_date_has_native_digit(const char *s, size_t n)
+{
+    /* asked of every candidate dateline's text: memchr finds the lead
+     * bytes, and most texts have none */
+    static const unsigned char leads[] = {0xD9, 0xDB, 0xE0};
+    const char *end = s + n;
+    for (size_t k = 0; k < sizeof leads; k++)
+        for (const char *p = memchr(s, leads[k], n); p; p = memchr(p + 1, leads[k], (size_t)(end - p - 1)))
+            if (px_date_native_digit(p, (size_t)(end - p), NULL))
+                return true;
+    return false;
+}
+
+size_t px_date_fold_digits(char *s, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        int v;
+        size_t l = (unsigned char)s[i] >= 0xD9 ? px_date_native_digit(s + i, n - i, &v) : 0;
+        if (l) {
+            s[o++] = (char)('0' + v);
+            i += l;
+        } else {
+            s[o++] = s[i++];
+        }
+    }
+    if (o < n)
+        s[o] = '\0';
+    return o;
+}
+
+/* The Persian months, Farvardin first, as Iran spells them, then with
+ * the Arabic yeh (ي) some keyboards type for the Persian one (ی). */
+static const char *const jalali_months[][12] = {
+    {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن",
+     "اسفند"},
+    {"فروردين", "ارديبهشت", NULL, NULL, NULL, "شهريور", NULL, NULL, NULL, "دي", NULL, NULL},
+};
+
+int px_date_jalali_month(const char *s, size_t n)
+{
+    for (size_t r = 0; r < sizeof jalali_months / sizeof *jalali_months; r++)
+        for (int m = 0; m < 12; m++) {
+            const char *w = jalali_months[r][m];
+            if (w && strlen(w) == n && !memcmp(s, w, n))
+                return m + 1;
+        }
+    return 0;
+}
+
+static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+/* The arithmetic of the 33-year cycle (the algorithm of the jdf library,
+ * exact for the years pages give: 1300-1500 is 1921-2122). */
+bool px_date_from_jalali(int jy, int jm, int jd, px_date *d)
+{
+    if (jy < 1300 || jy > 1500 || jm < 1 || jm > 12 || jd < 1 || jd > (jm <= 6 ? 31 : 30))
+        return false;
+    long y = jy + 1595;
+    long days = -355668 + 365 * y + (y / 33) * 8 + ((y % 33) + 3) / 4 + jd;
+    days += jm < 7 ? (jm - 1) * 31 : (jm - 7) * 30 + 186;
+    long gy = 400 * (days / 146097);
+    days %= 146097;
+    if (days > 36524) {
+        days--;
+        gy += 100 * (days / 36524);
+        days %= 36524;
+        if (days >= 365)
+            days++;
+    }
+    gy += 4 * (days / 1461);
+    days %= 1461;
+    if (days > 365) {
+        gy += (days - 1) / 365;
+        days = (days - 1) % 365;
+    }
+    int gd = (int)days + 1, gm = 0;
+    const int mdays[] = {31, leap((int)gy) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    while (gm < 11 && gd > mdays[gm])
+        gd -= mdays[gm++];
+    d->year = (int)gy;
+    d->month = gm + 1;
+    d->day = gd;
+    return true;
+}
