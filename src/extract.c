@@ -769,25 +769,33 @@ static bool bare_link_item(const px_page *pg, int i)
 }
 
 /* Are the items of list l all bare links, at least min_items of them,
- * and each a link with a remark after it if `described`? (One is enough
+ * and each a link with a remark after it if `described`? In a <dl> the
+ * items are the terms, and their remark is the <dd> after each. (One is enough
  * under a heading of its own, on a page whose other lists of links are
  * article text: the last heading of a "links of the month" post may give
  * a single link.) */
 static bool bare_link_list(const px_page *pg, int l, int min_items, bool described)
 {
     const px_node *nd = &pg->doc.nodes[l];
-    if (nd->tag != GUMBO_TAG_UL && nd->tag != GUMBO_TAG_OL)
+    if (nd->tag != GUMBO_TAG_UL && nd->tag != GUMBO_TAG_OL && nd->tag != GUMBO_TAG_DL)
         return false;
     int items = 0;
+    bool term = false; /* in a <dl>: a term still waiting for its remark */
     for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next) {
         if (pg->doc.nodes[c].kind != PX_ELEMENT || dropped(pg, c))
             continue;
-        if (pg->doc.nodes[c].tag != GUMBO_TAG_LI || !bare_link_item(pg, c) ||
-            (described && !link_then_remark(pg, c)))
+        unsigned tag = pg->doc.nodes[c].tag;
+        if (nd->tag == GUMBO_TAG_DL && tag == GUMBO_TAG_DD) {
+            term = false;
+            continue;
+        }
+        if (tag != (nd->tag == GUMBO_TAG_DL ? GUMBO_TAG_DT : GUMBO_TAG_LI) || !bare_link_item(pg, c) ||
+            (described && (nd->tag == GUMBO_TAG_DL ? term : !link_then_remark(pg, c))))
             return false;
+        term = nd->tag == GUMBO_TAG_DL;
         items++;
     }
-    return items >= min_items;
+    return items >= min_items && !(described && term);
 }
 
 /* Marks element l and everything in it as a list of links that is
