@@ -221,6 +221,32 @@ static void put_index(FILE *out, const px_ruleset *rs)
     fputs("};\n\n", out);
 }
 
+static void put_matcher(FILE *out, const matcher *m)
+{
+    fprintf(out, "    {(enum mkind)%d, %s, ", (int)m->kind, m->negate ? "true" : "false");
+    put_opt_str(out, m->name);
+    fputs(", ", out);
+    put_opt_str(out, m->value);
+    fprintf(out, ", %d, %zu, {", m->pat, m->maxlen);
+    for (int k = 0; k < TAG_WORDS; k++)
+        fprintf(out, "%s0x%xu", k ? "," : "", (unsigned)m->tags[k]);
+    fputs("}, ", out);
+    if (m->tagnames)
+        put_str(out, m->tagnames, list_len(m->tagnames));
+    else
+        fputs("NULL", out);
+    fputs("},\n", out);
+}
+
+/* Does a matcher of rule r name a string (a pointer in the image)? */
+static bool names_string(const rule *r)
+{
+    for (int j = 0; j < r->nm; j++)
+        if (r->m[j].name || r->m[j].value || r->m[j].tagnames)
+            return true;
+    return false;
+}
+
 /* Writes the image; false when out of memory. */
 static bool put_image(FILE *out, const px_ruleset *rs)
 {
@@ -229,9 +255,10 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     pool blobs = {0}, strings = {0};
     long *at = calloc(4 * (size_t)rs->npats + 1, sizeof *at);
     size_t *blob_len = calloc((size_t)rs->npats + 1, sizeof *blob_len);
-    bool ok = at && blob_len;
+    int *first = calloc((size_t)rs->nrules + 1, sizeof *first); /* rules_impl.h */
+    bool ok = at && blob_len && first;
     for (int i = 0; i < rs->npats && ok; i++) {
-        const pattern *pt = &rs->pats[i];
+        const pattern_text *pt = &rs->texts[i]; /* no image here: every pattern has one */
         at[4 * i] = put_blob(&blobs, rs, i, &blob_len[i]);
         at[4 * i + 1] = pool_add(&strings, pt->src, strlen(pt->src) + 1, 1);
         /* a px_litset ends with an empty string */
@@ -251,6 +278,7 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     if (!ok) {
         free(at);
         free(blob_len);
+        free(first);
         return false;
     }
 
@@ -260,25 +288,24 @@ static bool put_image(FILE *out, const px_ruleset *rs)
         put_str(out, rs->files[i], strlen(rs->files[i]));
         fputs(",\n", out);
     }
-    fprintf(out, "};\n\nstatic const matcher matchers[] = {\n");
-    for (int i = 0; i < rs->nrules; i++)
-        for (int j = 0; j < rs->rules[i].nm; j++) {
-            const matcher *m = &rs->rules[i].m[j];
-            fprintf(out, "    {(enum mkind)%d, %s, ", (int)m->kind, m->negate ? "true" : "false");
-            put_opt_str(out, m->name);
-            fputs(", ", out);
-            put_opt_str(out, m->value);
-            fprintf(out, ", %d, %zu, {", m->pat, m->maxlen);
-            for (int k = 0; k < TAG_WORDS; k++)
-                fprintf(out, "%s0x%xu", k ? "," : "", (unsigned)m->tags[k]);
-            fputs("}, ", out);
-            if (m->tagnames)
-                put_str(out, m->tagnames, list_len(m->tagnames));
-            else
-                fputs("NULL", out);
-            fputs("},\n", out);
+    fprintf(out, "};\n\n");
+    /* The rules whose matchers hold no pointer first, then the others
+     * (rules_impl.h says why). */
+    fprintf(out, "static const matcher matchers[] = {\n");
+    int nm = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < rs->nrules; i++) {
+            if (names_string(&rs->rules[i]) != (pass == 1))
+                continue;
+            first[i] = nm;
+            nm += rs->rules[i].nm;
+            for (int j = 0; j < rs->rules[i].nm; j++)
+                put_matcher(out, &rs->rules[i].m[j]);
         }
-    fprintf(out, "};\n\nstatic const rule rules[] = {\n");
+    fprintf(out, "};\n\n");
+    put_ints(out, "first", first, rs->nrules);
+    free(first);
+    fprintf(out, "\nstatic const rule rules[] = {\n");
     for (int i = 0; i < rs->nrules; i++) {
         const rule *r = &rs->rules[i];
         fprintf(out, "    {%s, %d, %s, NULL, %d, %d, %d, false, %s},\n", r->drop ? "true" : "false",
@@ -288,7 +315,7 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     fprintf(out, "};\n\nstatic const px_image_pattern pats[] = {\n");
     for (int i = 0; i < rs->npats; i++)
         fprintf(out, "    {%ld, 0x%xu, %ld, %ld, %ld, %zu},\n", at[4 * i + 1],
-                (unsigned)rs->pats[i].flags, at[4 * i + 2], at[4 * i + 3], at[4 * i],
+                (unsigned)rs->texts[i].flags, at[4 * i + 2], at[4 * i + 3], at[4 * i],
                 at[4 * i] >= 0 ? blob_len[i] : 0);
     free(at);
     free(blob_len);
@@ -303,7 +330,7 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     put_index(out, rs);
     fprintf(out,
             "const px_rules_image px_builtin_image = {\n"
-            "    files, %d, rules, matchers, %d, pats, %d, strings, blobs, &scan, keys, %d,\n"
+            "    files, %d, rules, matchers, first, %d, pats, %d, strings, blobs, &scan, keys, %d,\n"
             "    gates, index_lists,\n};\n",
             rs->nfiles, rs->nrules, rs->npats, rs->nkeys);
     return true;

@@ -149,7 +149,7 @@ static const struct {
  * above cost more than reading the tag. */
 typedef struct slot {
     const char *name; /* NULL: empty */
-    size_t len;
+    uint32_t len;     /* 16 bytes a slot: the tables are written at start-up */
     unsigned bits;
 } slot;
 
@@ -195,7 +195,7 @@ static void add(table *tb, const char *s, unsigned bits)
     for (size_t i = hash(s, n) & tb->mask;; i = (i + 1) & tb->mask) {
         slot *sl = &tb->slots[i];
         if (!sl->name)
-            *sl = (slot){s, n, 0};
+            *sl = (slot){s, (uint32_t)n, 0};
         if (sl->len == n && px_ascii_ieq(sl->name, s, n)) {
             sl->bits |= bits;
             return;

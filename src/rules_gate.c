@@ -61,7 +61,7 @@ static px_gate gate_of(const px_ruleset *rs, int i)
         case M_TEXT_RE:
             /* The first pattern ends the gate: a pattern that runs has
              * effects (its uses, a limit hit) the gate must not skip. */
-            if (!m->negate && rs->pats[m->pat].lits) {
+            if (!m->negate && px_pat_lits(rs, m->pat)) {
                 g.pat = m->pat;
                 g.sides = m->kind == M_ID_RE      ? 1u << SIDE_ID
                           : m->kind == M_CLASS_RE ? 1u << SIDE_CLASS

@@ -48,12 +48,24 @@ typedef struct rule {
     bool box;   /* drop-box: the block is the label of a box (boxes.c) */
 } rule;
 
-typedef struct pattern {
+/* A pattern as a rule file wrote it, with what the scanner knows of it.
+ * An image's patterns are described by the image (px_image_pattern) and
+ * have none of these: px_pat_src and the others below read either. */
+typedef struct pattern_text {
     const char *src;
     uint32_t flags;
+    const char *lits; /* required literals (px_litset); NULL: none known */
+    const char *head; /* where they must stand (px_lit_head); NULL: anywhere */
+} pattern_text;
+
+/* What a rule set writes of a pattern as it runs. Kept apart from the
+ * pattern's text so that the bundled rules' patterns cost a process 24
+ * bytes each (zeros from calloc), not a copy of their description
+ * (bench/RESULTS.md, start-up faults). */
+typedef struct pattern {
     /* Compiled at once for a rule file's patterns; for an image's, read
-     * from blob when first needed and published with a compare-and-swap,
-     * so threads may race to load it and one copy wins. */
+     * from its blob when first needed and published with a
+     * compare-and-swap, so threads may race to load it and one copy wins. */
     _Atomic(pcre2_code *) code;
     /* The JIT costs more than a page's worth of matching, so a pattern is
      * JIT-compiled only once it has run often: a copy is compiled and
@@ -61,11 +73,6 @@ typedef struct pattern {
     _Atomic(pcre2_code *) jitted;
     atomic_uint uses;         /* interpreted matches so far */
     atomic_bool jit_claimed;  /* a thread is compiling (or compiled) the copy */
-    const char *lits; /* required literals (px_litset); NULL: none known */
-    const char *head; /* where they must stand (px_lit_head); NULL: anywhere */
-    /* The code compiled at build time (pcre2_serialize_encode), or NULL. */
-    const unsigned char *blob;
-    size_t blob_len;
 } pattern;
 
 /* A pattern in a rule set image. Offsets, not pointers: each pointer in
@@ -86,10 +93,14 @@ typedef struct px_image_pattern {
 typedef struct px_rules_image {
     const char *const *files;
     int nfiles;
-    /* Their m is NULL (no pointer to relocate): rule i's nm matchers
-     * follow rule i - 1's in matchers. */
+    /* Their m is NULL (no pointer to relocate): rule i's nm matchers are
+     * matchers[first[i]...]. The rules whose matchers name a string (an
+     * attribute, a value, a tag Gumbo does not know) have theirs last, so
+     * that the loader's writes of those pointers fall on as few pages as
+     * they can (bench/RESULTS.md, start-up faults). */
     const rule *rules;
     const matcher *matchers;
+    const int *first;
     int nrules;
     const px_image_pattern *pats;
     int npats;
@@ -171,8 +182,10 @@ struct px_ruleset {
     pcre2_general_context *gctx;
     rule *rules;
     int nrules, caprules;
-    pattern *pats;
+    pattern *pats;       /* every pattern's state, the image's first */
     int npats, cappats;
+    pattern_text *texts; /* the patterns after the image's: texts[i - image_pats] */
+    int captexts;
     const char **files;
     int nfiles;
     /* The first rules, patterns and files may come from an image: those
@@ -198,6 +211,30 @@ struct px_ruleset {
     bool has_text;
     bool text_only;
 };
+
+/* Pattern i's source, flags, literals (NULL: none known), place of its
+ * literals (NULL: anywhere) and compiled form (NULL: none), from the image
+ * or from the rule file that added it. */
+static inline const char *px_pat_src(const px_ruleset *rs, int i)
+{
+    return i < rs->image_pats ? px_image_src(rs->image, i) : rs->texts[i - rs->image_pats].src;
+}
+static inline uint32_t px_pat_flags(const px_ruleset *rs, int i)
+{
+    return i < rs->image_pats ? rs->image->pats[i].flags : rs->texts[i - rs->image_pats].flags;
+}
+static inline const char *px_pat_lits(const px_ruleset *rs, int i)
+{
+    return i < rs->image_pats ? px_image_lits(rs->image, i) : rs->texts[i - rs->image_pats].lits;
+}
+static inline const char *px_pat_head(const px_ruleset *rs, int i)
+{
+    return i < rs->image_pats ? px_image_head(rs->image, i) : rs->texts[i - rs->image_pats].head;
+}
+static inline const unsigned char *px_pat_blob(const px_ruleset *rs, int i)
+{
+    return i < rs->image_pats ? px_image_blob(rs->image, i) : NULL;
+}
 
 /* PCRE2 allocating through the caller's allocator, for the rule set
  * (rules_parse.c) and for each matching call's scratch (rules_match.c). */

@@ -110,10 +110,11 @@ px_scratch *px_scratch_new_for(const px_ruleset *rs, const px_alloc *a, size_t n
      * default is 20 GB. */
     if (s->mctx)
         pcre2_set_heap_limit(s->mctx, 8192);
-    /* No more slots than the page has nodes (at least 64): a small page
-     * then writes to a few pages of memory, not 48 KB of them. */
+    /* A slot per two nodes of the page (at least 64): only elements are
+     * cached, and a small page then writes to a few pages of memory, not
+     * 48 KB of them (bench/RESULTS.md, start-up faults). */
     size_t slots = 64;
-    while (slots < nodes && slots < CACHE_SLOTS)
+    while (2 * slots < nodes && slots < CACHE_SLOTS)
         slots *= 2;
     s->cache = px_calloc(a, slots, sizeof *s->cache);
     s->cache_mask = (unsigned)slots - 1;
@@ -277,28 +278,31 @@ static void scan_side(const px_ruleset *rs, px_scratch *s, int side)
 /* The pattern's code: decoded from the form compiled at build time, or
  * compiled now (a user's pattern, or a PCRE2 at run time other than the
  * one the build had, which refuses the serialized form). */
-static pcre2_code *load(const px_ruleset *rs, const pattern *pt)
+static pcre2_code *load(const px_ruleset *rs, int pat)
 {
     pcre2_code *code = NULL;
-    if (pt->blob && pcre2_serialize_decode(&code, 1, pt->blob, rs->gctx) == 1)
+    const unsigned char *blob = px_pat_blob(rs, pat);
+    if (blob && pcre2_serialize_decode(&code, 1, blob, rs->gctx) == 1)
         return code;
     int ec;
     PCRE2_SIZE off;
     pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);
     if (!cc)
         return NULL;
-    code = pcre2_compile((PCRE2_SPTR)pt->src, PCRE2_ZERO_TERMINATED, pt->flags, &ec, &off, cc);
+    code = pcre2_compile((PCRE2_SPTR)px_pat_src(rs, pat), PCRE2_ZERO_TERMINATED, px_pat_flags(rs, pat),
+                         &ec, &off, cc);
     pcre2_compile_context_free(cc);
     return code;
 }
 
 /* The pattern's code, loaded now if no thread has yet. */
-static pcre2_code *compiled(const px_ruleset *rs, pattern *pt)
+static pcre2_code *compiled(const px_ruleset *rs, int pat)
 {
+    pattern *pt = &rs->pats[pat];
     pcre2_code *code = atomic_load_explicit(&pt->code, memory_order_acquire);
     if (code)
         return code;
-    code = load(rs, pt);
+    code = load(rs, pat);
     if (!code)
         return NULL;
     pcre2_code *none = NULL;
@@ -353,11 +357,12 @@ static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char
     /* An anchored pattern whose words are not where it wants them cannot
      * match: no run, and no use counted. (Not without the index: that is
      * a test's reference, every rule tried.) */
-    if (pt->head && rs->index.built && !px_lit_head_fits(pt->head, subj, n))
+    const char *head = px_pat_head(rs, pat);
+    if (head && rs->index.built && !px_lit_head_fits(head, subj, n))
         return false;
     pcre2_code *code = atomic_load_explicit(&pt->jitted, memory_order_acquire);
     if (!code) {
-        code = compiled(rs, pt);
+        code = compiled(rs, pat);
         if (!code) {
             s->failed = true; /* out of memory: the caller reports it */
             return false;
@@ -412,7 +417,7 @@ static bool side_matches(const px_ruleset *rs, px_scratch *s, int pat, int side)
     uint64_t bit = 1ull << (pat % 64);
     size_t w = (size_t)pat / 64;
     /* A pattern without literals is never in hits: it always runs. */
-    if (rs->pats[pat].lits && !(s->hits[side][w] & bit))
+    if (px_pat_lits(rs, pat) && !(s->hits[side][w] & bit))
         return false;
     if (s->known[side][w] & bit)
         return s->truth[side][w] & bit;

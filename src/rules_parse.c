@@ -42,15 +42,17 @@ static void free_matchers(const px_alloc *a, const matcher *m, int n)
     px_free(a, (void *)m);
 }
 
-static void free_pattern(const px_alloc *a, pattern *pt, bool own)
+/* Frees pattern i's code, and its text if a rule file added it. */
+static void free_pattern(px_ruleset *rs, int i)
 {
-    if (own) {
-        px_free(a, (void *)pt->src);
-        px_free(a, (void *)pt->lits);
-        px_free(a, (void *)pt->head);
+    if (i >= rs->image_pats) {
+        pattern_text *t = &rs->texts[i - rs->image_pats];
+        px_free(rs->a, (void *)t->src);
+        px_free(rs->a, (void *)t->lits);
+        px_free(rs->a, (void *)t->head);
     }
-    pcre2_code_free(atomic_load(&pt->code));
-    pcre2_code_free(atomic_load(&pt->jitted));
+    pcre2_code_free(atomic_load(&rs->pats[i].code));
+    pcre2_code_free(atomic_load(&rs->pats[i].jitted));
 }
 
 void px_rules_free(px_ruleset *rs)
@@ -61,7 +63,7 @@ void px_rules_free(px_ruleset *rs)
     for (int i = rs->image_rules; i < rs->nrules; i++)
         free_matchers(a, rs->rules[i].m, rs->rules[i].nm);
     for (int i = 0; i < rs->npats; i++)
-        free_pattern(a, &rs->pats[i], i >= rs->image_pats);
+        free_pattern(rs, i);
     px_free(a, rs->keys);
     px_free(a, rs->elem_list);
     px_free(a, rs->text_list);
@@ -73,6 +75,7 @@ void px_rules_free(px_ruleset *rs)
         px_free(a, (void *)rs->files[i]);
     px_free(a, rs->rules);
     px_free(a, rs->pats);
+    px_free(a, rs->texts);
     px_free(a, rs->files);
     for (int i = 0; i < PX_JIT_SPARES; i++)
         pcre2_jit_stack_free(atomic_load(&rs->spare_jit[i]));
@@ -117,10 +120,11 @@ static bool grow(const px_alloc *a, void **arr, int *cap, int need, size_t elem)
  * pattern, compiled once and tested once per subject. */
 static int find_pattern(const px_ruleset *rs, const char *src, size_t len, uint32_t f)
 {
-    for (int i = 0; i < rs->npats; i++)
-        if (rs->pats[i].flags == f && !strncmp(rs->pats[i].src, src, len) &&
-            rs->pats[i].src[len] == '\0')
+    for (int i = 0; i < rs->npats; i++) {
+        const char *s = px_pat_src(rs, i);
+        if (px_pat_flags(rs, i) == f && !strncmp(s, src, len) && s[len] == '\0')
             return i;
+    }
     return -1;
 }
 
@@ -163,18 +167,21 @@ static int add_pattern(parser *p, const char *src, size_t len, const char *flags
             pcre2_code_free(code);
         return PITH_OK;
     }
-    if (!grow(rs->a, (void **)&rs->pats, &rs->cappats, rs->npats + 1, sizeof *rs->pats)) {
+    int t = rs->npats - rs->image_pats;
+    if (!grow(rs->a, (void **)&rs->pats, &rs->cappats, rs->npats + 1, sizeof *rs->pats) ||
+        !grow(rs->a, (void **)&rs->texts, &rs->captexts, t + 1, sizeof *rs->texts)) {
         pcre2_code_free(code);
         return PITH_ERR_NOMEM;
     }
+    pattern_text *tx = &rs->texts[t];
+    memset(tx, 0, sizeof *tx);
+    tx->src = px_strndup(rs->a, src, len);
+    if (!tx->src) {
+        pcre2_code_free(code);
+        return PITH_ERR_NOMEM;
+    }
+    tx->flags = f;
     pattern *pt = &rs->pats[rs->npats];
-    memset(pt, 0, sizeof *pt);
-    pt->src = px_strndup(rs->a, src, len);
-    if (!pt->src) {
-        pcre2_code_free(code);
-        return PITH_ERR_NOMEM;
-    }
-    pt->flags = f;
     atomic_init(&pt->code, code);
     atomic_init(&pt->jitted, NULL);
     atomic_init(&pt->uses, 0);
@@ -505,7 +512,7 @@ int px_rules_parse(px_ruleset *rs, const char *name, const char *text, size_t le
         for (int i = nrules0; i < rs->nrules; i++)
             free_matchers(rs->a, rs->rules[i].m, rs->rules[i].nm);
         for (int i = npats0; i < rs->npats; i++)
-            free_pattern(rs->a, &rs->pats[i], true);
+            free_pattern(rs, i);
         rs->nrules = nrules0;
         rs->npats = npats0;
     }
@@ -552,15 +559,15 @@ static int build_scanner(px_ruleset *rs)
     if (!sets)
         return PITH_ERR_NOMEM;
     for (int i = rs->image_pats; i < rs->npats; i++) {
-        pattern *pt = &rs->pats[i];
+        pattern_text *t = &rs->texts[i - rs->image_pats];
         px_litset l;
-        if (px_literals(rs->a, pt->src, pt->flags & PCRE2_EXTENDED, &l)) {
-            pt->lits = l.data;
+        if (px_literals(rs->a, t->src, t->flags & PCRE2_EXTENDED, &l)) {
+            t->lits = l.data;
             sets[i] = l;
         }
         char *head;
-        if (px_lit_head(rs->a, pt->src, pt->flags & PCRE2_EXTENDED, &head))
-            pt->head = head;
+        if (px_lit_head(rs->a, t->src, t->flags & PCRE2_EXTENDED, &head))
+            t->head = head;
     }
     rs->scan = px_scanner_new(rs->a, sets, rs->npats);
     px_free(rs->a, sets);
@@ -625,24 +632,11 @@ int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *er
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
     memcpy(rs->files, img->files, (size_t)img->nfiles * sizeof *rs->files);
     memcpy(rs->rules, img->rules, (size_t)img->nrules * sizeof *rs->rules);
-    for (int i = 0, at = 0; i < img->nrules; i++) {
-        rs->rules[i].m = img->matchers + at;
-        at += img->rules[i].nm;
-    }
-    for (int i = 0; i < img->npats; i++) {
-        pattern *pt = &rs->pats[i];
-        const px_image_pattern *ip = &img->pats[i];
-        pt->src = px_image_src(img, i);
-        pt->flags = ip->flags;
-        atomic_init(&pt->code, NULL);
-        atomic_init(&pt->jitted, NULL);
-        atomic_init(&pt->uses, 0);
-    atomic_init(&pt->jit_claimed, false);
-        pt->lits = px_image_lits(img, i);
-        pt->head = px_image_head(img, i);
-        pt->blob = px_image_blob(img, i);
-        pt->blob_len = ip->blob_len;
-    }
+    for (int i = 0; i < img->nrules; i++)
+        rs->rules[i].m = img->matchers + img->first[i];
+    /* The patterns' texts stay in the image; their states start as
+     * calloc's zeros (no code, none JIT-compiled, no uses, unclaimed: the
+     * lock-free atomics here have no other state). */
     rs->nfiles = rs->image_files = img->nfiles;
     rs->nrules = rs->caprules = rs->image_rules = img->nrules;
     rs->npats = rs->cappats = rs->image_pats = img->npats;

@@ -94,9 +94,11 @@ static void test_image_is_the_parsed_files(void **state)
     for (int i = 0; i < rs->nfiles; i++)
         assert_string_equal(img->files[i], rs->files[i]);
     assert_int_equal(img->nrules, rs->nrules);
-    for (int i = 0, at = 0; i < rs->nrules; i++) {
+    int ends_plain = 0, starts_named = INT32_MAX; /* where the matchers naming strings begin */
+    for (int i = 0; i < rs->nrules; i++) {
         const rule *a = &img->rules[i], *b = &rs->rules[i];
-        /* no pointer in the image's rules: their matchers follow in order */
+        int at = img->first[i];
+        /* no pointer in the image's rules: first[i] says where their matchers are */
         assert_null(a->m);
         assert_true(a->drop == b->drop && a->score == b->score && a->text == b->text);
         assert_int_equal(a->file, b->file);
@@ -113,13 +115,23 @@ static void test_image_is_the_parsed_files(void **state)
             assert_memory_equal(x->tags, y->tags, sizeof x->tags);
             assert_true(same_list(x->tagnames, y->tagnames));
         }
-        at += a->nm;
+        bool named = false;
+        for (int j = 0; j < a->nm; j++)
+            named |= img->matchers[at + j].name || img->matchers[at + j].value ||
+                     img->matchers[at + j].tagnames;
+        if (named && at < starts_named)
+            starts_named = at;
+        if (!named && at + a->nm > ends_plain)
+            ends_plain = at + a->nm;
     }
+    /* the rules whose matchers name a string have theirs after all others */
+    assert_true(ends_plain <= starts_named);
+    assert_true(starts_named < INT32_MAX);
     assert_int_equal(img->npats, rs->npats);
     for (int i = 0; i < rs->npats; i++) {
-        assert_string_equal(px_image_src(img, i), rs->pats[i].src);
-        assert_int_equal(img->pats[i].flags, rs->pats[i].flags);
-        assert_true(same_list(px_image_lits(img, i), rs->pats[i].lits));
+        assert_string_equal(px_image_src(img, i), rs->texts[i].src);
+        assert_int_equal(img->pats[i].flags, rs->texts[i].flags);
+        assert_true(same_list(px_image_lits(img, i), rs->texts[i].lits));
     }
     assert_int_equal(img->nkeys, rs->nkeys);
     for (int k = 0; k < rs->nkeys; k++)
@@ -298,7 +310,33 @@ static void test_user_rules_go_on_top(void **state)
     assert_int_equal(px_rules_parse(rs, "mine.rules", mine, strlen(mine), &err), PITH_OK);
     assert_int_equal(px_rules_parse(rs, "again.rules", mine, strlen(mine), &err), PITH_OK);
     assert_int_equal(px_rules_count(rs), (size_t)px_builtin_image.nrules + 4);
+    /* and one written as the image has it: found there, no new pattern */
+    const px_rules_image *img = &px_builtin_image;
+    int same = -1;
+    for (int i = 0; i < img->npats && same < 0; i++)
+        if (img->pats[i].flags == (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS) &&
+            !strpbrk(px_image_src(img, i), "/\n") && strlen(px_image_src(img, i)) < 200)
+            same = i;
+    assert_true(same >= 0);
+    char theirs[256];
+    snprintf(theirs, sizeof theirs, "+1 text~/%s/i\n", px_image_src(img, same));
+    assert_int_equal(px_rules_parse(rs, "theirs.rules", theirs, strlen(theirs), &err), PITH_OK);
+    assert_int_equal(rs->rules[rs->nrules - 1].m[0].pat, same);
+    assert_int_equal(rs->npats, img->npats + 2);
     assert_int_equal(px_rules_compile(rs, &err), PITH_OK);
+    /* the image's patterns read in place, the file's from the rule set */
+    for (int i = 0; i < img->npats; i++) {
+        assert_ptr_equal(px_pat_src(rs, i), px_image_src(img, i));
+        assert_ptr_equal(px_pat_lits(rs, i), px_image_lits(img, i));
+        assert_ptr_equal(px_pat_head(rs, i), px_image_head(img, i));
+        assert_ptr_equal(px_pat_blob(rs, i), px_image_blob(img, i));
+        assert_int_equal(px_pat_flags(rs, i), img->pats[i].flags);
+    }
+    assert_string_equal(px_pat_src(rs, img->npats), "(?:^|\\s)zebra-box(?:\\s|$)");
+    assert_string_equal(px_pat_src(rs, img->npats + 1), "^ok$");
+    assert_null(px_pat_blob(rs, img->npats));
+    assert_non_null(px_pat_lits(rs, img->npats)); /* "zebra-box", for the scanner */
+    assert_non_null(px_pat_head(rs, img->npats + 1)); /* anchored */
     px_verdict v = verdict(rs, "<div id=x class='a zebra-box'>x</div>");
     assert_true(v.drop);
     char where[64];
