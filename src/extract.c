@@ -347,8 +347,37 @@ static float region_factor(const px_page *pg, int i)
  * or lists of links that are article text (mark_link_lists), hold a real
  * share of its prose: a wiki page whose lists of links sink the worth of
  * the whole body, an intro above a gallery, a "links of the week" post
- * whose one paragraph opens its lists. The parent then holds the article;
+ * whose one paragraph opens its lists (in the same element, or each under
+ * its heading in a block of its own). The parent then holds the article;
  * clean() drops the other link lists inside it. */
+static bool heading_like(const px_page *pg, int i);
+
+/* The characters of the lists of links in block c, when c is a block of
+ * its own around a heading and such lists and nothing else (a content
+ * element of TYPO3 or Contao, seen through its wrappers), else 0. */
+static int link_list_block(const px_page *pg, int c)
+{
+    for (;;) {
+        int only = -1, lists = 0;
+        bool other = false;
+        for (int k = pg->doc.nodes[c].first; k >= 0; k = pg->doc.nodes[k].next) {
+            if (dropped(pg, k) || !pg->info[k].chars)
+                continue;
+            if (pg->info[k].chars == pg->info[c].chars && pg->doc.nodes[k].kind == PX_ELEMENT)
+                only = k;
+            if (pg->info[k].link_list)
+                lists += pg->info[k].chars;
+            else if (pg->doc.nodes[k].kind != PX_ELEMENT || !heading_like(pg, k))
+                other = true;
+        }
+        if (only >= 0 && !pg->info[only].link_list) {
+            c = only;
+            continue;
+        }
+        return other ? 0 : lists;
+    }
+}
+
 static bool continued(const px_page *pg, int i)
 {
     int p = pg->doc.nodes[i].parent;
@@ -364,6 +393,8 @@ static bool continued(const px_page *pg, int i)
             sib += in->chars;
         else if (in->owner == c && px_is_good_para(in->own_chars, in->own_link, in->own_punct))
             sib += in->own_chars;
+        else if (pg->doc.nodes[c].kind == PX_ELEMENT)
+            sib += link_list_block(pg, c);
     }
     return sib >= 200 && 4 * sib >= pg->info[i].para_chars;
 }
@@ -675,17 +706,52 @@ static bool opens_with_link(const px_page *pg, int i)
     return false;
 }
 
+/* Does the text of element i open with a link and then a dash or a colon
+ * before the remark that follows it ("NVDA – Windows, the one I test with
+ * first", "goleak: leak checks for tests")? That is how a list of
+ * resources describes each of them, however long the remark. */
+static bool link_then_remark(const px_page *pg, int i)
+{
+    bool linked = false;
+    FOR_KEPT(pg, j, i) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (dropped(pg, j) || nd->kind != PX_TEXT || blank_text(nd))
+            continue;
+        if (nd->flags & PX_IN_LINK) {
+            linked = true;
+            continue;
+        }
+        if (!linked)
+            return false;
+        size_t len, k = 0;
+        const char *t = px_text(nd, &len);
+        while (k < len && px_ascii_is_space((unsigned char)t[k]))
+            k++;
+        static const char *const seps[] = {"-", ":", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x95", "\xEF\xBC\x9A"};
+        for (size_t s = 0; s < sizeof seps / sizeof *seps; s++) {
+            size_t sl = strlen(seps[s]);
+            if (len - k > sl && !memcmp(t + k, seps[s], sl) && px_ascii_is_space((unsigned char)t[k + sl]))
+                return true;
+        }
+        /* A full-width colon needs no space after it. */
+        return len - k >= 3 && !memcmp(t + k, "\xEF\xBC\x9A", 3);
+    }
+    return false;
+}
+
 /* Is list item i a bare link: a few words, most of them linked (or a
- * link first and a remark after it, as a "links of the week" post gives
- * them), with no thumbnail and no summary beside it (a teaser card has
- * both), leading off the page but not to another article of the site? A
- * link to an anchor of the page is a table of contents, not text. */
+ * link first and a remark after it, as a "links of the week" post or a
+ * list of resources gives them), with no thumbnail and no summary beside
+ * it (a teaser card has both), leading off the page but not to another
+ * article of the site? A link to an anchor of the page is a table of
+ * contents, not text. */
 static bool bare_link_item(const px_page *pg, int i)
 {
     const px_info *in = &pg->info[i];
     if (!in->chars || in->chars > 150 || in->paras)
         return false;
-    if (5 * in->link < 3 * in->chars && !(3 * in->link >= in->chars && opens_with_link(pg, i)))
+    if (5 * in->link < 3 * in->chars && !(3 * in->link >= in->chars && opens_with_link(pg, i)) &&
+        !link_then_remark(pg, i))
         return false;
     bool away = false;
     FOR_KEPT(pg, j, i) {
@@ -702,24 +768,34 @@ static bool bare_link_item(const px_page *pg, int i)
     return away;
 }
 
-/* Are the items of list l all bare links, at least min_items of them?
- * (One is enough under a heading of its own, in an element whose other
- * lists of links are article text: the last heading of a "links of the
- * month" post may give a single link.) */
-static bool bare_link_list(const px_page *pg, int l, int min_items)
+/* Are the items of list l all bare links, at least min_items of them,
+ * and each a link with a remark after it if `described`? In a <dl> the
+ * items are the terms, and their remark is the <dd> after each. (One is enough
+ * under a heading of its own, on a page whose other lists of links are
+ * article text: the last heading of a "links of the month" post may give
+ * a single link.) */
+static bool bare_link_list(const px_page *pg, int l, int min_items, bool described)
 {
     const px_node *nd = &pg->doc.nodes[l];
-    if (nd->tag != GUMBO_TAG_UL && nd->tag != GUMBO_TAG_OL)
+    if (nd->tag != GUMBO_TAG_UL && nd->tag != GUMBO_TAG_OL && nd->tag != GUMBO_TAG_DL)
         return false;
     int items = 0;
+    bool term = false; /* in a <dl>: a term still waiting for its remark */
     for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next) {
         if (pg->doc.nodes[c].kind != PX_ELEMENT || dropped(pg, c))
             continue;
-        if (pg->doc.nodes[c].tag != GUMBO_TAG_LI || !bare_link_item(pg, c))
+        unsigned tag = pg->doc.nodes[c].tag;
+        if (nd->tag == GUMBO_TAG_DL && tag == GUMBO_TAG_DD) {
+            term = false;
+            continue;
+        }
+        if (tag != (nd->tag == GUMBO_TAG_DL ? GUMBO_TAG_DT : GUMBO_TAG_LI) || !bare_link_item(pg, c) ||
+            (described && (nd->tag == GUMBO_TAG_DL ? term : !link_then_remark(pg, c))))
             return false;
+        term = nd->tag == GUMBO_TAG_DL;
         items++;
     }
-    return items >= min_items;
+    return items >= min_items && !(described && term);
 }
 
 /* Marks element l and everything in it as a list of links that is
@@ -730,11 +806,35 @@ static void mark_link_list(px_page *pg, int l)
         pg->info[j].link_list = true;
 }
 
+/* Is element i a heading, or a wrapper around one and nothing else (the
+ * <header> a content block of TYPO3 or Contao puts its <h2> in)? */
+static bool heading_like(const px_page *pg, int i)
+{
+    for (;;) {
+        const px_node *nd = &pg->doc.nodes[i];
+        if (is_heading(nd->tag))
+            return true;
+        int only = -1;
+        for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next) {
+            if (dropped(pg, c) || !pg->info[c].chars)
+                continue;
+            if (only >= 0 || pg->doc.nodes[c].kind != PX_ELEMENT || pg->info[c].chars != pg->info[i].chars)
+                return false;
+            only = c;
+        }
+        if (only < 0)
+            return false;
+        i = only;
+    }
+}
+
 /* Marks the lists of links that are article text, so that scoring does
  * not count their links against the article: lists of bare links that a
  * heading or a paragraph introduces, in an element that holds a paragraph
  * of prose of its own (the list sits in the article's text, not in a
- * widget or a menu), and tables of data whose cells are links (a table of
+ * widget or a menu) or, where the page gives each list a block of its own
+ * (TYPO3, Contao), lists under a heading whose every item is a link with a
+ * remark (a menu or a widget lists bare names), and tables of data whose cells are links (a table of
  * sources, of portals, of releases: a header row or plain cells beside
  * the links say it is data, not a grid of menu links). Each element's
  * children are read twice, so the cost stays linear. Returns whether any
@@ -742,6 +842,7 @@ static void mark_link_list(px_page *pg, int l)
 static bool mark_link_lists(px_page *pg)
 {
     bool any = false;
+    int marked = 0;
     int body = pg->doc.body >= 0 ? pg->doc.body : 0;
     FOR_KEPT(pg, p, body) {
         const px_node *nd = &pg->doc.nodes[p];
@@ -756,14 +857,13 @@ static bool mark_link_lists(px_page *pg)
         for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next)
             if (!dropped(pg, c) && pg->info[c].owner == c && good_para(&pg->info[c]))
                 prose += pg->info[c].own_chars;
-        if (!prose)
-            continue;
-        int prev = -1, marked = 0;
+        int prev = -1;
         for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next) {
             if (pg->doc.nodes[c].kind != PX_ELEMENT || dropped(pg, c))
                 continue;
-            unsigned pt = prev >= 0 ? pg->doc.nodes[prev].tag : 0;
-            if (prev >= 0 && (is_heading(pt) || pt == GUMBO_TAG_P) && bare_link_list(pg, c, marked && is_heading(pt) ? 1 : 2)) {
+            bool head = prev >= 0 && heading_like(pg, prev);
+            if (prev >= 0 && (head || (prose && pg->doc.nodes[prev].tag == GUMBO_TAG_P)) &&
+                bare_link_list(pg, c, marked && head ? 1 : 2, !prose)) {
                 mark_link_list(pg, c);
                 marked++;
                 any = true;
