@@ -600,12 +600,16 @@ static void clean(px_page *pg, int root)
             continue;
         }
         prose_seen |= in->own_chars > 0 && good_para(in);
-        if (!is_heading(nd->tag) && in->chars > 0 && in->chars <= 250 && is_byline(pg, i)) {
+        if (i >= table_end && nd->tag == GUMBO_TAG_TABLE && data_table(pg, i))
+            table_end = nd->end;
+        /* A data table's cell that reads as the page's date ("September
+         * 2025" in a row of releases) is a value of the table, not its
+         * dateline: dropping it would shift the row's columns. */
+        if (i >= table_end && !is_heading(nd->tag) && in->chars > 0 && in->chars <= 250 &&
+            is_byline(pg, i)) {
             drop(pg, i, WHY_BYLINE);
             continue;
         }
-        if (i >= table_end && nd->tag == GUMBO_TAG_TABLE && data_table(pg, i))
-            table_end = nd->end;
         if (i < table_end)
             continue;
         bool has_own = in->own_chars > 0;
