@@ -203,7 +203,7 @@ static bool holds_content(const px_page *pg, const box_facts *f, int b, enum con
 /* The call to action around control c of kind k: its largest ancestor
  * below the root that is short, holds no content, and is a minor part of
  * the content. -1 when the control sits in a sentence (a "copy" button
- * in running text) or in no such box. */
+ * in running text), in a heading, or in no such box. */
 static int cta_box(const px_page *pg, const box_facts *f, int root, int c, enum control k)
 {
     /* The block the control sits in (a control may parse as a block of
@@ -214,6 +214,11 @@ static int cta_box(const px_page *pg, const box_facts *f, int root, int c, enum 
         return -1;
     int box = -1;
     for (int b = pg->doc.nodes[c].parent; b > root; b = pg->doc.nodes[b].parent) {
+        /* A control inside a heading is the heading's own (the permalink
+         * or copy-link button of Substack, Ghost and docs sites): the
+         * heading is the article's, and so is the box around it. */
+        if (is_heading(pg->doc.nodes[b].tag))
+            return -1;
         if (pg->info[b].chars > CTA_MAX_CHARS || !minor_part(pg, root, b) || holds_content(pg, f, b, k))
             break;
         box = b;
