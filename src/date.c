@@ -347,15 +347,18 @@ static bool eat_str(scan *c, const char *w)
     return false;
 }
 
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+int px_date_month_days(int year, int month)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return mdays[month - 1] + (month == 2 && leap);
+}
 
 static bool valid_date(const px_date *d)
 {
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (d->year < 1000 || d->year > 9999 || d->month < 1 || d->month > 12 || d->day < 1)
         return false;
-    int md = mdays[d->month - 1] + (d->month == 2 && leap(d->year));
-    if (d->day > md)
+    if (d->day > px_date_month_days(d->year, d->month))
         return false;
     if (d->hour >= 0 && (d->hour > 23 || d->min < 0 || d->min > 59 || d->sec < 0 || d->sec > 60))
         return false;

@@ -25,8 +25,7 @@ long px_date_days(int year, int month, int day)
     return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
 
-/* The calendar day of a day number. */
-static void civil(long z, px_date *d)
+void px_date_civil(long z, px_date *d)
 {
     z += 719468;
     long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -182,10 +181,7 @@ static void back(const px_date *ref, long count, int unit, px_date *out)
         long months = (long)ref->year * 12 + (ref->month - 1) - count * (-unit);
         out->year = (int)(months / 12);
         out->month = (int)(months % 12) + 1;
-        static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        int y = out->year;
-        int md = mdays[out->month - 1] +
-                 (out->month == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+        int md = px_date_month_days(out->year, out->month);
         if (out->day > md)
             out->day = md;
         out->hour = out->min = out->sec = -1;
@@ -195,7 +191,7 @@ static void back(const px_date *ref, long count, int unit, px_date *out)
     long day = px_date_days(ref->year, ref->month, ref->day);
     long t = day * 86400 + secs - count * unit;
     long dn = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-    civil(dn, out);
+    px_date_civil(dn, out);
     /* "3 hours ago" has a time; "2 days ago" names a day only */
     if (timed && unit < DAY) {
         long s = t - dn * 86400;

@@ -91,10 +91,10 @@ int px_date_jalali_month(const char *s, size_t n)
     return 0;
 }
 
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-/* The arithmetic of the 33-year cycle (the algorithm of the jdf library,
- * exact for the years pages give: 1300-1500 is 1921-2122). */
+/* The day number of the 33-year cycle's arithmetic (the algorithm of the
+ * jdf library, exact for the years pages give: 1300-1500 is 1921-2122)
+ * counts from the proleptic Gregorian 0000-01-01; 719528 days before
+ * 1970-01-01, the epoch of px_date_days and px_date_civil. */
 bool px_date_from_jalali(int jy, int jm, int jd, px_date *d)
 {
     if (jy < 1300 || jy > 1500 || jm < 1 || jm > 12 || jd < 1 || jd > (jm <= 6 ? 31 : 30))
@@ -102,27 +102,6 @@ bool px_date_from_jalali(int jy, int jm, int jd, px_date *d)
     long y = jy + 1595;
     long days = -355668 + 365 * y + (y / 33) * 8 + ((y % 33) + 3) / 4 + jd;
     days += jm < 7 ? (jm - 1) * 31 : (jm - 7) * 30 + 186;
-    long gy = 400 * (days / 146097);
-    days %= 146097;
-    if (days > 36524) {
-        days--;
-        gy += 100 * (days / 36524);
-        days %= 36524;
-        if (days >= 365)
-            days++;
-    }
-    gy += 4 * (days / 1461);
-    days %= 1461;
-    if (days > 365) {
-        gy += (days - 1) / 365;
-        days = (days - 1) % 365;
-    }
-    int gd = (int)days + 1, gm = 0;
-    const int mdays[] = {31, leap((int)gy) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    while (gm < 11 && gd > mdays[gm])
-        gd -= mdays[gm++];
-    d->year = (int)gy;
-    d->month = gm + 1;
-    d->day = gd;
+    px_date_civil(days - 719528, d);
     return true;
 }
