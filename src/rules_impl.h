@@ -295,6 +295,22 @@ static inline uint32_t px_tok_hash(int how, const char *s, size_t n)
 {
     return px_fnv1a(px_fnv1a_byte(PX_FNV1A_SEED, (unsigned char)how), s, n);
 }
+/* The next token from *p of a list split at white space (class, role):
+ * its start, its length in *len, and *p moved past it; NULL when none is
+ * left. has_token and the index's value table split alike through it, so
+ * that the table finds exactly the tokens a matcher would. */
+static inline const char *px_tok_next(const char **p, size_t *len)
+{
+    const char *s = *p;
+    while (px_ascii_is_space((unsigned char)*s))
+        s++;
+    const char *b = s;
+    while (*s && !px_ascii_is_space((unsigned char)*s))
+        s++;
+    *p = s;
+    *len = (size_t)(s - b);
+    return *len ? b : NULL;
+}
 /* Adds to cand the gates of L that wait for a pattern in hits. */
 void px_index_hits(const px_index_list *L, const uint64_t *hits, int hit_words, uint64_t *cand);
 

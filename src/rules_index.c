@@ -220,7 +220,7 @@ static void probe(const px_index_list *L, int how, const char *s, size_t n, uint
 }
 
 /* Adds to cand the gates of L that want a value the node has: its whole
- * value, or each of its tokens (split as has_token in rules_match.c). */
+ * value, or each of its tokens (px_tok_next, as has_token splits them). */
 static void wanted(const px_index_list *L, const char *const *vals, int nkeys, uint64_t *cand)
 {
     for (uint32_t keys = L->tok_whole | L->tok_split; keys; keys &= keys - 1) {
@@ -232,15 +232,9 @@ static void wanted(const px_index_list *L, const char *const *vals, int nkeys, u
             probe(L, 2 * k, v, strlen(v), cand);
         if (!(L->tok_split >> k & 1u))
             continue;
-        for (const char *p = v; *p;) {
-            while (px_ascii_is_space((unsigned char)*p))
-                p++;
-            const char *b = p;
-            while (*p && !px_ascii_is_space((unsigned char)*p))
-                p++;
-            if (p > b)
-                probe(L, 2 * k + 1, b, (size_t)(p - b), cand);
-        }
+        size_t n;
+        for (const char *p = v, *t; (t = px_tok_next(&p, &n)) != NULL;)
+            probe(L, 2 * k + 1, t, n, cand);
     }
 }
 

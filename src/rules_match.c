@@ -437,17 +437,10 @@ static bool has_token(const char *list, const char *tok)
 {
     if (!list)
         return false;
-    size_t tl = strlen(tok);
-    const char *p = list;
-    while (*p) {
-        while (px_ascii_is_space((unsigned char)*p))
-            p++;
-        const char *b = p;
-        while (*p && !px_ascii_is_space((unsigned char)*p))
-            p++;
-        if ((size_t)(p - b) == tl && !memcmp(b, tok, tl))
+    size_t tl = strlen(tok), n;
+    for (const char *p = list, *t; (t = px_tok_next(&p, &n)) != NULL;)
+        if (n == tl && !memcmp(t, tok, tl))
             return true;
-    }
     return false;
 }
 
