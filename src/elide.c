@@ -37,6 +37,7 @@ enum attr_bit {
     A_HREF = 1u << 7,    /* href: on <a>, <base>, an element with itemprop, and a
                           * <link> whose rel is canonical or image_src */
     A_REL = 1u << 8,
+    A_TREE = 1u << 9, /* Gumbo's tree builder reads its value: it stays in the page */
 };
 enum tag_bit {
     K_BREAKOUT = 1u << 0,    /* ends foreign content when it starts inside it */
@@ -155,7 +156,8 @@ static const struct {
     unsigned bits;
 } pass_attrs[] = {
     {"color", A_FONT}, {"face", A_FONT}, {"size", A_FONT},
-    {"itemprop", A_ITEM}, {"itemscope", A_ITEM}, {"type", A_TYPE}, {"rel", A_REL},
+    {"itemprop", A_ITEM}, {"itemscope", A_ITEM}, {"type", A_TYPE | A_TREE}, {"rel", A_REL},
+    {"encoding", A_TREE}, {"prompt", A_TREE}, {"action", A_TREE},
 };
 
 /* Names of read_attrs that pith reads on some elements only: they get
@@ -561,6 +563,7 @@ static unsigned tag_id(const tag *t) { return t->kind >> TAG_ID; }
 enum mode { HTML, SELECT, FOREIGN };
 
 typedef struct elider {
+    char *page;
     const char *end;
     char *out;          /* the page is rewritten in place: the output ends here */
     const char *copied; /* input up to here is in the output, or left out */
@@ -568,6 +571,7 @@ typedef struct elider {
     enum mode mode;
     unsigned opts;      /* enum px_elide_opt */
     const px_elide_names *names;
+    px_elide_values *values; /* NULL: values stay */
     int depth; /* open foreign elements */
     /* <pre> and <listing> print their white space: for each, start tags
      * seen less its own end tags (never fewer than are open: "</listing>"
@@ -731,17 +735,42 @@ static bool read_on(const tag *t, const struct attr *at)
     return false;
 }
 
-/* Takes out the tag's attributes that nobody reads (src/elide.h). Where
- * the pass is not sure how Gumbo reads their names (past ATTRS_MAX, or a
- * name repeated), it leaves the tag as it is. */
+/* Shorter values are not worth a place in the table: Gumbo reads them
+ * about as fast as they would be put back. */
+#define VALUE_MIN 4
+
+/* Takes the value of attribute at (which stays) out of the page into
+ * e->values, leaving "" (src/elide.h, px_elide_values). */
+static void take_value(elider *e, const struct attr *at)
+{
+    px_elide_values *vs = e->values;
+    size_t n = (size_t)(at->v_end - at->v);
+    if (vs->n == vs->cap || vs->used + n + 1 > vs->room || !px_verbatim(at->v, n))
+        return;
+    /* Copied first: the output may later overwrite the value's bytes. */
+    memcpy(vs->text + vs->used, at->v, n);
+    vs->text[vs->used + n] = '\0';
+    omit(e, at->v, at->v_end, at->quoted ? "" : "\"\"");
+    vs->at[vs->n] = (uint32_t)(e->out - 2 + at->quoted - e->page);
+    vs->off[vs->n++] = (uint32_t)vs->used;
+    vs->used += n + 1;
+}
+
+/* Takes out the tag's attributes that nobody reads (src/elide.h), and the
+ * values of the others into e->values. Where the pass is not sure how
+ * Gumbo reads their names (past ATTRS_MAX, or a name repeated), it leaves
+ * the tag as it is. */
 static void thin_attrs(elider *e, const tag *t)
 {
     if (t->more_attrs || repeats_attr(t))
         return;
     for (int i = 0; i < t->nattrs; i++) {
         const struct attr *at = &t->attrs[i];
-        if (read_on(t, at))
+        if (!(e->opts & PX_ELIDE_ATTRS) || read_on(t, at)) {
+            if (e->values && at->v && at->v_end - at->v >= VALUE_MIN && !(at->bits & A_TREE))
+                take_value(e, at);
             continue;
+        }
         if (!(at->bits & A_FONT) && is_ws(at->name[-1])) {
             const char *to = at->end;
             while (to < t->end && is_ws(*to))
@@ -839,7 +868,7 @@ static const char *markup(elider *e, const char *lt, tag *t, bool *stop)
         for (size_t i = 0; i < t->type_len && !t->read_body; i++)
             t->read_body = t->type[i] == '&' ||
                            (t->type_len - i >= 7 && px_ascii_ieq(t->type + i, "ld+json", 7));
-    if (t->nattrs && (e->opts & PX_ELIDE_ATTRS) && !e->quiet)
+    if (t->nattrs && ((e->opts & PX_ELIDE_ATTRS) || e->values) && !e->quiet)
         thin_attrs(e, t);
     return t->end;
 }
@@ -1051,9 +1080,67 @@ static const char *foreign_tag(elider *e, const char *lt, const tag *t)
     return t->end;
 }
 
-size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *names)
+int px_elide_values_init(const px_alloc *a, px_elide_values *v, size_t len)
+{
+    memset(v, 0, sizeof *v);
+    /* Offsets are 32 bits: a larger page keeps its values. */
+    if (len >= UINT32_MAX)
+        return PITH_OK;
+    /* A value taken out had VALUE_MIN bytes or more, a name, '=' and
+     * quotes or white space around it: cap bounds the count. Pages of
+     * memory never written are never touched. */
+    size_t cap = len / (VALUE_MIN + 4) + 1;
+    v->at = px_malloc(a, 2 * cap * sizeof *v->at + len + 1);
+    if (!v->at)
+        return PITH_ERR_NOMEM;
+    v->off = v->at + cap;
+    v->text = (char *)(v->off + cap);
+    v->cap = cap;
+    v->room = len + 1;
+    return PITH_OK;
+}
+
+void px_elide_values_free(const px_alloc *a, px_elide_values *v)
+{
+    px_free(a, v->at);
+    memset(v, 0, sizeof *v);
+}
+
+const char *px_elide_value(const px_elide_values *v, size_t at)
+{
+    size_t lo = 0, hi = v->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->at[mid] == at)
+            return v->text + v->off[mid];
+        if (v->at[mid] < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+void px_elide_restore(const px_elide_values *v, GumboNode *g, const char *page, size_t len)
+{
+    const GumboVector *attrs = &g->v.element.attributes;
+    for (unsigned i = 0; i < attrs->length; i++) {
+        GumboAttribute *at = attrs->data[i];
+        const char *o = at->original_value.data;
+        if (at->value[0] || at->original_value.length != 2 || o < page || o >= page + len)
+            continue;
+        const char *val = px_elide_value(v, (size_t)(o - page));
+        if (val)
+            at->value = val;
+    }
+}
+
+size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *names,
+                px_elide_values *values)
 {
     elider e;
+    e.page = page;
+    e.values = values && values->cap ? values : NULL;
     e.out = page;
     e.copied = page;
     e.end = page + len;

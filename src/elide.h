@@ -45,8 +45,10 @@
 #ifndef PITH_ELIDE_H
 #define PITH_ELIDE_H
 
+#include <gumbo.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "alloc.h"
 
 /* The names the pass looks up for every tag and attribute, hashed: the
@@ -66,7 +68,42 @@ enum px_elide_opt {
     PX_ELIDE_ATTRS = 1u << 2  /* attributes nobody reads */
 };
 
-size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *names);
+/* The values the pass took out of the attributes that stay (values, below):
+ * Gumbo reads every byte of a value one character at a time, and the
+ * class, href, src, title and alt values pith reads are about half of
+ * what is left of a page after the rest of the pass. A value Gumbo would
+ * copy byte for byte (no character reference, no CR or NUL, well-formed
+ * UTF-8, nothing px_strip_controls changes) and whose name the tree
+ * builder never reads becomes "" in the page; the caller puts it back
+ * into Gumbo's tree (px_elide_value), so pith reads the same tree. */
+typedef struct px_elide_values {
+    char *text;       /* the values, each ended by a NUL */
+    uint32_t *at;     /* per value: where its "" starts in the elided page (increasing) */
+    uint32_t *off;    /* per value: where it starts in text */
+    size_t n, cap;    /* values taken out; room for */
+    size_t used, room; /* bytes of text */
+} px_elide_values;
+
+/* Room for the values of a page of len bytes. PITH_OK, or PITH_ERR_NOMEM
+ * (then v holds nothing to free). */
+int px_elide_values_init(const px_alloc *a, px_elide_values *v, size_t len);
+void px_elide_values_free(const px_alloc *a, px_elide_values *v);
+
+/* The value taken out of the attribute whose "" starts at offset at of the
+ * elided page (a Gumbo attribute's original_value), or NULL when the pass
+ * left that attribute's value in place. */
+const char *px_elide_value(const px_elide_values *v, size_t at);
+
+/* Gives the values back to the attributes of element g (a GumboNode) of
+ * the tree Gumbo made of the elided page[0..len). Each has "" in the page
+ * where its value was, which is Gumbo's original_value; clones of the
+ * element (the adoption agency's) and attributes moved to another element
+ * (a second <body>) keep it. */
+void px_elide_restore(const px_elide_values *v, GumboNode *g, const char *page, size_t len);
+
+/* values (may be NULL: no value taken out) is filled when given. */
+size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *names,
+                px_elide_values *values);
 
 /* Does pith or Gumbo read the value of attribute name[0..n) (any case)? */
 bool px_elide_reads_attr(const char *name, size_t n);

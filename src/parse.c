@@ -93,6 +93,14 @@ static GumboOutput *run_gumbo(px_doc *doc, const char *buf, size_t len)
 int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
              size_t memory_budget, pith_error *err)
 {
+    return px_parse_elided(doc, a, buf, len, NULL, memory_budget, err);
+}
+
+int px_parse_elided(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
+                    const px_elide_values *values, size_t memory_budget, pith_error *err)
+{
+    if (values && !values->n)
+        values = NULL;
     memset(doc, 0, sizeof *doc);
     doc->a = a;
     doc->html = doc->head = doc->body = -1;
@@ -153,6 +161,8 @@ int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
             if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
                 nd->kind = PX_ELEMENT;
                 nd->tag = (unsigned short)g->v.element.tag;
+                if (values)
+                    px_elide_restore(values, g, buf, len);
                 if (is_inline_tag(nd->tag))
                     nd->flags |= PX_INLINE;
                 if (nd->tag == GUMBO_TAG_HTML && doc->html < 0)

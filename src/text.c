@@ -2,6 +2,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "utf8.h"
 
 size_t px_utf8_len(unsigned char c)
 {
@@ -290,6 +291,36 @@ bool px_may_need_strip(const char *s, size_t n)
         if (may_start[u[i]] && stripped_at(u, i, n))
             return true;
     return false;
+}
+
+bool px_verbatim(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (size_t i = 0; i < n;) {
+        /* Eight bytes of printable ASCII but '&' at a time. */
+        if (n - i >= 8) {
+            uint64_t w, amp;
+            memcpy(&w, u + i, 8);
+            amp = w ^ (ones * '&');
+            if (!((((w - ones * 0x20) & ~w) | ((amp - ones) & ~amp) | ((w & ~highs) + ones) | w) &
+                  highs)) {
+                i += 8;
+                continue;
+            }
+        }
+        if (u[i] == '&' || unsafe_at(s, i, n))
+            return false;
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = px_utf8_valid(u + i, n - i);
+        if (!k)
+            return false;
+        i += k;
+    }
+    return true;
 }
 
 /* Letters folded for comparison: Latin letters with accents written as

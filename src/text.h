@@ -50,6 +50,12 @@ size_t px_strip_controls(char *s, size_t n);
  * needs no stripping of its strings at all. */
 bool px_may_need_strip(const char *s, size_t n);
 
+/* Does an HTML parser hand back the n bytes at s as they are, and
+ * px_strip_controls leave them so: well-formed UTF-8 without '&' (no
+ * character reference), CR, NUL or anything else px_strip_controls
+ * changes? */
+bool px_verbatim(const char *s, size_t n);
+
 
 /* s[0..n) written into out for comparing names: ASCII letters in lower
  * case, Latin letters with accents as a host writes them ("Küchenbuch" ~

@@ -416,6 +416,58 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
     return ok;
 }
 
+/* Gumbo's allocator for the elided tree: the values px_elide_restore puts
+ * back are the pass's, not Gumbo's to free. */
+static void *gumbo_alloc(void *ud, size_t n)
+{
+    (void)ud;
+    return malloc(n);
+}
+
+static void gumbo_free(void *ud, void *p)
+{
+    const px_elide_values *v = ud;
+    if (v->at && (char *)p >= v->text && (char *)p < v->text + v->room)
+        return;
+    free(p);
+}
+
+static const GumboVector *all_kids(const GumboNode *n)
+{
+    if (n->type == GUMBO_NODE_DOCUMENT)
+        return &n->v.document.children;
+    if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE)
+        return &n->v.element.children;
+    return NULL;
+}
+
+/* Puts the values back into every element of the elided tree, as
+ * px_parse_elided does (without recursion: trees may be deep). */
+static void restore_all(const px_elide_values *v, GumboNode *root, const char *page, size_t len)
+{
+    GumboNode *g = root;
+    for (;;) {
+        const GumboVector *k = all_kids(g);
+        if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE)
+            px_elide_restore(v, g, page, len);
+        if (k && k->length) {
+            g = k->data[0];
+            continue;
+        }
+        for (;;) {
+            if (g == root)
+                return;
+            const GumboVector *pk = all_kids(g->parent);
+            size_t i = g->index_within_parent + 1;
+            if (i < pk->length) {
+                g = pk->data[i];
+                break;
+            }
+            g = g->parent;
+        }
+    }
+}
+
 bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, size_t cap)
 {
     char *e = malloc(len + 1);
@@ -428,12 +480,15 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
     px_alloc a;
     px_alloc_init(&a, NULL);
     px_elide_names *names = px_elide_names_new(&a, NULL, 0);
-    if (!names) {
+    px_elide_values values;
+    if (!names || px_elide_values_init(&a, &values, len)) {
+        px_elide_names_free(names);
         free(e);
         snprintf(why, cap, "out of memory");
         return false;
     }
-    size_t elen = px_elide(e, len, PX_ELIDE_SVG | PX_ELIDE_SPACE | PX_ELIDE_ATTRS, names);
+    size_t elen =
+        px_elide(e, len, PX_ELIDE_SVG | PX_ELIDE_SPACE | PX_ELIDE_ATTRS, names, &values);
     px_elide_names_free(names);
     *elided_len = elen;
     bool ok = true;
@@ -441,11 +496,17 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
         GumboOptions opt = kGumboDefaultOptions;
         opt.max_errors = 0;
         GumboOutput *x = gumbo_parse_with_options(&opt, whole, len);
-        GumboOutput *y = gumbo_parse_with_options(&opt, e, elen);
+        GumboOptions eopt = opt;
+        eopt.allocator = gumbo_alloc;
+        eopt.deallocator = gumbo_free;
+        eopt.userdata = &values;
+        GumboOutput *y = gumbo_parse_with_options(&eopt, e, elen);
+        restore_all(&values, y->document, e, elen);
         ok = domdiff(x->document, y->document, why, cap);
         gumbo_destroy_output(&opt, x);
-        gumbo_destroy_output(&opt, y);
+        gumbo_destroy_output(&eopt, y);
     }
+    px_elide_values_free(&a, &values);
     free(e);
     return ok;
 }

@@ -201,7 +201,7 @@ static size_t elide(char *page, size_t n, unsigned opts, const char *const *keep
     px_alloc_init(&a, NULL);
     px_elide_names *names = px_elide_names_new(&a, keep, nkeep);
     assert_non_null(names);
-    size_t len = px_elide(page, n, opts, names);
+    size_t len = px_elide(page, n, opts, names, NULL);
     px_elide_names_free(names);
     return len;
 }
