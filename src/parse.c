@@ -90,6 +90,18 @@ static GumboOutput *run_gumbo(px_doc *doc, const char *buf, size_t len)
     return gumbo_parse_with_options(&doc->gopt, buf, len);
 }
 
+/* The arena outside Gumbo: a failure returns NULL here instead of
+ * jumping out of the parser. */
+static void *arena_alloc(void *ud, size_t n)
+{
+    px_arena *ar = ud;
+    jmp_buf escape;
+    ar->escape = &escape;
+    if (setjmp(escape))
+        return NULL;
+    return px_arena_alloc(ar, n);
+}
+
 int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
              size_t memory_budget, pith_error *err)
 {
@@ -99,7 +111,7 @@ int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
 int px_parse_elided(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
                     const px_elide_values *values, size_t memory_budget, pith_error *err)
 {
-    if (values && !values->n)
+    if (values && !values->n && !values->nruns)
         values = NULL;
     memset(doc, 0, sizeof *doc);
     doc->a = a;
@@ -174,6 +186,9 @@ int px_parse_elided(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
             } else {
                 nd->kind = g->type == GUMBO_NODE_DOCUMENT ? PX_ELEMENT : PX_TEXT;
                 nd->tag = GUMBO_TAG_UNKNOWN;
+                if (values && g->type == GUMBO_NODE_TEXT &&
+                    px_elide_restore_text(values, g, buf, len, arena_alloc, &doc->arena))
+                    return px_error(err, PITH_ERR_NOMEM, "out of memory while parsing");
             }
             if (strip)
                 clean(g);

@@ -443,20 +443,22 @@ static const GumboVector *all_kids(const GumboNode *n)
 
 /* Puts the values back into every element of the elided tree, as
  * px_parse_elided does (without recursion: trees may be deep). */
-static void restore_all(const px_elide_values *v, GumboNode *root, const char *page, size_t len)
+static bool restore_all(const px_elide_values *v, GumboNode *root, const char *page, size_t len)
 {
     GumboNode *g = root;
     for (;;) {
         const GumboVector *k = all_kids(g);
         if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE)
             px_elide_restore(v, g, page, len);
+        else if (g->type == GUMBO_NODE_TEXT && px_elide_restore_text(v, g, page, len, gumbo_alloc, NULL))
+            return false;
         if (k && k->length) {
             g = k->data[0];
             continue;
         }
         for (;;) {
             if (g == root)
-                return;
+                return true;
             const GumboVector *pk = all_kids(g->parent);
             size_t i = g->index_within_parent + 1;
             if (i < pk->length) {
@@ -501,8 +503,12 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
         eopt.deallocator = gumbo_free;
         eopt.userdata = &values;
         GumboOutput *y = gumbo_parse_with_options(&eopt, e, elen);
-        restore_all(&values, y->document, e, elen);
-        ok = domdiff(x->document, y->document, why, cap);
+        if (!restore_all(&values, y->document, e, elen)) {
+            snprintf(why, cap, "out of memory");
+            ok = false;
+        } else {
+            ok = domdiff(x->document, y->document, why, cap);
+        }
         gumbo_destroy_output(&opt, x);
         gumbo_destroy_output(&eopt, y);
     }

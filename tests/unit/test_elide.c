@@ -476,6 +476,69 @@ static void test_values_restored(void **state)
     px_elide_names_free(names);
 }
 
+/* Runs of text go too, leaving a mark; Gumbo's tree of the marked page,
+ * given its text back, is the tree of the page: with text that ignored
+ * end tags join, text fostered out of a table, text in the head, in a
+ * <pre> after its first newline, after the body. */
+static void test_runs(void **state)
+{
+    (void)state;
+    static const char *const pages[] = {
+        "<p>first run of long text</nosuch>second run of long text</p>",
+        "<p>a run of text long enough</b></i>and another one after it</p>",
+        "<table>a run of text fostered out<tr><td>a cell with enough text</td></tr></table>",
+        "<table><tr>  text in a row, fostered too <td>x</td></tr></table>",
+        "<html><head> text in the head goes to the body</head><body>and the body text</body>",
+        "<pre>\nthe first newline goes   away here</pre><pre>\n\nboth lines   stay here ok</pre>",
+        "<body><p>in the body</p></body>   text after the body ends here</html>",
+        "<p>text   with\t\truns   of  white\n\n space</p> \n <div>\n tail text long enough \n</div>",
+        "<ul><li>short<li>an item with enough text<li>and one more with text</ul>",
+        "<p>one run</p><!-- a comment -->text beside a comment",
+    };
+    px_alloc a;
+    px_alloc_init(&a, NULL);
+    px_elide_names *names = px_elide_names_new(&a, NULL, 0);
+    assert_non_null(names);
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        char page[512], why[512];
+        size_t n = strlen(pages[i]), elided;
+        memcpy(page, pages[i], n + 1);
+        px_elide_values v;
+        assert_int_equal(px_elide_values_init(&a, &v, n), PITH_OK);
+        size_t len = px_elide(page, n, PX_ELIDE_SPACE, names, &v);
+        if (!v.nruns)
+            fail_msg("case %zu: no run taken from %s", i, pages[i]);
+        for (size_t k = 0; k < v.nruns; k++)
+            assert_memory_equal(page + v.runs[k].at, PX_ELIDE_MARK, sizeof PX_ELIDE_MARK - 1);
+        assert_true(len < n);
+        px_elide_values_free(&a, &v);
+        if (!domdiff_page(pages[i], n, &elided, why, sizeof why))
+            fail_msg("case %zu: %s: %s", i, pages[i], why);
+    }
+    /* What stays: short text, a reference, a CR, white space alone, and
+     * every run of a page that holds the mark or a reference that may
+     * give it (one that wraps past U+10FFFF may). */
+    static const char *const kept[] = {
+        "<p>short</p><p>text with a &amp; in it, long</p><p>text with a CR\r in it, long</p>",
+        "<p>a long enough run of text</p><p>\xf4\x8f\xbf\xbd</p>",
+        "<p>a long enough run of text</p>&#x10FFFD;",
+        "<p>a long enough run of text</p><a title=\"&#1114109;\">x</a>",
+        "<p>a long enough run of text</p>&#4295082237;",
+    };
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++) {
+        char page[512];
+        size_t n = strlen(kept[i]);
+        memcpy(page, kept[i], n + 1);
+        px_elide_values v;
+        assert_int_equal(px_elide_values_init(&a, &v, n), PITH_OK);
+        px_elide(page, n, 0, names, &v);
+        if (v.nruns)
+            fail_msg("kept case %zu: a run taken from %s", i, kept[i]);
+        px_elide_values_free(&a, &v);
+    }
+    px_elide_names_free(names);
+}
+
 /* The check itself must see a difference when there is one. */
 static void test_domdiff_reports_a_difference(void **state)
 {
@@ -504,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_domdiff_attrs),
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_values_restored),
+        cmocka_unit_test(test_runs),
         cmocka_unit_test(test_domdiff_reports_a_difference),
     };
     return cmocka_run_group_tests_name("elide", tests, NULL, NULL);

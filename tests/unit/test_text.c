@@ -457,12 +457,28 @@ static void test_verbatim(void **state)
     assert_false(px_verbatim("a\xc3", 2));
 }
 
+/* px_may_give: the character as it is, and the numeric references that
+ * give it, decimal or hex, or may (past U+10FFFF, where parsers wrap). */
+static void test_may_give(void **state)
+{
+    (void)state;
+    const uint32_t cp = 0x10FFFD;
+    assert_false(px_may_give("plain text &amp; &#65; &#x41; \xf4\x8f\xbf\xbc", 32, cp));
+    assert_true(px_may_give("a \xf4\x8f\xbf\xbd b", 8, cp));
+    assert_true(px_may_give("a &#1114109; b", 14, cp));
+    assert_true(px_may_give("a &#x10fffd b", 13, cp));
+    assert_true(px_may_give("a &#99999999999; b", 18, cp));
+    assert_false(px_may_give("a &#; &# b", 10, cp));
+    assert_false(px_may_give("cut \xf4\x8f\xbf", 7, cp));
+}
+
 int main(void)
 {
     px_alloc_init(&A, NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_stripped_character_is_missed),
         cmocka_unit_test(test_verbatim),
+        cmocka_unit_test(test_may_give),
         cmocka_unit_test(test_ordinary_pages_need_no_strip),
         cmocka_unit_test(test_found_at_every_offset),
         cmocka_unit_test(test_carriage_return),
