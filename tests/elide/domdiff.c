@@ -416,20 +416,42 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
     return ok;
 }
 
-/* Gumbo's allocator for the elided tree: the values px_elide_restore puts
- * back are the pass's, not Gumbo's to free. */
+/* Gumbo's allocator for the elided tree: strings px_elide_restore
+ * replaces are never freed by Gumbo, and those it puts in are the pass's.
+ * So every block is kept here and freed at the end. */
+typedef struct blocks {
+    void **p;
+    size_t n, cap;
+} blocks;
+
 static void *gumbo_alloc(void *ud, size_t n)
 {
-    (void)ud;
-    return malloc(n);
+    blocks *b = ud;
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 1024;
+        void **m = realloc(b->p, cap * sizeof *m);
+        if (!m)
+            return NULL;
+        b->p = m;
+        b->cap = cap;
+    }
+    void *q = malloc(n);
+    if (q)
+        b->p[b->n++] = q;
+    return q;
 }
 
 static void gumbo_free(void *ud, void *p)
 {
-    const px_elide_values *v = ud;
-    if (v->at && (char *)p >= v->text && (char *)p < v->text + v->room)
-        return;
-    free(p);
+    (void)ud;
+    (void)p;
+}
+
+static void blocks_free(blocks *b)
+{
+    for (size_t i = 0; i < b->n; i++)
+        free(b->p[i]);
+    free(b->p);
 }
 
 static const GumboVector *all_kids(const GumboNode *n)
@@ -443,14 +465,15 @@ static const GumboVector *all_kids(const GumboNode *n)
 
 /* Puts the values back into every element of the elided tree, as
  * px_parse_elided does (without recursion: trees may be deep). */
-static bool restore_all(const px_elide_values *v, GumboNode *root, const char *page, size_t len)
+static bool restore_all(const px_elide_values *v, GumboNode *root, const char *page, size_t len,
+                        blocks *b)
 {
     GumboNode *g = root;
     for (;;) {
         const GumboVector *k = all_kids(g);
         if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE)
             px_elide_restore(v, g, page, len);
-        else if (g->type == GUMBO_NODE_TEXT && px_elide_restore_text(v, g, page, len, gumbo_alloc, NULL))
+        else if (g->type == GUMBO_NODE_TEXT && px_elide_restore_text(v, g, page, len, gumbo_alloc, b))
             return false;
         if (k && k->length) {
             g = k->data[0];
@@ -498,19 +521,20 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
         GumboOptions opt = kGumboDefaultOptions;
         opt.max_errors = 0;
         GumboOutput *x = gumbo_parse_with_options(&opt, whole, len);
+        blocks b = {NULL, 0, 0};
         GumboOptions eopt = opt;
         eopt.allocator = gumbo_alloc;
         eopt.deallocator = gumbo_free;
-        eopt.userdata = &values;
+        eopt.userdata = &b;
         GumboOutput *y = gumbo_parse_with_options(&eopt, e, elen);
-        if (!restore_all(&values, y->document, e, elen)) {
+        if (!restore_all(&values, y->document, e, elen, &b)) {
             snprintf(why, cap, "out of memory");
             ok = false;
         } else {
             ok = domdiff(x->document, y->document, why, cap);
         }
         gumbo_destroy_output(&opt, x);
-        gumbo_destroy_output(&eopt, y);
+        blocks_free(&b);
     }
     px_elide_values_free(&a, &values);
     free(e);
