@@ -21,6 +21,14 @@ static char lower(char c) { return (char)px_ascii_lower((unsigned char)c); }
  * rest stay. */
 #define ATTRS_MAX 32
 
+/* Shorter values are not worth a place in the table: Gumbo reads them
+ * about as fast as they would be put back. */
+#define VALUE_MIN 4
+
+/* Shorter text is not worth a run: its node would take about as long to
+ * find as Gumbo takes to read it. */
+#define TEXT_MIN 16
+
 /* What the pass knows of a name (px_elide_names): for an attribute, bits
  * of enum attr_bit; for a tag, bits of enum tag_bit and, above TAG_ID, a
  * number of enum tag_id for the tags it acts on one by one. */
@@ -37,6 +45,7 @@ enum attr_bit {
     A_HREF = 1u << 7,    /* href: on <a>, <base>, an element with itemprop, and a
                           * <link> whose rel is canonical or image_src */
     A_REL = 1u << 8,
+    A_TREE = 1u << 9, /* Gumbo's tree builder reads its value: it stays in the page */
 };
 enum tag_bit {
     K_BREAKOUT = 1u << 0,    /* ends foreign content when it starts inside it */
@@ -155,7 +164,8 @@ static const struct {
     unsigned bits;
 } pass_attrs[] = {
     {"color", A_FONT}, {"face", A_FONT}, {"size", A_FONT},
-    {"itemprop", A_ITEM}, {"itemscope", A_ITEM}, {"type", A_TYPE}, {"rel", A_REL},
+    {"itemprop", A_ITEM}, {"itemscope", A_ITEM}, {"type", A_TYPE | A_TREE}, {"rel", A_REL},
+    {"encoding", A_TREE}, {"prompt", A_TREE}, {"action", A_TREE},
 };
 
 /* Names of read_attrs that pith reads on some elements only: they get
@@ -561,6 +571,7 @@ static unsigned tag_id(const tag *t) { return t->kind >> TAG_ID; }
 enum mode { HTML, SELECT, FOREIGN };
 
 typedef struct elider {
+    char *page;
     const char *end;
     char *out;          /* the page is rewritten in place: the output ends here */
     const char *copied; /* input up to here is in the output, or left out */
@@ -568,6 +579,8 @@ typedef struct elider {
     enum mode mode;
     unsigned opts;      /* enum px_elide_opt */
     const px_elide_names *names;
+    px_elide_values *values; /* NULL: values stay */
+    bool runs;               /* text may go too */
     int depth; /* open foreign elements */
     /* <pre> and <listing> print their white space: for each, start tags
      * seen less its own end tags (never fewer than are open: "</listing>"
@@ -627,25 +640,109 @@ static void omit(elider *e, const char *from, const char *to, const char *with)
  * scores): a run of two or more, in text Gumbo reads in its data state,
  * shrinks to one character, a newline if it held one. Form feeds are
  * left alone (--explain counts them as text). */
+static bool folds(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+/* The end of the run of white space that folds at p (before lt), and in
+ * *to the character it folds to when it is two or more long. */
+static const char *space_run(const char *p, const char *lt, char *to)
+{
+    const char *q = p + 1;
+    bool nl = *p == '\n' || *p == '\r';
+    while (q < lt && folds(*q)) {
+        nl |= *q == '\n' || *q == '\r';
+        q++;
+    }
+    *to = nl ? '\n' : *p;
+    return q;
+}
+
 static void fold_space(elider *e, const char *s, const char *lt)
 {
     for (const char *p = s; p < lt; p++) {
-        if (!(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+        if (!folds(*p))
             continue;
-        const char *q = p + 1;
-        bool nl = *p == '\n' || *p == '\r';
-        while (q < lt && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r')) {
-            nl |= *q == '\n' || *q == '\r';
-            q++;
-        }
+        char to;
+        const char *q = space_run(p, lt, &to);
         if (q - p >= 2) {
-            if (nl && *p != '\n')
+            if (to != *p)
                 omit(e, p, q, "\n");
             else
                 omit(e, p + 1, q, "");
         }
         p = q;
     }
+}
+
+/* Copies s..lt to o as fold_space leaves it in the page (fold: it does),
+ * and returns the end of the copy. */
+static char *copy_folded(char *o, const char *s, const char *lt, bool fold)
+{
+    if (!fold) {
+        memcpy(o, s, (size_t)(lt - s));
+        return o + (lt - s);
+    }
+    for (const char *p = s; p < lt;) {
+        if (!folds(*p)) {
+            *o++ = *p++;
+            continue;
+        }
+        char to;
+        const char *q = space_run(p, lt, &to);
+        *o++ = q - p >= 2 ? to : *p;
+        p = q;
+    }
+    return o;
+}
+
+/* The run of text s..lt, between tags in HTML content, goes to e->values
+ * from its first character that is not white space to its last, leaving
+ * PX_ELIDE_MARK (src/elide.h). White space around it stays, folded (fold)
+ * as the rest of the page. False when the run stays as it is. */
+static bool take_text(elider *e, const char *s, const char *lt, bool fold)
+{
+    px_elide_values *vs = e->values;
+    const char *x0 = s, *x1 = lt;
+    while (x0 < lt && is_ws(*x0))
+        x0++;
+    while (x1 > x0 && is_ws(x1[-1]))
+        x1--;
+    /* A form feed is white space to the tree builder, not to the fold:
+     * such a run stays (the mark's neighbours could not be told). */
+    if (x1 - x0 < TEXT_MIN || vs->nruns == vs->runs_cap ||
+        (size_t)(lt - s) + 1 > vs->room - vs->used || memchr(s, '\f', (size_t)(x0 - s)) ||
+        memchr(x1, '\f', (size_t)(lt - x1)) || !px_verbatim(x0, (size_t)(x1 - x0)))
+        return false;
+    /* Copied first: the output may later overwrite the run's bytes. */
+    char *o0 = vs->text + vs->used;
+    char *o = copy_folded(o0, s, x0, fold);
+    size_t lead = (size_t)(o - o0);
+    o = copy_folded(o, x0, x1, fold);
+    char *t = o;
+    o = copy_folded(o, x1, lt, fold);
+    *o = '\0';
+    if (fold)
+        fold_space(e, s, x0);
+    omit(e, x0, x1, PX_ELIDE_MARK);
+    px_elide_run *r = &vs->runs[vs->nruns++];
+    r->at = (uint32_t)(e->out - (sizeof PX_ELIDE_MARK - 1) - e->page);
+    r->off = (uint32_t)vs->used;
+    r->len = (uint32_t)(o - o0);
+    r->lead = (uint32_t)lead;
+    r->trail = (uint32_t)(o - t);
+    vs->used += r->len + 1;
+    if (fold)
+        fold_space(e, x1, lt);
+    return true;
+}
+
+/* Text s..lt between tags, in HTML content. */
+static void text(elider *e, const char *s, const char *lt)
+{
+    bool fold = !e->pre[0] && !e->pre[1] && !e->ws_kept;
+    if (e->runs && take_text(e, s, lt, fold))
+        return;
+    if (fold && lt - s >= 2)
+        fold_space(e, s, lt);
 }
 
 /* Does the tag repeat an attribute name? Gumbo 0.10 then reads the next
@@ -731,17 +828,39 @@ static bool read_on(const tag *t, const struct attr *at)
     return false;
 }
 
-/* Takes out the tag's attributes that nobody reads (src/elide.h). Where
- * the pass is not sure how Gumbo reads their names (past ATTRS_MAX, or a
- * name repeated), it leaves the tag as it is. */
+
+/* Takes the value of attribute at (which stays) out of the page into
+ * e->values, leaving "" (src/elide.h, px_elide_values). */
+static void take_value(elider *e, const struct attr *at)
+{
+    px_elide_values *vs = e->values;
+    size_t n = (size_t)(at->v_end - at->v);
+    if (vs->n == vs->cap || vs->used + n + 1 > vs->room || !px_verbatim(at->v, n))
+        return;
+    /* Copied first: the output may later overwrite the value's bytes. */
+    memcpy(vs->text + vs->used, at->v, n);
+    vs->text[vs->used + n] = '\0';
+    omit(e, at->v, at->v_end, at->quoted ? "" : "\"\"");
+    vs->at[vs->n] = (uint32_t)(e->out - 2 + at->quoted - e->page);
+    vs->off[vs->n++] = (uint32_t)vs->used;
+    vs->used += n + 1;
+}
+
+/* Takes out the tag's attributes that nobody reads (src/elide.h), and the
+ * values of the others into e->values. Where the pass is not sure how
+ * Gumbo reads their names (past ATTRS_MAX, or a name repeated), it leaves
+ * the tag as it is. */
 static void thin_attrs(elider *e, const tag *t)
 {
     if (t->more_attrs || repeats_attr(t))
         return;
     for (int i = 0; i < t->nattrs; i++) {
         const struct attr *at = &t->attrs[i];
-        if (read_on(t, at))
+        if (!(e->opts & PX_ELIDE_ATTRS) || read_on(t, at)) {
+            if (e->values && at->v && at->v_end - at->v >= VALUE_MIN && !(at->bits & A_TREE))
+                take_value(e, at);
             continue;
+        }
         if (!(at->bits & A_FONT) && is_ws(at->name[-1])) {
             const char *to = at->end;
             while (to < t->end && is_ws(*to))
@@ -839,7 +958,7 @@ static const char *markup(elider *e, const char *lt, tag *t, bool *stop)
         for (size_t i = 0; i < t->type_len && !t->read_body; i++)
             t->read_body = t->type[i] == '&' ||
                            (t->type_len - i >= 7 && px_ascii_ieq(t->type + i, "ld+json", 7));
-    if (t->nattrs && (e->opts & PX_ELIDE_ATTRS) && !e->quiet)
+    if (t->nattrs && ((e->opts & PX_ELIDE_ATTRS) || e->values) && !e->quiet)
         thin_attrs(e, t);
     return t->end;
 }
@@ -1051,9 +1170,127 @@ static const char *foreign_tag(elider *e, const char *lt, const tag *t)
     return t->end;
 }
 
-size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *names)
+int px_elide_values_init(const px_alloc *a, px_elide_values *v, size_t len)
+{
+    memset(v, 0, sizeof *v);
+    /* Offsets are 32 bits: a larger page keeps its values and text. */
+    if (len >= UINT32_MAX / 2)
+        return PITH_OK;
+    /* A value taken out had VALUE_MIN bytes or more, a name, '=' and
+     * quotes or white space around it; a run, TEXT_MIN bytes: so many
+     * fit in the page. What is taken out, with a NUL each, fits in the
+     * page and a byte per run. Memory never written is never touched. */
+    size_t cap = len / (VALUE_MIN + 4) + 1, runs = len / TEXT_MIN + 1;
+    size_t room = len + runs + 1;
+    v->runs = px_malloc(a, runs * sizeof *v->runs + 2 * cap * sizeof *v->at + room);
+    if (!v->runs)
+        return PITH_ERR_NOMEM;
+    v->at = (uint32_t *)(v->runs + runs);
+    v->off = v->at + cap;
+    v->text = (char *)(v->off + cap);
+    v->cap = cap;
+    v->runs_cap = runs;
+    v->room = room;
+    return PITH_OK;
+}
+
+void px_elide_values_free(const px_alloc *a, px_elide_values *v)
+{
+    px_free(a, v->runs);
+    memset(v, 0, sizeof *v);
+}
+
+const char *px_elide_value(const px_elide_values *v, size_t at)
+{
+    size_t lo = 0, hi = v->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->at[mid] == at)
+            return v->text + v->off[mid];
+        if (v->at[mid] < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+void px_elide_restore(const px_elide_values *v, GumboNode *g, const char *page, size_t len)
+{
+    const GumboVector *attrs = &g->v.element.attributes;
+    for (unsigned i = 0; i < attrs->length; i++) {
+        GumboAttribute *at = attrs->data[i];
+        const char *o = at->original_value.data;
+        if (at->value[0] || at->original_value.length != 2 || o < page || o >= page + len)
+            continue;
+        const char *val = px_elide_value(v, (size_t)(o - page));
+        if (val)
+            at->value = val;
+    }
+}
+
+int px_elide_restore_text(const px_elide_values *v, GumboNode *g, const char *page, size_t len,
+                          void *(*alloc)(void *ud, size_t n), void *ud)
+{
+    const char *o = g->v.text.original_text.data;
+    if (!v->nruns || o < page || o >= page + len)
+        return PITH_OK;
+    size_t from = (size_t)(o - page), to = from + g->v.text.original_text.length;
+    size_t lo = 0, hi = v->nruns;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->runs[mid].at < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t first = lo, last = lo;
+    while (last < v->nruns && v->runs[last].at < to)
+        last++;
+    if (first == last)
+        return PITH_OK;
+    const char *t = g->v.text.text;
+    const size_t mark = sizeof PX_ELIDE_MARK - 1;
+    const px_elide_run *r = &v->runs[first];
+    const char *run = v->text + r->off;
+    /* Most nodes are one run: the text is the run as it was. */
+    size_t n = strlen(t);
+    if (last - first == 1 && n == r->lead + mark + r->trail && !memcmp(t, run, r->lead) &&
+        !memcmp(t + r->lead, PX_ELIDE_MARK, mark) && !memcmp(t + r->lead + mark, run + r->len - r->trail, r->trail)) {
+        g->v.text.text = run;
+        return PITH_OK;
+    }
+    /* Text that ignored tags joined: each mark, in order, is its run. */
+    size_t need = n + 1;
+    for (size_t i = first; i < last; i++)
+        need += v->runs[i].len - v->runs[i].lead - v->runs[i].trail - mark;
+    char *out = alloc(ud, need), *w = out;
+    if (!out)
+        return PITH_ERR_NOMEM;
+    size_t i = first;
+    for (const char *p = t; *p;) {
+        if (i < last && !memcmp(p, PX_ELIDE_MARK, mark)) {
+            r = &v->runs[i++];
+            size_t k = r->len - r->lead - r->trail;
+            memcpy(w, v->text + r->off + r->lead, k);
+            w += k;
+            p += mark;
+        } else {
+            *w++ = *p++;
+        }
+    }
+    *w = '\0';
+    g->v.text.text = out;
+    return PITH_OK;
+}
+
+size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *names,
+                px_elide_values *values)
 {
     elider e;
+    e.page = page;
+    e.values = values && values->cap ? values : NULL;
+    e.runs = e.values && !px_may_give(page, len, PX_ELIDE_MARK_CP);
     e.out = page;
     e.copied = page;
     e.end = page + len;
@@ -1072,9 +1309,8 @@ size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *nam
         const char *lt = memchr(s, '<', (size_t)(end - s));
         if (e.svg_from && lt && lt > s)
             svg_text(&e, s, lt);
-        else if ((lt ? lt : end) - s >= 2 && e.mode == HTML && !e.pre[0] && !e.pre[1] &&
-                 !e.ws_kept)
-            fold_space(&e, s, lt ? lt : end);
+        else if (e.mode == HTML && (lt ? lt : end) > s)
+            text(&e, s, lt ? lt : end);
         if (e.again) {
             s = read_again(&e);
             continue;

@@ -45,8 +45,10 @@
 #ifndef PITH_ELIDE_H
 #define PITH_ELIDE_H
 
+#include <gumbo.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "alloc.h"
 
 /* The names the pass looks up for every tag and attribute, hashed: the
@@ -66,7 +68,72 @@ enum px_elide_opt {
     PX_ELIDE_ATTRS = 1u << 2  /* attributes nobody reads */
 };
 
-size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *names);
+/* What the pass took out of the page to put back into Gumbo's tree
+ * after the parse (values, below). Gumbo reads every byte it is handed
+ * one character at a time, and each character of text is a token the
+ * tree builder handles; what is left of a page after the rest of the
+ * pass is mostly the values of the attributes pith reads (class, href,
+ * src, title, alt) and text. Only what Gumbo would copy byte for byte
+ * goes (px_verbatim: no character reference, no CR, NUL or control,
+ * well-formed UTF-8):
+ *   - an attribute's value, when the tree builder never reads its name
+ *     (type, encoding, prompt and action stay): "" stays in its place,
+ *     which is Gumbo's original_value of the attribute (clones of the
+ *     element, the adoption agency's, and attributes a second <body>
+ *     moves keep it);
+ *   - a run of text between tags in HTML content: from its first
+ *     character that is not white space to its last, which becomes
+ *     PX_ELIDE_MARK. The tree builder decides per character only whether
+ *     it is white space (or NUL), so one such character in its place
+ *     gives the same tree; the text node whose original text holds the
+ *     mark gets the text back (text that ignored tags join holds more
+ *     than one). The mark is U+10FFFD, a private-use character Gumbo
+ *     reads as it is: a page in which it may be there already, as it is
+ *     or from a reference (px_may_give), keeps its text.
+ * The caller puts both back (px_elide_restore, px_elide_restore_text),
+ * so pith reads the same tree. */
+#define PX_ELIDE_MARK "\xf4\x8f\xbf\xbd"
+#define PX_ELIDE_MARK_CP 0x10FFFDu
+
+typedef struct px_elide_run {
+    uint32_t at;          /* where its mark is in the elided page */
+    uint32_t off, len;    /* the run in text: white space before the mark, */
+    uint32_t lead, trail; /* its text, white space after, as Gumbo reads them */
+} px_elide_run;
+
+typedef struct px_elide_values {
+    char *text;        /* values and runs, each ended by a NUL */
+    size_t used, room; /* bytes of text */
+    uint32_t *at;      /* per value: where its "" starts in the elided page (increasing) */
+    uint32_t *off;     /* per value: where it starts in text */
+    size_t n, cap;     /* values taken out; room for */
+    px_elide_run *runs; /* in page order */
+    size_t nruns, runs_cap;
+} px_elide_values;
+
+/* Room for what a page of len bytes may give. PITH_OK, or PITH_ERR_NOMEM
+ * (then v holds nothing to free). */
+int px_elide_values_init(const px_alloc *a, px_elide_values *v, size_t len);
+void px_elide_values_free(const px_alloc *a, px_elide_values *v);
+
+/* The value taken out of the attribute whose "" starts at offset at of the
+ * elided page (a Gumbo attribute's original_value), or NULL when the pass
+ * left that attribute's value in place. */
+const char *px_elide_value(const px_elide_values *v, size_t at);
+
+/* Gives the values back to the attributes of element g of the tree Gumbo
+ * made of the elided page[0..len). */
+void px_elide_restore(const px_elide_values *v, GumboNode *g, const char *page, size_t len);
+
+/* Gives text node g its text back. A node whose text joins several runs
+ * gets a new string from alloc(ud, bytes), which may return NULL: then
+ * PITH_ERR_NOMEM, else PITH_OK. */
+int px_elide_restore_text(const px_elide_values *v, GumboNode *g, const char *page, size_t len,
+                          void *(*alloc)(void *ud, size_t n), void *ud);
+
+/* values (may be NULL: no value taken out) is filled when given. */
+size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *names,
+                px_elide_values *values);
 
 /* Does pith or Gumbo read the value of attribute name[0..n) (any case)? */
 bool px_elide_reads_attr(const char *name, size_t n);

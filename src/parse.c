@@ -90,9 +90,29 @@ static GumboOutput *run_gumbo(px_doc *doc, const char *buf, size_t len)
     return gumbo_parse_with_options(&doc->gopt, buf, len);
 }
 
+/* The arena outside Gumbo: a failure returns NULL here instead of
+ * jumping out of the parser. */
+static void *arena_alloc(void *ud, size_t n)
+{
+    px_arena *ar = ud;
+    jmp_buf escape;
+    ar->escape = &escape;
+    if (setjmp(escape))
+        return NULL;
+    return px_arena_alloc(ar, n);
+}
+
 int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
              size_t memory_budget, pith_error *err)
 {
+    return px_parse_elided(doc, a, buf, len, NULL, memory_budget, err);
+}
+
+int px_parse_elided(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
+                    const px_elide_values *values, size_t memory_budget, pith_error *err)
+{
+    if (values && !values->n && !values->nruns)
+        values = NULL;
     memset(doc, 0, sizeof *doc);
     doc->a = a;
     doc->html = doc->head = doc->body = -1;
@@ -153,6 +173,8 @@ int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
             if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
                 nd->kind = PX_ELEMENT;
                 nd->tag = (unsigned short)g->v.element.tag;
+                if (values)
+                    px_elide_restore(values, g, buf, len);
                 if (is_inline_tag(nd->tag))
                     nd->flags |= PX_INLINE;
                 if (nd->tag == GUMBO_TAG_HTML && doc->html < 0)
@@ -164,6 +186,9 @@ int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
             } else {
                 nd->kind = g->type == GUMBO_NODE_DOCUMENT ? PX_ELEMENT : PX_TEXT;
                 nd->tag = GUMBO_TAG_UNKNOWN;
+                if (values && g->type == GUMBO_NODE_TEXT &&
+                    px_elide_restore_text(values, g, buf, len, arena_alloc, &doc->arena))
+                    return px_error(err, PITH_ERR_NOMEM, "out of memory while parsing");
             }
             if (strip)
                 clean(g);

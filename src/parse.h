@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include "alloc.h"
 #include "arena.h"
+#include "elide.h"
 
 enum px_node_kind { PX_ELEMENT, PX_TEXT };
 
@@ -51,6 +52,11 @@ typedef struct px_doc {
  * memory_budget bytes (0 for no limit): past it, PITH_ERR_LIMIT. */
 int px_parse(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
              size_t memory_budget, pith_error *err);
+/* The same for a page px_elide took values out of: they are put back into
+ * Gumbo's tree, which then is the tree of the page before (the values
+ * must outlive the document). values may be NULL. */
+int px_parse_elided(px_doc *doc, const px_alloc *a, const char *buf, size_t len,
+                    const px_elide_values *values, size_t memory_budget, pith_error *err);
 void px_doc_free(px_doc *doc);
 
 /* The element's lower-case tag name, also for tags Gumbo does not know. */

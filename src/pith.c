@@ -561,13 +561,13 @@ static void strip_meta(px_meta *m)
 }
 
 static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t len,
-               pith_result *res, pith_error *err)
+               const px_elide_values *values, pith_result *res, pith_error *err)
 {
     unsigned long long t = px_clock(pg);
     size_t budget = ex->limits.max_memory;
     if (!budget)
         budget = len > (SIZE_MAX - (64u << 20)) / 32 ? SIZE_MAX : (64u << 20) + 32 * len;
-    int rc = px_parse(&pg->doc, pg->a, utf8, len, budget, err);
+    int rc = px_parse_elided(&pg->doc, pg->a, utf8, len, values, budget, err);
     px_lap(pg, PITH_STAGE_PARSE, t);
     if (rc)
         return rc;
@@ -713,14 +713,20 @@ pith_status pith_extract_dated(const pith_extractor *ex, const char *html, size_
      * article: Gumbo need not tokenize them (src/elide.h). In place: the
      * page is ours. The shapes inside an <svg> go when the rules drop
      * every <svg>: then nothing reads them; attributes nobody reads go
-     * unless an ad-blocking list, which may select by any, is loaded. */
+     * unless an ad-blocking list, which may select by any, is loaded. The
+     * values of the attributes that stay wait beside the page and go back
+     * into the tree after the parse (px_elide_values); short of memory
+     * for them, they stay in the page. */
+    px_elide_values values;
+    bool with_values = false;
     if (!rc) {
         unsigned opts = PX_ELIDE_SPACE;
         if (px_rules_drops_every(ex->rules, GUMBO_TAG_SVG))
             opts |= PX_ELIDE_SVG;
         if (!ex->adblock)
             opts |= PX_ELIDE_ATTRS;
-        ulen = px_elide(utf8, ulen, opts, ex->elide);
+        with_values = px_elide_values_init(a, &values, ulen) == PITH_OK;
+        ulen = px_elide(utf8, ulen, opts, ex->elide, with_values ? &values : NULL);
     }
     px_lap(&pg, PITH_STAGE_DECODE, t);
     if (rc) {
@@ -730,6 +736,8 @@ pith_status pith_extract_dated(const pith_extractor *ex, const char *html, size_
     pith_result *res = px_calloc(a, 1, sizeof *res);
     if (!res) {
         px_free(a, utf8);
+        if (with_values)
+            px_elide_values_free(a, &values);
         return px_error(err, PITH_ERR_NOMEM, "out of memory");
     }
     res->a = *a;
@@ -743,10 +751,12 @@ pith_status pith_extract_dated(const pith_extractor *ex, const char *html, size_
         snprintf(res->warning, sizeof res->warning,
                  "%zu tags nested deeper than %zu were flattened (the --max-depth limit)", rep.flattened,
                  ex->limits.max_depth);
-    rc = run(ex, &pg, utf8, ulen, res, err);
+    rc = run(ex, &pg, utf8, ulen, with_values ? &values : NULL, res, err);
     memcpy(res->stage_ns, pg.stage_ns, sizeof res->stage_ns);
     page_free(&pg);
     px_free(a, utf8);
+    if (with_values)
+        px_elide_values_free(a, &values);
     if (rc && rc != PITH_NO_CONTENT) {
         pith_result_free(res);
         return rc;

@@ -2,6 +2,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "utf8.h"
 
 size_t px_utf8_len(unsigned char c)
 {
@@ -212,11 +213,13 @@ static bool stripped_cp(uint32_t cp)
            cp == 0x2029 || cp == 0xfffe || cp == 0xffff;
 }
 
-/* The numeric reference whose digits start at u[i] (after "&#"): could it
- * give such a character? Parsers add up the digits in a machine word that
- * can wrap ("&#4294967309;" is 13 in Gumbo), so a value past the last
- * code point counts as yes. No digits: no reference. */
-static bool stripped_ref(const unsigned char *u, size_t i, size_t n)
+/* The value of the numeric reference whose digits start at u[i] (after
+ * "&#"), or REF_ANY: no digits, NO_REF. Parsers add up the digits in a
+ * machine word that can wrap ("&#4294967309;" is 13 in Gumbo), so a
+ * value past the last code point may be any. */
+#define NO_REF UINT32_MAX
+#define REF_ANY (UINT32_MAX - 1)
+static uint32_t ref_value(const unsigned char *u, size_t i, size_t n)
 {
     bool hex = i < n && (u[i] == 'x' || u[i] == 'X');
     uint32_t v = 0;
@@ -231,9 +234,36 @@ static bool stripped_ref(const unsigned char *u, size_t i, size_t n)
             break;
         v = v * (hex ? 16 : 10) + d;
         if (v > 0x10FFFF)
-            return true;
+            return REF_ANY;
     }
-    return digits && stripped_cp(v);
+    return digits ? v : NO_REF;
+}
+
+/* Could the numeric reference whose digits start at u[i] give a
+ * character that px_strip_controls removes? */
+static bool stripped_ref(const unsigned char *u, size_t i, size_t n)
+{
+    uint32_t v = ref_value(u, i, n);
+    return v == REF_ANY || (v != NO_REF && stripped_cp(v));
+}
+
+bool px_may_give(const char *s, size_t n, uint32_t cp)
+{
+    char enc[4];
+    size_t k = px_utf8_encode(cp, enc);
+    const unsigned char *u = (const unsigned char *)s;
+    for (const char *p = s, *end = s + n; (p = memchr(p, enc[0], (size_t)(end - p))); p++)
+        if ((size_t)(end - p) >= k && !memcmp(p, enc, k))
+            return true;
+    for (const char *p = s, *end = s + n; (p = memchr(p, '&', (size_t)(end - p))); p++) {
+        size_t i = (size_t)(p - s);
+        if (i + 1 < n && u[i + 1] == '#') {
+            uint32_t v = ref_value(u, i + 2, n);
+            if (v == REF_ANY || v == cp)
+                return true;
+        }
+    }
+    return false;
 }
 
 /* Does the character or reference that starts at u[i] give one? */
@@ -290,6 +320,36 @@ bool px_may_need_strip(const char *s, size_t n)
         if (may_start[u[i]] && stripped_at(u, i, n))
             return true;
     return false;
+}
+
+bool px_verbatim(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (size_t i = 0; i < n;) {
+        /* Eight bytes of printable ASCII but '&' at a time. */
+        if (n - i >= 8) {
+            uint64_t w, amp;
+            memcpy(&w, u + i, 8);
+            amp = w ^ (ones * '&');
+            if (!((((w - ones * 0x20) & ~w) | ((amp - ones) & ~amp) | ((w & ~highs) + ones) | w) &
+                  highs)) {
+                i += 8;
+                continue;
+            }
+        }
+        if (u[i] == '&' || unsafe_at(s, i, n))
+            return false;
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = px_utf8_valid(u + i, n - i);
+        if (!k)
+            return false;
+        i += k;
+    }
+    return true;
 }
 
 /* Letters folded for comparison: Latin letters with accents written as

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "alloc.h"
 #include "ascii.h"
 
@@ -49,6 +50,16 @@ size_t px_strip_controls(char *s, size_t n);
  * count: the parser turns it into a newline). A page that answers no
  * needs no stripping of its strings at all. */
 bool px_may_need_strip(const char *s, size_t n);
+/* Could an HTML parser, reading the n bytes at s, hand back the
+ * character cp: is it there as it is, or may a numeric reference give it
+ * (one past U+10FFFF may: parsers let the value wrap)? */
+bool px_may_give(const char *s, size_t n, uint32_t cp);
+
+/* Does an HTML parser hand back the n bytes at s as they are, and
+ * px_strip_controls leave them so: well-formed UTF-8 without '&' (no
+ * character reference), CR, NUL or anything else px_strip_controls
+ * changes? */
+bool px_verbatim(const char *s, size_t n);
 
 
 /* s[0..n) written into out for comparing names: ASCII letters in lower

@@ -149,7 +149,7 @@ int px_error(pith_error *err, int code, const char *fmt, ...)
     if (err) {
         va_list ap;
         va_start(ap, fmt);
-        err->code = code;
+        err->code = (pith_status)code;
         /* GCC 12 with -fsanitize=undefined claims a null format here: the
          * format is always a literal of ours. */
 #if defined(__GNUC__) && !defined(__clang__)

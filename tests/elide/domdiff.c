@@ -416,6 +416,83 @@ bool domdiff(const GumboNode *whole, const GumboNode *elided, char *why, size_t 
     return ok;
 }
 
+/* Gumbo's allocator for the elided tree: strings px_elide_restore
+ * replaces are never freed by Gumbo, and those it puts in are the pass's.
+ * So every block is kept here and freed at the end. */
+typedef struct blocks {
+    void **p;
+    size_t n, cap;
+} blocks;
+
+static void *gumbo_alloc(void *ud, size_t n)
+{
+    blocks *b = ud;
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 1024;
+        void **m = realloc(b->p, cap * sizeof *m);
+        if (!m)
+            return NULL;
+        b->p = m;
+        b->cap = cap;
+    }
+    void *q = malloc(n);
+    if (q)
+        b->p[b->n++] = q;
+    return q;
+}
+
+static void gumbo_free(void *ud, void *p)
+{
+    (void)ud;
+    (void)p;
+}
+
+static void blocks_free(blocks *b)
+{
+    for (size_t i = 0; i < b->n; i++)
+        free(b->p[i]);
+    free(b->p);
+}
+
+static const GumboVector *all_kids(const GumboNode *n)
+{
+    if (n->type == GUMBO_NODE_DOCUMENT)
+        return &n->v.document.children;
+    if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE)
+        return &n->v.element.children;
+    return NULL;
+}
+
+/* Puts the values back into every element of the elided tree, as
+ * px_parse_elided does (without recursion: trees may be deep). */
+static bool restore_all(const px_elide_values *v, GumboNode *root, const char *page, size_t len,
+                        blocks *b)
+{
+    GumboNode *g = root;
+    for (;;) {
+        const GumboVector *k = all_kids(g);
+        if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE)
+            px_elide_restore(v, g, page, len);
+        else if (g->type == GUMBO_NODE_TEXT && px_elide_restore_text(v, g, page, len, gumbo_alloc, b))
+            return false;
+        if (k && k->length) {
+            g = k->data[0];
+            continue;
+        }
+        for (;;) {
+            if (g == root)
+                return true;
+            const GumboVector *pk = all_kids(g->parent);
+            size_t i = g->index_within_parent + 1;
+            if (i < pk->length) {
+                g = pk->data[i];
+                break;
+            }
+            g = g->parent;
+        }
+    }
+}
+
 bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, size_t cap)
 {
     char *e = malloc(len + 1);
@@ -428,12 +505,15 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
     px_alloc a;
     px_alloc_init(&a, NULL);
     px_elide_names *names = px_elide_names_new(&a, NULL, 0);
-    if (!names) {
+    px_elide_values values;
+    if (!names || px_elide_values_init(&a, &values, len)) {
+        px_elide_names_free(names);
         free(e);
         snprintf(why, cap, "out of memory");
         return false;
     }
-    size_t elen = px_elide(e, len, PX_ELIDE_SVG | PX_ELIDE_SPACE | PX_ELIDE_ATTRS, names);
+    size_t elen =
+        px_elide(e, len, PX_ELIDE_SVG | PX_ELIDE_SPACE | PX_ELIDE_ATTRS, names, &values);
     px_elide_names_free(names);
     *elided_len = elen;
     bool ok = true;
@@ -441,11 +521,22 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
         GumboOptions opt = kGumboDefaultOptions;
         opt.max_errors = 0;
         GumboOutput *x = gumbo_parse_with_options(&opt, whole, len);
-        GumboOutput *y = gumbo_parse_with_options(&opt, e, elen);
-        ok = domdiff(x->document, y->document, why, cap);
+        blocks b = {NULL, 0, 0};
+        GumboOptions eopt = opt;
+        eopt.allocator = gumbo_alloc;
+        eopt.deallocator = gumbo_free;
+        eopt.userdata = &b;
+        GumboOutput *y = gumbo_parse_with_options(&eopt, e, elen);
+        if (!restore_all(&values, y->document, e, elen, &b)) {
+            snprintf(why, cap, "out of memory");
+            ok = false;
+        } else {
+            ok = domdiff(x->document, y->document, why, cap);
+        }
         gumbo_destroy_output(&opt, x);
-        gumbo_destroy_output(&opt, y);
+        blocks_free(&b);
     }
+    px_elide_values_free(&a, &values);
     free(e);
     return ok;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "domdiff.h"
 #include "elide.h"
+#include "parse.h"
 
 static const struct {
     const char *in, *out; /* out NULL: nothing left out */
@@ -201,7 +202,7 @@ static size_t elide(char *page, size_t n, unsigned opts, const char *const *keep
     px_alloc_init(&a, NULL);
     px_elide_names *names = px_elide_names_new(&a, keep, nkeep);
     assert_non_null(names);
-    size_t len = px_elide(page, n, opts, names);
+    size_t len = px_elide(page, n, opts, names, NULL);
     px_elide_names_free(names);
     return len;
 }
@@ -383,6 +384,161 @@ static void test_domdiff_svg(void **state)
                 "<svg> \n</svg>");
 }
 
+/* The values of attributes that stay wait beside the page: what goes,
+ * what stays, and where each went. */
+static void test_values(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+        const char *values[3];
+    } vcases[] = {
+        {"<div class=\"post-body entry\" id='main-1'>t</div>", "<div class=\"\" id=''>t</div>",
+         {"post-body entry", "main-1"}},
+        /* an unquoted value is quoted empty */
+        {"<a href=/news/today>t</a>", "<a href=\"\">t</a>", {"/news/today"}},
+        /* UTF-8 goes as it is; tabs and newlines too */
+        {"<p title=\"caf\xc3\xa9 au lait\" alt=\"a\tb\nc\">t</p>", "<p title=\"\" alt=\"\">t</p>",
+         {"caf\xc3\xa9 au lait", "a\tb\nc"}},
+        /* the tree builder reads type; short values are not worth it; a
+         * reference, a CR, a control, a C1 control or broken UTF-8 would
+         * not come back from Gumbo byte for byte */
+        {"<input type=\"hidden\" title=\"a&amp;b c\" alt=\"abc\">", NULL, {NULL}},
+        {"<p title=\"x\ry z\" alt=\"x\x01yz\" class=\"x\xc2\x85yz\" id=\"caf\xc3\">t</p>", NULL, {NULL}},
+    };
+    px_alloc a;
+    px_alloc_init(&a, NULL);
+    px_elide_names *names = px_elide_names_new(&a, NULL, 0);
+    assert_non_null(names);
+    for (size_t i = 0; i < sizeof vcases / sizeof *vcases; i++) {
+        char page[256];
+        size_t n = strlen(vcases[i].in);
+        memcpy(page, vcases[i].in, n + 1);
+        px_elide_values v;
+        assert_int_equal(px_elide_values_init(&a, &v, n), PITH_OK);
+        size_t len = px_elide(page, n, PX_ELIDE_ATTRS, names, &v);
+        const char *out = vcases[i].out ? vcases[i].out : vcases[i].in;
+        if (len != strlen(out) || memcmp(page, out, len))
+            fail_msg("case %zu: %s gave %.*s, not %s", i, vcases[i].in, (int)len, page, out);
+        size_t k = 0;
+        for (; k < 3 && vcases[i].values[k]; k++) {
+            assert_true(k < v.n);
+            /* at: where the empty value's opening quote is */
+            assert_true(page[v.at[k]] == '"' || page[v.at[k]] == '\'');
+            assert_string_equal(px_elide_value(&v, v.at[k]), vcases[i].values[k]);
+        }
+        assert_int_equal(v.n, k);
+        assert_null(px_elide_value(&v, 0));
+        px_elide_values_free(&a, &v);
+    }
+    px_elide_names_free(names);
+}
+
+/* Put back into Gumbo's tree, the values are where they were, also on an
+ * element the adoption agency cloned and on attributes a second <body>
+ * gave the first. */
+static void test_values_restored(void **state)
+{
+    (void)state;
+    const char *in = "<body><b class=\"bold-one\"><p>t</b>u</p><body class=\"late-body\" id=x>"
+                     "<a href=\"/a/b/c\" class=\"\">v</a>";
+    px_alloc a;
+    px_alloc_init(&a, NULL);
+    px_elide_names *names = px_elide_names_new(&a, NULL, 0);
+    px_elide_values v;
+    assert_non_null(names);
+    assert_int_equal(px_elide_values_init(&a, &v, strlen(in)), PITH_OK);
+    char page[256];
+    strcpy(page, in);
+    size_t len = px_elide(page, strlen(in), PX_ELIDE_ATTRS, names, &v);
+    assert_int_equal(v.n, 3);
+    px_doc d;
+    pith_error err;
+    assert_int_equal(px_parse_elided(&d, &a, page, len, &v, 0, &err), PITH_OK);
+    int bolds = 0;
+    for (int i = 0; i < d.n; i++) {
+        const px_node *nd = &d.nodes[i];
+        if (nd->kind != PX_ELEMENT)
+            continue;
+        if (nd->tag == GUMBO_TAG_B) {
+            assert_string_equal(px_attr(nd, "class"), "bold-one");
+            bolds++;
+        } else if (nd->tag == GUMBO_TAG_BODY) {
+            assert_string_equal(px_attr(nd, "class"), "late-body");
+        } else if (nd->tag == GUMBO_TAG_A) {
+            assert_string_equal(px_attr(nd, "href"), "/a/b/c");
+            assert_string_equal(px_attr(nd, "class"), "");
+        }
+    }
+    assert_int_equal(bolds, 2);
+    px_doc_free(&d);
+    px_elide_values_free(&a, &v);
+    px_elide_names_free(names);
+}
+
+/* Runs of text go too, leaving a mark; Gumbo's tree of the marked page,
+ * given its text back, is the tree of the page: with text that ignored
+ * end tags join, text fostered out of a table, text in the head, in a
+ * <pre> after its first newline, after the body. */
+static void test_runs(void **state)
+{
+    (void)state;
+    static const char *const pages[] = {
+        "<p>first run of long text</nosuch>second run of long text</p>",
+        "<p>a run of text long enough</b></i>and another one after it</p>",
+        "<table>a run of text fostered out<tr><td>a cell with enough text</td></tr></table>",
+        "<table><tr>  text in a row, fostered too <td>x</td></tr></table>",
+        "<html><head> text in the head goes to the body</head><body>and the body text</body>",
+        "<pre>\nthe first newline goes   away here</pre><pre>\n\nboth lines   stay here ok</pre>",
+        "<body><p>in the body</p></body>   text after the body ends here</html>",
+        "<p>text   with\t\truns   of  white\n\n space</p> \n <div>\n tail text long enough \n</div>",
+        "<ul><li>short<li>an item with enough text<li>and one more with text</ul>",
+        "<p>one run</p><!-- a comment -->text beside a comment",
+    };
+    px_alloc a;
+    px_alloc_init(&a, NULL);
+    px_elide_names *names = px_elide_names_new(&a, NULL, 0);
+    assert_non_null(names);
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        char page[512], why[512];
+        size_t n = strlen(pages[i]), elided;
+        memcpy(page, pages[i], n + 1);
+        px_elide_values v;
+        assert_int_equal(px_elide_values_init(&a, &v, n), PITH_OK);
+        size_t len = px_elide(page, n, PX_ELIDE_SPACE, names, &v);
+        if (!v.nruns)
+            fail_msg("case %zu: no run taken from %s", i, pages[i]);
+        for (size_t k = 0; k < v.nruns; k++)
+            assert_memory_equal(page + v.runs[k].at, PX_ELIDE_MARK, sizeof PX_ELIDE_MARK - 1);
+        assert_true(len < n);
+        px_elide_values_free(&a, &v);
+        if (!domdiff_page(pages[i], n, &elided, why, sizeof why))
+            fail_msg("case %zu: %s: %s", i, pages[i], why);
+    }
+    /* What stays: short text, a reference, a CR, white space alone, and
+     * every run of a page that holds the mark or a reference that may
+     * give it (one that wraps past U+10FFFF may). */
+    static const char *const kept[] = {
+        "<p>short</p><p>text with a &amp; in it, long</p><p>text with a CR\r in it, long</p>",
+        "<p>a long enough run of text</p><p>\xf4\x8f\xbf\xbd</p>",
+        "<p>a long enough run of text</p>&#x10FFFD;",
+        "<p>a long enough run of text</p><a title=\"&#1114109;\">x</a>",
+        "<p>a long enough run of text</p>&#4295082237;",
+    };
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++) {
+        char page[512];
+        size_t n = strlen(kept[i]);
+        memcpy(page, kept[i], n + 1);
+        px_elide_values v;
+        assert_int_equal(px_elide_values_init(&a, &v, n), PITH_OK);
+        px_elide(page, n, 0, names, &v);
+        if (v.nruns)
+            fail_msg("kept case %zu: a run taken from %s", i, kept[i]);
+        px_elide_values_free(&a, &v);
+    }
+    px_elide_names_free(names);
+}
+
 /* The check itself must see a difference when there is one. */
 static void test_domdiff_reports_a_difference(void **state)
 {
@@ -409,6 +565,9 @@ int main(void)
         cmocka_unit_test(test_domdiff_space),
         cmocka_unit_test(test_attrs),
         cmocka_unit_test(test_domdiff_attrs),
+        cmocka_unit_test(test_values),
+        cmocka_unit_test(test_values_restored),
+        cmocka_unit_test(test_runs),
         cmocka_unit_test(test_domdiff_reports_a_difference),
     };
     return cmocka_run_group_tests_name("elide", tests, NULL, NULL);

@@ -412,11 +412,73 @@ static void test_fold_name(void **state)
     assert_string_equal(out, "mueue");
 }
 
+/* px_verbatim says yes only for a value Gumbo hands back byte for byte
+ * and px_strip_controls leaves as it is (the elision pass puts such values
+ * back in Gumbo's place), on random values of pieces that are and are not
+ * so; and it says yes to plain ones. */
+static void test_verbatim(void **state)
+{
+    (void)state;
+    static const char *const vpieces[] = {
+        "a", "news-item", " ", "\t", "\n", "\r", "\f", "\x01", "\x7f", "&", "&amp;", "/", "=",
+        "\xc3\xa9", "\xe2\x80\x99", "\xf0\x9f\x98\x80", "\xc2\x85", "\xc2\xa0", "\xe2\x80\xa8",
+        "\xef\xbf\xbe", "\xc3", "\xe2\x80", "\x80", "\xed\xa0\x80", "\xc0\xaf", "'", "<", ">",
+    };
+    srand(7);
+    int yes = 0;
+    for (int round = 0; round < 3000; round++) {
+        char value[64] = "";
+        int k = 1 + rand() % 6;
+        for (int j = 0; j < k; j++) {
+            /* mostly plain pieces, so that yes comes up often */
+            size_t p = rand() % 3 ? (size_t)(rand() % 3) : (size_t)rand() % (sizeof pieces / sizeof *vpieces);
+            strcat(value, vpieces[p]);
+        }
+        size_t n = strlen(value);
+        if (!px_verbatim(value, n))
+            continue;
+        yes++;
+        char page[128];
+        snprintf(page, sizeof page, "<p title=\"%s\">", value);
+        GumboOutput *g = gumbo_parse(page);
+        const GumboNode *body = g->root->v.element.children.data[1];
+        const GumboNode *para = body->v.element.children.data[0];
+        const GumboAttribute *at = para->v.element.attributes.data[0];
+        if (strcmp(at->value, value))
+            fail_msg("round %d: Gumbo gave another value for a verbatim one", round);
+        assert_false(strip_changes_str(value));
+        gumbo_destroy_output(&kGumboDefaultOptions, g);
+    }
+    assert_true(yes > 500);
+    assert_true(px_verbatim("post-body entry-content", 23));
+    assert_true(px_verbatim("caf\xc3\xa9 \xe2\x80\x99n", 10));
+    assert_false(px_verbatim("a&amp;b", 7));
+    assert_false(px_verbatim("a\rb", 3));
+    assert_false(px_verbatim("a\xc3", 2));
+}
+
+/* px_may_give: the character as it is, and the numeric references that
+ * give it, decimal or hex, or may (past U+10FFFF, where parsers wrap). */
+static void test_may_give(void **state)
+{
+    (void)state;
+    const uint32_t cp = 0x10FFFD;
+    assert_false(px_may_give("plain text &amp; &#65; &#x41; \xf4\x8f\xbf\xbc", 32, cp));
+    assert_true(px_may_give("a \xf4\x8f\xbf\xbd b", 8, cp));
+    assert_true(px_may_give("a &#1114109; b", 14, cp));
+    assert_true(px_may_give("a &#x10fffd b", 13, cp));
+    assert_true(px_may_give("a &#99999999999; b", 18, cp));
+    assert_false(px_may_give("a &#; &# b", 10, cp));
+    assert_false(px_may_give("cut \xf4\x8f\xbf", 7, cp));
+}
+
 int main(void)
 {
     px_alloc_init(&A, NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_stripped_character_is_missed),
+        cmocka_unit_test(test_verbatim),
+        cmocka_unit_test(test_may_give),
         cmocka_unit_test(test_ordinary_pages_need_no_strip),
         cmocka_unit_test(test_found_at_every_offset),
         cmocka_unit_test(test_carriage_return),
