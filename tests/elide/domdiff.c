@@ -427,7 +427,7 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
     e[len] = '\0';
     px_alloc a;
     px_alloc_init(&a, NULL);
-    px_elide_names *names = px_elide_names_new(&a, NULL, 0);
+    px_elide_names *names = px_elide_names_new(&a, NULL, NULL, 0);
     if (!names) {
         free(e);
         snprintf(why, cap, "out of memory");
