@@ -216,32 +216,44 @@ static const char *month_at(size_t k)
 
 static const char *weekday_at(size_t k) { return weekdays[k]; }
 
-/* A counting sort of the names word(0..n) by first byte; stable, as it
- * must be. */
-static void index_names(name_index *x, const char *(*word)(size_t), size_t n)
+/* A list of names, part of the order an index counts k in. */
+typedef struct name_run {
+    const char *const *names;
+    size_t n;
+} name_run;
+
+/* A counting sort by first byte of the names of runs[0..nruns), taken
+ * in turn; stable, as it must be. */
+static void index_names(name_index *x, const name_run *runs, size_t nruns)
 {
     unsigned short count[256] = {0};
-    for (size_t k = 0; k < n; k++) {
-        const char *w = word(k);
-        if (w)
-            count[bucket(w[0])]++;
-    }
+    for (size_t r = 0; r < nruns; r++)
+        for (size_t i = 0; i < runs[r].n; i++)
+            if (runs[r].names[i])
+                count[bucket(runs[r].names[i][0])]++;
     x->start[0] = 0;
     for (int b = 0; b < 256; b++)
         x->start[b + 1] = (unsigned short)(x->start[b] + count[b]);
     unsigned short at[256];
     memcpy(at, x->start, sizeof at);
-    for (size_t k = 0; k < n; k++) {
-        const char *w = word(k);
-        if (w)
-            x->e[at[bucket(w[0])]++] = (name_entry){(unsigned short)k, (unsigned short)strlen(w)};
-    }
+    size_t k = 0;
+    for (size_t r = 0; r < nruns; r++)
+        for (size_t i = 0; i < runs[r].n; i++, k++) {
+            const char *w = runs[r].names[i];
+            if (w)
+                x->e[at[bucket(w[0])]++] = (name_entry){(unsigned short)k, (unsigned short)strlen(w)};
+        }
 }
 
 static void build_indexes(void)
 {
-    index_names(&month_index, month_at, MONTH_ROWS * 12);
-    index_names(&weekday_index, weekday_at, WEEKDAYS);
+    name_run rows[MONTH_ROWS];
+    size_t n = 0;
+    for (size_t t = 0; t < sizeof calendars / sizeof *calendars; t++)
+        for (size_t r = 0; r < calendars[t].n; r++)
+            rows[n++] = (name_run){calendars[t].rows[r], 12};
+    index_names(&month_index, rows, n);
+    index_names(&weekday_index, &(name_run){weekdays, WEEKDAYS}, 1);
 }
 
 /* The place k of the name s[0..n) in the index's order, or -1. */
