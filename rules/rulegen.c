@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "elide.h"
 #include "rules_impl.h"
 #include "read_file.h"
 
@@ -114,9 +115,10 @@ static long pool_add(pool *pl, const void *s, size_t n, size_t align)
     return (long)at;
 }
 
-/* Serializes pattern i's code into blobs; its offset, or -1 if PCRE2
- * cannot, or if what it wrote does not read back. */
-static long put_blob(pool *blobs, const px_ruleset *rs, int i, size_t *len)
+/* Serializes pattern i's code; its form in *out (malloc'd: the caller
+ * frees it) and its length, or false if PCRE2 cannot, or if what it
+ * wrote does not read back. */
+static bool serialize(const px_ruleset *rs, int i, unsigned char **out, size_t *len)
 {
     pcre2_code *code = atomic_load(&rs->pats[i].code);
     const pcre2_code *codes[1] = {code};
@@ -131,11 +133,12 @@ static long put_blob(pool *blobs, const px_ruleset *rs, int i, size_t *len)
         pcre2_pattern_info(back, PCRE2_INFO_SIZE, &b);
     }
     pcre2_code_free(back);
-    /* Aligned: PCRE2 reads the header of the serialized form in place. */
-    long at = a == b ? pool_add(blobs, bytes, size, 16) : -1;
+    *out = a == b ? malloc(size) : NULL;
+    if (*out)
+        memcpy(*out, bytes, size);
     *len = size;
     pcre2_serialize_free(bytes);
-    return at;
+    return *out != NULL;
 }
 
 static void put_scanner(FILE *out, const px_scanner *sc)
@@ -274,11 +277,35 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     pool blobs = {0}, strings = {0};
     long *at = calloc(4 * (size_t)rs->npats + 1, sizeof *at);
     size_t *blob_len = calloc((size_t)rs->npats + 1, sizeof *blob_len);
+    unsigned char **form = calloc((size_t)rs->npats + 1, sizeof *form);
     int *first = calloc((size_t)rs->nrules + 1, sizeof *first); /* rules_impl.h */
-    bool ok = at && blob_len && first;
+    bool ok = at && blob_len && form && first;
+    /* The serialized forms all begin with the same bytes (PCRE2's header
+     * and its character tables): those are written once, as blob_head,
+     * and each blob is the rest. */
+    const unsigned char *head = NULL;
+    size_t head_len = 0;
+    for (int i = 0; i < rs->npats && ok; i++) {
+        if (!serialize(rs, i, &form[i], &blob_len[i]))
+            continue;
+        if (!head) {
+            head = form[i];
+            head_len = blob_len[i];
+        }
+        size_t k = 0;
+        while (k < head_len && k < blob_len[i] && form[i][k] == head[k])
+            k++;
+        head_len = k;
+    }
+    /* (a form that is only the head would leave a blob of no bytes) */
+    for (int i = 0; i < rs->npats && ok; i++)
+        if (form[i] && blob_len[i] == head_len && head_len)
+            head_len--;
     for (int i = 0; i < rs->npats && ok; i++) {
         const pattern_text *pt = &rs->texts[i]; /* no image here: every pattern has one */
-        at[4 * i] = put_blob(&blobs, rs, i, &blob_len[i]);
+        at[4 * i] = form[i] ? pool_add(&blobs, form[i] + head_len, blob_len[i] - head_len, 1) : -1;
+        if (form[i])
+            blob_len[i] -= head_len;
         at[4 * i + 1] = pool_add(&strings, pt->src, strlen(pt->src) + 1, 1);
         /* a px_litset ends with an empty string */
         at[4 * i + 2] = pt->lits ? pool_add(&strings, pt->lits, list_len(pt->lits) + 1, 1) : -1;
@@ -286,7 +313,9 @@ static bool put_image(FILE *out, const px_ruleset *rs)
         ok = at[4 * i + 1] >= 0 && (!pt->lits || at[4 * i + 2] >= 0) && (!pt->head || at[4 * i + 3] >= 0);
     }
     if (ok) {
-        fprintf(out, "static _Alignas(16) const unsigned char blobs[] =\n    ");
+        fprintf(out, "static const unsigned char blob_head[] =\n    ");
+        put_str(out, head ? (const char *)head : "", head_len);
+        fprintf(out, ";\n\nstatic const unsigned char blobs[] =\n    ");
         put_str(out, blobs.p ? blobs.p : "", blobs.len);
         fprintf(out, ";\n\nstatic const char strings[] =\n    ");
         put_str(out, strings.p ? strings.p : "", strings.len);
@@ -294,6 +323,9 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     }
     free(blobs.p);
     free(strings.p);
+    for (int i = 0; form && i < rs->npats; i++)
+        free(form[i]);
+    free(form);
     if (!ok) {
         free(at);
         free(blob_len);
@@ -350,8 +382,38 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     fprintf(out,
             "const px_rules_image px_builtin_image = {\n"
             "    files, %d, rules, matchers, first, %d, pats, %d, strings, blobs, &scan, keys, %d,\n"
-            "    gates, index_lists,\n};\n",
-            rs->nfiles, rs->nrules, rs->npats, rs->nkeys);
+            "    gates, index_lists, blob_head, %zu,\n};\n",
+            rs->nfiles, rs->nrules, rs->npats, rs->nkeys, head_len);
+    return true;
+}
+
+/* The pre-parse pass's tables of names for the rules' keys, as
+ * px_elide_names_new builds them (elide.h: a process with only the
+ * bundled rules uses them as they are); false when out of memory. */
+static bool put_elide(FILE *out, const px_ruleset *rs)
+{
+    px_alloc a;
+    px_alloc_init(&a, NULL);
+    px_elide_names *nm = px_elide_names_new(&a, NULL, (const char *const *)rs->keys, (size_t)rs->nkeys);
+    if (!nm)
+        return false;
+    px_elide_image img;
+    size_t pool_len;
+    px_elide_names_image(nm, &img, &pool_len);
+    size_t ntags = (size_t)img.tags_mask + 1, nslots = ntags + img.attrs_mask + 1;
+    fprintf(out, "\nstatic const px_name_slot elide_slots[] = {");
+    for (size_t i = 0; i < nslots; i++) {
+        const px_name_slot *sl = i < ntags ? &img.tags[i] : &img.attrs[i - ntags];
+        fprintf(out, "%s{%uu, %u, %u}", sep((int)i, 6), (unsigned)sl->name, (unsigned)sl->len,
+                (unsigned)sl->bits);
+    }
+    fprintf(out, "\n};\n\nstatic const char elide_pool[] =\n    ");
+    put_str(out, img.pool, pool_len);
+    fprintf(out,
+            ";\n\nconst px_elide_image px_builtin_elide = {\n"
+            "    elide_slots, elide_slots + %zu, elide_pool, %uu, %uu,\n};\n",
+            ntags, (unsigned)img.tags_mask, (unsigned)img.attrs_mask);
+    px_elide_names_free(nm);
     return true;
 }
 
@@ -412,9 +474,9 @@ int main(int argc, char **argv)
         fprintf(out, "/* Generated by rules/rulegen.c from the bundled rule files: parsed, their\n"
                      " * literal scanner built, their patterns compiled by PCRE2 %d.%d and\n"
                      " * serialized. Do not edit. */\n"
-                     "#include \"rules_impl.h\"\n\n",
+                     "#include \"elide.h\"\n#include \"rules_impl.h\"\n\n",
                 PCRE2_MAJOR, PCRE2_MINOR);
-        if (!put_image(out, rs))
+        if (!put_image(out, rs) || !put_elide(out, rs))
             rc = 1;
         if (ferror(out) | fclose(out)) {
             fprintf(stderr, "rulegen: cannot write %s\n", outpath);

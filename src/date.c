@@ -171,19 +171,22 @@ static bool word_is(const char *s, size_t n, const char *w)
                     sizeof buddhist_month_names / sizeof *buddhist_month_names)
 #define WEEKDAYS (sizeof weekdays / sizeof *weekdays)
 
+/* An entry: the name's place k in the flat order of calendars[] rows
+ * (month (k % 12) + 1) or in weekdays[], and its length. Four bytes, not
+ * a pointer and a length: the indexes are written at every start, and
+ * small entries keep them to one page of memory instead of six. */
 typedef struct name_entry {
-    const char *w;
-    size_t len;
-    int value;     /* the month, 1 to 12; 1 for a weekday */
-    bool buddhist; /* a month of calendars[] marked so */
+    unsigned short k, len;
 } name_entry;
+_Static_assert(MONTH_ROWS * 12 <= 65535 && WEEKDAYS <= 65535, "a name_entry's k is 16 bits");
 
 typedef struct name_index {
     unsigned short start[257]; /* bucket b is e[start[b]..start[b + 1]) */
-    name_entry e[MONTH_ROWS * 12 + WEEKDAYS];
+    name_entry *e;
 } name_index;
 
-static name_index month_index, weekday_index;
+static name_entry month_entries[MONTH_ROWS * 12], weekday_entries[WEEKDAYS];
+static name_index month_index = {.e = month_entries}, weekday_index = {.e = weekday_entries};
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static unsigned char bucket(char c)
@@ -192,72 +195,100 @@ static unsigned char bucket(char c)
     return px_ascii_lower(b);
 }
 
-/* A counting sort of names[0..n) by first byte; stable, as it must be. */
-static void index_names(name_index *x, const char *const *names, const int *values, const bool *buddhist,
-                        size_t n)
+/* The k-th month name of calendars[] (NULL: a hole), and its era. */
+static const char *calendar_name(size_t k, bool *buddhist)
+{
+    for (size_t t = 0; t < sizeof calendars / sizeof *calendars; t++) {
+        if (k < calendars[t].n * 12) {
+            *buddhist = calendars[t].buddhist;
+            return calendars[t].rows[k / 12][k % 12];
+        }
+        k -= calendars[t].n * 12;
+    }
+    return NULL;
+}
+
+static const char *month_at(size_t k)
+{
+    bool era;
+    return calendar_name(k, &era);
+}
+
+static const char *weekday_at(size_t k) { return weekdays[k]; }
+
+/* A list of names, part of the order an index counts k in. */
+typedef struct name_run {
+    const char *const *names;
+    size_t n;
+} name_run;
+
+/* A counting sort by first byte of the names of runs[0..nruns), taken
+ * in turn; stable, as it must be. */
+static void index_names(name_index *x, const name_run *runs, size_t nruns)
 {
     unsigned short count[256] = {0};
-    for (size_t k = 0; k < n; k++)
-        if (names[k])
-            count[bucket(names[k][0])]++;
+    for (size_t r = 0; r < nruns; r++)
+        for (size_t i = 0; i < runs[r].n; i++)
+            if (runs[r].names[i])
+                count[bucket(runs[r].names[i][0])]++;
     x->start[0] = 0;
     for (int b = 0; b < 256; b++)
         x->start[b + 1] = (unsigned short)(x->start[b] + count[b]);
     unsigned short at[256];
     memcpy(at, x->start, sizeof at);
-    for (size_t k = 0; k < n; k++)
-        if (names[k])
-            x->e[at[bucket(names[k][0])]++] =
-                (name_entry){names[k], strlen(names[k]), values[k], buddhist && buddhist[k]};
+    size_t k = 0;
+    for (size_t r = 0; r < nruns; r++)
+        for (size_t i = 0; i < runs[r].n; i++, k++) {
+            const char *w = runs[r].names[i];
+            if (w)
+                x->e[at[bucket(w[0])]++] = (name_entry){(unsigned short)k, (unsigned short)strlen(w)};
+        }
 }
 
 static void build_indexes(void)
 {
-    static const char *flat[MONTH_ROWS * 12];
-    static int months[MONTH_ROWS * 12], ones[WEEKDAYS];
-    static bool buddhist[MONTH_ROWS * 12];
-    size_t k = 0;
+    name_run rows[MONTH_ROWS];
+    size_t n = 0;
     for (size_t t = 0; t < sizeof calendars / sizeof *calendars; t++)
         for (size_t r = 0; r < calendars[t].n; r++)
-            for (int mo = 0; mo < 12; mo++, k++) {
-                flat[k] = calendars[t].rows[r][mo];
-                months[k] = mo + 1;
-                buddhist[k] = calendars[t].buddhist;
-            }
-    for (k = 0; k < WEEKDAYS; k++)
-        ones[k] = 1;
-    index_names(&month_index, flat, months, buddhist, MONTH_ROWS * 12);
-    index_names(&weekday_index, weekdays, ones, NULL, WEEKDAYS);
+            rows[n++] = (name_run){calendars[t].rows[r], 12};
+    index_names(&month_index, rows, n);
+    index_names(&weekday_index, &(name_run){weekdays, WEEKDAYS}, 1);
 }
 
-static const name_entry *lookup(const name_index *x, const char *s, size_t n)
+/* The place k of the name s[0..n) in the index's order, or -1. */
+static int lookup(const name_index *x, const char *(*word)(size_t), const char *s, size_t n)
 {
     if (!n)
-        return NULL;
+        return -1;
     unsigned char b = bucket(s[0]);
-    for (unsigned k = x->start[b]; k < x->start[b + 1]; k++)
-        if (x->e[k].len == n && word_is(s, n, x->e[k].w))
-            return &x->e[k];
-    return NULL;
+    for (unsigned i = x->start[b]; i < x->start[b + 1]; i++)
+        if (x->e[i].len == n && word_is(s, n, word(x->e[i].k)))
+            return x->e[i].k;
+    return -1;
 }
 
-/* The month s[0..n) names, or NULL. */
-static const name_entry *month_entry(const char *s, size_t n)
+/* The month s[0..n) names (1 to 12; 0: none), and its era. */
+static int month_entry(const char *s, size_t n, bool *buddhist)
 {
     pthread_once(&index_once, build_indexes);
-    return lookup(&month_index, s, n);
+    int k = lookup(&month_index, month_at, s, n);
+    if (k < 0)
+        return 0;
+    calendar_name((size_t)k, buddhist);
+    return k % 12 + 1;
 }
 
 int px_month_name(const char *s, size_t n)
 {
-    const name_entry *e = month_entry(s, n);
-    return e ? e->value : 0;
+    bool era;
+    return month_entry(s, n, &era);
 }
 
 static bool is_weekday(const char *s, size_t n)
 {
     pthread_once(&index_once, build_indexes);
-    return lookup(&weekday_index, s, n) != NULL;
+    return lookup(&weekday_index, weekday_at, s, n) >= 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -550,14 +581,15 @@ static int month_word(scan *c)
         word(c, &w2, &wl2);
         wl = (size_t)(w2 + wl2 - w);
     }
-    const name_entry *e = month_entry(w, wl);
-    if (!e) {
+    bool era = false;
+    int month = month_entry(w, wl, &era);
+    if (!month) {
         c->i = save;
         return 0;
     }
-    c->buddhist = e->buddhist;
+    c->buddhist = era;
     eat(c, '.');
-    return e->value;
+    return month;
 }
 
 /* Reads a month of the Persian calendar (date_scripts.c). */
@@ -976,7 +1008,7 @@ static bool may_start(const char *s, size_t n, size_t i)
     size_t wl;
     if (word(&c, &w, &wl)) {
         pthread_once(&index_once, build_indexes);
-        if (!lookup(&weekday_index, w, wl) && !lookup(&month_index, w, wl))
+        if (lookup(&weekday_index, weekday_at, w, wl) < 0 && lookup(&month_index, month_at, w, wl) < 0)
             return false;
     }
     c.i = i;

@@ -42,11 +42,15 @@ enum kind {
     K_ICONV
 };
 
+/* Names as arrays, not pointers: pointers in a table are written by the
+ * loader at every start, a page copied for each page they fill
+ * (bench/RESULTS.md, start-up). */
+#define ENC_NAME 16 /* longer than any name below */
 typedef struct encoding {
-    const char *name;     /* WHATWG canonical name */
+    char name[ENC_NAME];     /* WHATWG canonical name */
     enum kind kind;
-    const char *iconv[2]; /* glibc names, best match with browsers first */
-    uint32_t lone80;      /* code point for a byte 0x80 iconv rejects, or 0 */
+    char iconv[2][ENC_NAME]; /* glibc names, best match with browsers first; "": none */
+    uint32_t lone80;         /* code point for a byte 0x80 iconv rejects, or 0 */
 } encoding;
 
 enum {
@@ -64,50 +68,51 @@ enum {
  * SHIFT_JIS lacks, GB18030 is how browsers decode GBK, CP949 is what pages
  * labelled EUC-KR really use, ISO-2022-JP-3 knows the katakana escape. */
 static const encoding encodings[] = {
-    [E_UTF8] = {"UTF-8", K_UTF8, {NULL, NULL}, 0},
-    [E_IBM866] = {"IBM866", K_ICONV, {"CP866", NULL}, 0},
-    [E_ISO8859_2] = {"ISO-8859-2", K_ICONV, {"ISO-8859-2", NULL}, 0},
-    [E_ISO8859_3] = {"ISO-8859-3", K_ICONV, {"ISO-8859-3", NULL}, 0},
-    [E_ISO8859_4] = {"ISO-8859-4", K_ICONV, {"ISO-8859-4", NULL}, 0},
-    [E_ISO8859_5] = {"ISO-8859-5", K_ICONV, {"ISO-8859-5", NULL}, 0},
-    [E_ISO8859_6] = {"ISO-8859-6", K_ICONV, {"ISO-8859-6", NULL}, 0},
-    [E_ISO8859_7] = {"ISO-8859-7", K_ICONV, {"ISO-8859-7", NULL}, 0},
-    [E_ISO8859_8] = {"ISO-8859-8", K_ICONV, {"ISO-8859-8", NULL}, 0},
-    [E_ISO8859_8I] = {"ISO-8859-8-I", K_ICONV, {"ISO-8859-8", NULL}, 0},
-    [E_ISO8859_10] = {"ISO-8859-10", K_ICONV, {"ISO-8859-10", NULL}, 0},
-    [E_ISO8859_13] = {"ISO-8859-13", K_ICONV, {"ISO-8859-13", NULL}, 0},
-    [E_ISO8859_14] = {"ISO-8859-14", K_ICONV, {"ISO-8859-14", NULL}, 0},
-    [E_ISO8859_15] = {"ISO-8859-15", K_ICONV, {"ISO-8859-15", NULL}, 0},
-    [E_ISO8859_16] = {"ISO-8859-16", K_ICONV, {"ISO-8859-16", NULL}, 0},
-    [E_KOI8R] = {"KOI8-R", K_ICONV, {"KOI8-R", NULL}, 0},
-    [E_KOI8U] = {"KOI8-U", K_ICONV, {"KOI8-U", NULL}, 0},
-    [E_MACINTOSH] = {"macintosh", K_ICONV, {"MACINTOSH", NULL}, 0},
-    [E_WIN874] = {"windows-874", K_ICONV, {"CP874", NULL}, 0},
-    [E_WIN1250] = {"windows-1250", K_ICONV, {"CP1250", NULL}, 0},
-    [E_WIN1251] = {"windows-1251", K_ICONV, {"CP1251", NULL}, 0},
-    [E_WIN1252] = {"windows-1252", K_WIN1252, {NULL, NULL}, 0},
-    [E_WIN1253] = {"windows-1253", K_ICONV, {"CP1253", NULL}, 0},
-    [E_WIN1254] = {"windows-1254", K_ICONV, {"CP1254", NULL}, 0},
-    [E_WIN1255] = {"windows-1255", K_ICONV, {"CP1255", NULL}, 0},
-    [E_WIN1256] = {"windows-1256", K_ICONV, {"CP1256", NULL}, 0},
-    [E_WIN1257] = {"windows-1257", K_ICONV, {"CP1257", NULL}, 0},
-    [E_WIN1258] = {"windows-1258", K_ICONV, {"CP1258", NULL}, 0},
-    [E_MACCYR] = {"x-mac-cyrillic", K_ICONV, {"MAC-CYRILLIC", NULL}, 0},
+    [E_UTF8] = {"UTF-8", K_UTF8, {"", ""}, 0},
+    [E_IBM866] = {"IBM866", K_ICONV, {"CP866", ""}, 0},
+    [E_ISO8859_2] = {"ISO-8859-2", K_ICONV, {"ISO-8859-2", ""}, 0},
+    [E_ISO8859_3] = {"ISO-8859-3", K_ICONV, {"ISO-8859-3", ""}, 0},
+    [E_ISO8859_4] = {"ISO-8859-4", K_ICONV, {"ISO-8859-4", ""}, 0},
+    [E_ISO8859_5] = {"ISO-8859-5", K_ICONV, {"ISO-8859-5", ""}, 0},
+    [E_ISO8859_6] = {"ISO-8859-6", K_ICONV, {"ISO-8859-6", ""}, 0},
+    [E_ISO8859_7] = {"ISO-8859-7", K_ICONV, {"ISO-8859-7", ""}, 0},
+    [E_ISO8859_8] = {"ISO-8859-8", K_ICONV, {"ISO-8859-8", ""}, 0},
+    [E_ISO8859_8I] = {"ISO-8859-8-I", K_ICONV, {"ISO-8859-8", ""}, 0},
+    [E_ISO8859_10] = {"ISO-8859-10", K_ICONV, {"ISO-8859-10", ""}, 0},
+    [E_ISO8859_13] = {"ISO-8859-13", K_ICONV, {"ISO-8859-13", ""}, 0},
+    [E_ISO8859_14] = {"ISO-8859-14", K_ICONV, {"ISO-8859-14", ""}, 0},
+    [E_ISO8859_15] = {"ISO-8859-15", K_ICONV, {"ISO-8859-15", ""}, 0},
+    [E_ISO8859_16] = {"ISO-8859-16", K_ICONV, {"ISO-8859-16", ""}, 0},
+    [E_KOI8R] = {"KOI8-R", K_ICONV, {"KOI8-R", ""}, 0},
+    [E_KOI8U] = {"KOI8-U", K_ICONV, {"KOI8-U", ""}, 0},
+    [E_MACINTOSH] = {"macintosh", K_ICONV, {"MACINTOSH", ""}, 0},
+    [E_WIN874] = {"windows-874", K_ICONV, {"CP874", ""}, 0},
+    [E_WIN1250] = {"windows-1250", K_ICONV, {"CP1250", ""}, 0},
+    [E_WIN1251] = {"windows-1251", K_ICONV, {"CP1251", ""}, 0},
+    [E_WIN1252] = {"windows-1252", K_WIN1252, {"", ""}, 0},
+    [E_WIN1253] = {"windows-1253", K_ICONV, {"CP1253", ""}, 0},
+    [E_WIN1254] = {"windows-1254", K_ICONV, {"CP1254", ""}, 0},
+    [E_WIN1255] = {"windows-1255", K_ICONV, {"CP1255", ""}, 0},
+    [E_WIN1256] = {"windows-1256", K_ICONV, {"CP1256", ""}, 0},
+    [E_WIN1257] = {"windows-1257", K_ICONV, {"CP1257", ""}, 0},
+    [E_WIN1258] = {"windows-1258", K_ICONV, {"CP1258", ""}, 0},
+    [E_MACCYR] = {"x-mac-cyrillic", K_ICONV, {"MAC-CYRILLIC", ""}, 0},
     [E_GBK] = {"GBK", K_ICONV, {"GB18030", "GBK"}, 0x20AC},
-    [E_GB18030] = {"gb18030", K_ICONV, {"GB18030", NULL}, 0x20AC},
+    [E_GB18030] = {"gb18030", K_ICONV, {"GB18030", ""}, 0x20AC},
     [E_BIG5] = {"Big5", K_ICONV, {"BIG5-HKSCS", "BIG5"}, 0},
     [E_EUCJP] = {"EUC-JP", K_ICONV, {"EUC-JP-MS", "EUC-JP"}, 0},
     [E_ISO2022JP] = {"ISO-2022-JP", K_ICONV, {"ISO-2022-JP-3", "ISO-2022-JP"}, 0},
     [E_SJIS] = {"Shift_JIS", K_ICONV, {"CP932", "SHIFT_JIS"}, 0},
     [E_EUCKR] = {"EUC-KR", K_ICONV, {"CP949", "EUC-KR"}, 0},
-    [E_REPLACEMENT] = {"replacement", K_REPLACEMENT, {NULL, NULL}, 0},
-    [E_UTF16BE] = {"UTF-16BE", K_UTF16BE, {NULL, NULL}, 0},
-    [E_UTF16LE] = {"UTF-16LE", K_UTF16LE, {NULL, NULL}, 0},
-    [E_USER] = {"x-user-defined", K_USER, {NULL, NULL}, 0},
+    [E_REPLACEMENT] = {"replacement", K_REPLACEMENT, {"", ""}, 0},
+    [E_UTF16BE] = {"UTF-16BE", K_UTF16BE, {"", ""}, 0},
+    [E_UTF16LE] = {"UTF-16LE", K_UTF16LE, {"", ""}, 0},
+    [E_USER] = {"x-user-defined", K_USER, {"", ""}, 0},
 };
 
+#define LABEL_MAX 24 /* longer than any label below */
 typedef struct label_entry {
-    const char *label;
+    char label[LABEL_MAX];
     unsigned char enc;
 } label_entry;
 
@@ -344,7 +349,6 @@ static const label_entry labels[] = {
     {"x-x-big5", E_BIG5},
 };
 
-#define LABEL_MAX 24 /* longer than any label above */
 
 static bool is_ws(unsigned char c)
 {
@@ -832,7 +836,7 @@ static void put_utf16(px_buf *b, const unsigned char *s, size_t n, bool be)
 static iconv_t open_iconv(const encoding *e)
 {
     iconv_t cd = (iconv_t)-1;
-    for (size_t k = 0; k < 2 && e->iconv[k] && cd == (iconv_t)-1; k++)
+    for (size_t k = 0; k < 2 && e->iconv[k][0] && cd == (iconv_t)-1; k++)
         cd = iconv_open("UTF-8", e->iconv[k]);
     return cd;
 }

@@ -189,21 +189,23 @@ static const struct {
 
 /* An open-addressing hash table of names (any case) to their bits: every
  * tag and every attribute is looked up once, where a search of the lists
- * above cost more than reading the tag. */
-typedef struct slot {
-    const char *name; /* NULL: empty */
-    uint32_t len;     /* 16 bytes a slot: the tables are written at start-up */
-    unsigned bits;
-} slot;
+ * above cost more than reading the tag. Slots hold offsets into one pool
+ * of names, not pointers, so that a build can write the tables as data
+ * (px_elide_image). */
+_Static_assert((T_BASE << TAG_ID | 0xff) <= UINT16_MAX && A_REL <= UINT16_MAX,
+               "a px_name_slot's bits are 16 bits");
 
 typedef struct table {
-    slot *slots;
+    const px_name_slot *slots;
+    const char *pool;
     size_t mask; /* slots - 1, a power of two less one */
 } table;
 
 struct px_elide_names {
     px_alloc a;
     table tags, attrs;
+    px_name_slot *own_slots; /* the tables made here; NULL when they are an image's */
+    char *own_names;
 };
 
 static uint32_t hash(const char *s, size_t n) { return px_fnv1a_caseless(PX_FNV1A_SEED, s, n); }
@@ -211,10 +213,10 @@ static uint32_t hash(const char *s, size_t n) { return px_fnv1a_caseless(PX_FNV1
 static unsigned lookup_hashed(const table *tb, const char *s, size_t n, uint32_t h)
 {
     for (size_t i = h & tb->mask;; i = (i + 1) & tb->mask) {
-        const slot *sl = &tb->slots[i];
-        if (!sl->name)
+        const px_name_slot *sl = &tb->slots[i];
+        if (!sl->len)
             return 0;
-        if (sl->len == n && px_ascii_ieq(sl->name, s, n))
+        if (sl->len == n && px_ascii_ieq(tb->pool + sl->name, s, n))
             return sl->bits;
     }
 }
@@ -224,67 +226,130 @@ static unsigned lookup(const table *tb, const char *s, size_t n)
     return lookup_hashed(tb, s, n, hash(s, n));
 }
 
+/* A table being filled: its slots and the pool its names are copied to. */
+typedef struct filling {
+    px_name_slot *slots;
+    size_t mask;
+    char *pool;
+    size_t used;
+} filling;
+
 /* Adds bits to name's entry. The table has room: it is made at least
- * twice as large as the names it will hold. */
-static void add(table *tb, const char *s, unsigned bits)
+ * twice as large as the names it will hold, and its pool as long as all
+ * of them. */
+static void add(filling *f, const char *s, unsigned bits)
 {
     size_t n = strlen(s);
-    for (size_t i = hash(s, n) & tb->mask;; i = (i + 1) & tb->mask) {
-        slot *sl = &tb->slots[i];
-        if (!sl->name)
-            *sl = (slot){s, (uint32_t)n, 0};
-        if (sl->len == n && px_ascii_ieq(sl->name, s, n)) {
-            sl->bits |= bits;
+    for (size_t i = hash(s, n) & f->mask;; i = (i + 1) & f->mask) {
+        px_name_slot *sl = &f->slots[i];
+        if (!sl->len) {
+            memcpy(f->pool + f->used, s, n);
+            *sl = (px_name_slot){(uint32_t)f->used, (uint16_t)n, 0};
+            f->used += n;
+        }
+        if (sl->len == n && px_ascii_ieq(f->pool + sl->name, s, n)) {
+            sl->bits = (uint16_t)(sl->bits | bits);
             return;
         }
     }
 }
 
-static bool table_init(const px_alloc *a, table *tb, size_t names)
+static size_t slots_for(size_t names)
 {
     size_t cap = 16;
     while (cap < 2 * names)
         cap *= 2;
-    tb->slots = px_calloc(a, cap, sizeof *tb->slots);
-    tb->mask = cap - 1;
-    return tb->slots != NULL;
+    return cap;
 }
 
 #define COUNT(list) (sizeof list / sizeof *list)
 
-px_elide_names *px_elide_names_new(const px_alloc *a, const char *const *keep, size_t nkeep)
+/* Are the caller's names all in the image's table, as names read? Then
+ * the image is the table that would be built here. */
+static bool image_has(const px_elide_image *img, const char *const *keep, size_t nkeep)
+{
+    table attrs = {img->attrs, img->pool, img->attrs_mask};
+    for (size_t i = 0; i < nkeep; i++)
+        if (!(lookup(&attrs, keep[i], strlen(keep[i])) & A_READ))
+            return false;
+    return true;
+}
+
+px_elide_names *px_elide_names_new(const px_alloc *a, const px_elide_image *img, const char *const *keep,
+                                   size_t nkeep)
 {
     px_elide_names *nm = px_calloc(a, 1, sizeof *nm);
     if (!nm)
         return NULL;
     nm->a = *a;
-    if (!table_init(a, &nm->tags, COUNT(tag_names)) ||
-        !table_init(a, &nm->attrs, COUNT(read_attrs) + COUNT(pass_attrs) + nkeep)) {
-        px_elide_names_free(nm);
+    if (img && image_has(img, keep, nkeep)) {
+        nm->tags = (table){img->tags, img->pool, img->tags_mask};
+        nm->attrs = (table){img->attrs, img->pool, img->attrs_mask};
+        return nm;
+    }
+    size_t ntags = slots_for(COUNT(tag_names));
+    size_t nattrs = slots_for(COUNT(read_attrs) + COUNT(pass_attrs) + nkeep);
+    size_t pool = 0;
+    for (size_t i = 0; i < COUNT(tag_names); i++)
+        pool += strlen(tag_names[i].name);
+    for (size_t i = 0; i < COUNT(read_attrs); i++)
+        pool += strlen(read_attrs[i]);
+    for (size_t i = 0; i < COUNT(pass_attrs); i++)
+        pool += strlen(pass_attrs[i].name);
+    for (size_t i = 0; i < nkeep; i++)
+        pool += strlen(keep[i]);
+    px_name_slot *slots = px_calloc(a, ntags + nattrs, sizeof *slots);
+    char *names = px_malloc(a, pool + 1);
+    if (!slots || !names) {
+        px_free(a, slots);
+        px_free(a, names);
+        px_free(a, nm);
         return NULL;
     }
+    nm->own_slots = slots;
+    nm->own_names = names;
+    filling tags = {slots, ntags - 1, names, 0};
     for (size_t i = 0; i < COUNT(tag_names); i++)
-        add(&nm->tags, tag_names[i].name, tag_names[i].kind);
+        add(&tags, tag_names[i].name, tag_names[i].kind);
+    /* One pool for both: the attributes' names follow the tags'. */
+    filling attrs = {slots + ntags, nattrs - 1, names, tags.used};
     for (size_t i = 0; i < COUNT(read_attrs); i++) {
         unsigned bits = A_READ;
         for (size_t k = 0; k < COUNT(read_on_attrs); k++)
             if (!strcmp(read_attrs[i], read_on_attrs[k].name))
                 bits = read_on_attrs[k].bits;
-        add(&nm->attrs, read_attrs[i], bits);
+        add(&attrs, read_attrs[i], bits);
     }
     for (size_t i = 0; i < COUNT(pass_attrs); i++)
-        add(&nm->attrs, pass_attrs[i].name, pass_attrs[i].bits);
+        add(&attrs, pass_attrs[i].name, pass_attrs[i].bits);
     for (size_t i = 0; i < nkeep; i++)
-        add(&nm->attrs, keep[i], A_READ);
+        add(&attrs, keep[i], A_READ);
+    names[attrs.used] = '\0';
+    nm->tags = (table){tags.slots, names, tags.mask};
+    nm->attrs = (table){attrs.slots, names, attrs.mask};
     return nm;
+}
+
+void px_elide_names_image(const px_elide_names *nm, px_elide_image *img, size_t *pool_len)
+{
+    *img = (px_elide_image){nm->tags.slots, nm->attrs.slots, nm->tags.pool, (uint32_t)nm->tags.mask,
+                            (uint32_t)nm->attrs.mask};
+    size_t len = 0;
+    for (size_t i = 0; i <= nm->attrs.mask; i++)
+        if (nm->attrs.slots[i].len && nm->attrs.slots[i].name + nm->attrs.slots[i].len > len)
+            len = nm->attrs.slots[i].name + nm->attrs.slots[i].len;
+    for (size_t i = 0; i <= nm->tags.mask; i++)
+        if (nm->tags.slots[i].len && nm->tags.slots[i].name + nm->tags.slots[i].len > len)
+            len = nm->tags.slots[i].name + nm->tags.slots[i].len;
+    *pool_len = len;
 }
 
 void px_elide_names_free(px_elide_names *nm)
 {
     if (!nm)
         return;
-    px_free(&nm->a, nm->tags.slots);
-    px_free(&nm->a, nm->attrs.slots);
+    px_free(&nm->a, nm->own_slots);
+    px_free(&nm->a, nm->own_names);
     px_free(&nm->a, nm);
 }
 

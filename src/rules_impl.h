@@ -85,7 +85,7 @@ typedef struct px_image_pattern {
     uint32_t flags;
     int32_t lits;  /* into strings (a px_litset), or -1: none known */
     int32_t head;  /* into strings (px_lit_head's), or -1: none */
-    int32_t blob;  /* into blobs (16-byte aligned), or -1: none */
+    int32_t blob;  /* into blobs, or -1: none (what follows blob_head) */
     uint32_t blob_len;
 } px_image_pattern;
 
@@ -115,6 +115,11 @@ typedef struct px_rules_image {
      * uses them as they are. */
     const struct px_gate *gates;
     const struct px_index_list *index; /* the element list's, the text list's */
+    /* The bytes every pattern's serialized form begins with (PCRE2's
+     * header and character tables, 1 KB), kept once instead of in each
+     * of some 300 forms: px_image_serialized puts them back. */
+    const unsigned char *blob_head;
+    uint32_t blob_head_len;
 } px_rules_image;
 
 /* Pattern i of an image: its source, its literals (NULL: none known) and
@@ -135,6 +140,13 @@ static inline const unsigned char *px_image_blob(const px_rules_image *img, int 
 {
     return img->pats[i].blob < 0 ? NULL : img->blobs + img->pats[i].blob;
 }
+
+/* Pattern i's serialized form, whole: blob_head, then its blob. Its
+ * length (0: it has none), and the form written to out, which has that
+ * many bytes (aligned for the 32-bit fields of its header, which PCRE2
+ * reads in place). */
+size_t px_image_form_len(const px_rules_image *img, int i);
+void px_image_form(const px_rules_image *img, int i, unsigned char *out);
 
 /* The bundled rules (the .rules files in rules/), written by rules/rulegen.c. */
 extern const px_rules_image px_builtin_image;

@@ -280,9 +280,19 @@ static void scan_side(const px_ruleset *rs, px_scratch *s, int side)
 static pcre2_code *load(const px_ruleset *rs, int pat)
 {
     pcre2_code *code = NULL;
-    const unsigned char *blob = px_pat_blob(rs, pat);
-    if (blob && pcre2_serialize_decode(&code, 1, blob, rs->gctx) == 1)
-        return code;
+    /* Most forms are 1-3 KB: on the stack, whose pages the pre-parse
+     * pass has already touched (a heap block costs a malloc and a free). */
+    _Alignas(16) unsigned char stack[4096];
+    size_t n = pat < rs->image_pats ? px_image_form_len(rs->image, pat) : 0;
+    unsigned char *form = n <= sizeof stack ? stack : px_malloc(rs->a, n);
+    if (n && form) {
+        px_image_form(rs->image, pat, form);
+        int decoded = pcre2_serialize_decode(&code, 1, form, rs->gctx);
+        if (form != stack)
+            px_free(rs->a, form);
+        if (decoded == 1)
+            return code;
+    }
     int ec;
     PCRE2_SIZE off;
     pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);

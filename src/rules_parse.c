@@ -648,6 +648,17 @@ int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *er
     return PITH_OK;
 }
 
+size_t px_image_form_len(const px_rules_image *img, int i)
+{
+    return px_image_blob(img, i) ? img->blob_head_len + img->pats[i].blob_len : 0;
+}
+
+void px_image_form(const px_rules_image *img, int i, unsigned char *out)
+{
+    memcpy(out, img->blob_head, img->blob_head_len);
+    memcpy(out + img->blob_head_len, px_image_blob(img, i), img->pats[i].blob_len);
+}
+
 size_t px_rules_count(const px_ruleset *rs) { return (size_t)rs->nrules; }
 bool px_rules_has_text(const px_ruleset *rs) { return rs->has_text; }
 

@@ -504,7 +504,7 @@ bool domdiff_page(const char *whole, size_t len, size_t *elided_len, char *why, 
     e[len] = '\0';
     px_alloc a;
     px_alloc_init(&a, NULL);
-    px_elide_names *names = px_elide_names_new(&a, NULL, 0);
+    px_elide_names *names = px_elide_names_new(&a, NULL, NULL, 0);
     px_elide_values values;
     if (!names || px_elide_values_init(&a, &values, len)) {
         px_elide_names_free(names);

@@ -9,6 +9,7 @@
 #include "domdiff.h"
 #include "elide.h"
 #include "parse.h"
+#include "rules_impl.h"
 
 static const struct {
     const char *in, *out; /* out NULL: nothing left out */
@@ -200,7 +201,7 @@ static size_t elide(char *page, size_t n, unsigned opts, const char *const *keep
 {
     px_alloc a;
     px_alloc_init(&a, NULL);
-    px_elide_names *names = px_elide_names_new(&a, keep, nkeep);
+    px_elide_names *names = px_elide_names_new(&a, NULL, keep, nkeep);
     assert_non_null(names);
     size_t len = px_elide(page, n, opts, names, NULL);
     px_elide_names_free(names);
@@ -329,6 +330,49 @@ static void test_attrs(void **state)
             fail_msg("%s is not read", unread[i]);
 }
 
+/* The bundled rules' tables of names, written by rulegen, are the ones
+ * px_elide_names_new builds for their keys, slot for slot; a process
+ * uses them only while they hold all of its keys. */
+static void test_image_names(void **state)
+{
+    (void)state;
+    px_alloc a;
+    px_alloc_init(&a, NULL);
+    const px_rules_image *rules = &px_builtin_image;
+    const px_elide_image *img = &px_builtin_elide;
+    px_elide_names *built = px_elide_names_new(&a, NULL, rules->keys, (size_t)rules->nkeys);
+    assert_non_null(built);
+    px_elide_image b;
+    size_t pool_len;
+    px_elide_names_image(built, &b, &pool_len);
+    assert_int_equal(b.tags_mask, img->tags_mask);
+    assert_int_equal(b.attrs_mask, img->attrs_mask);
+    assert_memory_equal(b.tags, img->tags, (b.tags_mask + 1) * sizeof *b.tags);
+    assert_memory_equal(b.attrs, img->attrs, (b.attrs_mask + 1) * sizeof *b.attrs);
+    assert_memory_equal(b.pool, img->pool, pool_len);
+    px_elide_names_free(built);
+
+    /* A rule of the user's that reads an attribute no bundled rule reads
+     * keeps it: the tables are built for that list, not taken as written. */
+    const char *keys[64];
+    assert_true(rules->nkeys < 63);
+    memcpy(keys, rules->keys, (size_t)rules->nkeys * sizeof *keys);
+    keys[rules->nkeys] = "data-zzz";
+    for (int more = 0; more <= 1; more++) {
+        px_elide_names *names = px_elide_names_new(&a, img, keys, (size_t)rules->nkeys + (size_t)more);
+        assert_non_null(names);
+        px_elide_image now;
+        px_elide_names_image(names, &now, &pool_len);
+        /* (taken as written exactly when every key is in them) */
+        assert_int_equal(now.tags == img->tags, !more);
+        char page[] = "<p class=\"c\" data-zzz=\"1\" onclick=\"x()\">";
+        size_t n = px_elide(page, strlen(page), PX_ELIDE_ATTRS, names, NULL);
+        assert_string_equal(page, more ? "<p class=\"c\" data-zzz=\"1\" >" : "<p class=\"c\" >");
+        assert_int_equal(n, strlen(page));
+        px_elide_names_free(names);
+    }
+}
+
 /* The check sees a value that changed where it is read, or that changed
  * to something other than empty; an attribute someone reads that went
  * (or one on a <font> that Gumbo reads); one that came; a new order. */
@@ -408,7 +452,7 @@ static void test_values(void **state)
     };
     px_alloc a;
     px_alloc_init(&a, NULL);
-    px_elide_names *names = px_elide_names_new(&a, NULL, 0);
+    px_elide_names *names = px_elide_names_new(&a, NULL, NULL, 0);
     assert_non_null(names);
     for (size_t i = 0; i < sizeof vcases / sizeof *vcases; i++) {
         char page[256];
@@ -444,7 +488,7 @@ static void test_values_restored(void **state)
                      "<a href=\"/a/b/c\" class=\"\">v</a>";
     px_alloc a;
     px_alloc_init(&a, NULL);
-    px_elide_names *names = px_elide_names_new(&a, NULL, 0);
+    px_elide_names *names = px_elide_names_new(&a, NULL, NULL, 0);
     px_elide_values v;
     assert_non_null(names);
     assert_int_equal(px_elide_values_init(&a, &v, strlen(in)), PITH_OK);
@@ -497,7 +541,7 @@ static void test_runs(void **state)
     };
     px_alloc a;
     px_alloc_init(&a, NULL);
-    px_elide_names *names = px_elide_names_new(&a, NULL, 0);
+    px_elide_names *names = px_elide_names_new(&a, NULL, NULL, 0);
     assert_non_null(names);
     for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
         char page[512], why[512];
@@ -564,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_space),
         cmocka_unit_test(test_domdiff_space),
         cmocka_unit_test(test_attrs),
+        cmocka_unit_test(test_image_names),
         cmocka_unit_test(test_domdiff_attrs),
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_values_restored),
