@@ -37,36 +37,57 @@ static int kind(const char *name, size_t n)
  * attributes past this many are left out. */
 #define MAX_ATTRS 1000
 
+/* What tag_end reads of a byte of a tag: a quote is one only where a
+ * value may start (after '='), elsewhere a byte like a name's. */
+enum { B_NAME, B_QUOTE, B_SPACE, B_EQ, B_GT };
+static const unsigned char tag_byte[256] = {
+    ['\t'] = B_SPACE, ['\n'] = B_SPACE, ['\v'] = B_SPACE, ['\f'] = B_SPACE, ['\r'] = B_SPACE,
+    [' '] = B_SPACE,   ['='] = B_EQ,     ['>'] = B_GT,     ['"'] = B_QUOTE, ['\''] = B_QUOTE,
+};
+
 /* Position just past the '>' closing the tag that starts at s, honouring
  * quoted attribute values; lim when the tag never closes. *excess is where
- * the attribute past MAX_ATTRS starts, or NULL. */
+ * the attribute past MAX_ATTRS starts, or NULL. An attribute starts at a
+ * byte of a name after white space; the rest of a name is passed over in
+ * one loop (names and values are most of a tag's bytes). */
 static const char *tag_end(const char *s, const char *lim, bool *self_closing, const char **excess)
 {
     bool after_eq = false; /* as in HTML, only a value may be quoted */
     size_t attrs = 0;
     *self_closing = false;
     *excess = NULL;
-    for (; s < lim; s++) {
-        if (after_eq && (*s == '"' || *s == '\'')) {
-            /* Nothing inside a quoted value counts: on to its end at once
-             * (values are most of a tag's bytes). */
-            const char *q = memchr(s + 1, *s, (size_t)(lim - s - 1));
-            if (!q)
-                return lim;
-            s = q;
+    while (s < lim) {
+        switch (tag_byte[(unsigned char)*s]) {
+        case B_QUOTE:
+            if (after_eq) {
+                /* Nothing inside a quoted value counts: on to its end at
+                 * once. */
+                const char *q = memchr(s + 1, *s, (size_t)(lim - s - 1));
+                if (!q)
+                    return lim;
+                s = q + 1;
+                after_eq = false;
+                break;
+            }
+            /* fall through */
+        case B_NAME:
             after_eq = false;
-            continue;
-        }
-        if (*s == '=')
+            if (px_ascii_is_space((unsigned char)s[-1]) && ++attrs > MAX_ATTRS && !*excess)
+                *excess = s;
+            do
+                s++;
+            while (s < lim && tag_byte[(unsigned char)*s] <= B_QUOTE);
+            break;
+        case B_SPACE:
+            s++;
+            break;
+        case B_EQ:
             after_eq = true;
-        else if (!px_ascii_is_space((unsigned char)*s))
-            after_eq = false;
-        if (*s == '>') {
+            s++;
+            break;
+        default: /* B_GT */
             *self_closing = s[-1] == '/';
             return s + 1;
-        } else if (px_ascii_is_space((unsigned char)s[-1]) && !px_ascii_is_space((unsigned char)*s) && *s != '=' && s[-1] != '=' &&
-                   ++attrs > MAX_ATTRS && !*excess) {
-            *excess = s;
         }
     }
     return lim;

@@ -507,6 +507,21 @@ static bool class_alts(reader *r, alts *al)
     return false;
 }
 
+/* Does another string of the run lie inside string i (the earlier of two
+ * equal ones counting)? A subject that holds string i then holds that one:
+ * i adds nothing to the filter ("ads" next to "ad", as "ads?" reads). */
+static bool run_covered(const run *rn, int i)
+{
+    for (int j = 0; j < rn->n; j++) {
+        if (j == i || rn->len[j] > rn->len[i] || (rn->len[j] == rn->len[i] && j > i))
+            continue;
+        for (size_t at = 0; at + rn->len[j] <= rn->len[i]; at++)
+            if (!memcmp(rn->s[i] + at, rn->s[j], rn->len[j]))
+                return true;
+    }
+    return false;
+}
+
 /* Ends the run: its strings are one candidate factor of the sequence. */
 static void run_end(reader *r, run *rn, strs *best)
 {
@@ -515,7 +530,8 @@ static void run_end(reader *r, run *rn, strs *best)
     strs cand;
     strs_init(&cand, r->a, false);
     for (int i = 0; i < rn->n; i++)
-        strs_add(&cand, rn->s[i], rn->len[i]);
+        if (!run_covered(rn, i))
+            strs_add(&cand, rn->s[i], rn->len[i]);
     take_if_better(best, &cand);
     px_buf_free(&cand.buf);
     rn->n = 0;
@@ -551,6 +567,27 @@ static void run_extend(reader *r, run *rn, const alts *al, bool bound, strs *bes
         rn->len[i] = next.len[i];
     }
     rn->n = n;
+}
+
+/* Appends an optional atom's alternatives to the run, keeping each string
+ * without it too; false (the run unchanged) when the product would not
+ * fit. */
+static bool run_extend_maybe(run *rn, const alts *al)
+{
+    if (rn->n * (al->n + 1) > RUN_MAX)
+        return false;
+    for (int i = 0; i < rn->n; i++)
+        if (rn->len[i] + 4 >= RUN_LEN)
+            return false;
+    int n = rn->n;
+    for (int i = 0; i < rn->n; i++)
+        for (int k = 0; k < al->n; k++) {
+            memcpy(rn->s[n], rn->s[i], rn->len[i]);
+            memcpy(rn->s[n] + rn->len[i], al->s[k], al->len[k]);
+            rn->len[n++] = rn->len[i] + al->len[k];
+        }
+    rn->n = n;
+    return true;
 }
 
 /* Reads an atom other than a group: a class, an escape, '.', an anchor or
@@ -620,12 +657,18 @@ static bool parse_seq(reader *r, strs *best, bool ctx)
                 after = true; /* the start, or (?m) a line's */
         }
         bool quantified;
+        skip_comments(r);
+        bool maybe = r->p < r->end && *r->p == '?';
         long min = quantifier(r, &quantified);
         if (at == A_LIT && min >= 1)
             run_extend(r, &rn, &al, ctx, best);
+        /* An optional character inside a run ("post-?nav") continues it
+         * both ways ("post-nav", "postnav"): a run cut there would leave
+         * two short words ("post", which most class lists hold). */
+        bool both = at == A_LIT && maybe && rn.n && run_extend_maybe(&rn, &al);
         /* The run of literals ends at any other atom, and after a repeated
          * one (what follows it may come after more copies). */
-        if (at != A_LIT || min < 1 || quantified)
+        if (!both && (at != A_LIT || min < 1 || quantified))
             run_end(r, &rn, best);
         if (at == A_GROUP && min >= 1 && !g.none)
             take_if_better(best, &g);

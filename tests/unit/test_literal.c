@@ -49,7 +49,13 @@ static void test_word_alternations(void **state)
     assert_string_equal(lits("(?<![^\\s_-])(?:share|sharing|Social)(?![^\\s_-])", b, sizeof b),
                         "^share|^sharing|^social");
     assert_string_equal(lits("^also\\s+read", b, sizeof b), "^also");
-    assert_string_equal(lits("comments?-area", b, sizeof b), "comment");
+    /* An optional character inside a run continues it both ways. */
+    assert_string_equal(lits("comments?-area", b, sizeof b), "comment^area|comments^area");
+    assert_string_equal(lits("(?:^|\\s)(?:post-?nav|x)", b, sizeof b), "^postnav|^post^nav|^x");
+    assert_string_equal(lits("ab-??cd", b, sizeof b), "abcd|ab^cd"); /* lazy, the same */
+    /* At the end of a run it adds nothing: "ads" holds "ad". */
+    assert_string_equal(lits("ads?", b, sizeof b), "ad");
+    assert_string_equal(lits("xy[ab]?", b, sizeof b), "xy");
     assert_string_equal(lits("ad(?:slot|unit)s?", b, sizeof b), "slot|unit");
     assert_string_equal(lits("foo+bar", b, sizeof b), "foo"); /* "foo" then "bar": the first of equals */
 }
