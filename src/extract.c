@@ -774,7 +774,9 @@ static bool link_then_remark(const px_page *pg, int i)
 static bool bare_link_item(const px_page *pg, int i)
 {
     const px_info *in = &pg->info[i];
-    if (!in->chars || in->chars > 150 || in->paras)
+    /* A remark after the link may be a sentence of prose of its own (in
+     * Chinese or Japanese 60 characters are one). */
+    if (!in->chars || in->chars > 150 || (in->paras && !link_then_remark(pg, i)))
         return false;
     if (5 * in->link < 3 * in->chars && !(3 * in->link >= in->chars && opens_with_link(pg, i)) &&
         !link_then_remark(pg, i))
