@@ -8,7 +8,10 @@
  *    author", "L'autore", "3 commenti") holds nothing before the label, so
  *    the whole box goes, not only the label;
  *  - a call to action is a short box built around a form control (an
- *    e-mail field, a "Subscribe" button): a reader's text needs no button.
+ *    e-mail field, a "Subscribe" button): a reader's text needs no button;
+ *  - a plea with two or more calls ("Accept all" / "Reject", "Support us"
+ *    / "Remind me in May") is one too, whether the calls are buttons or
+ *    links standing alone: an article's paragraph asks for no click.
  *
  * Either way the box must be a small part of the content: it holds no
  * more than one paragraph of prose per call to action, and never the
@@ -28,6 +31,9 @@
 /* A labelled box with no wrapper of its own: the blocks after the label,
  * up to the next heading, when they are this short. */
 #define LABEL_RUN_CHARS 600
+/* A link standing alone is a call ("Support us", "Remind me later",
+ * "Manage choices") when its text is this short; a headline is longer. */
+#define CALL_MAX_CHARS 40
 
 static void drop_as(px_page *pg, int i, enum px_why why)
 {
@@ -52,9 +58,13 @@ static bool minor_part(const px_page *pg, int root, int b)
  * few. */
 typedef struct box_facts {
     int *first_text;      /* the first kept block with text in the subtree, or INT_MAX */
-    unsigned char *code;  /* the subtree holds code, a table or a list */
+    unsigned char *code;  /* the subtree holds code, a table, a list or the headline */
     unsigned char *media; /* pictures and players in the subtree, at most 255 */
+    unsigned char *calls; /* buttons and lone short links in the subtree, at most 255 */
 } box_facts;
+
+enum control { CTL_NONE, CTL_LINK, CTL_BUTTON, CTL_FORM, CTL_FIELD };
+static enum control control_kind(const px_page *pg, int i);
 
 static bool facts_init(const px_page *pg, box_facts *f)
 {
@@ -62,7 +72,8 @@ static bool facts_init(const px_page *pg, box_facts *f)
     f->first_text = px_malloc(pg->a, (size_t)n * sizeof *f->first_text);
     f->code = px_calloc(pg->a, (size_t)n, 1);
     f->media = px_calloc(pg->a, (size_t)n, 1);
-    if (!f->first_text || !f->code || !f->media)
+    f->calls = px_calloc(pg->a, (size_t)n, 1);
+    if (!f->first_text || !f->code || !f->media || !f->calls)
         return false;
     for (int i = 0; i < n; i++)
         f->first_text[i] = INT_MAX;
@@ -75,7 +86,7 @@ static bool facts_init(const px_page *pg, box_facts *f)
     for (int i = n - 1; i >= 0; i--) {
         switch (nodes[i].tag) {
         case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-        case GUMBO_TAG_DL:
+        case GUMBO_TAG_DL: case GUMBO_TAG_H1:
             f->code[i] = 1;
             break;
         case GUMBO_TAG_IMG: case GUMBO_TAG_VIDEO: case GUMBO_TAG_IFRAME: case GUMBO_TAG_AUDIO:
@@ -84,11 +95,17 @@ static bool facts_init(const px_page *pg, box_facts *f)
         default:
             break;
         }
+        /* Calls: buttons and the links a reader clicks; a form is not one. */
+        enum control k = nodes[i].kind == PX_ELEMENT ? control_kind(pg, i) : CTL_NONE;
+        if ((k == CTL_LINK || k == CTL_BUTTON) && f->calls[i] < 255)
+            f->calls[i]++;
         int p = nodes[i].parent;
         if (nodes[i].kind == PX_ELEMENT && p >= 0) {
             f->code[p] |= f->code[i];
             unsigned m = (unsigned)f->media[p] + f->media[i];
             f->media[p] = (unsigned char)(m < 255 ? m : 255);
+            m = (unsigned)f->calls[p] + f->calls[i];
+            f->calls[p] = (unsigned char)(m < 255 ? m : 255);
         }
     }
     return true;
@@ -99,6 +116,7 @@ static void facts_free(const px_page *pg, box_facts *f)
     px_free(pg->a, f->first_text);
     px_free(pg->a, f->code);
     px_free(pg->a, f->media);
+    px_free(pg->a, f->calls);
 }
 
 /* The box that label l opens: its largest ancestor below the root that
@@ -139,10 +157,11 @@ static void drop_label_run(px_page *pg, int root, int l)
     }
 }
 
-/* Form controls, weakest first: a button alone (players and galleries
- * have them), a form of choices and switches (a basket's quantity), and
- * a field to type into (an e-mail address, a comment). */
-enum control { CTL_NONE, CTL_BUTTON, CTL_FORM, CTL_FIELD };
+/* Form controls, weakest first: a short link standing alone (a call
+ * only beside another), a button alone (players and galleries have them;
+ * so is a link dressed as one), a form of choices and switches (a
+ * basket's quantity), and a field to type into (an e-mail address, a
+ * comment). */
 
 static enum control input_kind(const px_node *nd)
 {
@@ -154,6 +173,67 @@ static enum control input_kind(const px_node *nd)
         if (px_ascii_ieq(type, fields[k], strlen(fields[k]) + 1))
             return CTL_FIELD;
     return px_ascii_ieq(type, "hidden", 7) ? CTL_NONE : CTL_FORM;
+}
+
+/* Does a class name a button: a token with "btn" or "button" as one of
+ * its parts ("btn", "t-btn", "govuk-button", "wp-block-button__link")? */
+static bool button_class(const char *cls)
+{
+    for (const char *s = cls; *s;) {
+        const char *b = s;
+        while (*s && !px_ascii_is_space((unsigned char)*s) && *s != '-' && *s != '_')
+            s++;
+        size_t n = (size_t)(s - b);
+        if ((n == 3 && px_ascii_ieq(b, "btn", 3)) || (n == 6 && px_ascii_ieq(b, "button", 6)))
+            return true;
+        if (*s)
+            s++;
+    }
+    return false;
+}
+
+/* The visible characters of the text under node i, counted whether or
+ * not a rule dropped it ("Support us" goes by a text rule, and is still
+ * a call the reader saw). */
+static int raw_chars(const px_page *pg, int i)
+{
+    int n = 0;
+    for (int j = i; j < pg->doc.nodes[i].end; j++) {
+        if (pg->doc.nodes[j].kind != PX_TEXT)
+            continue;
+        size_t len;
+        const unsigned char *t = (const unsigned char *)px_text(&pg->doc.nodes[j], &len);
+        for (size_t b = 0; b < len; b++)
+            n += !px_ascii_is_space(t[b]) && (t[b] & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+/* A link as a control: one dressed as a button is one; one with a short
+ * text standing alone in a box (not in a paragraph, a list item, a
+ * cell or a heading) may be a call. A link in running text, or an icon
+ * with no text (a share or print icon), is neither. */
+static enum control link_kind(const px_page *pg, int i)
+{
+    const px_node *nd = &pg->doc.nodes[i];
+    if (!px_attr(nd, "href"))
+        return CTL_NONE;
+    int chars = raw_chars(pg, i);
+    if (!chars || chars > CALL_MAX_CHARS)
+        return CTL_NONE;
+    const px_info *own = &pg->info[pg->info[nd->parent].owner];
+    if (own->own_chars - own->own_link >= IN_SENTENCE_CHARS / 2 && own->own_punct)
+        return CTL_NONE;
+    const char *role = px_attr(nd, "role"), *cls = px_attr(nd, "class");
+    if ((role && px_ascii_ieq(role, "button", 7)) || (cls && button_class(cls)))
+        return CTL_BUTTON;
+    switch (pg->doc.nodes[nd->parent].tag) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: case GUMBO_TAG_SECTION: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+        return CTL_LINK;
+    default:
+        return CTL_NONE;
+    }
 }
 
 /* What node i is as a control. A button that opens a menu, a tab or a
@@ -178,6 +258,8 @@ static enum control control_kind(const px_page *pg, int i)
                 (pg->doc.nodes[j].tag == GUMBO_TAG_INPUT && input_kind(&pg->doc.nodes[j]) == CTL_FIELD))
                 k = CTL_FIELD;
         return k;
+    case GUMBO_TAG_A:
+        return link_kind(pg, i);
     case GUMBO_TAG_BUTTON:
         for (size_t w = 0; w < sizeof widget / sizeof *widget; w++)
             if (px_attr(nd, widget[w]))
@@ -188,16 +270,32 @@ static enum control control_kind(const px_page *pg, int i)
     }
 }
 
+/* A row or cell of a table, whose links and note are a record (a name,
+ * a date, a remark), or a header, whose links and deck are the article's
+ * head (its section, its authors): neither is a plea. */
+static bool record_or_head(const px_page *pg, int b)
+{
+    switch (pg->doc.nodes[b].tag) {
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_HEADER:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* What a box around a control of kind k must not hold: code, tables and
  * lists are content (ingredients beside a servings field); so are
  * pictures, beyond one icon beside a form (a product's photos beside its
- * basket), or any beside a button alone (a play button over an image);
- * and so is a paragraph of prose, unless the box asks for an address
- * (the pitch of a newsletter). A basket's product text stays. */
+ * basket), or any beside a button or link alone (a play button over an
+ * image); and so is a paragraph of prose, unless the box asks for an
+ * address (the pitch of a newsletter) or offers two calls or more (a
+ * consent banner's "Accept" and "Reject", an appeal's "Support us" and
+ * "Remind me later"). A basket's product text stays. */
 static bool holds_content(const px_page *pg, const box_facts *f, int b, enum control k)
 {
-    return f->code[b] || f->media[b] > (k == CTL_BUTTON ? 0 : 1) ||
-           pg->info[b].paras > (k == CTL_FIELD ? 1 : 0);
+    return f->code[b] || f->media[b] > (k <= CTL_BUTTON ? 0 : 1) ||
+           pg->info[b].paras > (k == CTL_FIELD || (f->calls[b] >= 2 && !record_or_head(pg, b)) ? 1 : 0);
 }
 
 /* The call to action around control c of kind k: its largest ancestor
@@ -223,7 +321,14 @@ static int cta_box(const px_page *pg, const box_facts *f, int root, int c, enum 
             break;
         box = b;
     }
-    return box >= 0 && pg->info[box].chars ? box : -1;
+    if (box < 0 || !pg->info[box].chars)
+        return -1;
+    /* A lone link is a call only in a plea with another call beside it:
+     * two links with nothing to say are a menu, for the link density to
+     * judge. */
+    if (k == CTL_LINK && (f->calls[box] < 2 || !pg->info[box].paras))
+        return -1;
+    return box;
 }
 
 void px_drop_boxes(px_page *pg, int root)

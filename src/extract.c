@@ -263,6 +263,21 @@ static bool text_candidate(const px_page *pg, int i)
            !(pg->doc.nodes[p].flags & PX_HAS_TEXT) && (nd->flags & PX_HAS_TEXT);
 }
 
+/* Does the subtree of each node hold a table? Filled in one pass, on the
+ * first text rule that would drop a node. */
+static unsigned char *tables_below(const px_page *pg)
+{
+    unsigned char *t = px_calloc(pg->a, (size_t)pg->doc.n, 1);
+    if (!t)
+        return NULL;
+    for (int i = pg->doc.n - 1; i >= 0; i--) {
+        t[i] |= pg->doc.nodes[i].tag == GUMBO_TAG_TABLE && pg->doc.nodes[i].kind == PX_ELEMENT;
+        if (t[i] && pg->doc.nodes[i].parent >= 0)
+            t[pg->doc.nodes[i].parent] = 1;
+    }
+    return t;
+}
+
 static int text_rules(px_page *pg)
 {
     if (!px_rules_has_text(pg->rs) || pg->doc.body < 0)
@@ -278,6 +293,7 @@ static int text_rules(px_page *pg)
     /* When the rules read only the text, a wrapper holding no text beside
      * its one child says what the child says: test the outermost only. */
     bool text_only = px_rules_text_only(pg->rs);
+    unsigned char *table = NULL;
     FOR_KEPT(pg, i, body) {
         if (dropped(pg, i) || !text_candidate(pg, i))
             continue;
@@ -305,11 +321,17 @@ static int text_rules(px_page *pg)
         pg->info[i].rule_score += v.score;
         if (v.score_rule >= 0)
             pg->info[i].score_rule = v.score_rule;
-        if (v.drop) {
+        /* A text rule names a line: a caption ("Table 1: ..."), a label.
+         * Where the line and a table share an element, the rule is for
+         * the line, which its own block meets; the table is data. */
+        if (v.drop && pg->doc.nodes[i].tag != GUMBO_TAG_TABLE && !table)
+            table = tables_below(pg);
+        if (v.drop && (pg->doc.nodes[i].tag == GUMBO_TAG_TABLE || !table || !table[i])) {
             pg->info[i].drop_rule = v.drop_rule;
             drop(pg, i, v.box ? WHY_BOX_LABEL : WHY_TEXT_RULE);
         }
     }
+    px_free(pg->a, table);
     bool oom = b.oom;
     px_buf_free(&b);
     return oom ? PITH_ERR_NOMEM : PITH_OK;
@@ -752,7 +774,9 @@ static bool link_then_remark(const px_page *pg, int i)
 static bool bare_link_item(const px_page *pg, int i)
 {
     const px_info *in = &pg->info[i];
-    if (!in->chars || in->chars > 150 || in->paras)
+    /* A remark after the link may be a sentence of prose of its own (in
+     * Chinese or Japanese 60 characters are one). */
+    if (!in->chars || in->chars > 150 || (in->paras && !link_then_remark(pg, i)))
         return false;
     if (5 * in->link < 3 * in->chars && !(3 * in->link >= in->chars && opens_with_link(pg, i)) &&
         !link_then_remark(pg, i))
