@@ -209,6 +209,7 @@ static const char *const body_words[] = {
     "affairs", "recreation", "division", "federation", "laboratory", "hospital", "government",
     "municipality", "agencies", "departments", "ministerium", "amt", "behörde", "universität",
     "ministère", "ministerio", "ministero", "agencia", "agenzia", "université", "universidad",
+    "college", "school", "faculty", "fakultät", "faculté", "facultad", "facoltà",
 };
 
 /* Does s[0..n) hold one of body_words as a whole word? */
@@ -267,6 +268,8 @@ static bool holds_words(const char *const *table, size_t nt, const char *const *
         }
     return false;
 }
+
+static size_t words(const char *s, size_t n);
 
 /* Cleans one candidate name s[0..n) into out (MAX_ITEM + 1 bytes) and
  * says what it is. */
@@ -371,10 +374,16 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
     /* the site's name after a person's: "Adam Aaronson PhillyVoice" */
     bool site_after = false;
     if (m && m->site_name && e - b > 2) {
-        size_t sl = strlen(m->site_name);
-        if (sl == wl[e - 1] && px_ascii_ieq(ws[e - 1], m->site_name, sl)) {
-            e--;
-            site_after = true;
+        /* of one word or more ("Imogen Price ABN News"): two words of
+         * the name stay */
+        size_t sl = strlen(m->site_name), sw = words(m->site_name, sl);
+        if (sw && e - b >= (int)sw + 2) {
+            const char *from = ws[e - (int)sw];
+            size_t fl = (size_t)(ws[e - 1] + wl[e - 1] - from);
+            if (fl == sl && px_ascii_ieq(from, m->site_name, sl)) {
+                e -= (int)sw;
+                site_after = true;
+            }
         }
     }
     /* a desk: "Science X staff"; but "Adam Aaronson PhillyVoice Staff" is
@@ -451,6 +460,11 @@ static int add_part(parts *p, const char *s, size_t n)
     part_kind k = clean_name(p->m, s, n, name);
     if (p->site && k != PART_NONE)
         k = PART_ORG;
+    /* a unit of an institution after a person's name is the person's
+     * affiliation, not a second author: "Priya Anand, College of
+     * Engineering", "Jan Novák, Department of Physics" */
+    if (k == PART_PERSON && p->person && names_body(s, n))
+        k = PART_AFFIL;
     if (k == PART_NONE || p->closed)
         return PITH_OK;
     if (k == PART_AFFIL || k == PART_ORG) {
@@ -760,6 +774,30 @@ static void add_byline_text(ctx *c, char *v)
         return;
     size_t n = px_meta_byline_names(v, strlen(v));
     v[n] = '\0';
+    /* a block that shows the date before the name ("4 March 2024 Imogen
+     * Price"): the names start after its last number ("May Johnson" and
+     * "June 5, 2024 April Ryan" keep their months) */
+    size_t from = 0;
+    for (size_t i = 0, st; next_word(v, n, &i, &st);) {
+        size_t wl = i - st, core = wl;
+        while (core && (v[st + core - 1] == ',' || v[st + core - 1] == '.'))
+            core--;
+        bool digit = false;
+        for (size_t k = st; k < st + wl; k++)
+            digit |= v[k] >= '0' && v[k] <= '9';
+        if (!digit && !px_month_name(v + st, core) &&
+            !in_list(v + st, core, date_labels, sizeof date_labels / sizeof *date_labels, false) &&
+            !in_list(v + st, wl, date_words, sizeof date_words / sizeof *date_words, true))
+            break;
+        if (digit)
+            from = i;
+    }
+    if (from && from < n) {
+        while (px_meta_is_ws((unsigned char)v[from]))
+            from++;
+        memmove(v, v + from, n - from + 1);
+        n -= from;
+    }
     /* prose, not names: of three words or more, more in lower case than
      * in capitals ("Pétition soutenue par un Super contributeur"); a
      * handle alone ("oz", "weatherwill") is a name */
