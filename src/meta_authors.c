@@ -23,6 +23,7 @@ static const char *const role_words[] = {
     "rédacteur", "rédactrice", "redactor", "redactora", "redactie", "periodista",
     "giornalista", "corrispondente", "redacteur", "verslaggever", "jornalista",
     "envoyé", "envoyée", "envoyés", "envoyées", "spécial", "spéciale", "spéciaux", "spéciales",
+    "kontributor", "koresponden", "wartawan", "penulis", /* id: "Kontributor Sleman, Dimas Prasetyo" */
     "\xea\xb8\xb0\xec\x9e\x90",             /* 기자 (ko: reporter) */
     "\xed\x8a\xb9\xed\x8c\x8c\xec\x9b\x90", /* 특파원 (ko: correspondent) */
     "\xe8\xa8\x98\xe8\x80\x85", "\xe8\xae\xb0\xe8\x80\x85", /* 記者 记者 */
@@ -364,6 +365,10 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         e--;
     while (e - b > 2 && is_role_word(ws[b], wl[b]) && !(ws[b + 1][0] >= 'a' && ws[b + 1][0] <= 'z'))
         b++;
+    /* a role and one word is a role and a place, with the name in another
+     * part: "Kontributor Sleman, Dimas Prasetyo", "Correspondent London" */
+    if (e - b == 2 && nw == 2 && is_role_word(ws[0], wl[0]) && !is_role_word(ws[1], wl[1]))
+        return PART_NONE;
     /* academic titles, as long as two words stay: "Dr. Oetker" is a brand */
     while (e - b > 2 && is_academic_title(ws[b], wl[b]))
         b++;

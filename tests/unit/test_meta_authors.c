@@ -464,6 +464,21 @@ static void test_fifth_round(void **state)
             NAMES("Jan Novak"));
     authors("", "<h1>Glass</h1><p class=\"byline\">By Priya Anand, Tom Hale</p>", "", "",
             NAMES("Priya Anand", "Tom Hale"));
+    /* Persian "خبرنگار:" (reporter) in a line after the text */
+    authors("", "<h1>بازار تبریز</h1>", "<div class=\"news-reporter\">خبرنگار: مریم رضایی</div>", "",
+            NAMES("مریم رضایی"));
+    /* Korean puts the title after the name: "김민수 기자", also before the
+     * reporter's address; "기자가" is a sentence, not a byline */
+    line("김민수 기자", "김민수");
+    line("김민수 기자 minsu@example.kr", "김민수");
+    line("이지현 특파원 | 2024.03.07", "이지현");
+    line("김민수 기자가 말했다", "");
+    line("부산시 관계자 기자회견", "");
+    authors("", "<h1>북항</h1><ul class=\"infomation\"><li><i class=\"icon-user-o\"></i> 김민수 기자</li>"
+            "<li>입력 2024.03.07 14:10</li></ul>", "", "", NAMES("김민수"));
+    /* Indonesian: a contributor's role and place before the name */
+    authors("", "<h1>Jembatan</h1><div class=\"read__info__author\">Kontributor Sleman, Dimas Prasetyo</div>", "", "",
+            NAMES("Dimas Prasetyo"));
 }
 
 int main(void)
