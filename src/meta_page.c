@@ -185,7 +185,53 @@ static const char *const updated[] = {
     "updated", "update", "last modified", "modified", "aktualisiert", "geändert", "mis à jour",
     "modifié", "actualizado", "actualización", "aggiornato", "atualizado", "bijgewerkt",
     "обновлено", "zaktualizowano", "更新",
+    "\xec\x88\x98\xec\xa0\x95", /* 수정 (ko: "입력 2024.03.07 14:10 수정 2024.03.08 05:21") */
 };
+
+/* Words right after a date that make it the modified date, in the
+ * languages that put the verb last: "已于 2024-03-08 09:02:47 修改"
+ * (zh), "2024年3月8日 更新" (ja), "2024.03.08 수정" (ko). */
+static const char *const updated_after[] = {
+    "修改", "更新", "编辑", "編輯", "編集",
+};
+
+/* Does the date at t[at..n) stand before one of updated_after? The date
+ * is its digits, separators and the CJK units of a date and a time. */
+static bool updated_behind(const char *t, size_t n, size_t at)
+{
+    static const char *const units[] = {"年", "月", "日", "時", "时", "分", "秒", "\xc2\xa0"};
+    size_t i = at;
+    for (bool more = true; more && i < n;) {
+        more = false;
+        char ch = t[i];
+        if ((ch >= '0' && ch <= '9') || ch == '-' || ch == ':' || ch == '.' || ch == '/' || ch == ' ' || ch == 'T') {
+            i++;
+            more = true;
+            continue;
+        }
+        for (size_t k = 0; k < COUNT(units) && !more; k++) {
+            size_t l = strlen(units[k]);
+            if (i + l <= n && !memcmp(t + i, units[k], l)) {
+                i += l;
+                more = true;
+            }
+        }
+    }
+    for (size_t k = 0; k < COUNT(updated_after); k++) {
+        size_t l = strlen(updated_after[k]);
+        if (i + l > n || memcmp(t + i, updated_after[k], l))
+            continue;
+        /* not the label of the next date: "公開日 2024年3月1日 更新日
+         * 2024年3月8日", "… 更新：2024-03-08", "… 更新 2024-03-08" */
+        size_t j = i + l;
+        if (j + 3 <= n && (!memcmp(t + j, "日", 3) || !memcmp(t + j, "：", 3) || !memcmp(t + j, "時", 3)))
+            return false;
+        while (j < n && (t[j] == ' ' || t[j] == ':'))
+            j++;
+        return j >= n || !(t[j] >= '0' && t[j] <= '9');
+    }
+    return false;
+}
 
 bool px_meta_says_updated(const char *text, size_t before)
 {
@@ -260,7 +306,7 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
         size_t at;
         for (int k = 0; k < 4 && from < n && px_date_find_hint(t + from, n - from, h, &d, &at); k++) {
             at += from;
-            bool upd = px_meta_says_updated(t + label, at - label);
+            bool upd = px_meta_says_updated(t + label, at - label) || updated_behind(t, n, at);
             if (upd && !*has_mod) {
                 *mod = d;
                 *has_mod = true;

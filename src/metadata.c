@@ -15,6 +15,25 @@ static long day_number(const char *iso)
     return px_date_parse(iso, strlen(iso), &d) ? px_date_days(d.year, d.month, d.day) : 0;
 }
 
+/* Do ISO dates a and b name the same day, hour and minute, as each
+ * writes them (the page's local time; a time is needed on both)? */
+static bool same_minute(const char *a, const char *b)
+{
+    px_date x, y;
+    return px_date_parse(a, strlen(a), &x) && px_date_parse(b, strlen(b), &y) && x.hour >= 0 && y.hour >= 0 &&
+           x.year == y.year && x.month == y.month && x.day == y.day && x.hour == y.hour && x.min == y.min;
+}
+
+/* Is ISO date a before b, by their local day and time? */
+static bool earlier(const char *a, const char *b)
+{
+    px_date x, y;
+    if (!px_date_parse(a, strlen(a), &x) || !px_date_parse(b, strlen(b), &y))
+        return false;
+    long dx = px_date_days(x.year, x.month, x.day), dy = px_date_days(y.year, y.month, y.day);
+    return dx < dy || (dx == dy && x.hour >= 0 && y.hour >= 0 && x.hour * 60 + x.min < y.hour * 60 + y.min);
+}
+
 /* Dates from what the page shows, after the markup's: the URL's date,
  * then the dateline. A UTC instant in the markup names the day in
  * Greenwich; when the dateline shows the day before or after, that is
@@ -42,6 +61,16 @@ static void page_dates(ctx *c, const char *page_url)
             if (!*pub)
                 px_meta_set_date(c, &m->date_published, url);
         }
+    }
+    /* A CMS that writes its last change as the published time: the
+     * markup's published time is, to the minute, the one the page shows
+     * as updated, and the page shows an earlier published one ("Publié
+     * le 3 mars à 07h30, mis à jour le 5 mars à 16h22" under a
+     * datePublished of 5 March 16:22; "입력 03.07 14:10 수정 03.08 05:21"
+     * under an article:published_time of 8 March 05:21). */
+    if (m->date_published && *pub && *mod && same_minute(m->date_published, mod) && earlier(pub, mod)) {
+        px_free(c->a, m->date_published);
+        m->date_published = NULL;
     }
     px_meta_set_date(c, &m->date_published, *pub ? pub : NULL);
     px_meta_set_date(c, &m->date_modified, *mod ? mod : NULL);
