@@ -1194,6 +1194,12 @@ static void test_fifth_round(void **state)
             "<div class=\"up-time\"><span>于 2024-03-07 10:15:32 首次发布</span></div></div>"
             "<p>在生产环境中使用 Redis 分布式锁已经三年了，期间踩过不少坑。</p>",
             NULL, PITH_META_DATE_PUBLISHED, "2024-03-07T10:15:32");
+    /* Plone: DC.available (the item went public) before DC.date.created
+     * (its draft was begun) */
+    page_is("<meta name=\"DC.date.created\" content=\"2024-03-05T17:40:03+01:00\">"
+            "<meta name=\"DC.available\" content=\"2024-03-06T09:00:00+01:00\">",
+            "<h1>Bonus nidi</h1><p>Il Comune riapre il bando per il bonus nidi.</p>", NULL,
+            PITH_META_DATE_PUBLISHED, "2024-03-06T09:00:00+01:00");
     page_is("", "<h1>募集</h1><p class=\"date\">公開日 2024年3月1日 更新日 2024年3月8日</p>"
             "<p>令和6年度の放課後児童クラブについて、追加募集を行います。</p>",
             NULL, PITH_META_DATE_PUBLISHED, "2024-03-01");
