@@ -486,6 +486,31 @@ static int add_part(parts *p, const char *s, size_t n)
     return px_meta_list_add(p->m ? p->m->a : NULL, l, name, strlen(name));
 }
 
+/* Chinese names, in a byline's list, apart by spaces: "作者：周晓雯 刘志强".
+ * A Chinese name has no space inside and mostly three characters; a
+ * Japanese one has a space between its two parts, the family name mostly
+ * of two ("佐藤 由美", "山田 花子"), and a desk four ("北浜日報 社会部").
+ * So: two words or more of two or three Han characters, the first of
+ * three. */
+static bool han_names(const char *s, size_t n)
+{
+    int nw = 0;
+    for (size_t i = 0; i < n;) {
+        size_t chars = 0;
+        while (i < n && (unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE9 && i + 3 <= n) {
+            i += 3;
+            chars++;
+        }
+        if (chars < 2 || chars > 3 || (nw == 0 && chars != 3))
+            return false;
+        nw++;
+        if (i < n && s[i] != ' ')
+            return false;
+        i += i < n;
+    }
+    return nw >= 2;
+}
+
 int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, const char *raw)
 {
     if (!raw)
@@ -551,10 +576,11 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
         " \xd0\xb8 ", /* и */
     };
+    bool han = han_names(buf, bn);
     size_t st = 0;
     for (size_t i = 0; i <= bn;) {
-        size_t sl = 0;
-        if (i < bn)
+        size_t sl = han && buf[i] == ' ' ? 1 : 0;
+        if (i < bn && !sl)
             for (size_t k = 0; k < sizeof seps / sizeof *seps && !sl; k++) {
                 size_t l = strlen(seps[k]);
                 if (i + l <= bn && px_ascii_ieq(buf + i, seps[k], l))

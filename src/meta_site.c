@@ -525,6 +525,20 @@ static size_t title_ends(const char *title, const char **bs, size_t *bl)
         bs[nb] = last + sl, bl[nb++] = n - (size_t)(last + sl - title);
         bs[nb] = title, bl[nb++] = (size_t)(first - title);
     }
+    /* Chinese and Japanese titles join their parts without spaces:
+     * "江城地铁5号线南延段开通试运营_江城新闻网", "…について｜岩根市" */
+    static const char *const cjk_seps[] = {"_", "\xef\xbd\x9c" /* ｜ */, "\xe4\xb8\xa8" /* 丨 */};
+    for (size_t k = 0; k < sizeof cjk_seps / sizeof *cjk_seps && !nb; k++) {
+        const char *first = strstr(title, cjk_seps[k]), *last = first;
+        size_t sl = strlen(cjk_seps[k]);
+        /* "_" only between CJK characters, never in a Latin word */
+        if (!first || (sl == 1 && (first == title || (unsigned char)first[-1] < 0x80 || (unsigned char)first[1] < 0xE3)))
+            continue;
+        for (const char *p = first; (p = strstr(p + 1, cjk_seps[k]));)
+            last = p;
+        bs[nb] = last + sl, bl[nb++] = n - (size_t)(last + sl - title);
+        bs[nb] = title, bl[nb++] = (size_t)(first - title);
+    }
     const char *spaced = nb ? NULL : strstr(title, " : ");
     if (spaced) {
         const char *last = spaced;

@@ -76,6 +76,21 @@ static void page_dates(ctx *c, const char *page_url)
     px_meta_set_date(c, &m->date_modified, *mod ? mod : NULL);
 }
 
+/* The site's name as the markup's only author (<meta name=author
+ * content="江城新闻网">, a CMS that signs every page with the site) is an
+ * organisation's, known as the site's only once its name is: a person
+ * the page's byline names replaces it, as for the organisations found
+ * before (px_meta_person_instead). */
+static void site_not_author(ctx *c)
+{
+    px_meta *m = c->m;
+    if (c->rc || c->org_authors || m->authors.n != 1 || !m->site_name || !px_meta_eq_ci(m->authors.v[0], m->site_name))
+        return;
+    c->org_authors = true;
+    px_meta_person_instead(c, px_meta_signature);
+    px_meta_person_instead(c, px_meta_unlabelled);
+}
+
 int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url,
                     const px_date *ref)
 {
@@ -134,6 +149,7 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
     page_dates(&c, page_url);
     px_meta_last_tags(&c);
     px_meta_site_name(&c, page_url);
+    site_not_author(&c);
     /* 4. <html lang>, Content-Language */
     px_meta_language(&c);
     /* The page's own URL when nothing names a canonical one. */

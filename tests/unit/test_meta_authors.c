@@ -476,6 +476,18 @@ static void test_fifth_round(void **state)
     line("부산시 관계자 기자회견", "");
     authors("", "<h1>북항</h1><ul class=\"infomation\"><li><i class=\"icon-user-o\"></i> 김민수 기자</li>"
             "<li>입력 2024.03.07 14:10</li></ul>", "", "", NAMES("김민수"));
+    /* the site's name as the markup's only author gives way to the
+     * byline; Chinese names apart by a space are two, Japanese ones (a
+     * family name of two characters) and a desk are one */
+    authors("<title>江城地铁5号线南延段开通试运营_江城新闻网</title><meta name=\"author\" content=\"江城新闻网\">",
+            "<a href=\"/\" class=\"logo\"><img src=\"/logo.png\" alt=\"江城新闻网\"></a><h1>江城地铁5号线南延段开通试运营</h1>"
+            "<div class=\"info\"><span>2024-03-07 11:30</span> <span>来源：江城日报</span> <span>作者：周晓雯 刘志强</span></div>",
+            "", "", NAMES("周晓雯", "刘志强"));
+    authors("<title>地铁_江城新闻网</title><meta name=\"author\" content=\"江城新闻网\">",
+            "<a href=\"/\" class=\"logo\"><img src=\"/logo.png\" alt=\"江城新闻网\"></a><h1>地铁</h1>", "", "",
+            NAMES("江城新闻网"));
+    authors("", "<h1>ブログ</h1><p class=\"byline\">文：佐藤 由美</p>", "", "", NAMES("佐藤 由美"));
+    authors("", "<h1>ブログ</h1><p class=\"byline\">北浜日報 社会部</p>", "", "", NAMES("北浜日報 社会部"));
     /* Indonesian: a contributor's role and place before the name */
     authors("", "<h1>Jembatan</h1><div class=\"read__info__author\">Kontributor Sleman, Dimas Prasetyo</div>", "", "",
             NAMES("Dimas Prasetyo"));

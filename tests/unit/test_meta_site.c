@@ -489,6 +489,23 @@ static void test_transliterated_host(void **state)
     assert_false(px_translit_spells_host("abc", 3, "Абв", strlen("Абв")));
 }
 
+/* Chinese and Japanese titles join the site's name without spaces: "_",
+ * "｜" (confirmed by the logo as any other segment); "_" inside a Latin
+ * word is no separator. */
+static void test_cjk_title_separators(void **state)
+{
+    (void)state;
+    assert_string_equal(site("<title>江城地铁5号线南延段开通试运营_江城新闻网</title>",
+                             "<a href=\"/\" class=\"logo\"><img src=\"/logo.png\" alt=\"江城新闻网\"></a>", NULL, NULL),
+                        "江城新闻网");
+    assert_string_equal(site("<title>放課後児童クラブの追加募集について｜岩根市</title>",
+                             "<div id=\"tmp_hlogo\"><p><a href=\"/\"><span>岩根市</span></a></p></div>", NULL, NULL),
+                        "岩根市");
+    assert_string_equal(site("<title>Bike_lane extended</title>",
+                             "<a href=\"/\" class=\"logo\"><img src=\"/logo.png\" alt=\"lane extended\"></a>", NULL, NULL),
+                        "(none)");
+}
+
 int main(void)
 {
     ex = default_extractor();
@@ -511,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_title_segments_more),
         cmocka_unit_test(test_logo_and_masthead),
         cmocka_unit_test(test_copyright_holder),
+        cmocka_unit_test(test_cjk_title_separators),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);
