@@ -1165,6 +1165,34 @@ void px_meta_full_name_instead(ctx *c)
     }
 }
 
+/* A first name alone as the markup's author (<meta name="author"
+ * content="Sébastien">, a blog's display name) while the page's byline
+ * shows the person's full name that begins with it ("Par Sébastien
+ * Jeunet, le jeudi 7 mars 2024"): the full name. */
+void px_meta_first_name_instead(ctx *c)
+{
+    px_meta *m = c->m;
+    /* a word in capitals is an agency's ("EFE" over "EFE Madrid") */
+    if (c->rc || c->org_authors || m->authors.n != 1 || strchr(m->authors.v[0], ' ') || login(m->authors.v[0]) ||
+        all_caps(m->authors.v[0], strlen(m->authors.v[0])))
+        return;
+    px_strlist held = m->authors;
+    memset(&m->authors, 0, sizeof m->authors);
+    px_meta_visible_byline(c);
+    if (!m->authors.n)
+        px_meta_signature(c);
+    const char *who = held.v[0];
+    size_t hl = strlen(who);
+    if (m->authors.n == 1 && strlen(m->authors.v[0]) > hl + 1 && m->authors.v[0][hl] == ' ' &&
+        px_ascii_ieq(m->authors.v[0], who, hl) && words(m->authors.v[0], strlen(m->authors.v[0])) <= 4) {
+        px_meta_list_free(c->a, &held);
+        m->byline_authors = 0;
+        return;
+    }
+    px_meta_list_free(c->a, &m->authors);
+    m->authors = held;
+}
+
 /* The organisations, when no source named a person; a person in the
  * text's byline (px_meta_signature) can still replace them. */
 void px_meta_org_fallback(ctx *c)

@@ -488,6 +488,15 @@ static void test_fifth_round(void **state)
             NAMES("江城新闻网"));
     authors("", "<h1>ブログ</h1><p class=\"byline\">文：佐藤 由美</p>", "", "", NAMES("佐藤 由美"));
     authors("", "<h1>ブログ</h1><p class=\"byline\">北浜日報 社会部</p>", "", "", NAMES("北浜日報 社会部"));
+    /* a first name as the markup's author, the full name in the byline */
+    authors("<meta name=\"author\" content=\"Sébastien\">",
+            "<h1 class=\"post-title\">Joint</h1><p class=\"post-info\">Par <a href=\"/index.php?pages/a-propos\">Sébastien Jeunet</a>, "
+            "le jeudi 7 mars 2024, 21:14 - <a href=\"/index.php?category/Maconnerie\">Maçonnerie</a></p>",
+            "", "", NAMES("Sébastien Jeunet"));
+    authors("<meta name=\"author\" content=\"Sébastien\">",
+            "<h1 class=\"post-title\">Joint</h1><p class=\"post-info\">Par <a href=\"/index.php?pages/a-propos\">Marc Jeunet</a></p>",
+            "", "", NAMES("Sébastien"));
+    authors("<meta name=\"author\" content=\"EFE\">", "<h1>Lluvias</h1><p class=\"byline\">EFE Madrid</p>", "", "", NAMES("EFE"));
     /* Indonesian: a contributor's role and place before the name */
     authors("", "<h1>Jembatan</h1><div class=\"read__info__author\">Kontributor Sleman, Dimas Prasetyo</div>", "", "",
             NAMES("Dimas Prasetyo"));
