@@ -1096,6 +1096,23 @@ void px_meta_signature(ctx *c)
         const char *name = n <= SIGNATURE_MAX ? px_byword_find(v, n, &nl) : NULL;
         if (name && in_data_sheet(c, i, v))
             name = NULL;
+        /* the word alone, the name in the next element: a page builder's
+         * label and field ("<div>Written by</div><div>Dana Whitfield</div>") */
+        if (!name && n < 40 && px_byword_is(v, n)) {
+            int j = nodes[i].next;
+            while (j >= 0 && nodes[j].kind != PX_ELEMENT)
+                j = nodes[j].next;
+            char *w = j >= 0 ? px_meta_short_text(c, j, SIGNATURE_MAX + 1) : NULL;
+            if (w && strlen(w) <= 60 && !px_meta_dateline(w, strlen(w))) {
+                px_free(c->a, v);
+                v = w;
+                n = strlen(v);
+                name = v;
+                nl = n;
+            } else {
+                px_free(c->a, w);
+            }
+        }
         if (name) {
             nl = px_meta_byline_names(name, nl);
             if (nl && (!(name[0] >= 'a' && name[0] <= 'z') || handle(name, nl))) {

@@ -497,6 +497,11 @@ static void test_fifth_round(void **state)
             "<h1 class=\"post-title\">Joint</h1><p class=\"post-info\">Par <a href=\"/index.php?pages/a-propos\">Marc Jeunet</a></p>",
             "", "", NAMES("Sébastien"));
     authors("<meta name=\"author\" content=\"EFE\">", "<h1>Lluvias</h1><p class=\"byline\">EFE Madrid</p>", "", "", NAMES("EFE"));
+    /* a page builder's label and field in two elements */
+    authors("", "<h1>Month-end close</h1><div class=\"div-block-87\"><div class=\"div-block-88\"><div class=\"text-block-29\">Written by</div>"
+            "<div class=\"text-block-30\">Dana Whitfield</div></div><div class=\"div-block-88\"><div class=\"text-block-29\">Published on</div>"
+            "<div class=\"text-block-30\">March 6, 2024</div></div></div>", "", "", NAMES("Dana Whitfield"));
+    authors("", "<h1>Month-end close</h1><div><div>Written by</div><div>March 6, 2024</div></div>", "", "", NONE);
     /* Indonesian: a contributor's role and place before the name */
     authors("", "<h1>Jembatan</h1><div class=\"read__info__author\">Kontributor Sleman, Dimas Prasetyo</div>", "", "",
             NAMES("Dimas Prasetyo"));
