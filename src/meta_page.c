@@ -267,6 +267,20 @@ static void consider(best *b, int dist, const px_date *d)
     }
 }
 
+/* Does a long text t[0..n) open with the words that say a post's date
+ * follows ("This entry was posted on", "Posted on", "Published on")? */
+#define POSTED_LEAD 48 /* bytes before the date */
+static bool posted_lead(const char *t, size_t n)
+{
+    static const char *const leads[] = {"this entry was posted on ", "posted on ", "published on "};
+    for (size_t k = 0; k < COUNT(leads); k++) {
+        size_t l = strlen(leads[k]);
+        if (l <= n && px_ascii_ieq(t, leads[k], l))
+            return true;
+    }
+    return false;
+}
+
 /* The dates of node i, published and modified: in its title attribute
  * (abbr, span), else in its text, where a label before each date says
  * which it is ("PUBLISHED: November 8, 2023 | UPDATED: November 9, 2023",
@@ -317,6 +331,19 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
             /* past this date's first word: the next find is a later date */
             label = at;
             from = at + strcspn(t + at, " ,.");
+        }
+    }
+    /* A longer block that opens with the post's dateline: WordPress
+     * Kubrick's footer, "This entry was posted on Tuesday, March 12th,
+     * 2024 at 9:14 pm and is filed under … You can follow any responses
+     * …": a date the first words say was posted, read in the first
+     * MAX_TEXT bytes; prose that starts with a date does not say so. */
+    else if (n > MAX_TEXT && strpbrk(t, "0123456789")) {
+        px_date d;
+        size_t at;
+        if (posted_lead(t, MAX_TEXT) && px_date_find_hint(t, MAX_TEXT, h, &d, &at) && at <= POSTED_LEAD) {
+            *pub = d;
+            *has_pub = true;
         }
     }
     if (!*has_pub && !*has_mod && n <= MAX_TEXT && px_date_relative(t, n, c->ref, pub, &label)) {

@@ -1200,6 +1200,16 @@ static void test_fifth_round(void **state)
             "<meta name=\"DC.available\" content=\"2024-03-06T09:00:00+01:00\">",
             "<h1>Bonus nidi</h1><p>Il Comune riapre il bando per il bonus nidi.</p>", NULL,
             PITH_META_DATE_PUBLISHED, "2024-03-06T09:00:00+01:00");
+    /* Kubrick's footer line: a long block that opens with "posted on" */
+    page_is("", "<h1>Open day</h1><p>The club's open day raised 640 pounds for the hospice, a record for the layout.</p>"
+            "<p class=\"postmetadata alt\"><small>This entry was posted on Tuesday, March 12th, 2024 at 9:14 pm and is filed "
+            "under <a href=\"/category/club-news/\">Club news</a>. You can follow any responses to this entry through the "
+            "<a href=\"/feed/\">RSS 2.0</a> feed. Both comments and pings are currently closed.</small></p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-12T21:14:00");
+    /* prose that starts with a date says nothing of the post's */
+    page_is("", "<h1>Open day</h1><p class=\"meta\">On Tuesday, March 12th, 2024 the club held its open day and raised 640 "
+            "pounds for the hospice, a record for the layout, with more visitors than in any year since the club began.</p>",
+            NULL, PITH_META_DATE_PUBLISHED, NULL);
     page_is("", "<h1>募集</h1><p class=\"date\">公開日 2024年3月1日 更新日 2024年3月8日</p>"
             "<p>令和6年度の放課後児童クラブについて、追加募集を行います。</p>",
             NULL, PITH_META_DATE_PUBLISHED, "2024-03-01");
