@@ -360,6 +360,22 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
 /* An element whose class says date or time and whose whole text is a
  * date: the surest dateline, read before the others (and before
  * px_meta_mark_byline, so that extraction takes it out of the text). */
+/* Is there an article's text between nodes a and b: paragraphs of
+ * PROSE_BETWEEN bytes or more? */
+#define PROSE_BETWEEN 400
+static bool prose_between(const ctx *c, int a, int b)
+{
+    const px_node *nodes = c->doc->nodes;
+    size_t bytes = 0;
+    const char *t;
+    size_t len;
+    for (int i = a; (i = px_meta_next_text(c, i, &t, &len)) >= 0 && i < b; i++)
+        if (nodes[i].parent >= 0 && px_meta_is_elem(&nodes[nodes[i].parent], GUMBO_TAG_P) &&
+            (bytes += len) >= PROSE_BETWEEN)
+            return true;
+    return false;
+}
+
 void px_meta_named_date(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
@@ -397,7 +413,10 @@ void px_meta_named_date(ctx *c)
             bd = d;
         }
     }
-    if (near >= 0) {
+    /* after the article's paragraphs, the date is a teaser's ("Читайте
+     * также" under the text, each item's news-date-time): the datelines
+     * nearer the headline decide (px_meta_visible_dates, the nearest) */
+    if (near >= 0 && !(h1 >= 0 && near > h1 && prose_between(c, h1, near))) {
         char iso[PX_DATE_MAX];
         px_date_format(&bd, iso);
         px_meta_set_date(c, &c->m->date_published, iso);

@@ -1210,6 +1210,14 @@ static void test_fifth_round(void **state)
     page_is("", "<h1>Open day</h1><p class=\"meta\">On Tuesday, March 12th, 2024 the club held its open day and raised 640 "
             "pounds for the hospice, a record for the layout, with more visitors than in any year since the club began.</p>",
             NULL, PITH_META_DATE_PUBLISHED, NULL);
+    /* a teaser list's dates after the article's text (Bitrix's
+     * news-date-time) give way to the byline's */
+    const char *bitrix = "<div class=\"news-detail\"><h1>Электробусы</h1><div class=\"news-info\">Автор: Игорь Вершинин, 12.03.2024 14:05</div>"
+                         "<div class=\"news-text\"><p>Первые двенадцать электробусов выйдут на линию в Кирове в июле. Они будут работать на маршрутах номер два, четырнадцать и двадцать три.</p>"
+                         "<p>Машины закуплены по национальному проекту. Для их зарядки на конечных остановках установят станции.</p></div></div>"
+                         "<div class=\"news-list-side\"><h3>Читайте также</h3><p class=\"news-item\"><span class=\"news-date-time\">11.03.2024</span> "
+                         "<a href=\"/news/12844/\">Мост закроют на ремонт</a></p></div>";
+    page_is("", bitrix, NULL, PITH_META_DATE_PUBLISHED, "2024-03-12T14:05:00");
     page_is("", "<h1>募集</h1><p class=\"date\">公開日 2024年3月1日 更新日 2024年3月8日</p>"
             "<p>令和6年度の放課後児童クラブについて、追加募集を行います。</p>",
             NULL, PITH_META_DATE_PUBLISHED, "2024-03-01");
