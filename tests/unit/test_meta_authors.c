@@ -502,6 +502,11 @@ static void test_fifth_round(void **state)
             "<div class=\"text-block-30\">Dana Whitfield</div></div><div class=\"div-block-88\"><div class=\"text-block-29\">Published on</div>"
             "<div class=\"text-block-30\">March 6, 2024</div></div></div>", "", "", NAMES("Dana Whitfield"));
     authors("", "<h1>Month-end close</h1><div><div>Written by</div><div>March 6, 2024</div></div>", "", "", NONE);
+    /* the reporter and the place in brackets opening the text */
+    authors("", "<h1>台中捷運藍線環評通過</h1><p>〔記者陳建宏／台中報導〕台中捷運藍線第二階段環境影響評估今天在環境部審查通過，市府交通局表示，將儘速完成綜合規劃。</p>",
+            "", "", NAMES("陳建宏"));
+    authors("", "<h1>北京地铁</h1><p>【记者李明/北京报道】北京地铁新线今天开通试运营，沿线新增车站七座。</p>", "", "", NAMES("李明"));
+    authors("", "<h1>台中捷運藍線環評通過</h1><p>〔台中報導〕台中捷運藍線第二階段環境影響評估今天在環境部審查通過。</p>", "", "", NONE);
     /* Indonesian: a contributor's role and place before the name */
     authors("", "<h1>Jembatan</h1><div class=\"read__info__author\">Kontributor Sleman, Dimas Prasetyo</div>", "", "",
             NAMES("Dimas Prasetyo"));
