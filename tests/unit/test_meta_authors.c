@@ -507,6 +507,11 @@ static void test_fifth_round(void **state)
             "", "", NAMES("陳建宏"));
     authors("", "<h1>北京地铁</h1><p>【记者李明/北京报道】北京地铁新线今天开通试运营，沿线新增车站七座。</p>", "", "", NAMES("李明"));
     authors("", "<h1>台中捷運藍線環評通過</h1><p>〔台中報導〕台中捷運藍線第二階段環境影響評估今天在環境部審查通過。</p>", "", "", NONE);
+    /* a forum's first poster under the thread's title; an account widget
+     * far above it is not the author */
+    authors("", "<h1>Brisket stall at 165</h1><div class=\"userinfo\"><div class=\"username_container\"><a class=\"username offline\" "
+            "href=\"member.php?2231-SmokeyJoe77\"><strong>SmokeyJoe77</strong></a></div><span class=\"usertitle\">Member</span></div>",
+            "", "", NAMES("SmokeyJoe77"));
     /* Indonesian: a contributor's role and place before the name */
     authors("", "<h1>Jembatan</h1><div class=\"read__info__author\">Kontributor Sleman, Dimas Prasetyo</div>", "", "",
             NAMES("Dimas Prasetyo"));
