@@ -136,10 +136,14 @@ static bool caption(const ctx *c, int i)
                                         "media", "figure", "gallery", "thumb"};
     if (px_meta_named(c, i, 3, words, sizeof words / sizeof *words))
         return true;
+    /* but a byline's portrait ("<img class="avatar">" beside the name)
+     * is the writer's */
+    static const char *const portraits[] = {"avatar", "author", "byline", "headshot", "mugshot"};
     const px_node *nodes = c->doc->nodes;
     int p = nodes[i].parent;
     for (int j = p >= 0 ? p + 1 : i; j < i; j++)
-        if (px_meta_is_elem(&nodes[j], GUMBO_TAG_IMG))
+        if (px_meta_is_elem(&nodes[j], GUMBO_TAG_IMG) &&
+            !px_meta_named(c, j, 0, portraits, sizeof portraits / sizeof *portraits))
             return true;
     return false;
 }
@@ -234,6 +238,18 @@ static bool name_under_headline(ctx *c, int from)
         }
         px_free(c->a, pending);
         pending = NULL;
+        /* the name and the date in one line: "Kevin O'Brien<br>Posted 3
+         * hours ago" (a line that names and dates the post) */
+        size_t nl = px_meta_byline_names(v, n);
+        if (nl && nl < n && strpbrk(v + nl, "0123456789")) {
+            v[nl] = '\0';
+            if (!list_or_link(c, at) && person(c, v)) {
+                px_meta_add_raw(c, v, false);
+                px_free(c->a, v);
+                break;
+            }
+            v[nl] = ' ';
+        }
         if (!date && !list_or_link(c, at) && person(c, v)) {
             if (prev_date) {
                 px_meta_add_raw(c, v, false);

@@ -512,6 +512,14 @@ static void test_fifth_round(void **state)
     authors("", "<h1>Brisket stall at 165</h1><div class=\"userinfo\"><div class=\"username_container\"><a class=\"username offline\" "
             "href=\"member.php?2231-SmokeyJoe77\"><strong>SmokeyJoe77</strong></a></div><span class=\"usertitle\">Member</span></div>",
             "", "", NAMES("SmokeyJoe77"));
+    /* a name and a relative date in one line beside the writer's
+     * portrait; beside a photo it is a caption */
+    authors("", "<h1>Harbor Street closed</h1><div class=\"story-meta\"><img class=\"avatar\" src=\"/k.jpg\" alt=\"\">"
+            "<div><strong><a href=\"/profile/kevin-obrien\">Kevin O'Brien</a></strong><br><span class=\"ago\">Posted 3 hours ago</span></div></div>",
+            "", "", NAMES("Kevin O'Brien"));
+    authors("", "<h1>Harbor Street closed</h1><div class=\"story-meta\"><img src=\"/street.jpg\" alt=\"\">"
+            "<div><strong><a href=\"/profile/kevin-obrien\">Kevin O'Brien</a></strong><br><span class=\"ago\">Posted 3 hours ago</span></div></div>",
+            "", "", NONE);
     /* Indonesian: a contributor's role and place before the name */
     authors("", "<h1>Jembatan</h1><div class=\"read__info__author\">Kontributor Sleman, Dimas Prasetyo</div>", "", "",
             NAMES("Dimas Prasetyo"));
