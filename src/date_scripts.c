@@ -27,7 +27,8 @@ static const struct {
 size_t px_date_native_digit(const char *s, size_t n, int *value)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (!n || u[0] < 0xD9)
+    /* the scripts' first bytes: most other characters go here */
+    if (!n || (u[0] != 0xD9 && u[0] != 0xDB && u[0] != 0xE0 && u[0] != 0xEF))
         return 0;
     for (size_t k = 0; k < sizeof scripts / sizeof *scripts; k++) {
         size_t len = scripts[k].lead[1] ? 3 : 2;
@@ -47,7 +48,7 @@ bool px_date_has_native_digit(const char *s, size_t n)
 {
     /* asked of every candidate dateline's text: memchr finds the lead
      * bytes, and most texts have none */
-    static const unsigned char leads[] = {0xD9, 0xDB, 0xE0, 0xEF};
+    static const unsigned char leads[] = {0xD9, 0xDB, 0xE0};
     const char *end = s + n;
     for (size_t k = 0; k < sizeof leads; k++)
         for (const char *p = memchr(s, leads[k], n); p; p = memchr(p + 1, leads[k], (size_t)(end - p - 1)))
@@ -98,20 +99,27 @@ static int era_year(const char *s, size_t n, size_t *len)
 
 size_t px_date_fold_digits(char *s, size_t n)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
+    /* up to the first byte that may begin a digit or an era, nothing
+     * moves: most texts end there */
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0xD9)
+        i++;
+    size_t o = i;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0xD9) { /* most bytes: ASCII, Latin, Cyrillic */
+            s[o++] = s[i++];
+            continue;
+        }
         int v;
         size_t el = 0;
-        int ey = (unsigned char)s[i] == 0xE4 || (unsigned char)s[i] == 0xE5 || (unsigned char)s[i] == 0xE6
-                     ? era_year(s + i, n - i, &el)
-                     : 0;
+        int ey = (unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE6 ? era_year(s + i, n - i, &el) : 0;
         if (ey) { /* four digits for at least seven bytes: the text only shrinks */
             for (int p = 1000; p; p /= 10)
                 s[o++] = (char)('0' + ey / p % 10);
             i += el;
             continue;
         }
-        size_t l = (unsigned char)s[i] >= 0xD9 ? px_date_native_digit(s + i, n - i, &v) : 0;
+        size_t l = px_date_native_digit(s + i, n - i, &v);
         if (l) {
             s[o++] = (char)('0' + v);
             i += l;

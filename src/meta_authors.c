@@ -983,8 +983,13 @@ void px_meta_visible_byline(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
     c->visible = true;  /* when rel=author was not read */
+    /* the last ones are a forum's poster ("username_container",
+     * vBulletin's first post): only under the headline, where a page's
+     * account widget is not */
     static const char *const classes[] = {"byline", "author", "firma", "autor", "auteur", "writer",
-                                          "contributor", "authi" /* Discuz!'s poster box */};
+                                          "contributor", "authi" /* Discuz!'s poster box */,
+                                          "username", "postauthor", "poster-name"};
+    enum { POSTER_WORDS = 3 };
     for (int i = author_link(c, 0), k = 0; i >= 0 && k < AUTHOR_LINKS && !c->rc; i = author_link(c, i + 1), k++) {
         char *v = px_meta_node_text(c, i, 120);
         px_meta_add_raw(c, v, false);
@@ -993,16 +998,13 @@ void px_meta_visible_byline(ctx *c)
     /* the byline under the headline first, then any in page order */
     int h = px_meta_headline_end(c);
     int ranges[2][2] = {{h, h > 0 ? h + BYLINE_FAR : 0}, {0, c->doc->n}};
-    /* a forum's poster ("username_container", vBulletin's first post):
-     * only under the headline, where a page's account widget is not */
-    static const char *const posters[] = {"username", "postauthor", "poster-name"};
+    size_t all = sizeof classes / sizeof *classes;
     for (int r = 0; r < 2; r++)
         for (int i = ranges[r][0]; i < ranges[r][1] && i < c->doc->n && !c->m->authors.n && !c->rc; i++) {
             const px_node *nd = &nodes[i];
             if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT || nd->tag == GUMBO_TAG_A ||
-                !(px_meta_named(c, i, 0, classes, sizeof classes / sizeof *classes) ||
-                  (r == 0 && px_meta_named(c, i, 0, posters, sizeof posters / sizeof *posters))) ||
-                px_meta_elsewhere(c, i, 8))
+                !px_meta_named(c, i, 0, classes, all) ||
+                (r == 1 && !px_meta_named(c, i, 0, classes, all - POSTER_WORDS)) || px_meta_elsewhere(c, i, 8))
                 continue;
             char *v = px_meta_short_words(c, i, 120);
             if (v && strlen(v) <= 100)

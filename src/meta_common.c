@@ -560,8 +560,11 @@ static void class_and_id(const px_node *nd, const char *attrs[NAME_ATTRS])
         const char *nm = at->name;
         int which = nm[0] == 'c' && !strcmp(nm, "class") ? 0
                   : nm[0] == 'i' && nm[1] == 'd' && !nm[2] ? 1
-                  : nm[0] == 'd' && (!strcmp(nm, "data-testid") || (!attrs[2] && !strcmp(nm, "data-component"))) ? 2
-                  : -1;
+                  : nm[0] == 'd' && nm[1] == 'a' && nm[2] == 't' && nm[3] == 'a' && nm[4] == '-' &&
+                            ((nm[5] == 't' && !strcmp(nm + 5, "testid")) ||
+                             (nm[5] == 'c' && !attrs[2] && !strcmp(nm + 5, "component")))
+                        ? 2
+                        : -1;
         if (which >= 0 && (!attrs[which] || which == 2) && *at->value)
             attrs[which] = at->value;
     }

@@ -240,7 +240,7 @@ static bool name_under_headline(ctx *c, int from)
         pending = NULL;
         /* the name and the date in one line: "Kevin O'Brien<br>Posted 3
          * hours ago" (a line that names and dates the post) */
-        size_t nl = px_meta_byline_names(v, n);
+        size_t nl = strpbrk(v, "0123456789") ? px_meta_byline_names(v, n) : 0;
         if (nl && nl < n && strpbrk(v + nl, "0123456789")) {
             v[nl] = '\0';
             if (!list_or_link(c, at) && person(c, v)) {
@@ -508,12 +508,7 @@ static bool bracket_lead(ctx *c, int from, int end)
     int paras = 0;
     for (int i = from; i < end && paras < 3; i++) {
         const px_node *nd = &nodes[i];
-        if (nd->kind != PX_ELEMENT)
-            continue;
-        if (aside_tag(nd) || px_meta_outside(c, i)) {
-            i = nd->end - 1;
-            continue;
-        }
+        /* the text is looked at first, where the place is asked after */
         if (!px_meta_is_elem(nd, GUMBO_TAG_P))
             continue;
         paras++;
@@ -536,7 +531,7 @@ static bool bracket_lead(ctx *c, int from, int end)
                 size_t k = 0;
                 while (k < 24 && ol + 6 + k + 3 <= len && memcmp(name + k, "／", 3) && name[k] != '/')
                     k++;
-                if (k >= 24 || ol + 6 + k >= len || !cjk_name(name, k))
+                if (k >= 24 || ol + 6 + k >= len || !cjk_name(name, k) || px_meta_outside(c, i))
                     return false;
                 char buf[32];
                 memcpy(buf, name, k);
