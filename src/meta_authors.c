@@ -1216,6 +1216,51 @@ void px_meta_first_name_instead(ctx *c)
     m->authors = held;
 }
 
+/* Does t[0..n) open with a role in parentheses that credits the pictures:
+ * "(foto)", "(Photo)", "(fotos)", "(bild)"? */
+static bool photo_role(const char *t, size_t n)
+{
+    static const char *const roles[] = {"(foto)", "(fotos)", "(photo)", "(photos)", "(bild)", "(bilder)"};
+    while (n && px_meta_is_ws((unsigned char)*t))
+        t++, n--;
+    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++) {
+        size_t l = strlen(roles[k]);
+        if (l <= n && px_ascii_ieq(t, roles[k], l))
+            return true;
+    }
+    return false;
+}
+
+#define PHOTO_TEXTS 40 /* text nodes after the headline where the byline is */
+
+/* Co-authors from the markup (JSON-LD lists the photographer too) whom
+ * the byline under the headline credits for the pictures: "Av Elin
+ * Lindqvist, <span>Johan Öberg</span> (foto)" names one author. */
+void px_meta_drop_photographers(ctx *c)
+{
+    px_meta *m = c->m;
+    int from = m->authors.n >= 2 ? px_meta_headline_end(c) : 0;
+    const char *t, *prev = NULL;
+    size_t len, plen = 0;
+    for (int i = from, k = 0; from && k < PHOTO_TEXTS && (i = px_meta_next_text(c, i, &t, &len)) >= 0; i++, k++) {
+        if (prev && photo_role(t, len))
+            for (size_t a = 0; a < m->authors.n; a++) {
+                const char *who = m->authors.v[a];
+                size_t wl = strlen(who), e = plen;
+                while (e && px_meta_is_ws((unsigned char)prev[e - 1]))
+                    e--;
+                if (wl <= e && !memcmp(prev + e - wl, who, wl) && (wl == e || !word_byte(prev[e - wl - 1]))) {
+                    px_free(c->a, m->authors.v[a]);
+                    memmove(&m->authors.v[a], &m->authors.v[a + 1], (m->authors.n - a - 1) * sizeof *m->authors.v);
+                    m->authors.n--;
+                    break;
+                }
+            }
+        prev = t;
+        plen = len;
+    }
+}
+
 /* The organisations, when no source named a person; a person in the
  * text's byline (px_meta_signature) can still replace them. */
 void px_meta_org_fallback(ctx *c)

@@ -520,6 +520,13 @@ static void test_fifth_round(void **state)
     authors("", "<h1>Harbor Street closed</h1><div class=\"story-meta\"><img src=\"/street.jpg\" alt=\"\">"
             "<div><strong><a href=\"/profile/kevin-obrien\">Kevin O'Brien</a></strong><br><span class=\"ago\">Posted 3 hours ago</span></div></div>",
             "", "", NONE);
+    /* JSON-LD lists the photographer the byline credits "(foto)" */
+    const char *ld2 = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"F\u00e4rjan\","
+                      "\"author\":[{\"@type\":\"Person\",\"name\":\"Elin Lindqvist\"},{\"@type\":\"Person\",\"name\":\"Johan \u00d6berg\"}]}</script>";
+    authors(ld2, "<h1>Färjan</h1><div class=\"article__bylines\"><span>Av</span> <span>Elin Lindqvist</span>, <span>Johan Öberg</span> (foto)</div>",
+            "", "", NAMES("Elin Lindqvist"));
+    authors(ld2, "<h1>Färjan</h1><div class=\"article__bylines\"><span>Av</span> <span>Elin Lindqvist</span>, <span>Johan Öberg</span></div>",
+            "", "", NAMES("Elin Lindqvist", "Johan Öberg"));
     /* Indonesian: a contributor's role and place before the name */
     authors("", "<h1>Jembatan</h1><div class=\"read__info__author\">Kontributor Sleman, Dimas Prasetyo</div>", "", "",
             NAMES("Dimas Prasetyo"));
