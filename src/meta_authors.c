@@ -744,6 +744,17 @@ static bool in_list(const char *w, size_t n, const char *const *list, size_t cou
     return false;
 }
 
+/* Is w[0..wl) (core: without its trailing punctuation) a word of a date:
+ * a number, a month, a weekday or a date's label? *digit: it holds a digit. */
+static bool date_word(const char *w, size_t wl, size_t core, bool *digit)
+{
+    *digit = false;
+    for (size_t k = 0; k < wl; k++)
+        *digit |= w[k] >= '0' && w[k] <= '9';
+    return *digit || px_month_name(w, core) ||
+           in_list(w, core, date_labels, sizeof date_labels / sizeof *date_labels, false);
+}
+
 /* The length of the names at the start of a byline's text: up to the
  * first word of its date, without the words that lead to it. */
 size_t px_meta_byline_names(const char *s, size_t n)
@@ -755,11 +766,8 @@ size_t px_meta_byline_names(const char *s, size_t n)
         size_t wl = i - st, core = wl;
         while (core && (w[core - 1] == ',' || w[core - 1] == '.' || w[core - 1] == ';'))
             core--;
-        bool digit = false;
-        for (size_t k = 0; k < wl; k++)
-            digit |= w[k] >= '0' && w[k] <= '9';
-        bool dateish = digit || px_month_name(w, core) ||
-                       in_list(w, core, date_labels, sizeof date_labels / sizeof *date_labels, false);
+        bool digit;
+        bool dateish = date_word(w, wl, core, &digit);
         /* "Posted by", "Published by": a label of the name, not of a date */
         if (dateish && !named && !digit) {
             size_t j = i;
@@ -813,11 +821,8 @@ static void add_byline_text(ctx *c, char *v)
         size_t wl = i - st, core = wl;
         while (core && (v[st + core - 1] == ',' || v[st + core - 1] == '.'))
             core--;
-        bool digit = false;
-        for (size_t k = st; k < st + wl; k++)
-            digit |= v[k] >= '0' && v[k] <= '9';
-        if (!digit && !px_month_name(v + st, core) &&
-            !in_list(v + st, core, date_labels, sizeof date_labels / sizeof *date_labels, false) &&
+        bool digit;
+        if (!date_word(v + st, wl, core, &digit) &&
             !in_list(v + st, wl, date_words, sizeof date_words / sizeof *date_words, true))
             break;
         if (digit)
