@@ -91,14 +91,16 @@ int px_date_month_days(int year, int month);
 
 /* Other scripts and calendars (date_scripts.c). */
 
-/* The length of a decimal digit of the Arabic-Indic, Persian, Devanagari
+/* The length of a decimal digit of the Arabic-Indic, Persian, Devanagari, full-width
  * or Bengali script at s[0..n), its value in *value (may be NULL); 0 when
  * s does not start with one. */
 size_t px_date_native_digit(const char *s, size_t n, int *value);
 /* Whether s[0..n) holds such a digit. */
 bool px_date_has_native_digit(const char *s, size_t n);
-/* Writes those digits of s[0..n) as ASCII ones in place ("١٢" -> "12");
- * the new length (NUL-terminated when shorter). */
+/* Writes those digits of s[0..n) as ASCII ones in place ("١٢" -> "12",
+ * full-width "２０２４" -> "2024"), and a Japanese era's year as the
+ * Gregorian one ("令和6年" -> "2024年"); the new length (NUL-terminated
+ * when shorter). */
 size_t px_date_fold_digits(char *s, size_t n);
 /* A month of the Persian (Jalali) calendar in s[0..n): 1 (Farvardin) to
  * 12 (Esfand), or 0. */

@@ -4,7 +4,8 @@
  * "१२ मार्च २०२४"), which a page's dateline uses as often as ASCII ones,
  * and the months of the Persian (Solar Hijri, Jalali) calendar, the
  * civil calendar of Iran and Afghanistan ("۱۴ اسفند ۱۴۰۲"), converted to
- * the Gregorian day they name.
+ * the Gregorian day they name; full-width digits and the Japanese eras
+ * ("令和6年3月1日", a city hall's notice), read as the Gregorian year.
  */
 #include "date.h"
 
@@ -20,12 +21,14 @@ static const struct {
     {{0xDB, 0}, 0xB0},    /* U+06F0 Extended Arabic-Indic (Persian, Urdu) */
     {{0xE0, 0xA5}, 0xA6}, /* U+0966 Devanagari */
     {{0xE0, 0xA7}, 0xA6}, /* U+09E6 Bengali */
+    {{0xEF, 0xBC}, 0x90}, /* U+FF10 full width (Japanese, Chinese: "２０２４年３月１日") */
 };
 
 size_t px_date_native_digit(const char *s, size_t n, int *value)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (!n || u[0] < 0xD9)
+    /* the scripts' first bytes: most other characters go here */
+    if (!n || (u[0] != 0xD9 && u[0] != 0xDB && u[0] != 0xE0 && u[0] != 0xEF))
         return 0;
     for (size_t k = 0; k < sizeof scripts / sizeof *scripts; k++) {
         size_t len = scripts[k].lead[1] ? 3 : 2;
@@ -54,12 +57,69 @@ bool px_date_has_native_digit(const char *s, size_t n)
     return false;
 }
 
+/* The Japanese eras of the years pages give ("令和6年3月1日", a city
+ * hall's notice; "平成31年", "令和元年" the era's first year): the
+ * Gregorian year before the era's first. */
+static const struct {
+    const char *name;
+    int before;
+} eras[] = {{"令和", 2018}, {"平成", 1988}, {"昭和", 1925}};
+
+/* The Gregorian year an era's year at s[0..n) names ("令和6年" gives
+ * 2024), and in *len the bytes of the era and its number, before 年;
+ * 0 when there is none. */
+static int era_year(const char *s, size_t n, size_t *len)
+{
+    for (size_t k = 0; k < sizeof eras / sizeof *eras; k++) {
+        size_t el = strlen(eras[k].name);
+        if (el > n || memcmp(s, eras[k].name, el))
+            continue;
+        size_t i = el;
+        int y = 0, count = 0;
+        if (i + 3 <= n && !memcmp(s + i, "元", 3)) { /* 元年: the first */
+            y = count = 1;
+            i += 3;
+        } else {
+            for (; count < 2; count++) {
+                int v = 0;
+                size_t l = i < n && s[i] >= '0' && s[i] <= '9' ? 1 : px_date_native_digit(s + i, n - i, &v);
+                if (!l)
+                    break;
+                y = y * 10 + (l == 1 ? s[i] - '0' : v);
+                i += l;
+            }
+        }
+        if (!count || !y || i + 3 > n || memcmp(s + i, "年", 3))
+            return 0;
+        *len = i;
+        return eras[k].before + y;
+    }
+    return 0;
+}
+
 size_t px_date_fold_digits(char *s, size_t n)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
+    /* up to the first byte that may begin a digit or an era, nothing
+     * moves: most texts end there */
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0xD9)
+        i++;
+    size_t o = i;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0xD9) { /* most bytes: ASCII, Latin, Cyrillic */
+            s[o++] = s[i++];
+            continue;
+        }
         int v;
-        size_t l = (unsigned char)s[i] >= 0xD9 ? px_date_native_digit(s + i, n - i, &v) : 0;
+        size_t el = 0;
+        int ey = (unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE6 ? era_year(s + i, n - i, &el) : 0;
+        if (ey) { /* four digits for at least seven bytes: the text only shrinks */
+            for (int p = 1000; p; p /= 10)
+                s[o++] = (char)('0' + ey / p % 10);
+            i += el;
+            continue;
+        }
+        size_t l = px_date_native_digit(s + i, n - i, &v);
         if (l) {
             s[o++] = (char)('0' + v);
             i += l;

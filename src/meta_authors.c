@@ -23,6 +23,7 @@ static const char *const role_words[] = {
     "rédacteur", "rédactrice", "redactor", "redactora", "redactie", "periodista",
     "giornalista", "corrispondente", "redacteur", "verslaggever", "jornalista",
     "envoyé", "envoyée", "envoyés", "envoyées", "spécial", "spéciale", "spéciaux", "spéciales",
+    "kontributor", "koresponden", "wartawan", "penulis", /* id: "Kontributor Sleman, Dimas Prasetyo" */
     "\xea\xb8\xb0\xec\x9e\x90",             /* 기자 (ko: reporter) */
     "\xed\x8a\xb9\xed\x8c\x8c\xec\x9b\x90", /* 특파원 (ko: correspondent) */
     "\xe8\xa8\x98\xe8\x80\x85", "\xe8\xae\xb0\xe8\x80\x85", /* 記者 记者 */
@@ -209,6 +210,7 @@ static const char *const body_words[] = {
     "affairs", "recreation", "division", "federation", "laboratory", "hospital", "government",
     "municipality", "agencies", "departments", "ministerium", "amt", "behörde", "universität",
     "ministère", "ministerio", "ministero", "agencia", "agenzia", "université", "universidad",
+    "college", "school", "faculty", "fakultät", "faculté", "facultad", "facoltà",
 };
 
 /* Does s[0..n) hold one of body_words as a whole word? */
@@ -267,6 +269,8 @@ static bool holds_words(const char *const *table, size_t nt, const char *const *
         }
     return false;
 }
+
+static size_t words(const char *s, size_t n);
 
 /* Cleans one candidate name s[0..n) into out (MAX_ITEM + 1 bytes) and
  * says what it is. */
@@ -361,6 +365,10 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         e--;
     while (e - b > 2 && is_role_word(ws[b], wl[b]) && !(ws[b + 1][0] >= 'a' && ws[b + 1][0] <= 'z'))
         b++;
+    /* a role and one word is a role and a place, with the name in another
+     * part: "Kontributor Sleman, Dimas Prasetyo", "Correspondent London" */
+    if (e - b == 2 && nw == 2 && is_role_word(ws[0], wl[0]) && !is_role_word(ws[1], wl[1]))
+        return PART_NONE;
     /* academic titles, as long as two words stay: "Dr. Oetker" is a brand */
     while (e - b > 2 && is_academic_title(ws[b], wl[b]))
         b++;
@@ -371,10 +379,16 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
     /* the site's name after a person's: "Adam Aaronson PhillyVoice" */
     bool site_after = false;
     if (m && m->site_name && e - b > 2) {
-        size_t sl = strlen(m->site_name);
-        if (sl == wl[e - 1] && px_ascii_ieq(ws[e - 1], m->site_name, sl)) {
-            e--;
-            site_after = true;
+        /* of one word or more ("Imogen Price ABN News"): two words of
+         * the name stay */
+        size_t sl = strlen(m->site_name), sw = words(m->site_name, sl);
+        if (sw && e - b >= (int)sw + 2) {
+            const char *from = ws[e - (int)sw];
+            size_t fl = (size_t)(ws[e - 1] + wl[e - 1] - from);
+            if (fl == sl && px_ascii_ieq(from, m->site_name, sl)) {
+                e -= (int)sw;
+                site_after = true;
+            }
         }
     }
     /* a desk: "Science X staff"; but "Adam Aaronson PhillyVoice Staff" is
@@ -451,6 +465,11 @@ static int add_part(parts *p, const char *s, size_t n)
     part_kind k = clean_name(p->m, s, n, name);
     if (p->site && k != PART_NONE)
         k = PART_ORG;
+    /* a unit of an institution after a person's name is the person's
+     * affiliation, not a second author: "Priya Anand, College of
+     * Engineering", "Jan Novák, Department of Physics" */
+    if (k == PART_PERSON && p->person && names_body(s, n))
+        k = PART_AFFIL;
     if (k == PART_NONE || p->closed)
         return PITH_OK;
     if (k == PART_AFFIL || k == PART_ORG) {
@@ -465,6 +484,31 @@ static int add_part(parts *p, const char *s, size_t n)
     if (!l || l->n >= MAX_AUTHORS)
         return PITH_OK;
     return px_meta_list_add(p->m ? p->m->a : NULL, l, name, strlen(name));
+}
+
+/* Chinese names, in a byline's list, apart by spaces: "作者：周晓雯 刘志强".
+ * A Chinese name has no space inside and mostly three characters; a
+ * Japanese one has a space between its two parts, the family name mostly
+ * of two ("佐藤 由美", "山田 花子"), and a desk four ("北浜日報 社会部").
+ * So: two words or more of two or three Han characters, the first of
+ * three. */
+static bool han_names(const char *s, size_t n)
+{
+    int nw = 0;
+    for (size_t i = 0; i < n;) {
+        size_t chars = 0;
+        while (i < n && (unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE9 && i + 3 <= n) {
+            i += 3;
+            chars++;
+        }
+        if (chars < 2 || chars > 3 || (nw == 0 && chars != 3))
+            return false;
+        nw++;
+        if (i < n && s[i] != ' ')
+            return false;
+        i += i < n;
+    }
+    return nw >= 2;
 }
 
 int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, const char *raw)
@@ -532,10 +576,11 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
         " \xd0\xb8 ", /* и */
     };
+    bool han = han_names(buf, bn);
     size_t st = 0;
     for (size_t i = 0; i <= bn;) {
-        size_t sl = 0;
-        if (i < bn)
+        size_t sl = han && buf[i] == ' ' ? 1 : 0;
+        if (i < bn && !sl)
             for (size_t k = 0; k < sizeof seps / sizeof *seps && !sl; k++) {
                 size_t l = strlen(seps[k]);
                 if (i + l <= bn && px_ascii_ieq(buf + i, seps[k], l))
@@ -699,6 +744,17 @@ static bool in_list(const char *w, size_t n, const char *const *list, size_t cou
     return false;
 }
 
+/* Is w[0..wl) (core: without its trailing punctuation) a word of a date:
+ * a number, a month, a weekday or a date's label? *digit: it holds a digit. */
+static bool date_word(const char *w, size_t wl, size_t core, bool *digit)
+{
+    *digit = false;
+    for (size_t k = 0; k < wl; k++)
+        *digit |= w[k] >= '0' && w[k] <= '9';
+    return *digit || px_month_name(w, core) ||
+           in_list(w, core, date_labels, sizeof date_labels / sizeof *date_labels, false);
+}
+
 /* The length of the names at the start of a byline's text: up to the
  * first word of its date, without the words that lead to it. */
 size_t px_meta_byline_names(const char *s, size_t n)
@@ -710,11 +766,8 @@ size_t px_meta_byline_names(const char *s, size_t n)
         size_t wl = i - st, core = wl;
         while (core && (w[core - 1] == ',' || w[core - 1] == '.' || w[core - 1] == ';'))
             core--;
-        bool digit = false;
-        for (size_t k = 0; k < wl; k++)
-            digit |= w[k] >= '0' && w[k] <= '9';
-        bool dateish = digit || px_month_name(w, core) ||
-                       in_list(w, core, date_labels, sizeof date_labels / sizeof *date_labels, false);
+        bool digit;
+        bool dateish = date_word(w, wl, core, &digit);
         /* "Posted by", "Published by": a label of the name, not of a date */
         if (dateish && !named && !digit) {
             size_t j = i;
@@ -760,6 +813,27 @@ static void add_byline_text(ctx *c, char *v)
         return;
     size_t n = px_meta_byline_names(v, strlen(v));
     v[n] = '\0';
+    /* a block that shows the date before the name ("4 March 2024 Imogen
+     * Price"): the names start after its last number ("May Johnson" and
+     * "June 5, 2024 April Ryan" keep their months) */
+    size_t from = 0;
+    for (size_t i = 0, st; next_word(v, n, &i, &st);) {
+        size_t wl = i - st, core = wl;
+        while (core && (v[st + core - 1] == ',' || v[st + core - 1] == '.'))
+            core--;
+        bool digit;
+        if (!date_word(v + st, wl, core, &digit) &&
+            !in_list(v + st, wl, date_words, sizeof date_words / sizeof *date_words, true))
+            break;
+        if (digit)
+            from = i;
+    }
+    if (from && from < n) {
+        while (px_meta_is_ws((unsigned char)v[from]))
+            from++;
+        memmove(v, v + from, n - from + 1);
+        n -= from;
+    }
     /* prose, not names: of three words or more, more in lower case than
      * in capitals ("Pétition soutenue par un Super contributeur"); a
      * handle alone ("oz", "weatherwill") is a name */
@@ -914,8 +988,13 @@ void px_meta_visible_byline(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
     c->visible = true;  /* when rel=author was not read */
+    /* the last ones are a forum's poster ("username_container",
+     * vBulletin's first post): only under the headline, where a page's
+     * account widget is not */
     static const char *const classes[] = {"byline", "author", "firma", "autor", "auteur", "writer",
-                                          "contributor", "authi" /* Discuz!'s poster box */};
+                                          "contributor", "authi" /* Discuz!'s poster box */,
+                                          "username", "postauthor", "poster-name"};
+    enum { POSTER_WORDS = 3 };
     for (int i = author_link(c, 0), k = 0; i >= 0 && k < AUTHOR_LINKS && !c->rc; i = author_link(c, i + 1), k++) {
         char *v = px_meta_node_text(c, i, 120);
         px_meta_add_raw(c, v, false);
@@ -924,12 +1003,13 @@ void px_meta_visible_byline(ctx *c)
     /* the byline under the headline first, then any in page order */
     int h = px_meta_headline_end(c);
     int ranges[2][2] = {{h, h > 0 ? h + BYLINE_FAR : 0}, {0, c->doc->n}};
+    size_t all = sizeof classes / sizeof *classes;
     for (int r = 0; r < 2; r++)
         for (int i = ranges[r][0]; i < ranges[r][1] && i < c->doc->n && !c->m->authors.n && !c->rc; i++) {
             const px_node *nd = &nodes[i];
-            if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
-                nd->tag == GUMBO_TAG_A || !px_meta_named(c, i, 0, classes, sizeof classes / sizeof *classes) ||
-                px_meta_elsewhere(c, i, 8))
+            if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT || nd->tag == GUMBO_TAG_A ||
+                !px_meta_named(c, i, 0, classes, all) ||
+                (r == 1 && !px_meta_named(c, i, 0, classes, all - POSTER_WORDS)) || px_meta_elsewhere(c, i, 8))
                 continue;
             char *v = px_meta_short_words(c, i, 120);
             if (v && strlen(v) <= 100)
@@ -1027,6 +1107,23 @@ void px_meta_signature(ctx *c)
         const char *name = n <= SIGNATURE_MAX ? px_byword_find(v, n, &nl) : NULL;
         if (name && in_data_sheet(c, i, v))
             name = NULL;
+        /* the word alone, the name in the next element: a page builder's
+         * label and field ("<div>Written by</div><div>Dana Whitfield</div>") */
+        if (!name && n < 40 && px_byword_is(v, n)) {
+            int j = nodes[i].next;
+            while (j >= 0 && nodes[j].kind != PX_ELEMENT)
+                j = nodes[j].next;
+            char *w = j >= 0 ? px_meta_short_text(c, j, SIGNATURE_MAX + 1) : NULL;
+            if (w && strlen(w) <= 60 && !px_meta_dateline(w, strlen(w))) {
+                px_free(c->a, v);
+                v = w;
+                n = strlen(v);
+                name = v;
+                nl = n;
+            } else {
+                px_free(c->a, w);
+            }
+        }
         if (name) {
             nl = px_meta_byline_names(name, nl);
             if (nl && (!(name[0] >= 'a' && name[0] <= 'z') || handle(name, nl))) {
@@ -1093,6 +1190,79 @@ void px_meta_full_name_instead(ctx *c)
             px_meta_list_free(c->a, &full);
         }
         px_free(c->a, t);
+    }
+}
+
+/* A first name alone as the markup's author (<meta name="author"
+ * content="Sébastien">, a blog's display name) while the page's byline
+ * shows the person's full name that begins with it ("Par Sébastien
+ * Jeunet, le jeudi 7 mars 2024"): the full name. */
+void px_meta_first_name_instead(ctx *c)
+{
+    px_meta *m = c->m;
+    /* a word in capitals is an agency's ("EFE" over "EFE Madrid") */
+    if (c->rc || c->org_authors || m->authors.n != 1 || strchr(m->authors.v[0], ' ') || login(m->authors.v[0]) ||
+        all_caps(m->authors.v[0], strlen(m->authors.v[0])))
+        return;
+    px_strlist held = m->authors;
+    memset(&m->authors, 0, sizeof m->authors);
+    px_meta_visible_byline(c);
+    if (!m->authors.n)
+        px_meta_signature(c);
+    const char *who = held.v[0];
+    size_t hl = strlen(who);
+    if (m->authors.n == 1 && strlen(m->authors.v[0]) > hl + 1 && m->authors.v[0][hl] == ' ' &&
+        px_ascii_ieq(m->authors.v[0], who, hl) && words(m->authors.v[0], strlen(m->authors.v[0])) <= 4) {
+        px_meta_list_free(c->a, &held);
+        m->byline_authors = 0;
+        return;
+    }
+    px_meta_list_free(c->a, &m->authors);
+    m->authors = held;
+}
+
+/* Does t[0..n) open with a role in parentheses that credits the pictures:
+ * "(foto)", "(Photo)", "(fotos)", "(bild)"? */
+static bool photo_role(const char *t, size_t n)
+{
+    static const char *const roles[] = {"(foto)", "(fotos)", "(photo)", "(photos)", "(bild)", "(bilder)"};
+    while (n && px_meta_is_ws((unsigned char)*t))
+        t++, n--;
+    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++) {
+        size_t l = strlen(roles[k]);
+        if (l <= n && px_ascii_ieq(t, roles[k], l))
+            return true;
+    }
+    return false;
+}
+
+#define PHOTO_TEXTS 40 /* text nodes after the headline where the byline is */
+
+/* Co-authors from the markup (JSON-LD lists the photographer too) whom
+ * the byline under the headline credits for the pictures: "Av Elin
+ * Lindqvist, <span>Johan Öberg</span> (foto)" names one author. */
+void px_meta_drop_photographers(ctx *c)
+{
+    px_meta *m = c->m;
+    int from = m->authors.n >= 2 ? px_meta_headline_end(c) : 0;
+    const char *t, *prev = NULL;
+    size_t len, plen = 0;
+    for (int i = from, k = 0; from && k < PHOTO_TEXTS && (i = px_meta_next_text(c, i, &t, &len)) >= 0; i++, k++) {
+        if (prev && photo_role(t, len))
+            for (size_t a = 0; a < m->authors.n; a++) {
+                const char *who = m->authors.v[a];
+                size_t wl = strlen(who), e = plen;
+                while (e && px_meta_is_ws((unsigned char)prev[e - 1]))
+                    e--;
+                if (wl <= e && !memcmp(prev + e - wl, who, wl) && (wl == e || !word_byte(prev[e - wl - 1]))) {
+                    px_free(c->a, m->authors.v[a]);
+                    memmove(&m->authors.v[a], &m->authors.v[a + 1], (m->authors.n - a - 1) * sizeof *m->authors.v);
+                    m->authors.n--;
+                    break;
+                }
+            }
+        prev = t;
+        plen = len;
     }
 }
 

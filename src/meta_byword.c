@@ -98,6 +98,7 @@ static const struct {
     {"fa", "\xd8\xa8\xd9\x87\x20\xd9\x82\xd9\x84\xd9\x85", BW_LEAD}, /* به قلم */
     {"hi", "\xe0\xa4\xb2\xe0\xa5\x87\xe0\xa4\x96\xe0\xa4\x95", BW_LABEL}, /* लेखक */
     {"fa", "نوشته شده توسط", BW_LEAD}, /* "written by" */
+    {"fa", "خبرنگار", BW_LEAD | BW_LABEL}, /* "reporter: X", often a line after the text */
     {"ur", "تحریر", BW_LEAD | BW_LABEL},
     {"hr", "piše", BW_LEAD | BW_LABEL}, /* also sr, bs: "Piše: Ivana Perić" */
     {"ca", "per", BW_LEAD},
@@ -332,9 +333,39 @@ static bool after_credit(const char *s, size_t at)
     return px_meta_word_in(s + st, e - st, labels, sizeof labels / sizeof *labels);
 }
 
+/* A Korean byline puts the title after the name, in a line of its own
+ * or before the reporter's address: "김민수 기자", "김민수 기자
+ * minsu@…", "이지현 특파원". The name, one word of two to four Hangul
+ * syllables, at s[0..*len); NULL when s is not such a line. */
+static const char *title_after(const char *s, size_t n, size_t *len)
+{
+    static const char *const titles[] = {"\xea\xb8\xb0\xec\x9e\x90",              /* 기자 */
+                                         "\xed\x8a\xb9\xed\x8c\x8c\xec\x9b\x90"}; /* 특파원 */
+    size_t w = 0;
+    /* Hangul syllables are three bytes, EA B0 80 (가) to ED 9E A3 (힣) */
+    while (w + 3 <= n && (unsigned char)s[w] >= 0xEA && (unsigned char)s[w] <= 0xED)
+        w += 3;
+    if (w < 6 || w > 12 || w >= n || s[w] != ' ')
+        return NULL;
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+        size_t tl = strlen(titles[k]);
+        if (w + 1 + tl <= n && !memcmp(s + w + 1, titles[k], tl) &&
+            (w + 1 + tl == n || px_meta_is_ws((unsigned char)s[w + 1 + tl]) || separator(s + w + 1 + tl, n - w - 1 - tl))) {
+            *len = w;
+            return s;
+        }
+    }
+    return NULL;
+}
+
 const char *px_byword_find(const char *s, size_t n, size_t *len)
 {
     pthread_once(&by_once, by_init);
+    if (n && (unsigned char)s[0] >= 0xEA && (unsigned char)s[0] <= 0xED) {
+        const char *name = title_after(s, n, len);
+        if (name)
+            return name;
+    }
     size_t part = 0; /* where the current part of the line starts */
     for (size_t i = 0; i < n;) {
         /* most bytes begin no separator: tested here before the call */

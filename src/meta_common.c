@@ -541,20 +541,31 @@ static void family_init(family *f, const char *const *words, size_t count, const
         family_index(f, skip[w], HEAD_SKIP, w);
 }
 
-/* An element's class and id, NULL when it has none: one pass over its
- * attributes for the two (every element is asked). */
-static void class_and_id(const px_node *nd, const char *attrs[2])
+/* The names of an element a reader goes by, NULL where it has none: its
+ * class, its id, and the test hook of a page built with styled-components
+ * or CSS modules (data-testid, else data-component: "byline-contributors",
+ * "headline-block"), whose classes are hashes ("sc-2b5e3b35-3") that say
+ * nothing. One pass over its attributes for all of them (every element is
+ * asked). The rules read both data- names, so the parse keeps their values. */
+#define NAME_ATTRS 3
+static void class_and_id(const px_node *nd, const char *attrs[NAME_ATTRS])
 {
-    attrs[0] = attrs[1] = NULL;
+    attrs[0] = attrs[1] = attrs[2] = NULL;
     if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT)
         return;
     const GumboVector *v = &nd->g->v.element.attributes;
     for (unsigned k = 0; k < v->length; k++) {
         const GumboAttribute *at = v->data[k];
         /* Gumbo lower-cases the names: the first byte rules out most */
-        int which = at->name[0] == 'c' && !strcmp(at->name, "class") ? 0
-                  : at->name[0] == 'i' && at->name[1] == 'd' && !at->name[2] ? 1 : -1;
-        if (which >= 0 && !attrs[which])
+        const char *nm = at->name;
+        int which = nm[0] == 'c' && !strcmp(nm, "class") ? 0
+                  : nm[0] == 'i' && nm[1] == 'd' && !nm[2] ? 1
+                  : nm[0] == 'd' && nm[1] == 'a' && nm[2] == 't' && nm[3] == 'a' && nm[4] == '-' &&
+                            ((nm[5] == 't' && !strcmp(nm + 5, "testid")) ||
+                             (nm[5] == 'c' && !attrs[2] && !strcmp(nm + 5, "component")))
+                        ? 2
+                        : -1;
+        if (which >= 0 && (!attrs[which] || which == 2) && *at->value)
             attrs[which] = at->value;
     }
 }
@@ -563,13 +574,13 @@ static void class_and_id(const px_node *nd, const char *attrs[2])
  * first NAMED_SCAN_MAX bytes)? */
 static bool own_named(const px_node *nd, const family *f)
 {
-    const char *attrs[2];
+    const char *attrs[NAME_ATTRS];
     class_and_id(nd, attrs);
     /* Blogger's post column is <div class="widget Blog" id="Blog1">:
      * a widget by name, the article by place */
     if (f->nskip && attrs[0] && !strcmp(attrs[0], "widget Blog"))
         return false;
-    for (int a = 0; a < 2; a++)
+    for (int a = 0; a < NAME_ATTRS; a++)
         for (size_t n = 0; attrs[a] && n < NAMED_SCAN_MAX; n++) {
             unsigned char h = f->head[(unsigned char)attrs[a][n]];
             if (!h) {
@@ -637,13 +648,13 @@ struct px_meta_memo {
  * cover); false when it has neither. */
 static bool node_grams(const px_node *nd, uint64_t *g)
 {
-    const char *attrs[2];
+    const char *attrs[NAME_ATTRS];
     class_and_id(nd, attrs);
     *g = 0;
-    for (int a = 0; a < 2; a++)
+    for (int a = 0; a < NAME_ATTRS; a++)
         if (attrs[a])
             *g |= grams(attrs[a], strnlen(attrs[a], NAMED_SCAN_MAX + GRAM_WORD));
-    return attrs[0] || attrs[1];
+    return attrs[0] || attrs[1] || attrs[2];
 }
 
 /* Can one of f's words be in a class or id whose pairs are g? */

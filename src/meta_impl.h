@@ -241,6 +241,12 @@ void px_meta_signature(ctx *c);
  * back when read finds no one. */
 void px_meta_person_instead(ctx *c, void (*read)(ctx *));
 void px_meta_full_name_instead(ctx *c);
+/* A first name alone as the markup's author, while the page's byline
+ * shows the full name that begins with it: the full name (meta_authors.c). */
+void px_meta_first_name_instead(ctx *c);
+/* Co-authors the byline credits for the pictures ("Johan Öberg (foto)")
+ * leave the authors (meta_authors.c). */
+void px_meta_drop_photographers(ctx *c);
 /* The length of the names at the start of a byline's text, before its
  * date ("By Jane Doe on Monday, May 3" -> "By Jane Doe"). */
 size_t px_meta_byline_names(const char *s, size_t n);

@@ -185,7 +185,53 @@ static const char *const updated[] = {
     "updated", "update", "last modified", "modified", "aktualisiert", "geändert", "mis à jour",
     "modifié", "actualizado", "actualización", "aggiornato", "atualizado", "bijgewerkt",
     "обновлено", "zaktualizowano", "更新",
+    "\xec\x88\x98\xec\xa0\x95", /* 수정 (ko: "입력 2024.03.07 14:10 수정 2024.03.08 05:21") */
 };
+
+/* Words right after a date that make it the modified date, in the
+ * languages that put the verb last: "已于 2024-03-08 09:02:47 修改"
+ * (zh), "2024年3月8日 更新" (ja), "2024.03.08 수정" (ko). */
+static const char *const updated_after[] = {
+    "修改", "更新", "编辑", "編輯", "編集",
+};
+
+/* Does the date at t[at..n) stand before one of updated_after? The date
+ * is its digits, separators and the CJK units of a date and a time. */
+static bool updated_behind(const char *t, size_t n, size_t at)
+{
+    static const char *const units[] = {"年", "月", "日", "時", "时", "分", "秒", "\xc2\xa0"};
+    size_t i = at;
+    for (bool more = true; more && i < n;) {
+        more = false;
+        char ch = t[i];
+        if ((ch >= '0' && ch <= '9') || ch == '-' || ch == ':' || ch == '.' || ch == '/' || ch == ' ' || ch == 'T') {
+            i++;
+            more = true;
+            continue;
+        }
+        for (size_t k = 0; k < COUNT(units) && !more; k++) {
+            size_t l = strlen(units[k]);
+            if (i + l <= n && !memcmp(t + i, units[k], l)) {
+                i += l;
+                more = true;
+            }
+        }
+    }
+    for (size_t k = 0; k < COUNT(updated_after); k++) {
+        size_t l = strlen(updated_after[k]);
+        if (i + l > n || memcmp(t + i, updated_after[k], l))
+            continue;
+        /* not the label of the next date: "公開日 2024年3月1日 更新日
+         * 2024年3月8日", "… 更新：2024-03-08", "… 更新 2024-03-08" */
+        size_t j = i + l;
+        if (j + 3 <= n && (!memcmp(t + j, "日", 3) || !memcmp(t + j, "：", 3) || !memcmp(t + j, "時", 3)))
+            return false;
+        while (j < n && (t[j] == ' ' || t[j] == ':'))
+            j++;
+        return j >= n || !(t[j] >= '0' && t[j] <= '9');
+    }
+    return false;
+}
 
 bool px_meta_says_updated(const char *text, size_t before)
 {
@@ -219,6 +265,20 @@ static void consider(best *b, int dist, const px_date *d)
         b->dist = dist;
         b->d = *d;
     }
+}
+
+/* Does a long text t[0..n) open with the words that say a post's date
+ * follows ("This entry was posted on", "Posted on", "Published on")? */
+#define POSTED_LEAD 48 /* bytes before the date */
+static bool posted_lead(const char *t, size_t n)
+{
+    static const char *const leads[] = {"this entry was posted on ", "posted on ", "published on "};
+    for (size_t k = 0; k < COUNT(leads); k++) {
+        size_t l = strlen(leads[k]);
+        if (l <= n && px_ascii_ieq(t, leads[k], l))
+            return true;
+    }
+    return false;
 }
 
 /* The dates of node i, published and modified: in its title attribute
@@ -260,7 +320,7 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
         size_t at;
         for (int k = 0; k < 4 && from < n && px_date_find_hint(t + from, n - from, h, &d, &at); k++) {
             at += from;
-            bool upd = px_meta_says_updated(t + label, at - label);
+            bool upd = px_meta_says_updated(t + label, at - label) || updated_behind(t, n, at);
             if (upd && !*has_mod) {
                 *mod = d;
                 *has_mod = true;
@@ -271,6 +331,19 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
             /* past this date's first word: the next find is a later date */
             label = at;
             from = at + strcspn(t + at, " ,.");
+        }
+    }
+    /* A longer block that opens with the post's dateline: WordPress
+     * Kubrick's footer, "This entry was posted on Tuesday, March 12th,
+     * 2024 at 9:14 pm and is filed under … You can follow any responses
+     * …": a date the first words say was posted, read in the first
+     * MAX_TEXT bytes; prose that starts with a date does not say so. */
+    else if (n > MAX_TEXT && strpbrk(t, "0123456789")) {
+        px_date d;
+        size_t at;
+        if (posted_lead(t, MAX_TEXT) && px_date_find_hint(t, MAX_TEXT, h, &d, &at) && at <= POSTED_LEAD) {
+            *pub = d;
+            *has_pub = true;
         }
     }
     if (!*has_pub && !*has_mod && n <= MAX_TEXT && px_date_relative(t, n, c->ref, pub, &label)) {
@@ -287,6 +360,22 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
 /* An element whose class says date or time and whose whole text is a
  * date: the surest dateline, read before the others (and before
  * px_meta_mark_byline, so that extraction takes it out of the text). */
+/* Is there an article's text between nodes a and b: paragraphs of
+ * PROSE_BETWEEN bytes or more? */
+#define PROSE_BETWEEN 400
+static bool prose_between(const ctx *c, int a, int b)
+{
+    const px_node *nodes = c->doc->nodes;
+    size_t bytes = 0;
+    const char *t;
+    size_t len;
+    for (int i = a; (i = px_meta_next_text(c, i, &t, &len)) >= 0 && i < b; i++)
+        if (nodes[i].parent >= 0 && px_meta_is_elem(&nodes[nodes[i].parent], GUMBO_TAG_P) &&
+            (bytes += len) >= PROSE_BETWEEN)
+            return true;
+    return false;
+}
+
 void px_meta_named_date(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
@@ -324,7 +413,10 @@ void px_meta_named_date(ctx *c)
             bd = d;
         }
     }
-    if (near >= 0) {
+    /* after the article's paragraphs, the date is a teaser's ("Читайте
+     * также" under the text, each item's news-date-time): the datelines
+     * nearer the headline decide (px_meta_visible_dates, the nearest) */
+    if (near >= 0 && !(h1 >= 0 && near > h1 && prose_between(c, h1, near))) {
         char iso[PX_DATE_MAX];
         px_date_format(&bd, iso);
         px_meta_set_date(c, &c->m->date_published, iso);

@@ -302,8 +302,21 @@ static void add_masthead(site_ctx *s, const char *t, size_t n, bool home)
     px_buf_putc(&s->raw, '\n');
 }
 
-/* Is the link at node i one to the home page ("/", the host's root,
- * rel=home)? */
+/* Is path the root's index page, with an empty query or none
+ * ("/index.php?", Dotclear's home; "/index.html")? */
+static bool root_index(const char *path)
+{
+    static const char *const pages[] = {"/index.php", "/index.html", "/index.htm"};
+    for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
+        size_t l = strlen(pages[k]);
+        if (!strncmp(path, pages[k], l) && (!path[l] || (path[l] == '?' && !path[l + 1])))
+            return true;
+    }
+    return false;
+}
+
+/* Is the link at node i one to the home page ("/", the host's root, its
+ * index page, rel=home)? */
 static bool home_link(const site_ctx *s, const px_node *nd)
 {
     const char *rel = px_attr(nd, "rel");
@@ -312,14 +325,14 @@ static bool home_link(const site_ctx *s, const px_node *nd)
     const char *h = px_attr(nd, "href");
     if (!h)
         return false;
-    if (!strcmp(h, "/") || !strcmp(h, "./"))
+    if (!strcmp(h, "/") || !strcmp(h, "./") || root_index(h))
         return true;
     const char *p = strstr(h, "://");
     if (!p || !s->host)
         return false;
     p += 3;
     size_t hl = strcspn(s->host, "/:");
-    return !strncmp(p, s->host, hl) && (p[hl] == '\0' || (p[hl] == '/' && p[hl + 1] == '\0'));
+    return !strncmp(p, s->host, hl) && (p[hl] == '\0' || (p[hl] == '/' && p[hl + 1] == '\0') || root_index(p + hl));
 }
 
 /* One pass over the body: the masthead's names (the text, title and
@@ -522,6 +535,20 @@ static size_t title_ends(const char *title, const char **bs, size_t *bl)
         if (!first)
             continue;
         nb = 0;
+        bs[nb] = last + sl, bl[nb++] = n - (size_t)(last + sl - title);
+        bs[nb] = title, bl[nb++] = (size_t)(first - title);
+    }
+    /* Chinese and Japanese titles join their parts without spaces:
+     * "江城地铁5号线南延段开通试运营_江城新闻网", "…について｜岩根市" */
+    static const char *const cjk_seps[] = {"_", "\xef\xbd\x9c" /* ｜ */, "\xe4\xb8\xa8" /* 丨 */};
+    for (size_t k = 0; k < sizeof cjk_seps / sizeof *cjk_seps && !nb; k++) {
+        const char *first = strstr(title, cjk_seps[k]), *last = first;
+        size_t sl = strlen(cjk_seps[k]);
+        /* "_" only between CJK characters, never in a Latin word */
+        if (!first || (sl == 1 && (first == title || (unsigned char)first[-1] < 0x80 || (unsigned char)first[1] < 0xE3)))
+            continue;
+        for (const char *p = first; (p = strstr(p + 1, cjk_seps[k]));)
+            last = p;
         bs[nb] = last + sl, bl[nb++] = n - (size_t)(last + sl - title);
         bs[nb] = title, bl[nb++] = (size_t)(first - title);
     }
@@ -989,7 +1016,11 @@ void px_meta_site_name(ctx *c, const char *page_url)
         seg = masthead_name(&s);
     if (!seg && !c->rc)
         seg = copyright_holder(&s, true);
-    if (seg)
+    /* a name cut from the text before its tagline keeps no comma:
+     * "Everardo Herrera,  lo mejor del fútbol" */
+    for (size_t n = seg ? strlen(seg) : 0; n && (seg[n - 1] == ',' || seg[n - 1] == ';' || seg[n - 1] == ' ');)
+        seg[--n] = '\0';
+    if (seg && *seg)
         px_meta_set_field(c, &m->site_name, seg, false);
     else if (platform && s.strong && !is_platform(s.strong))
         px_meta_set_field(c, &m->site_name, s.strong, false);

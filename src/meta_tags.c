@@ -272,8 +272,11 @@ void px_meta_cards(ctx *c)
     static const char *const dc_creator[] = {"dc.creator", "dcterms.creator", "dc.contributor"};
     for (size_t k = 0; k < COUNT(dc_creator) && !m->authors.n; k++)
         add_all_authors(c, dc_creator[k]);
-    static const char *const dc_pub[] = {"dcterms.issued", "dc.date.issued", "dcterms.created",
-                                         "dc.date.created", "dc.date", "dcterms.date"};
+    /* issued, then available (Plone's effective date: when the item went
+     * public), before created (when its draft was begun) */
+    static const char *const dc_pub[] = {"dcterms.issued", "dc.date.issued", "dcterms.available", "dc.available",
+                                         "dc.date.available", "dcterms.created", "dc.date.created", "dc.date",
+                                         "dcterms.date"};
     for (size_t k = 0; k < COUNT(dc_pub); k++)
         px_meta_set_date(c, &m->date_published, px_meta_tag(c, dc_pub[k]));
     px_meta_set_date(c, &m->date_modified, px_meta_tag(c, "dcterms.modified"));

@@ -3,7 +3,8 @@
  * name alone between the headline and the body ("<h1>…</h1><p>Daniel
  * Okafor</p><p>March 7, 2022</p>"), an author box after the body ("About
  * the author: <strong>Mark Ellison</strong> has reviewed…"), a signature
- * that ends the text ("<p>— Lucía Fernández</p>"). A name-like line is
+ * that ends the text ("<p>— Lucía Fernández</p>", "…方針だ。（佐藤健）"),
+ * the reporter in brackets opening it ("〔記者陳建宏／台中報導〕…"). A name-like line is
  * often someone else (a photo caption, a quoted person, a teaser, a
  * commenter), so each shape is read only where a byline sits.
  */
@@ -135,10 +136,14 @@ static bool caption(const ctx *c, int i)
                                         "media", "figure", "gallery", "thumb"};
     if (px_meta_named(c, i, 3, words, sizeof words / sizeof *words))
         return true;
+    /* but a byline's portrait ("<img class="avatar">" beside the name)
+     * is the writer's */
+    static const char *const portraits[] = {"avatar", "author", "byline", "headshot", "mugshot"};
     const px_node *nodes = c->doc->nodes;
     int p = nodes[i].parent;
     for (int j = p >= 0 ? p + 1 : i; j < i; j++)
-        if (px_meta_is_elem(&nodes[j], GUMBO_TAG_IMG))
+        if (px_meta_is_elem(&nodes[j], GUMBO_TAG_IMG) &&
+            !px_meta_named(c, j, 0, portraits, sizeof portraits / sizeof *portraits))
             return true;
     return false;
 }
@@ -233,6 +238,18 @@ static bool name_under_headline(ctx *c, int from)
         }
         px_free(c->a, pending);
         pending = NULL;
+        /* the name and the date in one line: "Kevin O'Brien<br>Posted 3
+         * hours ago" (a line that names and dates the post) */
+        size_t nl = strpbrk(v, "0123456789") ? px_meta_byline_names(v, n) : 0;
+        if (nl && nl < n && strpbrk(v + nl, "0123456789")) {
+            v[nl] = '\0';
+            if (!list_or_link(c, at) && person(c, v)) {
+                px_meta_add_raw(c, v, false);
+                px_free(c->a, v);
+                break;
+            }
+            v[nl] = ' ';
+        }
         if (!date && !list_or_link(c, at) && person(c, v)) {
             if (prev_date) {
                 px_meta_add_raw(c, v, false);
@@ -480,6 +497,54 @@ static bool paren_signature(ctx *c, int from, int end)
     return c->m->authors.n > 0;
 }
 
+/* Taiwanese and Chinese papers open the text with the reporter and the
+ * place in brackets: "〔記者陳建宏／台中報導〕台中捷運…", "【记者李明/北京报道】".
+ * The first paragraphs after the headline are read for it. */
+static bool bracket_lead(ctx *c, int from, int end)
+{
+    static const char *const opens[] = {"〔", "【", "（", "(", "["};
+    static const char *const reporter[] = {"記者", "记者"};
+    const px_node *nodes = c->doc->nodes;
+    int paras = 0;
+    for (int i = from; i < end && paras < 3; i++) {
+        const px_node *nd = &nodes[i];
+        /* the text is looked at first, where the place is asked after */
+        if (!px_meta_is_elem(nd, GUMBO_TAG_P))
+            continue;
+        paras++;
+        int t = i + 1;
+        while (t < nd->end && nodes[t].kind != PX_TEXT)
+            t++;
+        size_t len;
+        const char *txt = t < nd->end ? px_text(&nodes[t], &len) : NULL;
+        while (txt && len && px_meta_is_ws((unsigned char)*txt))
+            txt++, len--;
+        for (size_t o = 0; txt && o < sizeof opens / sizeof *opens; o++) {
+            size_t ol = strlen(opens[o]);
+            if (len < ol + 6 || memcmp(txt, opens[o], ol))
+                continue;
+            for (size_t r = 0; r < 2; r++) {
+                if (memcmp(txt + ol, reporter[r], 6))
+                    continue;
+                /* the name runs to the slash before the place */
+                const char *name = txt + ol + 6;
+                size_t k = 0;
+                while (k < 24 && ol + 6 + k + 3 <= len && memcmp(name + k, "／", 3) && name[k] != '/')
+                    k++;
+                if (k >= 24 || ol + 6 + k >= len || !cjk_name(name, k) || px_meta_outside(c, i))
+                    return false;
+                char buf[32];
+                memcpy(buf, name, k);
+                buf[k] = '\0';
+                px_meta_add_raw(c, buf, false);
+                return c->m->authors.n > 0;
+            }
+        }
+        i = nd->end - 1;
+    }
+    return false;
+}
+
 void px_meta_unlabelled(ctx *c)
 {
     int from = px_meta_headline_end(c);
@@ -488,6 +553,7 @@ void px_meta_unlabelled(ctx *c)
     if (name_under_headline(c, from) || c->rc)
         return;
     int end = comments_start(c, from); /* one walk for the two readers */
-    if (!author_box(c, from, end) && !c->rc && !end_signature(c, from, end) && !c->rc)
-        paren_signature(c, from, end);
+    if (!author_box(c, from, end) && !c->rc && !end_signature(c, from, end) && !c->rc &&
+        !paren_signature(c, from, end) && !c->rc)
+        bracket_lead(c, from, end);
 }

@@ -15,6 +15,25 @@ static long day_number(const char *iso)
     return px_date_parse(iso, strlen(iso), &d) ? px_date_days(d.year, d.month, d.day) : 0;
 }
 
+/* Do ISO dates a and b name the same day, hour and minute, as each
+ * writes them (the page's local time; a time is needed on both)? */
+static bool same_minute(const char *a, const char *b)
+{
+    px_date x, y;
+    return px_date_parse(a, strlen(a), &x) && px_date_parse(b, strlen(b), &y) && x.hour >= 0 && y.hour >= 0 &&
+           x.year == y.year && x.month == y.month && x.day == y.day && x.hour == y.hour && x.min == y.min;
+}
+
+/* Is ISO date a before b, by their local day and time? */
+static bool earlier(const char *a, const char *b)
+{
+    px_date x, y;
+    if (!px_date_parse(a, strlen(a), &x) || !px_date_parse(b, strlen(b), &y))
+        return false;
+    long dx = px_date_days(x.year, x.month, x.day), dy = px_date_days(y.year, y.month, y.day);
+    return dx < dy || (dx == dy && x.hour >= 0 && y.hour >= 0 && x.hour * 60 + x.min < y.hour * 60 + y.min);
+}
+
 /* Dates from what the page shows, after the markup's: the URL's date,
  * then the dateline. A UTC instant in the markup names the day in
  * Greenwich; when the dateline shows the day before or after, that is
@@ -43,8 +62,33 @@ static void page_dates(ctx *c, const char *page_url)
                 px_meta_set_date(c, &m->date_published, url);
         }
     }
+    /* A CMS that writes its last change as the published time: the
+     * markup's published time is, to the minute, the one the page shows
+     * as updated, and the page shows an earlier published one ("Publié
+     * le 3 mars à 07h30, mis à jour le 5 mars à 16h22" under a
+     * datePublished of 5 March 16:22; "입력 03.07 14:10 수정 03.08 05:21"
+     * under an article:published_time of 8 March 05:21). */
+    if (m->date_published && *pub && *mod && same_minute(m->date_published, mod) && earlier(pub, mod)) {
+        px_free(c->a, m->date_published);
+        m->date_published = NULL;
+    }
     px_meta_set_date(c, &m->date_published, *pub ? pub : NULL);
     px_meta_set_date(c, &m->date_modified, *mod ? mod : NULL);
+}
+
+/* The site's name as the markup's only author (<meta name=author
+ * content="江城新闻网">, a CMS that signs every page with the site) is an
+ * organisation's, known as the site's only once its name is: a person
+ * the page's byline names replaces it, as for the organisations found
+ * before (px_meta_person_instead). */
+static void site_not_author(ctx *c)
+{
+    px_meta *m = c->m;
+    if (c->rc || c->org_authors || m->authors.n != 1 || !m->site_name || !px_meta_eq_ci(m->authors.v[0], m->site_name))
+        return;
+    c->org_authors = true;
+    px_meta_person_instead(c, px_meta_signature);
+    px_meta_person_instead(c, px_meta_unlabelled);
 }
 
 int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url,
@@ -101,10 +145,13 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
      * not take text out of the article */
     px_meta_person_instead(&c, px_meta_signature);
     px_meta_person_instead(&c, px_meta_unlabelled);
+    px_meta_first_name_instead(&c);
+    px_meta_drop_photographers(&c);
     px_meta_link_coauthors(&c);
     page_dates(&c, page_url);
     px_meta_last_tags(&c);
     px_meta_site_name(&c, page_url);
+    site_not_author(&c);
     /* 4. <html lang>, Content-Language */
     px_meta_language(&c);
     /* The page's own URL when nothing names a canonical one. */

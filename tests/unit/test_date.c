@@ -419,6 +419,36 @@ static void test_find_two_digit_years(void **state)
     assert_false(px_date_find("31.10.21", 8, &d, NULL));
 }
 
+/* Japanese eras and full-width digits, folded before the date is read:
+ * a city hall's notice dated "令和6年3月1日 掲載" is 2024-03-01. */
+static void test_japanese_eras(void **state)
+{
+    (void)state;
+    struct { const char *in, *want; } cases[] = {
+        {"令和6年3月1日 掲載", "2024年3月1日 掲載"},
+        {"令和元年5月1日", "2019年5月1日"},
+        {"平成31年4月30日", "2019年4月30日"},
+        {"令和１０年１月２日", "2028年1月2日"},
+        {"２０２４年３月１日", "2024年3月1日"},
+        {"令和の時代", "令和の時代"},   /* no year: left alone */
+        {"令和6月", "令和6月"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char buf[64];
+        strcpy(buf, cases[k].in);
+        size_t n = px_date_fold_digits(buf, strlen(buf));
+        buf[n] = '\0';
+        assert_string_equal(buf, cases[k].want);
+    }
+    char t[] = "令和6年3月1日";
+    size_t n = px_date_fold_digits(t, strlen(t));
+    px_date d;
+    assert_true(px_date_parse(t, n, &d));
+    assert_int_equal(d.year, 2024);
+    assert_int_equal(d.month, 3);
+    assert_int_equal(d.day, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -431,6 +461,7 @@ int main(void)
         cmocka_unit_test(test_more_languages),
         cmocka_unit_test(test_more_scripts),
         cmocka_unit_test(test_other_calendars_and_digits),
+        cmocka_unit_test(test_japanese_eras),
         cmocka_unit_test(test_lenient_iso),
         cmocka_unit_test(test_find),
         cmocka_unit_test(test_find_first_steps),

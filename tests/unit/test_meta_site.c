@@ -489,6 +489,37 @@ static void test_transliterated_host(void **state)
     assert_false(px_translit_spells_host("abc", 3, "Абв", strlen("Абв")));
 }
 
+/* Chinese and Japanese titles join the site's name without spaces: "_",
+ * "｜" (confirmed by the logo as any other segment); "_" inside a Latin
+ * word is no separator. */
+static void test_cjk_title_separators(void **state)
+{
+    (void)state;
+    assert_string_equal(site("<title>江城地铁5号线南延段开通试运营_江城新闻网</title>",
+                             "<a href=\"/\" class=\"logo\"><img src=\"/logo.png\" alt=\"江城新闻网\"></a>", NULL, NULL),
+                        "江城新闻网");
+    assert_string_equal(site("<title>放課後児童クラブの追加募集について｜岩根市</title>",
+                             "<div id=\"tmp_hlogo\"><p><a href=\"/\"><span>岩根市</span></a></p></div>", NULL, NULL),
+                        "岩根市");
+    /* a link to the root's index page is one home (Dotclear's "/index.php?") */
+    assert_string_equal(site("<title>Refaire un joint de cheminée - Les carnets de la Combe</title>",
+                             "<header id=\"top\"><h1><span><a href=\"https://carnets-combe.fr/index.php?\">Les carnets de la Combe</a>"
+                             "</span></h1></header>", NULL, "https://carnets-combe.fr/index.php?post/2024/03/07/joint"),
+                        "Les carnets de la Combe");
+    assert_string_equal(site("<title>Refaire un joint de cheminée - Les carnets de la Combe</title>",
+                             "<header id=\"top\"><h1><span><a href=\"https://carnets-combe.fr/index.php?post/2024/03/01/poele\">Les carnets de la Combe</a>"
+                             "</span></h1></header>", NULL, "https://carnets-combe.fr/index.php?post/2024/03/07/joint"),
+                        "(none)");
+    /* Joomla's home link, its title a name, a comma and a tagline */
+    assert_string_equal(site("<title>Alajuelense se distancia en el liderato</title>",
+                             "<ul class=\"nav menu\"><li class=\"item-101\"><a href=\"/index.php\" title=\"Everardo Herrera,  lo mejor del fútbol de Costa Rica \">"
+                             "Everardo Herrera</a></li><li class=\"item-1603\"><a href=\"/index.php/futbol-costa-rica\">Futbol Nacional</a></li></ul>", NULL, "https://www.everardoherrera.com/index.php/futbol/123-momento"),
+                        "Everardo Herrera");
+    assert_string_equal(site("<title>Bike_lane extended</title>",
+                             "<a href=\"/\" class=\"logo\"><img src=\"/logo.png\" alt=\"lane extended\"></a>", NULL, NULL),
+                        "(none)");
+}
+
 int main(void)
 {
     ex = default_extractor();
@@ -511,6 +542,7 @@ int main(void)
         cmocka_unit_test(test_title_segments_more),
         cmocka_unit_test(test_logo_and_masthead),
         cmocka_unit_test(test_copyright_holder),
+        cmocka_unit_test(test_cjk_title_separators),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);

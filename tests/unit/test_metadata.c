@@ -1172,6 +1172,57 @@ static void test_word_count(void **state)
     assert_int_equal(px_word_count(ja, strlen(ja)), 9); /* 8 CJK characters and "15" */
 }
 
+/* Round five (holdout5): when the markup's published time is the one the
+ * page shows as updated, the page's earlier published one is the date;
+ * a date before "修改" (zh) is the modified one, before "更新日" it is
+ * not; "수정" (ko) labels the modified date. */
+static void test_fifth_round(void **state)
+{
+    (void)state;
+    const char *body = "<h1>Grenoble</h1><p class=\"dates\">Publi\xc3\xa9 le 3 mars 2024 \xc3\xa0 07h30, mis \xc3\xa0 jour le 5 mars 2024 \xc3\xa0 16h22</p>"
+                       "<p>Le t\xc3\xa9l\xc3\xa9ph\xc3\xa9rique urbain vers le Vercors est repouss\xc3\xa9 \xc3\xa0 2027.</p>";
+    page_is("<meta property=\"article:published_time\" content=\"2024-03-05T16:22:00+01:00\">", body, NULL,
+            PITH_META_DATE_PUBLISHED, "2024-03-03T07:30:00");
+    /* a markup time that is not the update's stays */
+    page_is("<meta property=\"article:published_time\" content=\"2024-03-02T18:00:00+01:00\">", body, NULL,
+            PITH_META_DATE_PUBLISHED, "2024-03-02T18:00:00+01:00");
+    page_is("<meta property=\"article:published_time\" content=\"2024-03-08T05:21:00+09:00\">",
+            "<h1>북항</h1><ul class=\"infomation\"><li>입력 2024.03.07 14:10</li><li>수정 2024.03.08 05:21</li></ul>"
+            "<p>부산 북항 재개발 2단계 사업이 7일 착공식을 열고 본격적인 공사에 들어갔다.</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-07T14:10:00");
+    page_is("", "<h1>Redis</h1><div class=\"bar-content\"><span class=\"time\">已于 2024-03-08 09:02:47 修改</span>"
+            "<div class=\"up-time\"><span>于 2024-03-07 10:15:32 首次发布</span></div></div>"
+            "<p>在生产环境中使用 Redis 分布式锁已经三年了，期间踩过不少坑。</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-07T10:15:32");
+    /* Plone: DC.available (the item went public) before DC.date.created
+     * (its draft was begun) */
+    page_is("<meta name=\"DC.date.created\" content=\"2024-03-05T17:40:03+01:00\">"
+            "<meta name=\"DC.available\" content=\"2024-03-06T09:00:00+01:00\">",
+            "<h1>Bonus nidi</h1><p>Il Comune riapre il bando per il bonus nidi.</p>", NULL,
+            PITH_META_DATE_PUBLISHED, "2024-03-06T09:00:00+01:00");
+    /* Kubrick's footer line: a long block that opens with "posted on" */
+    page_is("", "<h1>Open day</h1><p>The club's open day raised 640 pounds for the hospice, a record for the layout.</p>"
+            "<p class=\"postmetadata alt\"><small>This entry was posted on Tuesday, March 12th, 2024 at 9:14 pm and is filed "
+            "under <a href=\"/category/club-news/\">Club news</a>. You can follow any responses to this entry through the "
+            "<a href=\"/feed/\">RSS 2.0</a> feed. Both comments and pings are currently closed.</small></p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-12T21:14:00");
+    /* prose that starts with a date says nothing of the post's */
+    page_is("", "<h1>Open day</h1><p class=\"meta\">On Tuesday, March 12th, 2024 the club held its open day and raised 640 "
+            "pounds for the hospice, a record for the layout, with more visitors than in any year since the club began.</p>",
+            NULL, PITH_META_DATE_PUBLISHED, NULL);
+    /* a teaser list's dates after the article's text (Bitrix's
+     * news-date-time) give way to the byline's */
+    const char *bitrix = "<div class=\"news-detail\"><h1>Электробусы</h1><div class=\"news-info\">Автор: Игорь Вершинин, 12.03.2024 14:05</div>"
+                         "<div class=\"news-text\"><p>Первые двенадцать электробусов выйдут на линию в Кирове в июле. Они будут работать на маршрутах номер два, четырнадцать и двадцать три.</p>"
+                         "<p>Машины закуплены по национальному проекту. Для их зарядки на конечных остановках установят станции.</p></div></div>"
+                         "<div class=\"news-list-side\"><h3>Читайте также</h3><p class=\"news-item\"><span class=\"news-date-time\">11.03.2024</span> "
+                         "<a href=\"/news/12844/\">Мост закроют на ремонт</a></p></div>";
+    page_is("", bitrix, NULL, PITH_META_DATE_PUBLISHED, "2024-03-12T14:05:00");
+    page_is("", "<h1>募集</h1><p class=\"date\">公開日 2024年3月1日 更新日 2024年3月8日</p>"
+            "<p>令和6年度の放課後児童クラブについて、追加募集を行います。</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-01");
+}
+
 int main(void)
 {
     px_alloc_init(&A, NULL);
@@ -1218,6 +1269,7 @@ int main(void)
         cmocka_unit_test(test_coauthors),
         cmocka_unit_test(test_byline),
         cmocka_unit_test(test_third_round),
+        cmocka_unit_test(test_fifth_round),
         cmocka_unit_test(test_word_count),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
