@@ -143,7 +143,8 @@ static const struct {
 
 /* Attributes whose values someone reads: pith (px_attr and
  * gumbo_get_attribute in src/, with the names in the tables of boxes.c
- * and render_common.c; the rules' come from the rule set) and Gumbo's
+ * and render_common.c; data-testid and data-component, which
+ * meta_common.c's class_and_id reads; the rules' come from the rule set) and Gumbo's
  * tree builder (script and input type, annotation-xml encoding, isindex
  * prompt and action). In foreign content Gumbo names xlink:href "href"
  * (in the XLink namespace; px_attr compares names alone), and likewise
@@ -151,9 +152,9 @@ static const struct {
  * tests/cli/attr-table.sh holds src/ to it. */
 static const char *const read_attrs[] = {
     "action", "alt", "aria-controls", "aria-expanded", "aria-haspopup", "aria-hidden",
-    "charset", "class", "colspan", "content", "data-bs-toggle", "data-lang", "data-language",
-    "data-lazy-src", "data-original", "data-src", "data-srcset", "data-toggle", "datetime",
-    "encoding", "hidden", "href", "http-equiv", "id", "itemprop", "itemscope", "lang", "name",
+    "charset", "class", "colspan", "content", "data-bs-toggle", "data-component", "data-lang",
+    "data-language", "data-lazy-src", "data-original", "data-src", "data-srcset", "data-testid",
+    "data-toggle", "datetime", "encoding", "hidden", "href", "http-equiv", "id", "itemprop", "itemscope", "lang", "name",
     "prompt", "property", "pubdate", "rel", "role", "src", "srcset", "start", "style", "title",
     "type", "xlink:href", "xlink:role", "xlink:title", "xlink:type", "xml:lang",
 };

@@ -546,7 +546,7 @@ static void family_init(family *f, const char *const *words, size_t count, const
  * or CSS modules (data-testid, else data-component: "byline-contributors",
  * "headline-block"), whose classes are hashes ("sc-2b5e3b35-3") that say
  * nothing. One pass over its attributes for all of them (every element is
- * asked). The rules read both data- names, so the parse keeps their values. */
+ * asked). elide.c's read_attrs keeps both data- names' values. */
 #define NAME_ATTRS 3
 static void class_and_id(const px_node *nd, const char *attrs[NAME_ATTRS])
 {
