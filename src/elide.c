@@ -760,6 +760,44 @@ static char *copy_folded(char *o, const char *s, const char *lt, bool fold)
     return o;
 }
 
+/* Doubles a list of size bytes a slot to hold one more than *cap. */
+static bool grow(const px_alloc *a, void **list, size_t *cap, size_t size)
+{
+    size_t want = *cap ? 2 * *cap : 64;
+    void *m = want <= SIZE_MAX / size ? px_realloc(a, *list, want * size) : NULL;
+    if (!m)
+        return false;
+    *list = m;
+    *cap = want;
+    return true;
+}
+
+/* Is there room for bytes more of text and one more value (or run)? The
+ * lists are read by offset until the pass ends: they may move. */
+static bool room_for(px_elide_values *vs, size_t bytes, bool run)
+{
+    if (run ? vs->nruns == vs->runs_cap && !grow(vs->a, (void **)&vs->runs, &vs->runs_cap, sizeof *vs->runs)
+            : vs->n == vs->cap && !grow(vs->a, (void **)&vs->attrs, &vs->cap, sizeof *vs->attrs))
+        return false;
+    if (bytes <= vs->room - vs->used)
+        return true;
+    size_t room = vs->room;
+    while (bytes > room - vs->used)
+        if (room > SIZE_MAX / 2)
+            return false;
+        else
+            room = room ? 2 * room : 4096;
+    /* Offsets are 32 bits. */
+    if (room > UINT32_MAX)
+        return false;
+    char *t = px_realloc(vs->a, vs->text, room);
+    if (!t)
+        return false;
+    vs->text = t;
+    vs->room = room;
+    return true;
+}
+
 /* The run of text s..lt, between tags in HTML content, goes to e->values
  * from its first character that is not white space to its last, leaving
  * PX_ELIDE_MARK (src/elide.h). White space around it stays, folded (fold)
@@ -774,9 +812,8 @@ static bool take_text(elider *e, const char *s, const char *lt, bool fold)
         x1--;
     /* A form feed is white space to the tree builder, not to the fold:
      * such a run stays (the mark's neighbours could not be told). */
-    if (x1 - x0 < TEXT_MIN || vs->nruns == vs->runs_cap ||
-        (size_t)(lt - s) + 1 > vs->room - vs->used || memchr(s, '\f', (size_t)(x0 - s)) ||
-        memchr(x1, '\f', (size_t)(lt - x1)) || !px_verbatim(x0, (size_t)(x1 - x0)))
+    if (x1 - x0 < TEXT_MIN || memchr(s, '\f', (size_t)(x0 - s)) || memchr(x1, '\f', (size_t)(lt - x1)) ||
+        !px_verbatim(x0, (size_t)(x1 - x0)) || !room_for(vs, (size_t)(lt - s) + 1, true))
         return false;
     /* Copied first: the output may later overwrite the run's bytes. */
     char *o0 = vs->text + vs->used;
@@ -901,14 +938,14 @@ static void take_value(elider *e, const struct attr *at)
 {
     px_elide_values *vs = e->values;
     size_t n = (size_t)(at->v_end - at->v);
-    if (vs->n == vs->cap || vs->used + n + 1 > vs->room || !px_verbatim(at->v, n))
+    if (!px_verbatim(at->v, n) || !room_for(vs, n + 1, false))
         return;
     /* Copied first: the output may later overwrite the value's bytes. */
     memcpy(vs->text + vs->used, at->v, n);
     vs->text[vs->used + n] = '\0';
     omit(e, at->v, at->v_end, at->quoted ? "" : "\"\"");
-    vs->at[vs->n] = (uint32_t)(e->out - 2 + at->quoted - e->page);
-    vs->off[vs->n++] = (uint32_t)vs->used;
+    vs->attrs[vs->n].at = (uint32_t)(e->out - 2 + at->quoted - e->page);
+    vs->attrs[vs->n++].off = (uint32_t)vs->used;
     vs->used += n + 1;
 }
 
@@ -1239,29 +1276,29 @@ static const char *foreign_tag(elider *e, const char *lt, const tag *t)
 int px_elide_values_init(const px_alloc *a, px_elide_values *v, size_t len)
 {
     memset(v, 0, sizeof *v);
+    v->a = a;
     /* Offsets are 32 bits: a larger page keeps its values and text. */
     if (len >= UINT32_MAX / 2)
         return PITH_OK;
-    /* A value taken out had VALUE_MIN bytes or more, a name, '=' and
-     * quotes or white space around it; a run, TEXT_MIN bytes: so many
-     * fit in the page. What is taken out, with a NUL each, fits in the
-     * page and a byte per run. Memory never written is never touched. */
-    size_t cap = len / (VALUE_MIN + 4) + 1, runs = len / TEXT_MIN + 1;
-    size_t room = len + runs + 1;
-    v->runs = px_malloc(a, runs * sizeof *v->runs + 2 * cap * sizeof *v->at + room);
-    if (!v->runs)
+    /* The corpus pages give a fifth of their bytes to text, a value per
+     * 100 bytes and a run per 400 or so. */
+    v->room = len / 4 + 4096;
+    v->cap = len / 64 + 64;
+    v->runs_cap = len / 256 + 64;
+    v->text = px_malloc(a, v->room);
+    v->attrs = px_malloc(a, v->cap * sizeof *v->attrs);
+    v->runs = px_malloc(a, v->runs_cap * sizeof *v->runs);
+    if (!v->text || !v->attrs || !v->runs) {
+        px_elide_values_free(a, v);
         return PITH_ERR_NOMEM;
-    v->at = (uint32_t *)(v->runs + runs);
-    v->off = v->at + cap;
-    v->text = (char *)(v->off + cap);
-    v->cap = cap;
-    v->runs_cap = runs;
-    v->room = room;
+    }
     return PITH_OK;
 }
 
 void px_elide_values_free(const px_alloc *a, px_elide_values *v)
 {
+    px_free(a, v->text);
+    px_free(a, v->attrs);
     px_free(a, v->runs);
     memset(v, 0, sizeof *v);
 }
@@ -1271,9 +1308,9 @@ const char *px_elide_value(const px_elide_values *v, size_t at)
     size_t lo = 0, hi = v->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (v->at[mid] == at)
-            return v->text + v->off[mid];
-        if (v->at[mid] < at)
+        if (v->attrs[mid].at == at)
+            return v->text + v->attrs[mid].off;
+        if (v->attrs[mid].at < at)
             lo = mid + 1;
         else
             hi = mid;
@@ -1355,7 +1392,7 @@ size_t px_elide(char *page, size_t len, unsigned opts, const px_elide_names *nam
 {
     elider e;
     e.page = page;
-    e.values = values && values->cap ? values : NULL;
+    e.values = values && values->text ? values : NULL;
     e.runs = e.values && !px_may_give(page, len, PX_ELIDE_MARK_CP);
     e.out = page;
     e.copied = page;

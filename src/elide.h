@@ -126,18 +126,27 @@ typedef struct px_elide_run {
     uint32_t lead, trail; /* its text, white space after, as Gumbo reads them */
 } px_elide_run;
 
+typedef struct px_elide_attr {
+    uint32_t at;  /* where its "" starts in the elided page */
+    uint32_t off; /* where the value starts in text */
+} px_elide_attr;
+
+/* Each list grows as the pass fills it (a page needs a fraction of what
+ * it could: room for the worst case, taken every page, left the heap in
+ * pieces and cost 1.6 MiB of peak RSS over the corpus); short of memory,
+ * the pass takes no more. */
 typedef struct px_elide_values {
-    char *text;        /* values and runs, each ended by a NUL */
-    size_t used, room; /* bytes of text */
-    uint32_t *at;      /* per value: where its "" starts in the elided page (increasing) */
-    uint32_t *off;     /* per value: where it starts in text */
-    size_t n, cap;     /* values taken out; room for */
-    px_elide_run *runs; /* in page order */
+    const px_alloc *a;
+    char *text;          /* values and runs, each ended by a NUL */
+    size_t used, room;   /* bytes of text */
+    px_elide_attr *attrs; /* in page order */
+    size_t n, cap;
+    px_elide_run *runs;  /* in page order */
     size_t nruns, runs_cap;
 } px_elide_values;
 
-/* Room for what a page of len bytes may give. PITH_OK, or PITH_ERR_NOMEM
- * (then v holds nothing to free). */
+/* Room to start with for a page of len bytes. PITH_OK, or PITH_ERR_NOMEM
+ * (then v holds nothing to free). a must outlive v. */
 int px_elide_values_init(const px_alloc *a, px_elide_values *v, size_t len);
 void px_elide_values_free(const px_alloc *a, px_elide_values *v);
 

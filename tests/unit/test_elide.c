@@ -468,8 +468,8 @@ static void test_values(void **state)
         for (; k < 3 && vcases[i].values[k]; k++) {
             assert_true(k < v.n);
             /* at: where the empty value's opening quote is */
-            assert_true(page[v.at[k]] == '"' || page[v.at[k]] == '\'');
-            assert_string_equal(px_elide_value(&v, v.at[k]), vcases[i].values[k]);
+            assert_true(page[v.attrs[k].at] == '"' || page[v.attrs[k].at] == '\'');
+            assert_string_equal(px_elide_value(&v, v.attrs[k].at), vcases[i].values[k]);
         }
         assert_int_equal(v.n, k);
         assert_null(px_elide_value(&v, 0));
