@@ -378,13 +378,6 @@ static bool eat_str(scan *c, const char *w)
     return false;
 }
 
-int px_date_month_days(int year, int month)
-{
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return mdays[month - 1] + (month == 2 && leap);
-}
-
 static bool valid_date(const px_date *d)
 {
     if (d->year < 1000 || d->year > 9999 || d->month < 1 || d->month > 12 || d->day < 1)

@@ -86,8 +86,6 @@ bool px_date_iso(const char *s, size_t n, char out[PX_DATE_MAX]);
 /* A month name or abbreviation in one of the languages above, in s[0..n)
  * (ASCII case ignored): 1 to 12, or 0. */
 int px_month_name(const char *s, size_t n);
-/* The days of month 1-12 of a (proleptic Gregorian) year. */
-int px_date_month_days(int year, int month);
 
 /* Other scripts and calendars (date_scripts.c). */
 
@@ -116,6 +114,8 @@ bool px_date_from_jalali(int jy, int jm, int jd, px_date *d);
  * number. */
 long px_date_days(int year, int month, int day);
 void px_date_civil(long days, px_date *d);
+/* The days of month 1-12 of a (proleptic Gregorian) year. */
+int px_date_month_days(int year, int month);
 /* The first relative date in s[0..n): "2 days ago", "vor 3 Stunden",
  * "hace 2 días", "il y a 2 jours", "3 часа назад", "2 giorni fa",
  * "3 dni temu", "3天前", or "yesterday" and its kin opening the text,
