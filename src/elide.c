@@ -77,6 +77,7 @@ typedef struct tag {
     int cur;             /* 1 + the index in attrs of the attribute being read; 0: none */
     int nattrs;          /* attributes read, up to ATTRS_MAX */
     bool more_attrs;     /* it has more */
+    bool odd_names;      /* an attribute name holds a control or a byte past ASCII */
     /* (not cleared with the rest: nattrs says how many are set) */
     struct attr {
         const char *name, *name_end;
@@ -388,6 +389,8 @@ static bool attr_named(const px_elide_names *nm, tag *t, const char *s, const ch
 {
     uint32_t h = hash(s, (size_t)(e - s));
     unsigned bits = lookup_hashed(&nm->attrs, s, (size_t)(e - s), h);
+    for (const char *p = s; p < e && !t->odd_names; p++)
+        t->odd_names = (unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f;
     t->attr_bits |= bits;
     t->cur = 0;
     if (t->nattrs < ATTRS_MAX) {
@@ -951,11 +954,13 @@ static void take_value(elider *e, const struct attr *at)
 
 /* Takes out the tag's attributes that nobody reads (src/elide.h), and the
  * values of the others into e->values. Where the pass is not sure how
- * Gumbo reads their names (past ATTRS_MAX, or a name repeated), it leaves
- * the tag as it is. */
+ * Gumbo and pith read their names (past ATTRS_MAX, a name repeated, a
+ * name with a control, which pith strips so that two names may become
+ * one, or with bytes past ASCII, which may not be UTF-8 outside pith), it
+ * leaves the tag as it is. */
 static void thin_attrs(elider *e, const tag *t)
 {
-    if (t->more_attrs || repeats_attr(t))
+    if (t->more_attrs || t->odd_names || repeats_attr(t))
         return;
     for (int i = 0; i < t->nattrs; i++) {
         const struct attr *at = &t->attrs[i];

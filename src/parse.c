@@ -254,8 +254,12 @@ const char *px_tag_name(const px_node *nd, char *scratch, size_t cap)
         return "";
     if (nd->tag != GUMBO_TAG_UNKNOWN)
         return gumbo_normalized_tagname((GumboTag)nd->tag);
+    return px_source_tag_name(nd->g->v.element.original_tag, scratch, cap);
+}
+
+const char *px_source_tag_name(GumboStringPiece s, char *scratch, size_t cap)
+{
     /* Custom elements: take the name from the source, "<my-widget ...". */
-    GumboStringPiece s = nd->g->v.element.original_tag;
     size_t i = 0, j = 0;
     if (s.length && s.data[0] == '<')
         i = 1;

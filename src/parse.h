@@ -61,6 +61,9 @@ void px_doc_free(px_doc *doc);
 
 /* The element's lower-case tag name, also for tags Gumbo does not know. */
 const char *px_tag_name(const px_node *nd, char *scratch, size_t cap);
+/* The same for a tag Gumbo does not know, from its source text (an
+ * element's original_tag). */
+const char *px_source_tag_name(GumboStringPiece s, char *scratch, size_t cap);
 /* An attribute's value, or NULL. */
 const char *px_attr(const px_node *nd, const char *name);
 /* The text of a text node. */

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include "ascii.h"
 #include "elide.h"
+#include "parse.h"
 #include "text.h"
 
 /* JSON-LD, as metadata recognises it: its body is kept. */
@@ -47,13 +48,9 @@ static const char *name_of(const GumboNode *n, char *buf, size_t cap)
     }
     if (n->v.element.tag != GUMBO_TAG_UNKNOWN)
         return gumbo_normalized_tagname(n->v.element.tag);
-    GumboStringPiece s = n->v.element.original_tag;
-    gumbo_tag_from_original_text(&s);
-    snprintf(buf, cap, "%.*s", (int)(s.length < 40 ? s.length : 40), s.data);
-    for (char *p = buf; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p + 32);
-    return buf;
+    /* as pith reads it (Gumbo 0.10 takes a "</>" before a tag into its
+     * source text: both then name it "") */
+    return px_source_tag_name(n->v.element.original_tag, buf, cap);
 }
 
 /* Elements whose text is read as it is: a <pre> is printed verbatim,

@@ -190,6 +190,9 @@ static const struct {
     {"<img src=\"\" srcset=\"c 2x\"><img src srcset=c><img srcset=\"c 2x\"><img src=\"&#100;ata:x\" srcset=c>"
      "<img src=\"dat\x01a:x\" srcset=c>", NULL},
     {"<image src=\"i.png\" srcset=c>", "<image src=\"i.png\" >"},
+    /* pith strips a control from a name (two names may then be one) and
+     * bytes past ASCII may not be UTF-8: such a tag stays as it is */
+    {"<p \x10=\"a\" \x0b=\"b\" onclick=\"x\">t</p><p caf\xc3=\"1\" onclick=\"x\">u</p>", NULL},
     {"<link rel=\"stylesheet\" href=\"/a.css\"><link href=\"/b\"><link rel=\"Canonical\" href=\"/c\">"
      "<link rel=\"x image_src\" href=\"/i\"><link itemprop=\"url\" href=\"/u\"><link rel=\"x&#32;y\" href=\"/r\">",
      "<link rel=\"stylesheet\" ><link ><link rel=\"Canonical\" href=\"/c\">"
