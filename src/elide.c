@@ -77,7 +77,8 @@ typedef struct tag {
     int cur;             /* 1 + the index in attrs of the attribute being read; 0: none */
     int nattrs;          /* attributes read, up to ATTRS_MAX */
     bool more_attrs;     /* it has more */
-    bool odd_names;      /* an attribute name holds a control or a byte past ASCII */
+    bool odd_names;      /* an attribute name holds a control, a byte past ASCII,
+                          * or a character the tokenizer calls an error there */
     /* (not cleared with the rest: nattrs says how many are set) */
     struct attr {
         const char *name, *name_end;
@@ -390,7 +391,8 @@ static bool attr_named(const px_elide_names *nm, tag *t, const char *s, const ch
     uint32_t h = hash(s, (size_t)(e - s));
     unsigned bits = lookup_hashed(&nm->attrs, s, (size_t)(e - s), h);
     for (const char *p = s; p < e && !t->odd_names; p++)
-        t->odd_names = (unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f;
+        t->odd_names = (unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f || *p == '=' ||
+                       *p == '"' || *p == '\'' || *p == '<';
     t->attr_bits |= bits;
     t->cur = 0;
     if (t->nattrs < ATTRS_MAX) {
@@ -956,15 +958,19 @@ static void take_value(elider *e, const struct attr *at)
  * values of the others into e->values. Where the pass is not sure how
  * Gumbo and pith read their names (past ATTRS_MAX, a name repeated, a
  * name with a control, which pith strips so that two names may become
- * one, or with bytes past ASCII, which may not be UTF-8 outside pith), it
- * leaves the tag as it is. */
+ * one, with bytes past ASCII, which may not be UTF-8 outside pith, or
+ * with '=', a quote or '<', where Gumbo 0.10 strays from the tokenizer's
+ * rules), it leaves the tag as it is. The attributes of <html> and
+ * <body> all stay: a later such tag gives the element those it lacks,
+ * and one left as it is would give back what went. */
 static void thin_attrs(elider *e, const tag *t)
 {
     if (t->more_attrs || t->odd_names || repeats_attr(t))
         return;
+    bool merged = !t->closing && (!strcmp(t->name, "html") || !strcmp(t->name, "body"));
     for (int i = 0; i < t->nattrs; i++) {
         const struct attr *at = &t->attrs[i];
-        if (!(e->opts & PX_ELIDE_ATTRS) || read_on(t, at)) {
+        if (!(e->opts & PX_ELIDE_ATTRS) || merged || read_on(t, at)) {
             if (e->values && at->v && at->v_end - at->v >= VALUE_MIN && !(at->bits & A_TREE))
                 take_value(e, at);
             continue;

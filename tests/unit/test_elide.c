@@ -193,6 +193,10 @@ static const struct {
     /* pith strips a control from a name (two names may then be one) and
      * bytes past ASCII may not be UTF-8: such a tag stays as it is */
     {"<p \x10=\"a\" \x0b=\"b\" onclick=\"x\">t</p><p caf\xc3=\"1\" onclick=\"x\">u</p>", NULL},
+    /* nor with '=', a quote or '<' in a name, where Gumbo 0.10 strays */
+    {"<p a=\"\"=\"x\" onclick=\"y\">t</p><s/t y=\"\"=/>", NULL},
+    /* <body> and <html> keep all: a later one gives what the first lacks */
+    {"<body onclick=\"x\"><p>t</p><body onload=\"y\">", NULL},
     {"<link rel=\"stylesheet\" href=\"/a.css\"><link href=\"/b\"><link rel=\"Canonical\" href=\"/c\">"
      "<link rel=\"x image_src\" href=\"/i\"><link itemprop=\"url\" href=\"/u\"><link rel=\"x&#32;y\" href=\"/r\">",
      "<link rel=\"stylesheet\" ><link ><link rel=\"Canonical\" href=\"/c\">"
