@@ -54,6 +54,7 @@ enum tag_bit {
     K_UNSURE = 1u << 3,      /* in a template: switches the tokenizer's state */
     K_TEXT = 1u << 4,        /* its content is text up to its end tag */
     K_SCOPE = 1u << 5,       /* stops an end tag's search for an open <pre> */
+    K_FORMAT = 1u << 6,      /* a formatting element but <a>: its attributes all stay */
 };
 #define TAG_ID 8
 enum tag_id {
@@ -100,18 +101,20 @@ static const struct {
 } tag_names[] = {
     /* Elements that end foreign content when they start inside it (and
      * <font> with color, face or size). */
-    {"b", K_BREAKOUT}, {"big", K_BREAKOUT}, {"blockquote", K_BREAKOUT}, {"body", K_BREAKOUT},
-    {"br", K_BREAKOUT}, {"center", K_BREAKOUT}, {"code", K_BREAKOUT}, {"dd", K_BREAKOUT},
-    {"div", K_BREAKOUT}, {"dl", K_BREAKOUT}, {"dt", K_BREAKOUT}, {"em", K_BREAKOUT},
-    {"embed", K_BREAKOUT}, {"h1", K_BREAKOUT}, {"h2", K_BREAKOUT}, {"h3", K_BREAKOUT},
-    {"h4", K_BREAKOUT}, {"h5", K_BREAKOUT}, {"h6", K_BREAKOUT}, {"head", K_BREAKOUT},
-    {"hr", K_BREAKOUT}, {"i", K_BREAKOUT}, {"img", K_BREAKOUT | T_IMG << TAG_ID}, {"li", K_BREAKOUT},
+    {"b", K_BREAKOUT | K_FORMAT}, {"big", K_BREAKOUT | K_FORMAT}, {"blockquote", K_BREAKOUT},
+    {"body", K_BREAKOUT}, {"br", K_BREAKOUT}, {"center", K_BREAKOUT},
+    {"code", K_BREAKOUT | K_FORMAT}, {"dd", K_BREAKOUT}, {"div", K_BREAKOUT}, {"dl", K_BREAKOUT},
+    {"dt", K_BREAKOUT}, {"em", K_BREAKOUT | K_FORMAT}, {"embed", K_BREAKOUT}, {"h1", K_BREAKOUT},
+    {"h2", K_BREAKOUT}, {"h3", K_BREAKOUT}, {"h4", K_BREAKOUT}, {"h5", K_BREAKOUT},
+    {"h6", K_BREAKOUT}, {"head", K_BREAKOUT}, {"hr", K_BREAKOUT}, {"i", K_BREAKOUT | K_FORMAT},
+    {"img", K_BREAKOUT | T_IMG << TAG_ID}, {"li", K_BREAKOUT},
     {"listing", K_BREAKOUT | T_LISTING << TAG_ID}, {"menu", K_BREAKOUT}, {"meta", K_BREAKOUT},
-    {"nobr", K_BREAKOUT}, {"ol", K_BREAKOUT}, {"p", K_BREAKOUT},
-    {"pre", K_BREAKOUT | T_PRE << TAG_ID}, {"ruby", K_BREAKOUT}, {"s", K_BREAKOUT},
-    {"small", K_BREAKOUT}, {"span", K_BREAKOUT}, {"strong", K_BREAKOUT}, {"strike", K_BREAKOUT},
-    {"sub", K_BREAKOUT}, {"sup", K_BREAKOUT}, {"table", K_BREAKOUT | K_TABLE | K_SCOPE},
-    {"tt", K_BREAKOUT}, {"u", K_BREAKOUT}, {"ul", K_BREAKOUT}, {"var", K_BREAKOUT},
+    {"nobr", K_BREAKOUT | K_FORMAT}, {"ol", K_BREAKOUT}, {"p", K_BREAKOUT},
+    {"pre", K_BREAKOUT | T_PRE << TAG_ID}, {"ruby", K_BREAKOUT}, {"s", K_BREAKOUT | K_FORMAT},
+    {"small", K_BREAKOUT | K_FORMAT}, {"span", K_BREAKOUT}, {"strong", K_BREAKOUT | K_FORMAT},
+    {"strike", K_BREAKOUT | K_FORMAT}, {"sub", K_BREAKOUT}, {"sup", K_BREAKOUT},
+    {"table", K_BREAKOUT | K_TABLE | K_SCOPE}, {"tt", K_BREAKOUT | K_FORMAT},
+    {"u", K_BREAKOUT | K_FORMAT}, {"ul", K_BREAKOUT}, {"var", K_BREAKOUT},
     /* SVG and MathML elements whose content is HTML again (the namespace
      * is not tracked, so a name is enough). */
     {"foreignobject", K_INTEGRATION}, {"desc", K_INTEGRATION},
@@ -135,7 +138,7 @@ static const struct {
      * <pre> (HTML's default scope; the foreign ones end the pass before
      * it could matter), and the rest the pass acts on. */
     {"applet", K_SCOPE}, {"html", K_SCOPE}, {"marquee", K_SCOPE}, {"object", K_SCOPE},
-    {"select", K_SCOPE | T_SELECT << TAG_ID}, {"font", T_FONT << TAG_ID},
+    {"select", K_SCOPE | T_SELECT << TAG_ID}, {"font", K_FORMAT | T_FONT << TAG_ID},
     {"input", T_INPUT << TAG_ID}, {"keygen", T_KEYGEN << TAG_ID},
     /* Whose src, srcset and href are read (read_on); Gumbo reads an
      * <image> in HTML as an <img>. */
@@ -962,10 +965,13 @@ static void take_value(elider *e, const struct attr *at)
  * with '=', a quote or '<', where Gumbo 0.10 strays from the tokenizer's
  * rules), it leaves the tag as it is. The attributes of <html> and
  * <body> all stay: a later such tag gives the element those it lacks,
- * and one left as it is would give back what went. */
+ * and one left as it is would give back what went. So do those of the
+ * formatting elements (but <a>, of which the list of open formatting
+ * elements holds one at most): the tree builder keeps three alike at most
+ * in that list, alike by their attributes and values. */
 static void thin_attrs(elider *e, const tag *t)
 {
-    if (t->more_attrs || t->odd_names || repeats_attr(t))
+    if (t->more_attrs || t->odd_names || (t->kind & K_FORMAT) || repeats_attr(t))
         return;
     bool merged = !t->closing && (!strcmp(t->name, "html") || !strcmp(t->name, "body"));
     for (int i = 0; i < t->nattrs; i++) {

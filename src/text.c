@@ -347,6 +347,14 @@ bool px_verbatim(const char *s, size_t n)
         size_t k = px_utf8_valid(u + i, n - i);
         if (!k)
             return false;
+        /* Gumbo reads a noncharacter (U+FDD0-FDEF, U+xFFFE, U+xFFFF) as
+         * U+FFFD */
+        uint32_t cp = k == 3 ? (uint32_t)(u[i] & 0x0f) << 12 | (uint32_t)(u[i + 1] & 0x3f) << 6 | (u[i + 2] & 0x3f)
+                    : k == 4 ? (uint32_t)(u[i] & 0x07) << 18 | (uint32_t)(u[i + 1] & 0x3f) << 12 |
+                                   (uint32_t)(u[i + 2] & 0x3f) << 6 | (u[i + 3] & 0x3f)
+                             : 0;
+        if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe)
+            return false;
         i += k;
     }
     return true;

@@ -57,8 +57,8 @@ bool px_may_give(const char *s, size_t n, uint32_t cp);
 
 /* Does an HTML parser hand back the n bytes at s as they are, and
  * px_strip_controls leave them so: well-formed UTF-8 without '&' (no
- * character reference), CR, NUL or anything else px_strip_controls
- * changes? */
+ * character reference), CR, NUL, a noncharacter (Gumbo reads it as
+ * U+FFFD) or anything else px_strip_controls changes? */
 bool px_verbatim(const char *s, size_t n);
 
 

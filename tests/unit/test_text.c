@@ -423,6 +423,7 @@ static void test_verbatim(void **state)
         "a", "news-item", " ", "\t", "\n", "\r", "\f", "\x01", "\x7f", "&", "&amp;", "/", "=",
         "\xc3\xa9", "\xe2\x80\x99", "\xf0\x9f\x98\x80", "\xc2\x85", "\xc2\xa0", "\xe2\x80\xa8",
         "\xef\xbf\xbe", "\xc3", "\xe2\x80", "\x80", "\xed\xa0\x80", "\xc0\xaf", "'", "<", ">",
+        "\xef\xb7\x90", "\xf4\x8f\xbf\xbf", "\xf0\x9f\xbf\xbe", "\xef\xb7\xb0",
     };
     srand(7);
     int yes = 0;
