@@ -1067,7 +1067,11 @@ static const char *markup(elider *e, const char *lt, tag *t, bool *stop)
     if (!is_alpha(*nb)) {
         if (!t->closing)
             return p; /* a '<' as text */
-        return *nb == '>' ? nb + 1 : bogus_end(nb, end);
+        /* Gumbo 0.10 takes a "</>" into the source text of the tag after
+         * it, and matches foreign end tags to start tags by that text: an
+         * <svg> after it, or a "</svg>", may not close. The pass stops. */
+        *stop = *nb == '>';
+        return *stop ? NULL : bogus_end(nb, end);
     }
     if (!read_tag(e->names, nb, end, t))
         return end;
