@@ -55,6 +55,7 @@ enum tag_bit {
     K_TEXT = 1u << 4,        /* its content is text up to its end tag */
     K_SCOPE = 1u << 5,       /* stops an end tag's search for an open <pre> */
     K_FORMAT = 1u << 6,      /* a formatting element but <a>: its attributes all stay */
+    K_MERGE = 1u << 7,       /* <html>, <body>: a later such tag adds the attributes it lacks */
 };
 #define TAG_ID 8
 enum tag_id {
@@ -102,7 +103,7 @@ static const struct {
     /* Elements that end foreign content when they start inside it (and
      * <font> with color, face or size). */
     {"b", K_BREAKOUT | K_FORMAT}, {"big", K_BREAKOUT | K_FORMAT}, {"blockquote", K_BREAKOUT},
-    {"body", K_BREAKOUT}, {"br", K_BREAKOUT}, {"center", K_BREAKOUT},
+    {"body", K_BREAKOUT | K_MERGE}, {"br", K_BREAKOUT}, {"center", K_BREAKOUT},
     {"code", K_BREAKOUT | K_FORMAT}, {"dd", K_BREAKOUT}, {"div", K_BREAKOUT}, {"dl", K_BREAKOUT},
     {"dt", K_BREAKOUT}, {"em", K_BREAKOUT | K_FORMAT}, {"embed", K_BREAKOUT}, {"h1", K_BREAKOUT},
     {"h2", K_BREAKOUT}, {"h3", K_BREAKOUT}, {"h4", K_BREAKOUT}, {"h5", K_BREAKOUT},
@@ -137,7 +138,7 @@ static const struct {
     /* The rest of the elements that stop an end tag's search for an open
      * <pre> (HTML's default scope; the foreign ones end the pass before
      * it could matter), and the rest the pass acts on. */
-    {"applet", K_SCOPE}, {"html", K_SCOPE}, {"marquee", K_SCOPE}, {"object", K_SCOPE},
+    {"applet", K_SCOPE}, {"html", K_SCOPE | K_MERGE}, {"marquee", K_SCOPE}, {"object", K_SCOPE},
     {"select", K_SCOPE | T_SELECT << TAG_ID}, {"font", K_FORMAT | T_FONT << TAG_ID},
     {"input", T_INPUT << TAG_ID}, {"keygen", T_KEYGEN << TAG_ID},
     /* Whose src, srcset and href are read (read_on); Gumbo reads an
@@ -336,18 +337,22 @@ px_elide_names *px_elide_names_new(const px_alloc *a, const px_elide_image *img,
     return nm;
 }
 
+/* Where the last of a table's names ends in its pool. */
+static size_t names_end(const table *tb)
+{
+    size_t end = 0;
+    for (size_t i = 0; i <= tb->mask; i++)
+        if (tb->slots[i].len && tb->slots[i].name + tb->slots[i].len > end)
+            end = tb->slots[i].name + tb->slots[i].len;
+    return end;
+}
+
 void px_elide_names_image(const px_elide_names *nm, px_elide_image *img, size_t *pool_len)
 {
     *img = (px_elide_image){nm->tags.slots, nm->attrs.slots, nm->tags.pool, (uint32_t)nm->tags.mask,
                             (uint32_t)nm->attrs.mask};
-    size_t len = 0;
-    for (size_t i = 0; i <= nm->attrs.mask; i++)
-        if (nm->attrs.slots[i].len && nm->attrs.slots[i].name + nm->attrs.slots[i].len > len)
-            len = nm->attrs.slots[i].name + nm->attrs.slots[i].len;
-    for (size_t i = 0; i <= nm->tags.mask; i++)
-        if (nm->tags.slots[i].len && nm->tags.slots[i].name + nm->tags.slots[i].len > len)
-            len = nm->tags.slots[i].name + nm->tags.slots[i].len;
-    *pool_len = len;
+    size_t tags = names_end(&nm->tags), attrs = names_end(&nm->attrs);
+    *pool_len = tags > attrs ? tags : attrs;
 }
 
 void px_elide_names_free(px_elide_names *nm)
@@ -973,7 +978,7 @@ static void thin_attrs(elider *e, const tag *t)
 {
     if (t->more_attrs || t->odd_names || (t->kind & K_FORMAT) || repeats_attr(t))
         return;
-    bool merged = !t->closing && (!strcmp(t->name, "html") || !strcmp(t->name, "body"));
+    bool merged = !t->closing && (t->kind & K_MERGE);
     for (int i = 0; i < t->nattrs; i++) {
         const struct attr *at = &t->attrs[i];
         if (!(e->opts & PX_ELIDE_ATTRS) || merged || read_on(t, at)) {

@@ -293,24 +293,28 @@ static const bool may_start[256] = {
     [0x1F] = 1, ['&'] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1, [0xEF] = 1,
 };
 
+/* Are the eight bytes at u all printable ASCII but '&' (no byte below
+ * 0x20, no '&', no DEL, none past ASCII)? */
+static bool plain8(const unsigned char *u)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t w, amp, del;
+    memcpy(&w, u, 8);
+    amp = w ^ (ones * '&');
+    del = w ^ (ones * 0x7f);
+    return !((((w - ones * 0x20) & ~w) | ((amp - ones) & ~amp) | ((del - ones) & ~del) | w) & highs);
+}
+
 bool px_may_need_strip(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     size_t i = 0;
-    /* Eight bytes at a time over markup and ASCII text: a word with no
-     * byte below 0x20, no '&', no DEL and no byte past ASCII holds no
-     * start of one. Any other word is read byte by byte (tabs, newlines
-     * and letters past ASCII stop the fast path, but only for their
-     * word). */
+    /* Eight bytes at a time over markup and ASCII text: a plain8 word
+     * holds no start of one. Any other word is read byte by byte (tabs,
+     * newlines and letters past ASCII stop the fast path, but only for
+     * their word). */
     for (; n - i >= 8; i += 8) {
-        uint64_t w, amp, del;
-        memcpy(&w, u + i, 8);
-        amp = w ^ (ones * '&');
-        del = w ^ (ones * 0x7f);
-        uint64_t stop = (((w - ones * 0x20) & ~w) | ((amp - ones) & ~amp) | ((del - ones) & ~del) | w) &
-                        highs;
-        if (!stop)
+        if (plain8(u + i))
             continue;
         for (size_t j = i; j < i + 8; j++)
             if (may_start[u[j]] && stripped_at(u, j, n))
@@ -325,18 +329,10 @@ bool px_may_need_strip(const char *s, size_t n)
 bool px_verbatim(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     for (size_t i = 0; i < n;) {
-        /* Eight bytes of printable ASCII but '&' at a time. */
-        if (n - i >= 8) {
-            uint64_t w, amp;
-            memcpy(&w, u + i, 8);
-            amp = w ^ (ones * '&');
-            if (!((((w - ones * 0x20) & ~w) | ((amp - ones) & ~amp) | ((w & ~highs) + ones) | w) &
-                  highs)) {
-                i += 8;
-                continue;
-            }
+        if (n - i >= 8 && plain8(u + i)) {
+            i += 8;
+            continue;
         }
         if (u[i] == '&' || unsafe_at(s, i, n))
             return false;
