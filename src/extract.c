@@ -38,6 +38,8 @@
 /* The longest average cell of a table of data; a layout table's cells
  * hold the page. */
 #define MAX_DATA_CELL 80
+/* The longest item of a collection's list: a title and its summary. */
+#define MAX_DESCRIBED_LINK 400
 
 static const px_tuning tunings[] = {
     /* narrow, drop score, veto %, trailing, fragments, teasers, boxes, tail */
@@ -834,26 +836,102 @@ static void mark_link_list(px_page *pg, int l)
         pg->info[j].link_list = true;
 }
 
+/* The one child element of i that holds all its text, or -1. */
+static int only_child(const px_page *pg, int i)
+{
+    int only = -1;
+    for (int c = pg->doc.nodes[i].first; c >= 0; c = pg->doc.nodes[c].next) {
+        if (dropped(pg, c) || !pg->info[c].chars)
+            continue;
+        if (only >= 0 || pg->doc.nodes[c].kind != PX_ELEMENT || pg->info[c].chars != pg->info[i].chars)
+            return -1;
+        only = c;
+    }
+    return only;
+}
+
 /* Is element i a heading, or a wrapper around one and nothing else (the
  * <header> a content block of TYPO3 or Contao puts its <h2> in)? */
 static bool heading_like(const px_page *pg, int i)
 {
-    for (;;) {
-        const px_node *nd = &pg->doc.nodes[i];
-        if (is_heading(nd->tag))
-            return true;
-        int only = -1;
-        for (int c = nd->first; c >= 0; c = pg->doc.nodes[c].next) {
-            if (dropped(pg, c) || !pg->info[c].chars)
-                continue;
-            if (only >= 0 || pg->doc.nodes[c].kind != PX_ELEMENT || pg->info[c].chars != pg->info[i].chars)
-                return false;
-            only = c;
+    while (i >= 0 && !is_heading(pg->doc.nodes[i].tag))
+        i = only_child(pg, i);
+    return i >= 0;
+}
+
+/* Is list item i a described link: one link that opens it, to another
+ * page, then a summary of its own in unlinked text, a sentence at least
+ * half as long as the link, and no picture? That is how a collection of
+ * guides or forms lists its documents (GOV.UK's document list, the list
+ * component of Adobe Experience Manager), whether its links lead to other
+ * articles of the site or not. */
+static bool described_link_item(const px_page *pg, int i)
+{
+    const px_info *in = &pg->info[i];
+    int summary = in->chars - in->link;
+    if (in->chars > MAX_DESCRIBED_LINK || in->link < 8 || summary < 20 || 2 * summary < in->link ||
+        !opens_with_link(pg, i))
+        return false;
+    int links = 0, punct = 0;
+    FOR_KEPT(pg, j, i) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (dropped(pg, j))
+            continue;
+        if (nd->kind == PX_TEXT) {
+            if (!(nd->flags & PX_IN_LINK) && pg->info[j].counted)
+                punct += pg->info[j].text_punct;
+            continue;
         }
-        if (only < 0)
+        if (nd->kind != PX_ELEMENT)
+            continue;
+        if (nd->tag == GUMBO_TAG_IMG)
             return false;
-        i = only;
+        const char *href = nd->tag == GUMBO_TAG_A ? px_attr(nd, "href") : NULL;
+        if (href && (!*href || *href == '#'))
+            return false;
+        links += href != NULL;
     }
+    return links == 1 && punct > 0;
+}
+
+/* The list that element c is, or wraps and holds nothing else, when its
+ * items (two or more) are all described links; else -1. */
+static int described_link_list(const px_page *pg, int c)
+{
+    while (c >= 0 && pg->doc.nodes[c].tag != GUMBO_TAG_UL && pg->doc.nodes[c].tag != GUMBO_TAG_OL)
+        c = only_child(pg, c);
+    if (c < 0)
+        return -1;
+    int items = 0;
+    for (int k = pg->doc.nodes[c].first; k >= 0; k = pg->doc.nodes[k].next) {
+        if (pg->doc.nodes[k].kind != PX_ELEMENT || dropped(pg, k))
+            continue;
+        if (pg->doc.nodes[k].tag != GUMBO_TAG_LI || !described_link_item(pg, k))
+            return -1;
+        items++;
+    }
+    return items >= 2 ? c : -1;
+}
+
+/* Is the list c, under a heading in element p, a section of a collection
+ * page: in p or in one of the two elements around it, a paragraph of prose
+ * before the list introduces the page, and that column holds more text
+ * in lists than in prose? An article whose last heading opens a list of
+ * related reading holds more prose than list; a section front has no
+ * introduction. */
+static bool collection_section(const px_page *pg, int p, int c)
+{
+    int body = pg->doc.body >= 0 ? pg->doc.body : 0;
+    for (int up = 0; up < 3 && p > body; up++, p = pg->doc.nodes[p].parent) {
+        FOR_KEPT(pg, j, p) {
+            if (j >= c)
+                break;
+            const px_info *in = &pg->info[j];
+            if (!dropped(pg, j) && in->owner == j && good_para(in))
+                return 2 * pg->info[p].para_chars <= pg->info[p].chars;
+        }
+    }
+    return false;
 }
 
 /* Marks the lists of links that are article text, so that scoring does
@@ -890,9 +968,14 @@ static bool mark_link_lists(px_page *pg)
             if (pg->doc.nodes[c].kind != PX_ELEMENT || dropped(pg, c))
                 continue;
             bool head = prev >= 0 && heading_like(pg, prev);
+            int dl;
             if (prev >= 0 && (head || (prose && pg->doc.nodes[prev].tag == GUMBO_TAG_P)) &&
                 bare_link_list(pg, c, marked && head ? 1 : 2, !prose)) {
                 mark_link_list(pg, c);
+                marked++;
+                any = true;
+            } else if (head && (dl = described_link_list(pg, c)) >= 0 && collection_section(pg, p, c)) {
+                mark_link_list(pg, dl);
                 marked++;
                 any = true;
             }
