@@ -596,10 +596,64 @@ static bool data_table(const px_page *pg, int t)
            (th || 3 * (in->chars - in->link) >= in->chars);
 }
 
+static bool links_away(const px_page *pg, int i);
+
+/* Is element i a heading whose text is one link to an anchor of this
+ * page: the permalink title of a forum post ("Re: subject" linking #p123)?
+ * It names the post; it is not a link away. */
+static bool permalink_heading(const px_page *pg, int i)
+{
+    const px_info *in = &pg->info[i];
+    return is_heading(pg->doc.nodes[i].tag) && in->chars > 0 && in->link == in->chars && !links_away(pg, i);
+}
+
+/* The parts under each node of the content that do not count against
+ * it: parts that the rules score down, which go by themselves (a post's
+ * author pane, its date line), and permalink headings; their worth and
+ * their linked characters. */
+typedef struct set_aside {
+    float worth;
+    int link;
+} set_aside;
+
+/* A forum's short last reply is a line of text beside its poster's name
+ * and its permalink: without them it is text with no link, worth what it
+ * says. NULL without memory. */
+static set_aside *set_aside_parts(const px_page *pg, int root)
+{
+    set_aside *aside = px_calloc(pg->a, (size_t)pg->doc.n, sizeof *aside);
+    if (!aside)
+        return NULL;
+    /* Backwards: each node is done before its parent takes its share. */
+    for (int j = pg->doc.nodes[root].end - 1; j > root; j--) {
+        const px_node *nd = &pg->doc.nodes[j];
+        if (nd->kind != PX_ELEMENT || dropped(pg, j))
+            continue;
+        const px_info *in = &pg->info[j];
+        if ((in->rule_score <= pg->tune->drop_score && !px_holds_article(pg, j)) || permalink_heading(pg, j))
+            aside[j] = (set_aside){in->value, in->link};
+        aside[nd->parent].worth += aside[j].worth;
+        aside[nd->parent].link += aside[j].link;
+    }
+    return aside;
+}
+
+/* Is container i worth less than nothing: links and fragments? Not when
+ * what is left without its set-aside parts is unlinked text worth
+ * something. */
+static bool worthless(const px_page *pg, const set_aside *aside, int i)
+{
+    const px_info *in = &pg->info[i];
+    if (in->value >= 0)
+        return false;
+    return !aside || !aside[i].link || in->link > aside[i].link || in->value - aside[i].worth < 0;
+}
+
 /* Inside the content: drop what the scores say is not part of it. */
 static void clean(px_page *pg, int root)
 {
     int table_end = -1; /* the end of the data table being walked */
+    set_aside *aside = set_aside_parts(pg, root);
     /* A heading that says the title again is the headline only above the
      * article's first paragraph; below it, it names a section that happens
      * to share the title's words ("Shipping" on a help page titled
@@ -640,10 +694,11 @@ static void clean(px_page *pg, int root)
         bool has_blocks = in->chars > in->own_chars;
         /* A block or a container worth less than nothing is links and
          * fragments: a share bar, a related list, a byline with links. */
-        if (in->value < 0 && (in->link > 0 || pg->tune->drop_fragments) && (has_own || has_blocks) &&
-            !is_heading(nd->tag) && !(in->chars == in->own_chars && good_para(in)))
+        if (worthless(pg, aside, i) && (in->link > 0 || pg->tune->drop_fragments) &&
+            (has_own || has_blocks) && !is_heading(nd->tag) && !(in->chars == in->own_chars && good_para(in)))
             drop(pg, i, WHY_LINKS);
     }
+    px_free(pg->a, aside);
     /* What trails the last real text of the article is widget debris: a
      * heading whose widget was dropped, or labels such as "Contribute". */
     if (!pg->tune->drop_trailing)
