@@ -61,6 +61,7 @@ typedef struct box_facts {
     unsigned char *code;  /* the subtree holds code, a table, a list or the headline */
     unsigned char *media; /* pictures and players in the subtree, at most 255 */
     unsigned char *calls; /* buttons and lone short links in the subtree, at most 255 */
+    unsigned char *series; /* an item of a series: <li> or <article> beside another with text */
 } box_facts;
 
 enum control { CTL_NONE, CTL_LINK, CTL_BUTTON, CTL_FORM, CTL_FIELD };
@@ -73,7 +74,8 @@ static bool facts_init(const px_page *pg, box_facts *f)
     f->code = px_calloc(pg->a, (size_t)n, 1);
     f->media = px_calloc(pg->a, (size_t)n, 1);
     f->calls = px_calloc(pg->a, (size_t)n, 1);
-    if (!f->first_text || !f->code || !f->media || !f->calls)
+    f->series = px_calloc(pg->a, (size_t)n, 1);
+    if (!f->first_text || !f->code || !f->media || !f->calls || !f->series)
         return false;
     for (int i = 0; i < n; i++)
         f->first_text[i] = INT_MAX;
@@ -108,6 +110,21 @@ static bool facts_init(const px_page *pg, box_facts *f)
             f->calls[p] = (unsigned char)(m < 255 ? m : 255);
         }
     }
+    /* Each element's children, read twice: count the items of each kind
+     * that hold text, then mark them where there are two or more. */
+    for (int p = 0; p < n; p++) {
+        int items[2] = {0, 0};
+        for (int pass = 0; pass < 2; pass++)
+            for (int c = nodes[p].first; c >= 0; c = nodes[c].next) {
+                int k = nodes[c].tag == GUMBO_TAG_LI ? 0 : nodes[c].tag == GUMBO_TAG_ARTICLE ? 1 : -1;
+                if (k < 0 || nodes[c].kind != PX_ELEMENT || (nodes[c].flags & PX_DROP) || !pg->info[c].chars)
+                    continue;
+                if (pass == 0)
+                    items[k]++;
+                else
+                    f->series[c] = items[k] >= 2;
+            }
+    }
     return true;
 }
 
@@ -117,6 +134,7 @@ static void facts_free(const px_page *pg, box_facts *f)
     px_free(pg->a, f->code);
     px_free(pg->a, f->media);
     px_free(pg->a, f->calls);
+    px_free(pg->a, f->series);
 }
 
 /* The box that label l opens: its largest ancestor below the root that
@@ -316,6 +334,12 @@ static int cta_box(const px_page *pg, const box_facts *f, int root, int c, enum 
          * or copy-link button of Substack, Ghost and docs sites): the
          * heading is the article's, and so is the box around it. */
         if (is_heading(pg->doc.nodes[b].tag))
+            return -1;
+        /* So is a control inside one of a series of posts or entries
+         * that says something (a thread's posts, each with its Quote and
+         * Reply): a plea stands alone, and offers side by side ("Buy
+         * this article", "Subscribe") say no paragraph. */
+        if (f->series[b] && pg->info[b].paras)
             return -1;
         if (pg->info[b].chars > CTA_MAX_CHARS || !minor_part(pg, root, b) || holds_content(pg, f, b, k))
             break;
