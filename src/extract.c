@@ -1361,10 +1361,37 @@ static int kept_chars(const px_page *pg, int root)
     return n;
 }
 
+/* The longest note a <noscript> gives readers without scripts. */
+#define MAX_SCRIPT_NOTE 300
+
+/* Drops each <noscript> that holds a short note naming JavaScript ("This
+ * site works best with JavaScript enabled", in any language: the name is
+ * not translated). A page that serves its post there for such readers
+ * (Blogger, Flarum) says more. */
+static void drop_script_notes(px_page *pg)
+{
+    px_buf b;
+    px_buf_init(&b, pg->a);
+    for (int i = 0; i < pg->doc.n; i = dropped(pg, i) ? pg->doc.nodes[i].end : i + 1) {
+        if (pg->doc.nodes[i].kind != PX_ELEMENT || pg->doc.nodes[i].tag != GUMBO_TAG_NOSCRIPT ||
+            !pg->info[i].chars || pg->info[i].chars > MAX_SCRIPT_NOTE)
+            continue;
+        b.len = 0;
+        px_node_text(pg, i, &b);
+        for (size_t k = 0; b.data && k + 10 <= b.len; k++)
+            if (px_ascii_ieq(b.data + k, "javascript", 10)) {
+                drop(pg, i, WHY_TEXT_RULE);
+                break;
+            }
+    }
+    px_buf_free(&b);
+}
+
 int px_apply_rules(px_page *pg)
 {
     measure(pg);
     prune(pg);
+    drop_script_notes(pg);
     px_score(pg);
     if (text_rules(pg) != PITH_OK)
         return PITH_ERR_NOMEM;
