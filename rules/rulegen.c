@@ -146,21 +146,21 @@ static void put_scanner(FILE *out, const px_scanner *sc)
     fprintf(out, "static const px_scan_state scan_state[] = {");
     for (int i = 0; i <= sc->nstates; i++) {
         const px_scan_state *q = &sc->state[i];
-        fprintf(out, "%s{%d,%d,%d,%d}", sep(i, 6), q->row, q->edges, q->fail, q->outs);
+        fprintf(out, "%s{%d,%d,%d,%d}", sep(i, 6), q->row, q->kids, q->fail, q->outs);
     }
     fprintf(out, "\n};\n");
     put_ints(out, "scan_rows", sc->rows, sc->nrows * sc->nsym);
-    fprintf(out, "static const unsigned scan_edge[] = {");
-    for (int i = 0; i < sc->nedges; i++)
-        fprintf(out, "%s%uu", sep(i, 12), sc->edge[i]);
-    fprintf(out, "%s};\n", sc->nedges ? "\n" : "0");
+    fprintf(out, "static const unsigned char scan_sym[] = {");
+    for (int i = 0; i < sc->nstates; i++)
+        fprintf(out, "%s%d", sep(i, 24), sc->sym[i]);
+    fprintf(out, "\n};\n");
     put_ints(out, "scan_outs", sc->outs, sc->nouts);
     fprintf(out, "static const px_scanner scan = {\n    NULL,\n    {");
     for (int i = 0; i < 256; i++)
         fprintf(out, "%s%d", sep(i, 32), sc->map[i]);
-    fprintf(out, "},\n    %d, %d, %d, %d, %d, %d, %d,\n", sc->wide, sc->bound, sc->nsym,
-            sc->nstates, sc->nrows, sc->nedges, sc->nouts);
-    fprintf(out, "    scan_state, scan_rows, scan_edge, scan_outs, %d,\n};\n\n", sc->words);
+    fprintf(out, "},\n    %d, %d, %d, %d, %d, %d,\n", sc->wide, sc->bound, sc->nsym,
+            sc->nstates, sc->nrows, sc->nouts);
+    fprintf(out, "    scan_state, scan_rows, scan_sym, scan_outs, %d,\n};\n\n", sc->words);
 }
 
 static void put_u64s(FILE *out, const char *name, const uint64_t *v, size_t n)
@@ -382,8 +382,10 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     fprintf(out,
             "const px_rules_image px_builtin_image = {\n"
             "    files, %d, rules, matchers, first, %d, pats, %d, strings, blobs, &scan, keys, %d,\n"
-            "    gates, index_lists, blob_head, %zu,\n};\n",
-            rs->nfiles, rs->nrules, rs->npats, rs->nkeys, head_len);
+            "    gates, index_lists, blob_head, %zu,\n    {%zu, %s, %s, %s},\n};\n",
+            rs->nfiles, rs->nrules, rs->npats, rs->nkeys, head_len, rs->text.cap,
+            rs->text.uncapped ? "true" : "false", rs->text.has_text ? "true" : "false",
+            rs->text.text_only ? "true" : "false");
     return true;
 }
 

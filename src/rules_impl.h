@@ -89,6 +89,14 @@ typedef struct px_image_pattern {
     uint32_t blob_len;
 } px_image_pattern;
 
+/* The text rules, summed up: whether there are any, the longest text
+ * their maxlen lets them test (0 when one has none), whether they test
+ * nothing but the text. */
+typedef struct px_text_summary {
+    size_t cap;
+    bool uncapped, has_text, text_only;
+} px_text_summary;
+
 /* Rules ready to use: what px_rules_parse and px_rules_compile make of
  * rule files, as static data. */
 typedef struct px_rules_image {
@@ -120,6 +128,10 @@ typedef struct px_rules_image {
      * of some 300 forms: px_image_serialized puts them back. */
     const unsigned char *blob_head;
     uint32_t blob_head_len;
+    /* What px_rules_compile learns of the text rules (px_text_summary),
+     * so that a process does not read every text rule's matchers to
+     * learn it again. */
+    px_text_summary text;
 } px_rules_image;
 
 /* Pattern i of an image: its source, its literals (NULL: none known) and
@@ -244,10 +256,7 @@ struct px_ruleset {
      * PX_JIT_SPARES slots, each empty (NULL) or holding one. */
     _Atomic(pcre2_jit_stack *) *spare_jit;
     px_rule_index index; /* over the gates */
-    size_t text_cap;
-    bool text_uncapped;
-    bool has_text;
-    bool text_only;
+    px_text_summary text;
 };
 
 /* Pattern i's source, flags, literals (NULL: none known), place of its

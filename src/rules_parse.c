@@ -577,6 +577,25 @@ static int build_scanner(px_ruleset *rs)
     return rs->scan ? PITH_OK : PITH_ERR_NOMEM;
 }
 
+/* Adds rule r to the summary of the text rules. */
+static void sum_text_rule(px_text_summary *t, const rule *r)
+{
+    if (!r->text)
+        return;
+    t->has_text = true;
+    size_t cap = 0;
+    for (int j = 0; j < r->nm; j++) {
+        if (r->m[j].kind == M_MAXLEN)
+            cap = r->m[j].maxlen;
+        if (r->m[j].kind != M_TEXT_RE && r->m[j].kind != M_MAXLEN)
+            t->text_only = false;
+    }
+    if (!cap)
+        t->uncapped = true;
+    else if (cap > t->cap)
+        t->cap = cap;
+}
+
 int px_rules_compile(px_ruleset *rs, pith_error *err)
 {
     /* The patterns were compiled as they were read; the JIT comes later,
@@ -601,25 +620,16 @@ int px_rules_compile(px_ruleset *rs, pith_error *err)
     } else if (px_rules_gate(rs) || px_rules_index(rs)) {
         return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
     }
-    rs->text_cap = 0;
-    rs->text_only = true;
-    for (int i = 0; i < rs->nrules; i++) {
-        const rule *r = &rs->rules[i];
-        if (!r->text)
-            continue;
-        rs->has_text = true;
-        size_t cap = 0;
-        for (int j = 0; j < r->nm; j++) {
-            if (r->m[j].kind == M_MAXLEN)
-                cap = r->m[j].maxlen;
-            if (r->m[j].kind != M_TEXT_RE && r->m[j].kind != M_MAXLEN)
-                rs->text_only = false;
-        }
-        if (!cap)
-            rs->text_uncapped = true;
-        else if (cap > rs->text_cap)
-            rs->text_cap = cap;
-    }
+    /* The image's rules are summed up in it; only the rules added to it
+     * are read. */
+    bool image = rs->image && rs->image_rules;
+    px_text_summary *t = &rs->text;
+    if (image)
+        *t = rs->image->text;
+    else
+        *t = (px_text_summary){0, false, false, true};
+    for (int i = image ? rs->image_rules : 0; i < rs->nrules; i++)
+        sum_text_rule(t, &rs->rules[i]);
     rs->compiled = true;
     return PITH_OK;
 }
@@ -660,9 +670,9 @@ void px_image_form(const px_rules_image *img, int i, unsigned char *out)
 }
 
 size_t px_rules_count(const px_ruleset *rs) { return (size_t)rs->nrules; }
-bool px_rules_has_text(const px_ruleset *rs) { return rs->has_text; }
+bool px_rules_has_text(const px_ruleset *rs) { return rs->text.has_text; }
 
-bool px_rules_text_only(const px_ruleset *rs) { return rs->text_only; }
+bool px_rules_text_only(const px_ruleset *rs) { return rs->text.text_only; }
 
 bool px_rules_drops_every(const px_ruleset *rs, unsigned tag)
 {
@@ -676,7 +686,7 @@ bool px_rules_drops_every(const px_ruleset *rs, unsigned tag)
     }
     return false;
 }
-size_t px_rules_text_cap(const px_ruleset *rs) { return rs->text_uncapped ? 0 : rs->text_cap; }
+size_t px_rules_text_cap(const px_ruleset *rs) { return rs->text.uncapped ? 0 : rs->text.cap; }
 
 void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap)
 {

@@ -133,6 +133,11 @@ static void test_image_is_the_parsed_files(void **state)
         assert_int_equal(img->pats[i].flags, rs->texts[i].flags);
         assert_true(same_list(px_image_lits(img, i), rs->texts[i].lits));
     }
+    /* the summary of the text rules that compile takes from the image */
+    assert_int_equal(img->text.cap, rs->text.cap);
+    assert_true(img->text.uncapped == rs->text.uncapped && img->text.has_text == rs->text.has_text &&
+                img->text.text_only == rs->text.text_only);
+    assert_true(img->text.has_text && img->text.cap > 0);
     assert_int_equal(img->nkeys, rs->nkeys);
     for (int k = 0; k < rs->nkeys; k++)
         assert_string_equal(img->keys[k], rs->keys[k]);
@@ -359,6 +364,11 @@ static void test_user_rules_go_on_top(void **state)
     assert_int_equal(rs->rules[rs->nrules - 1].m[0].pat, same);
     assert_int_equal(rs->npats, img->npats + 2);
     assert_int_equal(px_rules_compile(rs, &err), PITH_OK);
+    /* the image's summary of its text rules, with the file's text rule
+     * (no maxlen) on top: any length may now match */
+    assert_true(img->text.cap > 0 && !img->text.uncapped);
+    assert_true(px_rules_has_text(rs));
+    assert_int_equal(px_rules_text_cap(rs), 0);
     /* the image's patterns read in place, the file's from the rule set */
     for (int i = 0; i < img->npats; i++) {
         assert_ptr_equal(px_pat_src(rs, i), px_image_src(img, i));
