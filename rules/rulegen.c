@@ -354,16 +354,19 @@ static bool put_image(FILE *out, const px_ruleset *rs)
                 put_matcher(out, &rs->rules[i].m[j]);
         }
     fprintf(out, "};\n\n");
-    put_ints(out, "first", first, rs->nrules);
-    free(first);
-    fprintf(out, "\nstatic const rule rules[] = {\n");
+    fprintf(out, "static const rule rules[] = {\n");
     for (int i = 0; i < rs->nrules; i++) {
         const rule *r = &rs->rules[i];
-        fprintf(out, "    {%s, %d, %s, NULL, %d, %d, %d, false, %s},\n", r->drop ? "true" : "false",
-                r->score, r->text ? "true" : "false", r->nm, r->file, r->line,
+        fprintf(out, "    {%s, %d, %s, NULL, %d, %d, %d, %d, false, %s},\n", r->drop ? "true" : "false",
+                r->score, r->text ? "true" : "false", first[i], r->nm, r->file, r->line,
                 r->box ? "true" : "false");
     }
-    fprintf(out, "};\n\nstatic const px_image_pattern pats[] = {\n");
+    free(first);
+    fprintf(out, "};\n\n");
+    put_ints(out, "elem_list", rs->elem_list, rs->nelem_list);
+    put_ints(out, "text_list", rs->text_list, rs->ntext_list);
+    fprintf(out, "\n");
+    fprintf(out, "static const px_image_pattern pats[] = {\n");
     for (int i = 0; i < rs->npats; i++)
         fprintf(out, "    {%ld, 0x%xu, %ld, %ld, %ld, %zu},\n", at[4 * i + 1],
                 (unsigned)rs->texts[i].flags, at[4 * i + 2], at[4 * i + 3], at[4 * i],
@@ -381,9 +384,11 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     put_index(out, rs);
     fprintf(out,
             "const px_rules_image px_builtin_image = {\n"
-            "    files, %d, rules, matchers, first, %d, pats, %d, strings, blobs, &scan, keys, %d,\n"
+            "    files, %d, rules, matchers, %d, elem_list, text_list, %d, %d,\n"
+            "    pats, %d, strings, blobs, &scan, keys, %d,\n"
             "    gates, index_lists, blob_head, %zu,\n    {%zu, %s, %s, %s},\n};\n",
-            rs->nfiles, rs->nrules, rs->npats, rs->nkeys, head_len, rs->text.cap,
+            rs->nfiles, rs->nrules, rs->nelem_list, rs->ntext_list, rs->npats, rs->nkeys, head_len,
+            rs->text.cap,
             rs->text.uncapped ? "true" : "false", rs->text.has_text ? "true" : "false",
             rs->text.text_only ? "true" : "false");
     return true;

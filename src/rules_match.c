@@ -159,7 +159,7 @@ int px_scratch_limited(const px_scratch *s, int from, char *out, size_t cap)
         return -1;
     for (int i = from < 0 ? 0 : from; i < rs->nrules; i++)
         for (int k = 0; k < rs->rules[i].nm; k++) {
-            int pat = rs->rules[i].m[k].pat;
+            int pat = px_rule_m(rs, &rs->rules[i])[k].pat;
             if (pat >= 0 && (s->limited[pat / 64] >> (pat % 64) & 1)) {
                 px_rules_where(rs, i, out, cap);
                 return i;
@@ -655,9 +655,10 @@ static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd, 
                 continue;
             int i = g->rule;
             const rule *r = &rs->rules[i];
+            const matcher *m = px_rule_m(rs, r);
             bool ok = true;
             for (int j = 0; j < r->nm && ok; j++)
-                ok = match_one(rs, s, &r->m[j], nd, &count);
+                ok = match_one(rs, s, &m[j], nd, &count);
             if (ok)
                 apply(rs, i, v);
         }

@@ -97,8 +97,8 @@ static void test_image_is_the_parsed_files(void **state)
     int ends_plain = 0, starts_named = INT32_MAX; /* where the matchers naming strings begin */
     for (int i = 0; i < rs->nrules; i++) {
         const rule *a = &img->rules[i], *b = &rs->rules[i];
-        int at = img->first[i];
-        /* no pointer in the image's rules: first[i] says where their matchers are */
+        int at = a->first;
+        /* no pointer in the image's rules: first says where their matchers are */
         assert_null(a->m);
         assert_true(a->drop == b->drop && a->score == b->score && a->text == b->text);
         assert_int_equal(a->file, b->file);
@@ -344,12 +344,16 @@ static void test_user_rules_go_on_top(void **state)
     px_ruleset *rs = px_rules_new(&A);
     pith_error err = {0, ""};
     assert_int_equal(px_rules_add_image(rs, &px_builtin_image, &err), PITH_OK);
+    /* the image's rules are read in place until a file adds to them */
+    assert_ptr_equal(rs->rules, px_builtin_image.rules);
     /* a new pattern, and one the image already has (shared, not copied) */
     const char *mine = "drop idclass~/(?:^|\\s)zebra-box(?:\\s|$)/\n"
                        "+5 attr=data-x~/^ok$/\n";
     assert_int_equal(px_rules_parse(rs, "mine.rules", mine, strlen(mine), &err), PITH_OK);
     assert_int_equal(px_rules_parse(rs, "again.rules", mine, strlen(mine), &err), PITH_OK);
     assert_int_equal(px_rules_count(rs), (size_t)px_builtin_image.nrules + 4);
+    assert_ptr_not_equal(rs->rules, px_builtin_image.rules);
+    assert_ptr_equal(px_rule_m(rs, &rs->rules[0]), px_builtin_image.matchers + px_builtin_image.rules[0].first);
     /* and one written as the image has it: found there, no new pattern */
     const px_rules_image *img = &px_builtin_image;
     int same = -1;
