@@ -386,11 +386,14 @@ static bool put_image(FILE *out, const px_ruleset *rs)
             "const px_rules_image px_builtin_image = {\n"
             "    files, %d, rules, matchers, %d, elem_list, text_list, %d, %d,\n"
             "    pats, %d, strings, blobs, &scan, keys, %d,\n"
-            "    gates, index_lists, blob_head, %zu,\n    {%zu, %s, %s, %s},\n};\n",
+            "    gates, index_lists, blob_head, %zu,\n    {%zu, %s, %s, %s},\n    {",
             rs->nfiles, rs->nrules, rs->nelem_list, rs->ntext_list, rs->npats, rs->nkeys, head_len,
             rs->text.cap,
             rs->text.uncapped ? "true" : "false", rs->text.has_text ? "true" : "false",
             rs->text.text_only ? "true" : "false");
+    for (int w = 0; w < TAG_WORDS; w++)
+        fprintf(out, "%s0x%xu", w ? ", " : "", rs->drops_every[w]);
+    fprintf(out, "},\n};\n");
     return true;
 }
 

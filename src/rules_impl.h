@@ -139,6 +139,8 @@ typedef struct px_rules_image {
      * so that a process does not read every text rule's matchers to
      * learn it again. */
     px_text_summary text;
+    /* The tags every one of which some rule drops (px_rules_drops_every) */
+    uint32_t drops_every[TAG_WORDS];
 } px_rules_image;
 
 /* Pattern i of an image: its source, its literals (NULL: none known) and
@@ -265,6 +267,7 @@ struct px_ruleset {
     _Atomic(pcre2_jit_stack *) *spare_jit;
     px_rule_index index; /* over the gates */
     px_text_summary text;
+    uint32_t drops_every[TAG_WORDS]; /* a bit per tag, px_rules_drops_every */
 };
 
 /* Rule r's matchers (r->nm of them). */

@@ -598,6 +598,16 @@ static int build_scanner(px_ruleset *rs)
     return rs->scan ? PITH_OK : PITH_ERR_NOMEM;
 }
 
+/* Adds the tags rule r (matchers m) drops every one of to drops: only a
+ * rule whose one matcher is its tag list (any other matcher, a class or a
+ * negated one, may spare some such element). */
+static void sum_drops_every(uint32_t *drops, const rule *r, const matcher *m)
+{
+    if (r->drop && !r->text && r->nm == 1 && m[0].kind == M_TAG && !m[0].negate)
+        for (int w = 0; w < TAG_WORDS; w++)
+            drops[w] |= m[0].tags[w];
+}
+
 /* Adds rule r (matchers m) to the summary of the text rules. */
 static void sum_text_rule(px_text_summary *t, const rule *r, const matcher *m)
 {
@@ -655,12 +665,18 @@ int px_rules_compile(px_ruleset *rs, pith_error *err)
      * are read. */
     bool image = rs->image && rs->image_rules;
     px_text_summary *t = &rs->text;
-    if (image)
+    if (image) {
         *t = rs->image->text;
-    else
+        memcpy(rs->drops_every, rs->image->drops_every, sizeof rs->drops_every);
+    } else {
         *t = (px_text_summary){0, false, false, true};
-    for (int i = image ? rs->image_rules : 0; i < rs->nrules; i++)
-        sum_text_rule(t, &rs->rules[i], px_rule_m(rs, &rs->rules[i]));
+        memset(rs->drops_every, 0, sizeof rs->drops_every);
+    }
+    for (int i = image ? rs->image_rules : 0; i < rs->nrules; i++) {
+        const matcher *m = px_rule_m(rs, &rs->rules[i]);
+        sum_text_rule(t, &rs->rules[i], m);
+        sum_drops_every(rs->drops_every, &rs->rules[i], m);
+    }
     rs->compiled = true;
     return PITH_OK;
 }
@@ -706,16 +722,7 @@ bool px_rules_text_only(const px_ruleset *rs) { return rs->text.text_only; }
 
 bool px_rules_drops_every(const px_ruleset *rs, unsigned tag)
 {
-    /* Only a rule whose one matcher is its tag list: any other matcher
-     * (a class, a negated one) may spare some such element. */
-    for (int i = 0; i < rs->nrules; i++) {
-        const rule *r = &rs->rules[i];
-        const matcher *m = px_rule_m(rs, r);
-        if (r->drop && !r->text && r->nm == 1 && m[0].kind == M_TAG && !m[0].negate &&
-            tag / 32 < TAG_WORDS && (m[0].tags[tag / 32] & (1u << (tag % 32))))
-            return true;
-    }
-    return false;
+    return tag / 32 < TAG_WORDS && (rs->drops_every[tag / 32] >> (tag % 32) & 1);
 }
 size_t px_rules_text_cap(const px_ruleset *rs) { return rs->text.uncapped ? 0 : rs->text.cap; }
 
