@@ -67,7 +67,7 @@ typedef struct box_facts {
 enum control { CTL_NONE, CTL_LINK, CTL_BUTTON, CTL_FORM, CTL_FIELD };
 static enum control control_kind(const px_page *pg, int i);
 
-static bool facts_init(const px_page *pg, box_facts *f)
+static bool facts_init(const px_page *pg, box_facts *f, int root)
 {
     int n = pg->doc.n;
     f->first_text = px_malloc(pg->a, (size_t)n * sizeof *f->first_text);
@@ -110,9 +110,10 @@ static bool facts_init(const px_page *pg, box_facts *f)
             f->calls[p] = (unsigned char)(m < 255 ? m : 255);
         }
     }
-    /* Each element's children, read twice: count the items of each kind
-     * that hold text, then mark them where there are two or more. */
-    for (int p = 0; p < n; p++) {
+    /* Each element's children in the content, read twice: count the
+     * items of each kind that hold text, then mark them where there are
+     * two or more. */
+    for (int p = root; p < nodes[root].end; p = nodes[p].flags & PX_DROP ? nodes[p].end : p + 1) {
         int items[2] = {0, 0};
         for (int pass = 0; pass < 2; pass++)
             for (int c = nodes[p].first; c >= 0; c = nodes[c].next) {
@@ -360,7 +361,7 @@ void px_drop_boxes(px_page *pg, int root)
     if (!pg->tune->drop_boxes)
         return;
     box_facts f;
-    if (!facts_init(pg, &f)) {
+    if (!facts_init(pg, &f, root)) {
         facts_free(pg, &f); /* without memory, no boxes: the text stays */
         return;
     }

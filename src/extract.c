@@ -1368,23 +1368,26 @@ static int kept_chars(const px_page *pg, int root)
  * site works best with JavaScript enabled", in any language: the name is
  * not translated). A page that serves its post there for such readers
  * (Blogger, Flarum) says more. */
+static bool names_javascript(const px_page *pg, int i)
+{
+    for (int j = i + 1; j < pg->doc.nodes[i].end; j++) {
+        if (pg->doc.nodes[j].kind != PX_TEXT)
+            continue;
+        size_t len;
+        const char *t = px_text(&pg->doc.nodes[j], &len);
+        for (size_t k = 0; k + 10 <= len; k++)
+            if ((t[k] == 'j' || t[k] == 'J') && px_ascii_ieq(t + k, "javascript", 10))
+                return true;
+    }
+    return false;
+}
+
 static void drop_script_notes(px_page *pg)
 {
-    px_buf b;
-    px_buf_init(&b, pg->a);
-    for (int i = 0; i < pg->doc.n; i = dropped(pg, i) ? pg->doc.nodes[i].end : i + 1) {
-        if (pg->doc.nodes[i].kind != PX_ELEMENT || pg->doc.nodes[i].tag != GUMBO_TAG_NOSCRIPT ||
-            !pg->info[i].chars || pg->info[i].chars > MAX_SCRIPT_NOTE)
-            continue;
-        b.len = 0;
-        px_node_text(pg, i, &b);
-        for (size_t k = 0; b.data && k + 10 <= b.len; k++)
-            if (px_ascii_ieq(b.data + k, "javascript", 10)) {
-                drop(pg, i, WHY_TEXT_RULE);
-                break;
-            }
-    }
-    px_buf_free(&b);
+    for (int i = 0; i < pg->doc.n; i = dropped(pg, i) ? pg->doc.nodes[i].end : i + 1)
+        if (pg->doc.nodes[i].kind == PX_ELEMENT && pg->doc.nodes[i].tag == GUMBO_TAG_NOSCRIPT &&
+            pg->info[i].chars && pg->info[i].chars <= MAX_SCRIPT_NOTE && names_javascript(pg, i))
+            drop(pg, i, WHY_TEXT_RULE);
 }
 
 int px_apply_rules(px_page *pg)
