@@ -40,6 +40,8 @@
 #define MAX_DATA_CELL 80
 /* The longest item of a collection's list: a title and its summary. */
 #define MAX_DESCRIBED_LINK 400
+/* A short reply says a sentence of at least this many characters. */
+#define MIN_SENTENCE 15
 
 static const px_tuning tunings[] = {
     /* narrow, drop score, veto %, trailing, fragments, teasers, boxes, tail */
@@ -614,6 +616,7 @@ static bool permalink_heading(const px_page *pg, int i)
 typedef struct set_aside {
     float worth;
     int link;
+    bool sentence; /* what is not set aside holds a sentence of unlinked text */
 } set_aside;
 
 /* A forum's short last reply is a line of text beside its poster's name
@@ -631,22 +634,28 @@ static set_aside *set_aside_parts(const px_page *pg, int root)
             continue;
         const px_info *in = &pg->info[j];
         if ((in->rule_score <= pg->tune->drop_score && !px_holds_article(pg, j)) || permalink_heading(pg, j))
-            aside[j] = (set_aside){in->value, in->link};
+            aside[j] = (set_aside){in->value, in->link, false};
+        else if (in->owner == j && !is_heading(nd->tag) && in->own_chars >= MIN_SENTENCE && in->own_punct &&
+                 2 * in->own_link < in->own_chars)
+            aside[j].sentence = true;
         aside[nd->parent].worth += aside[j].worth;
         aside[nd->parent].link += aside[j].link;
+        aside[nd->parent].sentence |= aside[j].sentence;
     }
     return aside;
 }
 
 /* Is container i worth less than nothing: links and fragments? Not when
  * what is left without its set-aside parts is unlinked text worth
- * something. */
+ * something, with a sentence in it (a label left alone, "More videos",
+ * is no reply). */
 static bool worthless(const px_page *pg, const set_aside *aside, int i)
 {
     const px_info *in = &pg->info[i];
     if (in->value >= 0)
         return false;
-    return !aside || !aside[i].link || in->link > aside[i].link || in->value - aside[i].worth < 0;
+    return !aside || !aside[i].link || in->link > aside[i].link || !aside[i].sentence ||
+           in->value - aside[i].worth < 0;
 }
 
 /* Inside the content: drop what the scores say is not part of it. */
