@@ -2,6 +2,7 @@
 
 #include <string.h>
 #include "ascii.h"
+#include "prefetch.h"
 
 int px_scanner_words(const px_scanner *sc) { return sc->words; }
 
@@ -15,8 +16,11 @@ static int symbol(const px_scanner *sc, unsigned char c)
 /* Builds the trie and its links in a full table (go: nstates x nsym,
  * completed: every missing edge follows the failure link), then keeps the
  * trie edges (parent and symbol of each state) and the root's row. */
-/* States with this many trie edges or more get a full row. */
-#define ROW_EDGES 4
+/* States with this many trie edges or more get a full row: a step from
+ * one is a load, not a search whose branches a first page cannot predict
+ * (3 rather than 4: 8% fewer instructions scanning the start-up page, rows
+ * of 53 -> 99 KB). */
+#define ROW_EDGES 3
 
 /* What px_scanner_new builds on the way to the scanner's tables. */
 typedef struct work {
@@ -381,6 +385,14 @@ static inline int advance(const px_scanner *sc, int st, int sym, uint64_t *hits)
         for (const int *p = sc->outs + sc->outs_at[st]; *p >= 0; p++)
             hits[*p / 64] |= 1ull << (*p % 64);
     return st;
+}
+
+void px_scanner_warm(const px_scanner *sc)
+{
+    px_prefetch(sc->state, ((size_t)sc->nstates + 1) * sizeof *sc->state);
+    px_prefetch(sc->rows, (size_t)sc->nrows * (size_t)sc->nsym * sizeof *sc->rows);
+    px_prefetch(sc->sym, (size_t)sc->nstates);
+    px_prefetch(sc->outs_at, (size_t)sc->nstates * sizeof *sc->outs_at);
 }
 
 void px_scanner_run(const px_scanner *sc, const char *subject, size_t len, uint64_t *hits)

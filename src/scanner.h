@@ -11,9 +11,9 @@
 
 /* An Aho-Corasick automaton over bytes mapped to symbols. A full table of
  * transitions would take states x symbols entries (the bundled rules: some
- * 14,000 x 110); instead most states keep only their trie edges, and a
+ * 14,000 x 127); instead most states keep only their trie edges, and a
  * missing one follows the failure link. The root and the states with many
- * edges (some 240), where a search would cost most, have a full row of
+ * edges (some 390), where a search would cost most, have a full row of
  * transitions instead. Built by px_scanner_new, or written out as C data at
  * build time for the bundled rules (rules/rulegen.c): that one has no
  * allocator and is never freed. */
@@ -58,5 +58,7 @@ void px_scanner_free(px_scanner *sc);
  * case-insensitively. */
 void px_scanner_run(const px_scanner *sc, const char *s, size_t len, uint64_t *hits);
 int px_scanner_words(const px_scanner *sc);
+/* Reads the tables ahead of a first scan (util/prefetch.h). */
+void px_scanner_warm(const px_scanner *sc);
 
 #endif
