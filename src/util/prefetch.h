@@ -10,9 +10,15 @@
 
 #include <stddef.h>
 
-/* Asks for the cache lines of p[0..n) to be read; changes nothing. */
+/* Asks for the cache lines of p[0..n) to be read; changes nothing. The
+ * processor drops a prefetch from a page the process has not mapped yet,
+ * so one byte of each page is read outright first (the kernel maps the
+ * pages around it with it). */
 static inline void px_prefetch(const void *p, size_t n)
 {
+    const volatile unsigned char *c = p;
+    for (size_t i = 0; i < n; i += 4096)
+        (void)c[i];
     for (size_t i = 0; i < n; i += 64)
         __builtin_prefetch((const char *)p + i);
 }
