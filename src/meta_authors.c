@@ -27,6 +27,15 @@ static const char *const role_words[] = {
     "\xea\xb8\xb0\xec\x9e\x90",             /* 기자 (ko: reporter) */
     "\xed\x8a\xb9\xed\x8c\x8c\xec\x9b\x90", /* 특파원 (ko: correspondent) */
     "\xe8\xa8\x98\xe8\x80\x85", "\xe8\xae\xb0\xe8\x80\x85", /* 記者 记者 */
+    "כתב", "כתבת", "כתבנו", "כתבתנו",     /* he: reporter, our reporter */
+    "مراسل", "مراسلة",                    /* ar: correspondent */
+    "संवाददाता",                          /* hi: correspondent */
+    "প্রতিবেদক",                          /* bn: reporter */
+    "செய்தியாளர்", "சிறப்புச்",            /* ta: reporter, special */
+    "ผู้สื่อข่าว",                           /* th: reporter */
+    "корреспондент", "корреспондентка", "кореспондент", "кореспондентка",
+    "muhabir", "muhabiri",                /* tr */
+    "δημοσιογράφος",                      /* el: journalist */
 };
 
 static bool is_role_word(const char *w, size_t n)
@@ -51,7 +60,10 @@ static bool is_academic_title(const char *w, size_t n)
 static bool placeholder(const char *s, size_t n)
 {
     static const char *const words[] = {"unknown", "anonymous", "anonym", "anonyme", "anónimo",
-                                        "webmaster", "root", "guest", "user", "null", "none"};
+                                        "webmaster", "root", "guest", "user", "null", "none",
+                                        /* "Administrator" in Cyrillic and Greek scripts */
+                                        "Администратор", "администратор", "Адміністратор",
+                                        "адміністратор", "Διαχειριστής", "διαχειριστής"};
     if (px_meta_word_in(s, n, words, sizeof words / sizeof *words))
         return true;
     for (size_t i = 0; i + 5 <= n; i++)
@@ -272,6 +284,25 @@ static bool holds_words(const char *const *table, size_t nt, const char *const *
 
 static size_t words(const char *s, size_t n);
 
+/* The length of a conjunction and its space opening s[0..n), with more
+ * after it: a list's last part ("Jane Doe, John Roe, and Mary Poe"), or a
+ * prefixed "and" set apart from a name in its own element ("…, ו<span>יואב
+ * כהן</span>"). Lower case only: "E. Lind" and "I Wayan" are names. */
+static size_t conjunction(const char *s, size_t n)
+{
+    static const char *const conj[] = {"and", "und", "et", "y", "e", "i", "&", "og", "ve", "v\xc3\xa0",
+                                       "\xd7\x95", "\xd9\x88", "\xd0\xb8", "και", "और", "اور", "ও", "และ"};
+    size_t w = 0;
+    while (w < n && !px_meta_is_ws((unsigned char)s[w]))
+        w++;
+    if (w == n)
+        return 0;
+    for (size_t k = 0; k < sizeof conj / sizeof *conj; k++)
+        if (strlen(conj[k]) == w && !memcmp(s, conj[k], w))
+            return w + 1;
+    return 0;
+}
+
 /* Cleans one candidate name s[0..n) into out (MAX_ITEM + 1 bytes) and
  * says what it is. */
 static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out)
@@ -294,6 +325,9 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         s += bl;
         n -= bl;
     }
+    size_t conj = conjunction(s, n);
+    s += conj;
+    n -= conj;
     if (!n || n > 80)
         return PART_NONE;
     if (host_name(s, n))
@@ -568,11 +602,20 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
     }
     buf[bn] = '\0';
     /* Split on the separators between names. */
-    enum { FIRST_CONJ = 5, LAST_CONJ = 13 }; /* " and " to Hebrew's " ו" below */
+    enum { FIRST_CONJ = 5, LAST_CONJ = 22 }; /* " and " to Greek's " και " below */
     static const char *const seps[] = {
         ",", ";", "|", " / ", "/", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
         " i ",        /* ca, pl, hr, cs: "Per Jordi Puig i Marta Vidal" */
         " \xd7\x95", /* Hebrew's "and" is a prefix: "יוסי כהן ורונית לוי" */
+        " و ",        /* fa, ur (and ar, apart): "سارا کریمی و علی محمدی" */
+        " اور ",      /* ur */
+        " और ",       /* hi */
+        " ও ",        /* bn */
+        " และ ",      /* th */
+        " ve ",       /* tr */
+        " v\xc3\xa0 ", /* vi: và */
+        " og ",       /* da, no */
+        " και ",      /* el */
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
         " \xd0\xb8 ", /* и */
     };
@@ -1023,7 +1066,10 @@ void px_meta_visible_byline(ctx *c)
  * X", "… · Autor: X · …", "Posted on September 21, 2020 by Adi Tzlil",
  * "作者：王晓"). The name starts with a capital: "Di recente", "By the
  * way" are prose; a handle ("velo_paris75") is a name. */
-#define SIGNATURE_MAX 100 /* bytes of a byline's text */
+/* Characters, not bytes: a Devanagari or Tamil byline takes three bytes
+ * a letter ("रिपोर्ट: अनुराधा मिश्रा और विकास त्रिपाठी, वाराणसी"). */
+#define SIGNATURE_MAX 100 /* characters of a byline's text */
+#define SIGNATURE_BYTES (3 * SIGNATURE_MAX)
 
 /* The labels of a book's or a product's data sheet ("Titel: … | Autorin:
  * Alys Arden | Verlag: …"): the "Autorin:" there wrote the book, not the
@@ -1100,21 +1146,23 @@ void px_meta_signature(ctx *c)
             lines = nodes[j].kind == PX_ELEMENT && !(nodes[j].flags & PX_INLINE) && nodes[j].tag != GUMBO_TAG_BR;
         if (lines)
             continue;
-        char *v = px_meta_short_text(c, i, SIGNATURE_MAX + 1);
+        char *v = px_meta_short_text(c, i, SIGNATURE_BYTES + 1);
         if (!v)
             return;
         size_t n = strlen(v), nl = 0;
-        const char *name = n <= SIGNATURE_MAX ? px_byword_find(v, n, &nl) : NULL;
-        if (name && in_data_sheet(c, i, v))
+        const char *name = n <= SIGNATURE_BYTES && px_utf8_count(v, n) <= SIGNATURE_MAX ? px_byword_find(v, n, &nl) : NULL;
+        /* a label with nothing after it ("Авторы:") is the word alone */
+        if ((name && in_data_sheet(c, i, v)) || (name && !nl))
             name = NULL;
         /* the word alone, the name in the next element: a page builder's
-         * label and field ("<div>Written by</div><div>Dana Whitfield</div>") */
-        if (!name && n < 40 && px_byword_is(v, n)) {
+         * label and field ("<div>Written by</div><div>Dana Whitfield</div>",
+         * "<td>Авторы:</td><td>Ирина Соколова и Павел Гречко</td>") */
+        if (!name && px_utf8_count(v, n) < 40 && px_byword_is(v, n)) {
             int j = nodes[i].next;
             while (j >= 0 && nodes[j].kind != PX_ELEMENT)
                 j = nodes[j].next;
-            char *w = j >= 0 ? px_meta_short_text(c, j, SIGNATURE_MAX + 1) : NULL;
-            if (w && strlen(w) <= 60 && !px_meta_dateline(w, strlen(w))) {
+            char *w = j >= 0 ? px_meta_short_text(c, j, SIGNATURE_BYTES + 1) : NULL;
+            if (w && px_utf8_count(w, strlen(w)) <= 60 && !px_meta_dateline(w, strlen(w))) {
                 px_free(c->a, v);
                 v = w;
                 n = strlen(v);

@@ -532,6 +532,42 @@ static void test_fifth_round(void **state)
             NAMES("Dimas Prasetyo"));
 }
 
+static void test_sixth_round(void **state)
+{
+    (void)state;
+    /* byline words of more languages, and each language's "and" between
+     * two names */
+    authors("", "<h1>انار</h1><p class=\"post-meta\">نویسندگان: سارا کریمی و علی محمدی</p>", "", "",
+            NAMES("سارا کریمی", "علی محمدی"));
+    authors("", "<h1>پائپ لائن</h1><div><span>رپورٹ: عمران شاہد اور ثنا ملک</span> | <span>جمعرات</span></div>", "", "",
+            NAMES("عمران شاہد", "ثنا ملک"));
+    authors("", "<h1>เชียงดาว</h1><div class=\"meta\"><span class=\"by\">โดย สมชาย ใจดี และ วิภาวรรณ ศรีสุข</span></div>", "", "",
+            NAMES("สมชาย ใจดี", "วิภาวรรณ ศรีสุข"));
+    authors("", "<h1>野草</h1>", "<p class=\"entry-footer\">投稿者：高橋 美咲 | 21:05 | <a href=\"#c\">コメント (3)</a></p>", "",
+            NAMES("高橋 美咲"));
+    authors("", "<h1>Tramvay</h1><div class=\"reporter\">Muhabir: Elif Yıldız ve Burak Aydın</div>", "", "",
+            NAMES("Elif Yıldız", "Burak Aydın"));
+    /* Greek "writes", its article before the name going too */
+    authors("", "<h1>Θέατρο</h1><p><strong>Γράφει η Μαρία Παπαδοπούλου</strong></p>", "", "", NAMES("Μαρία Παπαδοπούλου"));
+    /* a byline is as long in letters, not bytes, in Devanagari or Tamil */
+    authors("", "<h1>गंगा घाट</h1><div class=\"byline\"><p>रिपोर्ट: अनुराधा मिश्रा और विकास त्रिपाठी, वाराणसी</p></div>", "", "",
+            NAMES("अनुराधा मिश्रा", "विकास त्रिपाठी"));
+    authors("", "<h1>நூலகம்</h1><p class=\"writer\">எழுதியவர்: கார்த்திகா ராமன், சிறப்புச் செய்தியாளர்</p>", "", "",
+            NAMES("கார்த்திகா ராமன்"));
+    /* a label ending in its colon, the names in the next cell; a CMS's
+     * "Administrator" account is no one's name */
+    authors("<meta name=\"author\" content=\"Администратор\">",
+            "<h1>Пластик</h1><table><tr><td>Авторы:</td><td>Ирина Соколова и Павел Гречко</td></tr>"
+            "<tr><td>Дата:</td><td>14 марта 2024 в 10:15</td></tr></table>", "", "",
+            NAMES("Ирина Соколова", "Павел Гречко"));
+    authors("<meta name=\"author\" content=\"Διαχειριστής\">", "<h1>Θέατρο</h1>", "", "", NONE);
+    /* a list's last "and", and a reporter's role between two names */
+    authors("", "<h1>Glass</h1><p class=\"byline\">By Jane Doe, John Roe, and Mary Poe</p>", "", "",
+            NAMES("Jane Doe", "John Roe", "Mary Poe"));
+    authors("", "<h1>מחלקה</h1><div class=\"writer\">מאת <span>דנה לוי</span>, כתבת הבריאות, ו<span>יואב כהן</span></div>", "", "",
+            NAMES("דנה לוי", "יואב כהן"));
+}
+
 int main(void)
 {
     ex = default_extractor();
@@ -556,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_joined_credits),
         cmocka_unit_test(test_wire_bylines),
         cmocka_unit_test(test_fifth_round),
+        cmocka_unit_test(test_sixth_round),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);
