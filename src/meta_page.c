@@ -186,6 +186,12 @@ static const char *const updated[] = {
     "modifié", "actualizado", "actualización", "aggiornato", "atualizado", "bijgewerkt",
     "обновлено", "zaktualizowano", "更新",
     "\xec\x88\x98\xec\xa0\x95", /* 수정 (ko: "입력 2024.03.07 14:10 수정 2024.03.08 05:21") */
+    /* ASCII case only is ignored: the capitals of other scripts are spelt */
+    "Обновлено", "Оновлено", "оновлено", "aktualizováno", "aktualizované", "opdateret", "oppdatert",
+    "uppdaterad", "päivitetty", "frissítve", "actualitzat", "güncelleme", "güncellendi",
+    "cập nhật", "C\xe1\xba\xadp nh\xe1\xba\xadt", "ενημέρωση", "Ενημέρωση", "ενημερώθηκε",
+    "עודכן", "تحديث", "به‌روزرسانی", "بروزرسانی", "اپ ڈیٹ", "अपडेट", "আপডেট", "புதுப்பிக்கப்பட்டது",
+    "แก้ไขล่าสุด", "อัปเดต",
 };
 
 /* Words right after a date that make it the modified date, in the
