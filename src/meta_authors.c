@@ -1314,6 +1314,67 @@ void px_meta_drop_photographers(ctx *c)
     }
 }
 
+/* The labels of the person who edited a story, not the one who wrote
+ * it: "Editör: Selin Kaya", "Edited by", "责任编辑：". */
+static const char *const editor_labels[] = {
+    "editor", "edited by", "editör", "editora", "editado por", "edición", "edição", "redaktor", "redaktorka",
+    "redaktör", "redigerad av", "bewerkt door", "eindredactie", "a cura di", "düzenleyen", "biên tập",
+    "Редактор", "редактор", "Επιμέλεια", "επιμέλεια", "编辑", "編輯", "责任编辑", "責任編輯", "編集",
+    "편집", "ویرایش", "المحرر", "עריכה", "संपादक", "সম্পাদনা",
+};
+
+/* Does text[0..at) end with an editor's label and its colon, if any? */
+static bool editor_before(const char *text, size_t at)
+{
+    while (at && (px_meta_is_ws((unsigned char)text[at - 1]) || text[at - 1] == ':'))
+        at--;
+    if (at >= 3 && !memcmp(text + at - 3, "\xef\xbc\x9a", 3)) /* full-width colon */
+        at -= 3;
+    for (size_t k = 0; k < sizeof editor_labels / sizeof *editor_labels; k++) {
+        size_t l = strlen(editor_labels[k]);
+        if (l <= at && px_ascii_ieq(text + at - l, editor_labels[k], l) &&
+            (l == at || !word_byte(text[at - l - 1])))
+            return true;
+    }
+    return false;
+}
+
+/* Is name shown after an editor's label, in its text or at the end of
+ * the text before it ("<span>Editör:</span> <a>Selin Kaya</a>")? */
+static bool shown_as_editor(const ctx *c, const char *name)
+{
+    size_t nl = strlen(name), len, plen = 0;
+    const char *t, *prev = NULL;
+    for (int i = 0; (i = px_meta_next_text(c, i, &t, &len)) >= 0; i++) {
+        for (const char *hit = len >= nl ? memmem(t, len, name, nl) : NULL; hit;
+             hit = (size_t)(t + len - hit) > nl ? memmem(hit + 1, (size_t)(t + len - hit - 1), name, nl) : NULL) {
+            size_t at = (size_t)(hit - t), lead = 0;
+            while (lead < at && px_meta_is_ws((unsigned char)t[lead]))
+                lead++;
+            if (editor_before(t, at) || (lead == at && prev && editor_before(prev, plen)))
+                return true;
+        }
+        prev = t;
+        plen = len;
+    }
+    return false;
+}
+
+void px_meta_editor_not_author(ctx *c)
+{
+    px_meta *m = c->m;
+    if (c->rc || c->org_authors || !m->authors.n)
+        return;
+    for (size_t a = 0; a < m->authors.n; a++)
+        if (!shown_as_editor(c, m->authors.v[a]))
+            return;
+    /* held aside as organisations are: back when no byline names one */
+    c->org_authors = true;
+    px_meta_person_instead(c, px_meta_signature);
+    px_meta_person_instead(c, px_meta_unlabelled);
+    c->org_authors = false;
+}
+
 /* The organisations, when no source named a person; a person in the
  * text's byline (px_meta_signature) can still replace them. */
 void px_meta_org_fallback(ctx *c)

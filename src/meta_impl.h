@@ -247,6 +247,10 @@ void px_meta_first_name_instead(ctx *c);
 /* Co-authors the byline credits for the pictures ("Johan Öberg (foto)")
  * leave the authors (meta_authors.c). */
 void px_meta_drop_photographers(ctx *c);
+/* The markup's authors whom the page shows only as the story's editor
+ * ("Editör: Selin Kaya" under "Muhabir: Elif Yıldız ve Burak Aydın")
+ * give way to the byline (meta_authors.c). */
+void px_meta_editor_not_author(ctx *c);
 /* The length of the names at the start of a byline's text, before its
  * date ("By Jane Doe on Monday, May 3" -> "By Jane Doe"). */
 size_t px_meta_byline_names(const char *s, size_t n);

@@ -566,6 +566,14 @@ static void test_sixth_round(void **state)
             NAMES("Jane Doe", "John Roe", "Mary Poe"));
     authors("", "<h1>מחלקה</h1><div class=\"writer\">מאת <span>דנה לוי</span>, כתבת הבריאות, ו<span>יואב כהן</span></div>", "", "",
             NAMES("דנה לוי", "יואב כהן"));
+    /* the markup's author is the story's editor, the byline names the
+     * reporters; without the byline, the editor stays */
+    const char *ed = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Tramvay\","
+                     "\"author\":{\"@type\":\"Person\",\"name\":\"Selin Kaya\"}}</script>";
+    authors(ed, "<h1>Tramvay</h1><div class=\"reporter\">Muhabir: Elif Yıldız ve Burak Aydın</div>",
+            "<div class=\"editor\">Editör: Selin Kaya</div>", "", NAMES("Elif Yıldız", "Burak Aydın"));
+    authors(ed, "<h1>Tramvay</h1>", "<div class=\"editor\">Editör: <b>Selin Kaya</b></div>", "", NAMES("Selin Kaya"));
+    authors(ed, "<h1>Tramvay</h1><div class=\"reporter\">Muhabir: Elif Yıldız</div>", "", "", NAMES("Selin Kaya"));
 }
 
 int main(void)
