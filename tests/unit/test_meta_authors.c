@@ -574,6 +574,18 @@ static void test_sixth_round(void **state)
             "<div class=\"editor\">Editör: Selin Kaya</div>", "", NAMES("Elif Yıldız", "Burak Aydın"));
     authors(ed, "<h1>Tramvay</h1>", "<div class=\"editor\">Editör: <b>Selin Kaya</b></div>", "", NAMES("Selin Kaya"));
     authors(ed, "<h1>Tramvay</h1><div class=\"reporter\">Muhabir: Elif Yıldız</div>", "", "", NAMES("Selin Kaya"));
+    /* two names joined by "and" alone under the headline, the date in an
+     * inline element after them, the writers' pictures beside them (alt
+     * "Author"), under the site's name as the markup's author */
+    const char *bee = "<meta property=\"og:site_name\" content=\"The Compost Letter\"><meta name=\"author\" content=\"The Compost Letter\">";
+    const char *top = "<h1>Compost heat</h1><div class=\"flex\"><div class=\"faces\"><img src=\"/dk.jpg\" alt=\"Author\">"
+                      "<img src=\"/mr.jpg\" alt=\"Author\"></div><div class=\"flex-col\"><p class=\"text-sm\">Dana Kessler and Marco Ruiz</p>"
+                      "<span class=\"text-xs\">Mar 14, 2024</span></div></div>";
+    authors(bee, top, "", "", NAMES("Dana Kessler", "Marco Ruiz"));
+    /* a photograph beside the line makes it a caption */
+    authors(bee, "<h1>Compost heat</h1><div class=\"flex\"><div class=\"faces\"><img src=\"/heap.jpg\" alt=\"The heap in January\"></div>"
+            "<div class=\"flex-col\"><p class=\"text-sm\">Dana Kessler and Marco Ruiz</p><span class=\"text-xs\">Mar 14, 2024</span></div></div>",
+            "", "", NAMES("The Compost Letter"));
 }
 
 int main(void)
