@@ -36,7 +36,11 @@ static const char *const role_words[] = {
     "корреспондент", "корреспондентка", "кореспондент", "кореспондентка",
     "muhabir", "muhabiri",                /* tr */
     "δημοσιογράφος",                      /* el: journalist */
+    "professor", "lecturer", "researcher", "postdoctoral", "director",
 };
+
+/* The words that tie a role to its field: "Professor of Hydrology". */
+static const char *const role_ties[] = {"of", "at", "in"};
 
 static bool is_role_word(const char *w, size_t n)
 {
@@ -399,6 +403,16 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         e--;
     while (e - b > 2 && is_role_word(ws[b], wl[b]) && !(ws[b + 1][0] >= 'a' && ws[b + 1][0] <= 'z'))
         b++;
+    /* a role that runs on after the name, its field after "of", "at" or
+     * "in": "Priya Natarajan Professor of Hydrology" (the name and the
+     * role in two elements) */
+    bool role_cut = false; /* then the words left are a person's name */
+    for (int k = b + 2; k + 1 < e; k++)
+        if (is_role_word(ws[k], wl[k]) && px_meta_word_in(ws[k + 1], wl[k + 1], role_ties, sizeof role_ties / sizeof *role_ties)) {
+            e = k;
+            role_cut = true;
+            break;
+        }
     /* a role and one word is a role and a place, with the name in another
      * part: "Kontributor Sleman, Dimas Prasetyo", "Correspondent London" */
     if (e - b == 2 && nw == 2 && is_role_word(ws[0], wl[0]) && !is_role_word(ws[1], wl[1]))
@@ -439,7 +453,7 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
     /* an account, or an abbreviation alone: "ca.", "red." */
     if (e - b == 1 && (placeholder(s, n) || s[n - 1] == '.'))
         return PART_NONE;
-    part_kind kind = roles ? PART_ROLE : e - b == 1 ? PART_WORD : PART_PERSON;
+    part_kind kind = roles && !role_cut ? PART_ROLE : e - b == 1 ? PART_WORD : PART_PERSON;
     if (0) {
 org:
         kind = PART_ORG;
@@ -1027,6 +1041,31 @@ int px_meta_headline_end(ctx *c)
 
 /* The author's name in a link to the author's page ("/author/jane/"), or
  * in an element whose class says byline or author. */
+/* The authors' cards after the first one that named a person: its next
+ * siblings of the same tag and class ("<li class="author">" each, with
+ * a name and a role). */
+#define AUTHOR_CARDS 8
+static void alike_siblings(ctx *c, int i)
+{
+    const px_node *nodes = c->doc->nodes;
+    const char *cls = px_attr(&nodes[i], "class");
+    if (!cls)
+        return;
+    int k = 0;
+    for (int j = nodes[i].next; j >= 0 && k < AUTHOR_CARDS && !c->rc; j = nodes[j].next) {
+        if (nodes[j].kind != PX_ELEMENT)
+            continue;
+        const char *jc = px_attr(&nodes[j], "class");
+        if (nodes[j].tag != nodes[i].tag || !jc || strcmp(jc, cls))
+            break;
+        k++;
+        char *v = px_meta_short_words(c, j, 120);
+        if (v && strlen(v) <= 100)
+            add_byline_text(c, v);
+        px_free(c->a, v);
+    }
+}
+
 void px_meta_visible_byline(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
@@ -1058,6 +1097,8 @@ void px_meta_visible_byline(ctx *c)
             if (v && strlen(v) <= 100)
                 add_byline_text(c, v);
             px_free(c->a, v);
+            if (c->m->authors.n)
+                alike_siblings(c, i);
         }
 }
 

@@ -586,6 +586,16 @@ static void test_sixth_round(void **state)
     authors(bee, "<h1>Compost heat</h1><div class=\"flex\"><div class=\"faces\"><img src=\"/heap.jpg\" alt=\"The heap in January\"></div>"
             "<div class=\"flex-col\"><p class=\"text-sm\">Dana Kessler and Marco Ruiz</p><span class=\"text-xs\">Mar 14, 2024</span></div></div>",
             "", "", NAMES("The Compost Letter"));
+    /* authors' cards after the body: each a name and a role with its
+     * field and affiliation, read card by card */
+    authors("", "<h1>Deltas</h1>", "<aside class=\"content-authors-group\"><h2>Authors</h2><ul class=\"authors\">"
+            "<li class=\"author\"><a class=\"author-name\" href=\"/profiles/priya-natarajan-1452\">Priya Natarajan</a>"
+            "<span class=\"role\">Professor of Hydrology, University of Eastbridge</span></li>"
+            "<li class=\"author\"><a class=\"author-name\" href=\"/profiles/tomas-ellery-2208\">Tomás Ellery</a>"
+            "<span class=\"role\">Postdoctoral Researcher in Coastal Geomorphology, Harlow Institute of Technology</span></li></ul></aside>",
+            "", NAMES("Priya Natarajan", "Tomás Ellery"));
+    authors("", "<h1>Deltas</h1><p class=\"byline\">Priya Natarajan Professor of Hydrology, University of Eastbridge</p>", "", "",
+            NAMES("Priya Natarajan"));
 }
 
 int main(void)
