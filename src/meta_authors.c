@@ -941,6 +941,19 @@ static int author_link(const ctx *c, int i)
     return -1;
 }
 
+/* Is name an author held, or the login or first name that starts one
+ * ("rina" and "Rina Wulandari", two links to the same author's page)? */
+static bool same_person(const px_meta *m, const char *name)
+{
+    size_t nl = strlen(name);
+    for (size_t a = 0; a < m->authors.n; a++) {
+        const char *v = m->authors.v[a];
+        if (px_meta_eq_ci(v, name) || (strlen(v) > nl && v[nl] == ' ' && px_ascii_ieq(v, name, nl)))
+            return true;
+    }
+    return false;
+}
+
 /* Co-authors the markup left out: when the links to authors' pages name
  * every author found so far and more ("Publicado por Alberto González · La
  * información es de Cristian Cerna"), the others are co-authors too. */
@@ -976,7 +989,7 @@ void px_meta_link_coauthors(ctx *c)
         all = found;
     }
     for (size_t k = 0; k < l.n && all && !c->rc; k++)
-        if (px_meta_list_add(c->a, &m->authors, l.v[k], strlen(l.v[k])))
+        if (!same_person(m, l.v[k]) && px_meta_list_add(c->a, &m->authors, l.v[k], strlen(l.v[k])))
             c->rc = PITH_ERR_NOMEM;
     px_meta_list_free(c->a, &l);
 }

@@ -49,6 +49,8 @@ typedef struct ctx {
     px_date_hint hint;   /* for the visible dates: px_meta_date_hint */
     bool has_hint;
     int headline_end;    /* 1 + px_meta_headline_end's answer, 0: not asked yet */
+    int main_col1;       /* 1 + a wrapper named "sidebar" that holds the only
+                          * headline: the main column (px_meta_main_column); 0 none */
     int rc;
     px_meta_memo *memo;  /* may be NULL: then every question scans */
     meta_tag *tags;
@@ -169,6 +171,10 @@ int px_meta_next_text(const ctx *c, int i, const char **text, size_t *len);
 /* meta_page.c: the headline's <h1> (-1: none), and how far node i is
  * from it, a node above counting double. */
 int px_meta_headline(const ctx *c);
+/* meta_page.c: a page whose only headline sits in a wrapper named
+ * "sidebar" ("<div class="sidebar-1"><h1>…"): that wrapper is its main
+ * column, and what it holds is not beside the article (sets main_col1). */
+void px_meta_main_column(ctx *c);
 int px_meta_distance(int h1, int i);
 /* Do the words of text[0..before) say the date after them is an update
  * ("Updated", "Aktualisiert", "Mis à jour")? (meta_page.c) */

@@ -188,7 +188,7 @@ static bool one_person(ctx *c, const char *v, size_t n)
 static bool person(ctx *c, const char *v)
 {
     static const char *const joins[] = {" and ", " & ", " und ", " et ", " y ", " e ", " i ", " en ",
-                                        " og ", " och ", " ve ", " \xd0\xb8 "};
+                                        " og ", " och ", " ve ", " v\xc3\xa0 ", " \xd0\xb8 "};
     size_t n = strlen(v);
     if (one_person(c, v, n))
         return true;
@@ -428,8 +428,40 @@ static bool last_in_parent(const ctx *c, int i)
     return true;
 }
 
+/* Is line i set right and in bold as a whole: "<p style="text-align:
+ * right"><strong>Ngọc Lan và Minh Đức</strong></p>", the signature of
+ * Vietnamese news pages? */
+static bool right_bold(const ctx *c, int i)
+{
+    const px_node *nodes = c->doc->nodes;
+    const char *style = px_attr(&nodes[i], "style"), *align = px_attr(&nodes[i], "align");
+    bool right = (align && px_meta_eq_ci(align, "right"));
+    if (style) {
+        const char *ta = strstr(style, "text-align");
+        right |= ta && strstr(ta, "right") && strstr(ta, "right") - ta < 16;
+    }
+    if (!right)
+        return false;
+    /* its one child element is bold and holds all its text */
+    int kids = 0, bold = -1;
+    for (int j = nodes[i].first; j >= 0; j = nodes[j].next) {
+        if (nodes[j].kind == PX_ELEMENT) {
+            kids++;
+            bold = px_meta_is_elem(&nodes[j], GUMBO_TAG_STRONG) || px_meta_is_elem(&nodes[j], GUMBO_TAG_B) ? j : -1;
+        } else if (nodes[j].kind == PX_TEXT) {
+            size_t len;
+            const char *t = px_text(&nodes[j], &len);
+            for (size_t k = 0; k < len; k++)
+                if (!px_meta_is_ws((unsigned char)t[k]))
+                    return false;
+        }
+    }
+    return kids == 1 && bold >= 0;
+}
+
 /* A signature that ends the text, before end (where the comments
- * start): the last line of its block is a dash and a name. */
+ * start): the last line of its block is a dash and a name, or a name set
+ * right in bold. */
 static bool end_signature(ctx *c, int from, int end)
 {
     const px_node *nodes = c->doc->nodes;
@@ -453,12 +485,13 @@ static bool end_signature(ctx *c, int from, int end)
             first++;
             len--;
         }
-        if (!first || !dash(first, len) || !last_in_parent(c, i) || px_meta_outside(c, i) || caption(c, i))
+        bool right = !first || dash(first, len) ? false : right_bold(c, i);
+        if (!first || (!dash(first, len) && !right) || !last_in_parent(c, i) || px_meta_outside(c, i) || caption(c, i))
             continue;
         char *v = px_meta_node_text(c, i, NAME_MAX_BYTES + 4);
         size_t dl = v ? dash(v, strlen(v)) : 0;
         bool got = false;
-        if (dl) {
+        if (dl || (v && right)) {
             size_t k = dl;
             while (v[k] == ' ')
                 k++;

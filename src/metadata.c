@@ -109,6 +109,7 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
     px_meta_scan(&c);
     if (c.rc)
         goto done;
+    px_meta_main_column(&c);
 
     /* The base for relative URLs. */
     if (c.base >= 0 || (page_url && *page_url)) {

@@ -596,6 +596,17 @@ static void test_sixth_round(void **state)
             "", NAMES("Priya Natarajan", "Tomás Ellery"));
     authors("", "<h1>Deltas</h1><p class=\"byline\">Priya Natarajan Professor of Hydrology, University of Eastbridge</p>", "", "",
             NAMES("Priya Natarajan"));
+    /* a name set right in bold ends the text (Vietnamese news); in a main
+     * column named "sidebar-1" that holds the headline */
+    authors("", "<h1>Xe buýt điện</h1>", "<p class=\"Normal\" style=\"text-align:right;\"><strong>Ngọc Lan và Minh Đức</strong></p>", "",
+            NAMES("Ngọc Lan", "Minh Đức"));
+    authors("", "<h1>Xe buýt điện</h1>", "<p class=\"Normal\"><strong>Ngọc Lan và Minh Đức</strong></p>", "", NONE);
+    authors("", "<div class=\"sidebar-1\"><h1>Xe buýt điện</h1><article>" PARA
+            "<p style=\"text-align:right\"><strong>Ngọc Lan</strong></p></article></div>", "", "", NAMES("Ngọc Lan"));
+    /* a login and the full name, two links to one author's page */
+    authors("<meta name=\"author\" content=\"rina\">",
+            "<h1>Sumba</h1><div class=\"hidden-meta\"><span class=\"author vcard\">oleh <a href=\"/author/rina/\">rina</a></span></div>"
+            "<span class=\"author vcard\">oleh <a href=\"/author/rina/\">Rina Wulandari</a></span>", "", "", NAMES("Rina Wulandari"));
 }
 
 int main(void)

@@ -1240,6 +1240,15 @@ static void test_sixth_round(void **state)
     page_is("", "<h1>เชียงดาว</h1><div class=\"meta\"><span class=\"time\">แก้ไขล่าสุด: ๑๖ มี.ค. ๒๕๖๗</span> "
             "<span class=\"time\">เผยแพร่: ๑๔ มี.ค. ๒๕๖๗ ๐๙:๓๐ น.</span></div><p>อุทยานแห่งชาติเปิดเส้นทางใหม่</p>",
             NULL, PITH_META_DATE_PUBLISHED, "2024-03-14T09:30:00");
+    /* the page's only headline in a wrapper named "sidebar-1": its main
+     * column, not a sidebar */
+    page_is("", "<section class=\"page-detail\"><div class=\"sidebar-1\"><div class=\"header-content\">"
+            "<span class=\"date\">Thứ năm, 14/3/2024, 10:15 (GMT+7)</span></div><h1 class=\"title-detail\">Xe buýt điện</h1>"
+            "<article class=\"fck_detail\"><p>Sáng 14/3, tuyến xe buýt điện chính thức chạy thử nghiệm.</p></article></div></section>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-14T10:15:00");
+    page_is("", "<h1>Xe buýt điện</h1><div class=\"sidebar-1\"><span class=\"date\">Thứ năm, 14/3/2024, 10:15 (GMT+7)</span></div>"
+            "<article><p>Sáng 14/3, tuyến xe buýt điện chính thức chạy thử nghiệm.</p></article>",
+            NULL, PITH_META_DATE_PUBLISHED, NULL);
 }
 
 int main(void)
