@@ -1054,6 +1054,26 @@ int px_meta_headline_end(ctx *c)
 
 /* The author's name in a link to the author's page ("/author/jane/"), or
  * in an element whose class says byline or author. */
+/* v, the words of byline i, without the place an element of its own ends
+ * it with: "<span class="contributor-name">তানিয়া রহমান</span><span
+ * class="location">রাজশাহী</span>" (a script with no capitals shows no
+ * place apart from the name). */
+static void without_place(ctx *c, int i, char *v)
+{
+    static const char *const places[] = {"location", "place", "city", "dateline"};
+    const px_node *nodes = c->doc->nodes;
+    for (int j = i + 1; j < nodes[i].end && !c->rc; j++) {
+        if (nodes[j].kind != PX_ELEMENT || !px_meta_named(c, j, 0, places, sizeof places / sizeof *places))
+            continue;
+        char *t = px_meta_short_words(c, j, 60);
+        size_t vl = strlen(v), tl = t ? strlen(t) : 0;
+        if (tl && tl + 1 < vl && v[vl - tl - 1] == ' ' && !memcmp(v + vl - tl, t, tl))
+            v[vl - tl - 1] = '\0';
+        px_free(c->a, t);
+        j = nodes[j].end - 1;
+    }
+}
+
 /* The authors' cards after the first one that named a person: its next
  * siblings of the same tag and class ("<li class="author">" each, with
  * a name and a role). */
@@ -1107,8 +1127,10 @@ void px_meta_visible_byline(ctx *c)
                 (r == 1 && !px_meta_named(c, i, 0, classes, all - POSTER_WORDS)) || px_meta_elsewhere(c, i, 8))
                 continue;
             char *v = px_meta_short_words(c, i, 120);
-            if (v && strlen(v) <= 100)
+            if (v && strlen(v) <= 100) {
+                without_place(c, i, v);
                 add_byline_text(c, v);
+            }
             px_free(c->a, v);
             if (c->m->authors.n)
                 alike_siblings(c, i);
@@ -1427,6 +1449,78 @@ void px_meta_editor_not_author(ctx *c)
     px_meta_person_instead(c, px_meta_signature);
     px_meta_person_instead(c, px_meta_unlabelled);
     c->org_authors = false;
+}
+
+/* Does the page's text join name a to name b with "and" ("Claire Dubois
+ * et Thomas Renaud"), the two in one text or in texts that follow each
+ * other ("<a>Claire Dubois</a> et <a>Thomas Renaud</a>")? A byline's
+ * other parts ("…, Portal Paulista Campinas", "… no Porto") are not
+ * joined so. */
+static bool joined_names(const ctx *c, const char *a, const char *b)
+{
+    static const char *const conj[] = {" and ", " & ", " und ", " et ", " y ", " e ", " i ", " en ", " og ",
+                                       " och ", " ve ", " v\xc3\xa0 ", " \xd0\xb8 ", " και ", " و ", " और ", " ও ", " และ "};
+    char win[512];
+    size_t wn = 0, len;
+    const char *t;
+    size_t al = strlen(a), bl = strlen(b);
+    for (int i = 0; (i = px_meta_next_text(c, i, &t, &len)) >= 0; i++) {
+        /* the window: this text after the end of the ones before it */
+        if (len >= sizeof win / 2)
+            wn = 0;
+        else if (wn + len + 1 >= sizeof win) {
+            size_t keep = sizeof win / 2 - 1;
+            memmove(win, win + wn - keep, keep);
+            wn = keep;
+        }
+        if (len < sizeof win / 2) {
+            memcpy(win + wn, t, len);
+            wn += len;
+            win[wn] = '\0';
+        }
+        const char *at = wn >= al + bl ? memmem(win, wn, a, al) : NULL;
+        for (; at; at = memmem(at + 1, (size_t)(win + wn - at - 1), a, al)) {
+            const char *after = at + al;
+            for (size_t k = 0; k < sizeof conj / sizeof *conj; k++) {
+                size_t cl = strlen(conj[k]);
+                if ((size_t)(win + wn - after) >= cl + bl && !memcmp(after, conj[k], cl) && !memcmp(after + cl, b, bl))
+                    return true;
+            }
+            if ((size_t)(win + wn - at) <= al + 1)
+                break;
+        }
+    }
+    return false;
+}
+
+void px_meta_byline_coauthors(ctx *c)
+{
+    px_meta *m = c->m;
+    if (c->rc || c->org_authors || !m->authors.n)
+        return;
+    px_strlist held = m->authors;
+    memset(&m->authors, 0, sizeof m->authors);
+    px_meta_signature(c);
+    bool more = m->authors.n > held.n;
+    for (size_t a = 0; a < held.n && more; a++) {
+        bool found = false;
+        for (size_t k = 0; k < m->authors.n && !found; k++)
+            found = px_meta_eq_ci(held.v[a], m->authors.v[k]);
+        more = found;
+    }
+    /* each name the markup left out is joined to the one before it */
+    for (size_t k = 1; k < m->authors.n && more; k++) {
+        bool known = false;
+        for (size_t a = 0; a < held.n && !known; a++)
+            known = px_meta_eq_ci(held.v[a], m->authors.v[k]);
+        more = known || joined_names(c, m->authors.v[k - 1], m->authors.v[k]);
+    }
+    if (more) {
+        px_meta_list_free(c->a, &held);
+    } else {
+        px_meta_list_free(c->a, &m->authors);
+        m->authors = held;
+    }
 }
 
 /* The organisations, when no source named a person; a person in the

@@ -257,6 +257,11 @@ void px_meta_drop_photographers(ctx *c);
  * ("Editör: Selin Kaya" under "Muhabir: Elif Yıldız ve Burak Aydın")
  * give way to the byline (meta_authors.c). */
 void px_meta_editor_not_author(ctx *c);
+/* Co-authors the markup left out that the byline names: "Par Claire
+ * Dubois et Thomas Renaud" under a JSON-LD author of Claire Dubois
+ * alone; the byline's names when they hold all of the markup's and more
+ * (meta_authors.c). */
+void px_meta_byline_coauthors(ctx *c);
 /* The length of the names at the start of a byline's text, before its
  * date ("By Jane Doe on Monday, May 3" -> "By Jane Doe"). */
 size_t px_meta_byline_names(const char *s, size_t n);

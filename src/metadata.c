@@ -147,8 +147,9 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
     px_meta_person_instead(&c, px_meta_signature);
     px_meta_person_instead(&c, px_meta_unlabelled);
     px_meta_first_name_instead(&c);
-    px_meta_drop_photographers(&c);
     px_meta_editor_not_author(&c);
+    px_meta_byline_coauthors(&c);
+    px_meta_drop_photographers(&c);
     px_meta_link_coauthors(&c);
     page_dates(&c, page_url);
     px_meta_last_tags(&c);

@@ -607,6 +607,19 @@ static void test_sixth_round(void **state)
     authors("<meta name=\"author\" content=\"rina\">",
             "<h1>Sumba</h1><div class=\"hidden-meta\"><span class=\"author vcard\">oleh <a href=\"/author/rina/\">rina</a></span></div>"
             "<span class=\"author vcard\">oleh <a href=\"/author/rina/\">Rina Wulandari</a></span>", "", "", NAMES("Rina Wulandari"));
+    /* the place in an element of its own at the end of the byline */
+    authors("", "<h1>আম</h1><div class=\"story-author\"><span class=\"contributor-name\">তানিয়া রহমান</span>"
+            "<span class=\"location\">রাজশাহী</span></div>", "", "", NAMES("তানিয়া রহমান"));
+    /* a co-author the markup left out, joined by "and" in the byline;
+     * a byline's other parts are no co-authors */
+    const char *one = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Marché\","
+                      "\"author\":[{\"@type\":\"Person\",\"name\":\"Claire Dubois\"}]}</script>";
+    authors(one, "<h1>Marché</h1><p class=\"signature\">Par Claire Dubois et Thomas Renaud</p>", "", "",
+            NAMES("Claire Dubois", "Thomas Renaud"));
+    authors(one, "<h1>Marché</h1><p class=\"signature\">Par <a href=\"/a/cd\">Claire Dubois</a> et <a href=\"/a/tr\">Thomas Renaud</a></p>",
+            "", "", NAMES("Claire Dubois", "Thomas Renaud"));
+    authors(one, "<h1>Marché</h1><p class=\"signature\">Par Claire Dubois, Courrier Mauges Cholet</p>", "", "",
+            NAMES("Claire Dubois"));
 }
 
 int main(void)
