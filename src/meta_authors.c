@@ -1108,8 +1108,9 @@ void px_meta_visible_byline(ctx *c)
      * account widget is not */
     static const char *const classes[] = {"byline", "author", "firma", "autor", "auteur", "writer",
                                           "contributor", "authi" /* Discuz!'s poster box */,
-                                          "username", "postauthor", "poster-name"};
-    enum { POSTER_WORDS = 3 };
+                                          "username", "postauthor", "poster-name",
+                                          "nickname" /* CSDN's "follow-nickName" */};
+    enum { POSTER_WORDS = 4 };
     for (int i = author_link(c, 0), k = 0; i >= 0 && k < AUTHOR_LINKS && !c->rc; i = author_link(c, i + 1), k++) {
         char *v = px_meta_node_text(c, i, 120);
         px_meta_add_raw(c, v, false);
@@ -1122,9 +1123,14 @@ void px_meta_visible_byline(ctx *c)
     for (int r = 0; r < 2; r++)
         for (int i = ranges[r][0]; i < ranges[r][1] && i < c->doc->n && !c->m->authors.n && !c->rc; i++) {
             const px_node *nd = &nodes[i];
-            if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT || nd->tag == GUMBO_TAG_A ||
+            if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
                 !px_meta_named(c, i, 0, classes, all) ||
-                (r == 1 && !px_meta_named(c, i, 0, classes, all - POSTER_WORDS)) || px_meta_elsewhere(c, i, 8))
+                (r == 1 && !px_meta_named(c, i, 0, classes, all - POSTER_WORDS)) ||
+                px_meta_elsewhere(c, i, 8))
+                continue;
+            /* a link is a byline only as a poster's name under the
+             * headline (CSDN's "<a class="follow-nickName">") */
+            if (nd->tag == GUMBO_TAG_A && (r == 1 || px_meta_named(c, i, 0, classes, all - POSTER_WORDS)))
                 continue;
             char *v = px_meta_short_words(c, i, 120);
             if (v && strlen(v) <= 100) {

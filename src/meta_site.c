@@ -398,6 +398,19 @@ static bool home_word(const char *s, size_t n)
     return false;
 }
 
+/* The length of a home page's word glued to the end of a CJK alt
+ * ("CSDN首页": CSDN's home page), 0 when there is none. */
+static size_t home_suffix(const char *s, size_t n)
+{
+    static const char *const words[] = {"首页", "首頁", "ホーム", "홈"};
+    for (size_t k = 0; k < COUNT(words); k++) {
+        size_t l = strlen(words[k]);
+        if (n > l && !memcmp(s + n - l, words[k], l) && s[n - l - 1] != ' ')
+            return l;
+    }
+    return 0;
+}
+
 /* One pass over the body: the masthead's names (the text, title and
  * logo alt of elements named logo, brand, site-title..., and of links to
  * the home page) and the copyright lines. */
@@ -451,7 +464,7 @@ static void collect(site_ctx *s)
                 if (al && al < strlen(alt) && al <= NAME_MAX_BYTES)
                     add_line(&s->logos, a, al);
                 else if (al && al <= NAME_MAX_BYTES && !home_word(a, al) && !logo_word(a, al))
-                    add_line(&s->alts, a, al);
+                    add_line(&s->alts, a, al - home_suffix(a, al));
             }
         }
         if ((!named && !home) || named_left-- <= 0)

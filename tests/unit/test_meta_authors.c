@@ -620,6 +620,11 @@ static void test_sixth_round(void **state)
             "", "", NAMES("Claire Dubois", "Thomas Renaud"));
     authors(one, "<h1>Marché</h1><p class=\"signature\">Par Claire Dubois, Courrier Mauges Cholet</p>", "", "",
             NAMES("Claire Dubois"));
+    /* a blog platform's poster link under the headline (CSDN); a link
+     * named "author" elsewhere in the page is no byline */
+    authors("", "<h1>Redis</h1><div class=\"bar-content\"><a class=\"follow-nickName \" href=\"https://blog.csdn.net/lin_haoyu\">林浩宇</a>"
+            " <span class=\"time\">已于 2024-03-08 09:02:47 修改</span></div>", "", "", NAMES("林浩宇"));
+    authors("", "<h1>Redis</h1>", "", "<div class=\"comments\"><a class=\"nickname\" href=\"/u/9\">Wang Lei</a></div>", NONE);
 }
 
 int main(void)

@@ -552,6 +552,11 @@ static void test_last_resorts(void **state)
     assert_string_equal(site("<title>Library</title>", "", "<footer><p>© 2024 Nila Times Media. All rights reserved.</p></footer>",
                              "https://www.nilatimes.in/ta/district/library/"),
                         "Nila Times");
+    /* a CJK alt glued to "home page" ("CSDN首页") */
+    assert_string_equal(site("<title>Redis 分布式锁的五个坑_redis 锁续期-CSDN博客</title>",
+                             "<a class=\"toolbar-logo\" href=\"https://www.csdn.net\"><img src=\"/l.png\" alt=\"CSDN首页\"></a>", NULL,
+                             "https://blog.csdn.net/lin_haoyu/article/details/136521887"),
+                        "CSDN");
 }
 
 int main(void)
