@@ -146,21 +146,21 @@ static void put_scanner(FILE *out, const px_scanner *sc)
     fprintf(out, "static const px_scan_state scan_state[] = {");
     for (int i = 0; i <= sc->nstates; i++) {
         const px_scan_state *q = &sc->state[i];
-        fprintf(out, "%s{%d,%d,%d,%d}", sep(i, 6), q->row, q->edges, q->fail, q->outs);
+        fprintf(out, "%s{%d,%d,%d,%d}", sep(i, 6), q->row, q->kids, q->fail, q->outs);
     }
     fprintf(out, "\n};\n");
     put_ints(out, "scan_rows", sc->rows, sc->nrows * sc->nsym);
-    fprintf(out, "static const unsigned scan_edge[] = {");
-    for (int i = 0; i < sc->nedges; i++)
-        fprintf(out, "%s%uu", sep(i, 12), sc->edge[i]);
-    fprintf(out, "%s};\n", sc->nedges ? "\n" : "0");
+    fprintf(out, "static const unsigned char scan_sym[] = {");
+    for (int i = 0; i < sc->nstates; i++)
+        fprintf(out, "%s%d", sep(i, 24), sc->sym[i]);
+    fprintf(out, "\n};\n");
     put_ints(out, "scan_outs", sc->outs, sc->nouts);
     fprintf(out, "static const px_scanner scan = {\n    NULL,\n    {");
     for (int i = 0; i < 256; i++)
         fprintf(out, "%s%d", sep(i, 32), sc->map[i]);
-    fprintf(out, "},\n    %d, %d, %d, %d, %d, %d, %d,\n", sc->wide, sc->bound, sc->nsym,
-            sc->nstates, sc->nrows, sc->nedges, sc->nouts);
-    fprintf(out, "    scan_state, scan_rows, scan_edge, scan_outs, %d,\n};\n\n", sc->words);
+    fprintf(out, "},\n    %d, %d, %d, %d, %d, %d,\n", sc->wide, sc->bound, sc->nsym,
+            sc->nstates, sc->nrows, sc->nouts);
+    fprintf(out, "    scan_state, scan_rows, scan_sym, scan_outs, %d,\n};\n\n", sc->words);
 }
 
 static void put_u64s(FILE *out, const char *name, const uint64_t *v, size_t n)
@@ -354,16 +354,19 @@ static bool put_image(FILE *out, const px_ruleset *rs)
                 put_matcher(out, &rs->rules[i].m[j]);
         }
     fprintf(out, "};\n\n");
-    put_ints(out, "first", first, rs->nrules);
-    free(first);
-    fprintf(out, "\nstatic const rule rules[] = {\n");
+    fprintf(out, "static const rule rules[] = {\n");
     for (int i = 0; i < rs->nrules; i++) {
         const rule *r = &rs->rules[i];
-        fprintf(out, "    {%s, %d, %s, NULL, %d, %d, %d, false, %s},\n", r->drop ? "true" : "false",
-                r->score, r->text ? "true" : "false", r->nm, r->file, r->line,
+        fprintf(out, "    {%s, %d, %s, NULL, %d, %d, %d, %d, false, %s},\n", r->drop ? "true" : "false",
+                r->score, r->text ? "true" : "false", first[i], r->nm, r->file, r->line,
                 r->box ? "true" : "false");
     }
-    fprintf(out, "};\n\nstatic const px_image_pattern pats[] = {\n");
+    free(first);
+    fprintf(out, "};\n\n");
+    put_ints(out, "elem_list", rs->elem_list, rs->nelem_list);
+    put_ints(out, "text_list", rs->text_list, rs->ntext_list);
+    fprintf(out, "\n");
+    fprintf(out, "static const px_image_pattern pats[] = {\n");
     for (int i = 0; i < rs->npats; i++)
         fprintf(out, "    {%ld, 0x%xu, %ld, %ld, %ld, %zu},\n", at[4 * i + 1],
                 (unsigned)rs->texts[i].flags, at[4 * i + 2], at[4 * i + 3], at[4 * i],
@@ -381,9 +384,16 @@ static bool put_image(FILE *out, const px_ruleset *rs)
     put_index(out, rs);
     fprintf(out,
             "const px_rules_image px_builtin_image = {\n"
-            "    files, %d, rules, matchers, first, %d, pats, %d, strings, blobs, &scan, keys, %d,\n"
-            "    gates, index_lists, blob_head, %zu,\n};\n",
-            rs->nfiles, rs->nrules, rs->npats, rs->nkeys, head_len);
+            "    files, %d, rules, matchers, %d, elem_list, text_list, %d, %d,\n"
+            "    pats, %d, strings, blobs, &scan, keys, %d,\n"
+            "    gates, index_lists, blob_head, %zu,\n    {%zu, %s, %s, %s},\n    {",
+            rs->nfiles, rs->nrules, rs->nelem_list, rs->ntext_list, rs->npats, rs->nkeys, head_len,
+            rs->text.cap,
+            rs->text.uncapped ? "true" : "false", rs->text.has_text ? "true" : "false",
+            rs->text.text_only ? "true" : "false");
+    for (int w = 0; w < TAG_WORDS; w++)
+        fprintf(out, "%s0x%xu", w ? ", " : "", rs->drops_every[w]);
+    fprintf(out, "},\n};\n");
     return true;
 }
 

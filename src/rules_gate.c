@@ -43,7 +43,7 @@ static px_gate gate_of(const px_ruleset *rs, int i)
     g.key = -1;
     g.tok = -1;
     for (int j = 0; j < r->nm; j++) {
-        const matcher *m = &r->m[j];
+        const matcher *m = &px_rule_m(rs, r)[j];
         switch (m->kind) {
         case M_TAG:
             if (g.any_tag) {

@@ -40,7 +40,10 @@ typedef struct rule {
     bool drop;
     int score;
     bool text;
-    const matcher *m; /* cheapest first (see cost in rules_parse.c) */
+    const matcher *m; /* cheapest first (see cost in rules_parse.c); NULL in
+                       * an image's rules (no pointer to relocate): theirs
+                       * are the image's matchers[first...] (px_rule_m) */
+    int first;
     int nm;
     int file; /* index into files */
     int line;
@@ -89,20 +92,32 @@ typedef struct px_image_pattern {
     uint32_t blob_len;
 } px_image_pattern;
 
+/* The text rules, summed up: whether there are any, the longest text
+ * their maxlen lets them test (0 when one has none), whether they test
+ * nothing but the text. */
+typedef struct px_text_summary {
+    size_t cap;
+    bool uncapped, has_text, text_only;
+} px_text_summary;
+
 /* Rules ready to use: what px_rules_parse and px_rules_compile make of
  * rule files, as static data. */
 typedef struct px_rules_image {
     const char *const *files;
     int nfiles;
     /* Their m is NULL (no pointer to relocate): rule i's nm matchers are
-     * matchers[first[i]...]. The rules whose matchers name a string (an
-     * attribute, a value, a tag Gumbo does not know) have theirs last, so
-     * that the loader's writes of those pointers fall on as few pages as
-     * they can (bench/RESULTS.md, start-up faults). */
+     * matchers[rules[i].first...]. The rules whose matchers name a string
+     * (an attribute, a value, a tag Gumbo does not know) have theirs last,
+     * so that the loader's writes of those pointers fall on as few pages
+     * as they can (bench/RESULTS.md, start-up faults). A rule set of the
+     * image alone reads them in place. */
     const rule *rules;
     const matcher *matchers;
-    const int *first;
     int nrules;
+    /* The element rules and the text rules, in order (as px_rules_compile
+     * lists them) */
+    const int *elem_list, *text_list;
+    int nelem_list, ntext_list;
     const px_image_pattern *pats;
     int npats;
     const char *strings;        /* the patterns' sources and literals */
@@ -120,6 +135,12 @@ typedef struct px_rules_image {
      * of some 300 forms: px_image_serialized puts them back. */
     const unsigned char *blob_head;
     uint32_t blob_head_len;
+    /* What px_rules_compile learns of the text rules (px_text_summary),
+     * so that a process does not read every text rule's matchers to
+     * learn it again. */
+    px_text_summary text;
+    /* The tags every one of which some rule drops (px_rules_drops_every) */
+    uint32_t drops_every[TAG_WORDS];
 } px_rules_image;
 
 /* Pattern i of an image: its source, its literals (NULL: none known) and
@@ -215,7 +236,7 @@ typedef struct px_rule_index {
 struct px_ruleset {
     const px_alloc *a;
     pcre2_general_context *gctx;
-    rule *rules;
+    rule *rules; /* an image's own, until a rule file adds to them (caprules 0) */
     int nrules, caprules;
     pattern *pats;       /* every pattern's state, the image's first */
     int npats, cappats;
@@ -238,17 +259,22 @@ struct px_ruleset {
     uint32_t key_first[256];
     int *elem_list, *text_list; /* the element rules and the text rules, in order */
     int nelem_list, ntext_list;
+    bool image_lists; /* the two lists are an image's static data */
     px_gate *gates; /* the element list's rules' gates, then the text list's */
     bool image_gates; /* gates is an image's static data, not ours to free */
     /* JIT stacks that ended calls leave for later ones (rules_match.c):
      * PX_JIT_SPARES slots, each empty (NULL) or holding one. */
     _Atomic(pcre2_jit_stack *) *spare_jit;
     px_rule_index index; /* over the gates */
-    size_t text_cap;
-    bool text_uncapped;
-    bool has_text;
-    bool text_only;
+    px_text_summary text;
+    uint32_t drops_every[TAG_WORDS]; /* a bit per tag, px_rules_drops_every */
 };
+
+/* Rule r's matchers (r->nm of them). */
+static inline const matcher *px_rule_m(const px_ruleset *rs, const rule *r)
+{
+    return r->m ? r->m : rs->image->matchers + r->first;
+}
 
 /* Pattern i's source, flags, literals (NULL: none known), place of its
  * literals (NULL: anywhere) and compiled form (NULL: none), from the image

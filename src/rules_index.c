@@ -36,7 +36,7 @@ static int tok_how(const px_ruleset *rs, const px_gate *g, const char **value)
 {
     if (g->sides || g->tok < 0 || g->key < 0 || g->key >= 32)
         return -1;
-    const matcher *m = &rs->rules[g->rule].m[g->tok];
+    const matcher *m = &px_rule_m(rs, &rs->rules[g->rule])[g->tok];
     *value = m->value;
     if (!m->value)
         return -1;

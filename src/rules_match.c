@@ -84,6 +84,7 @@ struct px_scratch {
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
     uint64_t *limited;                /* a bit per pattern that hit a limit */
+    bool any_limited;                 /* some bit of limited is set */
 };
 
 /* ---- matching --------------------------------------------------------- */
@@ -152,9 +153,13 @@ bool px_scratch_failed(const px_scratch *s) { return s->failed; }
 int px_scratch_limited(const px_scratch *s, int from, char *out, size_t cap)
 {
     const px_ruleset *rs = s->rs;
+    /* Nearly every page: no walk of the rules, whose matchers a process
+     * started for one page has not otherwise read. */
+    if (!s->any_limited)
+        return -1;
     for (int i = from < 0 ? 0 : from; i < rs->nrules; i++)
         for (int k = 0; k < rs->rules[i].nm; k++) {
-            int pat = rs->rules[i].m[k].pat;
+            int pat = px_rule_m(rs, &rs->rules[i])[k].pat;
             if (pat >= 0 && (s->limited[pat / 64] >> (pat % 64) & 1)) {
                 px_rules_where(rs, i, out, cap);
                 return i;
@@ -418,7 +423,10 @@ static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char
                          s->md, s->mctx);
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
         rc == PCRE2_ERROR_JIT_STACKLIMIT)
+    {
         s->limited[pat / 64] |= 1ull << (pat % 64);
+        s->any_limited = true;
+    }
     return rc >= 0;
 }
 
@@ -647,9 +655,10 @@ static void match_rules(const px_ruleset *rs, px_scratch *s, const px_node *nd, 
                 continue;
             int i = g->rule;
             const rule *r = &rs->rules[i];
+            const matcher *m = px_rule_m(rs, r);
             bool ok = true;
             for (int j = 0; j < r->nm && ok; j++)
-                ok = match_one(rs, s, &r->m[j], nd, &count);
+                ok = match_one(rs, s, &m[j], nd, &count);
             if (ok)
                 apply(rs, i, v);
         }
@@ -715,7 +724,7 @@ void px_rules_match_text(const px_ruleset *rs, px_scratch *s,
 {
     text_entry *e = NULL;
     unsigned h = PX_FNV1A_SEED;
-    if (s->texts && rs->text_only && len && len <= TEXT_MEMO_LEN) {
+    if (s->texts && rs->text.text_only && len && len <= TEXT_MEMO_LEN) {
         h = px_fnv1a(h, text, len);
         e = &s->texts[h & s->texts_mask];
         if (e->len == len && e->hash == h && !memcmp(e->text, text, len)) {

@@ -65,15 +65,18 @@ void px_rules_free(px_ruleset *rs)
     for (int i = 0; i < rs->npats; i++)
         free_pattern(rs, i);
     px_free(a, rs->keys);
-    px_free(a, rs->elem_list);
-    px_free(a, rs->text_list);
+    if (!rs->image_lists) {
+        px_free(a, rs->elem_list);
+        px_free(a, rs->text_list);
+    }
     if (!rs->image_gates)
         px_free(a, rs->gates);
     px_rules_index_free(rs);
     px_scanner_free(rs->scan);
     for (int i = rs->image_files; i < rs->nfiles; i++)
         px_free(a, (void *)rs->files[i]);
-    px_free(a, rs->rules);
+    if (rs->caprules)
+        px_free(a, rs->rules);
     px_free(a, rs->pats);
     px_free(a, rs->texts);
     px_free(a, rs->files);
@@ -98,6 +101,23 @@ static int perr(parser *p, const char *fmt, const char *arg, size_t arglen)
     char what[200];
     snprintf(what, sizeof what, fmt, (int)(arglen > 80 ? 80 : arglen), arg);
     return px_error(p->err, PITH_ERR_RULES, "%s:%d: %s", p->name, p->line, what);
+}
+
+static bool grow(const px_alloc *a, void **arr, int *cap, int need, size_t elem);
+
+/* Makes rs->rules ours to add to: an image's rules are read in place
+ * until a rule file adds one (their matchers stay the image's). */
+static bool own_rules(px_ruleset *rs)
+{
+    if (rs->caprules || !rs->nrules)
+        return true;
+    rule *own = px_malloc(rs->a, (size_t)rs->nrules * sizeof *own);
+    if (!own)
+        return false;
+    memcpy(own, rs->rules, (size_t)rs->nrules * sizeof *own);
+    rs->rules = own;
+    rs->caprules = rs->nrules;
+    return true;
 }
 
 static bool grow(const px_alloc *a, void **arr, int *cap, int need, size_t elem)
@@ -460,7 +480,8 @@ static int parse_line(parser *p, const char *s, const char *lim)
     }
     if (!nm || !m)
         return perr(p, "rule '%.*s' has no matcher", ab, (size_t)(lim - ab));
-    if (!grow(a, (void **)&rs->rules, &rs->caprules, rs->nrules + 1, sizeof *rs->rules)) {
+    if (!own_rules(rs) ||
+        !grow(a, (void **)&rs->rules, &rs->caprules, rs->nrules + 1, sizeof *rs->rules)) {
         free_matchers(a, m, nm);
         return PITH_ERR_NOMEM;
     }
@@ -577,48 +598,84 @@ static int build_scanner(px_ruleset *rs)
     return rs->scan ? PITH_OK : PITH_ERR_NOMEM;
 }
 
+/* Adds the tags rule r (matchers m) drops every one of to drops: only a
+ * rule whose one matcher is its tag list (any other matcher, a class or a
+ * negated one, may spare some such element). */
+static void sum_drops_every(uint32_t *drops, const rule *r, const matcher *m)
+{
+    if (r->drop && !r->text && r->nm == 1 && m[0].kind == M_TAG && !m[0].negate)
+        for (int w = 0; w < TAG_WORDS; w++)
+            drops[w] |= m[0].tags[w];
+}
+
+/* Adds rule r (matchers m) to the summary of the text rules. */
+static void sum_text_rule(px_text_summary *t, const rule *r, const matcher *m)
+{
+    if (!r->text)
+        return;
+    t->has_text = true;
+    size_t cap = 0;
+    for (int j = 0; j < r->nm; j++) {
+        if (m[j].kind == M_MAXLEN)
+            cap = m[j].maxlen;
+        if (m[j].kind != M_TEXT_RE && m[j].kind != M_MAXLEN)
+            t->text_only = false;
+    }
+    if (!cap)
+        t->uncapped = true;
+    else if (cap > t->cap)
+        t->cap = cap;
+}
+
 int px_rules_compile(px_ruleset *rs, pith_error *err)
 {
     /* The patterns were compiled as they were read; the JIT comes later,
      * for the patterns that earn it (see re_find). */
-    rs->elem_list = px_malloc(rs->a, ((size_t)rs->nrules + 1) * sizeof *rs->elem_list);
-    rs->text_list = px_malloc(rs->a, ((size_t)rs->nrules + 1) * sizeof *rs->text_list);
-    if (!rs->elem_list || !rs->text_list || collect_keys(rs) || build_scanner(rs))
+    if (collect_keys(rs) || build_scanner(rs))
         return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
-    /* A node meets only the rules of its kind. */
-    for (int i = 0; i < rs->nrules; i++) {
-        if (rs->rules[i].text)
-            rs->text_list[rs->ntext_list++] = i;
-        else
-            rs->elem_list[rs->nelem_list++] = i;
-    }
-    if (rs->image && rs->nrules == rs->image_rules && rs->image->gates) {
-        /* the image's rules alone: its gates and index, built with it */
-        rs->gates = (px_gate *)rs->image->gates;
+    const px_rules_image *img = rs->image;
+    if (img && rs->nrules == rs->image_rules && img->gates) {
+        /* the image's rules alone: its lists, gates and index, built with
+         * it (a process started for one page reads none of its rules to
+         * make them again) */
+        rs->elem_list = (int *)img->elem_list;
+        rs->text_list = (int *)img->text_list;
+        rs->nelem_list = img->nelem_list;
+        rs->ntext_list = img->ntext_list;
+        rs->gates = (px_gate *)img->gates;
         for (int l = 0; l < 2; l++)
-            rs->index.list[l] = rs->image->index[l];
-        rs->index.image = rs->index.built = rs->image_gates = true;
-    } else if (px_rules_gate(rs) || px_rules_index(rs)) {
-        return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
-    }
-    rs->text_cap = 0;
-    rs->text_only = true;
-    for (int i = 0; i < rs->nrules; i++) {
-        const rule *r = &rs->rules[i];
-        if (!r->text)
-            continue;
-        rs->has_text = true;
-        size_t cap = 0;
-        for (int j = 0; j < r->nm; j++) {
-            if (r->m[j].kind == M_MAXLEN)
-                cap = r->m[j].maxlen;
-            if (r->m[j].kind != M_TEXT_RE && r->m[j].kind != M_MAXLEN)
-                rs->text_only = false;
+            rs->index.list[l] = img->index[l];
+        rs->index.image = rs->index.built = rs->image_gates = rs->image_lists = true;
+    } else {
+        rs->elem_list = px_malloc(rs->a, ((size_t)rs->nrules + 1) * sizeof *rs->elem_list);
+        rs->text_list = px_malloc(rs->a, ((size_t)rs->nrules + 1) * sizeof *rs->text_list);
+        if (!rs->elem_list || !rs->text_list)
+            return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
+        /* A node meets only the rules of its kind. */
+        for (int i = 0; i < rs->nrules; i++) {
+            if (rs->rules[i].text)
+                rs->text_list[rs->ntext_list++] = i;
+            else
+                rs->elem_list[rs->nelem_list++] = i;
         }
-        if (!cap)
-            rs->text_uncapped = true;
-        else if (cap > rs->text_cap)
-            rs->text_cap = cap;
+        if (px_rules_gate(rs) || px_rules_index(rs))
+            return px_error(err, PITH_ERR_NOMEM, "out of memory compiling rules");
+    }
+    /* The image's rules are summed up in it; only the rules added to it
+     * are read. */
+    bool image = rs->image && rs->image_rules;
+    px_text_summary *t = &rs->text;
+    if (image) {
+        *t = rs->image->text;
+        memcpy(rs->drops_every, rs->image->drops_every, sizeof rs->drops_every);
+    } else {
+        *t = (px_text_summary){0, false, false, true};
+        memset(rs->drops_every, 0, sizeof rs->drops_every);
+    }
+    for (int i = image ? rs->image_rules : 0; i < rs->nrules; i++) {
+        const matcher *m = px_rule_m(rs, &rs->rules[i]);
+        sum_text_rule(t, &rs->rules[i], m);
+        sum_drops_every(rs->drops_every, &rs->rules[i], m);
     }
     rs->compiled = true;
     return PITH_OK;
@@ -629,19 +686,18 @@ int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *er
     if (rs->nrules || rs->npats || rs->nfiles || rs->compiled)
         return px_error(err, PITH_ERR_USAGE, "a rule image must come first");
     rs->files = px_malloc(rs->a, (size_t)img->nfiles * sizeof *rs->files);
-    rs->rules = px_malloc(rs->a, (size_t)img->nrules * sizeof *rs->rules);
     rs->pats = px_calloc(rs->a, (size_t)img->npats, sizeof *rs->pats);
-    if (!rs->files || !rs->rules || !rs->pats)
+    if (!rs->files || !rs->pats)
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
     memcpy(rs->files, img->files, (size_t)img->nfiles * sizeof *rs->files);
-    memcpy(rs->rules, img->rules, (size_t)img->nrules * sizeof *rs->rules);
-    for (int i = 0; i < img->nrules; i++)
-        rs->rules[i].m = img->matchers + img->first[i];
+    /* read in place (own_rules copies them if a rule file adds one) */
+    rs->rules = (rule *)img->rules;
     /* The patterns' texts stay in the image; their states start as
      * calloc's zeros (no code, none JIT-compiled, no uses, unclaimed: the
      * lock-free atomics here have no other state). */
     rs->nfiles = rs->image_files = img->nfiles;
-    rs->nrules = rs->caprules = rs->image_rules = img->nrules;
+    rs->nrules = rs->image_rules = img->nrules;
+    rs->caprules = 0;
     rs->npats = rs->cappats = rs->image_pats = img->npats;
     rs->image_scan = img->scan;
     rs->image = img;
@@ -660,23 +716,15 @@ void px_image_form(const px_rules_image *img, int i, unsigned char *out)
 }
 
 size_t px_rules_count(const px_ruleset *rs) { return (size_t)rs->nrules; }
-bool px_rules_has_text(const px_ruleset *rs) { return rs->has_text; }
+bool px_rules_has_text(const px_ruleset *rs) { return rs->text.has_text; }
 
-bool px_rules_text_only(const px_ruleset *rs) { return rs->text_only; }
+bool px_rules_text_only(const px_ruleset *rs) { return rs->text.text_only; }
 
 bool px_rules_drops_every(const px_ruleset *rs, unsigned tag)
 {
-    /* Only a rule whose one matcher is its tag list: any other matcher
-     * (a class, a negated one) may spare some such element. */
-    for (int i = 0; i < rs->nrules; i++) {
-        const rule *r = &rs->rules[i];
-        if (r->drop && !r->text && r->nm == 1 && r->m[0].kind == M_TAG && !r->m[0].negate &&
-            tag / 32 < TAG_WORDS && (r->m[0].tags[tag / 32] & (1u << (tag % 32))))
-            return true;
-    }
-    return false;
+    return tag / 32 < TAG_WORDS && (rs->drops_every[tag / 32] >> (tag % 32) & 1);
 }
-size_t px_rules_text_cap(const px_ruleset *rs) { return rs->text_uncapped ? 0 : rs->text_cap; }
+size_t px_rules_text_cap(const px_ruleset *rs) { return rs->text.uncapped ? 0 : rs->text.cap; }
 
 void px_rules_where(const px_ruleset *rs, int i, char *out, size_t cap)
 {

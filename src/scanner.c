@@ -94,39 +94,78 @@ static void links(px_scanner *sc, work *w)
     }
 }
 
-/* The scanner's tables from the work: states, rows, edges, and each
- * state's patterns with its suffixes' (a suffix comes before the states
- * it ends, breadth first, so its list is done when a state needs it). */
+/* Renumbers the states breadth first: the root, then w->queue's order.
+ * Every subject walks the states near the root, which then share a few
+ * pages instead of lying among the deep states of the literals they
+ * begin (a process started for one small page touched every page of the
+ * bundled tables); and the children of each state are consecutive, so an
+ * edge needs no target (see px_scan_state). */
+static bool renumber(px_scanner *sc, work *w)
+{
+    const px_alloc *a = sc->a;
+    size_t nsym = (size_t)sc->nsym;
+    int nst = sc->nstates;
+    int *perm = px_malloc(a, (size_t)nst * sizeof *perm);
+    int *go = px_malloc(a, (size_t)nst * nsym * sizeof *go);
+    int *ints = px_malloc(a, (size_t)nst * 3 * sizeof *ints);
+    unsigned char *sym = px_malloc(a, (size_t)nst);
+    bool ok = perm && go && ints && sym;
+    if (ok) {
+        perm[0] = 0;
+        for (int q = 0; q < nst - 1; q++)
+            perm[w->queue[q]] = q + 1;
+        int *parent = ints, *fail = ints + nst, *head = ints + 2 * nst;
+        for (int st = 0; st < nst; st++) {
+            int to = perm[st];
+            for (size_t k = 0; k < nsym; k++)
+                go[(size_t)to * nsym + k] = perm[w->go[(size_t)st * nsym + k]];
+            parent[to] = st ? perm[w->parent[st]] : -1;
+            sym[to] = w->sym_in[st];
+            fail[to] = perm[w->fail[st]];
+            head[to] = w->out_head[st];
+        }
+        memcpy(w->go, go, (size_t)nst * nsym * sizeof *go);
+        memcpy(w->parent, parent, (size_t)nst * sizeof *parent);
+        memcpy(w->sym_in, sym, (size_t)nst);
+        memcpy(w->fail, fail, (size_t)nst * sizeof *fail);
+        memcpy(w->out_head, head, (size_t)nst * sizeof *head);
+        for (int q = 0; q < nst - 1; q++)
+            w->queue[q] = q + 1;
+    }
+    px_free(a, perm);
+    px_free(a, go);
+    px_free(a, ints);
+    px_free(a, sym);
+    return ok;
+}
+
+/* The scanner's tables from the (renumbered) work: states, rows, the
+ * symbols of the edges, and each state's patterns with its suffixes' (a
+ * suffix comes before the states it ends, breadth first, so its list is
+ * done when a state needs it). */
 static bool tables(px_scanner *sc, work *w, px_scan_state *state)
 {
     const px_alloc *a = sc->a;
     size_t nsym = (size_t)sc->nsym;
     int nst = sc->nstates;
-    /* Edges grouped by the state they leave; then rows. */
-    for (int st = 0; st <= nst; st++)
-        state[st].edges = 0;
-    for (int st = 1; st < nst; st++)
-        state[w->parent[st] + 1].edges++;
-    for (int st = 0; st < nst; st++)
-        state[st + 1].edges += state[st].edges;
-    unsigned *edge = px_calloc(a, (size_t)nst, sizeof *edge);
-    int *fill = px_malloc(a, (size_t)nst * sizeof *fill);
-    if (!edge || !fill) {
-        px_free(a, edge);
-        px_free(a, fill);
-        return false;
+    /* A state's children begin after every child of the states before
+     * it (parents are non-decreasing, breadth first). */
+    int c = 1;
+    for (int st = 0; st <= nst; st++) {
+        while (c < nst && w->parent[c] < st)
+            c++;
+        state[st].kids = c;
     }
-    for (int st = 0; st < nst; st++)
-        fill[st] = state[st].edges;
-    for (int st = 1; st < nst; st++)
-        edge[fill[w->parent[st]]++] = (unsigned)st << 8 | w->sym_in[st];
-    px_free(a, fill);
-    sc->edge = edge;
-    sc->nedges = nst - 1;
+    unsigned char *sym = px_malloc(a, (size_t)nst);
+    if (!sym)
+        return false;
+    memcpy(sym, w->sym_in, (size_t)nst);
+    sym[0] = 0;
+    sc->sym = sym;
     sc->nrows = 0;
     for (int st = 0; st < nst; st++) {
         state[st].fail = w->fail[st];
-        state[st].row = !st || state[st + 1].edges - state[st].edges >= ROW_EDGES ? sc->nrows++ : -1;
+        state[st].row = !st || state[st + 1].kids - state[st].kids >= ROW_EDGES ? sc->nrows++ : -1;
     }
     state[nst].row = state[nst].fail = state[nst].outs = -1;
     int *rows = px_malloc(a, (size_t)sc->nrows * nsym * sizeof *rows);
@@ -240,7 +279,7 @@ px_scanner *px_scanner_new(const px_alloc *a, const px_litset *sets, int n)
         trie(sc, &w, sets, n);
         links(sc, &w);
         sc->state = state;
-        ok = tables(sc, &w, state);
+        ok = renumber(sc, &w) && tables(sc, &w, state);
     }
     px_free(a, w.go);
     px_free(a, w.parent);
@@ -265,7 +304,7 @@ void px_scanner_free(px_scanner *sc)
     /* The tables are read-only once built, and ours to free. */
     px_free(sc->a, (void *)sc->state);
     px_free(sc->a, (void *)sc->rows);
-    px_free(sc->a, (void *)sc->edge);
+    px_free(sc->a, (void *)sc->sym);
     px_free(sc->a, (void *)sc->outs);
     px_free(sc->a, sc);
 }
@@ -308,11 +347,11 @@ static inline int advance(const px_scanner *sc, int st, int sym, uint64_t *hits)
             st = sc->rows[(size_t)q->row * (size_t)sc->nsym + (size_t)sym];
             break;
         }
-        int e = q->edges, end = q[1].edges;
-        while (e < end && (int)(sc->edge[e] & 0xFF) != sym)
-            e++;
-        if (e < end) {
-            st = (int)(sc->edge[e] >> 8);
+        int c = q->kids, end = q[1].kids;
+        while (c < end && sc->sym[c] != sym)
+            c++;
+        if (c < end) {
+            st = c;
             break;
         }
         st = q->fail;

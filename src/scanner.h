@@ -20,7 +20,8 @@
 /* A state of the automaton, 16 bytes: what a step reads of it together. */
 typedef struct px_scan_state {
     int row;   /* its row of transitions, or -1 (the root's is row 0) */
-    int edges; /* its trie edges: edge[edges] up to the next state's edges */
+    int kids;  /* its children in the trie, states kids up to the next
+                * state's kids (states are numbered breadth first) */
     int fail;  /* the state of its longest proper suffix in the trie */
     int outs;  /* its patterns, its suffixes' included: outs[outs...] up to a -1;
                 * -1 for none */
@@ -31,10 +32,10 @@ typedef struct px_scanner {
     unsigned char map[256];      /* literal or subject byte -> symbol; 0 for none */
     int wide;                    /* the symbol of PX_LIT_WIDE, or 0 */
     int bound;                   /* the symbol of PX_LIT_BOUND, or 0 */
-    int nsym, nstates, nrows, nedges, nouts;
+    int nsym, nstates, nrows, nouts;
     const px_scan_state *state;  /* nstates + 1: the last one ends the edges */
     const int *rows;             /* nrows x nsym */
-    const unsigned *edge;        /* target state << 8 | symbol */
+    const unsigned char *sym;    /* per state: the symbol of its trie edge */
     const int *outs;             /* lists of patterns, each ended by -1 */
     int words;                   /* uint64_t words of a hit set */
 } px_scanner;

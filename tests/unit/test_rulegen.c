@@ -97,8 +97,8 @@ static void test_image_is_the_parsed_files(void **state)
     int ends_plain = 0, starts_named = INT32_MAX; /* where the matchers naming strings begin */
     for (int i = 0; i < rs->nrules; i++) {
         const rule *a = &img->rules[i], *b = &rs->rules[i];
-        int at = img->first[i];
-        /* no pointer in the image's rules: first[i] says where their matchers are */
+        int at = a->first;
+        /* no pointer in the image's rules: first says where their matchers are */
         assert_null(a->m);
         assert_true(a->drop == b->drop && a->score == b->score && a->text == b->text);
         assert_int_equal(a->file, b->file);
@@ -133,6 +133,13 @@ static void test_image_is_the_parsed_files(void **state)
         assert_int_equal(img->pats[i].flags, rs->texts[i].flags);
         assert_true(same_list(px_image_lits(img, i), rs->texts[i].lits));
     }
+    /* the summary of the text rules that compile takes from the image */
+    assert_int_equal(img->text.cap, rs->text.cap);
+    assert_true(img->text.uncapped == rs->text.uncapped && img->text.has_text == rs->text.has_text &&
+                img->text.text_only == rs->text.text_only);
+    assert_true(img->text.has_text && img->text.cap > 0);
+    /* and the tags its rules drop every one of (the pre-parse pass asks) */
+    assert_memory_equal(img->drops_every, rs->drops_every, sizeof img->drops_every);
     assert_int_equal(img->nkeys, rs->nkeys);
     for (int k = 0; k < rs->nkeys; k++)
         assert_string_equal(img->keys[k], rs->keys[k]);
@@ -333,18 +340,39 @@ static void test_refused_compiled_form_falls_back_to_source(void **state)
     free(pats);
 }
 
+/* A rule file's bare tag list adds its tags to those the image's rules
+ * drop every one of. */
+static void test_user_drops_every_on_top(void **state)
+{
+    (void)state;
+    px_ruleset *rs = px_rules_new(&A);
+    pith_error err = {0, ""};
+    assert_int_equal(px_rules_add_image(rs, &px_builtin_image, &err), PITH_OK);
+    const char *mine = "drop tag=blink\n";
+    assert_int_equal(px_rules_parse(rs, "mine.rules", mine, strlen(mine), &err), PITH_OK);
+    assert_int_equal(px_rules_compile(rs, &err), PITH_OK);
+    assert_false(px_builtin_image.drops_every[GUMBO_TAG_BLINK / 32] >> (GUMBO_TAG_BLINK % 32) & 1);
+    assert_true(px_rules_drops_every(rs, GUMBO_TAG_BLINK));
+    assert_true(px_rules_drops_every(rs, GUMBO_TAG_SVG)); /* the image's */
+    px_rules_free(rs);
+}
+
 static void test_user_rules_go_on_top(void **state)
 {
     (void)state;
     px_ruleset *rs = px_rules_new(&A);
     pith_error err = {0, ""};
     assert_int_equal(px_rules_add_image(rs, &px_builtin_image, &err), PITH_OK);
+    /* the image's rules are read in place until a file adds to them */
+    assert_ptr_equal(rs->rules, px_builtin_image.rules);
     /* a new pattern, and one the image already has (shared, not copied) */
     const char *mine = "drop idclass~/(?:^|\\s)zebra-box(?:\\s|$)/\n"
                        "+5 attr=data-x~/^ok$/\n";
     assert_int_equal(px_rules_parse(rs, "mine.rules", mine, strlen(mine), &err), PITH_OK);
     assert_int_equal(px_rules_parse(rs, "again.rules", mine, strlen(mine), &err), PITH_OK);
     assert_int_equal(px_rules_count(rs), (size_t)px_builtin_image.nrules + 4);
+    assert_ptr_not_equal(rs->rules, px_builtin_image.rules);
+    assert_ptr_equal(px_rule_m(rs, &rs->rules[0]), px_builtin_image.matchers + px_builtin_image.rules[0].first);
     /* and one written as the image has it: found there, no new pattern */
     const px_rules_image *img = &px_builtin_image;
     int same = -1;
@@ -359,6 +387,14 @@ static void test_user_rules_go_on_top(void **state)
     assert_int_equal(rs->rules[rs->nrules - 1].m[0].pat, same);
     assert_int_equal(rs->npats, img->npats + 2);
     assert_int_equal(px_rules_compile(rs, &err), PITH_OK);
+    /* the image's summary of its text rules, with the file's text rule
+     * (no maxlen) on top: any length may now match */
+    assert_true(img->text.cap > 0 && !img->text.uncapped);
+    assert_true(px_rules_has_text(rs));
+    assert_int_equal(px_rules_text_cap(rs), 0);
+    /* the image's tags dropped whole, none of the file's (no rule of its
+     * is a bare tag list) */
+    assert_memory_equal(rs->drops_every, img->drops_every, sizeof img->drops_every);
     /* the image's patterns read in place, the file's from the rule set */
     for (int i = 0; i < img->npats; i++) {
         assert_ptr_equal(px_pat_src(rs, i), px_image_src(img, i));
@@ -397,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_prefilter_keeps_every_match),
         cmocka_unit_test(test_refused_compiled_form_falls_back_to_source),
         cmocka_unit_test(test_user_rules_go_on_top),
+        cmocka_unit_test(test_user_drops_every_on_top),
     };
     return cmocka_run_group_tests_name("image", tests, setup, NULL);
 }

@@ -412,6 +412,13 @@ static void test_image_index_is_the_built_one(void **state)
     (void)state;
     px_ruleset *rs = bundled(NULL);
     assert_true(rs->index.image && rs->image_gates && rs->index.built);
+    /* and its lists of element and text rules, as compile makes them */
+    assert_true(rs->image_lists && rs->elem_list == px_builtin_image.elem_list);
+    for (int i = 0, e = 0, t = 0; i < rs->nrules; i++)
+        if (rs->rules[i].text)
+            assert_int_equal(rs->text_list[t++], i);
+        else
+            assert_int_equal(rs->elem_list[e++], i);
     px_ruleset *mine = bundled(NULL);
     /* built here, as for a user's rules */
     mine->image_gates = false;
