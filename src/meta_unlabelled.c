@@ -434,13 +434,11 @@ static bool last_in_parent(const ctx *c, int i)
 static bool right_bold(const ctx *c, int i)
 {
     const px_node *nodes = c->doc->nodes;
-    const char *style = px_attr(&nodes[i], "style"), *align = px_attr(&nodes[i], "align");
-    bool right = (align && px_meta_eq_ci(align, "right"));
-    if (style) {
-        const char *ta = strstr(style, "text-align");
-        right |= ta && strstr(ta, "right") && strstr(ta, "right") - ta < 16;
-    }
-    if (!right)
+    /* style only: the attribute pass empties the others nobody reads
+     * (elide.c), align among them */
+    const char *style = px_attr(&nodes[i], "style");
+    const char *ta = style ? strstr(style, "text-align") : NULL, *r = ta ? strstr(ta, "right") : NULL;
+    if (!r || r - ta >= 16)
         return false;
     /* its one child element is bold and holds all its text */
     int kids = 0, bold = -1;
