@@ -1153,6 +1153,15 @@ void px_meta_visible_byline(ctx *c)
 #define SIGNATURE_MAX 100 /* characters of a byline's text */
 #define SIGNATURE_BYTES (3 * SIGNATURE_MAX)
 
+/* Is s[0..n) ASCII alone? */
+static bool ascii_only(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
 /* The labels of a book's or a product's data sheet ("Titel: … | Autorin:
  * Alys Arden | Verlag: …"): the "Autorin:" there wrote the book, not the
  * review. Lower case, matched at a word start, any case. */
@@ -1228,23 +1237,31 @@ void px_meta_signature(ctx *c)
             lines = nodes[j].kind == PX_ELEMENT && !(nodes[j].flags & PX_INLINE) && nodes[j].tag != GUMBO_TAG_BR;
         if (lines)
             continue;
-        char *v = px_meta_short_text(c, i, SIGNATURE_BYTES + 1);
+        /* bytes enough for SIGNATURE_MAX letters of ASCII, read again
+         * for as many of another script: most texts are one or the other */
+        char *v = px_meta_short_text(c, i, SIGNATURE_MAX + 1);
+        bool other = v && strlen(v) > SIGNATURE_MAX && !ascii_only(v, SIGNATURE_MAX);
+        if (other) {
+            px_free(c->a, v);
+            v = px_meta_short_text(c, i, SIGNATURE_BYTES + 1);
+        }
         if (!v)
             return;
         size_t n = strlen(v), nl = 0;
-        const char *name = n <= SIGNATURE_BYTES && px_utf8_count(v, n) <= SIGNATURE_MAX ? px_byword_find(v, n, &nl) : NULL;
+        bool fits = n <= SIGNATURE_MAX || (other && n <= SIGNATURE_BYTES && px_utf8_count(v, n) <= SIGNATURE_MAX);
+        const char *name = fits ? px_byword_find(v, n, &nl) : NULL;
         /* a label with nothing after it ("Авторы:") is the word alone */
         if ((name && in_data_sheet(c, i, v)) || (name && !nl))
             name = NULL;
         /* the word alone, the name in the next element: a page builder's
          * label and field ("<div>Written by</div><div>Dana Whitfield</div>",
          * "<td>Авторы:</td><td>Ирина Соколова и Павел Гречко</td>") */
-        if (!name && px_utf8_count(v, n) < 40 && px_byword_is(v, n)) {
+        if (!name && px_byword_is(v, n) && (n < 40 || px_utf8_count(v, n) < 40)) {
             int j = nodes[i].next;
             while (j >= 0 && nodes[j].kind != PX_ELEMENT)
                 j = nodes[j].next;
             char *w = j >= 0 ? px_meta_short_text(c, j, SIGNATURE_BYTES + 1) : NULL;
-            if (w && px_utf8_count(w, strlen(w)) <= 60 && !px_meta_dateline(w, strlen(w))) {
+            if (w && (strlen(w) <= 60 || px_utf8_count(w, strlen(w)) <= 60) && !px_meta_dateline(w, strlen(w))) {
                 px_free(c->a, v);
                 v = w;
                 n = strlen(v);

@@ -373,15 +373,27 @@ static bool home_link(const site_ctx *s, const px_node *nd)
     return !strncmp(p, s->host, hl) && (p[hl] == '\0' || (p[hl] == '/' && p[hl + 1] == '\0') || root_index(p + hl));
 }
 
-/* Is node i in the page's footer (<footer>, or an element named so)? */
+/* Does s hold w, in any ASCII case? */
+static bool holds_ci(const char *s, const char *w)
+{
+    size_t wl = strlen(w);
+    for (; s && *s; s++)
+        if (px_ascii_ieq(s, w, wl))
+            return true;
+    return false;
+}
+
+/* Is node i in the page's footer (<footer>, or an element whose class or
+ * id says footer)? Asked of copyright lines only: their ancestors are
+ * read here, not through a memo of every element. */
 static bool in_footer(const ctx *c, int i)
 {
-    static const char *const words[] = {"footer"};
     const px_node *nodes = c->doc->nodes;
-    for (int p = i, k = 0; p >= 0 && k < 12; p = nodes[p].parent, k++)
-        if (nodes[p].kind == PX_ELEMENT && nodes[p].tag == GUMBO_TAG_FOOTER)
+    for (int p = nodes[i].parent, k = 0; p >= 0 && k < 12; p = nodes[p].parent, k++)
+        if (nodes[p].kind == PX_ELEMENT && (nodes[p].tag == GUMBO_TAG_FOOTER || holds_ci(px_attr(&nodes[p], "class"), "footer") ||
+                                            holds_ci(px_attr(&nodes[p], "id"), "footer")))
             return true;
-    return nodes[i].parent >= 0 && px_meta_named(c, nodes[i].parent, 12, words, COUNT(words));
+    return false;
 }
 
 /* An alt or a link's text that names the home page, not the site:
