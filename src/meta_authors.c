@@ -1459,19 +1459,15 @@ static bool shown_as_editor(const ctx *c, const char *name)
     return false;
 }
 
-void px_meta_editor_not_author(ctx *c)
+bool px_meta_authors_edited(const ctx *c)
 {
-    px_meta *m = c->m;
+    const px_meta *m = c->m;
     if (c->rc || c->org_authors || !m->authors.n)
-        return;
+        return false;
     for (size_t a = 0; a < m->authors.n; a++)
         if (!shown_as_editor(c, m->authors.v[a]))
-            return;
-    /* held aside as organisations are: back when no byline names one */
-    c->org_authors = true;
-    px_meta_person_instead(c, px_meta_signature);
-    px_meta_person_instead(c, px_meta_unlabelled);
-    c->org_authors = false;
+            return false;
+    return true;
 }
 
 /* Does the page's text join name a to name b with "and" ("Claire Dubois

@@ -253,10 +253,10 @@ void px_meta_first_name_instead(ctx *c);
 /* Co-authors the byline credits for the pictures ("Johan Öberg (foto)")
  * leave the authors (meta_authors.c). */
 void px_meta_drop_photographers(ctx *c);
-/* The markup's authors whom the page shows only as the story's editor
- * ("Editör: Selin Kaya" under "Muhabir: Elif Yıldız ve Burak Aydın")
- * give way to the byline (meta_authors.c). */
-void px_meta_editor_not_author(ctx *c);
+/* Does the page show every author held only as the story's editor
+ * ("Editör: Selin Kaya" under "Muhabir: Elif Yıldız ve Burak Aydın")?
+ * (meta_authors.c) */
+bool px_meta_authors_edited(const ctx *c);
 /* Co-authors the markup left out that the byline names: "Par Claire
  * Dubois et Thomas Renaud" under a JSON-LD author of Claire Dubois
  * alone; the byline's names when they hold all of the markup's and more
