@@ -18,6 +18,7 @@
 #define NAME_MAX_BYTES 120 /* a longer segment or masthead is no name */
 #define MAX_SEGS 8
 #define MAX_MASTHEAD 32    /* named elements read: each reads its subtree */
+#define MAX_FOOT_LINES 8   /* copyright lines of the footer kept */
 
 /* Hosted-blog platforms: their name in og:site_name belongs to the
  * platform, not to the journal the page shows. */
@@ -290,6 +291,7 @@ typedef struct site_ctx {
     px_buf logos;     /* the logos' alt texts, without "Logo", '\n' after each */
     px_buf alts;      /* the masthead logos' alt texts as they are, '\n' after each */
     px_buf foot_copy; /* the copyright lines of the page's footer, as written */
+    int foot_lines;   /* lines in foot_copy */
     const char *host; /* without the scheme */
     char *strong;     /* the first masthead name itself */
     const char *title;          /* <title>, folded */
@@ -373,12 +375,14 @@ static bool home_link(const site_ctx *s, const px_node *nd)
     return !strncmp(p, s->host, hl) && (p[hl] == '\0' || (p[hl] == '/' && p[hl + 1] == '\0') || root_index(p + hl));
 }
 
-/* Does s hold w, in any ASCII case? */
+/* Does s hold w, in any ASCII case, in its first CLASS_SCAN bytes (a
+ * class of a megabyte is read no further, as px_meta_named does)? */
+#define CLASS_SCAN 4096
 static bool holds_ci(const char *s, const char *w)
 {
     size_t wl = strlen(w);
-    for (; s && *s; s++)
-        if (px_ascii_ieq(s, w, wl))
+    for (size_t i = 0; s && s[i] && i < CLASS_SCAN; i++)
+        if (px_ascii_ieq(s + i, w, wl))
             return true;
     return false;
 }
@@ -446,8 +450,10 @@ static void collect(site_ctx *s)
             if (len < 400 && (memmem(t, len, "©", strlen("©")) || memmem(t, len, "Copyright", 9))) {
                 add_name(s, &s->copyright, t, len);
                 add_line(&s->raw_copy, t, len);
-                if (in_footer(c, i))
+                if (s->foot_lines < MAX_FOOT_LINES && in_footer(c, i)) {
                     add_line(&s->foot_copy, t, len);
+                    s->foot_lines++;
+                }
             }
             continue;
         }
@@ -1112,7 +1118,7 @@ void px_meta_site_name(ctx *c, const char *page_url)
     const char *platform = m->site_name ? NULL : from_markup(c);
     if (c->rc)
         return;
-    site_ctx s = {c, {0}, {0}, {0}, {0}, {0}, {0}, {0}, {0}, px_url_host(m->url ? m->url : page_url), NULL, NULL, {0}, {0}, 0};
+    site_ctx s = {.c = c, .host = px_url_host(m->url ? m->url : page_url)};
     char *title = px_doc_title(c->doc, c->a);
     if (!title) {
         c->rc = PITH_ERR_NOMEM;
