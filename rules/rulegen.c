@@ -144,23 +144,26 @@ static bool serialize(const px_ruleset *rs, int i, unsigned char **out, size_t *
 static void put_scanner(FILE *out, const px_scanner *sc)
 {
     fprintf(out, "static const px_scan_state scan_state[] = {");
-    for (int i = 0; i <= sc->nstates; i++) {
-        const px_scan_state *q = &sc->state[i];
-        fprintf(out, "%s{%d,%d,%d,%d}", sep(i, 6), q->row, q->kids, q->fail, q->outs);
-    }
+    for (int i = 0; i <= sc->nstates; i++)
+        fprintf(out, "%s{%d,%uu}", sep(i, 8), sc->state[i].kids, sc->state[i].link);
     fprintf(out, "\n};\n");
-    put_ints(out, "scan_rows", sc->rows, sc->nrows * sc->nsym);
+    fprintf(out, "static const uint16_t scan_rows[] = {");
+    for (int i = 0; i < sc->nrows * sc->nsym; i++)
+        fprintf(out, "%s%u", sep(i, 20), sc->rows[i]);
+    fprintf(out, "%s};\n", sc->nrows ? "\n" : "0");
     fprintf(out, "static const unsigned char scan_sym[] = {");
     for (int i = 0; i < sc->nstates; i++)
         fprintf(out, "%s%d", sep(i, 24), sc->sym[i]);
     fprintf(out, "\n};\n");
+    put_ints(out, "scan_outs_at", sc->outs_at, sc->nstates);
     put_ints(out, "scan_outs", sc->outs, sc->nouts);
     fprintf(out, "static const px_scanner scan = {\n    NULL,\n    {");
     for (int i = 0; i < 256; i++)
         fprintf(out, "%s%d", sep(i, 32), sc->map[i]);
     fprintf(out, "},\n    %d, %d, %d, %d, %d, %d,\n", sc->wide, sc->bound, sc->nsym,
             sc->nstates, sc->nrows, sc->nouts);
-    fprintf(out, "    scan_state, scan_rows, scan_sym, scan_outs, %d,\n};\n\n", sc->words);
+    fprintf(out, "    scan_state, scan_rows, scan_sym, scan_outs_at, scan_outs, %d,\n};\n\n",
+            sc->words);
 }
 
 static void put_u64s(FILE *out, const char *name, const uint64_t *v, size_t n)

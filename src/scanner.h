@@ -11,21 +11,28 @@
 
 /* An Aho-Corasick automaton over bytes mapped to symbols. A full table of
  * transitions would take states x symbols entries (the bundled rules: some
- * 6,000 x 110); instead most states keep only their trie edges, and a
+ * 14,000 x 127); instead most states keep only their trie edges, and a
  * missing one follows the failure link. The root and the states with many
- * edges (some 90), where a search would cost most, have a full row of
+ * edges (some 390), where a search would cost most, have a full row of
  * transitions instead. Built by px_scanner_new, or written out as C data at
  * build time for the bundled rules (rules/rulegen.c): that one has no
  * allocator and is never freed. */
-/* A state of the automaton, 16 bytes: what a step reads of it together. */
+/* A state of the automaton, 8 bytes: a step reads one (a small page's
+ * scan is bound by the cache lines of the tables it touches, not by
+ * instructions: bench/RESULTS.md, start-up). */
 typedef struct px_scan_state {
-    int row;   /* its row of transitions, or -1 (the root's is row 0) */
-    int kids;  /* its children in the trie, states kids up to the next
-                * state's kids (states are numbered breadth first) */
-    int fail;  /* the state of its longest proper suffix in the trie */
-    int outs;  /* its patterns, its suffixes' included: outs[outs...] up to a -1;
-                * -1 for none */
+    int32_t kids;  /* its children in the trie, states kids up to the next
+                    * state's kids (states are numbered breadth first) */
+    uint32_t link; /* with PX_SCAN_ROW: its row of transitions << 2; else the
+                    * state of its longest proper suffix in the trie << 2.
+                    * PX_SCAN_OUTS: it ends literals (outs_at) */
 } px_scan_state;
+
+#define PX_SCAN_OUTS 1u
+#define PX_SCAN_ROW 2u
+/* Rows hold states in 16 bits: a scanner of more states has none (its
+ * steps search the trie edges, and the root keeps itself on a miss). */
+#define PX_SCAN_ROW_STATES 65536
 
 typedef struct px_scanner {
     const px_alloc *a;
@@ -34,8 +41,10 @@ typedef struct px_scanner {
     int bound;                   /* the symbol of PX_LIT_BOUND, or 0 */
     int nsym, nstates, nrows, nouts;
     const px_scan_state *state;  /* nstates + 1: the last one ends the edges */
-    const int *rows;             /* nrows x nsym */
+    const uint16_t *rows;        /* nrows x nsym */
     const unsigned char *sym;    /* per state: the symbol of its trie edge */
+    const int *outs_at;          /* per state: its patterns, its suffixes'
+                                  * included, outs[outs_at...] up to a -1 */
     const int *outs;             /* lists of patterns, each ended by -1 */
     int words;                   /* uint64_t words of a hit set */
 } px_scanner;
@@ -49,5 +58,7 @@ void px_scanner_free(px_scanner *sc);
  * case-insensitively. */
 void px_scanner_run(const px_scanner *sc, const char *s, size_t len, uint64_t *hits);
 int px_scanner_words(const px_scanner *sc);
+/* Reads the tables ahead of a first scan (util/prefetch.h). */
+void px_scanner_warm(const px_scanner *sc);
 
 #endif

@@ -90,12 +90,71 @@ static void test_scanner_boundaries(void **state)
     assert_false(scan_hits("(?:^|\\s)ad", ""));
 }
 
+/* Past PX_SCAN_ROW_STATES states the rows (16-bit states) go: every
+ * step searches trie edges, and the root keeps itself on a miss. The
+ * answers stay those of a plain substring search. */
+static void test_scanner_without_rows(void **state)
+{
+    (void)state;
+    enum { PATS = 128, WORDS = 60, LEN = 12 };
+    px_litset sets[PATS];
+    unsigned x = 2463534242u;
+    for (int i = 0; i < PATS; i++) {
+        sets[i].len = WORDS * (LEN + 1) + 1;
+        sets[i].data = px_malloc(&A, sets[i].len);
+        assert_non_null(sets[i].data);
+        char *w = sets[i].data;
+        for (int k = 0; k < WORDS; k++, w += LEN + 1) {
+            for (int c = 0; c < LEN; c++) {
+                x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+                w[c] = (char)('a' + x % 26);
+            }
+            w[LEN] = '\0';
+        }
+        *w = '\0';
+    }
+    px_scanner *sc = px_scanner_new(&A, sets, PATS);
+    assert_non_null(sc);
+    assert_true(sc->nstates > PX_SCAN_ROW_STATES);
+    assert_int_equal(sc->nrows, 0);
+    /* subjects: words of a few patterns, upper-cased, among other letters */
+    for (int t = 0; t < 20; t++) {
+        char subj[256] = "zz ";
+        for (int k = 0; k < 3; k++) {
+            const char *w = sets[(t * 37 + k * 11) % PATS].data + ((t + k) % WORDS) * (LEN + 1);
+            size_t at = strlen(subj);
+            for (int c = 0; c < LEN; c++)
+                subj[at + (size_t)c] = (char)(w[c] - 32);
+            strcpy(subj + at + LEN, k == 1 ? " qq" : "xy");
+        }
+        uint64_t hits[PATS / 64 + 1] = {0};
+        px_scanner_run(sc, subj, strlen(subj), hits);
+        char lower[256];
+        for (size_t c = 0; c <= strlen(subj); c++)
+            lower[c] = (char)(subj[c] >= 'A' && subj[c] <= 'Z' ? subj[c] + 32 : subj[c]);
+        int found = 0;
+        for (int i = 0; i < PATS; i++) {
+            bool want = false;
+            for (const char *w = sets[i].data; *w && !want; w += LEN + 1)
+                want = strstr(lower, w) != NULL;
+            found += want;
+            if (want != (bool)(hits[i / 64] >> (i % 64) & 1))
+                fail_msg("pattern %d on \"%s\": scanner %d, search %d", i, subj, !want, want);
+        }
+        assert_true(found >= 1);
+    }
+    px_scanner_free(sc);
+    for (int i = 0; i < PATS; i++)
+        px_free(&A, sets[i].data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scanner_finds_words_any_case),
         cmocka_unit_test(test_scanner_beyond_ascii),
         cmocka_unit_test(test_scanner_boundaries),
+        cmocka_unit_test(test_scanner_without_rows),
     };
     return cmocka_run_group_tests_name("scanner", tests, setup, NULL);
 }
