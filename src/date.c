@@ -90,6 +90,11 @@ static const char *const month_names[][12] = {
     /* Bengali (with য় as one character or as য and a nukta) */
     {"জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"},
     {"জানুয়ারি", "ফেব্রুয়ারি", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    /* Tamil, then Marathi's Devanagari forms Hindi's rows lack */
+    {"ஜனவரி", "பிப்ரவரி", "மார்ச்", "ஏப்ரல்", "மே", "ஜூன்", "ஜூலை", "ஆகஸ்ட்", "செப்டம்பர்", "அக்டோபர்",
+     "நவம்பர்", "டிசம்பர்"},
+    {"जानेवारी", "फेब्रुवारी", NULL, "एप्रिल", "मे", NULL, "जुलै", "ऑगस्ट", "सप्टेंबर", "ऑक्टोबर",
+     "नोव्हेंबर", "डिसेंबर"},
     /* Urdu */
     {"جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر",
      "دسمبر"},
@@ -458,7 +463,7 @@ static bool zone(scan *c, px_date *d)
     return true;
 }
 
-/* An optional time: [at|um|à|,] HH:MM[:SS[.fff]] [am|pm] [zone]. */
+/* An optional time: [at|um|à|в|,] HH:MM[:SS[.fff]] [am|pm] [zone]. */
 static bool time_part(scan *c, px_date *d)
 {
     skip_spaces(c);
@@ -472,7 +477,8 @@ static bool time_part(scan *c, px_date *d)
     if (word(c, &w, &wl)) {
         if (!(word_is(w, wl, "at") || word_is(w, wl, "um") || word_is(w, wl, "à") ||
               word_is(w, wl, "a") || word_is(w, wl, "om") || word_is(w, wl, "alle") ||
-              word_is(w, wl, "às") || word_is(w, wl, "las") || word_is(w, wl, "t") || word_is(w, wl, "u"))) {
+              word_is(w, wl, "às") || word_is(w, wl, "las") || word_is(w, wl, "t") || word_is(w, wl, "u") ||
+              word_is(w, wl, "o") || word_is(w, wl, "\xd0\xb2") || word_is(w, wl, "\xd0\xbe"))) { /* pl o, ru в, uk о */
             c->i = save;
             return zone(c, d);
         }

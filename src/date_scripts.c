@@ -1,7 +1,7 @@
 /*
  * Dates written in other digits and another calendar: the decimal digits
- * of the Arabic, Persian, Devanagari and Bengali scripts ("١٢ مارس ٢٠٢٤",
- * "१२ मार्च २०२४"), which a page's dateline uses as often as ASCII ones,
+ * of the Arabic, Persian, Indian and Thai scripts ("١٢ مارس ٢٠٢٤",
+ * "१२ मार्च २०२४", "๑๔ มี.ค. ๒๕๖๗"), which a page's dateline uses as often as ASCII ones,
  * and the months of the Persian (Solar Hijri, Jalali) calendar, the
  * civil calendar of Iran and Afghanistan ("۱۴ اسفند ۱۴۰۲"), converted to
  * the Gregorian day they name; full-width digits and the Japanese eras
@@ -21,6 +21,15 @@ static const struct {
     {{0xDB, 0}, 0xB0},    /* U+06F0 Extended Arabic-Indic (Persian, Urdu) */
     {{0xE0, 0xA5}, 0xA6}, /* U+0966 Devanagari */
     {{0xE0, 0xA7}, 0xA6}, /* U+09E6 Bengali */
+    {{0xE0, 0xA9}, 0xA6}, /* U+0A66 Gurmukhi */
+    {{0xE0, 0xAB}, 0xA6}, /* U+0AE6 Gujarati */
+    {{0xE0, 0xAD}, 0xA6}, /* U+0B66 Odia */
+    {{0xE0, 0xAF}, 0xA6}, /* U+0BE6 Tamil */
+    {{0xE0, 0xB1}, 0xA6}, /* U+0C66 Telugu */
+    {{0xE0, 0xB3}, 0xA6}, /* U+0CE6 Kannada */
+    {{0xE0, 0xB5}, 0xA6}, /* U+0D66 Malayalam */
+    {{0xE0, 0xB9}, 0x90}, /* U+0E50 Thai ("๑๔ มี.ค. ๒๕๖๗") */
+    {{0xE0, 0xBB}, 0x90}, /* U+0ED0 Lao */
     {{0xEF, 0xBC}, 0x90}, /* U+FF10 full width (Japanese, Chinese: "２０２４年３月１日") */
 };
 

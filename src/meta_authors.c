@@ -27,7 +27,20 @@ static const char *const role_words[] = {
     "\xea\xb8\xb0\xec\x9e\x90",             /* 기자 (ko: reporter) */
     "\xed\x8a\xb9\xed\x8c\x8c\xec\x9b\x90", /* 특파원 (ko: correspondent) */
     "\xe8\xa8\x98\xe8\x80\x85", "\xe8\xae\xb0\xe8\x80\x85", /* 記者 记者 */
+    "כתב", "כתבת", "כתבנו", "כתבתנו",     /* he: reporter, our reporter */
+    "مراسل", "مراسلة",                    /* ar: correspondent */
+    "संवाददाता",                          /* hi: correspondent */
+    "প্রতিবেদক",                          /* bn: reporter */
+    "செய்தியாளர்", "சிறப்புச்",            /* ta: reporter, special */
+    "ผู้สื่อข่าว",                           /* th: reporter */
+    "корреспондент", "корреспондентка", "кореспондент", "кореспондентка",
+    "muhabir", "muhabiri",                /* tr */
+    "δημοσιογράφος",                      /* el: journalist */
+    "professor", "lecturer", "researcher", "postdoctoral", "director",
 };
+
+/* The words that tie a role to its field: "Professor of Hydrology". */
+static const char *const role_ties[] = {"of", "at", "in"};
 
 static bool is_role_word(const char *w, size_t n)
 {
@@ -51,7 +64,10 @@ static bool is_academic_title(const char *w, size_t n)
 static bool placeholder(const char *s, size_t n)
 {
     static const char *const words[] = {"unknown", "anonymous", "anonym", "anonyme", "anónimo",
-                                        "webmaster", "root", "guest", "user", "null", "none"};
+                                        "webmaster", "root", "guest", "user", "null", "none",
+                                        /* "Administrator" in Cyrillic and Greek scripts */
+                                        "Администратор", "администратор", "Адміністратор",
+                                        "адміністратор", "Διαχειριστής", "διαχειριστής"};
     if (px_meta_word_in(s, n, words, sizeof words / sizeof *words))
         return true;
     for (size_t i = 0; i + 5 <= n; i++)
@@ -272,6 +288,25 @@ static bool holds_words(const char *const *table, size_t nt, const char *const *
 
 static size_t words(const char *s, size_t n);
 
+/* The length of a conjunction and its space opening s[0..n), with more
+ * after it: a list's last part ("Jane Doe, John Roe, and Mary Poe"), or a
+ * prefixed "and" set apart from a name in its own element ("…, ו<span>יואב
+ * כהן</span>"). Lower case only: "E. Lind" and "I Wayan" are names. */
+static size_t conjunction(const char *s, size_t n)
+{
+    static const char *const conj[] = {"and", "und", "et", "y", "e", "i", "&", "og", "ve", "v\xc3\xa0",
+                                       "\xd7\x95", "\xd9\x88", "\xd0\xb8", "και", "और", "اور", "ও", "และ"};
+    size_t w = 0;
+    while (w < n && !px_meta_is_ws((unsigned char)s[w]))
+        w++;
+    if (w == n)
+        return 0;
+    for (size_t k = 0; k < sizeof conj / sizeof *conj; k++)
+        if (strlen(conj[k]) == w && !memcmp(s, conj[k], w))
+            return w + 1;
+    return 0;
+}
+
 /* Cleans one candidate name s[0..n) into out (MAX_ITEM + 1 bytes) and
  * says what it is. */
 static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out)
@@ -294,6 +329,9 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         s += bl;
         n -= bl;
     }
+    size_t conj = conjunction(s, n);
+    s += conj;
+    n -= conj;
     if (!n || n > 80)
         return PART_NONE;
     if (host_name(s, n))
@@ -365,6 +403,16 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         e--;
     while (e - b > 2 && is_role_word(ws[b], wl[b]) && !(ws[b + 1][0] >= 'a' && ws[b + 1][0] <= 'z'))
         b++;
+    /* a role that runs on after the name, its field after "of", "at" or
+     * "in": "Priya Natarajan Professor of Hydrology" (the name and the
+     * role in two elements) */
+    bool role_cut = false; /* then the words left are a person's name */
+    for (int k = b + 2; k + 1 < e; k++)
+        if (is_role_word(ws[k], wl[k]) && px_meta_word_in(ws[k + 1], wl[k + 1], role_ties, sizeof role_ties / sizeof *role_ties)) {
+            e = k;
+            role_cut = true;
+            break;
+        }
     /* a role and one word is a role and a place, with the name in another
      * part: "Kontributor Sleman, Dimas Prasetyo", "Correspondent London" */
     if (e - b == 2 && nw == 2 && is_role_word(ws[0], wl[0]) && !is_role_word(ws[1], wl[1]))
@@ -405,7 +453,7 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
     /* an account, or an abbreviation alone: "ca.", "red." */
     if (e - b == 1 && (placeholder(s, n) || s[n - 1] == '.'))
         return PART_NONE;
-    part_kind kind = roles ? PART_ROLE : e - b == 1 ? PART_WORD : PART_PERSON;
+    part_kind kind = roles && !role_cut ? PART_ROLE : e - b == 1 ? PART_WORD : PART_PERSON;
     if (0) {
 org:
         kind = PART_ORG;
@@ -568,11 +616,20 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
     }
     buf[bn] = '\0';
     /* Split on the separators between names. */
-    enum { FIRST_CONJ = 5, LAST_CONJ = 13 }; /* " and " to Hebrew's " ו" below */
+    enum { FIRST_CONJ = 5, LAST_CONJ = 22 }; /* " and " to Greek's " και " below */
     static const char *const seps[] = {
         ",", ";", "|", " / ", "/", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
         " i ",        /* ca, pl, hr, cs: "Per Jordi Puig i Marta Vidal" */
         " \xd7\x95", /* Hebrew's "and" is a prefix: "יוסי כהן ורונית לוי" */
+        " و ",        /* fa, ur (and ar, apart): "سارا کریمی و علی محمدی" */
+        " اور ",      /* ur */
+        " और ",       /* hi */
+        " ও ",        /* bn */
+        " และ ",      /* th */
+        " ve ",       /* tr */
+        " v\xc3\xa0 ", /* vi: và */
+        " og ",       /* da, no */
+        " και ",      /* el */
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
         " \xd0\xb8 ", /* и */
     };
@@ -884,6 +941,19 @@ static int author_link(const ctx *c, int i)
     return -1;
 }
 
+/* Is name an author held, or the login or first name that starts one
+ * ("rina" and "Rina Wulandari", two links to the same author's page)? */
+static bool same_person(const px_meta *m, const char *name)
+{
+    size_t nl = strlen(name);
+    for (size_t a = 0; a < m->authors.n; a++) {
+        const char *v = m->authors.v[a];
+        if (px_meta_eq_ci(v, name) || (strlen(v) > nl && v[nl] == ' ' && px_ascii_ieq(v, name, nl)))
+            return true;
+    }
+    return false;
+}
+
 /* Co-authors the markup left out: when the links to authors' pages name
  * every author found so far and more ("Publicado por Alberto González · La
  * información es de Cristian Cerna"), the others are co-authors too. */
@@ -919,7 +989,7 @@ void px_meta_link_coauthors(ctx *c)
         all = found;
     }
     for (size_t k = 0; k < l.n && all && !c->rc; k++)
-        if (px_meta_list_add(c->a, &m->authors, l.v[k], strlen(l.v[k])))
+        if (!same_person(m, l.v[k]) && px_meta_list_add(c->a, &m->authors, l.v[k], strlen(l.v[k])))
             c->rc = PITH_ERR_NOMEM;
     px_meta_list_free(c->a, &l);
 }
@@ -984,6 +1054,51 @@ int px_meta_headline_end(ctx *c)
 
 /* The author's name in a link to the author's page ("/author/jane/"), or
  * in an element whose class says byline or author. */
+/* v, the words of byline i, without the place an element of its own ends
+ * it with: "<span class="contributor-name">তানিয়া রহমান</span><span
+ * class="location">রাজশাহী</span>" (a script with no capitals shows no
+ * place apart from the name). */
+static void without_place(ctx *c, int i, char *v)
+{
+    static const char *const places[] = {"location", "place", "city", "dateline"};
+    const px_node *nodes = c->doc->nodes;
+    for (int j = i + 1; j < nodes[i].end && !c->rc; j++) {
+        if (nodes[j].kind != PX_ELEMENT || !px_meta_named(c, j, 0, places, sizeof places / sizeof *places))
+            continue;
+        char *t = px_meta_short_words(c, j, 60);
+        size_t vl = strlen(v), tl = t ? strlen(t) : 0;
+        if (tl && tl + 1 < vl && v[vl - tl - 1] == ' ' && !memcmp(v + vl - tl, t, tl))
+            v[vl - tl - 1] = '\0';
+        px_free(c->a, t);
+        j = nodes[j].end - 1;
+    }
+}
+
+/* The authors' cards after the first one that named a person: its next
+ * siblings of the same tag and class ("<li class="author">" each, with
+ * a name and a role). */
+#define AUTHOR_CARDS 8
+static void alike_siblings(ctx *c, int i)
+{
+    const px_node *nodes = c->doc->nodes;
+    const char *cls = px_attr(&nodes[i], "class");
+    if (!cls)
+        return;
+    int k = 0;
+    for (int j = nodes[i].next; j >= 0 && k < AUTHOR_CARDS && !c->rc; j = nodes[j].next) {
+        if (nodes[j].kind != PX_ELEMENT)
+            continue;
+        const char *jc = px_attr(&nodes[j], "class");
+        if (nodes[j].tag != nodes[i].tag || !jc || strcmp(jc, cls))
+            break;
+        k++;
+        char *v = px_meta_short_words(c, j, 120);
+        if (v && strlen(v) <= 100)
+            add_byline_text(c, v);
+        px_free(c->a, v);
+    }
+}
+
 void px_meta_visible_byline(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
@@ -993,8 +1108,9 @@ void px_meta_visible_byline(ctx *c)
      * account widget is not */
     static const char *const classes[] = {"byline", "author", "firma", "autor", "auteur", "writer",
                                           "contributor", "authi" /* Discuz!'s poster box */,
-                                          "username", "postauthor", "poster-name"};
-    enum { POSTER_WORDS = 3 };
+                                          "username", "postauthor", "poster-name",
+                                          "nickname" /* CSDN's "follow-nickName" */};
+    enum { POSTER_WORDS = 4 };
     for (int i = author_link(c, 0), k = 0; i >= 0 && k < AUTHOR_LINKS && !c->rc; i = author_link(c, i + 1), k++) {
         char *v = px_meta_node_text(c, i, 120);
         px_meta_add_raw(c, v, false);
@@ -1007,14 +1123,23 @@ void px_meta_visible_byline(ctx *c)
     for (int r = 0; r < 2; r++)
         for (int i = ranges[r][0]; i < ranges[r][1] && i < c->doc->n && !c->m->authors.n && !c->rc; i++) {
             const px_node *nd = &nodes[i];
-            if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT || nd->tag == GUMBO_TAG_A ||
+            if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
                 !px_meta_named(c, i, 0, classes, all) ||
-                (r == 1 && !px_meta_named(c, i, 0, classes, all - POSTER_WORDS)) || px_meta_elsewhere(c, i, 8))
+                (r == 1 && !px_meta_named(c, i, 0, classes, all - POSTER_WORDS)) ||
+                px_meta_elsewhere(c, i, 8))
+                continue;
+            /* a link is a byline only as a poster's name under the
+             * headline (CSDN's "<a class="follow-nickName">") */
+            if (nd->tag == GUMBO_TAG_A && (r == 1 || px_meta_named(c, i, 0, classes, all - POSTER_WORDS)))
                 continue;
             char *v = px_meta_short_words(c, i, 120);
-            if (v && strlen(v) <= 100)
+            if (v && strlen(v) <= 100) {
+                without_place(c, i, v);
                 add_byline_text(c, v);
+            }
             px_free(c->a, v);
+            if (c->m->authors.n)
+                alike_siblings(c, i);
         }
 }
 
@@ -1023,7 +1148,19 @@ void px_meta_visible_byline(ctx *c)
  * X", "… · Autor: X · …", "Posted on September 21, 2020 by Adi Tzlil",
  * "作者：王晓"). The name starts with a capital: "Di recente", "By the
  * way" are prose; a handle ("velo_paris75") is a name. */
-#define SIGNATURE_MAX 100 /* bytes of a byline's text */
+/* Characters, not bytes: a Devanagari or Tamil byline takes three bytes
+ * a letter ("रिपोर्ट: अनुराधा मिश्रा और विकास त्रिपाठी, वाराणसी"). */
+#define SIGNATURE_MAX 100 /* characters of a byline's text */
+#define SIGNATURE_BYTES (3 * SIGNATURE_MAX)
+
+/* Is s[0..n) ASCII alone? */
+static bool ascii_only(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
 
 /* The labels of a book's or a product's data sheet ("Titel: … | Autorin:
  * Alys Arden | Verlag: …"): the "Autorin:" there wrote the book, not the
@@ -1100,21 +1237,31 @@ void px_meta_signature(ctx *c)
             lines = nodes[j].kind == PX_ELEMENT && !(nodes[j].flags & PX_INLINE) && nodes[j].tag != GUMBO_TAG_BR;
         if (lines)
             continue;
+        /* bytes enough for SIGNATURE_MAX letters of ASCII, read again
+         * for as many of another script: most texts are one or the other */
         char *v = px_meta_short_text(c, i, SIGNATURE_MAX + 1);
+        bool other = v && strlen(v) > SIGNATURE_MAX && !ascii_only(v, SIGNATURE_MAX);
+        if (other) {
+            px_free(c->a, v);
+            v = px_meta_short_text(c, i, SIGNATURE_BYTES + 1);
+        }
         if (!v)
             return;
         size_t n = strlen(v), nl = 0;
-        const char *name = n <= SIGNATURE_MAX ? px_byword_find(v, n, &nl) : NULL;
-        if (name && in_data_sheet(c, i, v))
+        bool fits = n <= SIGNATURE_MAX || (other && n <= SIGNATURE_BYTES && px_utf8_count(v, n) <= SIGNATURE_MAX);
+        const char *name = fits ? px_byword_find(v, n, &nl) : NULL;
+        /* a label with nothing after it ("Авторы:") is the word alone */
+        if ((name && in_data_sheet(c, i, v)) || (name && !nl))
             name = NULL;
         /* the word alone, the name in the next element: a page builder's
-         * label and field ("<div>Written by</div><div>Dana Whitfield</div>") */
-        if (!name && n < 40 && px_byword_is(v, n)) {
+         * label and field ("<div>Written by</div><div>Dana Whitfield</div>",
+         * "<td>Авторы:</td><td>Ирина Соколова и Павел Гречко</td>") */
+        if (!name && px_byword_is(v, n) && (n < 40 || px_utf8_count(v, n) < 40)) {
             int j = nodes[i].next;
             while (j >= 0 && nodes[j].kind != PX_ELEMENT)
                 j = nodes[j].next;
-            char *w = j >= 0 ? px_meta_short_text(c, j, SIGNATURE_MAX + 1) : NULL;
-            if (w && strlen(w) <= 60 && !px_meta_dateline(w, strlen(w))) {
+            char *w = j >= 0 ? px_meta_short_text(c, j, SIGNATURE_BYTES + 1) : NULL;
+            if (w && (strlen(w) <= 60 || px_utf8_count(w, strlen(w)) <= 60) && !px_meta_dateline(w, strlen(w))) {
                 px_free(c->a, v);
                 v = w;
                 n = strlen(v);
@@ -1263,6 +1410,135 @@ void px_meta_drop_photographers(ctx *c)
             }
         prev = t;
         plen = len;
+    }
+}
+
+/* The labels of the person who edited a story, not the one who wrote
+ * it: "Editör: Selin Kaya", "Edited by", "责任编辑：". */
+static const char *const editor_labels[] = {
+    "editor", "edited by", "editör", "editora", "editado por", "edición", "edição", "redaktor", "redaktorka",
+    "redaktör", "redigerad av", "bewerkt door", "eindredactie", "a cura di", "düzenleyen", "biên tập",
+    "Редактор", "редактор", "Επιμέλεια", "επιμέλεια", "编辑", "編輯", "责任编辑", "責任編輯", "編集",
+    "편집", "ویرایش", "المحرر", "עריכה", "संपादक", "সম্পাদনা",
+};
+
+/* Does text[0..at) end with an editor's label and its colon, if any? */
+static bool editor_before(const char *text, size_t at)
+{
+    while (at && (px_meta_is_ws((unsigned char)text[at - 1]) || text[at - 1] == ':'))
+        at--;
+    if (at >= 3 && !memcmp(text + at - 3, "\xef\xbc\x9a", 3)) /* full-width colon */
+        at -= 3;
+    for (size_t k = 0; k < sizeof editor_labels / sizeof *editor_labels; k++) {
+        size_t l = strlen(editor_labels[k]);
+        if (l <= at && px_ascii_ieq(text + at - l, editor_labels[k], l) &&
+            (l == at || !word_byte(text[at - l - 1])))
+            return true;
+    }
+    return false;
+}
+
+/* Is name shown after an editor's label, in its text or at the end of
+ * the text before it ("<span>Editör:</span> <a>Selin Kaya</a>")? */
+static bool shown_as_editor(const ctx *c, const char *name)
+{
+    size_t nl = strlen(name), len, plen = 0;
+    const char *t, *prev = NULL;
+    for (int i = 0; (i = px_meta_next_text(c, i, &t, &len)) >= 0; i++) {
+        for (const char *hit = len >= nl ? memmem(t, len, name, nl) : NULL; hit;
+             hit = (size_t)(t + len - hit) > nl ? memmem(hit + 1, (size_t)(t + len - hit - 1), name, nl) : NULL) {
+            size_t at = (size_t)(hit - t), lead = 0;
+            while (lead < at && px_meta_is_ws((unsigned char)t[lead]))
+                lead++;
+            if (editor_before(t, at) || (lead == at && prev && editor_before(prev, plen)))
+                return true;
+        }
+        prev = t;
+        plen = len;
+    }
+    return false;
+}
+
+bool px_meta_authors_edited(const ctx *c)
+{
+    const px_meta *m = c->m;
+    if (c->rc || c->org_authors || !m->authors.n)
+        return false;
+    for (size_t a = 0; a < m->authors.n; a++)
+        if (!shown_as_editor(c, m->authors.v[a]))
+            return false;
+    return true;
+}
+
+/* Does the page's text join name a to name b with "and" ("Claire Dubois
+ * et Thomas Renaud"), the two in one text or in texts that follow each
+ * other ("<a>Claire Dubois</a> et <a>Thomas Renaud</a>")? A byline's
+ * other parts ("…, Portal Paulista Campinas", "… no Porto") are not
+ * joined so. */
+static bool joined_names(const ctx *c, const char *a, const char *b)
+{
+    static const char *const conj[] = {" and ", " & ", " und ", " et ", " y ", " e ", " i ", " en ", " og ",
+                                       " och ", " ve ", " v\xc3\xa0 ", " \xd0\xb8 ", " και ", " و ", " और ", " ও ", " และ "};
+    char win[512];
+    size_t wn = 0, len;
+    const char *t;
+    size_t al = strlen(a), bl = strlen(b);
+    for (int i = 0; (i = px_meta_next_text(c, i, &t, &len)) >= 0; i++) {
+        /* the window: this text after the end of the ones before it */
+        if (len >= sizeof win / 2)
+            wn = 0;
+        else if (wn + len + 1 >= sizeof win) {
+            size_t keep = sizeof win / 2 - 1;
+            memmove(win, win + wn - keep, keep);
+            wn = keep;
+        }
+        if (len < sizeof win / 2) {
+            memcpy(win + wn, t, len);
+            wn += len;
+            win[wn] = '\0';
+        }
+        const char *at = wn >= al + bl ? memmem(win, wn, a, al) : NULL;
+        for (; at; at = memmem(at + 1, (size_t)(win + wn - at - 1), a, al)) {
+            const char *after = at + al;
+            for (size_t k = 0; k < sizeof conj / sizeof *conj; k++) {
+                size_t cl = strlen(conj[k]);
+                if ((size_t)(win + wn - after) >= cl + bl && !memcmp(after, conj[k], cl) && !memcmp(after + cl, b, bl))
+                    return true;
+            }
+            if ((size_t)(win + wn - at) <= al + 1)
+                break;
+        }
+    }
+    return false;
+}
+
+void px_meta_byline_coauthors(ctx *c)
+{
+    px_meta *m = c->m;
+    if (c->rc || c->org_authors || !m->authors.n)
+        return;
+    px_strlist held = m->authors;
+    memset(&m->authors, 0, sizeof m->authors);
+    px_meta_signature(c);
+    bool more = m->authors.n > held.n;
+    for (size_t a = 0; a < held.n && more; a++) {
+        bool found = false;
+        for (size_t k = 0; k < m->authors.n && !found; k++)
+            found = px_meta_eq_ci(held.v[a], m->authors.v[k]);
+        more = found;
+    }
+    /* each name the markup left out is joined to the one before it */
+    for (size_t k = 1; k < m->authors.n && more; k++) {
+        bool known = false;
+        for (size_t a = 0; a < held.n && !known; a++)
+            known = px_meta_eq_ci(held.v[a], m->authors.v[k]);
+        more = known || joined_names(c, m->authors.v[k - 1], m->authors.v[k]);
+    }
+    if (more) {
+        px_meta_list_free(c->a, &held);
+    } else {
+        px_meta_list_free(c->a, &m->authors);
+        m->authors = held;
     }
 }
 

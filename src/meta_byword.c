@@ -106,6 +106,21 @@ static const struct {
     {"th", "\xe0\xb8\x9c\xe0\xb8\xb9\xe0\xb9\x89\xe0\xb9\x80\xe0\xb8\x82\xe0\xb8\xb5\xe0\xb8\xa2\xe0\xb8\x99", BW_LABEL}, /* ผู้เขียน */
     {"ko", "\xea\xb8\x80", BW_LEAD | BW_LABEL}, /* 글: "글 한지수 · 사진 오태현" */
     {"ko", "\xea\xb8\xb0\xec\x9e\x90", BW_LABEL}, /* 기자 */
+    {"fa", "نویسندگان", BW_LEAD | BW_LABEL}, /* "authors" */
+    {"ur", "رپورٹ", BW_LABEL},             /* "report: X" */
+    {"hi", "रिपोर्ट", BW_LABEL},           /* "report: X" */
+    {"ta", "எழுதியவர்", BW_LABEL},         /* "written by" */
+    {"ja", "投稿者", BW_LABEL},             /* "posted by" (Movable Type, WordPress) */
+    {"ru", "Авторы", BW_LABEL},             /* "authors" */
+    {"ru", "авторы", BW_LABEL},
+    {"uk", "Автори", BW_LABEL},
+    {"el", "Γράφει η", BW_LEAD},            /* "writes": "Γράφει η Μαρία Παπαδοπούλου", */
+    {"el", "Γράφει ο", BW_LEAD},            /* the article before the name goes too */
+    {"el", "Γράφει", BW_LEAD},
+    {"el", "Γράφτηκε από", BW_LEAD},        /* Joomla's "written by" */
+    {"el", "Συντάκτης", BW_LABEL},          /* "author" */
+    {"tr", "muhabir", BW_LABEL},            /* "reporter: X" */
+    {"vi", "b\xc3\xa0i", BW_LABEL},        /* bài: "Bài: X" */
 };
 
 #define NBYWORDS (sizeof bywords / sizeof *bywords)

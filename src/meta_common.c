@@ -837,14 +837,32 @@ static const char *const elsewhere[] = {"comment", "respond", "reply",  "disqus"
  * group WordPress's Twenty Twenty gives its header, its footer and each
  * post's entry header, where the byline is. */
 static const char *const not_elsewhere[] = {"hfeed", "header-footer-group"};
+/* up, for node i, without the main column (px_meta_main_column) and what
+ * is above it: the levels below it; -1 for the column itself. */
+static int below_main(const ctx *c, int i, int up)
+{
+    int m = c->main_col1 - 1;
+    const px_node *nodes = c->doc->nodes;
+    if (m < 0 || i < m || i >= nodes[m].end)
+        return up;
+    int levels = 0;
+    for (int p = i; p >= 0 && p != m; p = nodes[p].parent)
+        levels++;
+    return levels - 1 < up ? levels - 1 : up;
+}
+
 bool px_meta_elsewhere(const ctx *c, int i, int up)
 {
+    if (c->main_col1 && (up = below_main(c, i, up)) < 0)
+        return false;
     return named(c->doc, c->memo, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere,
                  not_elsewhere, sizeof not_elsewhere / sizeof *not_elsewhere);
 }
 
 bool px_meta_beside(const ctx *c, int i, int up)
 {
+    if (c->main_col1 && (up = below_main(c, i, up)) < 0)
+        return false;
     return named(c->doc, c->memo, i, up, elsewhere, BESIDE_WORDS, NULL, 0);
 }
 

@@ -49,6 +49,8 @@ typedef struct ctx {
     px_date_hint hint;   /* for the visible dates: px_meta_date_hint */
     bool has_hint;
     int headline_end;    /* 1 + px_meta_headline_end's answer, 0: not asked yet */
+    int main_col1;       /* 1 + a wrapper named "sidebar" that holds the only
+                          * headline: the main column (px_meta_main_column); 0 none */
     int rc;
     px_meta_memo *memo;  /* may be NULL: then every question scans */
     meta_tag *tags;
@@ -169,6 +171,10 @@ int px_meta_next_text(const ctx *c, int i, const char **text, size_t *len);
 /* meta_page.c: the headline's <h1> (-1: none), and how far node i is
  * from it, a node above counting double. */
 int px_meta_headline(const ctx *c);
+/* meta_page.c: a page whose only headline sits in a wrapper named
+ * "sidebar" ("<div class="sidebar-1"><h1>…"): that wrapper is its main
+ * column, and what it holds is not beside the article (sets main_col1). */
+void px_meta_main_column(ctx *c);
 int px_meta_distance(int h1, int i);
 /* Do the words of text[0..before) say the date after them is an update
  * ("Updated", "Aktualisiert", "Mis à jour")? (meta_page.c) */
@@ -247,6 +253,15 @@ void px_meta_first_name_instead(ctx *c);
 /* Co-authors the byline credits for the pictures ("Johan Öberg (foto)")
  * leave the authors (meta_authors.c). */
 void px_meta_drop_photographers(ctx *c);
+/* Does the page show every author held only as the story's editor
+ * ("Editör: Selin Kaya" under "Muhabir: Elif Yıldız ve Burak Aydın")?
+ * (meta_authors.c) */
+bool px_meta_authors_edited(const ctx *c);
+/* Co-authors the markup left out that the byline names: "Par Claire
+ * Dubois et Thomas Renaud" under a JSON-LD author of Claire Dubois
+ * alone; the byline's names when they hold all of the markup's and more
+ * (meta_authors.c). */
+void px_meta_byline_coauthors(ctx *c);
 /* The length of the names at the start of a byline's text, before its
  * date ("By Jane Doe on Monday, May 3" -> "By Jane Doe"). */
 size_t px_meta_byline_names(const char *s, size_t n);

@@ -76,6 +76,27 @@ int px_meta_headline(const ctx *c)
     return outside;
 }
 
+void px_meta_main_column(ctx *c)
+{
+    static const char *const side[] = {"sidebar"};
+    const px_node *nodes = c->doc->nodes;
+    if (px_meta_headline(c) >= 0)
+        return;
+    for (int i = 0, tries = 0; i < c->doc->n && tries < 4; i++) {
+        if (!px_meta_is_elem(&nodes[i], GUMBO_TAG_H1))
+            continue;
+        tries++; /* each try reads the page again */
+        for (int p = nodes[i].parent, k = 0; p >= 0 && k < 8; p = nodes[p].parent, k++)
+            if (px_meta_named(c, p, 0, side, 1)) {
+                c->main_col1 = p + 1;
+                if (px_meta_headline(c) == i)
+                    return;
+                c->main_col1 = 0;
+                break;
+            }
+    }
+}
+
 /* How far node i is from the headline h1 (-1: none, then from the top):
  * a date above the headline counts double, the byline being below it. */
 int px_meta_distance(int h1, int i)
@@ -186,6 +207,12 @@ static const char *const updated[] = {
     "modifié", "actualizado", "actualización", "aggiornato", "atualizado", "bijgewerkt",
     "обновлено", "zaktualizowano", "更新",
     "\xec\x88\x98\xec\xa0\x95", /* 수정 (ko: "입력 2024.03.07 14:10 수정 2024.03.08 05:21") */
+    /* ASCII case only is ignored: the capitals of other scripts are spelt */
+    "Обновлено", "Оновлено", "оновлено", "aktualizováno", "aktualizované", "opdateret", "oppdatert",
+    "uppdaterad", "päivitetty", "frissítve", "actualitzat", "güncelleme", "güncellendi",
+    "cập nhật", "C\xe1\xba\xadp nh\xe1\xba\xadt", "ενημέρωση", "Ενημέρωση", "ενημερώθηκε",
+    "עודכן", "تحديث", "به‌روزرسانی", "بروزرسانی", "اپ ڈیٹ", "अपडेट", "আপডেট", "புதுப்பிக்கப்பட்டது",
+    "แก้ไขล่าสุด", "อัปเดต",
 };
 
 /* Words right after a date that make it the modified date, in the

@@ -18,6 +18,7 @@
 #define NAME_MAX_BYTES 120 /* a longer segment or masthead is no name */
 #define MAX_SEGS 8
 #define MAX_MASTHEAD 32    /* named elements read: each reads its subtree */
+#define MAX_FOOT_LINES 8   /* copyright lines of the footer kept */
 
 /* Hosted-blog platforms: their name in og:site_name belongs to the
  * platform, not to the journal the page shows. */
@@ -31,14 +32,14 @@ static const char *const platforms[] = {
 /* Class or id words of the masthead's name and logo. */
 static const char *const masthead_words[] = {"logo",       "brand",     "site-title", "site-name",
                                              "sitename",   "site_name", "masthead",   "blog-title",
-                                             "header-title", "blogtitle"};
+                                             "header-title", "blogtitle", "header-name"};
 
 /* Company forms that mark a legal name. */
 static const char *const legal_forms[] = {
     "LLC", "L.L.C.", "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "GmbH", "AG", "S.A.", "SA",
     "S.L.", "SL", "S.p.A.", "SpA", "S.r.l.", "Srl", "B.V.", "BV", "N.V.", "SAS", "SARL",
     "Sp. z o.o.", "Corp", "Corp.", "Corporation", "PLC", "plc", "Pty", "KG", "e.V.", "AB", "AS",
-    "Oy", "ООО", "ОАО", "АО", "ЗАО", "株式会社", "有限公司", "Group", "Holding", "Holdings",
+    "Oy", "ООО", "ОАО", "АО", "ЗАО", "株式会社", "有限公司", "Group", "Holding", "Holdings", "Pvt", "Pvt.",
     "Grupo", "Groupe", "Gruppo", "Mediengruppe", "Verlagsgruppe"};
 
 /* The length of w when s[0..n) starts with it, in any ASCII case; 0 when
@@ -104,9 +105,19 @@ static bool sane(const char *s)
  * "Logo von X", "nj's Logo"). */
 static const char *const logo_words[] = {"logo", "logotipo", "logotype", "logotyp", "logotip",
                                          "Логотип", "логотип", "Лого", "лого", "ロゴ", "로고",
-                                         "标志", "標誌"};
+                                         "标志", "標誌", "لوگو", "شعار", "לוגו", "โลโก้", "लोगो",
+                                         "লোগো", "Λογότυπο", "λογότυπο"};
 static const char *const logo_ties[] = {"of", "de", "del", "da", "do", "di", "du", "des", "von",
                                         "der", "van", "het", "för", "för"};
+
+/* Is s[0..n) a logo word alone ("لوگو")? */
+static bool logo_word(const char *s, size_t n)
+{
+    for (size_t k = 0; k < COUNT(logo_words); k++)
+        if (strlen(logo_words[k]) == n && px_ascii_ieq(s, logo_words[k], n))
+            return true;
+    return false;
+}
 
 /* s[0..*n) without a logo word at its start or end (and the tie after
  * it, and the "'s" before it); a word only when a space parts it from
@@ -186,11 +197,17 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len)
             p++, more = true;
         if (p + 2 <= end && !memcmp(p, "\xc2\xa0", 2))
             p += 2, more = true;
+        /* a year in the page's digits: "© ۱۴۰۲", "© ২০২৪" */
+        for (size_t dl; p < end && (dl = px_date_native_digit(p, (size_t)(end - p), NULL));)
+            p += dl, more = true;
     }
     const char *q = p;
     while (q < end) {
         if ((*q == '.' && (q + 1 == end || px_meta_is_ws((unsigned char)q[1]))) || *q == ',' || *q == '|' ||
             *q == '(' || *q == '\n' || (*q >= '0' && *q <= '9' && (q == p || q[-1] == ' ')))
+            break;
+        /* the full stops of Indian scripts and of Urdu: "।", "۔" */
+        if ((end - q >= 3 && !memcmp(q, "\xe0\xa5\xa4", 3)) || (end - q >= 2 && !memcmp(q, "\xdb\x94", 2)))
             break;
         if (*q == ' ' && q + 2 < end && (q[1] == '-' || !memcmp(q + 1, "\xc2\xb7", 2) ||
                                          !memcmp(q + 1, "\xe2\x80", 2)))
@@ -205,6 +222,17 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len)
     }
     while (q > p && (px_meta_is_ws((unsigned char)q[-1]) || q[-1] == '-'))
         q--;
+    /* the name in quotes: "© 2012–2024 «Рівне Сьогодні»" */
+    static const char *const quotes[][2] = {{"\xc2\xab", "\xc2\xbb"}, {"\xe2\x80\x9c", "\xe2\x80\x9d"},
+                                            {"\xe2\x80\x9e", "\xe2\x80\x9c"}, {"\"", "\""}};
+    for (size_t k = 0; k < COUNT(quotes); k++) {
+        size_t ol = strlen(quotes[k][0]), cl = strlen(quotes[k][1]);
+        if ((size_t)(q - p) > ol + cl && !memcmp(p, quotes[k][0], ol) && !memcmp(q - cl, quotes[k][1], cl)) {
+            p += ol;
+            q -= cl;
+            break;
+        }
+    }
     size_t l = (size_t)(q - p);
     if (l < 2 || l > 60 || px_word_count(p, l) > 6)
         return NULL;
@@ -261,6 +289,9 @@ typedef struct site_ctx {
     px_buf raw;       /* the masthead's names as written, '\n' after each */
     px_buf raw_copy;  /* the copyright lines as written, '\n' after each */
     px_buf logos;     /* the logos' alt texts, without "Logo", '\n' after each */
+    px_buf alts;      /* the masthead logos' alt texts as they are, '\n' after each */
+    px_buf foot_copy; /* the copyright lines of the page's footer, as written */
+    int foot_lines;   /* lines in foot_copy */
     const char *host; /* without the scheme */
     char *strong;     /* the first masthead name itself */
     const char *title;          /* <title>, folded */
@@ -312,6 +343,15 @@ static bool root_index(const char *path)
         if (!strncmp(path, pages[k], l) && (!path[l] || (path[l] == '?' && !path[l + 1])))
             return true;
     }
+    /* a page named home at any depth: Adobe Experience Manager's
+     * "/content/site/en/home.html" */
+    size_t pl = strcspn(path, "?#");
+    static const char *const homes[] = {"/home.html", "/home.htm"};
+    for (size_t k = 0; k < sizeof homes / sizeof *homes; k++) {
+        size_t l = strlen(homes[k]);
+        if (pl >= l && !strncmp(path + pl - l, homes[k], l) && !path[pl])
+            return true;
+    }
     return false;
 }
 
@@ -333,6 +373,58 @@ static bool home_link(const site_ctx *s, const px_node *nd)
     p += 3;
     size_t hl = strcspn(s->host, "/:");
     return !strncmp(p, s->host, hl) && (p[hl] == '\0' || (p[hl] == '/' && p[hl + 1] == '\0') || root_index(p + hl));
+}
+
+/* Does s hold w, in any ASCII case, in its first CLASS_SCAN bytes (a
+ * class of a megabyte is read no further, as px_meta_named does)? */
+#define CLASS_SCAN 4096
+static bool holds_ci(const char *s, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; s && s[i] && i < CLASS_SCAN; i++)
+        if (px_ascii_ieq(s + i, w, wl))
+            return true;
+    return false;
+}
+
+/* Is node i in the page's footer (<footer>, or an element whose class or
+ * id says footer)? Asked of copyright lines only: their ancestors are
+ * read here, not through a memo of every element. */
+static bool in_footer(const ctx *c, int i)
+{
+    const px_node *nodes = c->doc->nodes;
+    for (int p = nodes[i].parent, k = 0; p >= 0 && k < 12; p = nodes[p].parent, k++)
+        if (nodes[p].kind == PX_ELEMENT && (nodes[p].tag == GUMBO_TAG_FOOTER || holds_ci(px_attr(&nodes[p], "class"), "footer") ||
+                                            holds_ci(px_attr(&nodes[p], "id"), "footer")))
+            return true;
+    return false;
+}
+
+/* An alt or a link's text that names the home page, not the site:
+ * "Home", "Startseite", "Головна", "الرئيسية". */
+static bool home_word(const char *s, size_t n)
+{
+    static const char *const words[] = {"home", "homepage", "home page", "startseite", "accueil", "inicio",
+                                        "início", "главная", "Главная", "головна", "Головна", "الرئيسية",
+                                        "首页", "首頁", "ホーム", "홈", "ראשי", "דף הבית", "Αρχική", "anasayfa",
+                                        "ana sayfa", "trang chủ", "Trang chủ", "strona główna", "Strona główna"};
+    for (size_t k = 0; k < COUNT(words); k++)
+        if (strlen(words[k]) == n && px_ascii_ieq(s, words[k], n))
+            return true;
+    return false;
+}
+
+/* The length of a home page's word glued to the end of a CJK alt
+ * ("CSDN首页": CSDN's home page), 0 when there is none. */
+static size_t home_suffix(const char *s, size_t n)
+{
+    static const char *const words[] = {"首页", "首頁", "ホーム", "홈"};
+    for (size_t k = 0; k < COUNT(words); k++) {
+        size_t l = strlen(words[k]);
+        if (n > l && !memcmp(s + n - l, words[k], l) && s[n - l - 1] != ' ')
+            return l;
+    }
+    return 0;
 }
 
 /* One pass over the body: the masthead's names (the text, title and
@@ -358,6 +450,10 @@ static void collect(site_ctx *s)
             if (len < 400 && (memmem(t, len, "©", strlen("©")) || memmem(t, len, "Copyright", 9))) {
                 add_name(s, &s->copyright, t, len);
                 add_line(&s->raw_copy, t, len);
+                if (s->foot_lines < MAX_FOOT_LINES && in_footer(c, i)) {
+                    add_line(&s->foot_copy, t, len);
+                    s->foot_lines++;
+                }
             }
             continue;
         }
@@ -385,6 +481,8 @@ static void collect(site_ctx *s)
                 const char *a = px_site_strip_logo(alt, &al);
                 if (al && al < strlen(alt) && al <= NAME_MAX_BYTES)
                     add_line(&s->logos, a, al);
+                else if (al && al <= NAME_MAX_BYTES && !home_word(a, al) && !logo_word(a, al))
+                    add_line(&s->alts, a, al - home_suffix(a, al));
             }
         }
         if ((!named && !home) || named_left-- <= 0)
@@ -675,22 +773,45 @@ static char *masthead_name(site_ctx *s)
     return NULL;
 }
 
-/* The holder a copyright line names ("© 2019 Ascom"): with host, only
- * one whose letters the host confirms, else only a host's name; never a
- * company's legal name or a credit ("Foto: X/Shutterstock"). */
-static char *copyright_holder(site_ctx *s, bool host)
+/* Which holders copyright_holder takes: one whose letters the host
+ * confirms, a host's name ("BreakingBelizeNews.com"), or any name. */
+typedef enum holder {
+    HOLDER_HOST,     /* confirmed by the host */
+    HOLDER_HOSTNAME, /* a host's name */
+    HOLDER_ANY,      /* any name, in the page's footer, that the title does not hold */
+} holder;
+
+/* Does the page's <title> hold the name p[0..n), as folded letters?
+ * ("Ascom and Dräger introduce …" holds "Ascom": a line "© Ascom" is
+ * then as likely a photo's credit.) */
+static bool title_holds(const site_ctx *s, const char *p, size_t n)
 {
+    char a[NAME_MAX_BYTES * 2 + 8], b[1024];
+    size_t al = px_fold_name(p, n, a, sizeof a, false);
+    size_t bl = px_fold_name(s->title, strlen(s->title), b, sizeof b, false);
+    if (!al || al >= sizeof a || bl >= sizeof b)
+        return !al;
+    a[al] = '\0';
+    b[bl] = '\0';
+    return strstr(b, a) != NULL;
+}
+
+/* The holder a copyright line names ("© 2019 Ascom"), of the kind want
+ * says; never a company's legal name or a credit ("Foto: X/Shutterstock"). */
+static char *copyright_holder(site_ctx *s, holder want)
+{
+    bool host = want == HOLDER_HOST;
     const char *p = NULL;
     size_t n = 0, l;
-    while (next_line(&s->raw_copy, &p, &n)) {
+    while (next_line(want == HOLDER_ANY ? &s->foot_copy : &s->raw_copy, &p, &n)) {
         const char *name = px_site_copyright_name(p, n, &l);
         if (!name || !sane_n(name, l) || memchr(name, '/', l) || is_headline(s->c, name, l) ||
-            platform_in(name, l))
+            platform_in(name, l) || (want == HOLDER_ANY && title_holds(s, name, l)))
             continue;
         /* unconfirmed, only a name that is a host ("BreakingBelizeNews.com"):
          * a copyright line is as often a photo's credit */
         const char *dot = memchr(name, '.', l);
-        if (!host && (memchr(name, ' ', l) || !dot || dot == name || dot + 2 >= name + l))
+        if (want == HOLDER_HOSTNAME && (memchr(name, ' ', l) || !dot || dot == name || dot + 2 >= name + l))
             continue;
         /* the legal form after a comma: "© 2019 Hearst Communications, Inc." */
         size_t rest = l;
@@ -704,18 +825,26 @@ static char *copyright_holder(site_ctx *s, bool host)
         px_free(s->c->a, full);
         if (legal || (host && !host_matches(s->host, name, l) && !px_site_host_exact(s->host, name, l)))
             continue;
+        /* the words that spell the host, without the company's others:
+         * "© 2024 Nila Times Media" on nilatimes.in */
+        for (size_t w = l; host && w > 0 && !px_site_host_exact(s->host, name, l); w--)
+            if (name[w] == ' ' && px_site_host_exact(s->host, name, w)) {
+                l = w;
+                break;
+            }
         return px_strndup(s->c->a, name, l);
     }
     return NULL;
 }
 
 /* The last resort: a logo's alt text that reads as a name ("Logo
- * Deutsches Weininstitut"): capitalised, six words at most. */
-static char *logo_alt(site_ctx *s)
+ * Deutsches Weininstitut"; from alts, the masthead logo's own "بوابة
+ * الوادي"): capitalised, six words at most. */
+static char *logo_alt(site_ctx *s, const px_buf *alts)
 {
     const char *p = NULL;
     size_t n = 0;
-    while (next_line(&s->logos, &p, &n)) {
+    while (next_line(alts, &p, &n)) {
         if (!sane_n(p, n) || !((*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0xC0) ||
             px_word_count(p, n) > 6 || is_headline(s->c, p, n) || platform_in(p, n))
             continue;
@@ -989,7 +1118,7 @@ void px_meta_site_name(ctx *c, const char *page_url)
     const char *platform = m->site_name ? NULL : from_markup(c);
     if (c->rc)
         return;
-    site_ctx s = {c, {0}, {0}, {0}, {0}, {0}, {0}, px_url_host(m->url ? m->url : page_url), NULL, NULL, {0}, {0}, 0};
+    site_ctx s = {.c = c, .host = px_url_host(m->url ? m->url : page_url)};
     char *title = px_doc_title(c->doc, c->a);
     if (!title) {
         c->rc = PITH_ERR_NOMEM;
@@ -1010,12 +1139,14 @@ void px_meta_site_name(ctx *c, const char *page_url)
     px_buf_init(&s.raw, c->a);
     px_buf_init(&s.raw_copy, c->a);
     px_buf_init(&s.logos, c->a);
+    px_buf_init(&s.alts, c->a);
+    px_buf_init(&s.foot_copy, c->a);
     collect(&s);
     char *seg = c->rc ? NULL : title_segment(&s, title);
     if (!seg && !c->rc)
         seg = masthead_name(&s);
     if (!seg && !c->rc)
-        seg = copyright_holder(&s, true);
+        seg = copyright_holder(&s, HOLDER_HOST);
     /* a name cut from the text before its tagline keeps no comma:
      * "Everardo Herrera,  lo mejor del fútbol" */
     for (size_t n = seg ? strlen(seg) : 0; n && (seg[n - 1] == ',' || seg[n - 1] == ';' || seg[n - 1] == ' ');)
@@ -1026,14 +1157,26 @@ void px_meta_site_name(ctx *c, const char *page_url)
         px_meta_set_field(c, &m->site_name, s.strong, false);
     px_free(c->a, seg);
     px_meta_set_field(c, &m->site_name, px_meta_tag(c, "application-name"), false);
-    if (sane(c->ld_publisher))
+    /* a publisher's legal name ("Kashi Darpan Media Pvt. Ltd.") waits
+     * for the masthead logo's name below */
+    bool legal_publisher = sane(c->ld_publisher) && px_site_is_legal_name(c->ld_publisher);
+    if (sane(c->ld_publisher) && !legal_publisher)
         px_meta_set_field(c, &m->site_name, c->ld_publisher, true);
     px_meta_set_field(c, &m->site_name, platform, false);
     /* Nothing else: the copyright's holder, else a logo's alt text. */
     if (!m->site_name && !c->rc) {
-        seg = copyright_holder(&s, false);
+        seg = copyright_holder(&s, HOLDER_HOSTNAME);
         if (!seg && !c->rc)
-            seg = logo_alt(&s);
+            seg = logo_alt(&s, &s.logos);
+        /* a masthead logo's plain alt, then a copyright's holder that no
+         * witness confirms ("© ۱۴۰۲ باغچه سبز.", "© 2012–2024 «Рівне
+         * Сьогодні»"): a name is better than none */
+        if (!seg && !c->rc)
+            seg = logo_alt(&s, &s.alts);
+        if (!seg && legal_publisher)
+            px_meta_set_field(c, &m->site_name, c->ld_publisher, true);
+        if (!seg && !m->site_name && !c->rc)
+            seg = copyright_holder(&s, HOLDER_ANY);
         px_meta_set_field(c, &m->site_name, seg, false);
         px_free(c->a, seg);
     }
@@ -1045,4 +1188,6 @@ void px_meta_site_name(ctx *c, const char *page_url)
     px_buf_free(&s.raw);
     px_buf_free(&s.raw_copy);
     px_buf_free(&s.logos);
+    px_buf_free(&s.alts);
+    px_buf_free(&s.foot_copy);
 }

@@ -128,6 +128,22 @@ static bool prose(const char *v, size_t n)
     return n >= BODY_LINE || (words >= BODY_WORDS && n && strchr(".!?:", v[n - 1]));
 }
 
+/* Does an image's alt say it is the writer's portrait ("Author", "Avatar",
+ * "Profile picture", beehiiv's and Substack's writers' pictures)? */
+static bool portrait_alt(const px_node *img)
+{
+    static const char *const words[] = {"author", "avatar", "profile picture", "profile photo", "headshot"};
+    const char *alt = px_attr(img, "alt");
+    size_t n = alt ? strlen(alt) : 0;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t l = strlen(words[k]);
+        for (size_t i = 0; i + l <= n; i++)
+            if (px_ascii_ieq(alt + i, words[k], l))
+                return true;
+    }
+    return false;
+}
+
 /* A caption by its name or its place: WordPress's "wp-caption-text"
  * after the <img>, a "credit", a "legend". */
 static bool caption(const ctx *c, int i)
@@ -143,7 +159,7 @@ static bool caption(const ctx *c, int i)
     int p = nodes[i].parent;
     for (int j = p >= 0 ? p + 1 : i; j < i; j++)
         if (px_meta_is_elem(&nodes[j], GUMBO_TAG_IMG) &&
-            !px_meta_named(c, j, 0, portraits, sizeof portraits / sizeof *portraits))
+            !px_meta_named(c, j, 0, portraits, sizeof portraits / sizeof *portraits) && !portrait_alt(&nodes[j]))
             return true;
     return false;
 }
@@ -161,11 +177,28 @@ static bool aside_tag(const px_node *nd)
     return false;
 }
 
-/* Is v a person's name? */
+/* Is v[0..n) a person's name? */
+static bool one_person(ctx *c, const char *v, size_t n)
+{
+    return looks_like_name(v, n) && px_meta_person_name(c->m, v, n);
+}
+
+/* Is v a person's name, or two joined by "and" ("Dana Kessler and Marco
+ * Ruiz", a newsletter's two writers)? */
 static bool person(ctx *c, const char *v)
 {
+    static const char *const joins[] = {" and ", " & ", " und ", " et ", " y ", " e ", " i ", " en ",
+                                        " og ", " och ", " ve ", " v\xc3\xa0 ", " \xd0\xb8 "};
     size_t n = strlen(v);
-    return looks_like_name(v, n) && px_meta_person_name(c->m, v, n);
+    if (one_person(c, v, n))
+        return true;
+    for (size_t k = 0; k < sizeof joins / sizeof *joins; k++) {
+        const char *j = strstr(v, joins[k]);
+        size_t jl = strlen(joins[k]);
+        if (j && one_person(c, v, (size_t)(j - v)) && one_person(c, j + jl, n - (size_t)(j - v) - jl))
+            return true;
+    }
+    return false;
 }
 
 /* Adds v as the author when it is a person's name; true when it did. */
@@ -212,6 +245,17 @@ static bool name_under_headline(ctx *c, int from)
         if (aside_tag(nd) || px_meta_outside(c, i) || caption(c, i)) {
             i = nd->end - 1;
             continue;
+        }
+        /* the date in an inline element after the name's line
+         * ("<p>Dana Kessler</p><span>Mar 14, 2024</span>") */
+        if (pending && (nd->flags & PX_INLINE) && !px_meta_is_elem(nd, GUMBO_TAG_A)) {
+            char *d = px_meta_short_text(c, i, DATE_LINE + 1);
+            bool dated = d && strlen(d) <= DATE_LINE && px_meta_dateline(d, strlen(d));
+            px_free(c->a, d);
+            if (dated) {
+                px_meta_add_raw(c, pending, false);
+                break;
+            }
         }
         if ((nd->flags & PX_INLINE) || !one_line(c, i))
             continue;
@@ -384,8 +428,38 @@ static bool last_in_parent(const ctx *c, int i)
     return true;
 }
 
+/* Is line i set right and in bold as a whole: "<p style="text-align:
+ * right"><strong>Ngọc Lan và Minh Đức</strong></p>", the signature of
+ * Vietnamese news pages? */
+static bool right_bold(const ctx *c, int i)
+{
+    const px_node *nodes = c->doc->nodes;
+    /* style only: the attribute pass empties the others nobody reads
+     * (elide.c), align among them */
+    const char *style = px_attr(&nodes[i], "style");
+    const char *ta = style ? strstr(style, "text-align") : NULL, *r = ta ? strstr(ta, "right") : NULL;
+    if (!r || r - ta >= 16)
+        return false;
+    /* its one child element is bold and holds all its text */
+    int kids = 0, bold = -1;
+    for (int j = nodes[i].first; j >= 0; j = nodes[j].next) {
+        if (nodes[j].kind == PX_ELEMENT) {
+            kids++;
+            bold = px_meta_is_elem(&nodes[j], GUMBO_TAG_STRONG) || px_meta_is_elem(&nodes[j], GUMBO_TAG_B) ? j : -1;
+        } else if (nodes[j].kind == PX_TEXT) {
+            size_t len;
+            const char *t = px_text(&nodes[j], &len);
+            for (size_t k = 0; k < len; k++)
+                if (!px_meta_is_ws((unsigned char)t[k]))
+                    return false;
+        }
+    }
+    return kids == 1 && bold >= 0;
+}
+
 /* A signature that ends the text, before end (where the comments
- * start): the last line of its block is a dash and a name. */
+ * start): the last line of its block is a dash and a name, or a name set
+ * right in bold. */
 static bool end_signature(ctx *c, int from, int end)
 {
     const px_node *nodes = c->doc->nodes;
@@ -409,12 +483,13 @@ static bool end_signature(ctx *c, int from, int end)
             first++;
             len--;
         }
-        if (!first || !dash(first, len) || !last_in_parent(c, i) || px_meta_outside(c, i) || caption(c, i))
+        bool right = !first || dash(first, len) ? false : right_bold(c, i);
+        if (!first || (!dash(first, len) && !right) || !last_in_parent(c, i) || px_meta_outside(c, i) || caption(c, i))
             continue;
         char *v = px_meta_node_text(c, i, NAME_MAX_BYTES + 4);
         size_t dl = v ? dash(v, strlen(v)) : 0;
         bool got = false;
-        if (dl) {
+        if (dl || (v && right)) {
             size_t k = dl;
             while (v[k] == ' ')
                 k++;

@@ -91,6 +91,19 @@ static void site_not_author(ctx *c)
     px_meta_person_instead(c, px_meta_unlabelled);
 }
 
+/* The markup's authors whom the page shows only as the story's editor
+ * give way to the byline it shows; held aside as organisations are, they
+ * come back when no byline names anyone. */
+static void editor_not_author(ctx *c)
+{
+    if (!px_meta_authors_edited(c))
+        return;
+    c->org_authors = true;
+    px_meta_person_instead(c, px_meta_signature);
+    px_meta_person_instead(c, px_meta_unlabelled);
+    c->org_authors = false;
+}
+
 int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url,
                     const px_date *ref)
 {
@@ -109,6 +122,7 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
     px_meta_scan(&c);
     if (c.rc)
         goto done;
+    px_meta_main_column(&c);
 
     /* The base for relative URLs. */
     if (c.base >= 0 || (page_url && *page_url)) {
@@ -146,6 +160,8 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
     px_meta_person_instead(&c, px_meta_signature);
     px_meta_person_instead(&c, px_meta_unlabelled);
     px_meta_first_name_instead(&c);
+    editor_not_author(&c);
+    px_meta_byline_coauthors(&c);
     px_meta_drop_photographers(&c);
     px_meta_link_coauthors(&c);
     page_dates(&c, page_url);

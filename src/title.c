@@ -298,27 +298,45 @@ static bool site_like(const char *s, size_t n, const char *site, const char *hos
     return false;
 }
 
-/* Takes site segments off both ends of t, in place, as long as a
- * headline of two words or more stays. */
+/* A segment that names where the post is filed, not the post: WordPress
+ * Kubrick's "Site » Blog Archive » Headline". */
+static bool archive_label(const char *s, size_t n)
+{
+    static const char *const labels[] = {"blog archive", "archives", "archive"};
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        if (strlen(labels[k]) == n && px_ascii_ieq(s, labels[k], n))
+            return true;
+    return false;
+}
+
+static bool site_or_archive(const char *s, size_t n, const char *site, const char *host)
+{
+    return archive_label(s, n) || site_like(s, n, site, host);
+}
+
+/* Takes site segments (and an archive's label) off both ends of t, in
+ * place, as long as a headline of two words or more stays; twice, for
+ * a label the site's name hid ("Site » Blog Archive » Headline"). */
 static void strip_site_segments(char *t, const char *site, const char *host)
 {
     size_t n = strlen(t);
-    for (size_t k = 0; k < px_title_nseps; k++) {
-        size_t sl = strlen(px_title_seps[k]);
-        const char *last, *first = px_title_sep_at(t, k, &last);
-        if (!first)
-            continue;
-        size_t tail = n - (size_t)(last - t) - sl;
-        if (site_like(last + sl, tail, site, host) && count_words(t, (size_t)(last - t)) >= 2) {
-            n = (size_t)(last - t);
-            t[n] = '\0';
-        } else if (site_like(t, (size_t)(first - t), site, host) &&
-                   count_words(first + sl, n - (size_t)(first - t) - sl) >= 2) {
-            size_t off = (size_t)(first - t) + sl;
-            memmove(t, t + off, n - off + 1);
-            n -= off;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < px_title_nseps; k++) {
+            size_t sl = strlen(px_title_seps[k]);
+            const char *last, *first = px_title_sep_at(t, k, &last);
+            if (!first)
+                continue;
+            size_t tail = n - (size_t)(last - t) - sl;
+            if (site_or_archive(last + sl, tail, site, host) && count_words(t, (size_t)(last - t)) >= 2) {
+                n = (size_t)(last - t);
+                t[n] = '\0';
+            } else if (site_or_archive(t, (size_t)(first - t), site, host) &&
+                       count_words(first + sl, n - (size_t)(first - t) - sl) >= 2) {
+                size_t off = (size_t)(first - t) + sl;
+                memmove(t, t + off, n - off + 1);
+                n -= off;
+            }
         }
-    }
 }
 
 /* Is heading i somewhere a headline is not: in a <nav>, <aside> or

@@ -449,6 +449,30 @@ static void test_japanese_eras(void **state)
     assert_int_equal(d.day, 1);
 }
 
+/* Thai digits and a Buddhist-era year; the digits of the Indian
+ * scripts; the Tamil months and Marathi's. */
+static void test_thai_indic_digits_tamil_months(void **state)
+{
+    (void)state;
+    char t[] = "เผยแพร่: ๑๔ มี.ค. ๒๕๖๗ ๐๙:๓๐ น.";
+    size_t n = px_date_fold_digits(t, strlen(t));
+    px_date d;
+    size_t at;
+    assert_true(px_date_find(t, n, &d, &at));
+    assert_int_equal(d.year, 2024);
+    assert_int_equal(d.month, 3);
+    assert_int_equal(d.day, 14);
+    assert_int_equal(d.hour, 9);
+    assert_int_equal(d.min, 30);
+    char g[] = "૧૪ ௨௦ ౨౦ ೨೦ ൨൦ ੨੦ ୨୦ ໑";
+    n = px_date_fold_digits(g, strlen(g));
+    g[n] = '\0';
+    assert_string_equal(g, "14 20 20 20 20 20 20 1");
+    ok("14 மார்ச் 2024", "2024-03-14");
+    ok("2 டிசம்பர் 2023", "2023-12-02");
+    ok("14 फेब्रुवारी 2024", "2024-02-14");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -462,6 +486,7 @@ int main(void)
         cmocka_unit_test(test_more_scripts),
         cmocka_unit_test(test_other_calendars_and_digits),
         cmocka_unit_test(test_japanese_eras),
+        cmocka_unit_test(test_thai_indic_digits_tamil_months),
         cmocka_unit_test(test_lenient_iso),
         cmocka_unit_test(test_find),
         cmocka_unit_test(test_find_first_steps),

@@ -532,6 +532,101 @@ static void test_fifth_round(void **state)
             NAMES("Dimas Prasetyo"));
 }
 
+static void test_sixth_round(void **state)
+{
+    (void)state;
+    /* byline words of more languages, and each language's "and" between
+     * two names */
+    authors("", "<h1>انار</h1><p class=\"post-meta\">نویسندگان: سارا کریمی و علی محمدی</p>", "", "",
+            NAMES("سارا کریمی", "علی محمدی"));
+    authors("", "<h1>پائپ لائن</h1><div><span>رپورٹ: عمران شاہد اور ثنا ملک</span> | <span>جمعرات</span></div>", "", "",
+            NAMES("عمران شاہد", "ثنا ملک"));
+    authors("", "<h1>เชียงดาว</h1><div class=\"meta\"><span class=\"by\">โดย สมชาย ใจดี และ วิภาวรรณ ศรีสุข</span></div>", "", "",
+            NAMES("สมชาย ใจดี", "วิภาวรรณ ศรีสุข"));
+    authors("", "<h1>野草</h1>", "<p class=\"entry-footer\">投稿者：高橋 美咲 | 21:05 | <a href=\"#c\">コメント (3)</a></p>", "",
+            NAMES("高橋 美咲"));
+    authors("", "<h1>Tramvay</h1><div class=\"reporter\">Muhabir: Elif Yıldız ve Burak Aydın</div>", "", "",
+            NAMES("Elif Yıldız", "Burak Aydın"));
+    /* Greek "writes", its article before the name going too */
+    authors("", "<h1>Θέατρο</h1><p><strong>Γράφει η Μαρία Παπαδοπούλου</strong></p>", "", "", NAMES("Μαρία Παπαδοπούλου"));
+    /* a byline is as long in letters, not bytes, in Devanagari or Tamil */
+    authors("", "<h1>गंगा घाट</h1><div class=\"byline\"><p>रिपोर्ट: अनुराधा मिश्रा और विकास त्रिपाठी, वाराणसी</p></div>", "", "",
+            NAMES("अनुराधा मिश्रा", "विकास त्रिपाठी"));
+    authors("", "<h1>நூலகம்</h1><p class=\"writer\">எழுதியவர்: கார்த்திகா ராமன், சிறப்புச் செய்தியாளர்</p>", "", "",
+            NAMES("கார்த்திகா ராமன்"));
+    /* a label ending in its colon, the names in the next cell; a CMS's
+     * "Administrator" account is no one's name */
+    authors("<meta name=\"author\" content=\"Администратор\">",
+            "<h1>Пластик</h1><table><tr><td>Авторы:</td><td>Ирина Соколова и Павел Гречко</td></tr>"
+            "<tr><td>Дата:</td><td>14 марта 2024 в 10:15</td></tr></table>", "", "",
+            NAMES("Ирина Соколова", "Павел Гречко"));
+    authors("<meta name=\"author\" content=\"Διαχειριστής\">", "<h1>Θέατρο</h1>", "", "", NONE);
+    /* a list's last "and", and a reporter's role between two names */
+    authors("", "<h1>Glass</h1><p class=\"byline\">By Jane Doe, John Roe, and Mary Poe</p>", "", "",
+            NAMES("Jane Doe", "John Roe", "Mary Poe"));
+    authors("", "<h1>מחלקה</h1><div class=\"writer\">מאת <span>דנה לוי</span>, כתבת הבריאות, ו<span>יואב כהן</span></div>", "", "",
+            NAMES("דנה לוי", "יואב כהן"));
+    /* the markup's author is the story's editor, the byline names the
+     * reporters; without the byline, the editor stays */
+    const char *ed = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Tramvay\","
+                     "\"author\":{\"@type\":\"Person\",\"name\":\"Selin Kaya\"}}</script>";
+    authors(ed, "<h1>Tramvay</h1><div class=\"reporter\">Muhabir: Elif Yıldız ve Burak Aydın</div>",
+            "<div class=\"editor\">Editör: Selin Kaya</div>", "", NAMES("Elif Yıldız", "Burak Aydın"));
+    authors(ed, "<h1>Tramvay</h1>", "<div class=\"editor\">Editör: <b>Selin Kaya</b></div>", "", NAMES("Selin Kaya"));
+    authors(ed, "<h1>Tramvay</h1><div class=\"reporter\">Muhabir: Elif Yıldız</div>", "", "", NAMES("Selin Kaya"));
+    /* two names joined by "and" alone under the headline, the date in an
+     * inline element after them, the writers' pictures beside them (alt
+     * "Author"), under the site's name as the markup's author */
+    const char *bee = "<meta property=\"og:site_name\" content=\"The Compost Letter\"><meta name=\"author\" content=\"The Compost Letter\">";
+    const char *top = "<h1>Compost heat</h1><div class=\"flex\"><div class=\"faces\"><img src=\"/dk.jpg\" alt=\"Author\">"
+                      "<img src=\"/mr.jpg\" alt=\"Author\"></div><div class=\"flex-col\"><p class=\"text-sm\">Dana Kessler and Marco Ruiz</p>"
+                      "<span class=\"text-xs\">Mar 14, 2024</span></div></div>";
+    authors(bee, top, "", "", NAMES("Dana Kessler", "Marco Ruiz"));
+    /* a photograph beside the line makes it a caption */
+    authors(bee, "<h1>Compost heat</h1><div class=\"flex\"><div class=\"faces\"><img src=\"/heap.jpg\" alt=\"The heap in January\"></div>"
+            "<div class=\"flex-col\"><p class=\"text-sm\">Dana Kessler and Marco Ruiz</p><span class=\"text-xs\">Mar 14, 2024</span></div></div>",
+            "", "", NAMES("The Compost Letter"));
+    /* authors' cards after the body: each a name and a role with its
+     * field and affiliation, read card by card */
+    authors("", "<h1>Deltas</h1>", "<aside class=\"content-authors-group\"><h2>Authors</h2><ul class=\"authors\">"
+            "<li class=\"author\"><a class=\"author-name\" href=\"/profiles/priya-natarajan-1452\">Priya Natarajan</a>"
+            "<span class=\"role\">Professor of Hydrology, University of Eastbridge</span></li>"
+            "<li class=\"author\"><a class=\"author-name\" href=\"/profiles/tomas-ellery-2208\">Tomás Ellery</a>"
+            "<span class=\"role\">Postdoctoral Researcher in Coastal Geomorphology, Harlow Institute of Technology</span></li></ul></aside>",
+            "", NAMES("Priya Natarajan", "Tomás Ellery"));
+    authors("", "<h1>Deltas</h1><p class=\"byline\">Priya Natarajan Professor of Hydrology, University of Eastbridge</p>", "", "",
+            NAMES("Priya Natarajan"));
+    /* a name set right in bold ends the text (Vietnamese news); in a main
+     * column named "sidebar-1" that holds the headline */
+    authors("", "<h1>Xe buýt điện</h1>", "<p class=\"Normal\" style=\"text-align:right;\"><strong>Ngọc Lan và Minh Đức</strong></p>", "",
+            NAMES("Ngọc Lan", "Minh Đức"));
+    authors("", "<h1>Xe buýt điện</h1>", "<p class=\"Normal\"><strong>Ngọc Lan và Minh Đức</strong></p>", "", NONE);
+    authors("", "<div class=\"sidebar-1\"><h1>Xe buýt điện</h1><article>" PARA
+            "<p style=\"text-align:right\"><strong>Ngọc Lan</strong></p></article></div>", "", "", NAMES("Ngọc Lan"));
+    /* a login and the full name, two links to one author's page */
+    authors("<meta name=\"author\" content=\"rina\">",
+            "<h1>Sumba</h1><div class=\"hidden-meta\"><span class=\"author vcard\">oleh <a href=\"/author/rina/\">rina</a></span></div>"
+            "<span class=\"author vcard\">oleh <a href=\"/author/rina/\">Rina Wulandari</a></span>", "", "", NAMES("Rina Wulandari"));
+    /* the place in an element of its own at the end of the byline */
+    authors("", "<h1>আম</h1><div class=\"story-author\"><span class=\"contributor-name\">তানিয়া রহমান</span>"
+            "<span class=\"location\">রাজশাহী</span></div>", "", "", NAMES("তানিয়া রহমান"));
+    /* a co-author the markup left out, joined by "and" in the byline;
+     * a byline's other parts are no co-authors */
+    const char *one = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Marché\","
+                      "\"author\":[{\"@type\":\"Person\",\"name\":\"Claire Dubois\"}]}</script>";
+    authors(one, "<h1>Marché</h1><p class=\"signature\">Par Claire Dubois et Thomas Renaud</p>", "", "",
+            NAMES("Claire Dubois", "Thomas Renaud"));
+    authors(one, "<h1>Marché</h1><p class=\"signature\">Par <a href=\"/a/cd\">Claire Dubois</a> et <a href=\"/a/tr\">Thomas Renaud</a></p>",
+            "", "", NAMES("Claire Dubois", "Thomas Renaud"));
+    authors(one, "<h1>Marché</h1><p class=\"signature\">Par Claire Dubois, Courrier Mauges Cholet</p>", "", "",
+            NAMES("Claire Dubois"));
+    /* a blog platform's poster link under the headline (CSDN); a link
+     * named "author" elsewhere in the page is no byline */
+    authors("", "<h1>Redis</h1><div class=\"bar-content\"><a class=\"follow-nickName \" href=\"https://blog.csdn.net/lin_haoyu\">林浩宇</a>"
+            " <span class=\"time\">已于 2024-03-08 09:02:47 修改</span></div>", "", "", NAMES("林浩宇"));
+    authors("", "<h1>Redis</h1>", "", "<div class=\"comments\"><a class=\"nickname\" href=\"/u/9\">Wang Lei</a></div>", NONE);
+}
+
 int main(void)
 {
     ex = default_extractor();
@@ -556,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_joined_credits),
         cmocka_unit_test(test_wire_bylines),
         cmocka_unit_test(test_fifth_round),
+        cmocka_unit_test(test_sixth_round),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);

@@ -520,6 +520,45 @@ static void test_cjk_title_separators(void **state)
                         "(none)");
 }
 
+/* When nothing confirms a name: the masthead logo's own alt, a
+ * publisher's legal name, then a copyright's holder in the page's digits
+ * or quotes; and the host's words out of a longer holder. */
+static void test_last_resorts(void **state)
+{
+    (void)state;
+    assert_string_equal(site("<title>ارتفاع منسوب النهر</title>",
+                             "<header><a href=\"/\" class=\"logo\"><img src=\"/l.svg\" alt=\"بوابة الوادي\"></a></header>", NULL,
+                             "https://www.bawabatalwadi.net/local/84017"),
+                        "بوابة الوادي");
+    /* an alt that says "logo" or "home" names nothing */
+    assert_string_equal(site("<title>منصوبہ منظور</title>", "<a href=\"/\"><img src=\"/l.gif\" alt=\"لوگو\"></a>", NULL, NULL),
+                        "(none)");
+    assert_string_equal(site("<title>Міст</title>", "<a href=\"/\"><img src=\"/l.svg\" alt=\"Головна\"></a>",
+                             "<footer><p>© 2012–2024 «Рівне Сьогодні». Усі права захищені.</p></footer>", NULL),
+                        "Рівне Сьогодні");
+    assert_string_equal(site("<title>انار</title>", "", "<footer>© ۱۴۰۲ باغچه سبز. کلیه حقوق محفوظ است.</footer>", NULL),
+                        "باغچه سبز");
+    assert_string_equal(site("<title>সূর্যমুখী</title>", "", "<footer><p>© ২০২৪ দৈনিক চরবার্তা। সর্বস্বত্ব সংরক্ষিত।</p></footer>", NULL),
+                        "দৈনিক চরবার্তা");
+    /* the logo's alt before a publisher's legal name; a page named home
+     * (Adobe Experience Manager) is the home page */
+    assert_string_equal(site(LD("{\"@type\":\"NewsArticle\",\"headline\":\"Ghat\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"Kashi Darpan Media Pvt. Ltd.\"}}"),
+                             "<div class=\"cmp-image\"><a class=\"cmp-image__link\" href=\"/content/kashidarpan/hi/home.html\">"
+                             "<img src=\"/logo.png\" class=\"cmp-image__image\" alt=\"काशी दर्पण\"></a></div>", NULL, NULL),
+                        "काशी दर्पण");
+    assert_string_equal(site(LD("{\"@type\":\"NewsArticle\",\"headline\":\"Ghat\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"Kashi Darpan Media Pvt. Ltd.\"}}"),
+                             "", NULL, NULL),
+                        "Kashi Darpan Media Pvt. Ltd.");
+    assert_string_equal(site("<title>Library</title>", "", "<footer><p>© 2024 Nila Times Media. All rights reserved.</p></footer>",
+                             "https://www.nilatimes.in/ta/district/library/"),
+                        "Nila Times");
+    /* a CJK alt glued to "home page" ("CSDN首页") */
+    assert_string_equal(site("<title>Redis 分布式锁的五个坑_redis 锁续期-CSDN博客</title>",
+                             "<a class=\"toolbar-logo\" href=\"https://www.csdn.net\"><img src=\"/l.png\" alt=\"CSDN首页\"></a>", NULL,
+                             "https://blog.csdn.net/lin_haoyu/article/details/136521887"),
+                        "CSDN");
+}
+
 int main(void)
 {
     ex = default_extractor();
@@ -543,6 +582,7 @@ int main(void)
         cmocka_unit_test(test_logo_and_masthead),
         cmocka_unit_test(test_copyright_holder),
         cmocka_unit_test(test_cjk_title_separators),
+        cmocka_unit_test(test_last_resorts),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);

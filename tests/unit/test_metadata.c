@@ -1223,6 +1223,34 @@ static void test_fifth_round(void **state)
             NULL, PITH_META_DATE_PUBLISHED, "2024-03-01");
 }
 
+static void test_sixth_round(void **state)
+{
+    (void)state;
+    /* the update's label in more languages, the update before the
+     * publication in one line or in two elements */
+    page_is("", "<h1>Міст</h1><div class=\"news-dates\"><span>Оновлено 15.03.2024 о 12:40</span> · "
+            "<span>Опубліковано 14.03.2024 о 09:05</span></div><p>Міська рада затвердила проєкт ремонту мосту.</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-14T09:05:00");
+    page_is("", "<h1>Tramvay</h1><div class=\"dates\"><span>Güncelleme: 15 Mart 2024 Cuma 08:40</span> "
+            "<span>Yayınlanma: 14 Mart 2024 Perşembe 10:15</span></div><p>Belediye yeni hattın ihalesini tamamladı.</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-14");
+    page_is("", "<h1>Θέατρο</h1><p class=\"upd\">Τελευταία ενημέρωση: 15/03/2024</p><p class=\"pub\">14/03/2024</p>"
+            "<p>Το θέατρο ανοίγει ξανά τις πόρτες του στο κοινό.</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-14");
+    page_is("", "<h1>เชียงดาว</h1><div class=\"meta\"><span class=\"time\">แก้ไขล่าสุด: ๑๖ มี.ค. ๒๕๖๗</span> "
+            "<span class=\"time\">เผยแพร่: ๑๔ มี.ค. ๒๕๖๗ ๐๙:๓๐ น.</span></div><p>อุทยานแห่งชาติเปิดเส้นทางใหม่</p>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-14T09:30:00");
+    /* the page's only headline in a wrapper named "sidebar-1": its main
+     * column, not a sidebar */
+    page_is("", "<section class=\"page-detail\"><div class=\"sidebar-1\"><div class=\"header-content\">"
+            "<span class=\"date\">Thứ năm, 14/3/2024, 10:15 (GMT+7)</span></div><h1 class=\"title-detail\">Xe buýt điện</h1>"
+            "<article class=\"fck_detail\"><p>Sáng 14/3, tuyến xe buýt điện chính thức chạy thử nghiệm.</p></article></div></section>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-03-14T10:15:00");
+    page_is("", "<h1>Xe buýt điện</h1><div class=\"sidebar-1\"><span class=\"date\">Thứ năm, 14/3/2024, 10:15 (GMT+7)</span></div>"
+            "<article><p>Sáng 14/3, tuyến xe buýt điện chính thức chạy thử nghiệm.</p></article>",
+            NULL, PITH_META_DATE_PUBLISHED, NULL);
+}
+
 int main(void)
 {
     px_alloc_init(&A, NULL);
@@ -1270,6 +1298,7 @@ int main(void)
         cmocka_unit_test(test_byline),
         cmocka_unit_test(test_third_round),
         cmocka_unit_test(test_fifth_round),
+        cmocka_unit_test(test_sixth_round),
         cmocka_unit_test(test_word_count),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -152,6 +152,11 @@ static void test_site_name(void **state)
              "Quay opens at last");
     title_is("<meta property=\"og:site_name\" content=\"Harbour Gazette\">"
              "<title>Harbour Gazette | Quay opens at last</title>", "", NULL, "Quay opens at last");
+    /* WordPress Kubrick: the blog's name, then its archive's label */
+    title_is("<title>Millbrook Model Railway Club &raquo; Blog Archive &raquo; Layout open day raises &pound;640</title>",
+             "<h1><a href=\"http://millbrookmrc.org.uk/\">Millbrook Model Railway Club</a></h1>",
+             "http://millbrookmrc.org.uk/2024/03/12/layout-open-day/", "Layout open day raises \xc2\xa3" "640");
+    title_is("<title>Archive</title>", "", NULL, "Archive");
 }
 
 /* The name in the host when the page gives no site name. */
