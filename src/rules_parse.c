@@ -5,7 +5,6 @@
  * applies the set to a page is rules_match.c.
  */
 #include "rules_impl.h"
-#include "prefetch.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -701,11 +700,6 @@ int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *er
     rs->caprules = 0;
     rs->npats = rs->cappats = rs->image_pats = img->npats;
     rs->image_scan = img->scan;
-    /* What every page reads of the image by chains of loads, read ahead:
-     * the automaton, the gates and the rules. */
-    px_scanner_warm(img->scan);
-    px_prefetch(img->gates, ((size_t)img->nelem_list + (size_t)img->ntext_list) * sizeof *img->gates);
-    px_prefetch(img->rules, (size_t)img->nrules * sizeof *img->rules);
     rs->image = img;
     return PITH_OK;
 }

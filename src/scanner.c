@@ -2,7 +2,6 @@
 
 #include <string.h>
 #include "ascii.h"
-#include "prefetch.h"
 
 int px_scanner_words(const px_scanner *sc) { return sc->words; }
 
@@ -385,14 +384,6 @@ static inline int advance(const px_scanner *sc, int st, int sym, uint64_t *hits)
         for (const int *p = sc->outs + sc->outs_at[st]; *p >= 0; p++)
             hits[*p / 64] |= 1ull << (*p % 64);
     return st;
-}
-
-void px_scanner_warm(const px_scanner *sc)
-{
-    px_prefetch(sc->state, ((size_t)sc->nstates + 1) * sizeof *sc->state);
-    px_prefetch(sc->rows, (size_t)sc->nrows * (size_t)sc->nsym * sizeof *sc->rows);
-    px_prefetch(sc->sym, (size_t)sc->nstates);
-    px_prefetch(sc->outs_at, (size_t)sc->nstates * sizeof *sc->outs_at);
 }
 
 void px_scanner_run(const px_scanner *sc, const char *subject, size_t len, uint64_t *hits)

@@ -58,7 +58,5 @@ void px_scanner_free(px_scanner *sc);
  * case-insensitively. */
 void px_scanner_run(const px_scanner *sc, const char *s, size_t len, uint64_t *hits);
 int px_scanner_words(const px_scanner *sc);
-/* Reads the tables ahead of a first scan (util/prefetch.h). */
-void px_scanner_warm(const px_scanner *sc);
 
 #endif
