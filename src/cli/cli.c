@@ -3,7 +3,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <getopt.h>
-#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -470,16 +469,6 @@ int main(int argc, char **argv)
     if (rc) {
         free(c.rules);
         return rc < 0 ? 0 : rc;
-    }
-    if (c.mode == MODE_PAGE) {
-        /* One page, then exit: memory handed back to the kernel when the
-         * page is freed (glibc maps blocks of 128 KB and more apart, and
-         * trims the heap's top) would be unmapped at exit anyway; keeping
-         * it saves a map, an unmap and its TLB flush (bench/RESULTS.md,
-         * start-up). A batch keeps glibc's own policy: it gives memory
-         * back between pages of different sizes. */
-        mallopt(M_MMAP_THRESHOLD, 4 << 20);
-        mallopt(M_TRIM_THRESHOLD, 64 << 20);
     }
     pith_extractor *ex = build(&c, &rc);
     free(c.rules);
