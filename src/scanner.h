@@ -17,9 +17,9 @@
  * transitions instead. Built by px_scanner_new, or written out as C data at
  * build time for the bundled rules (rules/rulegen.c): that one has no
  * allocator and is never freed. */
-/* A state of the automaton, 8 bytes: a step reads one (a small page's
- * scan is bound by the cache lines of the tables it touches, not by
- * instructions: bench/RESULTS.md, start-up). */
+/* A state of the automaton, 8 bytes: each step waits on loading one, and
+ * at 8 bytes twice as many share a cache line (the start-up page's scan
+ * touched 629 -> 526 lines of tables; bench/RESULTS.md, fifth round). */
 typedef struct px_scan_state {
     int32_t kids;  /* its children in the trie, states kids up to the next
                     * state's kids (states are numbered breadth first) */
