@@ -86,6 +86,24 @@ static size_t round_up(size_t n) { return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1)
 #define HDR round_up(sizeof(header))
 #define BIG_LEAD round_up(sizeof(px_big))
 
+/* The first block on size class cls's free list, taken off it. */
+static inline void *from_free(px_arena *ar, size_t cls)
+{
+    void *p = ar->free[cls];
+    memcpy(&ar->free[cls], p, sizeof(void *));
+    return p;
+}
+
+/* The next size bytes of the chunk (the caller knows they fit), with
+ * their header. */
+static inline void *carve(px_arena *ar, size_t size)
+{
+    header *h = (header *)ar->pos;
+    ar->pos += HDR + size;
+    h->size = size;
+    return (char *)h + HDR;
+}
+
 /* Any request: a large block, a block from the free lists, or the next
  * in the chunk, which may need a new chunk or more zeros. */
 __attribute__((noinline)) static void *alloc_any(px_arena *ar, size_t n)
@@ -107,13 +125,9 @@ __attribute__((noinline)) static void *alloc_any(px_arena *ar, size_t n)
     }
     size_t size = round_up(n ? n : 1);
     size_t cls = size / ALIGN;
-    if (cls < PX_ARENA_CLASSES && ar->free[cls]) {
-        void *p = ar->free[cls];
-        memcpy(&ar->free[cls], p, sizeof(void *));
-        return p;
-    }
-    size_t need = HDR + size;
-    if ((size_t)(ar->end - ar->pos) < need) {
+    if (cls < PX_ARENA_CLASSES && ar->free[cls])
+        return from_free(ar, cls);
+    if ((size_t)(ar->end - ar->pos) < HDR + size) {
         size_t lead = round_up(sizeof(px_chunk));
         static atomic_flag taken = ATOMIC_FLAG_INIT;
         bool first = !atomic_flag_test_and_set_explicit(&taken, memory_order_relaxed);
@@ -125,12 +139,12 @@ __attribute__((noinline)) static void *alloc_any(px_arena *ar, size_t n)
         ar->zeroed = first ? ar->end : ar->pos;
         zero_ahead(ar);
     }
-    header *h = (header *)ar->pos;
-    ar->pos += need;
+    /* (the header lies below what zero_ahead clears: the chunk is zero up
+     * to ar->zeroed, past the old ar->pos) */
+    void *p = carve(ar, size);
     if (ar->pos > ar->zero_limit)
         zero_ahead(ar);
-    h->size = size;
-    return (char *)h + HDR;
+    return p;
 }
 
 /* Gumbo asks some 38,000 times a page, nearly always for a small block
@@ -142,18 +156,11 @@ void *px_arena_alloc(void *ud, size_t n)
     px_arena *ar = ud;
     if (n && n < BIG_SIZE) {
         size_t size = round_up(n), cls = size / ALIGN;
-        if (cls < PX_ARENA_CLASSES && ar->free[cls]) {
-            void *p = ar->free[cls];
-            memcpy(&ar->free[cls], p, sizeof(void *));
-            return p;
-        }
+        if (cls < PX_ARENA_CLASSES && ar->free[cls])
+            return from_free(ar, cls);
         size_t need = HDR + size;
-        if ((size_t)(ar->end - ar->pos) >= need && ar->pos + need <= ar->zero_limit) {
-            header *h = (header *)ar->pos;
-            ar->pos += need;
-            h->size = size;
-            return (char *)h + HDR;
-        }
+        if ((size_t)(ar->end - ar->pos) >= need && ar->pos + need <= ar->zero_limit)
+            return carve(ar, size);
     }
     return alloc_any(ar, n);
 }

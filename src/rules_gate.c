@@ -42,8 +42,9 @@ static px_gate gate_of(const px_ruleset *rs, int i)
     g.pat = -1;
     g.key = -1;
     g.tok = -1;
+    const matcher *ms = px_rule_m(rs, r);
     for (int j = 0; j < r->nm; j++) {
-        const matcher *m = &px_rule_m(rs, r)[j];
+        const matcher *m = &ms[j];
         switch (m->kind) {
         case M_TAG:
             if (g.any_tag) {

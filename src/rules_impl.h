@@ -92,9 +92,9 @@ typedef struct px_image_pattern {
     uint32_t blob_len;
 } px_image_pattern;
 
-/* The text rules, summed up: whether there are any, the longest text
- * their maxlen lets them test (0 when one has none), whether they test
- * nothing but the text. */
+/* The text rules, summed up: the longest maxlen among them, whether one
+ * has none (any length may match), whether there are any, whether they
+ * test nothing but the text. */
 typedef struct px_text_summary {
     size_t cap;
     bool uncapped, has_text, text_only;

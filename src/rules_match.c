@@ -157,14 +157,16 @@ int px_scratch_limited(const px_scratch *s, int from, char *out, size_t cap)
      * started for one page has not otherwise read. */
     if (!s->any_limited)
         return -1;
-    for (int i = from < 0 ? 0 : from; i < rs->nrules; i++)
+    for (int i = from < 0 ? 0 : from; i < rs->nrules; i++) {
+        const matcher *m = px_rule_m(rs, &rs->rules[i]);
         for (int k = 0; k < rs->rules[i].nm; k++) {
-            int pat = px_rule_m(rs, &rs->rules[i])[k].pat;
+            int pat = m[k].pat;
             if (pat >= 0 && (s->limited[pat / 64] >> (pat % 64) & 1)) {
                 px_rules_where(rs, i, out, cap);
                 return i;
             }
         }
+    }
     return -1;
 }
 

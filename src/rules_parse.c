@@ -103,7 +103,20 @@ static int perr(parser *p, const char *fmt, const char *arg, size_t arglen)
     return px_error(p->err, PITH_ERR_RULES, "%s:%d: %s", p->name, p->line, what);
 }
 
-static bool grow(const px_alloc *a, void **arr, int *cap, int need, size_t elem);
+static bool grow(const px_alloc *a, void **arr, int *cap, int need, size_t elem)
+{
+    if (need <= *cap)
+        return true;
+    int nc = *cap ? *cap * 2 : 16;
+    while (nc < need)
+        nc *= 2;
+    void *d = px_realloc(a, *arr, (size_t)nc * elem);
+    if (!d)
+        return false;
+    *arr = d;
+    *cap = nc;
+    return true;
+}
 
 /* Makes rs->rules ours to add to: an image's rules are read in place
  * until a rule file adds one (their matchers stay the image's). */
@@ -117,21 +130,6 @@ static bool own_rules(px_ruleset *rs)
     memcpy(own, rs->rules, (size_t)rs->nrules * sizeof *own);
     rs->rules = own;
     rs->caprules = rs->nrules;
-    return true;
-}
-
-static bool grow(const px_alloc *a, void **arr, int *cap, int need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    int nc = *cap ? *cap * 2 : 16;
-    while (nc < need)
-        nc *= 2;
-    void *d = px_realloc(a, *arr, (size_t)nc * elem);
-    if (!d)
-        return false;
-    *arr = d;
-    *cap = nc;
     return true;
 }
 
