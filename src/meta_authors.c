@@ -905,6 +905,21 @@ static void add_byline_text(ctx *c, char *v)
         memmove(v, v + from, n - from + 1);
         n -= from;
     }
+    /* a label with its colon inside the line: the names follow it, and
+     * the words before it are the element's other text (phpBB's "<span
+     * class=sr-only>Mesaj</span> Mesaj gönderen: kaptan_rize »") */
+    size_t len;
+    const char *name = px_byword_find(v, n, &len);
+    if (name && len && name > v + 1) {
+        size_t b = (size_t)(name - v);
+        while (b && px_meta_is_ws((unsigned char)v[b - 1]))
+            b--;
+        if (b && v[b - 1] == ':' && (size_t)(name - v) + len <= n) {
+            memmove(v, name, len);
+            v[len] = '\0';
+            n = len;
+        }
+    }
     /* prose, not names: of three words or more, more in lower case than
      * in capitals ("Pétition soutenue par un Super contributeur"); a
      * handle alone ("oz", "weatherwill") is a name */

@@ -121,6 +121,12 @@ static const struct {
     {"el", "Συντάκτης", BW_LABEL},          /* "author" */
     {"tr", "muhabir", BW_LABEL},            /* "reporter: X" */
     {"vi", "b\xc3\xa0i", BW_LABEL},        /* bài: "Bài: X" */
+    {"sr", "Аутор", BW_LEAD | BW_LABEL},    /* Serbian, Macedonian: "Аутор: Милан Јовановић" */
+    {"sr", "аутор", BW_LEAD | BW_LABEL},
+    {"ka", "ავტორი", BW_LEAD | BW_LABEL},   /* "author" */
+    {"it", "testo di", BW_LEAD},            /* "Testo di X, foto di Y" */
+    {"it", "articolo di", BW_LEAD},
+    {"tr", "gönderen", BW_LABEL},           /* phpBB's "Mesaj gönderen: X » date" ("message sender") */
 };
 
 #define NBYWORDS (sizeof bywords / sizeof *bywords)
