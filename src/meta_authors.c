@@ -372,7 +372,8 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
                                          "articles", "stories", "read", "see", "follow", "contact",
                                          "email", "website", "home", "bio", "click", "here",
                                          "rss", "feed", "zeige", "alle", "beiträge", "artikel",
-                                         "voir", "tous", "ver", "todos", "tutti",
+                                         "voir", "tous", "ver", "todos", "tutti", "mehr", "más", "meer",
+                                         "altri", "المزيد", "مقالات", "更多", "더보기",
                                          /* "posted at": a forum's post time, its id "authorposton…" */
                                          "发表于", "發表於", "发布于", "發佈於", "發表"};
     for (int k = 0; k < nw; k++)
