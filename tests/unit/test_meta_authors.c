@@ -659,6 +659,13 @@ static void test_seventh_round(void **state)
             "<span>Mesaj gönderen: <strong><a class=\"username\" href=\"./memberlist.php?u=58\">kaptan_rize</a></strong> » </span>"
             "16 Nis 2024, 21:14</p>", "", "", NAMES("kaptan_rize"));
     line("Mesaj gönderen: kaptan_rize » 16 Nis 2024", "kaptan_rize");
+    /* an author box's rel=author link that says "more articles" */
+    authors("", "<h1>القطن</h1><div class=\"entry-meta\"><span class=\"byline\"><span>بقلم</span> <span class=\"author vcard\">"
+            "<a class=\"url fn n\" href=\"/author/salma-h/\">سلمى الحسيني</a></span></span></div>",
+            "<div class=\"author-bio\"><h2>سلمى الحسيني</h2><a class=\"author-link\" href=\"/author/salma-h/\" rel=\"author\">"
+            "المزيد من المقالات</a></div>", "", NAMES("سلمى الحسيني"));
+    authors("", "<h1>Baum</h1><p class=\"byline\">Von Anna Berger</p>",
+            "<div class=\"author-box\"><a href=\"/autor/anna/\" rel=\"author\">Mehr Artikel</a></div>", "", NAMES("Anna Berger"));
 }
 
 int main(void)
