@@ -664,6 +664,14 @@ static void test_seventh_round(void **state)
             "<a class=\"url fn n\" href=\"/author/salma-h/\">سلمى الحسيني</a></span></span></div>",
             "<div class=\"author-bio\"><h2>سلمى الحسيني</h2><a class=\"author-link\" href=\"/author/salma-h/\" rel=\"author\">"
             "المزيد من المقالات</a></div>", "", NAMES("سلمى الحسيني"));
+    /* a Japanese signature in a paragraph of its own, with its label and
+     * the writer's body; a parenthesised remark is none */
+    authors("", "<h1>さくらまつり</h1>", "<div class=\"entry-body\"><p>会場周辺は大変混雑が予想されます。</p>"
+            "<p>（文・写真　観光協会 中村 優子）</p></div>", "", NAMES("中村 優子"));
+    authors("", "<h1>さくらまつり</h1>", "<div class=\"entry-body\"><p>会場周辺は大変混雑が予想されます。</p>"
+            "<p>（取材・文＝佐藤健）</p></div>", "", NAMES("佐藤健"));
+    authors("", "<h1>さくらまつり</h1>", "<div class=\"entry-body\"><p>会場周辺は大変混雑が予想されます。</p>"
+            "<p>（雨天中止）</p></div>", "", NONE);
     authors("", "<h1>Baum</h1><p class=\"byline\">Von Anna Berger</p>",
             "<div class=\"author-box\"><a href=\"/autor/anna/\" rel=\"author\">Mehr Artikel</a></div>", "", NAMES("Anna Berger"));
 }
