@@ -855,7 +855,7 @@ const char *pith_result_meta(const pith_result *r, pith_meta_field field, size_t
     return index == 0 ? v : NULL;
 }
 
-static const char *const status_names[] = {
+static const char status_names[][24] = {
     [PITH_OK] = "ok",
     [PITH_NO_CONTENT] = "no article text found",
     [PITH_ERR_USAGE] = "usage error",
