@@ -94,7 +94,8 @@ bool px_doc_named(const px_doc *doc, int i, int up, const char *const *words, si
 
 /* The separators between the segments of a <title> ("Headline | Site"),
  * in the order the loops that split a title try them (title.c). */
-extern const char *const px_title_seps[];
+#define PX_TITLE_SEP_W 8
+extern const char px_title_seps[][PX_TITLE_SEP_W];
 extern const size_t px_title_nseps;
 /* Where separator k of px_title_seps first stands in t, and where it
  * last does in *last ("Headline | Section | Site": the two ends' cuts);
