@@ -50,9 +50,9 @@ static unsigned letter(const unsigned char *s, size_t n)
 
 /* The forms of a list up to its first "" (one, "", for a letter spelled
  * as nothing). */
-static px_words ways_in(const char (*w)[WAY], size_t max)
+static px_words ways_in(const char (*w)[WAY], unsigned max)
 {
-    size_t k = 0;
+    unsigned k = 0;
     while (k < max && w[k][0])
         k++;
     return (px_words){w[0], WAY, k ? k : 1};

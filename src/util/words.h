@@ -11,9 +11,10 @@
 
 #include <stddef.h>
 
+/* Sixteen bytes, so that it is passed in two registers. */
 typedef struct px_words {
     const char *at; /* word k is at + k * width */
-    size_t width, count;
+    unsigned width, count;
 } px_words;
 
 /* The px_words of an array t[][W]. A table of pointers passed by mistake
@@ -21,18 +22,18 @@ typedef struct px_words {
 #define PX_WORDS(t)                                                                                \
     ((px_words){_Generic(&(t)[0], const char *const *: (void)0, char *const *: (void)0,           \
                          const char **: (void)0, char **: (void)0, default: (const char *)(t)),   \
-                sizeof *(t), sizeof(t) / sizeof *(t)})
+                (unsigned)sizeof *(t), (unsigned)(sizeof(t) / sizeof *(t))})
 
 static inline const char *px_word_at(px_words w, size_t k) { return w.at + k * w.width; }
 
 /* The first n words of w, and the words of w from the k-th on. */
 static inline px_words px_words_first(px_words w, size_t n)
 {
-    return (px_words){w.at, w.width, n < w.count ? n : w.count};
+    return (px_words){w.at, w.width, n < w.count ? (unsigned)n : w.count};
 }
 static inline px_words px_words_from(px_words w, size_t k)
 {
-    return k < w.count ? (px_words){w.at + k * w.width, w.width, w.count - k}
+    return k < w.count ? (px_words){w.at + k * w.width, w.width, w.count - (unsigned)k}
                        : (px_words){w.at, w.width, 0};
 }
 
