@@ -43,7 +43,7 @@ unknown=$(comm -23 "$T/calls" "$T/known")
 pass
 for arr in 'src/boxes.c widget' 'src/render_common.c keys' 'src/meta_tags.c attrs'; do
     set -- $arr
-    awk -v a="$2" 'index($0, "const " a "[] = {") { on = 1 } on { print } on && /};/ { exit }' "$1" |
+    awk -v a="$2" '$0 ~ ("[ *]" a "\\[\\](\\[[0-9]+\\])? = [{]") { on = 1 } on { print } on && /};/ { exit }' "$1" |
         grep -oE '"[^"]*"' | tr -d '"' | sort -u > "$T/arr"
     [ -s "$T/arr" ] || fail "no table $2 in $1"
     missing=$(comm -23 "$T/arr" "$T/table")
