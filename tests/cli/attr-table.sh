@@ -36,7 +36,7 @@ src/adblock_match.c: px_attr(nd, name)
 src/boxes.c: px_attr(nd, widget[w])
 src/meta_tags.c: px_attr(nd, attrs[k])
 src/render_common.c: px_attr(nd, keys[k])
-src/rules_match.c: px_attr(nd, m->name)
+src/rules_match.c: px_attr(nd, px_mstr(rs, m->name)
 KNOWN
 unknown=$(comm -23 "$T/calls" "$T/known")
 [ -z "$unknown" ] || fail "attribute reads by a name from elsewhere: $unknown"
