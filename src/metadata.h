@@ -30,6 +30,7 @@
 #include "alloc.h"
 #include "date.h"
 #include "parse.h"
+#include "words.h"
 
 typedef struct px_strlist {
     char **v;
@@ -90,7 +91,7 @@ size_t px_word_count(const char *s, size_t n);
 /* Does a class or id of node i, or of an ancestor up to up levels (not
  * past <body>), hold one of words (lower case; each class and id read up
  * to 4 KB)? */
-bool px_doc_named(const px_doc *doc, int i, int up, const char *const *words, size_t count);
+bool px_doc_named(const px_doc *doc, int i, int up, px_words words);
 
 /* The separators between the segments of a <title> ("Headline | Site"),
  * in the order the loops that split a title try them (title.c). */

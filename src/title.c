@@ -344,17 +344,15 @@ static void strip_site_segments(char *t, const char *site, const char *host)
  * dropped often holds the headline: that counts for nothing here.) */
 static bool not_headline(const px_page *pg, int i)
 {
-    /* On the stack, not static: px_doc_named takes pointers, and a static
-     * table of them is rewritten by the loader at every start. */
-    const char *const logo[] = {"logo",     "brand",      "site-title", "site-name",
-                                "sitename", "site_title", "blog-title", "masthead"};
+    static const char logo[][12] = {"logo", "brand", "site-title", "site-name", "sitename",
+                                    "site_title", "blog-title", "masthead"};
     const px_node *nodes = pg->doc.nodes;
     for (int p = i; p >= 0; p = nodes[p].parent)
         if (nodes[p].kind == PX_ELEMENT && (nodes[p].tag == GUMBO_TAG_NAV ||
                                             nodes[p].tag == GUMBO_TAG_ASIDE ||
                                             nodes[p].tag == GUMBO_TAG_FOOTER))
             return true;
-    return px_doc_named(&pg->doc, i, 2, logo, sizeof logo / sizeof *logo);
+    return px_doc_named(&pg->doc, i, 2, PX_WORDS(logo));
 }
 
 /* Text before the headline, inside the article, that still leaves it
