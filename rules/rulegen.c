@@ -410,8 +410,8 @@ static bool put_elide(FILE *out, const px_ruleset *rs)
     fprintf(out, "\n};\n\nstatic const char elide_pool[] =\n    ");
     put_str(out, img.pool, pool_len);
     fprintf(out,
-            ";\n\nconst px_elide_image px_builtin_elide = {\n"
-            "    elide_slots, elide_slots + %zu, elide_pool, %uu, %uu,\n};\n",
+            ";\n\nvoid px_builtin_elide(px_elide_image *img)\n{\n"
+            "    *img = (px_elide_image){elide_slots, elide_slots + %zu, elide_pool, %uu, %uu};\n}\n",
             ntags, (unsigned)img.tags_mask, (unsigned)img.attrs_mask);
     px_elide_names_free(nm);
     return true;

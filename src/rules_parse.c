@@ -305,7 +305,7 @@ static int parse_tags(parser *p, matcher *m, const char *v, size_t n)
 }
 
 typedef struct mdesc {
-    const char *key;
+    char key[8];
     enum mkind eq;   /* kind for key=VALUE, or -1 */
     enum mkind re;   /* kind for key~/RE/, or -1 */
 } mdesc;
