@@ -1021,11 +1021,14 @@ static bool punct_char(const char *s, size_t n, size_t i)
 /* Does a word end at s[i]: the end, or a byte that is no letter or
  * digit? (Non-ASCII letters count as letters: a date never ends inside
  * a word of any script; their punctuation and spaces part words.) */
-static bool boundary(const char *s, size_t n, size_t i)
+static inline bool boundary(const char *s, size_t n, size_t i)
 {
-    if (i >= n || !(is_digit(s[i]) || is_alpha_byte(s[i])))
+    if (i >= n)
         return true;
-    return (unsigned char)s[i] >= 0x80 && punct_char(s, n, i);
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) /* asked at every byte of a page's short texts: ASCII first */
+        return !((b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'));
+    return punct_char(s, n, i);
 }
 
 /* Can a date start at s[i], a word start? The spans px_date_find tries
