@@ -744,11 +744,31 @@ static const char *url_host(const char *u, size_t *len)
     return p;
 }
 
+/* Does the path (n bytes) name a document to download, a file whose
+ * extension is that of an office document, a PDF or an archive? A page's
+ * list of forms and schedules links those, and they are no articles,
+ * whatever their names ("/files/pokyny-zaverecna-praca.pdf"). */
+static bool document_file(const char *path, size_t n)
+{
+    static const char exts[][6] = {"pdf", "doc",  "docx", "odt", "ods", "odp", "rtf",
+                                   "xls", "xlsx", "ppt",  "pptx", "csv", "zip"};
+    size_t dot = n;
+    while (dot > 0 && path[dot - 1] != '.' && path[dot - 1] != '/')
+        dot--;
+    if (!dot || path[dot - 1] != '.')
+        return false;
+    for (size_t e = 0; e < sizeof exts / sizeof *exts; e++)
+        if (strlen(exts[e]) == n - dot && px_ascii_ieq(path + dot, exts[e], n - dot))
+            return true;
+    return false;
+}
+
 /* Does href lead to another article of this site: a page of the page's
  * own host (a relative link, or the host of its canonical URL) whose path
  * ends in a slug of three words or more ("/news/virus-hits-jobs-5224") or
  * holds a year ("/2026/03/")? Related reading links there; the pull
- * requests of a release, the apps a post names and its sources do not. */
+ * requests of a release, the apps a post names, its sources and the
+ * documents it offers do not. */
 static bool same_site_article(const px_page *pg, const char *href)
 {
     size_t hl = 0, pl = 0;
@@ -759,6 +779,8 @@ static bool same_site_article(const px_page *pg, const char *href)
         return false;
     const char *path = h ? h + hl : href;
     size_t n = strcspn(path, "?#");
+    if (document_file(path, n))
+        return false;
     int seps = 0, digits = 0;
     for (size_t k = 0; k < n; k++) {
         char c = path[k];

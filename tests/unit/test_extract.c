@@ -127,6 +127,46 @@ static void test_plain_link_list_is_not_content(void **state)
         assert_lacks(&o, LINK_WORDS[i]);
 }
 
+/* A page's lists of documents under its headings (forms, schedules) are
+ * its text, however their files are named: a PDF or a DOCX is no article
+ * of the site. The same lists leading to pages with slugs are related
+ * reading, and go. */
+static void document_lists(const char *ext, out *o)
+{
+    static char html[32768];
+    html[0] = '\0';
+    cat(html, sizeof html, "<html><body><nav><a href=/>Home</a> <a href=/students/>Students</a></nav>"
+                           "<div class=row><div class=col-md-9><h1>Exam entries</h1><p>%s</p>",
+        PARAS[0]);
+    cat(html, sizeof html,
+        "<h2>Guidance</h2><ul><li><a href=/files/summer-series-key-dates%s>Summer series key dates</a></li>"
+        "<li><a href=/files/rules-for-candidates-2027%s>Rules for candidates</a></li></ul>"
+        "<h2>Forms</h2><ul><li><a href=/files/late-entry-request-form%s>Late entry request form</a></li>"
+        "<li><a href=/files/special-consideration-form%s>Special consideration form</a></li></ul>"
+        "<p>%s</p></div></div></body></html>",
+        ext, ext, ext, ext, PARAS[1]);
+    extract(html, o);
+    assert_int_equal(o->rc, PITH_OK);
+}
+
+static void test_document_lists_are_content(void **state)
+{
+    (void)state;
+    static const char *const docs[] = {"Summer series key dates", "Rules for candidates",
+                                       "Late entry request form", "Special consideration form"};
+    out o;
+    document_lists(".pdf", &o);
+    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
+        assert_contains(&o, docs[i]);
+    document_lists(".DOCX", &o);
+    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
+        assert_contains(&o, docs[i]);
+    document_lists("/", &o);
+    assert_contains(&o, PARAS[1]);
+    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
+        assert_lacks(&o, docs[i]);
+}
+
 static void test_split_article_keeps_every_section(void **state)
 {
     (void)state;
@@ -246,6 +286,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_article_beats_sidebar_and_nav),
         cmocka_unit_test(test_plain_link_list_is_not_content),
+        cmocka_unit_test(test_document_lists_are_content),
         cmocka_unit_test(test_split_article_keeps_every_section),
         cmocka_unit_test(test_comments_are_dropped),
         cmocka_unit_test(test_author_box_longer_than_post_is_dropped),
