@@ -207,8 +207,12 @@ static void prune(px_page *pg)
             in->rule_score = v.score;
             in->score_rule = v.score_rule;
             /* The guard: a class name is weaker evidence than the text,
-             * unless a user's drop! says he knows better. */
-            if (v.drop && ((!v.force && px_holds_article(pg, i)) || ab_over)) {
+             * unless a user's drop! says he knows better; and the part of
+             * the article that the page's own markup says a paywall
+             * hides is the article's, whatever its class ("paywall"). */
+            if (v.drop && ((!v.force && (px_holds_article(pg, i) ||
+                                         px_meta_paid_part(pg->meta, px_attr(nd, "class")))) ||
+                           ab_over)) {
                 in->drop_rule = v.drop_rule;
                 in->why = WHY_VETO;
             } else if (v.drop) {

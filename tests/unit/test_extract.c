@@ -167,6 +167,38 @@ static void test_document_lists_are_content(void **state)
         assert_lacks(&o, docs[i]);
 }
 
+/* The part of the article for subscribers that the page's JSON-LD names
+ * (hasPart, not free, a cssSelector of one class) is text, though the
+ * paywall rule drops its class; named any other way, or free, it goes. */
+static void paid_part(const char *part, out *o)
+{
+    static char html[32768];
+    html[0] = '\0';
+    cat(html, sizeof html,
+        "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"Bike lanes\",\"hasPart\":%s}</script></head>"
+        "<body><article><h1>Bike lanes</h1><div class=story-body><p>%s</p><p>%s</p></div>"
+        "<div class=paywall><p>%s</p></div></article></body></html>",
+        part, PARAS[0], PARAS[1], PARAS[2]);
+    extract(html, o);
+    assert_int_equal(o->rc, PITH_OK);
+    assert_contains(o, PARAS[0]);
+}
+
+static void test_paid_part_is_content(void **state)
+{
+    (void)state;
+    out o;
+    paid_part("{\"@type\":\"WebPageElement\",\"isAccessibleForFree\":false,\"cssSelector\":\".paywall\"}", &o);
+    assert_contains(&o, PARAS[2]);
+    paid_part("[{\"@type\":\"WebPageElement\",\"isAccessibleForFree\":\"False\",\"cssSelector\":\".paywall\"}]", &o);
+    assert_contains(&o, PARAS[2]);
+    paid_part("{\"@type\":\"WebPageElement\",\"isAccessibleForFree\":true,\"cssSelector\":\".paywall\"}", &o);
+    assert_lacks(&o, PARAS[2]);
+    paid_part("{\"@type\":\"WebPageElement\",\"isAccessibleForFree\":false,\"cssSelector\":\"div.paywall\"}", &o);
+    assert_lacks(&o, PARAS[2]);
+}
+
 static void test_split_article_keeps_every_section(void **state)
 {
     (void)state;
@@ -287,6 +319,7 @@ int main(void)
         cmocka_unit_test(test_article_beats_sidebar_and_nav),
         cmocka_unit_test(test_plain_link_list_is_not_content),
         cmocka_unit_test(test_document_lists_are_content),
+        cmocka_unit_test(test_paid_part_is_content),
         cmocka_unit_test(test_split_article_keeps_every_section),
         cmocka_unit_test(test_comments_are_dropped),
         cmocka_unit_test(test_author_box_longer_than_post_is_dropped),
