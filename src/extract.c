@@ -286,6 +286,76 @@ static unsigned char *tables_below(const px_page *pg)
     return t;
 }
 
+/* Is text node nd white space only? */
+static bool blank_text(const px_node *nd)
+{
+    size_t len;
+    const char *t = px_text(nd, &len);
+    for (size_t k = 0; k < len; k++)
+        if (!px_ascii_is_space((unsigned char)t[k]))
+            return false;
+    return true;
+}
+
+/* In a block of running text split by <br>s (a portal's article body is
+ * one), a line made of two or more elements alone, with no text of the
+ * block's own ("<strong>[Related]</strong> <a>headline</a>"), is a block
+ * of its own to the text rules: a teaser there is a line, not a
+ * paragraph. The elements of a line that a rule drops go. Lines that hold
+ * the block's own words are its prose, and a lone link on a line of its
+ * own (a list of shop links) is a link: neither is read. */
+static void text_lines(px_page *pg, int blk, size_t cap, px_buf *b)
+{
+    const px_node *nodes = pg->doc.nodes;
+    int start = -1, elems = 0;
+    bool brs = false, own = false;
+    for (int c = nodes[blk].first;; c = nodes[c].next) {
+        bool br = c >= 0 && nodes[c].kind == PX_ELEMENT && nodes[c].tag == GUMBO_TAG_BR;
+        brs |= br;
+        if (c < 0 || br) {
+            /* a line ends: read it when it holds elements alone, between two
+             * breaks or a break and the block's edge */
+            if (brs && elems >= 2 && !own) {
+                b->len = 0;
+                for (int k = start; k != c; k = nodes[k].next)
+                    if (nodes[k].kind == PX_ELEMENT && !dropped(pg, k)) {
+                        if (b->len)
+                            px_buf_append(b, " ", 1);
+                        px_node_text(pg, k, b);
+                    }
+                if (!b->oom && b->len && b->len <= cap) {
+                    px_verdict v = {false, 0, -1, -1, false};
+                    px_rules_match_text(pg->rs, pg->scratch, &nodes[start], b->data, b->len, &v);
+                    for (int k = start; v.drop && k != c; k = nodes[k].next)
+                        if (nodes[k].kind == PX_ELEMENT && !dropped(pg, k)) {
+                            pg->info[k].drop_rule = v.drop_rule;
+                            drop(pg, k, WHY_TEXT_RULE);
+                        }
+                }
+            }
+            if (c < 0)
+                break;
+            start = -1;
+            elems = 0;
+            own = false;
+            continue;
+        }
+        if (dropped(pg, c))
+            continue;
+        if (nodes[c].kind == PX_TEXT) {
+            own |= !blank_text(&nodes[c]);
+            continue;
+        }
+        if (nodes[c].kind != PX_ELEMENT)
+            continue;
+        if (!(nodes[c].flags & PX_INLINE))
+            own = true; /* a block in the line: not a line of running text */
+        if (start < 0)
+            start = c;
+        elems++;
+    }
+}
+
 static int text_rules(px_page *pg)
 {
     if (!px_rules_has_text(pg->rs) || pg->doc.body < 0)
@@ -311,6 +381,8 @@ static int text_rules(px_page *pg)
          * text toward its block: its size is at most the blocks inside
          * it and the text its block owns. */
         bool loose = pg->doc.nodes[i].flags & PX_INLINE;
+        if (!loose && (pg->doc.nodes[i].flags & PX_HAS_TEXT))
+            text_lines(pg, i, cap, &b);
         int size = loose ? in->chars + pg->info[in->owner].own_chars : in->chars;
         if (!size || (size_t)size > cap * 3)
             continue;
@@ -800,17 +872,6 @@ static bool same_site_article(const px_page *pg, const char *href)
         }
     }
     return seps >= 2 || digits == 4;
-}
-
-/* Is text node nd white space only? */
-static bool blank_text(const px_node *nd)
-{
-    size_t len;
-    const char *t = px_text(nd, &len);
-    for (size_t k = 0; k < len; k++)
-        if (!px_ascii_is_space((unsigned char)t[k]))
-            return false;
-    return true;
 }
 
 /* Does the text of element i open with a link? */

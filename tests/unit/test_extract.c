@@ -199,6 +199,31 @@ static void test_paid_part_is_content(void **state)
     assert_lacks(&o, PARAS[2]);
 }
 
+/* In running text split by <br>s, a line of elements alone is read by
+ * the text rules as a block: a teaser line ("Also read:" and a linked
+ * headline) goes, a line of the block's own words and a lone link stay. */
+static void test_teaser_line_in_running_text(void **state)
+{
+    (void)state;
+    static char html[32768];
+    html[0] = '\0';
+    cat(html, sizeof html, "<html><body><article id=dic_area>%s<br><br>%s<br><br>", PARAS[0], PARAS[1]);
+    cat(html, sizeof html,
+        "<strong>Also read:</strong> <a href=https://news.example/a/5521>Ferry fares rise in spring</a><br><br>"
+        "<strong>Note:</strong> <em>the reading room is open to readers over fourteen</em><br><br>"
+        "<a href=https://library.example/hours>library.example/hours</a><br><br>%s<br><br></article></body></html>",
+        PARAS[2]);
+    out o;
+    extract(html, &o);
+    assert_int_equal(o.rc, PITH_OK);
+    for (size_t i = 0; i < 3; i++)
+        assert_contains(&o, PARAS[i]);
+    assert_lacks(&o, "Also read");
+    assert_lacks(&o, "Ferry fares rise in spring");
+    assert_contains(&o, "Note: the reading room is open to readers over fourteen");
+    assert_contains(&o, "library.example/hours");
+}
+
 static void test_split_article_keeps_every_section(void **state)
 {
     (void)state;
@@ -320,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_plain_link_list_is_not_content),
         cmocka_unit_test(test_document_lists_are_content),
         cmocka_unit_test(test_paid_part_is_content),
+        cmocka_unit_test(test_teaser_line_in_running_text),
         cmocka_unit_test(test_split_article_keeps_every_section),
         cmocka_unit_test(test_comments_are_dropped),
         cmocka_unit_test(test_author_box_longer_than_post_is_dropped),
