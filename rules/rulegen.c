@@ -65,13 +65,6 @@ static size_t list_len(const char *l)
     return (size_t)(t - l);
 }
 
-static void put_opt_str(FILE *out, const char *s)
-{
-    if (s)
-        put_str(out, s, strlen(s));
-    else
-        fputs("NULL", out);
-}
 
 /* The separator before the i-th number of a list, per_line to a line. */
 static const char *sep(int i, int per_line)
@@ -246,30 +239,37 @@ static void put_index(FILE *out, const px_ruleset *rs)
     fputs("};\n\n", out);
 }
 
+/* A matcher as it is, its strings' offsets included: the image carries
+ * the rule set's pool of them (mstrings) whole. */
 static void put_matcher(FILE *out, const matcher *m)
 {
-    fprintf(out, "    {(enum mkind)%d, %s, ", (int)m->kind, m->negate ? "true" : "false");
-    put_opt_str(out, m->name);
-    fputs(", ", out);
-    put_opt_str(out, m->value);
-    fprintf(out, ", %d, %zu, {", m->pat, m->maxlen);
+    fprintf(out, "    {(enum mkind)%d, %s, %uu, %uu, %d, %zu, {", (int)m->kind,
+            m->negate ? "true" : "false", (unsigned)m->name, (unsigned)m->value, m->pat, m->maxlen);
     for (int k = 0; k < TAG_WORDS; k++)
         fprintf(out, "%s0x%xu", k ? "," : "", (unsigned)m->tags[k]);
-    fputs("}, ", out);
-    if (m->tagnames)
-        put_str(out, m->tagnames, list_len(m->tagnames));
-    else
-        fputs("NULL", out);
-    fputs("},\n", out);
+    fprintf(out, "}, %uu},\n", (unsigned)m->tagnames);
 }
 
-/* Does a matcher of rule r name a string (a pointer in the image)? */
-static bool names_string(const rule *r)
+/* Writes strings v[0..n) as one C string, each ended by its '\0'. */
+static void put_list(FILE *out, const char *name, const char *const *v, int n)
 {
-    for (int j = 0; j < r->nm; j++)
-        if (r->m[j].name || r->m[j].value || r->m[j].tagnames)
-            return true;
-    return false;
+    size_t len = 0;
+    for (int i = 0; i < n; i++)
+        len += strlen(v[i]) + 1;
+    char *all = malloc(len + 1), *w = all;
+    if (!all) {
+        fprintf(out, "#error out of memory\n");
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(v[i]) + 1;
+        memcpy(w, v[i], l);
+        w += l;
+    }
+    fprintf(out, "static const char %s[] =\n    ", name);
+    put_str(out, all, len);
+    fputs(";\n\n", out);
+    free(all);
 }
 
 /* Writes the image; false when out of memory. */
@@ -336,26 +336,17 @@ static bool put_image(FILE *out, const px_ruleset *rs)
         return false;
     }
 
-    fprintf(out, "static const char *const files[] = {\n");
-    for (int i = 0; i < rs->nfiles; i++) {
-        fputs("    ", out);
-        put_str(out, rs->files[i], strlen(rs->files[i]));
-        fputs(",\n", out);
-    }
-    fprintf(out, "};\n\n");
-    /* The rules whose matchers hold no pointer first, then the others
-     * (rules_impl.h says why). */
-    fprintf(out, "static const matcher matchers[] = {\n");
+    put_list(out, "files", (const char *const *)rs->files, rs->nfiles);
+    fprintf(out, "static const char mstrings[] =\n    ");
+    put_str(out, rs->mstr_len ? rs->mstr : "", rs->mstr_len);
+    fprintf(out, ";\n\nstatic const matcher matchers[] = {\n");
     int nm = 0;
-    for (int pass = 0; pass < 2; pass++)
-        for (int i = 0; i < rs->nrules; i++) {
-            if (names_string(&rs->rules[i]) != (pass == 1))
-                continue;
-            first[i] = nm;
-            nm += rs->rules[i].nm;
-            for (int j = 0; j < rs->rules[i].nm; j++)
-                put_matcher(out, &rs->rules[i].m[j]);
-        }
+    for (int i = 0; i < rs->nrules; i++) {
+        first[i] = nm;
+        nm += rs->rules[i].nm;
+        for (int j = 0; j < rs->rules[i].nm; j++)
+            put_matcher(out, &rs->rules[i].m[j]);
+    }
     fprintf(out, "};\n\n");
     fprintf(out, "static const rule rules[] = {\n");
     for (int i = 0; i < rs->nrules; i++) {
@@ -376,21 +367,17 @@ static bool put_image(FILE *out, const px_ruleset *rs)
                 at[4 * i] >= 0 ? blob_len[i] : 0);
     free(at);
     free(blob_len);
-    fprintf(out, "};\n\nstatic const char *const keys[] = {\n");
-    for (int k = 0; k < rs->nkeys; k++) {
-        fputs("    ", out);
-        put_str(out, rs->keys[k], strlen(rs->keys[k]));
-        fputs(",\n", out);
-    }
     fprintf(out, "};\n\n");
+    put_list(out, "keys", rs->keys, rs->nkeys);
     put_scanner(out, rs->scan);
     put_index(out, rs);
     fprintf(out,
             "const px_rules_image px_builtin_image = {\n"
             "    files, %d, rules, matchers, %d, elem_list, text_list, %d, %d,\n"
-            "    pats, %d, strings, blobs, &scan, keys, %d,\n"
+            "    pats, %d, strings, blobs, &scan, keys, %d, mstrings, %zuu,\n"
             "    gates, index_lists, blob_head, %zu,\n    {%zu, %s, %s, %s},\n    {",
-            rs->nfiles, rs->nrules, rs->nelem_list, rs->ntext_list, rs->npats, rs->nkeys, head_len,
+            rs->nfiles, rs->nrules, rs->nelem_list, rs->ntext_list, rs->npats, rs->nkeys,
+            rs->mstr_len, head_len,
             rs->text.cap,
             rs->text.uncapped ? "true" : "false", rs->text.has_text ? "true" : "false",
             rs->text.text_only ? "true" : "false");
@@ -423,8 +410,8 @@ static bool put_elide(FILE *out, const px_ruleset *rs)
     fprintf(out, "\n};\n\nstatic const char elide_pool[] =\n    ");
     put_str(out, img.pool, pool_len);
     fprintf(out,
-            ";\n\nconst px_elide_image px_builtin_elide = {\n"
-            "    elide_slots, elide_slots + %zu, elide_pool, %uu, %uu,\n};\n",
+            ";\n\nvoid px_builtin_elide(px_elide_image *img)\n{\n"
+            "    *img = (px_elide_image){elide_slots, elide_slots + %zu, elide_pool, %uu, %uu};\n}\n",
             ntags, (unsigned)img.tags_mask, (unsigned)img.attrs_mask);
     px_elide_names_free(nm);
     return true;

@@ -302,7 +302,7 @@ static bool read_complex(px_adblock *ab, cursor *c, size_t *ncomp)
  * text and style: pith does not run them, and says so in the counts. */
 static bool procedural(const char *s, size_t n)
 {
-    static const char *const marks[] = {
+    static const char marks[][20] = {
         ":-abp-", ":has-text(", ":has(", ":xpath(", ":upward(", ":remove(", ":style(",
         ":matches-", ":min-text-length(", ":watch-attr(", ":others(", ":if(", ":if-not(",
         ":nth-ancestor(", ":contains(", ":remove-attr(", ":remove-class(", ":shadow(",

@@ -184,7 +184,7 @@ static void drop_label_run(px_page *pg, int root, int l)
 
 static enum control input_kind(const px_node *nd)
 {
-    static const char *const fields[] = {"email", "text", "tel", "search"};
+    static const char fields[][8] = {"email", "text", "tel", "search"};
     const char *type = px_attr(nd, "type");
     if (!type || !*type)
         return CTL_FIELD;
@@ -259,8 +259,8 @@ static enum control link_kind(const px_page *pg, int i)
  * panel of the page is none. */
 static enum control control_kind(const px_page *pg, int i)
 {
-    static const char *const widget[] = {"aria-haspopup", "aria-expanded", "aria-controls",
-                                         "data-toggle", "data-bs-toggle"};
+    static const char widget[][16] = {"aria-haspopup", "aria-expanded", "aria-controls", "data-toggle",
+                                      "data-bs-toggle"};
     const px_node *nd = &pg->doc.nodes[i];
     enum control k = CTL_FORM;
     switch (nd->tag) {

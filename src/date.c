@@ -1,48 +1,50 @@
 #include "date.h"
 #include "ascii.h"
+#include "words.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 /* Month names and abbreviations by language, lower case, January first;
- * NULL where a language has no such form. A name that two languages
+ * "" where a language has no such form. A name that two languages
  * share ("mar", "mai") is listed once: the first row wins. */
-static const char *const month_names[][12] = {
+#define NAME_W 36 /* bytes of a month name, with its NUL (Bengali's run to 33) */
+static const char month_names[][12][NAME_W] = {
     /* English */
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"},
-    {"jan", "feb", "mar", "apr", NULL, "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
-    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "sept", NULL, NULL, NULL},
+    {"jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
+    {"", "", "", "", "", "", "", "", "sept", "", "", ""},
     /* German */
     {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
      "oktober", "november", "dezember"},
-    {"jänner", NULL, "maerz", NULL, NULL, NULL, NULL, NULL, NULL, "okt", NULL, "dez"},
-    {NULL, NULL, "mrz", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
-    {NULL, NULL, "mär", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    {"jänner", "", "maerz", "", "", "", "", "", "", "okt", "", "dez"},
+    {"", "", "mrz", "", "", "", "", "", "", "", "", ""},
+    {"", "", "mär", "", "", "", "", "", "", "", "", ""},
     /* French */
     {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
      "octobre", "novembre", "décembre"},
-    {"janv", "févr", NULL, "avr", NULL, NULL, "juil", "aout", NULL, NULL, NULL, "decembre"},
-    {NULL, "fevrier", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
-    {NULL, "fév", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
-    {NULL, "fev", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    {"janv", "févr", "", "avr", "", "", "juil", "aout", "", "", "", "decembre"},
+    {"", "fevrier", "", "", "", "", "", "", "", "", "", ""},
+    {"", "fév", "", "", "", "", "", "", "", "", "", ""},
+    {"", "fev", "", "", "", "", "", "", "", "", "", ""},
     /* Spanish */
     {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
      "octubre", "noviembre", "diciembre"},
-    {"ene", NULL, NULL, "abr", NULL, NULL, NULL, "ago", NULL, NULL, NULL, "dic"},
+    {"ene", "", "", "abr", "", "", "", "ago", "", "", "", "dic"},
     /* Italian */
     {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
      "settembre", "ottobre", "novembre", "dicembre"},
-    {"gen", NULL, NULL, NULL, "mag", "giu", "lug", NULL, "set", "ott", NULL, NULL},
+    {"gen", "", "", "", "mag", "giu", "lug", "", "set", "ott", "", ""},
     /* Portuguese */
     {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
      "outubro", "novembro", "dezembro"},
-    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "out", NULL, NULL},
+    {"", "", "", "", "", "", "", "", "", "out", "", ""},
     /* Dutch */
     {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
      "oktober", "november", "december"},
-    {NULL, NULL, "mrt", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "dek"},
+    {"", "", "mrt", "", "", "", "", "", "", "", "", "dek"},
     /* Russian: the genitive of dates ("3 ноября"), then the nominative */
     {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
      "октября", "ноября", "декабря"},
@@ -59,19 +61,19 @@ static const char *const month_names[][12] = {
      "října", "listopadu", "prosince"},
     /* Hungarian ("2023. november 7.") */
     {"január", "február", "március", "április", "május", "június", "július", "augusztus",
-     "szeptember", "október", NULL, NULL},
+     "szeptember", "október", "", ""},
     /* Turkish */
     {"ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
      "kasım", "aralık"},
     /* Romanian */
-    {"ianuarie", "februarie", "martie", "aprilie", NULL, "iunie", "iulie", NULL, "septembrie",
+    {"ianuarie", "februarie", "martie", "aprilie", "", "iunie", "iulie", "", "septembrie",
      "octombrie", "noiembrie", "decembrie"},
     /* Finnish: the partitive of dates ("8. toukokuuta") */
     {"tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
      "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"},
     /* Indonesian and Danish forms the rows above lack */
-    {NULL, NULL, "maret", NULL, NULL, NULL, NULL, "agustus", NULL, NULL, NULL, "desember"},
-    {NULL, NULL, "marts", NULL, "maj", NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    {"", "", "maret", "", "", "", "", "agustus", "", "", "", "desember"},
+    {"", "", "marts", "", "maj", "", "", "", "", "", "", ""},
     /* Greek: the genitive of dates, as written (capitalised; the lookup
      * folds ASCII only) and in lower case */
     {"Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου",
@@ -81,19 +83,19 @@ static const char *const month_names[][12] = {
     /* Arabic: the Gregorian months of Egypt and the Gulf, then the Levant's */
     {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
      "نوفمبر", "ديسمبر"},
-    {NULL, NULL, NULL, "إبريل", NULL, "يونية", "يولية", NULL, NULL, NULL, NULL, NULL},
-    {NULL, "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", NULL, NULL, NULL},
+    {"", "", "", "إبريل", "", "يونية", "يولية", "", "", "", "", ""},
+    {"", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "", "", ""},
     /* Hindi */
     {"जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर",
      "नवंबर", "दिसंबर"},
-    {NULL, "फरवरी", NULL, NULL, NULL, NULL, NULL, NULL, "सितम्बर", "अक्तूबर", "नवम्बर", "दिसम्बर"},
+    {"", "फरवरी", "", "", "", "", "", "", "सितम्बर", "अक्तूबर", "नवम्बर", "दिसम्बर"},
     /* Bengali (with য় as one character or as য and a nukta) */
     {"জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"},
-    {"জানুয়ারি", "ফেব্রুয়ারি", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    {"জানুয়ারি", "ফেব্রুয়ারি", "", "", "", "", "", "", "", "", "", ""},
     /* Tamil, then Marathi's Devanagari forms Hindi's rows lack */
     {"ஜனவரி", "பிப்ரவரி", "மார்ச்", "ஏப்ரல்", "மே", "ஜூன்", "ஜூலை", "ஆகஸ்ட்", "செப்டம்பர்", "அக்டோபர்",
      "நவம்பர்", "டிசம்பர்"},
-    {"जानेवारी", "फेब्रुवारी", NULL, "एप्रिल", "मे", NULL, "जुलै", "ऑगस्ट", "सप्टेंबर", "ऑक्टोबर",
+    {"जानेवारी", "फेब्रुवारी", "", "एप्रिल", "मे", "", "जुलै", "ऑगस्ट", "सप्टेंबर", "ऑक्टोबर",
      "नोव्हेंबर", "डिसेंबर"},
     /* Urdu */
     {"جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر",
@@ -101,10 +103,10 @@ static const char *const month_names[][12] = {
     /* Croatian: the genitive of dates ("12. ožujka"); its "listopada"
      * (October) is Polish November above, and the first row wins */
     {"siječnja", "veljače", "ožujka", "travnja", "svibnja", "lipnja", "srpnja", "kolovoza", "rujna",
-     NULL, "studenoga", "prosinca"},
-    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "studenog", NULL},
+     "", "studenoga", "prosinca"},
+    {"", "", "", "", "", "", "", "", "", "", "studenog", ""},
     /* Catalan ("12 de març de 2024", "3 d'abril") */
-    {"gener", "febrer", "març", NULL, "maig", "juny", "juliol", "agost", "setembre", "octubre",
+    {"gener", "febrer", "març", "", "maig", "juny", "juliol", "agost", "setembre", "octubre",
      "novembre", "desembre"},
     /* Lithuanian: the genitive of dates ("2024 m. kovo 12 d.") */
     {"sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos", "rugpjūčio", "rugsėjo",
@@ -115,24 +117,18 @@ static const char *const month_names[][12] = {
  * four-digit year after one of these months is of that era
  * (form_day_month). Thai, and its abbreviations with their inner dot
  * ("ธ.ค."). */
-static const char *const buddhist_month_names[][12] = {
+static const char buddhist_month_names[][12][NAME_W] = {
     {"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
      "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"},
     {"ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย", "ต.ค", "พ.ย", "ธ.ค"},
 };
 
-/* Both, in this order (a name in both: the first wins), with the era of
- * their years. */
-static const struct {
-    const char *const (*rows)[12];
-    size_t n;
-    bool buddhist;
-} calendars[] = {
-    {month_names, sizeof month_names / sizeof *month_names, false},
-    {buddhist_month_names, sizeof buddhist_month_names / sizeof *buddhist_month_names, true},
-};
+/* Both are looked up, in this order (a name in both: the first wins),
+ * as one list of rows (calendar_name). */
+#define GREGORIAN_ROWS (sizeof month_names / sizeof *month_names)
+#define BUDDHIST_ROWS (sizeof buddhist_month_names / sizeof *buddhist_month_names)
 
-static const char *const weekdays[] = {
+static const char weekdays[][12] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
@@ -142,7 +138,7 @@ static const char *const weekdays[] = {
 };
 
 /* Zones by abbreviation, in minutes east of UTC. */
-static const struct { const char *name; int offset; } zones[] = {
+static const struct { char name[8]; int offset; } zones[] = {
     {"z", 0}, {"utc", 0}, {"gmt", 0}, {"ut", 0}, {"est", -300}, {"edt", -240},
     {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480},
     {"pdt", -420}, {"akst", -540}, {"akdt", -480}, {"hst", -600}, {"bst", 60},
@@ -172,11 +168,10 @@ static bool word_is(const char *s, size_t n, const char *w)
  * of the whole tables there cost more than Gumbo's parse on a small
  * page. Within a bucket the names keep the tables' order, so the first
  * row still wins. Built once, on first use, from the tables above. */
-#define MONTH_ROWS (sizeof month_names / sizeof *month_names + \
-                    sizeof buddhist_month_names / sizeof *buddhist_month_names)
+#define MONTH_ROWS (GREGORIAN_ROWS + BUDDHIST_ROWS)
 #define WEEKDAYS (sizeof weekdays / sizeof *weekdays)
 
-/* An entry: the name's place k in the flat order of calendars[] rows
+/* An entry: the name's place k in the flat order of the calendars' rows
  * (month (k % 12) + 1) or in weekdays[], and its length. Four bytes, not
  * a pointer and a length: the indexes are written at every start, and
  * small entries keep them to one page of memory instead of six. */
@@ -190,8 +185,10 @@ typedef struct name_index {
     name_entry *e;
 } name_index;
 
+/* e is set when the index is built, not in the initializer: a pointer
+ * in static data is written by the loader at every start. */
 static name_entry month_entries[MONTH_ROWS * 12], weekday_entries[WEEKDAYS];
-static name_index month_index = {.e = month_entries}, weekday_index = {.e = weekday_entries};
+static name_index month_index, weekday_index;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static unsigned char bucket(char c)
@@ -200,17 +197,14 @@ static unsigned char bucket(char c)
     return px_ascii_lower(b);
 }
 
-/* The k-th month name of calendars[] (NULL: a hole), and its era. */
+/* The k-th month name of the calendars' rows ("": a hole), and its era. */
 static const char *calendar_name(size_t k, bool *buddhist)
 {
-    for (size_t t = 0; t < sizeof calendars / sizeof *calendars; t++) {
-        if (k < calendars[t].n * 12) {
-            *buddhist = calendars[t].buddhist;
-            return calendars[t].rows[k / 12][k % 12];
-        }
-        k -= calendars[t].n * 12;
-    }
-    return NULL;
+    *buddhist = k >= GREGORIAN_ROWS * 12;
+    if (!*buddhist)
+        return month_names[k / 12][k % 12];
+    k -= GREGORIAN_ROWS * 12;
+    return buddhist_month_names[k / 12][k % 12];
 }
 
 static const char *month_at(size_t k)
@@ -221,21 +215,15 @@ static const char *month_at(size_t k)
 
 static const char *weekday_at(size_t k) { return weekdays[k]; }
 
-/* A list of names, part of the order an index counts k in. */
-typedef struct name_run {
-    const char *const *names;
-    size_t n;
-} name_run;
-
-/* A counting sort by first byte of the names of runs[0..nruns), taken
- * in turn; stable, as it must be. */
-static void index_names(name_index *x, const name_run *runs, size_t nruns)
+/* A counting sort by first byte of the names (not "") of runs[0..nruns),
+ * lists taken in turn; stable, as it must be. */
+static void index_names(name_index *x, const px_words *runs, size_t nruns)
 {
     unsigned short count[256] = {0};
     for (size_t r = 0; r < nruns; r++)
-        for (size_t i = 0; i < runs[r].n; i++)
-            if (runs[r].names[i])
-                count[bucket(runs[r].names[i][0])]++;
+        for (size_t i = 0; i < runs[r].count; i++)
+            if (px_word_at(runs[r], i)[0])
+                count[bucket(px_word_at(runs[r], i)[0])]++;
     x->start[0] = 0;
     for (int b = 0; b < 256; b++)
         x->start[b + 1] = (unsigned short)(x->start[b] + count[b]);
@@ -243,22 +231,21 @@ static void index_names(name_index *x, const name_run *runs, size_t nruns)
     memcpy(at, x->start, sizeof at);
     size_t k = 0;
     for (size_t r = 0; r < nruns; r++)
-        for (size_t i = 0; i < runs[r].n; i++, k++) {
-            const char *w = runs[r].names[i];
-            if (w)
+        for (size_t i = 0; i < runs[r].count; i++, k++) {
+            const char *w = px_word_at(runs[r], i);
+            if (w[0])
                 x->e[at[bucket(w[0])]++] = (name_entry){(unsigned short)k, (unsigned short)strlen(w)};
         }
 }
 
 static void build_indexes(void)
 {
-    name_run rows[MONTH_ROWS];
-    size_t n = 0;
-    for (size_t t = 0; t < sizeof calendars / sizeof *calendars; t++)
-        for (size_t r = 0; r < calendars[t].n; r++)
-            rows[n++] = (name_run){calendars[t].rows[r], 12};
-    index_names(&month_index, rows, n);
-    index_names(&weekday_index, &(name_run){weekdays, WEEKDAYS}, 1);
+    px_words rows[2] = {{month_names[0][0], NAME_W, GREGORIAN_ROWS * 12},
+                        {buddhist_month_names[0][0], NAME_W, BUDDHIST_ROWS * 12}};
+    month_index.e = month_entries;
+    weekday_index.e = weekday_entries;
+    index_names(&month_index, rows, 2);
+    index_names(&weekday_index, &PX_WORDS(weekdays), 1);
 }
 
 /* The place k of the name s[0..n) in the index's order, or -1. */
@@ -939,10 +926,22 @@ static void skip_lead(scan *c)
     skip_weekday(c);
 }
 
-/* Tried in order; the first that recognises its form decides. */
-static enum form_result (*const forms[])(scan *, px_date *) = {
-    form_basic, form_cjk, form_year_m, form_iso, form_numeric, form_day_month, form_month_day,
-};
+/* Form k, tried in order; the first that recognises its form decides.
+ * A switch, not a table of function pointers: those the loader writes
+ * at every start. */
+#define FORMS 7
+static enum form_result form(size_t k, scan *c, px_date *d)
+{
+    switch (k) {
+    case 0: return form_basic(c, d);
+    case 1: return form_cjk(c, d);
+    case 2: return form_year_m(c, d);
+    case 3: return form_iso(c, d);
+    case 4: return form_numeric(c, d);
+    case 5: return form_day_month(c, d);
+    default: return form_month_day(c, d);
+    }
+}
 
 /* px_date_parse_hint, and whether it read a two-digit year. */
 static bool parse(const char *s, size_t n, const px_date_hint *h, px_date *d, bool *short_year)
@@ -953,12 +952,12 @@ static bool parse(const char *s, size_t n, const px_date_hint *h, px_date *d, bo
     if (at_end(&c))
         return false;
     size_t start = c.i;
-    for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+    for (size_t k = 0; k < FORMS; k++) {
         memset(d, 0, sizeof *d);
         d->hour = d->min = d->sec = -1;
         c.i = start;
         c.short_year = false;
-        enum form_result r = forms[k](&c, d);
+        enum form_result r = form(k, &c, d);
         if (r != NOT_THIS) {
             *short_year = c.short_year;
             return r == PARSED;
@@ -1049,15 +1048,15 @@ static bool may_start(const char *s, size_t n, size_t i)
 /* Words around a two-digit-year date that make it a time or part of a
  * longer number: "um 10.05.30", "23.09.22 Uhr", "1.03.11.21",
  * "03.11.21.5", "03.11.21:45". */
-static const char *const clock_before[] = {"um", "at", "klo", "kl", "alle", "ore", "om", "godz"};
-static const char *const clock_after[] = {"uhr", "h", "am", "pm", "hrs", "hours", "horas", "ore"};
+static const char clock_before[][8] = {"um", "at", "klo", "kl", "alle", "ore", "om", "godz"};
+static const char clock_after[][8] = {"uhr", "h", "am", "pm", "hrs", "hours", "horas", "ore"};
 
 static bool is_sep(char ch) { return ch == '.' || ch == ':' || ch == '/' || ch == '-'; }
 
-static bool word_in(const char *w, size_t wl, const char *const *list, size_t count)
+static bool word_in(const char *w, size_t wl, px_words list)
 {
-    for (size_t k = 0; k < count; k++)
-        if (word_is(w, wl, list[k]))
+    for (size_t k = 0; k < list.count; k++)
+        if (word_is(w, wl, px_word_at(list, k)))
             return true;
     return false;
 }
@@ -1074,7 +1073,7 @@ static bool short_year_alone(const char *s, size_t n, size_t from, size_t to, co
     size_t e = b;
     while (b > 0 && is_alpha_byte(s[b - 1]))
         b--;
-    if (word_in(s + b, e - b, clock_before, sizeof clock_before / sizeof *clock_before))
+    if (word_in(s + b, e - b, PX_WORDS(clock_before)))
         return false;
     if (d->hour >= 0)
         return true; /* a time after the date: the date is no time */
@@ -1082,7 +1081,7 @@ static bool short_year_alone(const char *s, size_t n, size_t from, size_t to, co
     skip_spaces(&c);
     const char *w;
     size_t wl;
-    return !word(&c, &w, &wl) || !word_in(w, wl, clock_after, sizeof clock_after / sizeof *clock_after);
+    return !word(&c, &w, &wl) || !word_in(w, wl, PX_WORDS(clock_after));
 }
 
 bool px_date_find_hint(const char *s, size_t n, const px_date_hint *h, px_date *d, size_t *at)

@@ -12,7 +12,7 @@
 #include <string.h>
 
 static const struct {
-    const char *tag; /* lower case, '-' between subtags */
+    char tag[8]; /* lower case, '-' between subtags */
     px_date_order order;
 } orders[] = {
     /* regions whose order differs from their language's, or settles it */

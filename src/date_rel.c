@@ -50,7 +50,7 @@ enum unit { SEC = 1, MIN = 60, HOUR = 3600, DAY = 86400, WEEK = 604800, MONTH = 
 
 /* Unit words, lower case, in every language at once: no word means two
  * units. Plural and case forms are listed whole. */
-static const struct { const char *w; int unit; } units[] = {
+static const struct { char w[16]; int unit; } units[] = {
     /* English */
     {"second", SEC}, {"seconds", SEC}, {"sec", SEC}, {"secs", SEC}, {"minute", MIN}, {"minutes", MIN},
     {"min", MIN}, {"mins", MIN}, {"hour", HOUR}, {"hours", HOUR}, {"hr", HOUR}, {"hrs", HOUR},
@@ -95,17 +95,17 @@ static const struct { const char *w; int unit; } units[] = {
 
 /* Words before the number ("vor", "hace", "il y a", "há") and after the
  * unit ("ago", "назад", "fa", "temu", "geleden", "前"). */
-static const char *const before[] = {"vor", "hace", "il y a", "há"};
-static const char *const after[] = {"ago", "назад", "fa", "temu", "geleden", "前", "atrás"};
+static const char before[][8] = {"vor", "hace", "il y a", "há"};
+static const char after[][12] = {"ago", "назад", "fa", "temu", "geleden", "前", "atrás"};
 
 /* Words for "one", where a phrase has no digit: "an hour ago", "vor einer Stunde". */
-static const char *const one[] = {"a", "an", "one", "einer", "einem", "un", "une", "uno", "una",
-                                  "um", "uma", "een", "jeden", "jedną"};
+static const char one[][8] = {"a", "an", "one", "einer", "einem", "un", "une", "uno", "una",
+                              "um", "uma", "een", "jeden", "jedną"};
 
 /* Days named on their own, at the start of a dateline ("Gestern, 10:12
  * Uhr"; not "Today's Paper" further on): 0 today, 1 yesterday, 2 the day
  * before. French "hier" is left out: it is German for "here". */
-static const struct { const char *w; int back; } days[] = {
+static const struct { char w[20]; int back; } days[] = {
     {"today", 0}, {"yesterday", 1}, {"heute", 0}, {"gestern", 1}, {"vorgestern", 2},
     {"aujourd'hui", 0}, {"avant-hier", 2}, {"hoy", 0}, {"ayer", 1}, {"anteayer", 2},
     {"oggi", 0}, {"ieri", 1}, {"hoje", 0}, {"ontem", 1}, {"vandaag", 0}, {"gisteren", 1},
@@ -137,13 +137,15 @@ static size_t spaces(const char *s, size_t n, size_t i)
 }
 
 /* Length of the longest of words that starts at s[i] and ends a word
- * there (ASCII case ignored), 0 for none; its index in *k. */
-static size_t match(const char *s, size_t n, size_t i, const char *const *words, size_t stride,
-                    size_t count, size_t *k)
+ * there (ASCII case ignored), 0 for none; its index in *k. Word j is at
+ * words + j * stride: a table of words, or their field in a table of
+ * structs. */
+static size_t match(const char *s, size_t n, size_t i, const char *words, size_t stride, size_t count,
+                    size_t *k)
 {
     size_t best = 0;
     for (size_t j = 0; j < count; j++) {
-        const char *w = *(const char *const *)((const char *)words + j * stride);
+        const char *w = words + j * stride;
         size_t l = strlen(w);
         bool cjk = (unsigned char)w[0] >= 0xE3;
         if (l > best && i + l <= n && px_ascii_ieq(s + i, w, l) && (cjk || word_end(s, n, i + l))) {
@@ -165,14 +167,14 @@ static size_t amount(const char *s, size_t n, size_t i, long *count, int *unit)
             v = v * 10 + (s[i++] - '0');
         if (i < n && is_digit(s[i]))
             return 0;
-    } else if ((l = match(s, n, i, one, sizeof *one, COUNT(one), &k))) {
+    } else if ((l = match(s, n, i, *one, sizeof *one, COUNT(one), &k))) {
         v = 1;
         i += l;
     } else {
         return 0;
     }
     i = spaces(s, n, i);
-    if (!(l = match(s, n, i, &units[0].w, sizeof *units, COUNT(units), &k)))
+    if (!(l = match(s, n, i, units[0].w, sizeof *units, COUNT(units), &k)))
         return 0;
     *count = v;
     *unit = units[k].unit;
@@ -220,14 +222,14 @@ bool px_date_relative(const char *s, size_t n, const px_date *ref, px_date *out,
         size_t k, l, e;
         long count;
         int unit;
-        if ((l = match(s, n, i, before, sizeof *before, COUNT(before), &k)) &&
+        if ((l = match(s, n, i, *before, sizeof *before, COUNT(before), &k)) &&
             (e = amount(s, n, spaces(s, n, i + l), &count, &unit))) {
             back(ref, count, unit, out);
         } else if ((e = amount(s, n, i, &count, &unit)) &&
-                   match(s, n, spaces(s, n, e), after, sizeof *after, COUNT(after), &k)) {
+                   match(s, n, spaces(s, n, e), *after, sizeof *after, COUNT(after), &k)) {
             back(ref, count, unit, out);
         } else if (i == spaces(s, n, 0) &&
-                   (l = match(s, n, i, &days[0].w, sizeof *days, COUNT(days), &k)) &&
+                   (l = match(s, n, i, days[0].w, sizeof *days, COUNT(days), &k)) &&
                    (i + l == n || s[i + l] == ' ' || s[i + l] == ',' || s[i + l] == '\n' ||
                     (unsigned char)s[i + l] == 0xC2)) {
             back(ref, days[k].back, DAY, out);

@@ -70,7 +70,7 @@ bool px_date_has_native_digit(const char *s, size_t n)
  * hall's notice; "平成31年", "令和元年" the era's first year): the
  * Gregorian year before the era's first. */
 static const struct {
-    const char *name;
+    char name[8];
     int before;
 } eras[] = {{"令和", 2018}, {"平成", 1988}, {"昭和", 1925}};
 
@@ -142,11 +142,12 @@ size_t px_date_fold_digits(char *s, size_t n)
 }
 
 /* The Persian months, Farvardin first, as Iran spells them, then with
- * the Arabic yeh (ي) some keyboards type for the Persian one (ی). */
-static const char *const jalali_months[][12] = {
+ * the Arabic yeh (ي) some keyboards type for the Persian one (ی); ""
+ * where that spelling is the first row's. */
+static const char jalali_months[][12][20] = {
     {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن",
      "اسفند"},
-    {"فروردين", "ارديبهشت", NULL, NULL, NULL, "شهريور", NULL, NULL, NULL, "دي", NULL, NULL},
+    {"فروردين", "ارديبهشت", "", "", "", "شهريور", "", "", "", "دي", "", ""},
 };
 
 int px_date_jalali_month(const char *s, size_t n)
@@ -154,7 +155,7 @@ int px_date_jalali_month(const char *s, size_t n)
     for (size_t r = 0; r < sizeof jalali_months / sizeof *jalali_months; r++)
         for (int m = 0; m < 12; m++) {
             const char *w = jalali_months[r][m];
-            if (w && strlen(w) == n && !memcmp(s, w, n))
+            if (w[0] && strlen(w) == n && !memcmp(s, w, n))
                 return m + 1;
         }
     return 0;

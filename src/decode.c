@@ -521,7 +521,7 @@ typedef struct meta_state {
 static void meta_attr(meta_state *m, span name, span value)
 {
     static const struct {
-        const char *name;
+        char name[12];
         unsigned bit;
     } interesting[] = {
         {"http-equiv", A_HTTP_EQUIV}, {"content", A_CONTENT}, {"charset", A_CHARSET}};
@@ -887,7 +887,7 @@ static void run_iconv(px_buf *b, iconv_t cd, const encoding *e,
 static const encoding *sniff_bom(const unsigned char *s, size_t n, size_t *skip)
 {
     static const struct {
-        const char *bytes;
+        char bytes[4];
         size_t len;
         int enc;
     } boms[] = {
@@ -938,7 +938,7 @@ static const encoding *guess(const unsigned char *s, size_t n, bool *no_guesser)
         const char *cs = uc->get_charset(ud);
         e = cs && *cs ? lookup((const unsigned char *)cs, strlen(cs)) : NULL;
         /* uchardet's names for encodings the WHATWG list has under others. */
-        static const struct { const char *name; int enc; } aliases[] = {
+        static const struct { char name[16]; int enc; } aliases[] = {
             {"UHC", E_EUCKR}, {"MAC-CYRILLIC", E_MACCYR},
         };
         for (size_t k = 0; !e && cs && k < sizeof aliases / sizeof *aliases; k++)
@@ -1054,7 +1054,7 @@ static int convert(px_buf *b, const encoding *e, const unsigned char *s, size_t 
 
 const char *px_decode_why_text(enum px_decode_why why)
 {
-    static const char *const text[] = {
+    static const char text[][96] = {
         [PX_DECODE_BOM] = "a byte-order mark",
         [PX_DECODE_HINT] = "given by the caller (--encoding or the transport)",
         [PX_DECODE_META] = "the <meta> charset",

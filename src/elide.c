@@ -97,7 +97,7 @@ typedef struct tag {
 
 /* The tag names the pass acts on. */
 static const struct {
-    const char *name;
+    char name[16];
     unsigned kind;
 } tag_names[] = {
     /* Elements that end foreign content when they start inside it (and
@@ -156,7 +156,7 @@ static const struct {
  * (in the XLink namespace; px_attr compares names alone), and likewise
  * xlink:role, xlink:title, xlink:type and xml:lang. Sorted (strcmp).
  * tests/cli/attr-table.sh holds src/ to it. */
-static const char *const read_attrs[] = {
+static const char read_attrs[][16] = {
     "action", "alt", "aria-controls", "aria-expanded", "aria-haspopup", "aria-hidden",
     "charset", "class", "colspan", "content", "data-bs-toggle", "data-component", "data-lang",
     "data-language", "data-lazy-src", "data-original", "data-src", "data-srcset", "data-testid",
@@ -167,7 +167,7 @@ static const char *const read_attrs[] = {
 
 /* Attributes that matter to the pass itself. */
 static const struct {
-    const char *name;
+    char name[12];
     unsigned bits;
 } pass_attrs[] = {
     {"color", A_FONT}, {"face", A_FONT}, {"size", A_FONT},
@@ -186,7 +186,7 @@ static const struct {
  * or image_src (meta_tags.c). In an <svg> Gumbo names xlink:href href.
  * tests/elide/domdiff.c checks the same from Gumbo's tree. */
 static const struct {
-    const char *name;
+    char name[16];
     unsigned bits;
 } read_on_attrs[] = {
     {"src", A_SRC}, {"data-src", A_IMG_LATER}, {"data-lazy-src", A_IMG_LATER},

@@ -81,8 +81,10 @@ void px_elide_names_free(px_elide_names *names);
  * of their pool. */
 void px_elide_names_image(const px_elide_names *names, px_elide_image *img, size_t *pool_len);
 
-/* The bundled rules' (written by rules/rulegen.c). */
-extern const px_elide_image px_builtin_elide;
+/* Fills img with the bundled rules' (written by rules/rulegen.c): a
+ * function, not a constant, whose pointers the loader would rewrite at
+ * every start. */
+void px_builtin_elide(px_elide_image *img);
 
 /* Rewrites page[0..len) in place, without a copy: the page never grows.
  * Returns its new length (len when nothing was left out); when shorter,

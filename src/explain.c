@@ -8,7 +8,7 @@
 #include "dynlib.h"
 #include "page.h"
 
-static const char *const why_names[] = {
+static const char why_names[][28] = {
     [WHY_NONE] = "kept", [WHY_RULE] = "dropped:rule", [WHY_TEXT_RULE] = "dropped:text-rule",
     [WHY_FORM] = "dropped:form", [WHY_LINKS] = "dropped:links", [WHY_SCORE] = "dropped:score",
     [WHY_TRAILING] = "dropped:trailing-heading", [WHY_OUTSIDE] = "outside",

@@ -91,7 +91,7 @@ static bool never_text(const px_node *nd)
  * "visibility:hidden" as declarations, ignoring case and spaces. */
 static bool style_hides(const char *st)
 {
-    static const char *const decl[][2] = {{"display", "none"}, {"visibility", "hidden"}};
+    static const char decl[][2][12] = {{"display", "none"}, {"visibility", "hidden"}};
     for (const char *p = st; *p; p++) {
         if (p != st && p[-1] != ';' && p[-1] != ' ' && p[-1] != '"' && p[-1] != '\t')
             continue;
@@ -906,7 +906,7 @@ static bool link_then_remark(const px_page *pg, int i)
         const char *t = px_text(nd, &len);
         while (k < len && px_ascii_is_space((unsigned char)t[k]))
             k++;
-        static const char *const seps[] = {"-", ":", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x95", "\xEF\xBC\x9A"};
+        static const char seps[][4] = {"-", ":", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x95", "\xEF\xBC\x9A"};
         for (size_t s = 0; s < sizeof seps / sizeof *seps; s++) {
             size_t sl = strlen(seps[s]);
             if (len - k > sl && !memcmp(t + k, seps[s], sl) && px_ascii_is_space((unsigned char)t[k + sl]))
@@ -1394,7 +1394,7 @@ static int article_chars(const px_page *pg, int root, const unsigned char *tease
 /* What error pages say in their title or heading, ASCII letters in lower
  * case. Each names the page, so a headline such as "Hiker not found" is
  * no error page. A page that says one and holds little text is none. */
-static const char *const error_phrases[] = {
+static const char error_phrases[][40] = {
     "page not found", "page cannot be found", "page can't be found",
     "page can\xE2\x80\x99t be found", "page could not be found", "page does not exist",
     "page doesn't exist", "page you requested", "page you were looking for",

@@ -11,7 +11,7 @@
 /* ------------------------------------------------------------------ */
 /* Authors                                                              */
 
-static const char *const role_words[] = {
+static const char role_words[][36] = {
     "staff", "writer", "writers", "reporter", "reporters", "correspondent",
     "correspondents", "editor", "editors", "contributor", "contributors",
     "contributing", "columnist", "journalist", "journalists", "photographer",
@@ -40,35 +40,35 @@ static const char *const role_words[] = {
 };
 
 /* The words that tie a role to its field: "Professor of Hydrology". */
-static const char *const role_ties[] = {"of", "at", "in"};
+static const char role_ties[][4] = {"of", "at", "in"};
 
 static bool is_role_word(const char *w, size_t n)
 {
-    return px_meta_word_in(w, n, role_words, sizeof role_words / sizeof *role_words);
+    return px_meta_word_in(w, n, PX_WORDS(role_words));
 }
 
 /* Academic titles before or after a name: "Mgr. Jana Nováková, Ph.D.",
  * "Prof. Dr. Anna Weber", "dott.ssa Giulia Neri". */
 static bool is_academic_title(const char *w, size_t n)
 {
-    static const char *const titles[] = {
+    static const char titles[][16] = {
         "dr.", "prof.", "mgr.", "ing.", "bc.", "phdr.", "rndr.", "mudr.", "judr.", "paeddr.", "mvdr.",
         "doc.", "dipl.-ing.", "mag.", "dott.", "dott.ssa", "ph.d.", "phd", "csc.", "drsc.", "dr.-ing.",
         "univ.-prof.", "priv.-doz.", "dipl.", "hab.", "inż.", "lic.",
     };
-    return px_meta_word_in(w, n, titles, sizeof titles / sizeof *titles);
+    return px_meta_word_in(w, n, PX_WORDS(titles));
 }
 
 /* The accounts a CMS names when no one signed: "admin", "jdadmin",
  * "Unknown", "Anonymous". */
 static bool placeholder(const char *s, size_t n)
 {
-    static const char *const words[] = {"unknown", "anonymous", "anonym", "anonyme", "anónimo",
-                                        "webmaster", "root", "guest", "user", "null", "none",
-                                        /* "Administrator" in Cyrillic and Greek scripts */
-                                        "Администратор", "администратор", "Адміністратор",
-                                        "адміністратор", "Διαχειριστής", "διαχειριστής"};
-    if (px_meta_word_in(s, n, words, sizeof words / sizeof *words))
+    static const char words[][28] = {"unknown", "anonymous", "anonym", "anonyme", "anónimo",
+                                     "webmaster", "root", "guest", "user", "null", "none",
+                                     /* "Administrator" in Cyrillic and Greek scripts */
+                                     "Администратор", "администратор", "Адміністратор",
+                                     "адміністратор", "Διαχειριστής", "διαχειριστής"};
+    if (px_meta_word_in(s, n, PX_WORDS(words)))
         return true;
     for (size_t i = 0; i + 5 <= n; i++)
         if (px_ascii_ieq(s + i, "admin", 5))
@@ -197,7 +197,7 @@ static bool holds_site(const px_meta *m, const char *s, size_t n)
  * user named "Redação"), and a person who signs the text replaces it.
  * Whole words, any case; the CJK ones also at the end of a word
  * ("本报编辑部"). */
-static const char *const desk_words[] = {
+static const char desk_words[][20] = {
     "newsroom", "news desk", "newsdesk", "web desk", "editorial team", "editorial staff",
     "editorial board", "editorial desk", "staff reports",
     "reda\xc3\xa7\xc3\xa3o", "redacao", "REDA\xc3\x87\xc3\x83O",             /* pt: Redação */
@@ -219,7 +219,7 @@ static const char *const desk_words[] = {
  * Border Protection", "Lakeland County Parks and Recreation Department",
  * "Department of Health and Human Services" are one organisation, not
  * two names joined by "and". */
-static const char *const body_words[] = {
+static const char body_words[][16] = {
     "department", "agency", "office", "ministry", "bureau", "administration", "authority",
     "commission", "council", "county", "police", "university", "institute", "association",
     "foundation", "society", "corporation", "committee", "customs", "protection", "services",
@@ -236,7 +236,7 @@ static bool names_body(const char *s, size_t n)
         size_t w = i - st;
         while (w && (s[st + w - 1] == ',' || s[st + w - 1] == '.'))
             w--;
-        if (px_meta_word_in(s + st, w, body_words, sizeof body_words / sizeof *body_words))
+        if (px_meta_word_in(s + st, w, PX_WORDS(body_words)))
             return true;
     }
     return false;
@@ -244,7 +244,7 @@ static bool names_body(const char *s, size_t n)
 
 /* The wire services whose name follows a reporter's in a byline
  * ("MARCUS FLEMING Associated Press"). */
-static const char *const wire_words[] = {
+static const char wire_words[][28] = {
     "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp",
     "agence france-presse", "agence france presse", "dpa", "efe", "agencia efe", "ansa", "pap",
     "bloomberg", "bloomberg news", "upi", "united press international", "kyodo", "kyodo news",
@@ -255,12 +255,11 @@ static const char *const wire_words[] = {
 
 /* Do the words ws/wl hold an entry of table as whole words? The index
  * of its first word in *first, of the word after it in *after. */
-static bool holds_words(const char *const *table, size_t nt, const char *const *ws, const size_t *wl, int nw,
-                        int *first, int *after)
+static bool holds_words(px_words table, const char *const *ws, const size_t *wl, int nw, int *first, int *after)
 {
     for (int k = 0; k < nw; k++)
-        for (size_t t = 0; t < nt; t++) {
-            const char *e = table[t];
+        for (size_t t = 0; t < table.count; t++) {
+            const char *e = px_word_at(table, t);
             size_t el = strlen(e);
             /* the entry's words, one by one against the name's */
             int j = k;
@@ -294,8 +293,8 @@ static size_t words(const char *s, size_t n);
  * כהן</span>"). Lower case only: "E. Lind" and "I Wayan" are names. */
 static size_t conjunction(const char *s, size_t n)
 {
-    static const char *const conj[] = {"and", "und", "et", "y", "e", "i", "&", "og", "ve", "v\xc3\xa0",
-                                       "\xd7\x95", "\xd9\x88", "\xd0\xb8", "και", "और", "اور", "ও", "และ"};
+    static const char conj[][12] = {"and", "und", "et", "y", "e", "i", "&", "og", "ve", "v\xc3\xa0",
+                                    "\xd7\x95", "\xd9\x88", "\xd0\xb8", "και", "और", "اور", "ও", "และ"};
     size_t w = 0;
     while (w < n && !px_meta_is_ws((unsigned char)s[w]))
         w++;
@@ -365,19 +364,19 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
                 return PART_NONE;
         }
     /* link labels, not names */
-    static const char *const labels[] = {"view", "archive", "posts", "all", "more", "profile",
-                                         "articles", "stories", "read", "see", "follow", "contact",
-                                         "email", "website", "home", "bio", "click", "here",
-                                         "rss", "feed", "zeige", "alle", "beiträge", "artikel",
-                                         "voir", "tous", "ver", "todos", "tutti",
-                                         /* "posted at": a forum's post time, its id "authorposton…" */
-                                         "发表于", "發表於", "发布于", "發佈於", "發表"};
+    static const char labels[][12] = {"view", "archive", "posts", "all", "more", "profile",
+                                      "articles", "stories", "read", "see", "follow", "contact",
+                                      "email", "website", "home", "bio", "click", "here",
+                                      "rss", "feed", "zeige", "alle", "beiträge", "artikel",
+                                      "voir", "tous", "ver", "todos", "tutti",
+                                      /* "posted at": a forum's post time, its id "authorposton…" */
+                                      "发表于", "發表於", "发布于", "發佈於", "發表"};
     for (int k = 0; k < nw; k++)
         for (size_t l = 0; l < sizeof labels / sizeof *labels; l++)
             if (strlen(labels[l]) == wl[k] && px_ascii_ieq(ws[k], labels[l], wl[k]))
                 return PART_NONE;
     /* an affiliation: "NJ Advance Media for NJ.com", "Special to The Times" */
-    static const char *const affil[] = {"for", "für", "pour", "para", "per", "voor", "to"};
+    static const char affil[][8] = {"for", "für", "pour", "para", "per", "voor", "to"};
     for (int k = 1; k < nw; k++)
         for (size_t l = 0; l < sizeof affil / sizeof *affil; l++)
             if (strlen(affil[l]) == wl[k] && !memcmp(ws[k], affil[l], wl[k]))
@@ -387,11 +386,11 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
      * role before a word in lower case is the start of a desk's name
      * ("Staff and news service reports") */
     int b = 0, e = nw, roles = 0, first, after;
-    if (holds_words(desk_words, sizeof desk_words / sizeof *desk_words, ws, wl, nw, &first, &after))
+    if (holds_words(PX_WORDS(desk_words), ws, wl, nw, &first, &after))
         goto org;
     /* a wire service after the reporter's name is the reporter's
      * affiliation; alone it is the byline ("EFE", "AFP") as before */
-    if (holds_words(wire_words, sizeof wire_words / sizeof *wire_words, ws, wl, nw, &first, &after) &&
+    if (holds_words(PX_WORDS(wire_words), ws, wl, nw, &first, &after) &&
         after == nw && first >= 2)
         e = nw = first;
     for (int k = 0; k < nw; k++)
@@ -408,7 +407,7 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
      * role in two elements) */
     bool role_cut = false; /* then the words left are a person's name */
     for (int k = b + 2; k + 1 < e; k++)
-        if (is_role_word(ws[k], wl[k]) && px_meta_word_in(ws[k + 1], wl[k + 1], role_ties, sizeof role_ties / sizeof *role_ties)) {
+        if (is_role_word(ws[k], wl[k]) && px_meta_word_in(ws[k + 1], wl[k + 1], PX_WORDS(role_ties))) {
             e = k;
             role_cut = true;
             break;
@@ -576,8 +575,8 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
                 return PITH_OK;
         }
     /* a photo credit names a photographer, not the article's author */
-    static const char *const credits[] = {"foto:", "fotos:", "photo:", "photos:", "credit:",
-                                          "credits:", "bild:", "image:", "picture:"};
+    static const char credits[][12] = {"foto:", "fotos:", "photo:", "photos:", "credit:",
+                                       "credits:", "bild:", "image:", "picture:"};
     for (size_t k = 0; k < sizeof credits / sizeof *credits; k++)
         if (px_meta_prefix_ci(raw + strspn(raw, " \t\n"), credits[k]))
             return PITH_OK;
@@ -617,7 +616,7 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
     buf[bn] = '\0';
     /* Split on the separators between names. */
     enum { FIRST_CONJ = 5, LAST_CONJ = 22 }; /* " and " to Greek's " και " below */
-    static const char *const seps[] = {
+    static const char seps[][16] = {
         ",", ";", "|", " / ", "/", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
         " i ",        /* ca, pl, hr, cs: "Per Jordi Puig i Marta Vidal" */
         " \xd7\x95", /* Hebrew's "and" is a prefix: "יוסי כהן ורונית לוי" */
@@ -769,11 +768,11 @@ void px_meta_add_raw(ctx *c, const char *raw, bool html)
  * ("By Jane Doe on Monday, …", "Par Matthieu Hy le 07 Mai 2020", "Northbeam
  * Support Updated 2 months ago", "Autor: X Data: 28-04-2021"). Lower-case
  * ones count only in lower case: "Le" and "Am" start names. */
-static const char *const date_words[] = {
+static const char date_words[][8] = {
     "on", "at", "le", "am", "um", "el", "il", "em", "op", "|", "\xc2\xbb", "\xc2\xb7",
     "\xe2\x80\xa2", "-", "\xe2\x80\x93", "\xe2\x80\x94",
 };
-static const char *const date_labels[] = {
+static const char date_labels[][20] = {
     "updated", "published", "posted", "last", "date", "date:", "data:", "datum:", "fecha:",
     "aktualisiert", "veröffentlicht", "publié", "mis", "publicado", "actualizado", "atualizado",
     "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "opublikowano",
@@ -787,16 +786,16 @@ static const char *const date_labels[] = {
 /* Words that lead from the names to the post's category: "Publié par
  * Mamie Lou dans Tartes salées", "Posted by Jane Doe in News". Lower case
  * only. */
-static const char *const category_words[] = {"in", "IN", "dans", "nella", "nel", "w", "under", "filed"};
+static const char category_words[][8] = {"in", "IN", "dans", "nella", "nel", "w", "under", "filed"};
 /* Words of a picture's credit after the name: "von Olga Symbolbild imago". */
-static const char *const credit_words[] = {"foto", "fotos", "photo", "photos", "bild", "symbolbild", "image", "credit"};
+static const char credit_words[][12] = {"foto", "fotos", "photo", "photos", "bild", "symbolbild", "image", "credit"};
 
-static bool in_list(const char *w, size_t n, const char *const *list, size_t count, bool exact)
+static bool in_list(const char *w, size_t n, px_words list, bool exact)
 {
     if (!exact)
-        return px_meta_word_in(w, n, list, count);
-    for (size_t k = 0; k < count; k++)
-        if (strlen(list[k]) == n && !memcmp(w, list[k], n))
+        return px_meta_word_in(w, n, list);
+    for (size_t k = 0; k < list.count; k++)
+        if (strlen(px_word_at(list, k)) == n && !memcmp(w, px_word_at(list, k), n))
             return true;
     return false;
 }
@@ -809,7 +808,7 @@ static bool date_word(const char *w, size_t wl, size_t core, bool *digit)
     for (size_t k = 0; k < wl; k++)
         *digit |= w[k] >= '0' && w[k] <= '9';
     return *digit || px_month_name(w, core) ||
-           in_list(w, core, date_labels, sizeof date_labels / sizeof *date_labels, false);
+           in_list(w, core, PX_WORDS(date_labels), false);
 }
 
 /* The length of the names at the start of a byline's text: up to the
@@ -833,12 +832,12 @@ size_t px_meta_byline_names(const char *s, size_t n)
             if (j + 2 <= n && px_ascii_ieq(s + j, "by", 2) && (j + 2 == n || px_meta_is_ws((unsigned char)s[j + 2])))
                 dateish = false;
         }
-        if (named && (dateish || in_list(w, wl, category_words, sizeof category_words / sizeof *category_words, true) ||
-                      in_list(w, core, credit_words, sizeof credit_words / sizeof *credit_words, false))) {
+        if (named && (dateish || in_list(w, wl, PX_WORDS(category_words), true) ||
+                      in_list(w, core, PX_WORDS(credit_words), false))) {
             end = last;
             break;
         }
-        if (in_list(w, wl, date_words, sizeof date_words / sizeof *date_words, true))
+        if (in_list(w, wl, PX_WORDS(date_words), true))
             continue;
         if (!px_byword_is(w, core) && !dateish)
             named = true;
@@ -852,7 +851,7 @@ size_t px_meta_byline_names(const char *s, size_t n)
         size_t st = end;
         while (st && !px_meta_is_ws((unsigned char)s[st - 1]))
             st--;
-        if (st < end && in_list(s + st, end - st, date_words, sizeof date_words / sizeof *date_words, true)) {
+        if (st < end && in_list(s + st, end - st, PX_WORDS(date_words), true)) {
             end = st;
             again = true;
         }
@@ -880,7 +879,7 @@ static void add_byline_text(ctx *c, char *v)
             core--;
         bool digit;
         if (!date_word(v + st, wl, core, &digit) &&
-            !in_list(v + st, wl, date_words, sizeof date_words / sizeof *date_words, true))
+            !in_list(v + st, wl, PX_WORDS(date_words), true))
             break;
         if (digit)
             from = i;
@@ -912,11 +911,11 @@ static void add_byline_text(ctx *c, char *v)
  * author's page from the site's menu. */
 static bool in_menu(const ctx *c, int i)
 {
-    static const char *const menus[] = {"menu"};
+    static const char menus[][8] = {"menu"};
     for (int p = i; p >= 0; p = c->doc->nodes[p].parent)
         if (px_meta_is_elem(&c->doc->nodes[p], GUMBO_TAG_NAV))
             return true;
-    return px_meta_named(c, i, 8, menus, 1);
+    return px_meta_named(c, i, 8, PX_WORDS(menus));
 }
 
 #define AUTHOR_LINKS 3 /* links to authors' pages read */
@@ -924,11 +923,11 @@ static bool in_menu(const ctx *c, int i)
 /* Is node i a link to an author's page ("/author/jane/")? */
 static bool author_href(const ctx *c, int i)
 {
-    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/autoren/", "/autori/",
-                                        "/auteur/", "/auteurs/", "/autores/", "/redactie/"};
+    static const char paths[][12] = {"/author/", "/authors/", "/autor/", "/autoren/", "/autori/",
+                                     "/auteur/", "/auteurs/", "/autores/", "/redactie/"};
     const px_node *nd = &c->doc->nodes[i];
     const char *href = px_meta_is_elem(nd, GUMBO_TAG_A) ? px_attr(nd, "href") : NULL;
-    return href && px_meta_path_has(href, paths, sizeof paths / sizeof *paths);
+    return href && px_meta_path_has(href, PX_WORDS(paths));
 }
 
 /* The next link to an author's page from node i on, outside comments,
@@ -1001,10 +1000,10 @@ void px_meta_link_coauthors(ctx *c)
  * par Mamie Lou dans Tartes" is the byline. */
 bool px_meta_outside(const ctx *c, int i)
 {
-    static const char *const own[] = {"post-footer", "entry-footer", "article-footer", "post__footer",
-                                      "entry__footer", "article__footer", "postfooter"};
+    static const char own[][20] = {"post-footer", "entry-footer", "article-footer", "post__footer",
+                                   "entry__footer", "article__footer", "postfooter"};
     return px_meta_elsewhere(c, i, 8) &&
-           !(px_meta_named(c, i, 8, own, sizeof own / sizeof *own) && !px_meta_beside(c, i, 8));
+           !(px_meta_named(c, i, 8, PX_WORDS(own)) && !px_meta_beside(c, i, 8));
 }
 
 /* Does the text of node i start the page's <title> ("Headline | Blog")? */
@@ -1060,10 +1059,10 @@ int px_meta_headline_end(ctx *c)
  * place apart from the name). */
 static void without_place(ctx *c, int i, char *v)
 {
-    static const char *const places[] = {"location", "place", "city", "dateline"};
+    static const char places[][12] = {"location", "place", "city", "dateline"};
     const px_node *nodes = c->doc->nodes;
     for (int j = i + 1; j < nodes[i].end && !c->rc; j++) {
-        if (nodes[j].kind != PX_ELEMENT || !px_meta_named(c, j, 0, places, sizeof places / sizeof *places))
+        if (nodes[j].kind != PX_ELEMENT || !px_meta_named(c, j, 0, PX_WORDS(places)))
             continue;
         char *t = px_meta_short_words(c, j, 60);
         size_t vl = strlen(v), tl = t ? strlen(t) : 0;
@@ -1106,10 +1105,10 @@ void px_meta_visible_byline(ctx *c)
     /* the last ones are a forum's poster ("username_container",
      * vBulletin's first post): only under the headline, where a page's
      * account widget is not */
-    static const char *const classes[] = {"byline", "author", "firma", "autor", "auteur", "writer",
-                                          "contributor", "authi" /* Discuz!'s poster box */,
-                                          "username", "postauthor", "poster-name",
-                                          "nickname" /* CSDN's "follow-nickName" */};
+    static const char classes[][16] = {"byline", "author", "firma", "autor", "auteur", "writer",
+                                       "contributor", "authi" /* Discuz!'s poster box */,
+                                       "username", "postauthor", "poster-name",
+                                       "nickname" /* CSDN's "follow-nickName" */};
     enum { POSTER_WORDS = 4 };
     for (int i = author_link(c, 0), k = 0; i >= 0 && k < AUTHOR_LINKS && !c->rc; i = author_link(c, i + 1), k++) {
         char *v = px_meta_node_text(c, i, 120);
@@ -1119,18 +1118,17 @@ void px_meta_visible_byline(ctx *c)
     /* the byline under the headline first, then any in page order */
     int h = px_meta_headline_end(c);
     int ranges[2][2] = {{h, h > 0 ? h + BYLINE_FAR : 0}, {0, c->doc->n}};
-    size_t all = sizeof classes / sizeof *classes;
+    px_words all = PX_WORDS(classes), bylines = px_words_first(all, all.count - POSTER_WORDS);
     for (int r = 0; r < 2; r++)
         for (int i = ranges[r][0]; i < ranges[r][1] && i < c->doc->n && !c->m->authors.n && !c->rc; i++) {
             const px_node *nd = &nodes[i];
             if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
-                !px_meta_named(c, i, 0, classes, all) ||
-                (r == 1 && !px_meta_named(c, i, 0, classes, all - POSTER_WORDS)) ||
+                !px_meta_named(c, i, 0, all) || (r == 1 && !px_meta_named(c, i, 0, bylines)) ||
                 px_meta_elsewhere(c, i, 8))
                 continue;
             /* a link is a byline only as a poster's name under the
              * headline (CSDN's "<a class="follow-nickName">") */
-            if (nd->tag == GUMBO_TAG_A && (r == 1 || px_meta_named(c, i, 0, classes, all - POSTER_WORDS)))
+            if (nd->tag == GUMBO_TAG_A && (r == 1 || px_meta_named(c, i, 0, bylines)))
                 continue;
             char *v = px_meta_short_words(c, i, 120);
             if (v && strlen(v) <= 100) {
@@ -1165,7 +1163,7 @@ static bool ascii_only(const char *s, size_t n)
 /* The labels of a book's or a product's data sheet ("Titel: … | Autorin:
  * Alys Arden | Verlag: …"): the "Autorin:" there wrote the book, not the
  * review. Lower case, matched at a word start, any case. */
-static const char *const sheet_labels[] = {
+static const char sheet_labels[][28] = {
     "titel:", "title:", "verlag:", "publisher:", "seiten:", "pages:", "isbn", "erschienen:", "preis:",
     "genre:", "übersetzung:", "übersetzer:", "editorial:", "editora:", "éditeur:", "editore:", "wydawnictwo:",
     "\xd0\xb8\xd0\xb7\xd0\xb4\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c\xd1\x81\xd1\x82\xd0\xb2\xd0\xbe:", /* издательство: */
@@ -1372,7 +1370,7 @@ void px_meta_first_name_instead(ctx *c)
  * "(foto)", "(Photo)", "(fotos)", "(bild)"? */
 static bool photo_role(const char *t, size_t n)
 {
-    static const char *const roles[] = {"(foto)", "(fotos)", "(photo)", "(photos)", "(bild)", "(bilder)"};
+    static const char roles[][12] = {"(foto)", "(fotos)", "(photo)", "(photos)", "(bild)", "(bilder)"};
     while (n && px_meta_is_ws((unsigned char)*t))
         t++, n--;
     for (size_t k = 0; k < sizeof roles / sizeof *roles; k++) {
@@ -1415,7 +1413,7 @@ void px_meta_drop_photographers(ctx *c)
 
 /* The labels of the person who edited a story, not the one who wrote
  * it: "Editör: Selin Kaya", "Edited by", "责任编辑：". */
-static const char *const editor_labels[] = {
+static const char editor_labels[][28] = {
     "editor", "edited by", "editör", "editora", "editado por", "edición", "edição", "redaktor", "redaktorka",
     "redaktör", "redigerad av", "bewerkt door", "eindredactie", "a cura di", "düzenleyen", "biên tập",
     "Редактор", "редактор", "Επιμέλεια", "επιμέλεια", "编辑", "編輯", "责任编辑", "責任編輯", "編集",
@@ -1477,8 +1475,8 @@ bool px_meta_authors_edited(const ctx *c)
  * joined so. */
 static bool joined_names(const ctx *c, const char *a, const char *b)
 {
-    static const char *const conj[] = {" and ", " & ", " und ", " et ", " y ", " e ", " i ", " en ", " og ",
-                                       " och ", " ve ", " v\xc3\xa0 ", " \xd0\xb8 ", " και ", " و ", " और ", " ও ", " และ "};
+    static const char conj[][16] = {" and ", " & ", " und ", " et ", " y ", " e ", " i ", " en ", " og ",
+                                    " och ", " ve ", " v\xc3\xa0 ", " \xd0\xb8 ", " και ", " و ", " और ", " ও ", " และ "};
     char win[512];
     size_t wn = 0, len;
     const char *t;

@@ -11,7 +11,7 @@
 /* ------------------------------------------------------------------ */
 /* Bylines                                                              */
 
-static const char *const byline_fillers[] = {
+static const char byline_fillers[][20] = {
     "by", "posted", "published", "updated", "update", "on", "at", "written", "and", "last",
     "modified", "read", "reading", "min", "mins", "minute", "minutes", "time", "views",
     "comments", "comment", "von", "am", "um", "aktualisiert", "veröffentlicht", "par",
@@ -24,7 +24,7 @@ static const char *const byline_fillers[] = {
 
 static bool filler(const char *w, size_t n)
 {
-    return px_meta_word_in(w, n, byline_fillers, sizeof byline_fillers / sizeof *byline_fillers);
+    return px_meta_word_in(w, n, PX_WORDS(byline_fillers));
 }
 
 static bool word_char(const char *s, size_t n, size_t i, size_t *adv)
@@ -127,9 +127,9 @@ bool px_meta_is_byline(const px_meta *m, const char *text, size_t len)
         }
         if (filler(w, wl))
             continue;
-        static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                           "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
-                                           "sat", "sun"};
+        static const char days[][12] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                        "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+                                        "sat", "sun"};
         bool day = false;
         for (size_t k = 0; k < sizeof days / sizeof *days && !day; k++)
             day = strlen(days[k]) == wl && px_ascii_ieq(w, days[k], wl);

@@ -21,7 +21,7 @@ enum {
 };
 
 static const struct {
-    const char *lang, *word;
+    char lang[4], word[32];
     unsigned how;
 } bywords[] = {
     {"en", "by", BW_LEAD | BW_AFTER},
@@ -166,19 +166,19 @@ static size_t colon(const char *s, size_t n)
 }
 
 /* The words that credit the pictures, not the text. */
-static const char *const credits[] = {"fotos", "foto", "photos", "photo", "photographs", "pictures",
-                                      "bild", "bilder", "images", "image", "illustrations", "video",
-                                      "fotograf\xc3\xad" "a", "fotografie", "fotografia", "zdj\xc4\x99" "cia",
-                                      "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe", /* фото */
-                                      "攝影", "摄影", "撮影", "写真", "사진"};
+static const char credits[][16] = {"fotos", "foto", "photos", "photo", "photographs", "pictures",
+                                   "bild", "bilder", "images", "image", "illustrations", "video",
+                                   "fotograf\xc3\xad" "a", "fotografie", "fotografia", "zdj\xc4\x99" "cia",
+                                   "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe", /* фото */
+                                   "攝影", "摄影", "撮影", "写真", "사진"};
 
 /* A label joined to a credit for the pictures: "Text & Fotos:", "Texto y
  * fotos:", "Text und Bild:", "Words and photos:" name the author once; the
  * length of the " & Fotos" part at s[0..n), or 0. */
 static size_t joined_credit(const char *s, size_t n)
 {
-    static const char *const joins[] = {" & ", " + ", " and ", " und ", " et ", " y ", " e ", " en ", " i ",
-                                        " \xd0\xb8 "}; /* и */
+    static const char joins[][8] = {" & ", " + ", " and ", " und ", " et ", " y ", " e ", " en ", " i ",
+                                    " \xd0\xb8 "}; /* и */
     for (size_t j = 0; j < sizeof joins / sizeof *joins; j++) {
         size_t jl = strlen(joins[j]);
         if (jl > n || !px_ascii_ieq(s, joins[j], jl))
@@ -194,7 +194,7 @@ static size_t joined_credit(const char *s, size_t n)
 
 bool px_byword_credit(const char *s, size_t n)
 {
-    static const char *const by[] = {"by ", "von ", "de ", "di ", "par ", "por ", "door ", "av "};
+    static const char by[][8] = {"by ", "von ", "de ", "di ", "par ", "por ", "door ", "av "};
     for (size_t k = 0; k < sizeof credits / sizeof *credits; k++) {
         size_t cl = strlen(credits[k]);
         if (cl > n || !px_ascii_ieq(s, credits[k], cl))
@@ -267,8 +267,8 @@ bool px_byword_is(const char *w, size_t n)
 /* The separators between the parts of a meta line. */
 static size_t separator(const char *s, size_t n)
 {
-    static const char *const seps[] = {"|", "\xc2\xb7", "\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x80\x94",
-                                       "\xc2\xbb", "\xe3\x80\x80"};
+    static const char seps[][8] = {"|", "\xc2\xb7", "\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x80\x94",
+                                   "\xc2\xbb", "\xe3\x80\x80"};
     /* asked at every byte of a line: most bytes begin no separator */
     unsigned char c = n ? (unsigned char)s[0] : 0;
     if (c != '|' && c != 0xc2 && c != 0xe2 && c != 0xe3)
@@ -335,17 +335,17 @@ static bool date_before(const char *s, size_t n)
  * the name is in the byline or the author's box around it). */
 static bool after_credit(const char *s, size_t at)
 {
-    static const char *const labels[] = {"photo", "photos", "photograph", "foto", "fotos", "bild", "image",
-                                          "illustration", "video", "grafik", "photographie", "fotografia",
-                                          "posts", "articles", "stories", "beiträge", "artikel", "articles",
-                                          "entries", "publications", "artículos", "articoli", "berichten"};
+    static const char labels[][16] = {"photo", "photos", "photograph", "foto", "fotos", "bild", "image",
+                                       "illustration", "video", "grafik", "photographie", "fotografia",
+                                       "posts", "articles", "stories", "beiträge", "artikel", "articles",
+                                       "entries", "publications", "artículos", "articoli", "berichten"};
     size_t e = at;
     while (e && px_meta_is_ws((unsigned char)s[e - 1]))
         e--;
     size_t st = e;
     while (st && !px_meta_is_ws((unsigned char)s[st - 1]))
         st--;
-    return px_meta_word_in(s + st, e - st, labels, sizeof labels / sizeof *labels);
+    return px_meta_word_in(s + st, e - st, PX_WORDS(labels));
 }
 
 /* A Korean byline puts the title after the name, in a line of its own
@@ -354,8 +354,8 @@ static bool after_credit(const char *s, size_t at)
  * syllables, at s[0..*len); NULL when s is not such a line. */
 static const char *title_after(const char *s, size_t n, size_t *len)
 {
-    static const char *const titles[] = {"\xea\xb8\xb0\xec\x9e\x90",              /* 기자 */
-                                         "\xed\x8a\xb9\xed\x8c\x8c\xec\x9b\x90"}; /* 특파원 */
+    static const char titles[][12] = {"\xea\xb8\xb0\xec\x9e\x90",              /* 기자 */
+                                      "\xed\x8a\xb9\xed\x8c\x8c\xec\x9b\x90"}; /* 특파원 */
     size_t w = 0;
     /* Hangul syllables are three bytes, EA B0 80 (가) to ED 9E A3 (힣) */
     while (w + 3 <= n && (unsigned char)s[w] >= 0xEA && (unsigned char)s[w] <= 0xED)

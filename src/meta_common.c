@@ -37,7 +37,7 @@ bool px_meta_eq_ci(const char *a, const char *b)
 
 /* Named character references that JSON-LD and meta values carry over
  * from templates that escaped them once too often. */
-static const struct { const char *name; unsigned cp; } entities[] = {
+static const struct { char name[8]; unsigned cp; } entities[] = {
     {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
     {"nbsp", 0xA0}, {"hellip", 0x2026}, {"ndash", 0x2013}, {"mdash", 0x2014},
     {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
@@ -47,7 +47,7 @@ static const struct { const char *name; unsigned cp; } entities[] = {
 
 /* The letters of Latin-1, U+00C0 to U+00FF, by their references: the
  * names of authors in Spanish, French and German ("Redacci&oacute;n"). */
-static const char *const latin1[] = {
+static const char latin1[][8] = {
     "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil",
     "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml",
     "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times",
@@ -251,14 +251,15 @@ void px_meta_list_add_clean(ctx *c, px_strlist *l, const char *value, bool html,
 /* ------------------------------------------------------------------ */
 /* The document                                                         */
 
-bool px_meta_word_in(const char *w, size_t n, const char *const *list, size_t count)
+bool px_meta_word_in(const char *w, size_t n, px_words list)
 {
     /* the first byte before the length: most words differ there */
     unsigned char w0 = n ? px_ascii_lower((unsigned char)w[0]) : 0;
-    for (size_t k = 0; k < count; k++)
-        if (px_ascii_lower((unsigned char)list[k][0]) == w0 && strlen(list[k]) == n &&
-            px_ascii_ieq(w, list[k], n))
+    for (size_t k = 0; k < list.count; k++) {
+        const char *l = px_word_at(list, k);
+        if (px_ascii_lower((unsigned char)l[0]) == w0 && strlen(l) == n && px_ascii_ieq(w, l, n))
             return true;
+    }
     return false;
 }
 
@@ -463,7 +464,7 @@ static bool wraps_article(const char *attr, size_t at, const char *word)
     if (px_meta_prefix_ci(word, "feed"))
         return at >= 1 && (attr[at - 1] | 32) == 'h' && (at == 1 || px_meta_is_ws((unsigned char)attr[at - 2]));
     if (px_meta_prefix_ci(word, "sidebar")) {
-        static const char *const mods[] = {"with-", "with_", "has-", "has_", "no-", "no_"};
+        static const char mods[][8] = {"with-", "with_", "has-", "has_", "no-", "no_"};
         for (size_t k = 0; k < sizeof mods / sizeof *mods; k++) {
             size_t l = strlen(mods[k]);
             if (at >= l && px_meta_prefix_ci(attr + at - l, mods[k]))
@@ -476,7 +477,7 @@ static bool wraps_article(const char *attr, size_t at, const char *word)
 }
 
 /* A family of words px_meta_named looks for, with the words inside which
- * one does not count (skip, may be NULL). Every element of a page is
+ * one does not count (skip, may be empty). Every element of a page is
  * asked about, at every offset of its class and id, so the words are
  * indexed by their first byte: an offset whose byte begins none of them
  * costs one table look-up, and one that does tries only the words that
@@ -486,8 +487,7 @@ static bool wraps_article(const char *attr, size_t at, const char *word)
 #define HEAD_MORE 0x40u      /* head[]: a word past the first FAMILY_WORDS does */
 #define HEAD_WORD 0x3fu      /* head[]: 1 + the first word that does, or 0 */
 typedef struct family {
-    const char *const *words, *const *skip;
-    size_t count, nskip;
+    px_words words, skip;
     unsigned char head[256];          /* by the byte of the class */
     unsigned char next[FAMILY_WORDS]; /* 1 + the next word with the same first byte, or 0 */
     uint64_t need[FAMILY_WORDS];      /* the pairs of letters of each word (grams()) */
@@ -527,23 +527,21 @@ static void family_index(family *f, const char *word, unsigned char mark, size_t
     }
 }
 
-static void family_init(family *f, const char *const *words, size_t count, const char *const *skip,
-                        size_t nskip)
+static void family_init(family *f, px_words words, px_words skip)
 {
     f->words = words;
     f->skip = skip;
-    f->count = count;
-    f->nskip = nskip;
     memset(f->head, 0, sizeof f->head);
-    for (size_t w = 0; w < count; w++) {
-        family_index(f, words[w], w < FAMILY_WORDS ? HEAD_WORD : HEAD_MORE, w);
+    for (size_t w = 0; w < words.count; w++) {
+        const char *word = px_word_at(words, w);
+        family_index(f, word, w < FAMILY_WORDS ? HEAD_WORD : HEAD_MORE, w);
         if (w < FAMILY_WORDS) {
-            size_t l = strlen(words[w]);
-            f->need[w] = l <= GRAM_WORD ? grams(words[w], l) : 0;
+            size_t l = strlen(word);
+            f->need[w] = l <= GRAM_WORD ? grams(word, l) : 0;
         }
     }
-    for (size_t w = 0; w < nskip; w++)
-        family_index(f, skip[w], HEAD_SKIP, w);
+    for (size_t w = 0; w < skip.count; w++)
+        family_index(f, px_word_at(skip, w), HEAD_SKIP, w);
 }
 
 /* The names of an element a reader goes by, NULL where it has none: its
@@ -583,7 +581,7 @@ static bool own_named(const px_node *nd, const family *f)
     class_and_id(nd, attrs);
     /* Blogger's post column is <div class="widget Blog" id="Blog1">:
      * a widget by name, the article by place */
-    if (f->nskip && attrs[0] && !strcmp(attrs[0], "widget Blog"))
+    if (f->skip.count && attrs[0] && !strcmp(attrs[0], "widget Blog"))
         return false;
     for (int a = 0; a < NAME_ATTRS; a++)
         for (size_t n = 0; attrs[a] && n < NAMED_SCAN_MAX; n++) {
@@ -596,19 +594,24 @@ static bool own_named(const px_node *nd, const family *f)
             const char *s = attrs[a] + n;
             char c0 = (char)px_ascii_lower((unsigned char)*s);
             if (h & HEAD_SKIP)
-                for (size_t w = 0; w < f->nskip; w++)
-                    if (f->skip[w][0] == c0 && px_meta_prefix_ci(s, f->skip[w])) {
-                        n += strlen(f->skip[w]) - 1;
+                for (size_t w = 0; w < f->skip.count; w++) {
+                    const char *skip = px_word_at(f->skip, w);
+                    if (skip[0] == c0 && px_meta_prefix_ci(s, skip)) {
+                        n += strlen(skip) - 1;
                         goto next;
                     }
-            for (unsigned w = h & HEAD_WORD; w; w = f->next[w - 1])
-                if (px_meta_prefix_ci(s, f->words[w - 1]) && !wraps_article(attrs[a], n, f->words[w - 1]))
+                }
+            for (unsigned w = h & HEAD_WORD; w; w = f->next[w - 1]) {
+                const char *word = px_word_at(f->words, w - 1);
+                if (px_meta_prefix_ci(s, word) && !wraps_article(attrs[a], n, word))
                     return true;
+            }
             if (h & HEAD_MORE)
-                for (size_t w = FAMILY_WORDS; w < f->count; w++)
-                    if (f->words[w][0] == c0 && px_meta_prefix_ci(s, f->words[w]) &&
-                        !wraps_article(attrs[a], n, f->words[w]))
+                for (size_t w = FAMILY_WORDS; w < f->words.count; w++) {
+                    const char *word = px_word_at(f->words, w);
+                    if (word[0] == c0 && px_meta_prefix_ci(s, word) && !wraps_article(attrs[a], n, word))
                         return true;
+                }
         next:;
         }
     return false;
@@ -665,9 +668,9 @@ static bool node_grams(const px_node *nd, uint64_t *g)
 /* Can one of f's words be in a class or id whose pairs are g? */
 static bool family_maybe(const family *f, uint64_t g)
 {
-    if (f->count > FAMILY_WORDS)
+    if (f->words.count > FAMILY_WORDS)
         return true;
-    for (size_t w = 0; w < f->count; w++)
+    for (size_t w = 0; w < f->words.count; w++)
         if (!(f->need[w] & ~g))
             return true;
     return false;
@@ -707,27 +710,30 @@ void px_meta_memo_free(const px_alloc *a, px_meta_memo *m)
 }
 
 /* The memo's number for a family, or -1 when it has no room for it. */
-static bool family_is(const family *f, const char *const *words, size_t count, const char *const *skip,
-                      size_t nskip)
+static bool same_words(px_words a, px_words b)
 {
-    return f->words == words && f->count == count && f->skip == skip && f->nskip == nskip;
+    return a.at == b.at && a.width == b.width && a.count == b.count;
 }
 
-static int memo_family(px_meta_memo *m, const char *const *words, size_t count,
-                       const char *const *skip, size_t nskip)
+static bool family_is(const family *f, px_words words, px_words skip)
 {
-    uintptr_t h = (uintptr_t)words;
+    return same_words(f->words, words) && same_words(f->skip, skip);
+}
+
+static int memo_family(px_meta_memo *m, px_words words, px_words skip)
+{
+    uintptr_t h = (uintptr_t)words.at;
     unsigned s = (unsigned)((h >> 3) ^ (h >> 9)) % MEMO_SLOTS;
-    if (m->slot[s] && family_is(&m->fam[m->slot[s] - 1], words, count, skip, nskip))
+    if (m->slot[s] && family_is(&m->fam[m->slot[s] - 1], words, skip))
         return m->slot[s] - 1;
     for (int f = 0; f < m->nfam; f++)
-        if (family_is(&m->fam[f], words, count, skip, nskip)) {
+        if (family_is(&m->fam[f], words, skip)) {
             m->slot[s] = (unsigned char)(f + 1);
             return f;
         }
     if (m->nfam == MEMO_FAMILIES)
         return -1;
-    family_init(&m->fam[m->nfam], words, count, skip, nskip);
+    family_init(&m->fam[m->nfam], words, skip);
     m->slot[s] = (unsigned char)(m->nfam + 1);
     return m->nfam++;
 }
@@ -789,16 +795,15 @@ static unsigned near_of(const px_node *nodes, px_meta_memo *memo, int f, int i)
 
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
  * one of words (within its first NAMED_SCAN_MAX bytes)? A word inside one
- * of skip does not count (skip may be NULL). memo may be NULL. */
-static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const char *const *words,
-                  size_t count, const char *const *skip, size_t nskip)
+ * of skip does not count (skip may be empty). memo may be NULL. */
+static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, px_words words, px_words skip)
 {
     const px_node *nodes = doc->nodes;
     /* An element with no class and no id, known so from an earlier
      * question: the readers ask of every element, and most have none. */
     if (memo && up == 0 && i >= 0 && i < memo->nodes && memo->bits[i] == NO_NAMES)
         return false;
-    int f = memo ? memo_family(memo, words, count, skip, nskip) : -1;
+    int f = memo ? memo_family(memo, words, skip) : -1;
     if (f >= 0 && up > 0 && (unsigned)up < NEAR_NONE && i >= 0 && i < memo->nodes) {
         if (!memo->near[f])
             memo->near[f] = px_calloc(memo->a, (size_t)memo->nodes, 1);
@@ -807,7 +812,7 @@ static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const ch
     }
     family local;
     if (f < 0)
-        family_init(&local, words, count, skip, nskip);
+        family_init(&local, words, skip);
     for (int k = 0, p = i; k <= up && !walk_stops(nodes, p); k++, p = nodes[p].parent) {
         if (f < 0 ? own_named(&nodes[p], &local) : memo_own(memo, f, &nodes[p], p))
             return true;
@@ -815,14 +820,16 @@ static bool named(const px_doc *doc, px_meta_memo *memo, int i, int up, const ch
     return false;
 }
 
-bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count)
+static const px_words no_words = {NULL, 1, 0};
+
+bool px_meta_named(const ctx *c, int i, int up, px_words words)
 {
-    return named(c->doc, c->memo, i, up, words, count, NULL, 0);
+    return named(c->doc, c->memo, i, up, words, no_words);
 }
 
-bool px_doc_named(const px_doc *doc, int i, int up, const char *const *words, size_t count)
+bool px_doc_named(const px_doc *doc, int i, int up, px_words words)
 {
-    return named(doc, NULL, i, up, words, count, NULL, 0);
+    return named(doc, NULL, i, up, words, no_words);
 }
 
 /* Where the article is not, by the words of a class or id; one family,
@@ -830,9 +837,9 @@ bool px_doc_named(const px_doc *doc, int i, int up, const char *const *words, si
  * "respond" (its reply form), a reply's box, Disqus's thread. Then what
  * stands beside the article: teasers, sidebars, the masthead. Last the
  * page's layout, where a post's own footer can be. */
-static const char *const elsewhere[] = {"comment", "respond", "reply",  "disqus",   "related",
-                                        "teaser",  "sidebar", "masthead", "recommend", "widget",
-                                        "header__", "feed",   "avatar", "footer"};
+static const char elsewhere[][12] = {"comment", "respond", "reply",  "disqus",   "related",
+                                     "teaser",  "sidebar", "masthead", "recommend", "widget",
+                                     "header__", "feed",   "avatar", "footer"};
 #define COMMENT_WORDS 4
 #define BESIDE_WORDS 9
 /* Names that hold one of those words but mean the article: hAtom's
@@ -841,7 +848,7 @@ static const char *const elsewhere[] = {"comment", "respond", "reply",  "disqus"
  * Blogger's "widget Blog", above); "header-footer-group", the colour
  * group WordPress's Twenty Twenty gives its header, its footer and each
  * post's entry header, where the byline is. */
-static const char *const not_elsewhere[] = {"hfeed", "header-footer-group"};
+static const char not_elsewhere[][24] = {"hfeed", "header-footer-group"};
 /* up, for node i, without the main column (px_meta_main_column) and what
  * is above it: the levels below it; -1 for the column itself. */
 static int below_main(const ctx *c, int i, int up)
@@ -860,43 +867,43 @@ bool px_meta_elsewhere(const ctx *c, int i, int up)
 {
     if (c->main_col1 && (up = below_main(c, i, up)) < 0)
         return false;
-    return named(c->doc, c->memo, i, up, elsewhere, sizeof elsewhere / sizeof *elsewhere,
-                 not_elsewhere, sizeof not_elsewhere / sizeof *not_elsewhere);
+    return named(c->doc, c->memo, i, up, PX_WORDS(elsewhere), PX_WORDS(not_elsewhere));
 }
 
 bool px_meta_beside(const ctx *c, int i, int up)
 {
     if (c->main_col1 && (up = below_main(c, i, up)) < 0)
         return false;
-    return named(c->doc, c->memo, i, up, elsewhere, BESIDE_WORDS, NULL, 0);
+    return named(c->doc, c->memo, i, up, px_words_first(PX_WORDS(elsewhere), BESIDE_WORDS), no_words);
 }
 
 bool px_meta_in_comments(const ctx *c, int i, int up)
 {
-    return named(c->doc, c->memo, i, up, elsewhere, COMMENT_WORDS, NULL, 0);
+    return named(c->doc, c->memo, i, up, px_words_first(PX_WORDS(elsewhere), COMMENT_WORDS), no_words);
 }
 
 
 static unsigned char fold(char c) { return px_ascii_lower((unsigned char)c); }
 
-bool px_meta_path_has(const char *href, const char *const *parts, size_t count)
+bool px_meta_path_has(const char *href, px_words parts)
 {
     /* Every link of a page is asked about, at each of its slashes: the
      * byte after a slash rules out most of them before any part is
      * compared (the parts' second bytes, unless a part is a bare "/"). */
     uint64_t second[4] = {0, 0, 0, 0};
     bool all = false;
-    for (size_t k = 0; k < count; k++) {
-        unsigned char c = fold(parts[k][0] ? parts[k][1] : 0);
-        all |= parts[k][0] != '/' || !c;
+    for (size_t k = 0; k < parts.count; k++) {
+        const char *part = px_word_at(parts, k);
+        unsigned char c = fold(part[0] ? part[1] : 0);
+        all |= part[0] != '/' || !c;
         second[c >> 6] |= 1ull << (c & 63);
     }
     for (const char *s = strchr(href, '/'); s; s = strchr(s + 1, '/')) {
         unsigned char c = fold(s[1]);
         if (!all && !(second[c >> 6] >> (c & 63) & 1))
             continue;
-        for (size_t k = 0; k < count; k++)
-            if (px_meta_prefix_ci(s, parts[k]))
+        for (size_t k = 0; k < parts.count; k++)
+            if (px_meta_prefix_ci(s, px_word_at(parts, k)))
                 return true;
     }
     return false;

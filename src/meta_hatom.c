@@ -25,24 +25,24 @@
 #define MAX_TEXT 160 /* the dateline around the element */
 #define MAX_NODES 24 /* nodes of an element read for its date */
 
-static bool any_token(const char *list, const char *const *tokens, size_t n)
+static bool any_token(const char *list, px_words tokens)
 {
-    for (size_t k = 0; k < n; k++)
-        if (px_meta_has_token(list, tokens[k]))
+    for (size_t k = 0; k < tokens.count; k++)
+        if (px_meta_has_token(list, px_word_at(tokens, k)))
             return true;
     return false;
 }
 
 unsigned px_meta_hatom_class(const px_node *nd)
 {
-    static const char *const pub[] = {"published", "dt-published"};
-    static const char *const upd[] = {"updated", "dt-updated"};
+    static const char pub[][16] = {"published", "dt-published"};
+    static const char upd[][12] = {"updated", "dt-updated"};
     const char *cls = nd->kind == PX_ELEMENT ? px_attr(nd, "class") : NULL;
     /* most classes hold neither: one search for the letters they share */
     if (!cls || (!strstr(cls, "published") && !strstr(cls, "updated")))
         return 0;
-    return (any_token(cls, pub, 2) ? PX_HATOM_PUBLISHED : 0) |
-           (any_token(cls, upd, 2) ? PX_HATOM_UPDATED : 0);
+    return (any_token(cls, PX_WORDS(pub)) ? PX_HATOM_PUBLISHED : 0) |
+           (any_token(cls, PX_WORDS(upd)) ? PX_HATOM_UPDATED : 0);
 }
 
 /* Is element i the post's, not a comment's or a related post's? Outside
@@ -51,17 +51,17 @@ unsigned px_meta_hatom_class(const px_node *nd)
  * the post's date in its footer ("post-footer", "entry-footer"). */
 static bool in_post(const ctx *c, int i)
 {
-    static const char *const entry[] = {"hentry", "h-entry"};
-    static const char *const post_footer[] = {"post-footer", "entry-footer", "entry-utility",
-                                              "article-footer"};
+    static const char entry[][12] = {"hentry", "h-entry"};
+    static const char post_footer[][16] = {"post-footer", "entry-footer", "entry-utility",
+                                           "article-footer"};
     if (!px_meta_elsewhere(c, i, 8))
         return true;
     const px_node *nodes = c->doc->nodes;
     for (int k = 0, p = i; p >= 0 && k <= 8; k++, p = nodes[p].parent) {
         const char *cls = px_attr(&nodes[p], "class");
-        if (cls && any_token(cls, entry, 2))
+        if (cls && any_token(cls, PX_WORDS(entry)))
             return !px_meta_elsewhere(c, p, 8);
-        if (px_meta_elsewhere(c, p, 0) && !px_meta_named(c, p, 0, post_footer, 4))
+        if (px_meta_elsewhere(c, p, 0) && !px_meta_named(c, p, 0, PX_WORDS(post_footer)))
             return false;
     }
     return false;

@@ -110,7 +110,7 @@ static inline bool px_meta_is_elem(const px_node *nd, unsigned tag)
 }
 bool px_meta_has_token(const char *list, const char *token);
 /* Is w[0..n) one of the words of list (ASCII case ignored)? */
-bool px_meta_word_in(const char *w, size_t n, const char *const *list, size_t count);
+bool px_meta_word_in(const char *w, size_t n, px_words list);
 char *px_meta_node_text(ctx *c, int i, size_t max);
 /* The same with every element starting a new word: a byline's spans
  * ("<span>By Rosa Delgado</span><span>Published Aug. 3</span>"). */
@@ -135,7 +135,7 @@ unsigned char px_meta_text_first(const ctx *c, int i);
 const char *px_meta_tag(const ctx *c, const char *key);
 /* Does a class or id of node i, or of an ancestor up to up levels, hold
  * one of words? */
-bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t count);
+bool px_meta_named(const ctx *c, int i, int up, px_words words);
 /* Is node i, or an ancestor up to up levels, outside the article: in
  * comments, teasers, sidebars and the page's layout (elsewhere); in
  * comments, teasers and sidebars only (beside: not a footer, where a
@@ -144,7 +144,7 @@ bool px_meta_named(const ctx *c, int i, int up, const char *const *words, size_t
 bool px_meta_elsewhere(const ctx *c, int i, int up);
 bool px_meta_beside(const ctx *c, int i, int up);
 bool px_meta_in_comments(const ctx *c, int i, int up);
-bool px_meta_path_has(const char *href, const char *const *parts, size_t count);
+bool px_meta_path_has(const char *href, px_words parts);
 
 /* The sources, in order of trust. */
 void px_meta_scan(ctx *c);          /* meta_tags.c: first pass, JSON-LD parsed */

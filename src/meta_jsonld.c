@@ -54,16 +54,16 @@ static bool type_is(const char *t, const char *name)
     return !strcmp(t, name);
 }
 
-static const char *const article_types[] = {
+static const char article_types[][28] = {
     "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
     "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "AskPublicNewsArticle",
     "TechArticle", "ScholarlyArticle", "LiveBlogPosting", "Report", "SocialMediaPosting",
     "DiscussionForumPosting", "SatiricalArticle", "AdvertiserContentArticle", "Posting",
     "Recipe", "HowTo",
 };
-static const char *const page_types[] = {"WebPage", "ItemPage", "AboutPage", "QAPage", "FAQPage"};
+static const char page_types[][12] = {"WebPage", "ItemPage", "AboutPage", "QAPage", "FAQPage"};
 
-static bool has_type(const px_json *o, const char *const *names, size_t count)
+static bool has_type(const px_json *o, px_words names)
 {
     const px_json *t = px_json_get(o, "@type");
     if (!t)
@@ -71,14 +71,14 @@ static bool has_type(const px_json *o, const char *const *names, size_t count)
     size_t n = t->type == PX_JARR ? t->n : 1;
     for (size_t i = 0; i < n; i++) {
         const char *s = px_json_str(t->type == PX_JARR ? t->items[i] : t);
-        for (size_t k = 0; s && k < count; k++)
-            if (type_is(s, names[k]))
+        for (size_t k = 0; s && k < names.count; k++)
+            if (type_is(s, px_word_at(names, k)))
                 return true;
     }
     return false;
 }
 
-#define HAS_TYPE(o, list) has_type(o, list, sizeof list / sizeof *list)
+#define HAS_TYPE(o, list) has_type(o, PX_WORDS(list))
 
 static int cmp_id(const void *x, const void *y)
 {
@@ -179,11 +179,11 @@ static void ld_authors(ctx *c, const px_json *v)
         px_meta_add_raw(c, v->s, true);
     } else if (v->type == PX_JOBJ) {
         /* an organisation is the author only when no person is named */
-        static const char *const org_types[] = {"Organization", "NewsMediaOrganization",
-                                                "Corporation", "NGO", "GovernmentOrganization",
-                                                "EducationalOrganization", "CollegeOrUniversity",
-                                                "LocalBusiness", "WebSite"};
-        static const char *const person_types[] = {"Person"};
+        static const char org_types[][28] = {"Organization", "NewsMediaOrganization",
+                                             "Corporation", "NGO", "GovernmentOrganization",
+                                             "EducationalOrganization", "CollegeOrUniversity",
+                                             "LocalBusiness", "WebSite"};
+        static const char person_types[][8] = {"Person"};
         c->as_org = HAS_TYPE(v, org_types) && !HAS_TYPE(v, person_types);
         const px_json *names = px_json_get(v, "name");
         if (names && names->type == PX_JARR) {
@@ -226,8 +226,8 @@ static void ld_list(ctx *c, px_strlist *l, const px_json *v, bool split_commas)
 
 static void strip_wrappers(const char **s, size_t *n)
 {
-    static const char *const heads[] = {"<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["};
-    static const char *const tails[] = {"-->", "//]]>", "/*]]>*/", "]]>", ";"};
+    static const char heads[][16] = {"<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["};
+    static const char tails[][12] = {"-->", "//]]>", "/*]]>*/", "]]>", ";"};
     bool again = true;
     while (again) {
         again = false;
@@ -346,7 +346,7 @@ void px_meta_from_ld(ctx *c)
             if (me && me->type == PX_JOBJ && HAS_TYPE(me, article_types))
                 c->art = me;
         }
-    static const char *const site_types[] = {"WebSite"};
+    static const char site_types[][12] = {"WebSite"};
     for (size_t i = 0; i < c->nobjs && !c->site; i++)
         if (HAS_TYPE(c->objs[i], site_types))
             c->site = c->objs[i];

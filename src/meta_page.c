@@ -78,7 +78,7 @@ int px_meta_headline(const ctx *c)
 
 void px_meta_main_column(ctx *c)
 {
-    static const char *const side[] = {"sidebar"};
+    static const char side[][12] = {"sidebar"};
     const px_node *nodes = c->doc->nodes;
     if (px_meta_headline(c) >= 0)
         return;
@@ -87,7 +87,7 @@ void px_meta_main_column(ctx *c)
             continue;
         tries++; /* each try reads the page again */
         for (int p = nodes[i].parent, k = 0; p >= 0 && k < 8; p = nodes[p].parent, k++)
-            if (px_meta_named(c, p, 0, side, 1)) {
+            if (px_meta_named(c, p, 0, PX_WORDS(side))) {
                 c->main_col1 = p + 1;
                 if (px_meta_headline(c) == i)
                     return;
@@ -202,7 +202,7 @@ const px_date_hint *px_meta_date_hint(ctx *c)
 }
 
 /* Words before a date that make it the modified date, lower case. */
-static const char *const updated[] = {
+static const char updated[][60] = {
     "updated", "update", "last modified", "modified", "aktualisiert", "geändert", "mis à jour",
     "modifié", "actualizado", "actualización", "aggiornato", "atualizado", "bijgewerkt",
     "обновлено", "zaktualizowano", "更新",
@@ -218,7 +218,7 @@ static const char *const updated[] = {
 /* Words right after a date that make it the modified date, in the
  * languages that put the verb last: "已于 2024-03-08 09:02:47 修改"
  * (zh), "2024年3月8日 更新" (ja), "2024.03.08 수정" (ko). */
-static const char *const updated_after[] = {
+static const char updated_after[][8] = {
     "修改", "更新", "编辑", "編輯", "編集",
 };
 
@@ -226,7 +226,7 @@ static const char *const updated_after[] = {
  * is its digits, separators and the CJK units of a date and a time. */
 static bool updated_behind(const char *t, size_t n, size_t at)
 {
-    static const char *const units[] = {"年", "月", "日", "時", "时", "分", "秒", "\xc2\xa0"};
+    static const char units[][8] = {"年", "月", "日", "時", "时", "分", "秒", "\xc2\xa0"};
     size_t i = at;
     for (bool more = true; more && i < n;) {
         more = false;
@@ -299,7 +299,7 @@ static void consider(best *b, int dist, const px_date *d)
 #define POSTED_LEAD 48 /* bytes before the date */
 static bool posted_lead(const char *t, size_t n)
 {
-    static const char *const leads[] = {"this entry was posted on ", "posted on ", "published on "};
+    static const char leads[][28] = {"this entry was posted on ", "posted on ", "published on "};
     for (size_t k = 0; k < COUNT(leads); k++) {
         size_t l = strlen(leads[k]);
         if (l <= n && px_ascii_ieq(t, leads[k], l))
@@ -406,9 +406,9 @@ static bool prose_between(const ctx *c, int a, int b)
 void px_meta_named_date(ctx *c)
 {
     const px_node *nodes = c->doc->nodes;
-    static const char *const classes[] = {"date", "time", "fecha", "datum", "publish", "posted",
-                                          "dateline"};
-    static const char *const not_this[] = {"update", "modif", "readtime", "read-time"};
+    static const char classes[][12] = {"date", "time", "fecha", "datum", "publish", "posted",
+                                       "dateline"};
+    static const char not_this[][12] = {"update", "modif", "readtime", "read-time"};
     /* the one nearest the headline, as for the dateline below: a page's
      * print header ("Wydrukowano: 2021-05-11") or a "today" widget comes
      * before the article's date */
@@ -418,8 +418,8 @@ void px_meta_named_date(ctx *c)
         const px_node *nd = &nodes[i];
         if (nd->kind != PX_ELEMENT || !nd->g || nd->g->type == GUMBO_NODE_DOCUMENT ||
             nd->tag == GUMBO_TAG_SCRIPT || nd->tag == GUMBO_TAG_STYLE ||
-            !px_meta_named(c, i, 0, classes, COUNT(classes)) ||
-            px_meta_named(c, i, 0, not_this, COUNT(not_this)) || px_meta_elsewhere(c, i, 8))
+            !px_meta_named(c, i, 0, PX_WORDS(classes)) ||
+            px_meta_named(c, i, 0, PX_WORDS(not_this)) || px_meta_elsewhere(c, i, 8))
             continue;
         int dist = px_meta_distance(h1, i);
         if ((near >= 0 && dist >= near_dist) || off_article(c, i, h1, art))
@@ -453,8 +453,8 @@ void px_meta_named_date(ctx *c)
 void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
 {
     const px_node *nodes = c->doc->nodes;
-    static const char *const classes[] = {"date", "time", "fecha", "datum", "publish", "posted",
-                                          "dateline", "timestamp", "byline", "meta", "info"};
+    static const char classes[][12] = {"date", "time", "fecha", "datum", "publish", "posted",
+                                       "dateline", "timestamp", "byline", "meta", "info"};
     pub[0] = mod[0] = '\0';
     int h1 = px_meta_headline(c), art = article_of(c, h1);
     best bp = {-1, {0}}, bm = {-1, {0}};
@@ -470,7 +470,7 @@ void px_meta_visible_dates(ctx *c, char pub[PX_DATE_MAX], char mod[PX_DATE_MAX])
         }
         if (nd->end - i > MAX_NODES)
             continue;
-        bool named = px_meta_named(c, i, 0, classes, COUNT(classes)) || nd->tag == GUMBO_TAG_TIME;
+        bool named = px_meta_named(c, i, 0, PX_WORDS(classes)) || nd->tag == GUMBO_TAG_TIME;
         int dist = px_meta_distance(h1, i);
         if (!named)
             dist += UNNAMED;

@@ -22,7 +22,7 @@
 
 /* Hosted-blog platforms: their name in og:site_name belongs to the
  * platform, not to the journal the page shows. */
-static const char *const platforms[] = {
+static const char platforms[][28] = {
     "Blogger", "Blogspot", "LiveJournal", "Живой Журнал", "WordPress", "WordPress.com",
     "Tumblr", "Medium", "Substack", "Hatena Blog", "はてなブログ", "Tistory", "티스토리",
     "livedoor Blog", "Ameba", "Ameba Blog", "アメーバブログ", "Over-blog", "Canalblog",
@@ -30,12 +30,12 @@ static const char *const platforms[] = {
     "네이버 블로그", "Xanga", "Diary.ru", "LiveInternet"};
 
 /* Class or id words of the masthead's name and logo. */
-static const char *const masthead_words[] = {"logo",       "brand",     "site-title", "site-name",
-                                             "sitename",   "site_name", "masthead",   "blog-title",
-                                             "header-title", "blogtitle", "header-name"};
+static const char masthead_words[][16] = {"logo",       "brand",     "site-title", "site-name",
+                                          "sitename",   "site_name", "masthead",   "blog-title",
+                                          "header-title", "blogtitle", "header-name"};
 
 /* Company forms that mark a legal name. */
-static const char *const legal_forms[] = {
+static const char legal_forms[][16] = {
     "LLC", "L.L.C.", "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "GmbH", "AG", "S.A.", "SA",
     "S.L.", "SL", "S.p.A.", "SpA", "S.r.l.", "Srl", "B.V.", "BV", "N.V.", "SAS", "SARL",
     "Sp. z o.o.", "Corp", "Corp.", "Corporation", "PLC", "plc", "Pty", "KG", "e.V.", "AB", "AS",
@@ -103,12 +103,12 @@ static bool sane(const char *s)
  * of the pages ("Logo MesOpinions.com", "comwrap GmbH Logo", "Логотип
  * РБК"); and the little words that tie it to the name ("Logo de X",
  * "Logo von X", "nj's Logo"). */
-static const char *const logo_words[] = {"logo", "logotipo", "logotype", "logotyp", "logotip",
-                                         "Логотип", "логотип", "Лого", "лого", "ロゴ", "로고",
-                                         "标志", "標誌", "لوگو", "شعار", "לוגו", "โลโก้", "लोगो",
-                                         "লোগো", "Λογότυπο", "λογότυπο"};
-static const char *const logo_ties[] = {"of", "de", "del", "da", "do", "di", "du", "des", "von",
-                                        "der", "van", "het", "för", "för"};
+static const char logo_words[][20] = {"logo", "logotipo", "logotype", "logotyp", "logotip",
+                                      "Логотип", "логотип", "Лого", "лого", "ロゴ", "로고",
+                                      "标志", "標誌", "لوگو", "شعار", "לוגו", "โลโก้", "लोगो",
+                                      "লোগো", "Λογότυπο", "λογότυπο"};
+static const char logo_ties[][8] = {"of", "de", "del", "da", "do", "di", "du", "des", "von",
+                                    "der", "van", "het", "för", "för"};
 
 /* Is s[0..n) a logo word alone ("لوگو")? */
 static bool logo_word(const char *s, size_t n)
@@ -141,7 +141,7 @@ const char *px_site_strip_logo(const char *s, size_t *n)
         size_t ll = strlen(logo_words[k]);
         if (len > ll + 1 && px_ascii_ieq(s + len - ll, logo_words[k], ll) && s[len - ll - 1] == ' ') {
             len -= ll + 1;
-            static const char *const poss[] = {"\xe2\x80\x99s", "'s"};
+            static const char poss[][8] = {"\xe2\x80\x99s", "'s"};
             for (size_t q = 0; q < COUNT(poss); q++) {
                 size_t pl = strlen(poss[q]);
                 if (len > pl && !memcmp(s + len - pl, poss[q], pl)) {
@@ -161,9 +161,9 @@ const char *px_site_strip_logo(const char *s, size_t *n)
 /* Where a copyright line stops naming its holder: "© 2019 Ascom. All
  * rights reserved", "Copyright © 2013 · Luxury Haven", "© 2022,
  * BreakingBelizeNews.com. This article…". */
-static const char *const rights[] = {"all rights", "alle rechte", "todos los derechos",
-                                     "tous droits", "tutti i diritti", "todos os direitos",
-                                     "wszelkie prawa", "alle rettigheter", "alla rättigheter"};
+static const char rights[][20] = {"all rights", "alle rechte", "todos los derechos",
+                                  "tous droits", "tutti i diritti", "todos os direitos",
+                                  "wszelkie prawa", "alle rettigheter", "alla rättigheter"};
 
 /* The holder's name in a copyright line t[0..n): after the sign, the
  * word Copyright and the years, up to a full stop, a comma, a separator,
@@ -183,8 +183,8 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len)
     /* the sign, the word, the years and the separators between them */
     for (bool more = true; more && p < end;) {
         more = false;
-        static const char *const lead[] = {"\xc2\xa9", "copyright", "(c)", "\xe2\x80\x93", "\xc2\xb7",
-                                           "\xe2\x80\xa2", "by "};
+        static const char lead[][12] = {"\xc2\xa9", "copyright", "(c)", "\xe2\x80\x93", "\xc2\xb7",
+                                        "\xe2\x80\xa2", "by "};
         for (size_t k = 0; k < COUNT(lead); k++) {
             size_t l = starts_ci(p, (size_t)(end - p), lead[k]);
             if (l) {
@@ -223,8 +223,8 @@ const char *px_site_copyright_name(const char *t, size_t n, size_t *len)
     while (q > p && (px_meta_is_ws((unsigned char)q[-1]) || q[-1] == '-'))
         q--;
     /* the name in quotes: "© 2012–2024 «Рівне Сьогодні»" */
-    static const char *const quotes[][2] = {{"\xc2\xab", "\xc2\xbb"}, {"\xe2\x80\x9c", "\xe2\x80\x9d"},
-                                            {"\xe2\x80\x9e", "\xe2\x80\x9c"}, {"\"", "\""}};
+    static const char quotes[][2][4] = {{"\xc2\xab", "\xc2\xbb"}, {"\xe2\x80\x9c", "\xe2\x80\x9d"},
+                                        {"\xe2\x80\x9e", "\xe2\x80\x9c"}, {"\"", "\""}};
     for (size_t k = 0; k < COUNT(quotes); k++) {
         size_t ol = strlen(quotes[k][0]), cl = strlen(quotes[k][1]);
         if ((size_t)(q - p) > ol + cl && !memcmp(p, quotes[k][0], ol) && !memcmp(q - cl, quotes[k][1], cl)) {
@@ -337,7 +337,7 @@ static void add_masthead(site_ctx *s, const char *t, size_t n, bool home)
  * ("/index.php?", Dotclear's home; "/index.html")? */
 static bool root_index(const char *path)
 {
-    static const char *const pages[] = {"/index.php", "/index.html", "/index.htm"};
+    static const char pages[][16] = {"/index.php", "/index.html", "/index.htm"};
     for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
         size_t l = strlen(pages[k]);
         if (!strncmp(path, pages[k], l) && (!path[l] || (path[l] == '?' && !path[l + 1])))
@@ -346,7 +346,7 @@ static bool root_index(const char *path)
     /* a page named home at any depth: Adobe Experience Manager's
      * "/content/site/en/home.html" */
     size_t pl = strcspn(path, "?#");
-    static const char *const homes[] = {"/home.html", "/home.htm"};
+    static const char homes[][12] = {"/home.html", "/home.htm"};
     for (size_t k = 0; k < sizeof homes / sizeof *homes; k++) {
         size_t l = strlen(homes[k]);
         if (pl >= l && !strncmp(path + pl - l, homes[k], l) && !path[pl])
@@ -404,10 +404,10 @@ static bool in_footer(const ctx *c, int i)
  * "Home", "Startseite", "Головна", "الرئيسية". */
 static bool home_word(const char *s, size_t n)
 {
-    static const char *const words[] = {"home", "homepage", "home page", "startseite", "accueil", "inicio",
-                                        "início", "главная", "Главная", "головна", "Головна", "الرئيسية",
-                                        "首页", "首頁", "ホーム", "홈", "ראשי", "דף הבית", "Αρχική", "anasayfa",
-                                        "ana sayfa", "trang chủ", "Trang chủ", "strona główna", "Strona główna"};
+    static const char words[][20] = {"home", "homepage", "home page", "startseite", "accueil", "inicio",
+                                     "início", "главная", "Главная", "головна", "Головна", "الرئيسية",
+                                     "首页", "首頁", "ホーム", "홈", "ראשי", "דף הבית", "Αρχική", "anasayfa",
+                                     "ana sayfa", "trang chủ", "Trang chủ", "strona główna", "Strona główna"};
     for (size_t k = 0; k < COUNT(words); k++)
         if (strlen(words[k]) == n && px_ascii_ieq(s, words[k], n))
             return true;
@@ -418,7 +418,7 @@ static bool home_word(const char *s, size_t n)
  * ("CSDN首页": CSDN's home page), 0 when there is none. */
 static size_t home_suffix(const char *s, size_t n)
 {
-    static const char *const words[] = {"首页", "首頁", "ホーム", "홈"};
+    static const char words[][12] = {"首页", "首頁", "ホーム", "홈"};
     for (size_t k = 0; k < COUNT(words); k++) {
         size_t l = strlen(words[k]);
         if (n > l && !memcmp(s + n - l, words[k], l) && s[n - l - 1] != ' ')
@@ -465,10 +465,10 @@ static void collect(site_ctx *s)
             continue;
         }
         bool named = nd->tag != GUMBO_TAG_BODY && nd->tag != GUMBO_TAG_HTML &&
-                     px_meta_named(c, i, 0, masthead_words, COUNT(masthead_words));
+                     px_meta_named(c, i, 0, PX_WORDS(masthead_words));
         bool home = nd->tag == GUMBO_TAG_A && home_link(s, nd);
         bool logo_img = nd->tag == GUMBO_TAG_IMG &&
-                        (px_meta_named(c, i, 2, masthead_words, COUNT(masthead_words)) ||
+                        (px_meta_named(c, i, 2, PX_WORDS(masthead_words)) ||
                          (nd->parent >= 0 && nodes[nd->parent].tag == GUMBO_TAG_A &&
                           home_link(s, &nodes[nd->parent])));
         if (logo_img) {
@@ -497,7 +497,7 @@ static void collect(site_ctx *s)
                 add_masthead(s, t, tl, !named);
                 /* the first title-like name, for a blog on a platform */
                 if (!s->strong && named && nd->tag != GUMBO_TAG_A && nd->tag != GUMBO_TAG_IMG &&
-                    px_meta_named(c, i, 0, masthead_words + 2, COUNT(masthead_words) - 2))
+                    px_meta_named(c, i, 0, px_words_from(PX_WORDS(masthead_words), 2)))
                     s->strong = px_strndup(c->a, t, tl);
             }
             px_free(c->a, t);
@@ -638,7 +638,7 @@ static size_t title_ends(const char *title, const char **bs, size_t *bl)
     }
     /* Chinese and Japanese titles join their parts without spaces:
      * "江城地铁5号线南延段开通试运营_江城新闻网", "…について｜岩根市" */
-    static const char *const cjk_seps[] = {"_", "\xef\xbd\x9c" /* ｜ */, "\xe4\xb8\xa8" /* 丨 */};
+    static const char cjk_seps[][8] = {"_", "\xef\xbd\x9c" /* ｜ */, "\xe4\xb8\xa8" /* 丨 */};
     for (size_t k = 0; k < sizeof cjk_seps / sizeof *cjk_seps && !nb; k++) {
         const char *first = strstr(title, cjk_seps[k]), *last = first;
         size_t sl = strlen(cjk_seps[k]);

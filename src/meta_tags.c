@@ -15,10 +15,10 @@
 
 /* Does a class or id of one of the six elements above link i say one of
  * words ("tags-links", "sidebar")? */
-static bool ancestors_say(const ctx *c, int i, const char *const *words, size_t count)
+static bool ancestors_say(const ctx *c, int i, px_words words)
 {
     int p = c->doc->nodes[i].parent;
-    return p >= 0 && px_meta_named(c, p, 5, words, count);
+    return p >= 0 && px_meta_named(c, p, 5, words);
 }
 
 static void link_terms(ctx *c, int i, px_strlist *tags, px_strlist *cats)
@@ -28,25 +28,25 @@ static void link_terms(ctx *c, int i, px_strlist *tags, px_strlist *cats)
     if (!href)
         return;
     const char *rel = px_attr(nd, "rel");
-    static const char *const noise[] = {"cloud", "widget", "sidebar", "menu", "nav", "crumb"};
-    static const char *const tag_paths[] = {"/tag/", "/tags/", "/tagged/", "/topic/", "/topics/",
-                                            "/label/", "/schlagwort/", "/stichwort/", "/keyword/"};
-    static const char *const tag_words[] = {"tag", "label", "keyword", "topic", "schlagw"};
-    static const char *const cat_paths[] = {"/category/", "/categories/", "/kategorie/",
-                                            "/categorie/", "/categoria/", "/rubrique/"};
-    static const char *const cat_words[] = {"categor", "cat-links", "post-cat", "kategor", "rubri"};
+    static const char noise[][12] = {"cloud", "widget", "sidebar", "menu", "nav", "crumb"};
+    static const char tag_paths[][16] = {"/tag/", "/tags/", "/tagged/", "/topic/", "/topics/",
+                                         "/label/", "/schlagwort/", "/stichwort/", "/keyword/"};
+    static const char tag_words[][12] = {"tag", "label", "keyword", "topic", "schlagw"};
+    static const char cat_paths[][16] = {"/category/", "/categories/", "/kategorie/",
+                                         "/categorie/", "/categoria/", "/rubrique/"};
+    static const char cat_words[][12] = {"categor", "cat-links", "post-cat", "kategor", "rubri"};
     px_strlist *to = NULL;
     if (px_meta_has_token(rel, "category"))
         to = cats;
     else if (px_meta_has_token(rel, "tag"))
         to = tags;
-    else if (px_meta_path_has(href, tag_paths, sizeof tag_paths / sizeof *tag_paths) &&
-             ancestors_say(c, i, tag_words, sizeof tag_words / sizeof *tag_words))
+    else if (px_meta_path_has(href, PX_WORDS(tag_paths)) &&
+             ancestors_say(c, i, PX_WORDS(tag_words)))
         to = tags;
-    else if (px_meta_path_has(href, cat_paths, sizeof cat_paths / sizeof *cat_paths) &&
-             ancestors_say(c, i, cat_words, sizeof cat_words / sizeof *cat_words))
+    else if (px_meta_path_has(href, PX_WORDS(cat_paths)) &&
+             ancestors_say(c, i, PX_WORDS(cat_words)))
         to = cats;
-    if (!to || ancestors_say(c, i, noise, sizeof noise / sizeof *noise))
+    if (!to || ancestors_say(c, i, PX_WORDS(noise)))
         return;
     char *t = px_meta_node_text(c, i, MAX_ITEM);
     if (!t)
@@ -88,7 +88,7 @@ static char *item_value(ctx *c, int i)
 static char *date_value(ctx *c, int i)
 {
     const px_node *nd = &c->doc->nodes[i];
-    static const char *const attrs[] = {"content", "datetime", "title"};
+    static const char attrs[][12] = {"content", "datetime", "title"};
     px_date d;
     for (size_t k = 0; k < sizeof attrs / sizeof *attrs; k++) {
         const char *v = px_attr(nd, attrs[k]);
@@ -230,12 +230,12 @@ void px_meta_opengraph(ctx *c)
     px_meta_set_url(c, &m->image, px_meta_tag(c, "og:image:url"));
     px_meta_set_url(c, &m->image, px_meta_tag(c, "og:image:secure_url"));
     px_meta_set_field(c, &m->language, px_meta_tag(c, "og:locale"), false);
-    static const char *const pub_og[] = {"article:published_time", "og:article:published_time",
-                                         "og:published_time", "article:published"};
+    static const char pub_og[][28] = {"article:published_time", "og:article:published_time",
+                                      "og:published_time", "article:published"};
     for (size_t k = 0; k < COUNT(pub_og); k++)
         px_meta_set_date(c, &m->date_published, px_meta_tag(c, pub_og[k]));
-    static const char *const mod_og[] = {"article:modified_time", "og:article:modified_time",
-                                         "og:updated_time", "article:modified"};
+    static const char mod_og[][28] = {"article:modified_time", "og:article:modified_time",
+                                      "og:updated_time", "article:modified"};
     for (size_t k = 0; k < COUNT(mod_og); k++)
         px_meta_set_date(c, &m->date_modified, px_meta_tag(c, mod_og[k]));
     if (!m->authors.n)
@@ -269,14 +269,14 @@ void px_meta_cards(ctx *c)
                           px_meta_eq_ci(label, "Autor") || px_meta_eq_ci(label, "Auteur") || px_meta_eq_ci(label, "By")))
                 px_meta_add_raw(c, px_meta_tag(c, dk), false);
         }
-    static const char *const dc_creator[] = {"dc.creator", "dcterms.creator", "dc.contributor"};
+    static const char dc_creator[][20] = {"dc.creator", "dcterms.creator", "dc.contributor"};
     for (size_t k = 0; k < COUNT(dc_creator) && !m->authors.n; k++)
         add_all_authors(c, dc_creator[k]);
     /* issued, then available (Plone's effective date: when the item went
      * public), before created (when its draft was begun) */
-    static const char *const dc_pub[] = {"dcterms.issued", "dc.date.issued", "dcterms.available", "dc.available",
-                                         "dc.date.available", "dcterms.created", "dc.date.created", "dc.date",
-                                         "dcterms.date"};
+    static const char dc_pub[][20] = {"dcterms.issued", "dc.date.issued", "dcterms.available", "dc.available",
+                                      "dc.date.available", "dcterms.created", "dc.date.created", "dc.date",
+                                      "dcterms.date"};
     for (size_t k = 0; k < COUNT(dc_pub); k++)
         px_meta_set_date(c, &m->date_published, px_meta_tag(c, dc_pub[k]));
     px_meta_set_date(c, &m->date_modified, px_meta_tag(c, "dcterms.modified"));
@@ -293,9 +293,9 @@ void px_meta_cards(ctx *c)
  * around a date in words, and the same on each comment's date. */
 static void rdfa_dates(ctx *c, int i)
 {
-    static const char *const pub[] = {"dc:date", "dc:created", "dc:issued", "dcterms:created",
-                                      "dcterms:issued", "schema:datePublished"};
-    static const char *const mod[] = {"dc:modified", "dcterms:modified", "schema:dateModified"};
+    static const char pub[][24] = {"dc:date", "dc:created", "dc:issued", "dcterms:created",
+                                   "dcterms:issued", "schema:datePublished"};
+    static const char mod[][24] = {"dc:modified", "dcterms:modified", "schema:dateModified"};
     const char *prop = px_attr(&c->doc->nodes[i], "property");
     char **field = NULL;
     for (size_t k = 0; k < COUNT(pub) && !field; k++)
@@ -383,8 +383,8 @@ void px_meta_microdata(ctx *c)
         add_all_authors(c, "author"); /* itemprop=author on <meta>, or name=author */
     px_meta_set_date(c, &m->date_published, px_meta_tag(c, "datePublished"));
     px_meta_set_date(c, &m->date_modified, px_meta_tag(c, "dateModified"));
-    static const char *const author_names[] = {"parsely-author", "sailthru.author", "byl",
-                                               "citation_author", "article.author"};
+    static const char author_names[][20] = {"parsely-author", "sailthru.author", "byl",
+                                            "citation_author", "article.author"};
     for (size_t k = 0; k < COUNT(author_names) && !m->authors.n; k++)
         add_all_authors(c, author_names[k]);
 }
@@ -393,10 +393,10 @@ void px_meta_microdata(ctx *c)
 void px_meta_named_dates(ctx *c)
 {
     px_meta *m = c->m;
-    static const char *const pub_names[] = {"date", "pubdate", "publishdate", "publish-date",
-                                            "publish_date", "publication_date", "sailthru.date",
-                                            "parsely-pub-date", "article.published",
-                                            "citation_publication_date", "citation_date"};
+    static const char pub_names[][28] = {"date", "pubdate", "publishdate", "publish-date",
+                                         "publish_date", "publication_date", "sailthru.date",
+                                         "parsely-pub-date", "article.published",
+                                         "citation_publication_date", "citation_date"};
     for (size_t k = 0; k < COUNT(pub_names); k++)
         px_meta_set_date(c, &m->date_published, px_meta_tag(c, pub_names[k]));
     px_meta_set_date(c, &m->date_modified, px_meta_tag(c, "last-modified"));

@@ -13,8 +13,10 @@
 #include <string.h>
 #include "text.h"
 
-/* The Latin forms of the lower-case letters а..я (U+0430..U+044F). */
-static const char *const cyr[32][5] = {
+/* The Latin forms of the lower-case letters а..я (U+0430..U+044F), each
+ * list ended by "" or its fifth; ъ and ь are spelled as nothing. */
+#define WAY 6 /* bytes of a form, with its NUL */
+static const char cyr[32][5][WAY] = {
     {"a"}, {"b"}, {"v", "w"}, {"g", "h"}, {"d"}, {"e", "ye", "je"}, {"zh", "j", "z"}, {"z"},
     {"i", "y"}, {"y", "i", "j"}, {"k"}, {"l"}, {"m"}, {"n"}, {"o"}, {"p"},
     {"r"}, {"s"}, {"t"}, {"u"}, {"f"}, {"kh", "h", "x"}, {"ts", "c", "tz"}, {"ch"},
@@ -24,7 +26,7 @@ static const char *const cyr[32][5] = {
 /* Ukrainian and Russian letters outside а..я: ё і ї є ґ. */
 static const struct {
     unsigned cp;
-    const char *ways[4];
+    char ways[4][WAY];
 } extra[] = {
     {0x451, {"yo", "jo", "e", "io"}}, {0x456, {"i"}}, {0x457, {"yi", "i", "ji"}}, {0x454, {"ye", "ie", "je", "e"}},
     {0x491, {"g"}},
@@ -46,26 +48,25 @@ static unsigned letter(const unsigned char *s, size_t n)
     return cp;
 }
 
-static const char *const *ways_of(unsigned cp, size_t *count)
+/* The forms of a list up to its first "" (one, "", for a letter spelled
+ * as nothing). */
+static px_words ways_in(const char (*w)[WAY], unsigned max)
 {
-    if (cp >= 0x430 && cp <= 0x44F) {
-        const char *const *w = cyr[cp - 0x430];
-        size_t k = 0;
-        while (k < 5 && w[k])
-            k++;
-        *count = k;
-        return w;
-    }
+    unsigned k = 0;
+    while (k < max && w[k][0])
+        k++;
+    return (px_words){w[0], WAY, k ? k : 1};
+}
+
+/* The Latin forms of letter cp; no words (at NULL) for another letter. */
+static px_words ways_of(unsigned cp)
+{
+    if (cp >= 0x430 && cp <= 0x44F)
+        return ways_in(cyr[cp - 0x430], 5);
     for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
-        if (extra[k].cp == cp) {
-            size_t c = 0;
-            while (c < 4 && extra[k].ways[c])
-                c++;
-            *count = c;
-            return extra[k].ways;
-        }
-    *count = 0;
-    return NULL;
+        if (extra[k].cp == cp)
+            return ways_in(extra[k].ways, 4);
+    return (px_words){NULL, WAY, 0};
 }
 
 #define TL_MAX 96
@@ -94,18 +95,18 @@ bool px_translit_spells_host(const char *host, size_t hl, const char *name, size
                 }
         } else {
             unsigned cp = letter(u, n - i);
-            size_t nw;
-            const char *const *w = cp ? ways_of(cp, &nw) : NULL;
-            if (!w)
+            px_words w = cp ? ways_of(cp) : (px_words){NULL, WAY, 0};
+            if (!w.at)
                 return false; /* not a Cyrillic name */
             step = 2;
             letters++;
             for (size_t j = 0; j <= hl; j++) {
                 if (!reach[i][j])
                     continue;
-                for (size_t k = 0; k < nw; k++) {
-                    size_t l = strlen(w[k]);
-                    if (j + l <= hl && px_ascii_ieq(host + j, w[k], l))
+                for (size_t k = 0; k < w.count; k++) {
+                    const char *way = px_word_at(w, k);
+                    size_t l = strlen(way);
+                    if (j + l <= hl && px_ascii_ieq(host + j, way, l))
                         reach[i + step][j + l] = true;
                 }
             }

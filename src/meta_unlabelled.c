@@ -23,7 +23,7 @@
 
 /* Words that start or make a headline's kicker, a section or a label,
  * never a person's name: "The Editors", "Local News", "Breaking News". */
-static const char *const not_names[] = {
+static const char not_names[][16] = {
     "the", "a", "an", "our", "my", "your", "how", "why", "what", "when", "this", "new", "all",
     "der", "die", "das", "ein", "eine", "unser", "unsere", "le", "la", "les", "un", "une", "el", "los",
     "las", "il", "lo", "gli", "os", "het", "een", "news", "sport", "sports", "politics", "world",
@@ -37,8 +37,8 @@ static const char *const not_names[] = {
 };
 
 /* Lower-case words inside names: "Vincent van Gogh", "Ana de la Cruz". */
-static const char *const particles[] = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le",
-                                        "dos", "das", "del", "della", "y", "ter", "ten", "bin", "al", "zu"};
+static const char particles[][8] = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le",
+                                    "dos", "das", "del", "della", "y", "ter", "ten", "bin", "al", "zu"};
 
 /* An upper-case letter at s: ASCII, Latin-1 and Latin Extended-A
  * capitals, Greek and Cyrillic capitals. */
@@ -93,9 +93,9 @@ static bool looks_like_name(const char *s, size_t n)
                 (ch == 0xC2 && k + 1 < i && ((unsigned char)s[k + 1] == 0xAB || (unsigned char)s[k + 1] == 0xBB)))
                 return false;
         }
-        if (px_meta_word_in(s + st, wl, not_names, sizeof not_names / sizeof *not_names))
+        if (px_meta_word_in(s + st, wl, PX_WORDS(not_names)))
             return false;
-        last_particle = count > 0 && px_meta_word_in(s + st, wl, particles, sizeof particles / sizeof *particles) &&
+        last_particle = count > 0 && px_meta_word_in(s + st, wl, PX_WORDS(particles)) &&
                         !capital(s + st, wl);
         if (!last_particle && (!capital(s + st, wl) || wl < 2))
             return false;
@@ -132,7 +132,7 @@ static bool prose(const char *v, size_t n)
  * "Profile picture", beehiiv's and Substack's writers' pictures)? */
 static bool portrait_alt(const px_node *img)
 {
-    static const char *const words[] = {"author", "avatar", "profile picture", "profile photo", "headshot"};
+    static const char words[][20] = {"author", "avatar", "profile picture", "profile photo", "headshot"};
     const char *alt = px_attr(img, "alt");
     size_t n = alt ? strlen(alt) : 0;
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
@@ -148,18 +148,18 @@ static bool portrait_alt(const px_node *img)
  * after the <img>, a "credit", a "legend". */
 static bool caption(const ctx *c, int i)
 {
-    static const char *const words[] = {"caption", "credit", "legend", "bildunter", "photo", "image",
-                                        "media", "figure", "gallery", "thumb"};
-    if (px_meta_named(c, i, 3, words, sizeof words / sizeof *words))
+    static const char words[][12] = {"caption", "credit", "legend", "bildunter", "photo", "image",
+                                     "media", "figure", "gallery", "thumb"};
+    if (px_meta_named(c, i, 3, PX_WORDS(words)))
         return true;
     /* but a byline's portrait ("<img class="avatar">" beside the name)
      * is the writer's */
-    static const char *const portraits[] = {"avatar", "author", "byline", "headshot", "mugshot"};
+    static const char portraits[][12] = {"avatar", "author", "byline", "headshot", "mugshot"};
     const px_node *nodes = c->doc->nodes;
     int p = nodes[i].parent;
     for (int j = p >= 0 ? p + 1 : i; j < i; j++)
         if (px_meta_is_elem(&nodes[j], GUMBO_TAG_IMG) &&
-            !px_meta_named(c, j, 0, portraits, sizeof portraits / sizeof *portraits) && !portrait_alt(&nodes[j]))
+            !px_meta_named(c, j, 0, PX_WORDS(portraits)) && !portrait_alt(&nodes[j]))
             return true;
     return false;
 }
@@ -187,8 +187,8 @@ static bool one_person(ctx *c, const char *v, size_t n)
  * Ruiz", a newsletter's two writers)? */
 static bool person(ctx *c, const char *v)
 {
-    static const char *const joins[] = {" and ", " & ", " und ", " et ", " y ", " e ", " i ", " en ",
-                                        " og ", " och ", " ve ", " v\xc3\xa0 ", " \xd0\xb8 "};
+    static const char joins[][8] = {" and ", " & ", " und ", " et ", " y ", " e ", " i ", " en ",
+                                    " og ", " och ", " ve ", " v\xc3\xa0 ", " \xd0\xb8 "};
     size_t n = strlen(v);
     if (one_person(c, v, n))
         return true;
@@ -220,9 +220,9 @@ static bool list_or_link(const ctx *c, int i)
             return true;
     for (int j = i + 1; j < nodes[i].end; j++)
         if (px_meta_is_elem(&nodes[j], GUMBO_TAG_A)) {
-            static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/about", "/ueber", "/profile/"};
+            static const char paths[][12] = {"/author/", "/authors/", "/autor/", "/about", "/ueber", "/profile/"};
             const char *href = px_attr(&nodes[j], "href");
-            if (!href || !px_meta_path_has(href, paths, sizeof paths / sizeof *paths))
+            if (!href || !px_meta_path_has(href, PX_WORDS(paths)))
                 return true;
         }
     return false;
@@ -311,7 +311,7 @@ static bool name_under_headline(ctx *c, int from)
 }
 
 /* The headings of an author box, per language. */
-static const char *const box_heads[] = {
+static const char box_heads[][32] = {
     "about the author", "about the writer", "about the authors",
     "\xc3\xbc" "ber den autor", "\xc3\xbc" "ber die autorin", "zum autor", "zur autorin",
     "\xc3\x9c" "ber den autor", "\xc3\x9c" "ber die autorin", /* Über: no case folding beyond ASCII */
@@ -333,7 +333,7 @@ static bool box_head(const char *v)
     size_t n = strlen(v);
     while (n && (v[n - 1] == ':' || v[n - 1] == ' '))
         n--;
-    return px_meta_word_in(v, n, box_heads, sizeof box_heads / sizeof *box_heads);
+    return px_meta_word_in(v, n, PX_WORDS(box_heads));
 }
 
 /* Where the comments start (the author box comes before them), or the
@@ -577,8 +577,8 @@ static bool paren_signature(ctx *c, int from, int end)
  * The first paragraphs after the headline are read for it. */
 static bool bracket_lead(ctx *c, int from, int end)
 {
-    static const char *const opens[] = {"〔", "【", "（", "(", "["};
-    static const char *const reporter[] = {"記者", "记者"};
+    static const char opens[][8] = {"〔", "【", "（", "(", "["};
+    static const char reporter[][8] = {"記者", "记者"};
     const px_node *nodes = c->doc->nodes;
     int paras = 0;
     for (int i = from; i < end && paras < 3; i++) {

@@ -30,6 +30,7 @@
 #include "alloc.h"
 #include "date.h"
 #include "parse.h"
+#include "words.h"
 
 typedef struct px_strlist {
     char **v;
@@ -98,11 +99,12 @@ size_t px_word_count(const char *s, size_t n);
 /* Does a class or id of node i, or of an ancestor up to up levels (not
  * past <body>), hold one of words (lower case; each class and id read up
  * to 4 KB)? */
-bool px_doc_named(const px_doc *doc, int i, int up, const char *const *words, size_t count);
+bool px_doc_named(const px_doc *doc, int i, int up, px_words words);
 
 /* The separators between the segments of a <title> ("Headline | Site"),
  * in the order the loops that split a title try them (title.c). */
-extern const char *const px_title_seps[];
+#define PX_TITLE_SEP_W 8
+extern const char px_title_seps[][PX_TITLE_SEP_W];
 extern const size_t px_title_nseps;
 /* Where separator k of px_title_seps first stands in t, and where it
  * last does in *last ("Headline | Section | Site": the two ends' cuts);

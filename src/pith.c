@@ -373,7 +373,9 @@ pith_extractor *pith_extractor_new(const pith_options *o, pith_error *err)
     if (!rc && o && o->nlists)
         rc = build_adblock(ex, o, err);
     /* (the bundled rules' tables of names come written by rulegen) */
-    const px_elide_image *names = ex->flags & PITH_NO_DEFAULT_RULES ? NULL : &px_builtin_elide;
+    px_elide_image builtin;
+    px_builtin_elide(&builtin);
+    const px_elide_image *names = ex->flags & PITH_NO_DEFAULT_RULES ? NULL : &builtin;
     if (!rc && !(ex->elide = px_elide_names_new(&ex->a, names, (const char *const *)ex->rules->keys,
                                                 (size_t)ex->rules->nkeys)))
         rc = px_error(err, PITH_ERR_NOMEM, "out of memory creating the extractor");
@@ -855,7 +857,7 @@ const char *pith_result_meta(const pith_result *r, pith_meta_field field, size_t
     return index == 0 ? v : NULL;
 }
 
-static const char *const status_names[] = {
+static const char status_names[][24] = {
     [PITH_OK] = "ok",
     [PITH_NO_CONTENT] = "no article text found",
     [PITH_ERR_USAGE] = "usage error",

@@ -186,7 +186,7 @@ static void skipped_block(void *ctx, int i)
 
 int px_render_text(const px_page *pg, px_buf *out)
 {
-    static const px_walk_ops ops = {enter, leave, skipped_block};
+    const px_walk_ops ops = {enter, leave, skipped_block};
     renderer r = {pg, out, {0}, false, false, -1, 0, NULL};
     r.data = px_calloc(pg->a, (size_t)pg->doc.n + 1, 1);
     if (!r.data)

@@ -78,8 +78,8 @@ static void copy_lang(const char *s, size_t n, char *lang, size_t cap)
  * so a long class costs its length, not its length squared. */
 static long lang_from_class(const char *cls, size_t cap)
 {
-    static const char *const prefixes[] = {"language-", "lang-", "highlight-source-", "highlight-",
-                                           "brush:", "sourcecode "};
+    static const char prefixes[][20] = {"language-", "lang-", "highlight-source-", "highlight-", "brush:",
+                                        "sourcecode "};
     if (!cls)
         return -1;
     for (const char *p = cls; *p; p++) {
@@ -181,7 +181,7 @@ static char *image_src(const px_alloc *a, const px_node *nd, bool *oom)
 {
     /* Lazy-loading pages keep the real address in a data- attribute and
      * put a placeholder (often a data: URL) in src, or give only a srcset. */
-    static const char *const keys[] = {"src", "data-src", "data-lazy-src", "data-original"};
+    static const char keys[][16] = {"src", "data-src", "data-lazy-src", "data-original"};
     *oom = false;
     const char *u = NULL;
     size_t len = 0;

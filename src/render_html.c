@@ -380,7 +380,7 @@ static bool enter(void *ctx, int i)
         break;
     case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
     case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: {
-        static const char *const hs[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+        static const char hs[][4] = {"h1", "h2", "h3", "h4", "h5", "h6"};
         f = push(h, i, hs[tag - GUMBO_TAG_H1], F_BLOCK);
         break;
     }
@@ -533,7 +533,7 @@ int px_render_html(const px_page *pg, px_buf *out)
     h.fresh = true;
     h.links = pg->flags & PITH_WITH_LINKS;
     h.images = pg->flags & PITH_WITH_IMAGES;
-    static const px_walk_ops ops = {enter, leave, skipped_block};
+    const px_walk_ops ops = {enter, leave, skipped_block};
     int root = px_render_root(pg);
     if (!px_walk(pg, root, root, &ops, &h))
         return PITH_ERR_NOMEM;

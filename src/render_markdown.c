@@ -896,7 +896,7 @@ static void skipped_block(void *ctx, int i)
 
 static void walk(md *m, int root, bool skip_root_block)
 {
-    static const px_walk_ops ops = {enter, leave, skipped_block};
+    const px_walk_ops ops = {enter, leave, skipped_block};
     if (!px_walk(m->pg, root, skip_root_block ? root + 1 : root, &ops, m))
         m->oom = true;
 }

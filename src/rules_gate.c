@@ -49,7 +49,7 @@ static px_gate gate_of(const px_ruleset *rs, int i)
         case M_TAG:
             if (g.any_tag) {
                 memcpy(g.tags, m->tags, sizeof g.tags);
-                g.tagnames = m->tagnames != NULL;
+                g.tagnames = m->tagnames != 0;
                 g.any_tag = false;
             }
             continue;
@@ -74,7 +74,7 @@ static px_gate gate_of(const px_ruleset *rs, int i)
         case M_ATTR_RE:
             /* attr=NAME~: no match where NAME is absent, and no run */
             if (!m->negate && g.key < 0)
-                g.key = key_of(rs, m->name);
+                g.key = key_of(rs, px_mstr(rs, m->name));
             return g;
         case M_ID:
         case M_CLASS:
@@ -88,7 +88,7 @@ static px_gate gate_of(const px_ruleset *rs, int i)
                 g.key = m->kind == M_ID      ? 0
                         : m->kind == M_CLASS ? 1
                         : m->kind == M_ROLE  ? 2
-                                             : key_of(rs, m->name);
+                                             : key_of(rs, px_mstr(rs, m->name));
                 /* a value wanted before any pattern: the index may look
                  * it up (rules_index.c) */
                 if (m->kind != M_ATTR && g.key >= 0)

@@ -25,15 +25,19 @@ enum mkind {
 
 #define TAG_WORDS ((GUMBO_TAG_LAST + 32) / 32)
 
+/* A matcher's strings are offsets into its rule set's pool (px_mstr), 0
+ * for none: an image's matchers then hold no pointer for the loader to
+ * write at every start (bench/relocs; bench/RESULTS.md, "Sixth round"). */
 typedef struct matcher {
     enum mkind kind;
     bool negate;
-    const char *name;  /* attribute name */
-    const char *value; /* literal to compare */
-    int pat;           /* index into patterns, or -1 */
+    uint32_t name;  /* attribute name */
+    uint32_t value; /* literal to compare */
+    int pat;        /* index into patterns, or -1 */
     size_t maxlen;
     uint32_t tags[TAG_WORDS]; /* a bit per GumboTag */
-    const char *tagnames;     /* names Gumbo does not know, '\0'-separated */
+    uint32_t tagnames;        /* names Gumbo does not know, '\0'-separated,
+                               * ending with an empty one */
 } matcher;
 
 typedef struct rule {
@@ -103,7 +107,7 @@ typedef struct px_text_summary {
 /* Rules ready to use: what px_rules_parse and px_rules_compile make of
  * rule files, as static data. */
 typedef struct px_rules_image {
-    const char *const *files;
+    const char *files; /* their names, '\0'-separated */
     int nfiles;
     /* Their m is NULL (no pointer to relocate): rule i's nm matchers are
      * matchers[rules[i].first...]. The rules whose matchers name a string
@@ -123,8 +127,11 @@ typedef struct px_rules_image {
     const char *strings;        /* the patterns' sources and literals */
     const unsigned char *blobs; /* their compiled forms */
     const px_scanner *scan; /* over the patterns' literals */
-    const char *const *keys; /* as collect_keys finds them */
+    const char *keys; /* as collect_keys finds them, '\0'-separated */
     int nkeys;
+    /* The matchers' strings (px_mstr): offset 0 is none */
+    const char *mstrings;
+    uint32_t mstrings_len;
     /* The gates and the index of these rules alone, as px_rules_gate and
      * px_rules_index build them: a process that adds no rules of its own
      * uses them as they are. */
@@ -251,6 +258,10 @@ struct px_ruleset {
     bool compiled;
     const px_scanner *image_scan; /* literals of patterns [0, image_pats) */
     px_scanner *scan;             /* literals of the others, or NULL */
+    /* The matchers' strings: an image's (mstr_cap 0) until a rule file
+     * adds one, then a copy of them that grows (offsets stay valid) */
+    const char *mstr;
+    size_t mstr_len, mstr_cap;
     const char **keys; /* attributes element rules read: an element's verdict
                         * depends on its tag and these alone */
     int nkeys;
@@ -269,6 +280,12 @@ struct px_ruleset {
     px_text_summary text;
     uint32_t drops_every[TAG_WORDS]; /* a bit per tag, px_rules_drops_every */
 };
+
+/* A matcher's string at offset off in rs's pool, or NULL (0: none). */
+static inline const char *px_mstr(const px_ruleset *rs, uint32_t off)
+{
+    return off ? rs->mstr + off : NULL;
+}
 
 /* Rule r's matchers (r->nm of them). */
 static inline const matcher *px_rule_m(const px_ruleset *rs, const rule *r)

@@ -37,14 +37,14 @@ static int tok_how(const px_ruleset *rs, const px_gate *g, const char **value)
     if (g->sides || g->tok < 0 || g->key < 0 || g->key >= 32)
         return -1;
     const matcher *m = &px_rule_m(rs, &rs->rules[g->rule])[g->tok];
-    *value = m->value;
-    if (!m->value)
+    const char *v = *value = px_mstr(rs, m->value);
+    if (!v)
         return -1;
     bool split = m->kind == M_CLASS || m->kind == M_ROLE;
     if (split) {
-        if (!*m->value)
+        if (!*v)
             return -1;
-        for (const char *c = m->value; *c; c++)
+        for (const char *c = v; *c; c++)
             if (px_ascii_is_space((unsigned char)*c))
                 return -1;
     }

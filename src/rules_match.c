@@ -464,14 +464,14 @@ static bool has_token(const char *list, const char *tok)
     return false;
 }
 
-static bool tag_matches(const matcher *m, const px_node *nd)
+static bool tag_matches(const px_ruleset *rs, const matcher *m, const px_node *nd)
 {
     if (m->tags[nd->tag / 32] & (1u << (nd->tag % 32)))
         return true;
     if (m->tagnames && nd->tag == GUMBO_TAG_UNKNOWN) {
         char buf[64];
         const char *name = px_tag_name(nd, buf, sizeof buf);
-        for (const char *t = m->tagnames; *t; t += strlen(t) + 1)
+        for (const char *t = px_mstr(rs, m->tagnames); *t; t += strlen(t) + 1)
             if (!strcmp(t, name))
                 return true;
     }
@@ -506,19 +506,19 @@ static bool match_one(const px_ruleset *rs, px_scratch *s, const matcher *m,
     bool r;
     const char *v;
     switch (m->kind) {
-    case M_TAG: return tag_matches(m, nd);
-    case M_ID: v = s->subj[SIDE_ID]; return v && !strcmp(v, m->value);
-    case M_CLASS: return has_token(s->subj[SIDE_CLASS], m->value);
-    case M_ROLE: return has_token(s->role, m->value);
-    case M_ATTR: return px_attr(nd, m->name) != NULL;
-    case M_ATTR_EQ: v = px_attr(nd, m->name); return v && !strcmp(v, m->value);
+    case M_TAG: return tag_matches(rs, m, nd);
+    case M_ID: v = s->subj[SIDE_ID]; return v && !strcmp(v, px_mstr(rs, m->value));
+    case M_CLASS: return has_token(s->subj[SIDE_CLASS], px_mstr(rs, m->value));
+    case M_ROLE: return has_token(s->role, px_mstr(rs, m->value));
+    case M_ATTR: return px_attr(nd, px_mstr(rs, m->name)) != NULL;
+    case M_ATTR_EQ: v = px_attr(nd, px_mstr(rs, m->name)); return v && !strcmp(v, px_mstr(rs, m->value));
     case M_ID_RE: r = side_matches(rs, s, m->pat, SIDE_ID); break;
     case M_CLASS_RE: r = side_matches(rs, s, m->pat, SIDE_CLASS); break;
     case M_IDCLASS_RE:
         r = side_matches(rs, s, m->pat, SIDE_ID) || side_matches(rs, s, m->pat, SIDE_CLASS);
         break;
     case M_ATTR_RE:
-        v = px_attr(nd, m->name);
+        v = px_attr(nd, px_mstr(rs, m->name));
         r = v && run_pattern(rs, s, m->pat, v, strlen(v));
         break;
     case M_TEXT_RE: r = side_matches(rs, s, m->pat, SIDE_TEXT); break;

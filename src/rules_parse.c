@@ -30,17 +30,9 @@ px_ruleset *px_rules_new(const px_alloc *a)
     return rs;
 }
 
-/* Frees what the parser allocated for a rule's matchers (never an
- * image's: those are static data). */
-static void free_matchers(const px_alloc *a, const matcher *m, int n)
-{
-    for (int i = 0; i < n; i++) {
-        px_free(a, (void *)m[i].name);
-        px_free(a, (void *)m[i].value);
-        px_free(a, (void *)m[i].tagnames);
-    }
-    px_free(a, (void *)m);
-}
+/* Frees a rule's matchers that a rule file added (never an image's:
+ * those are static data); their strings are in the rule set's pool. */
+static void free_matchers(const px_alloc *a, const matcher *m) { px_free(a, (void *)m); }
 
 /* Frees pattern i's code, and its text if a rule file added it. */
 static void free_pattern(px_ruleset *rs, int i)
@@ -61,7 +53,9 @@ void px_rules_free(px_ruleset *rs)
         return;
     const px_alloc *a = rs->a;
     for (int i = rs->image_rules; i < rs->nrules; i++)
-        free_matchers(a, rs->rules[i].m, rs->rules[i].nm);
+        free_matchers(a, rs->rules[i].m);
+    if (rs->mstr_cap)
+        px_free(a, (void *)rs->mstr);
     for (int i = 0; i < rs->npats; i++)
         free_pattern(rs, i);
     px_free(a, rs->keys);
@@ -131,6 +125,38 @@ static bool own_rules(px_ruleset *rs)
     rs->rules = own;
     rs->caprules = rs->nrules;
     return true;
+}
+
+/* Adds the n bytes at s and a '\0' to the matchers' strings, at *off.
+ * The pool an image brings is copied the first time: offsets into it
+ * stay what they were. */
+static int add_mstr(parser *p, const char *s, size_t n, uint32_t *off)
+{
+    px_ruleset *rs = p->rs;
+    size_t len = rs->mstr_len ? rs->mstr_len : 1; /* offset 0 stays none */
+    if (n >= UINT32_MAX - len)
+        return perr(p, "rule strings over 4 GB at '%.*s'", s, n);
+    if (len + n + 1 > rs->mstr_cap) {
+        size_t cap = rs->mstr_cap ? rs->mstr_cap : 256;
+        while (cap < len + n + 1)
+            cap *= 2;
+        char *d = rs->mstr_cap ? px_realloc(rs->a, (void *)rs->mstr, cap) : px_malloc(rs->a, cap);
+        if (!d)
+            return PITH_ERR_NOMEM;
+        if (!rs->mstr_cap) {
+            d[0] = '\0';
+            if (rs->mstr_len)
+                memcpy(d, rs->mstr, rs->mstr_len);
+        }
+        rs->mstr = d;
+        rs->mstr_cap = cap;
+    }
+    char *w = (char *)rs->mstr;
+    memcpy(w + len, s, n);
+    w[len + n] = '\0';
+    rs->mstr_len = len + n + 1;
+    *off = (uint32_t)len;
+    return PITH_OK;
 }
 
 /* The index of the pattern src with flags f, or -1. The bundled files
@@ -271,17 +297,15 @@ static int parse_tags(parser *p, matcher *m, const char *v, size_t n)
         }
         i = j + 1;
     }
-    if (unknown.len) {
-        px_buf_putc(&unknown, '\0');
-        m->tagnames = px_buf_detach(&unknown, NULL);
-        if (!m->tagnames)
-            return PITH_ERR_NOMEM;
-    }
-    return PITH_OK;
+    int rc = unknown.oom ? PITH_ERR_NOMEM : PITH_OK;
+    if (!rc && unknown.len)
+        rc = add_mstr(p, unknown.data, unknown.len, &m->tagnames);
+    px_buf_free(&unknown);
+    return rc;
 }
 
 typedef struct mdesc {
-    const char *key;
+    char key[8];
     enum mkind eq;   /* kind for key=VALUE, or -1 */
     enum mkind re;   /* kind for key~/RE/, or -1 */
 } mdesc;
@@ -300,7 +324,6 @@ static const mdesc mtable[] = {
 /* Parses one matcher token starting at s. */
 static int parse_matcher(parser *p, const char *s, const char *lim, const char **end, matcher *m)
 {
-    const px_alloc *a = p->rs->a;
     memset(m, 0, sizeof *m);
     m->pat = -1;
     const char *k = s;
@@ -341,9 +364,9 @@ static int parse_matcher(parser *p, const char *s, const char *lim, const char *
             s++;
         if (s == nb)
             return perr(p, "attr= needs a name in '%.*s'", k, (size_t)(tok_end - k));
-        m->name = px_strndup(a, nb, (size_t)(s - nb));
-        if (!m->name)
-            return PITH_ERR_NOMEM;
+        int rc = add_mstr(p, nb, (size_t)(s - nb), &m->name);
+        if (rc)
+            return rc;
         if (s < lim && (*s == '~' || (*s == '!' && s + 1 < lim && s[1] == '~'))) {
             m->negate = *s == '!';
             m->kind = M_ATTR_RE;
@@ -354,9 +377,8 @@ static int parse_matcher(parser *p, const char *s, const char *lim, const char *
             while (s < lim && *s != ' ' && *s != '\t')
                 s++;
             m->kind = M_ATTR_EQ;
-            m->value = px_strndup(a, vb, (size_t)(s - vb));
             *end = s;
-            return m->value ? PITH_OK : PITH_ERR_NOMEM;
+            return add_mstr(p, vb, (size_t)(s - vb), &m->value);
         }
         m->kind = M_ATTR;
         *end = s;
@@ -385,8 +407,7 @@ static int parse_matcher(parser *p, const char *s, const char *lim, const char *
         m->maxlen = (size_t)v;
         return PITH_OK;
     }
-    m->value = px_strndup(a, vb, vlen);
-    return m->value ? PITH_OK : PITH_ERR_NOMEM;
+    return add_mstr(p, vb, vlen, &m->value);
 }
 
 static int parse_action(parser *p, const char *s, size_t n, rule *r)
@@ -464,13 +485,13 @@ static int parse_line(parser *p, const char *s, const char *lim)
         if (s == lim || *s == '#')
             break;
         if (!grow(a, (void **)&m, &cap, nm + 1, sizeof *m)) {
-            free_matchers(a, m, nm);
+            free_matchers(a, m);
             return PITH_ERR_NOMEM;
         }
         rc = parse_matcher(p, s, lim, &s, &m[nm]);
         nm++;
         if (rc) {
-            free_matchers(a, m, nm);
+            free_matchers(a, m);
             return rc;
         }
         if (m[nm - 1].kind == M_TEXT_RE || m[nm - 1].kind == M_MAXLEN)
@@ -480,7 +501,7 @@ static int parse_line(parser *p, const char *s, const char *lim)
         return perr(p, "rule '%.*s' has no matcher", ab, (size_t)(lim - ab));
     if (!own_rules(rs) ||
         !grow(a, (void **)&rs->rules, &rs->caprules, rs->nrules + 1, sizeof *rs->rules)) {
-        free_matchers(a, m, nm);
+        free_matchers(a, m);
         return PITH_ERR_NOMEM;
     }
     sort_matchers(m, nm);
@@ -496,6 +517,7 @@ int px_rules_parse(px_ruleset *rs, const char *name, const char *text, size_t le
     if (rs->compiled)
         return px_error(err, PITH_ERR_USAGE, "rules added after compilation");
     int nrules0 = rs->nrules, npats0 = rs->npats;
+    size_t mstr0 = rs->mstr_len;
     const char **files = px_realloc(rs->a, rs->files, (size_t)(rs->nfiles + 1) * sizeof *files);
     if (!files)
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
@@ -529,9 +551,10 @@ int px_rules_parse(px_ruleset *rs, const char *name, const char *text, size_t le
     if (rc) {
         /* Roll back so that a refused file leaves nothing behind. */
         for (int i = nrules0; i < rs->nrules; i++)
-            free_matchers(rs->a, rs->rules[i].m, rs->rules[i].nm);
+            free_matchers(rs->a, rs->rules[i].m);
         for (int i = npats0; i < rs->npats; i++)
             free_pattern(rs, i);
+        rs->mstr_len = mstr0;
         rs->nrules = nrules0;
         rs->npats = npats0;
     }
@@ -542,7 +565,7 @@ int px_rules_parse(px_ruleset *rs, const char *name, const char *text, size_t le
  * image's list, then those of the rules added since. */
 static int collect_keys(px_ruleset *rs)
 {
-    static const char *const always[] = {"id", "class", "role"};
+    static const char always[][6] = {"id", "class", "role"};
     int cap = 3 + (rs->image ? rs->image->nkeys : 0);
     for (int i = rs->image_rules; i < rs->nrules; i++)
         cap += rs->rules[i].nm;
@@ -551,14 +574,14 @@ static int collect_keys(px_ruleset *rs)
         return PITH_ERR_NOMEM;
     rs->nkeys = 0;
     if (rs->image)
-        for (int k = 0; k < rs->image->nkeys; k++)
-            rs->keys[rs->nkeys++] = rs->image->keys[k];
+        for (const char *k = rs->image->keys; rs->nkeys < rs->image->nkeys; k += strlen(k) + 1)
+            rs->keys[rs->nkeys++] = k;
     else
         for (int k = 0; k < 3; k++)
             rs->keys[rs->nkeys++] = always[k];
     for (int i = rs->image_rules; i < rs->nrules; i++)
         for (int j = 0; j < rs->rules[i].nm; j++) {
-            const char *name = rs->rules[i].m[j].name;
+            const char *name = px_mstr(rs, rs->rules[i].m[j].name);
             bool seen = !name;
             for (int k = 0; k < rs->nkeys && !seen; k++)
                 seen = !strcmp(rs->keys[k], name);
@@ -687,7 +710,11 @@ int px_rules_add_image(px_ruleset *rs, const px_rules_image *img, pith_error *er
     rs->pats = px_calloc(rs->a, (size_t)img->npats, sizeof *rs->pats);
     if (!rs->files || !rs->pats)
         return px_error(err, PITH_ERR_NOMEM, "out of memory reading rules");
-    memcpy(rs->files, img->files, (size_t)img->nfiles * sizeof *rs->files);
+    const char *f = img->files;
+    for (int i = 0; i < img->nfiles; i++, f += strlen(f) + 1)
+        rs->files[i] = f;
+    rs->mstr = img->mstrings;
+    rs->mstr_len = img->mstrings_len;
     /* read in place (own_rules copies them if a rule file adds one) */
     rs->rules = (rule *)img->rules;
     /* The patterns' texts stay in the image; their states start as

@@ -6,9 +6,9 @@
 /* File signatures (magic numbers) of the formats a scraper most often
  * saves by mistake in place of a page. */
 static const struct {
-    const char *magic;
+    char magic[12];
     size_t len;
-    const char *what;
+    char what[48];
 } signatures[] = {
     {"\x89PNG\r\n\x1a\n", 8, "a PNG image"},
     {"GIF87a", 6, "a GIF image"},
@@ -28,7 +28,7 @@ static const struct {
 
 /* The byte-order marks of UTF-8 and UTF-16: whatever follows is text. */
 static const struct {
-    const char *bom;
+    char bom[4];
     size_t len;
 } boms[] = {{"\xef\xbb\xbf", 3}, {"\xfe\xff", 2}, {"\xff\xfe", 2}};
 

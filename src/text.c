@@ -359,7 +359,7 @@ bool px_verbatim(const char *s, size_t n)
 /* Letters folded for comparison: Latin letters with accents written as
  * the host writes them ("Küchenbuch" ~ kuechenbuch, "Bajío" ~ bajio). */
 typedef struct fold_pair {
-    const char *from, *to;
+    char from[4], to[4];
 } fold_pair;
 static const fold_pair folds[] = {
     {"ä", "ae"}, {"ö", "oe"}, {"ü", "ue"}, {"ß", "ss"}, {"Ä", "ae"}, {"Ö", "oe"}, {"Ü", "ue"},

@@ -75,7 +75,7 @@ static float similarity(const words *a, const words *b)
 
 /* Separators that put a site name after (or before) the headline; the
  * loops that split a title take them in this order. */
-const char *const px_title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
+const char px_title_seps[][PX_TITLE_SEP_W] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
 const size_t px_title_nseps = sizeof px_title_seps / sizeof *px_title_seps;
 
 const char *px_title_sep_at(const char *t, size_t k, const char **last)
@@ -165,8 +165,8 @@ char *px_doc_title(const px_doc *d, const px_alloc *a)
  * ("topline", "Dachzeile") set in its own element above or before it. */
 static bool aside_of_headline(const px_node *nd)
 {
-    static const char *const kicker[] = {"kicker", "topline", "overline", "dachzeile", "eyebrow",
-                                         "roofline", "strapline", "supertitle", "pretitle"};
+    static const char kicker[][12] = {"kicker",   "topline",   "overline",   "dachzeile", "eyebrow",
+                                      "roofline", "strapline", "supertitle", "pretitle"};
     if (nd->tag == GUMBO_TAG_TIME)
         return true;
     const char *cls = px_attr(nd, "class");
@@ -302,7 +302,7 @@ static bool site_like(const char *s, size_t n, const char *site, const char *hos
  * Kubrick's "Site » Blog Archive » Headline". */
 static bool archive_label(const char *s, size_t n)
 {
-    static const char *const labels[] = {"blog archive", "archives", "archive"};
+    static const char labels[][16] = {"blog archive", "archives", "archive"};
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
         if (strlen(labels[k]) == n && px_ascii_ieq(s, labels[k], n))
             return true;
@@ -344,15 +344,15 @@ static void strip_site_segments(char *t, const char *site, const char *host)
  * dropped often holds the headline: that counts for nothing here.) */
 static bool not_headline(const px_page *pg, int i)
 {
-    static const char *const logo[] = {"logo", "brand", "site-title", "site-name", "sitename",
-                                       "site_title", "blog-title", "masthead"};
+    static const char logo[][12] = {"logo", "brand", "site-title", "site-name", "sitename",
+                                    "site_title", "blog-title", "masthead"};
     const px_node *nodes = pg->doc.nodes;
     for (int p = i; p >= 0; p = nodes[p].parent)
         if (nodes[p].kind == PX_ELEMENT && (nodes[p].tag == GUMBO_TAG_NAV ||
                                             nodes[p].tag == GUMBO_TAG_ASIDE ||
                                             nodes[p].tag == GUMBO_TAG_FOOTER))
             return true;
-    return px_doc_named(&pg->doc, i, 2, logo, sizeof logo / sizeof *logo);
+    return px_doc_named(&pg->doc, i, 2, PX_WORDS(logo));
 }
 
 /* Text before the headline, inside the article, that still leaves it
@@ -475,8 +475,8 @@ static int article_headline(px_page *pg, const char *site, const char *host)
 /* Separators and spaces a kicker left at either end of a headline. */
 static void trim_separators(px_buf *b)
 {
-    static const char *const seps[] = {":", "|", "-", "\xe2\x80\x93", "\xe2\x80\x94", "\xc2\xb7",
-                                       "\xe2\x80\xa2", "/", " "};
+    static const char seps[][4] = {":", "|", "-", "\xe2\x80\x93", "\xe2\x80\x94", "\xc2\xb7", "\xe2\x80\xa2",
+                                   "/", " "};
     for (bool again = true; again && b->len;) {
         again = false;
         for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {

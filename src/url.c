@@ -275,7 +275,7 @@ bool px_url_is_safe(const char *url, bool image)
     size_t n = strlen(url), sl = scheme_len(url, n);
     if (!sl)
         return true;
-    static const char *const ok[] = {"http", "https", "mailto", "ftp", "tel"};
+    static const char ok[][8] = {"http", "https", "mailto", "ftp", "tel"};
     size_t count = image ? 2 : sizeof ok / sizeof *ok;
     for (size_t k = 0; k < count; k++)
         if (strlen(ok[k]) == sl && px_ascii_ieq(url, ok[k], sl))

@@ -89,7 +89,7 @@ static bool class_escape(char e, cset *s, cset *full)
 {
     static const struct {
         char e;
-        const char *ascii;
+        char ascii[64];
         unsigned hi;
         bool all; /* every character of kind hi */
     } classes[] = {

@@ -90,45 +90,51 @@ static const char usage_text[] =
 
 
 /* The limit options, in pith_limit order. */
-static const char *const limit_names[] = {"max-bytes", "max-depth", "max-nodes", "max-memory"};
+static const char limit_names[][12] = {"max-bytes", "max-depth", "max-nodes", "max-memory"};
 #define OPT_LIMIT 512
 
 enum { OPT_NO_DEFAULT_RULES = 256, OPT_NO_TITLE, OPT_EXPLAIN, OPT_FAVOR, OPT_LINKS, OPT_IMAGES,
        OPT_INCLUDE, OPT_INPUT_DIR, OPT_JSONL, OPT_WARC, OPT_HTML_FIELD, OPT_URL_FIELD,
        OPT_TARGET_LANGUAGE, OPT_ADBLOCK, OPT_CHECK_RULES, OPT_DATE };
 
-static const struct option long_opts[] = {
-    {"encoding", required_argument, NULL, 'e'},
-    {"rules", required_argument, NULL, 'r'},
-    {"check-rules", required_argument, NULL, OPT_CHECK_RULES},
-    {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
-    {"adblock", optional_argument, NULL, OPT_ADBLOCK},
-    {"no-title", no_argument, NULL, OPT_NO_TITLE},
-    {"explain", no_argument, NULL, OPT_EXPLAIN},
-    {"favor", required_argument, NULL, OPT_FAVOR},
-    {"max-bytes", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_BYTES},
-    {"max-depth", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_DEPTH},
-    {"max-nodes", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_NODES},
-    {"max-memory", required_argument, NULL, OPT_LIMIT + PITH_LIMIT_MEMORY},
-    {"url", required_argument, NULL, 'u'},
-    {"date", required_argument, NULL, OPT_DATE},
-    {"target-language", required_argument, NULL, OPT_TARGET_LANGUAGE},
-    {"format", required_argument, NULL, 'f'},
-    {"links", no_argument, NULL, OPT_LINKS},
-    {"images", no_argument, NULL, OPT_IMAGES},
-    {"include", required_argument, NULL, OPT_INCLUDE},
-    {"output-dir", required_argument, NULL, 'o'},
-    {"input-dir", required_argument, NULL, OPT_INPUT_DIR},
-    {"jsonl", no_argument, NULL, OPT_JSONL},
-    {"warc", no_argument, NULL, OPT_WARC},
-    {"html-field", required_argument, NULL, OPT_HTML_FIELD},
-    {"url-field", required_argument, NULL, OPT_URL_FIELD},
-    {"jobs", required_argument, NULL, 'j'},
-    {"quiet", no_argument, NULL, 'q'},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, 'V'},
-    {NULL, 0, NULL, 0},
+/* The long options. Names as arrays, not getopt's struct option: a static
+ * table of pointers is rewritten by the loader at every start; parse_args
+ * builds getopt's table on the stack. */
+static const struct {
+    char name[20];
+    int has_arg, val;
+} long_opts[] = {
+    {"encoding", required_argument, 'e'},
+    {"rules", required_argument, 'r'},
+    {"check-rules", required_argument, OPT_CHECK_RULES},
+    {"no-default-rules", no_argument, OPT_NO_DEFAULT_RULES},
+    {"adblock", optional_argument, OPT_ADBLOCK},
+    {"no-title", no_argument, OPT_NO_TITLE},
+    {"explain", no_argument, OPT_EXPLAIN},
+    {"favor", required_argument, OPT_FAVOR},
+    {"max-bytes", required_argument, OPT_LIMIT + PITH_LIMIT_BYTES},
+    {"max-depth", required_argument, OPT_LIMIT + PITH_LIMIT_DEPTH},
+    {"max-nodes", required_argument, OPT_LIMIT + PITH_LIMIT_NODES},
+    {"max-memory", required_argument, OPT_LIMIT + PITH_LIMIT_MEMORY},
+    {"url", required_argument, 'u'},
+    {"date", required_argument, OPT_DATE},
+    {"target-language", required_argument, OPT_TARGET_LANGUAGE},
+    {"format", required_argument, 'f'},
+    {"links", no_argument, OPT_LINKS},
+    {"images", no_argument, OPT_IMAGES},
+    {"include", required_argument, OPT_INCLUDE},
+    {"output-dir", required_argument, 'o'},
+    {"input-dir", required_argument, OPT_INPUT_DIR},
+    {"jsonl", no_argument, OPT_JSONL},
+    {"warc", no_argument, OPT_WARC},
+    {"html-field", required_argument, OPT_HTML_FIELD},
+    {"url-field", required_argument, OPT_URL_FIELD},
+    {"jobs", required_argument, 'j'},
+    {"quiet", no_argument, 'q'},
+    {"help", no_argument, 'h'},
+    {"version", no_argument, 'V'},
 };
+#define N_LONG_OPTS (sizeof long_opts / sizeof *long_opts)
 
 /* Reads a size such as 1000, 64K, 2M or 1G; returns non-zero if malformed. */
 static int parse_size(const char *s, size_t *out)
@@ -158,8 +164,8 @@ static int bad_option(char **argv, const char *what)
     if (!strncmp(arg, "--", 2)) {
         const char *eq = strchr(arg, '=');
         size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
-        for (const struct option *o = long_opts; eq && o->name; o++)
-            if (strlen(o->name) == n - 2 && !strncmp(o->name, arg + 2, n - 2))
+        for (size_t k = 0; eq && k < N_LONG_OPTS; k++)
+            if (strlen(long_opts[k].name) == n - 2 && !strncmp(long_opts[k].name, arg + 2, n - 2))
                 what = "takes no value";
         fprintf(stderr, "pith: option '%.*s' %s (see pith --help)\n",
                 (int)n, arg, what);
@@ -202,9 +208,12 @@ static int check_modes(cli *c);
 /* Returns 0, or -1 for --help/--version (already answered), or an exit code. */
 static int parse_args(int argc, char **argv, cli *c)
 {
+    struct option opts[N_LONG_OPTS + 1] = {{0}};
+    for (size_t k = 0; k < N_LONG_OPTS; k++)
+        opts[k] = (struct option){long_opts[k].name, long_opts[k].has_arg, NULL, long_opts[k].val};
     int ch;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":e:r:u:f:o:j:qhV", long_opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":e:r:u:f:o:j:qhV", opts, NULL)) != -1) {
         switch (ch) {
         case 'e': c->encoding = optarg; break;
         case 'u': c->url = optarg; break;

@@ -66,8 +66,8 @@ static void nameset_free(nameset *ns)
 /* ------------------------------------------------------------------ */
 /* The inputs of -o: files, and the files under --input-dir             */
 
-static const char *const page_exts[] = {".html", ".htm", ".xhtml", ".shtml"};
-static const char *const format_exts[] = {".txt", ".md", ".html", ".json"};
+static const char page_exts[][8] = {".html", ".htm", ".xhtml", ".shtml"};
+static const char format_exts[][8] = {".txt", ".md", ".html", ".json"};
 
 static const char *out_ext(unsigned format)
 {
@@ -432,12 +432,6 @@ static uint64_t consumed(void *ctx)
 
 /* ------------------------------------------------------------------ */
 
-static const px_batch_ops mode_ops[] = {
-    [MODE_FILES] = {files_next, files_work, files_emit, consumed},
-    [MODE_JSONL] = {jsonl_next, jsonl_work, stream_emit, consumed},
-    [MODE_WARC] = {cli_warc_next, cli_warc_work, stream_emit, consumed},
-};
-
 int cli_batch(const cli *c, const pith_extractor *ex)
 {
     px_lines lines = {0};
@@ -458,6 +452,13 @@ int cli_batch(const cli *c, const pith_extractor *ex)
             .progress = !c->quiet && isatty(2) && !(ci && *ci),
             .total = total_size(&r),
             .records = c->mode == MODE_FILES ? r.npaths : 0,
+        };
+        /* On the stack: a static table of function pointers is one more
+         * thing the loader rewrites at every start (bench/relocs). */
+        const px_batch_ops mode_ops[] = {
+            [MODE_FILES] = {files_next, files_work, files_emit, consumed},
+            [MODE_JSONL] = {jsonl_next, jsonl_work, stream_emit, consumed},
+            [MODE_WARC] = {cli_warc_next, cli_warc_work, stream_emit, consumed},
         };
         px_batch_stats st;
         if (px_batch_run(&cfg, &mode_ops[c->mode], &r, &st))

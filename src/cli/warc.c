@@ -113,7 +113,7 @@ void px_warc_quote(char out[QUOTE_LEN + 4], const char *s, size_t n)
 /* ---- records ---- */
 
 /* The WARC header fields read (enum px_warc_field). */
-static const char *const warc_names[WF_N] = {
+static const char warc_names[WF_N][PX_WARC_NAME_W] = {
     "content-length", "warc-type", "warc-target-uri", "warc-record-id", "warc-date", "content-type",
 };
 
@@ -246,7 +246,7 @@ line_status px_warc_read_head(px_warc_rd *r, size_t limit, size_t *used)
     return st;
 }
 
-static int field_index(const char *s, const char *e, const char *const *names, int count)
+static int field_index(const char *s, const char *e, const char (*names)[PX_WARC_NAME_W], int count)
 {
     for (int i = 0; i < count; i++)
         if (strlen(names[i]) == (size_t)(e - s) && strncasecmp(names[i], s, (size_t)(e - s)) == 0)
@@ -270,7 +270,7 @@ static bool unfold(char **val, const char *s, const char *e)
 
 /* Picks the named fields out of a header block (after its first line); the
  * first of a repeated field wins. False when out of memory. */
-bool px_warc_parse_fields(const char *p, const char *end, const char *const *names, int count,
+bool px_warc_parse_fields(const char *p, const char *end, const char (*names)[PX_WARC_NAME_W], int count,
                          char **vals)
 {
     int cur = -1; /* the field a continuation line belongs to */

@@ -17,7 +17,8 @@
 
 /* The HTTP header fields read. */
 enum { HF_CTYPE, HF_TE, HF_CE, HF_N };
-static const char *const http_names[HF_N] = {"content-type", "transfer-encoding", "content-encoding"};
+static const char http_names[HF_N][PX_WARC_NAME_W] = {"content-type", "transfer-encoding",
+                                                      "content-encoding"};
 
 /* ---- Content-Type ---- */
 
@@ -164,7 +165,7 @@ enum enc { E_NONE, E_GZIP, E_DEFLATE, E_UNKNOWN };
 static enum enc content_encoding(const char *ce)
 {
     static const struct {
-        const char *name;
+        char name[12];
         enum enc enc;
     } encs[] = {{"", E_NONE}, {"identity", E_NONE}, {"gzip", E_GZIP}, {"x-gzip", E_GZIP}, {"deflate", E_DEFLATE}};
     if (!ce)

@@ -140,8 +140,10 @@ void px_warc_trim(const char **s, const char **e);
  * then lines up to and including a blank one, at most limit bytes in all;
  * *used grows by what was read. */
 line_status px_warc_read_head(px_warc_rd *r, size_t limit, size_t *used);
+/* The room for a header field's name in the tables of names. */
+#define PX_WARC_NAME_W 24
 /* Picks the named fields out of header lines; false when out of memory. */
-bool px_warc_parse_fields(const char *p, const char *end, const char *const *names, int count,
+bool px_warc_parse_fields(const char *p, const char *end, const char (*names)[PX_WARC_NAME_W], int count,
                           char **vals);
 
 /* Reads (dst non-NULL) or skips n bytes of the block; false when it ends

@@ -65,42 +65,50 @@ static const px_dynsym zlib_syms[] = {
     {"inflateEnd", offsetof(px_zlib_api, inflate_end)},
 };
 
-static px_uchardet_api uchardet_api;
-static px_cld2_api cld2_api;
-static px_zlib_api zlib_api;
+/* The tables filled in, one per library. */
+static struct apis {
+    px_uchardet_api uchardet;
+    px_cld2_api cld2;
+    px_zlib_api zlib;
+} apis;
 
-static struct lib {
-    const char *soname;
-    const px_dynsym *syms;
-    size_t n;
-    void *api;
-    bool ok;
-    char error[256];
+/* Each library's file, and where its table is in apis: offsets, not
+ * pointers, which the loader would rewrite at every start. */
+static const struct {
+    char soname[24];
+    size_t api;
 } libs[PX_LIB_COUNT] = {
-    [PX_LIB_UCHARDET] = {"libuchardet.so.0", uchardet_syms, COUNT(uchardet_syms), &uchardet_api,
-                         false, ""},
-    [PX_LIB_CLD2] = {"libcld2.so.0", cld2_syms, COUNT(cld2_syms), &cld2_api, false, ""},
-    [PX_LIB_ZLIB] = {"libz.so.1", zlib_syms, COUNT(zlib_syms), &zlib_api, false, ""},
+    [PX_LIB_UCHARDET] = {"libuchardet.so.0", offsetof(struct apis, uchardet)},
+    [PX_LIB_CLD2] = {"libcld2.so.0", offsetof(struct apis, cld2)},
+    [PX_LIB_ZLIB] = {"libz.so.1", offsetof(struct apis, zlib)},
 };
 
-static void load(px_lib id)
+/* How each load went. */
+static struct {
+    bool ok;
+    char error[256];
+} loaded[PX_LIB_COUNT];
+
+static void load(px_lib id, const px_dynsym *syms, size_t n)
 {
-    struct lib *l = &libs[id];
-    l->ok = px_dynlib_open(l->soname, l->syms, l->n, l->api, l->error, sizeof l->error);
+    loaded[id].ok = px_dynlib_open(libs[id].soname, syms, n, (char *)&apis + libs[id].api, loaded[id].error,
+                                   sizeof loaded[id].error);
 }
 
 /* pthread_once takes no argument: one small function per library. */
-static void load_uchardet(void) { load(PX_LIB_UCHARDET); }
-static void load_cld2(void) { load(PX_LIB_CLD2); }
-static void load_zlib(void) { load(PX_LIB_ZLIB); }
+static void load_uchardet(void) { load(PX_LIB_UCHARDET, uchardet_syms, COUNT(uchardet_syms)); }
+static void load_cld2(void) { load(PX_LIB_CLD2, cld2_syms, COUNT(cld2_syms)); }
+static void load_zlib(void) { load(PX_LIB_ZLIB, zlib_syms, COUNT(zlib_syms)); }
 
 static pthread_once_t once[PX_LIB_COUNT] = {PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT};
-static void (*const loaders[PX_LIB_COUNT])(void) = {load_uchardet, load_cld2, load_zlib};
 
 static const void *get(px_lib id)
 {
+    /* On the stack: a static table of function pointers is rewritten by
+     * the loader at every start. */
+    void (*const loaders[PX_LIB_COUNT])(void) = {load_uchardet, load_cld2, load_zlib};
     pthread_once(&once[id], loaders[id]);
-    return libs[id].ok ? libs[id].api : NULL;
+    return loaded[id].ok ? (const char *)&apis + libs[id].api : NULL;
 }
 
 const px_uchardet_api *px_uchardet(void) { return get(PX_LIB_UCHARDET); }
@@ -113,5 +121,5 @@ const char *px_dynlib_error(px_lib id)
      * that wrote it, whichever thread did. */
     if (id >= PX_LIB_COUNT)
         return NULL;
-    return get(id) ? NULL : libs[id].error;
+    return get(id) ? NULL : loaded[id].error;
 }

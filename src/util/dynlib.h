@@ -85,9 +85,11 @@ const px_zlib_api *px_zlib(void);
 const char *px_dynlib_error(px_lib id);
 
 /* One symbol to resolve: its name in the library and where its pointer
- * goes in the API structure. */
+ * goes in the API structure. The name is an array, not a pointer, so
+ * that the tables of symbols hold nothing the loader must rewrite at
+ * start (bench/relocs). */
 typedef struct px_dynsym {
-    const char *name;
+    char name[72];
     size_t offset;
 } px_dynsym;
 

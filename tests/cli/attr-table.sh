@@ -10,11 +10,11 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 rc=0 # no pith run here
 cd "$root" || fail "no source tree at $root"
 
-sed -n '/^static const char \*const read_attrs\[\] = {/,/^};/p' src/elide.c |
+sed -n '/^static const char read_attrs\[\]\[[0-9]*\] = {/,/^};/p' src/elide.c |
     grep -oE '"[^"]*"' | tr -d '"' | sort -u > "$T/table"
 [ -s "$T/table" ] || fail "no read_attrs table in src/elide.c"
 # px_elide_reads_attr searches it by halves: it must stay in strcmp order.
-sed -n '/^static const char \*const read_attrs\[\] = {/,/^};/p' src/elide.c |
+sed -n '/^static const char read_attrs\[\]\[[0-9]*\] = {/,/^};/p' src/elide.c |
     grep -oE '"[^"]*"' | tr -d '"' | LC_ALL=C sort -c || fail "read_attrs is not in strcmp order"
 pass
 
@@ -36,14 +36,14 @@ src/adblock_match.c: px_attr(nd, name)
 src/boxes.c: px_attr(nd, widget[w])
 src/meta_tags.c: px_attr(nd, attrs[k])
 src/render_common.c: px_attr(nd, keys[k])
-src/rules_match.c: px_attr(nd, m->name)
+src/rules_match.c: px_attr(nd, px_mstr(rs, m->name)
 KNOWN
 unknown=$(comm -23 "$T/calls" "$T/known")
 [ -z "$unknown" ] || fail "attribute reads by a name from elsewhere: $unknown"
 pass
 for arr in 'src/boxes.c widget' 'src/render_common.c keys' 'src/meta_tags.c attrs'; do
     set -- $arr
-    awk -v a="$2" 'index($0, "const " a "[] = {") { on = 1 } on { print } on && /};/ { exit }' "$1" |
+    awk -v a="$2" '$0 ~ ("[ *]" a "\\[\\](\\[[0-9]+\\])? = [{]") { on = 1 } on { print } on && /};/ { exit }' "$1" |
         grep -oE '"[^"]*"' | tr -d '"' | sort -u > "$T/arr"
     [ -s "$T/arr" ] || fail "no table $2 in $1"
     missing=$(comm -23 "$T/arr" "$T/table")

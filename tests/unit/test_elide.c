@@ -354,8 +354,16 @@ static void test_image_names(void **state)
     px_alloc a;
     px_alloc_init(&a, NULL);
     const px_rules_image *rules = &px_builtin_image;
-    const px_elide_image *img = &px_builtin_elide;
-    px_elide_names *built = px_elide_names_new(&a, NULL, rules->keys, (size_t)rules->nkeys);
+    px_elide_image builtin;
+    px_builtin_elide(&builtin);
+    const px_elide_image *img = &builtin;
+    /* the image's keys, '\0'-separated, as the rule set lists them */
+    const char *keys[64];
+    assert_true(rules->nkeys < 63);
+    const char *k = rules->keys;
+    for (int i = 0; i < rules->nkeys; i++, k += strlen(k) + 1)
+        keys[i] = k;
+    px_elide_names *built = px_elide_names_new(&a, NULL, keys, (size_t)rules->nkeys);
     assert_non_null(built);
     px_elide_image b;
     size_t pool_len;
@@ -369,9 +377,6 @@ static void test_image_names(void **state)
 
     /* A rule of the user's that reads an attribute no bundled rule reads
      * keeps it: the tables are built for that list, not taken as written. */
-    const char *keys[64];
-    assert_true(rules->nkeys < 63);
-    memcpy(keys, rules->keys, (size_t)rules->nkeys * sizeof *keys);
     keys[rules->nkeys] = "data-zzz";
     for (int more = 0; more <= 1; more++) {
         px_elide_names *names = px_elide_names_new(&a, img, keys, (size_t)rules->nkeys + (size_t)more);

@@ -63,18 +63,20 @@ static const char *const NAMES =
     " <footer class=\"site-footer\"><p>&copy; 2021</p></footer>"
     "</div></body></html>";
 
-static const char *const words[] = {"comment", "date", "sidebar", "logo"};
+static const char words[][8] = {"comment", "date", "sidebar", "logo"};
 /* one word each, more families than the memo keeps */
-static const char *const one[][1] = {{"site"},   {"post"},   {"entry"},  {"header"}, {"menu"},
-                                     {"author"}, {"byline"}, {"teaser"}, {"related"}, {"footer"},
-                                     {"reply"},  {"respond"}, {"blog"},  {"widget"}, {"hentry"},
-                                     {"page"},   {"gallery"}, {"title"}, {"feed"},   {"list"}};
+static const char one[][1][8] = {{"site"},   {"post"},    {"entry"},  {"header"},  {"menu"},
+                                 {"author"}, {"byline"},  {"teaser"}, {"related"}, {"footer"},
+                                 {"reply"},  {"respond"}, {"blog"},   {"widget"},  {"hentry"},
+                                 {"page"},   {"gallery"}, {"title"},  {"feed"},    {"list"}};
+/* words k to k + n of w */
+static px_words some(px_words w, size_t k, size_t n) { return px_words_first(px_words_from(w, k), n); }
 
 /* The question answered the plain way, for words none of which starts
  * with "feed" or "sidebar" (the names that wrap the article): a word at
  * any offset of the first 4 KB of a class or id, ignoring ASCII case, of
  * node i or of up ancestors below <body>. */
-static bool plain_named(const px_doc *d, int i, int up, const char *const *w, size_t count)
+static bool plain_named(const px_doc *d, int i, int up, px_words w)
 {
     for (int k = 0, p = i; p >= 0 && k <= up; k++, p = d->nodes[p].parent) {
         const px_node *nd = &d->nodes[p];
@@ -83,28 +85,30 @@ static bool plain_named(const px_doc *d, int i, int up, const char *const *w, si
         const char *attrs[2] = {px_attr(nd, "class"), px_attr(nd, "id")};
         for (int a = 0; a < 2; a++)
             for (size_t n = 0; attrs[a] && n < strlen(attrs[a]) && n < 4096; n++)
-                for (size_t x = 0; x < count; x++)
-                    if (strlen(attrs[a] + n) >= strlen(w[x]) && !strncasecmp(attrs[a] + n, w[x], strlen(w[x])))
+                for (size_t x = 0; x < w.count; x++) {
+                    const char *wx = px_word_at(w, x);
+                    if (strlen(attrs[a] + n) >= strlen(wx) && !strncasecmp(attrs[a] + n, wx, strlen(wx)))
                         return true;
+                }
     }
     return false;
 }
 
 /* Asks both pages the same question about every node and checks that the
  * answers agree; returns how many nodes say yes. */
-static int agree(page *p, int up, const char *const *w, size_t count)
+static int agree(page *p, int up, px_words w)
 {
     int yes = 0;
     for (int i = 0; i < p->d.n; i++) {
-        bool m = px_meta_named(&p->memo, i, up, w, count), s = px_meta_named(&p->scan, i, up, w, count);
+        bool m = px_meta_named(&p->memo, i, up, w), s = px_meta_named(&p->scan, i, up, w);
         if (m != s)
-            fail_msg("node %d, up %d, first word '%s' of %zu: memo %d, scan %d", i, up, w[0], count, m, s);
+            fail_msg("node %d, up %d, first word '%s' of %zu: memo %d, scan %d", i, up, w.at, w.count, m, s);
         yes += s;
         bool sidebar = false;
-        for (size_t x = 0; x < count; x++)
-            sidebar |= !strncmp(w[x], "feed", 4) || !strncmp(w[x], "sidebar", 7);
-        if (!sidebar && plain_named(&p->d, i, up, w, count) != s)
-            fail_msg("node %d, up %d, first word '%s' of %zu: %d, plainly %d", i, up, w[0], count, s, !s);
+        for (size_t x = 0; x < w.count; x++)
+            sidebar |= !strncmp(px_word_at(w, x), "feed", 4) || !strncmp(px_word_at(w, x), "sidebar", 7);
+        if (!sidebar && plain_named(&p->d, i, up, w) != s)
+            fail_msg("node %d, up %d, first word '%s' of %zu: %d, plainly %d", i, up, w.at, w.count, s, !s);
     }
     return yes;
 }
@@ -131,9 +135,9 @@ static void test_families_apart(void **state)
     page_open(&p, NAMES);
     for (int round = 0; round < 2; round++)
         for (int up = 8; up >= 0; up -= 4) {
-            int all = agree(&p, up, words, 4);
-            int first = agree(&p, up, words, 1);
-            int rest = agree(&p, up, words + 1, 3);
+            int all = agree(&p, up, PX_WORDS(words));
+            int first = agree(&p, up, some(PX_WORDS(words), 0, 1));
+            int rest = agree(&p, up, some(PX_WORDS(words), 1, 3));
             /* the page tells them apart, so that the checks above can fail */
             assert_true(first < all);
             assert_true(rest < all);
@@ -150,11 +154,11 @@ static void test_levels(void **state)
     (void)state;
     page p;
     page_open(&p, NAMES);
-    int deep = agree(&p, 8, words, 1);
-    int self = agree(&p, 0, words, 1);
+    int deep = agree(&p, 8, some(PX_WORDS(words), 0, 1));
+    int self = agree(&p, 0, some(PX_WORDS(words), 0, 1));
     assert_true(self > 0 && deep > self);
     /* nothing up to 8 levels above the deep <p> says comment: 9 would */
-    int yes10 = agree(&p, 10, words, 1);
+    int yes10 = agree(&p, 10, some(PX_WORDS(words), 0, 1));
     assert_true(yes10 >= deep);
     page_close(&p);
 }
@@ -167,18 +171,18 @@ static void test_elsewhere_exceptions(void **state)
     (void)state;
     page p;
     page_open(&p, NAMES);
-    static const char *const feed[] = {"feed", "widget", "sidebar"};
-    int plain = agree(&p, 0, feed, 3);
+    static const char feed[][8] = {"feed", "widget", "sidebar"};
+    int plain = agree(&p, 0, PX_WORDS(feed));
     int where = agree_elsewhere(&p, 0);
     int where8 = agree_elsewhere(&p, 8);
-    int plain8 = agree(&p, 8, feed, 3);
+    int plain8 = agree(&p, 8, PX_WORDS(feed));
     assert_true(where > 0 && where8 > where);
     assert_true(plain > 0 && plain8 > 0);
     /* the headline is inside hfeed and widget Blog, and not elsewhere */
     for (int i = 0; i < p.d.n; i++)
         if (px_meta_is_elem(&p.d.nodes[i], GUMBO_TAG_H1)) {
             assert_false(px_meta_elsewhere(&p.memo, i, 8));
-            assert_true(px_meta_named(&p.memo, i, 8, feed, 3));
+            assert_true(px_meta_named(&p.memo, i, 8, PX_WORDS(feed)));
         }
     page_close(&p);
 }
@@ -194,10 +198,10 @@ static void test_many_families(void **state)
     for (int round = 0; round < 2; round++)
         for (size_t f = 0; f < sizeof one / sizeof *one; f++)
             for (int up = 0; up <= 8; up += 8)
-                total += agree(&p, up, one[f], 1);
+                total += agree(&p, up, PX_WORDS(one[f]));
     assert_true(total > 0);
     agree_elsewhere(&p, 8);
-    agree(&p, 8, words, 4);
+    agree(&p, 8, PX_WORDS(words));
     page_close(&p);
 }
 
@@ -207,17 +211,17 @@ static void test_many_families(void **state)
 static void test_long_family(void **state)
 {
     (void)state;
-    static const char *const many[] = {
+    static const char many[][8] = {
         "zz0", "zz1", "zz2", "zz3", "zz4", "zz5", "zz6", "zz7", "zz8", "zz9", "zy0", "zy1",
         "zy2", "zy3", "zy4", "zy5", "zy6", "zy7", "zy8", "zy9", "zx0", "zx1", "zx2", "zx3",
         "zx4", "zx5", "zx6", "zx7", "zx8", "zx9", "-logo", "site-f", "entry", "reply", "rel", "author"};
     page p;
     page_open(&p, NAMES);
-    int all = agree(&p, 8, many, sizeof many / sizeof *many);
-    int indexed = agree(&p, 8, many, 32);
-    int past = agree(&p, 8, many + 32, 4);
+    int all = agree(&p, 8, PX_WORDS(many));
+    int indexed = agree(&p, 8, some(PX_WORDS(many), 0, 32));
+    int past = agree(&p, 8, some(PX_WORDS(many), 32, 4));
     assert_true(all > indexed && all >= past && past > 0 && indexed > 0);
-    assert_true(agree(&p, 0, many + 30, 6) > 0);
+    assert_true(agree(&p, 0, some(PX_WORDS(many), 30, 6)) > 0);
     page_close(&p);
 }
 
@@ -235,8 +239,8 @@ static void test_long_class(void **state)
     assert_true(n > 0 && (size_t)n < sizeof html);
     page p;
     page_open(&p, html);
-    assert_int_equal(agree(&p, 0, words, 1), 1);
-    assert_int_equal(agree(&p, 1, words, 1), 2);
+    assert_int_equal(agree(&p, 0, some(PX_WORDS(words), 0, 1)), 1);
+    assert_int_equal(agree(&p, 1, some(PX_WORDS(words), 0, 1)), 2);
     page_close(&p);
 }
 
@@ -245,7 +249,7 @@ static void test_long_class(void **state)
 static void test_path_has(void **state)
 {
     (void)state;
-    static const char *const parts[] = {"/author/", "/Autor/", "/tag/", "/redactie/", "/"};
+    static const char parts[][12] = {"/author/", "/Autor/", "/tag/", "/redactie/", "/"};
     static const char *const hrefs[] = {
         "https://news.example/AUTHOR/jane/", "/autoren/x", "/x/autor/y", "https://a.example/?u=/tag/x",
         "tag/x", "/tags/", "//redactie/", "", "no slash", "/a/b/c/d/e/f/g/h/author", "/author/",
@@ -257,13 +261,13 @@ static void test_path_has(void **state)
             for (const char *s = hrefs[h]; *s; s++)
                 for (size_t k = 0; k < n && *s == '/'; k++)
                     plain |= !strncasecmp(s, parts[k], strlen(parts[k]));
-            if (px_meta_path_has(hrefs[h], parts, n) != plain)
+            if (px_meta_path_has(hrefs[h], some(PX_WORDS(parts), 0, n)) != plain)
                 fail_msg("'%s' with %zu parts: %d", hrefs[h], n, !plain);
             yes += plain;
         }
     assert_true(yes > 0 && yes < 48);
-    assert_true(px_meta_path_has("x/y", parts + 4, 1));
-    assert_false(px_meta_path_has("xy", parts + 4, 1));
+    assert_true(px_meta_path_has("x/y", some(PX_WORDS(parts), 4, 1)));
+    assert_false(px_meta_path_has("xy", some(PX_WORDS(parts), 4, 1)));
 }
 
 /* The text a byline or dateline reader gets: the node's text when it is
@@ -330,7 +334,8 @@ static void test_levels_any_order(void **state)
     int yes = 0, no = 0;
     for (size_t u = 0; u < sizeof ups / sizeof *ups; u++)
         for (int i = p.d.n - 1; i >= 0; i--) {
-            bool m = px_meta_named(&p.memo, i, ups[u], words, 1), s = px_meta_named(&p.scan, i, ups[u], words, 1);
+            bool m = px_meta_named(&p.memo, i, ups[u], some(PX_WORDS(words), 0, 1)),
+                 s = px_meta_named(&p.scan, i, ups[u], some(PX_WORDS(words), 0, 1));
             bool me = px_meta_elsewhere(&p.memo, i, ups[u]), se = px_meta_elsewhere(&p.scan, i, ups[u]);
             if (m != s || me != se)
                 fail_msg("node %d, up %d: memo %d/%d, scan %d/%d", i, ups[u], m, me, s, se);

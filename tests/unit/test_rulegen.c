@@ -85,6 +85,17 @@ static bool same_list(const char *a, const char *b)
     }
 }
 
+/* The string at offset off of an image's matchers' pool, or NULL. */
+static const char *img_str(const px_rules_image *img, uint32_t off) { return off ? img->mstrings + off : NULL; }
+
+/* The n-th string of a '\0'-separated list. */
+static const char *nth(const char *l, int n)
+{
+    while (n--)
+        l += strlen(l) + 1;
+    return l;
+}
+
 static void test_image_is_the_parsed_files(void **state)
 {
     (void)state;
@@ -92,9 +103,8 @@ static void test_image_is_the_parsed_files(void **state)
     const px_rules_image *img = &px_builtin_image;
     assert_int_equal(img->nfiles, rs->nfiles);
     for (int i = 0; i < rs->nfiles; i++)
-        assert_string_equal(img->files[i], rs->files[i]);
+        assert_string_equal(nth(img->files, i), rs->files[i]);
     assert_int_equal(img->nrules, rs->nrules);
-    int ends_plain = 0, starts_named = INT32_MAX; /* where the matchers naming strings begin */
     for (int i = 0; i < rs->nrules; i++) {
         const rule *a = &img->rules[i], *b = &rs->rules[i];
         int at = a->first;
@@ -108,25 +118,19 @@ static void test_image_is_the_parsed_files(void **state)
             const matcher *x = &img->matchers[at + j], *y = &b->m[j];
             assert_int_equal(x->kind, y->kind);
             assert_true(x->negate == y->negate);
-            assert_true(same_str(x->name, y->name));
-            assert_true(same_str(x->value, y->value));
+            assert_true(same_str(img_str(img, x->name), px_mstr(rs, y->name)));
+            assert_true(same_str(img_str(img, x->value), px_mstr(rs, y->value)));
             assert_int_equal(x->pat, y->pat);
             assert_int_equal(x->maxlen, y->maxlen);
             assert_memory_equal(x->tags, y->tags, sizeof x->tags);
-            assert_true(same_list(x->tagnames, y->tagnames));
+            assert_true(same_list(img_str(img, x->tagnames), px_mstr(rs, y->tagnames)));
         }
-        bool named = false;
-        for (int j = 0; j < a->nm; j++)
-            named |= img->matchers[at + j].name || img->matchers[at + j].value ||
-                     img->matchers[at + j].tagnames;
-        if (named && at < starts_named)
-            starts_named = at;
-        if (!named && at + a->nm > ends_plain)
-            ends_plain = at + a->nm;
     }
-    /* the rules whose matchers name a string have theirs after all others */
-    assert_true(ends_plain <= starts_named);
-    assert_true(starts_named < INT32_MAX);
+    /* the pool is the parsed files' whole, offset 0 none (some matchers
+     * name an attribute, a value or a tag Gumbo does not know) */
+    assert_int_equal(img->mstrings_len, rs->mstr_len);
+    assert_memory_equal(img->mstrings, rs->mstr, rs->mstr_len);
+    assert_true(img->mstrings_len > 1 && img->mstrings[0] == '\0');
     assert_int_equal(img->npats, rs->npats);
     for (int i = 0; i < rs->npats; i++) {
         assert_string_equal(px_image_src(img, i), rs->texts[i].src);
@@ -142,7 +146,7 @@ static void test_image_is_the_parsed_files(void **state)
     assert_memory_equal(img->drops_every, rs->drops_every, sizeof img->drops_every);
     assert_int_equal(img->nkeys, rs->nkeys);
     for (int k = 0; k < rs->nkeys; k++)
-        assert_string_equal(img->keys[k], rs->keys[k]);
+        assert_string_equal(nth(img->keys, k), rs->keys[k]);
     /* The scanner finds what one built now finds. */
     const char *subjects[] = {"post-SHARE-bar comments", "entry-content", "Реклама", "【関連記事】",
                               "Advertisement", "you might also like", "\xC5\xBFhare"};
@@ -363,8 +367,10 @@ static void test_user_rules_go_on_top(void **state)
     px_ruleset *rs = px_rules_new(&A);
     pith_error err = {0, ""};
     assert_int_equal(px_rules_add_image(rs, &px_builtin_image, &err), PITH_OK);
-    /* the image's rules are read in place until a file adds to them */
+    /* the image's rules and their strings are read in place until a file
+     * adds to them */
     assert_ptr_equal(rs->rules, px_builtin_image.rules);
+    assert_ptr_equal(rs->mstr, px_builtin_image.mstrings);
     /* a new pattern, and one the image already has (shared, not copied) */
     const char *mine = "drop idclass~/(?:^|\\s)zebra-box(?:\\s|$)/\n"
                        "+5 attr=data-x~/^ok$/\n";
@@ -372,6 +378,17 @@ static void test_user_rules_go_on_top(void **state)
     assert_int_equal(px_rules_parse(rs, "again.rules", mine, strlen(mine), &err), PITH_OK);
     assert_int_equal(px_rules_count(rs), (size_t)px_builtin_image.nrules + 4);
     assert_ptr_not_equal(rs->rules, px_builtin_image.rules);
+    /* the strings copied, the image's offsets still theirs, the file's after */
+    assert_ptr_not_equal(rs->mstr, px_builtin_image.mstrings);
+    assert_memory_equal(rs->mstr, px_builtin_image.mstrings, px_builtin_image.mstrings_len);
+    const matcher *data_x = NULL;
+    for (int r = px_builtin_image.nrules; r < rs->nrules && !data_x; r++)
+        for (int j = 0; j < rs->rules[r].nm; j++)
+            if (rs->rules[r].m[j].kind == M_ATTR_RE)
+                data_x = &rs->rules[r].m[j];
+    assert_non_null(data_x);
+    assert_string_equal(px_mstr(rs, data_x->name), "data-x");
+    assert_true(data_x->name >= px_builtin_image.mstrings_len);
     assert_ptr_equal(px_rule_m(rs, &rs->rules[0]), px_builtin_image.matchers + px_builtin_image.rules[0].first);
     /* and one written as the image has it: found there, no new pattern */
     const px_rules_image *img = &px_builtin_image;
