@@ -207,8 +207,12 @@ static void prune(px_page *pg)
             in->rule_score = v.score;
             in->score_rule = v.score_rule;
             /* The guard: a class name is weaker evidence than the text,
-             * unless a user's drop! says he knows better. */
-            if (v.drop && ((!v.force && px_holds_article(pg, i)) || ab_over)) {
+             * unless a user's drop! says he knows better; and the part of
+             * the article that the page's own markup says a paywall
+             * hides is the article's, whatever its class ("paywall"). */
+            if (v.drop && ((!v.force && (px_holds_article(pg, i) ||
+                                         px_meta_paid_part(pg->meta, px_attr(nd, "class")))) ||
+                           ab_over)) {
                 in->drop_rule = v.drop_rule;
                 in->why = WHY_VETO;
             } else if (v.drop) {
@@ -282,6 +286,76 @@ static unsigned char *tables_below(const px_page *pg)
     return t;
 }
 
+/* Is text node nd white space only? */
+static bool blank_text(const px_node *nd)
+{
+    size_t len;
+    const char *t = px_text(nd, &len);
+    for (size_t k = 0; k < len; k++)
+        if (!px_ascii_is_space((unsigned char)t[k]))
+            return false;
+    return true;
+}
+
+/* In a block of running text split by <br>s (a portal's article body is
+ * one), a line made of two or more elements alone, with no text of the
+ * block's own ("<strong>[Related]</strong> <a>headline</a>"), is a block
+ * of its own to the text rules: a teaser there is a line, not a
+ * paragraph. The elements of a line that a rule drops go. Lines that hold
+ * the block's own words are its prose, and a lone link on a line of its
+ * own (a list of shop links) is a link: neither is read. */
+static void text_lines(px_page *pg, int blk, size_t cap, px_buf *b)
+{
+    const px_node *nodes = pg->doc.nodes;
+    int start = -1, elems = 0;
+    bool brs = false, own = false;
+    for (int c = nodes[blk].first;; c = nodes[c].next) {
+        bool br = c >= 0 && nodes[c].kind == PX_ELEMENT && nodes[c].tag == GUMBO_TAG_BR;
+        brs |= br;
+        if (c < 0 || br) {
+            /* a line ends: read it when it holds elements alone, between two
+             * breaks or a break and the block's edge */
+            if (brs && elems >= 2 && !own) {
+                b->len = 0;
+                for (int k = start; k != c; k = nodes[k].next)
+                    if (nodes[k].kind == PX_ELEMENT && !dropped(pg, k)) {
+                        if (b->len)
+                            px_buf_append(b, " ", 1);
+                        px_node_text(pg, k, b);
+                    }
+                if (!b->oom && b->len && b->len <= cap) {
+                    px_verdict v = {false, 0, -1, -1, false};
+                    px_rules_match_text(pg->rs, pg->scratch, &nodes[start], b->data, b->len, &v);
+                    for (int k = start; v.drop && k != c; k = nodes[k].next)
+                        if (nodes[k].kind == PX_ELEMENT && !dropped(pg, k)) {
+                            pg->info[k].drop_rule = v.drop_rule;
+                            drop(pg, k, WHY_TEXT_RULE);
+                        }
+                }
+            }
+            if (c < 0)
+                break;
+            start = -1;
+            elems = 0;
+            own = false;
+            continue;
+        }
+        if (dropped(pg, c))
+            continue;
+        if (nodes[c].kind == PX_TEXT) {
+            own |= !blank_text(&nodes[c]);
+            continue;
+        }
+        if (nodes[c].kind != PX_ELEMENT)
+            continue;
+        if (!(nodes[c].flags & PX_INLINE))
+            own = true; /* a block in the line: not a line of running text */
+        if (start < 0)
+            start = c;
+        elems++;
+    }
+}
+
 static int text_rules(px_page *pg)
 {
     if (!px_rules_has_text(pg->rs) || pg->doc.body < 0)
@@ -307,6 +381,8 @@ static int text_rules(px_page *pg)
          * text toward its block: its size is at most the blocks inside
          * it and the text its block owns. */
         bool loose = pg->doc.nodes[i].flags & PX_INLINE;
+        if (!loose && (pg->doc.nodes[i].flags & PX_HAS_TEXT))
+            text_lines(pg, i, cap, &b);
         int size = loose ? in->chars + pg->info[in->owner].own_chars : in->chars;
         if (!size || (size_t)size > cap * 3)
             continue;
@@ -744,11 +820,31 @@ static const char *url_host(const char *u, size_t *len)
     return p;
 }
 
+/* Does the path (n bytes) name a document to download, a file whose
+ * extension is that of an office document, a PDF or an archive? A page's
+ * list of forms and schedules links those, and they are no articles,
+ * whatever their names ("/files/pokyny-zaverecna-praca.pdf"). */
+static bool document_file(const char *path, size_t n)
+{
+    static const char exts[][6] = {"pdf", "doc",  "docx", "odt", "ods", "odp", "rtf",
+                                   "xls", "xlsx", "ppt",  "pptx", "csv", "zip"};
+    size_t dot = n;
+    while (dot > 0 && path[dot - 1] != '.' && path[dot - 1] != '/')
+        dot--;
+    if (!dot || path[dot - 1] != '.')
+        return false;
+    for (size_t e = 0; e < sizeof exts / sizeof *exts; e++)
+        if (strlen(exts[e]) == n - dot && px_ascii_ieq(path + dot, exts[e], n - dot))
+            return true;
+    return false;
+}
+
 /* Does href lead to another article of this site: a page of the page's
  * own host (a relative link, or the host of its canonical URL) whose path
  * ends in a slug of three words or more ("/news/virus-hits-jobs-5224") or
  * holds a year ("/2026/03/")? Related reading links there; the pull
- * requests of a release, the apps a post names and its sources do not. */
+ * requests of a release, the apps a post names, its sources and the
+ * documents it offers do not. */
 static bool same_site_article(const px_page *pg, const char *href)
 {
     size_t hl = 0, pl = 0;
@@ -759,6 +855,8 @@ static bool same_site_article(const px_page *pg, const char *href)
         return false;
     const char *path = h ? h + hl : href;
     size_t n = strcspn(path, "?#");
+    if (document_file(path, n))
+        return false;
     int seps = 0, digits = 0;
     for (size_t k = 0; k < n; k++) {
         char c = path[k];
@@ -774,17 +872,6 @@ static bool same_site_article(const px_page *pg, const char *href)
         }
     }
     return seps >= 2 || digits == 4;
-}
-
-/* Is text node nd white space only? */
-static bool blank_text(const px_node *nd)
-{
-    size_t len;
-    const char *t = px_text(nd, &len);
-    for (size_t k = 0; k < len; k++)
-        if (!px_ascii_is_space((unsigned char)t[k]))
-            return false;
-    return true;
 }
 
 /* Does the text of element i open with a link? */

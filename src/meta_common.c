@@ -282,6 +282,11 @@ bool px_meta_has_token(const char *list, const char *token)
     return false;
 }
 
+bool px_meta_paid_part(const px_meta *m, const char *cls)
+{
+    return m && m->paid_class && px_meta_has_token(cls, m->paid_class);
+}
+
 /* Folds t[0..len) onto b until b holds more than max bytes. Piece by
  * piece, each ended before a byte that starts a character (a piece never
  * splits one: folding the pieces in turn gives what folding the whole

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "text.h"
 
 /* ------------------------------------------------------------------ */
@@ -296,6 +297,39 @@ void px_meta_ld_parse(ctx *c, int script)
     collect(c, d->root, 0);
 }
 
+/* Is v false, as JSON or as the string "False" that many sites write? */
+static bool ld_false(const px_json *v)
+{
+    const char *s = px_json_str(v);
+    return (v && v->type == PX_JBOOL && !v->b) || (s && !strcasecmp(s, "false"));
+}
+
+/* The part of the article a paywall hides, as Google's markup for
+ * subscriber content names it: a hasPart object (or one of an array) that
+ * is not free, with a cssSelector of one class (".paywall"). Its class
+ * goes to m->paid_class; a selector of any other form is passed over. */
+static void ld_paid_part(ctx *c, const px_json *v)
+{
+    if (!v || c->m->paid_class || c->rc)
+        return;
+    if (v->type == PX_JARR) {
+        for (size_t i = 0; i < v->n; i++)
+            ld_paid_part(c, v->items[i]);
+        return;
+    }
+    v = deref(c, v);
+    if (!v || v->type != PX_JOBJ || !ld_false(px_json_get(v, "isAccessibleForFree")))
+        return;
+    const char *sel = px_json_str(px_json_get(v, "cssSelector"));
+    if (!sel || sel[0] != '.' || !sel[1])
+        return;
+    size_t n = strspn(sel + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
+    if (sel[1 + n])
+        return;
+    if (!(c->m->paid_class = px_strndup(c->a, sel + 1, n)))
+        c->rc = PITH_ERR_NOMEM;
+}
+
 void px_meta_from_ld(ctx *c)
 {
     index_ids(c);
@@ -342,6 +376,7 @@ void px_meta_from_ld(ctx *c)
         px_meta_set_url(c, &m->image, ld_url(c, img ? img : px_json_get(a, "thumbnailUrl")));
         ld_list(c, &m->categories, px_json_get(a, "articleSection"), false);
         ld_list(c, &m->tags, px_json_get(a, "keywords"), true);
+        ld_paid_part(c, px_json_get(a, "hasPart"));
     }
     if (c->site)
         px_meta_set_field(c, &m->language, ld_name(c, px_json_get(c->site, "inLanguage")), true);

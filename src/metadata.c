@@ -196,7 +196,8 @@ void px_meta_free(px_meta *m)
     px_meta_list_free(a, &m->categories);
     px_meta_list_free(a, &m->tags);
     char **fields[] = {&m->date_published, &m->date_modified, &m->site_name, &m->url,
-                       &m->language, &m->description, &m->image, &m->headline, &m->base};
+                       &m->language, &m->description, &m->image, &m->headline, &m->base,
+                       &m->paid_class};
     for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
         px_free(a, *fields[k]);
         *fields[k] = NULL;

@@ -51,6 +51,10 @@ typedef struct px_meta {
     px_strlist categories;
     px_strlist tags;
     char *base;            /* base for relative URLs in the article, or NULL */
+    /* The class that JSON-LD names as the article's part for subscribers
+     * (hasPart: isAccessibleForFree false, cssSelector ".paywall"), or
+     * NULL: text in it is the article's, however the class reads. */
+    char *paid_class;
     /* What px_meta_is_byline matches: the authors and dates of the markup
      * and of named bylines, not those read later from the visible text
      * and the URL (meta_page.c), so that a guess about a dateline never
@@ -67,6 +71,10 @@ typedef struct px_meta {
 int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url,
                     const px_date *ref);
 void px_meta_free(px_meta *m);
+
+/* Does the class list cls name the article's part for subscribers that
+ * the page's JSON-LD gives (px_meta.paid_class)? */
+bool px_meta_paid_part(const px_meta *m, const char *cls);
 
 /* Is text[0..len), the normalised text of a block, only a byline or a
  * dateline: the author names and the date found in the metadata, joined by

@@ -2,8 +2,8 @@
 """tests/table_width.py SOURCE_ROOT BUILD_ROOT: no string fills its char [W].
 
 pith writes its tables of names as char arrays, not pointers, so that the
-loader has nothing to rewrite at start (BRIEF/README: relocation-free
-tables). C accepts a string of exactly W bytes in a char [W] and drops its
+loader has nothing to rewrite at start (bench/README.md, bench/relocs).
+C accepts a string of exactly W bytes in a char [W] and drops its
 NUL without a word; GCC says so only under -Wc++-compat ("initializer-string
 for array of 'char' is too long for C++"), which also warns about much that
 is fine in C, so the build cannot turn it on. This compiles every C file of

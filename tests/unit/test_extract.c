@@ -127,6 +127,103 @@ static void test_plain_link_list_is_not_content(void **state)
         assert_lacks(&o, LINK_WORDS[i]);
 }
 
+/* A page's lists of documents under its headings (forms, schedules) are
+ * its text, however their files are named: a PDF or a DOCX is no article
+ * of the site. The same lists leading to pages with slugs are related
+ * reading, and go. */
+static void document_lists(const char *ext, out *o)
+{
+    static char html[32768];
+    html[0] = '\0';
+    cat(html, sizeof html, "<html><body><nav><a href=/>Home</a> <a href=/students/>Students</a></nav>"
+                           "<div class=row><div class=col-md-9><h1>Exam entries</h1><p>%s</p>",
+        PARAS[0]);
+    cat(html, sizeof html,
+        "<h2>Guidance</h2><ul><li><a href=/files/summer-series-key-dates%s>Summer series key dates</a></li>"
+        "<li><a href=/files/rules-for-candidates-2027%s>Rules for candidates</a></li></ul>"
+        "<h2>Forms</h2><ul><li><a href=/files/late-entry-request-form%s>Late entry request form</a></li>"
+        "<li><a href=/files/special-consideration-form%s>Special consideration form</a></li></ul>"
+        "<p>%s</p></div></div></body></html>",
+        ext, ext, ext, ext, PARAS[1]);
+    extract(html, o);
+    assert_int_equal(o->rc, PITH_OK);
+}
+
+static void test_document_lists_are_content(void **state)
+{
+    (void)state;
+    static const char *const docs[] = {"Summer series key dates", "Rules for candidates",
+                                       "Late entry request form", "Special consideration form"};
+    out o;
+    document_lists(".pdf", &o);
+    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
+        assert_contains(&o, docs[i]);
+    document_lists(".DOCX", &o);
+    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
+        assert_contains(&o, docs[i]);
+    document_lists("/", &o);
+    assert_contains(&o, PARAS[1]);
+    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
+        assert_lacks(&o, docs[i]);
+}
+
+/* The part of the article for subscribers that the page's JSON-LD names
+ * (hasPart, not free, a cssSelector of one class) is text, though the
+ * paywall rule drops its class; named any other way, or free, it goes. */
+static void paid_part(const char *part, out *o)
+{
+    static char html[32768];
+    html[0] = '\0';
+    cat(html, sizeof html,
+        "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"Bike lanes\",\"hasPart\":%s}</script></head>"
+        "<body><article><h1>Bike lanes</h1><div class=story-body><p>%s</p><p>%s</p></div>"
+        "<div class=paywall><p>%s</p></div></article></body></html>",
+        part, PARAS[0], PARAS[1], PARAS[2]);
+    extract(html, o);
+    assert_int_equal(o->rc, PITH_OK);
+    assert_contains(o, PARAS[0]);
+}
+
+static void test_paid_part_is_content(void **state)
+{
+    (void)state;
+    out o;
+    paid_part("{\"@type\":\"WebPageElement\",\"isAccessibleForFree\":false,\"cssSelector\":\".paywall\"}", &o);
+    assert_contains(&o, PARAS[2]);
+    paid_part("[{\"@type\":\"WebPageElement\",\"isAccessibleForFree\":\"False\",\"cssSelector\":\".paywall\"}]", &o);
+    assert_contains(&o, PARAS[2]);
+    paid_part("{\"@type\":\"WebPageElement\",\"isAccessibleForFree\":true,\"cssSelector\":\".paywall\"}", &o);
+    assert_lacks(&o, PARAS[2]);
+    paid_part("{\"@type\":\"WebPageElement\",\"isAccessibleForFree\":false,\"cssSelector\":\"div.paywall\"}", &o);
+    assert_lacks(&o, PARAS[2]);
+}
+
+/* In running text split by <br>s, a line of elements alone is read by
+ * the text rules as a block: a teaser line ("Also read:" and a linked
+ * headline) goes, a line of the block's own words and a lone link stay. */
+static void test_teaser_line_in_running_text(void **state)
+{
+    (void)state;
+    static char html[32768];
+    html[0] = '\0';
+    cat(html, sizeof html, "<html><body><article id=dic_area>%s<br><br>%s<br><br>", PARAS[0], PARAS[1]);
+    cat(html, sizeof html,
+        "<strong>Also read:</strong> <a href=https://news.example/a/5521>Ferry fares rise in spring</a><br><br>"
+        "<strong>Note:</strong> <em>the reading room is open to readers over fourteen</em><br><br>"
+        "<a href=https://library.example/hours>library.example/hours</a><br><br>%s<br><br></article></body></html>",
+        PARAS[2]);
+    out o;
+    extract(html, &o);
+    assert_int_equal(o.rc, PITH_OK);
+    for (size_t i = 0; i < 3; i++)
+        assert_contains(&o, PARAS[i]);
+    assert_lacks(&o, "Also read");
+    assert_lacks(&o, "Ferry fares rise in spring");
+    assert_contains(&o, "Note: the reading room is open to readers over fourteen");
+    assert_contains(&o, "library.example/hours");
+}
+
 static void test_split_article_keeps_every_section(void **state)
 {
     (void)state;
@@ -246,6 +343,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_article_beats_sidebar_and_nav),
         cmocka_unit_test(test_plain_link_list_is_not_content),
+        cmocka_unit_test(test_document_lists_are_content),
+        cmocka_unit_test(test_paid_part_is_content),
+        cmocka_unit_test(test_teaser_line_in_running_text),
         cmocka_unit_test(test_split_article_keeps_every_section),
         cmocka_unit_test(test_comments_are_dropped),
         cmocka_unit_test(test_author_box_longer_than_post_is_dropped),
