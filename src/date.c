@@ -111,6 +111,26 @@ static const char month_names[][12][NAME_W] = {
     /* Lithuanian: the genitive of dates ("2024 m. kovo 12 d.") */
     {"sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos", "rugpjūčio", "rugsėjo",
      "spalio", "lapkričio", "gruodžio"},
+    /* Serbian in Cyrillic ("16. април 2024."), and the Latin forms no row
+     * above has ("16. avgust") */
+    {"јануар", "фебруар", "март", "април", "мај", "јун", "јул", "август", "септембар", "октобар",
+     "новембар", "децембар"},
+    {"", "", "", "", "", "", "", "avgust", "septembar", "oktobar", "novembar", "decembar"},
+    /* Turkish abbreviations ("16 Nis 2024, 21:14", phpBB's) */
+    {"oca", "şub", "", "nis", "", "haz", "tem", "ağu", "eyl", "eki", "kas", "ara"},
+    /* Swahili ("Aprili 16, 2024") */
+    {"", "", "machi", "aprili", "", "", "julai", "agosti", "septemba", "oktoba", "novemba",
+     "desemba"},
+    /* Georgian ("16 აპრილი 2024") */
+    {"იანვარი", "თებერვალი", "მარტი", "აპრილი", "მაისი", "ივნისი", "ივლისი", "აგვისტო", "სექტემბერი",
+     "ოქტომბერი", "ნოემბერი", "დეკემბერი"},
+    /* Hebrew: a date's month takes the prefix ב ("12 במאי 2024"); then
+     * without it, and March's other spelling */
+    {"בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני", "ביולי", "באוגוסט", "בספטמבר",
+     "באוקטובר", "בנובמבר", "בדצמבר"},
+    {"ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר", "אוקטובר",
+     "נובמבר", "דצמבר"},
+    {"", "", "במרס", "", "", "", "", "", "", "", "", ""},
 };
 
 /* The same for calendars that count years from the Buddha's death: a
@@ -974,12 +994,41 @@ bool px_date_parse_hint(const char *s, size_t n, const px_date_hint *h, px_date 
 
 bool px_date_parse(const char *s, size_t n, px_date *d) { return px_date_parse_hint(s, n, NULL, d); }
 
-/* Does a word end at s[i]: the end, or a byte that is no letter or
- * digit? (Non-ASCII bytes count as letters: a date never ends inside a
- * word of any script.) */
-static bool boundary(const char *s, size_t n, size_t i)
+/* Is the character that holds byte s[i] (non-ASCII) a space or a mark
+ * of punctuation, not a letter: the full-width colon of a CJK label
+ * ("發布時間：2024/04/11 18:30"), the ideographic space between two
+ * labelled dates, CJK brackets and commas, the dashes, dots and spaces
+ * of General Punctuation, the no-break space, the middle dot. Han 〇
+ * and the iteration marks (U+3005..3007) are letters of words. */
+static bool punct_char(const char *s, size_t n, size_t i)
 {
-    return i >= n || !(is_digit(s[i]) || is_alpha_byte(s[i]));
+    size_t b = i;
+    while (b > 0 && i - b < 3 && ((unsigned char)s[b] & 0xC0) == 0x80)
+        b--;
+    unsigned char c0 = (unsigned char)s[b];
+    size_t len = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : c0 >= 0xC0 ? 2 : 1;
+    if (len == 1 || b + len > n || i >= b + len)
+        return false;
+    unsigned cp = c0 & (0x3F >> (len - 1));
+    for (size_t k = 1; k < len; k++)
+        cp = cp << 6 | ((unsigned char)s[b + k] & 0x3F);
+    return cp == 0xA0 || cp == 0xB7 || (cp >= 0x2000 && cp <= 0x206F) ||
+           (cp >= 0x3000 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020) ||
+           (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+           (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+/* Does a word end at s[i]: the end, or a byte that is no letter or
+ * digit? (Non-ASCII letters count as letters: a date never ends inside
+ * a word of any script; their punctuation and spaces part words.) */
+static inline bool boundary(const char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return true;
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) /* asked at every byte of a page's short texts: ASCII first */
+        return !((b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'));
+    return punct_char(s, n, i);
 }
 
 /* Can a date start at s[i], a word start? The spans px_date_find tries

@@ -306,6 +306,9 @@ static size_t conjunction(const char *s, size_t n)
     return 0;
 }
 
+static bool editor_lead(const char *s, size_t n);
+static bool editor_before(const char *text, size_t at);
+
 /* Cleans one candidate name s[0..n) into out (MAX_ITEM + 1 bytes) and
  * says what it is. */
 static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out)
@@ -321,8 +324,8 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
             n--;
         /* leading "By", "Written by", "Von", "Author:" (meta_byword.c) */
         size_t bl = px_byword_lead(s, n);
-        if (!bl && (px_byword_is(s, n) || px_byword_credit(s, n)))
-            return PART_NONE; /* "By" and nothing else; "Fotos: Álvaro Benítez" */
+        if (!bl && (px_byword_is(s, n) || px_byword_credit(s, n) || editor_lead(s, n)))
+            return PART_NONE; /* "By" and nothing else; "Fotos: Álvaro Benítez"; "संपादन: नेहा सिंह" */
         if (!bl)
             break;
         s += bl;
@@ -364,11 +367,12 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
                 return PART_NONE;
         }
     /* link labels, not names */
-    static const char labels[][12] = {"view", "archive", "posts", "all", "more", "profile",
+    static const char labels[][16] = {"view", "archive", "posts", "all", "more", "profile",
                                       "articles", "stories", "read", "see", "follow", "contact",
                                       "email", "website", "home", "bio", "click", "here",
                                       "rss", "feed", "zeige", "alle", "beiträge", "artikel",
-                                      "voir", "tous", "ver", "todos", "tutti",
+                                      "voir", "tous", "ver", "todos", "tutti", "mehr", "más", "meer",
+                                      "altri", "المزيد", "مقالات", "更多", "더보기",
                                       /* "posted at": a forum's post time, its id "authorposton…" */
                                       "发表于", "發表於", "发布于", "發佈於", "發表"};
     for (int k = 0; k < nw; k++)
@@ -614,6 +618,17 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
             buf[bn++] = raw[i];
     }
     buf[bn] = '\0';
+    /* A credit for the pictures inside the line ends the writers' names:
+     * "Дмитрий Ковалёв<br>Фото: Анна Лисицына", "Inês Carvalho e Tiago
+     * Mendes Fotografia de Rui Lopes", "林怡君　圖／陳建宏" (a line
+     * whose parts have no separator, or the credit in its own element) */
+    for (size_t i = 1; i < bn; i++)
+        if ((px_meta_is_ws((unsigned char)buf[i - 1]) || (unsigned char)buf[i] >= 0xE3) &&
+            (unsigned char)buf[i] != 0x80 && px_byword_credit(buf + i, bn - i)) {
+            bn = i;
+            buf[bn] = '\0';
+            break;
+        }
     /* Split on the separators between names. */
     enum { FIRST_CONJ = 5, LAST_CONJ = 22 }; /* " and " to Greek's " και " below */
     static const char seps[][16] = {
@@ -890,6 +905,21 @@ static void add_byline_text(ctx *c, char *v)
         memmove(v, v + from, n - from + 1);
         n -= from;
     }
+    /* a label with its colon inside the line: the names follow it, and
+     * the words before it are the element's other text (phpBB's "<span
+     * class=sr-only>Mesaj</span> Mesaj gönderen: kaptan_rize »") */
+    size_t len;
+    const char *name = px_byword_find(v, n, &len);
+    if (name && len && name > v + 1) {
+        size_t b = (size_t)(name - v);
+        while (b && px_meta_is_ws((unsigned char)v[b - 1]))
+            b--;
+        if (b && v[b - 1] == ':' && (size_t)(name - v) + len <= n) {
+            memmove(v, name, len);
+            v[len] = '\0';
+            n = len;
+        }
+    }
     /* prose, not names: of three words or more, more in lower case than
      * in capitals ("Pétition soutenue par un Super contributeur"); a
      * handle alone ("oz", "weatherwill") is a name */
@@ -953,6 +983,23 @@ static bool same_person(const px_meta *m, const char *name)
     return false;
 }
 
+/* Does the text before link i (in its parent) credit the pictures or the
+ * editing to it: "Texto de <a>X</a> · Fotografia de <a>Y</a>", "रिपोर्ट:
+ * <a>X</a> | संपादन: <a>Y</a>"? Y is no co-author. */
+static bool credited_link(const ctx *c, int i)
+{
+    const char *t, *prev = NULL;
+    size_t len, plen = 0;
+    int box = c->doc->nodes[i].parent;
+    if (box < 0)
+        return false;
+    for (int j = box; (j = px_meta_next_text(c, j, &t, &len)) >= 0 && j < i; j++) {
+        prev = t;
+        plen = len;
+    }
+    return prev && (px_byword_credit_before(prev, plen) || editor_before(prev, plen));
+}
+
 /* Co-authors the markup left out: when the links to authors' pages name
  * every author found so far and more ("Publicado por Alberto González · La
  * información es de Cristian Cerna"), the others are co-authors too. */
@@ -975,6 +1022,8 @@ void px_meta_link_coauthors(ctx *c)
     }
     for (int i = first, k = 0; i >= 0 && i < c->doc->nodes[box].end && k < AUTHOR_LINKS && !c->rc;
          i = author_link(c, i + 1), k++) {
+        if (credited_link(c, i))
+            continue;
         char *v = px_meta_node_text(c, i, 120);
         if (v && px_meta_add_authors(m, &l, NULL, v))
             c->rc = PITH_ERR_NOMEM;
@@ -1111,6 +1160,8 @@ void px_meta_visible_byline(ctx *c)
                                        "nickname" /* CSDN's "follow-nickName" */};
     enum { POSTER_WORDS = 4 };
     for (int i = author_link(c, 0), k = 0; i >= 0 && k < AUTHOR_LINKS && !c->rc; i = author_link(c, i + 1), k++) {
+        if (credited_link(c, i))
+            continue;
         char *v = px_meta_node_text(c, i, 120);
         px_meta_add_raw(c, v, false);
         px_free(c->a, v);
@@ -1417,8 +1468,25 @@ static const char editor_labels[][28] = {
     "editor", "edited by", "editör", "editora", "editado por", "edición", "edição", "redaktor", "redaktorka",
     "redaktör", "redigerad av", "bewerkt door", "eindredactie", "a cura di", "düzenleyen", "biên tập",
     "Редактор", "редактор", "Επιμέλεια", "επιμέλεια", "编辑", "編輯", "责任编辑", "責任編輯", "編集",
-    "편집", "ویرایش", "المحرر", "עריכה", "संपादक", "সম্পাদনা",
+    "편집", "ویرایش", "المحرر", "עריכה", "संपादक", "संपादन", "সম্পাদনা",
 };
+
+/* Does s[0..n) open with an editor's label and a colon: "संपादन: नेहा
+ * सिंह", "Edited by: Jane Doe", "编辑：王芳" (a byline's other part)? */
+static bool editor_lead(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof editor_labels / sizeof *editor_labels; k++) {
+        size_t l = strlen(editor_labels[k]);
+        if (l >= n || !px_ascii_ieq(s, editor_labels[k], l))
+            continue;
+        size_t i = l;
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i < n && (s[i] == ':' || (i + 3 <= n && !memcmp(s + i, "\xef\xbc\x9a", 3))))
+            return true;
+    }
+    return false;
+}
 
 /* Does text[0..at) end with an editor's label and its colon, if any? */
 static bool editor_before(const char *text, size_t at)

@@ -121,6 +121,12 @@ static const struct {
     {"el", "Συντάκτης", BW_LABEL},          /* "author" */
     {"tr", "muhabir", BW_LABEL},            /* "reporter: X" */
     {"vi", "b\xc3\xa0i", BW_LABEL},        /* bài: "Bài: X" */
+    {"sr", "Аутор", BW_LEAD | BW_LABEL},    /* Serbian, Macedonian: "Аутор: Милан Јовановић" */
+    {"sr", "аутор", BW_LEAD | BW_LABEL},
+    {"ka", "ავტორი", BW_LEAD | BW_LABEL},   /* "author" */
+    {"it", "testo di", BW_LEAD},            /* "Testo di X, foto di Y" */
+    {"it", "articolo di", BW_LEAD},
+    {"tr", "gönderen", BW_LABEL},           /* phpBB's "Mesaj gönderen: X » date" ("message sender") */
 };
 
 #define NBYWORDS (sizeof bywords / sizeof *bywords)
@@ -170,7 +176,8 @@ static const char credits[][16] = {"fotos", "foto", "photos", "photo", "photogra
                                    "bild", "bilder", "images", "image", "illustrations", "video",
                                    "fotograf\xc3\xad" "a", "fotografie", "fotografia", "zdj\xc4\x99" "cia",
                                    "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe", /* фото */
-                                   "攝影", "摄影", "撮影", "写真", "사진"};
+                                   "\xd0\xa4\xd0\xbe\xd1\x82\xd0\xbe", /* Фото */
+                                   "攝影", "摄影", "撮影", "写真", "사진", "圖", "图"};
 
 /* A label joined to a credit for the pictures: "Text & Fotos:", "Texto y
  * fotos:", "Text und Bild:", "Words and photos:" name the author once; the
@@ -192,9 +199,37 @@ static size_t joined_credit(const char *s, size_t n)
     return 0;
 }
 
+static const char by_credit[][8] = {"by ", "von ", "de ", "di ", "par ", "por ", "door ", "av "};
+
+bool px_byword_credit_before(const char *s, size_t n)
+{
+    /* the colon or the word "by" after the credit, then the credit */
+    while (n && (px_meta_is_ws((unsigned char)s[n - 1]) || s[n - 1] == ':'))
+        n--;
+    if (n >= 3 && (!memcmp(s + n - 3, "\xef\xbc\x9a", 3) || !memcmp(s + n - 3, "\xef\xbc\x8f", 3)))
+        n -= 3;
+    for (size_t b = 0; b < sizeof by_credit / sizeof *by_credit; b++) {
+        size_t bl = strlen(by_credit[b]) - 1;
+        if (bl < n && px_ascii_ieq(s + n - bl, by_credit[b], bl) && px_meta_is_ws((unsigned char)s[n - bl - 1])) {
+            n -= bl;
+            while (n && px_meta_is_ws((unsigned char)s[n - 1]))
+                n--;
+            break;
+        }
+    }
+    for (size_t k = 0; k < sizeof credits / sizeof *credits; k++) {
+        size_t cl = strlen(credits[k]);
+        if (cl <= n && px_ascii_ieq(s + n - cl, credits[k], cl) &&
+            (cl == n || px_meta_is_ws((unsigned char)s[n - cl - 1]) || (unsigned char)s[n - cl] >= 0x80))
+            return true;
+    }
+    return false;
+}
+
 bool px_byword_credit(const char *s, size_t n)
 {
-    static const char by[][8] = {"by ", "von ", "de ", "di ", "par ", "por ", "door ", "av "};
+    const char (*by)[8] = by_credit;
+    enum { NBY = sizeof by_credit / sizeof *by_credit };
     for (size_t k = 0; k < sizeof credits / sizeof *credits; k++) {
         size_t cl = strlen(credits[k]);
         if (cl > n || !px_ascii_ieq(s, credits[k], cl))
@@ -206,7 +241,7 @@ bool px_byword_credit(const char *s, size_t n)
         if (cl < n && px_meta_is_ws((unsigned char)s[cl])) {
             if ((unsigned char)s[0] >= 0x80)
                 return true; /* "사진 오태현" */
-            for (size_t b = 0; b < sizeof by / sizeof *by; b++) {
+            for (size_t b = 0; b < NBY; b++) {
                 size_t bl = strlen(by[b]);
                 if (cl + 1 + bl <= n && px_ascii_ieq(s + cl + 1, by[b], bl))
                     return true;

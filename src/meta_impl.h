@@ -220,6 +220,9 @@ size_t px_byword_lead(const char *s, size_t n);
 /* Does s[0..n) open with a credit for the pictures ("Fotos: X", "Photos
  * by X", "攝影／X", "사진 X")? Such a part of a byline names no author. */
 bool px_byword_credit(const char *s, size_t n);
+/* Does s[0..n) end with a credit for the pictures, the name to follow
+ * it: "· Fotografia de ", "Photos by", "圖／"? */
+bool px_byword_credit_before(const char *s, size_t n);
 bool px_byword_is(const char *w, size_t n);
 const char *px_byword_find(const char *s, size_t n, size_t *len);
 /* Is s[0..n) a dateline: a month name, a numeric date or a time among

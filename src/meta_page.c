@@ -271,6 +271,26 @@ bool px_meta_says_updated(const char *text, size_t before)
     return false;
 }
 
+/* Words before a date that make it a member's joining date, on the
+ * profile beside a forum post ("Kayıt: 03 Oca 2019, 18:22", "Joined:
+ * Mon Jan 7, 2019"): the post's date is not it. Lower case. */
+static const char joined[][32] = {
+    "joined", "registered", "member since", "kayıt", "registriert", "mitglied seit", "inscrit le",
+    "inscription", "registrado", "iscritto", "зарегистрирован", "регистрация", "注册时间", "註冊時間",
+    "加入时间", "登録日", "가입일",
+};
+
+static bool says_joined(const char *text, size_t before)
+{
+    for (size_t k = 0; k < COUNT(joined); k++) {
+        size_t l = strlen(joined[k]);
+        for (size_t i = 0; i + l <= before; i++)
+            if (px_ascii_ieq(text + i, joined[k], l))
+                return true;
+    }
+    return false;
+}
+
 /* Is element i an hAtom "updated" that is not the post's date
  * (px_meta_hatom_dates says which)? */
 static bool hatom_update(const ctx *c, int i)
@@ -348,7 +368,9 @@ static bool node_dates(ctx *c, int i, px_date *pub, bool *has_pub, px_date *mod,
         for (int k = 0; k < 4 && from < n && px_date_find_hint(t + from, n - from, h, &d, &at); k++) {
             at += from;
             bool upd = px_meta_says_updated(t + label, at - label) || updated_behind(t, n, at);
-            if (upd && !*has_mod) {
+            if (says_joined(t + label, at - label))
+                ; /* neither */
+            else if (upd && !*has_mod) {
                 *mod = d;
                 *has_mod = true;
             } else if (!upd && !*has_pub) {

@@ -427,6 +427,20 @@ static size_t home_suffix(const char *s, size_t n)
     return 0;
 }
 
+/* Is image i in a link to the home page, directly or in a wrapper of
+ * its own ("<a href="/"><span><img></span></a>", "<a><picture><img>")? */
+static bool in_home_link(const site_ctx *s, int i)
+{
+    const px_node *nodes = s->c->doc->nodes;
+    for (int p = nodes[i].parent, k = 0; p >= 0 && k < 2; p = nodes[p].parent, k++) {
+        if (nodes[p].tag == GUMBO_TAG_A)
+            return home_link(s, &nodes[p]);
+        if (nodes[p].kind != PX_ELEMENT || nodes[p].end - p > 3)
+            return false; /* a wrapper of the image alone */
+    }
+    return false;
+}
+
 /* One pass over the body: the masthead's names (the text, title and
  * logo alt of elements named logo, brand, site-title..., and of links to
  * the home page) and the copyright lines. */
@@ -464,13 +478,16 @@ static void collect(site_ctx *s)
             i = nd->end - 1;
             continue;
         }
+        /* a page's own header names its section ("<div
+         * class="page-header-title">お知らせ</div>", WordPress themes'
+         * archive and post headers), not the site */
+        const char *cls = px_attr(nd, "class");
         bool named = nd->tag != GUMBO_TAG_BODY && nd->tag != GUMBO_TAG_HTML &&
-                     px_meta_named(c, i, 0, PX_WORDS(masthead_words));
+                     px_meta_named(c, i, 0, PX_WORDS(masthead_words)) &&
+                     !holds_ci(cls, "page-header") && !holds_ci(cls, "page-title");
         bool home = nd->tag == GUMBO_TAG_A && home_link(s, nd);
         bool logo_img = nd->tag == GUMBO_TAG_IMG &&
-                        (px_meta_named(c, i, 2, PX_WORDS(masthead_words)) ||
-                         (nd->parent >= 0 && nodes[nd->parent].tag == GUMBO_TAG_A &&
-                          home_link(s, &nodes[nd->parent])));
+                        (px_meta_named(c, i, 2, PX_WORDS(masthead_words)) || in_home_link(s, i));
         if (logo_img) {
             const char *alt = px_attr(nd, "alt");
             if (alt) {
@@ -837,20 +854,42 @@ static char *copyright_holder(site_ctx *s, holder want)
     return NULL;
 }
 
+/* Words between spaces in s[0..n): a CJK name is one or two such words
+ * ("一般社団法人 みどり町観光協会"), of as many characters as px_word_count
+ * counts words. */
+static size_t spaced_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return w;
+}
+
 /* The last resort: a logo's alt text that reads as a name ("Logo
  * Deutsches Weininstitut"; from alts, the masthead logo's own "بوابة
- * الوادي"): capitalised, six words at most. */
+ * الوادي"): capitalised, six words at most (of a CJK name, sixteen
+ * characters in two words). */
 static char *logo_alt(site_ctx *s, const px_buf *alts)
 {
     const char *p = NULL;
     size_t n = 0;
     while (next_line(alts, &p, &n)) {
+        size_t words = px_word_count(p, n);
         if (!sane_n(p, n) || !((*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0xC0) ||
-            px_word_count(p, n) > 6 || is_headline(s->c, p, n) || platform_in(p, n))
+            (words > 6 && (words > 16 || spaced_words(p, n) > 2)) || is_headline(s->c, p, n) ||
+            platform_in(p, n))
             continue;
         char norm[NAME_MAX_BYTES * 2 + 8];
-        if (px_fold_name(p, n, norm, sizeof norm, true) >= 3)
-            return px_strndup(s->c->a, p, n);
+        if (px_fold_name(p, n, norm, sizeof norm, true) < 3)
+            continue;
+        /* the name, then after a dash what the site is: "גשר לקהילה -
+         * עמותה לפיתוח קהילתי", "Acme - Fresh bread since 1920" */
+        const char *ps[MAX_SEGS];
+        size_t pl[MAX_SEGS];
+        if (name_parts(p, n, ps, pl) == 2 && spaced_words(ps[0], pl[0]) < spaced_words(ps[1], pl[1]) &&
+            px_fold_name(ps[0], pl[0], norm, sizeof norm, true) >= 3)
+            return px_strndup(s->c->a, ps[0], pl[0]);
+        return px_strndup(s->c->a, p, n);
     }
     return NULL;
 }

@@ -521,9 +521,57 @@ static bool cjk_name(const char *s, size_t n)
     return chars >= 2 && chars <= 6 && spaces <= 1;
 }
 
+/* The labels a Japanese signature may open with ("（文・写真　中村 優子）",
+ * "（取材・文＝佐藤健）"), each then a space or a mark before the name. */
+static const char sign_labels[][16] = {"文・写真", "写真・文", "取材・文", "文・撮影", "文と写真", "文"};
+static const char sign_marks[][4] = {"\xe3\x80\x80", " ", "＝", "：", "／", "="};
+/* The ends of a body's name before the person's in a signature
+ * ("観光協会 中村 優子": the tourism association's). */
+static const char org_ends[][8] = {"協会", "部", "課", "局", "社", "室", "会", "所"};
+
+/* The name in a signature's s[0..*n), after its label, without the body
+ * before it; NULL when it is no name or has no label (a paragraph
+ * "（雨天中止）" is a remark). */
+static const char *signed_name(const char *s, size_t *n)
+{
+    bool labelled = false;
+    for (size_t k = 0; k < sizeof sign_labels / sizeof *sign_labels && !labelled; k++) {
+        size_t l = strlen(sign_labels[k]);
+        if (l >= *n || memcmp(s, sign_labels[k], l))
+            continue;
+        for (size_t m = 0; m < sizeof sign_marks / sizeof *sign_marks && !labelled; m++) {
+            size_t ml = strlen(sign_marks[m]);
+            if (l + ml < *n && !memcmp(s + l, sign_marks[m], ml)) {
+                s += l + ml;
+                *n -= l + ml;
+                labelled = true;
+            }
+        }
+    }
+    if (!labelled)
+        return NULL;
+    if (cjk_name(s, *n))
+        return s;
+    /* a body's name first: "観光協会 中村 優子" */
+    const char *sp = memchr(s, ' ', *n);
+    if (!sp)
+        return NULL;
+    size_t w = (size_t)(sp - s);
+    for (size_t k = 0; k < sizeof org_ends / sizeof *org_ends; k++) {
+        size_t l = strlen(org_ends[k]);
+        if (w > l && !memcmp(s + w - l, org_ends[k], l) && cjk_name(sp + 1, *n - w - 1)) {
+            *n -= w + 1;
+            return sp + 1;
+        }
+    }
+    return NULL;
+}
+
 /* Japanese papers sign a report at the end of its last paragraph, the
  * reporter's name in parentheses after the last sentence: "…方針だ。
- * （佐藤健）". The last such paragraph before end gives the name. */
+ * （佐藤健）", or in a paragraph of its own, with a label and the body
+ * the writer is of ("（文・写真　観光協会 中村 優子）"). The last such
+ * paragraph before end gives the name. */
 static bool paren_signature(ctx *c, int from, int end)
 {
     static const char open[] = "\xef\xbc\x88", close[] = "\xef\xbc\x89", stop[] = "\xe3\x80\x82";
@@ -551,15 +599,23 @@ static bool paren_signature(ctx *c, int from, int end)
         if (!txt || len < 12 || memcmp(txt + len - 3, close, 3))
             continue;
         size_t o = len - 3;
-        while (o >= 3 && memcmp(txt + o - 3, open, 3) && len - o < 24)
+        while (o >= 3 && memcmp(txt + o - 3, open, 3) && len - o < 64)
             o--;
-        if (o < 6 || memcmp(txt + o - 3, open, 3) || memcmp(txt + o - 6, stop, 3))
+        if (o < 3 || memcmp(txt + o - 3, open, 3))
             continue;
-        if (cjk_name(txt + o, len - 3 - o)) {
+        size_t lead = 0; /* the paragraph's own white space before "（" */
+        while (lead < o - 3 && px_meta_is_ws((unsigned char)txt[lead]))
+            lead++;
+        bool alone = lead == o - 3;
+        if (!alone && (o < 6 || memcmp(txt + o - 6, stop, 3)))
+            continue;
+        size_t nl = len - 3 - o;
+        const char *nm = alone ? signed_name(txt + o, &nl) : cjk_name(txt + o, nl) ? txt + o : NULL;
+        if (nm) {
             best = i;
             bt = txt;
-            bs = o;
-            bl = len - 3 - o;
+            bs = (size_t)(nm - txt);
+            bl = nl;
         }
         i = nd->end - 1;
     }

@@ -473,6 +473,31 @@ static void test_thai_indic_digits_tamil_months(void **state)
     ok("14 फेब्रुवारी 2024", "2024-02-14");
 }
 
+/* Seventh round: months of Serbian (Cyrillic and Latin), Swahili,
+ * Georgian and Hebrew (with its prefix ב), Turkish abbreviations, and a
+ * date right after CJK punctuation or an ideographic space. */
+static void test_seventh_round(void **state)
+{
+    (void)state;
+    ok("16. април 2024.", "2024-04-16");
+    ok("3. avgust 2023.", "2023-08-03");
+    ok("Aprili 16, 2024", "2024-04-16");
+    ok("16 Desemba 2023", "2023-12-16");
+    ok("16 აპრილი 2024, 12:40", "2024-04-16T12:40:00");
+    ok("12 במאי 2024", "2024-05-12");
+    ok("12 מאי 2024", "2024-05-12");
+    ok("16 Nis 2024, 21:14", "2024-04-16T21:14:00");
+    ok("03 Oca 2019", "2019-01-03");
+    /* the full-width colon, the ideographic space and 【】 part words */
+    found("發布時間：2024/04/11 18:30", "2024-04-11T18:30:00", strlen("發布時間："));
+    found("文／林怡君　2024/04/11", "2024-04-11", strlen("文／林怡君　"));
+    found("【2024-04-11】", "2024-04-11", strlen("【"));
+    /* a letter of any script still does not: a date does not start
+     * inside a word */
+    px_date d;
+    assert_false(px_date_find("時間2024/04/11", strlen("時間2024/04/11"), &d, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -493,6 +518,7 @@ int main(void)
         cmocka_unit_test(test_order_hint),
         cmocka_unit_test(test_two_digit_years),
         cmocka_unit_test(test_find_two_digit_years),
+        cmocka_unit_test(test_seventh_round),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

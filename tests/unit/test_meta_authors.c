@@ -627,6 +627,55 @@ static void test_sixth_round(void **state)
     authors("", "<h1>Redis</h1>", "", "<div class=\"comments\"><a class=\"nickname\" href=\"/u/9\">Wang Lei</a></div>", NONE);
 }
 
+/* Seventh round: a picture credit inside the byline's line, editors
+ * and photographers among the author links, byline words of more
+ * languages, a label after an icon's screen-reader text. */
+static void test_seventh_round(void **state)
+{
+    (void)state;
+    /* the credit in the same element, after a line break or a full-width
+     * space, ends the writer's name */
+    authors("", "<h1>Школа</h1>", "<p class=\"author\"><b>Автор:</b> Дмитрий Ковалёв<br><b>Фото:</b> Анна Лисицына</p>", "",
+            NAMES("Дмитрий Ковалёв"));
+    authors("", "<h1>自行車道</h1><div class=\"article-author\">文／林怡君　圖／陳建宏</div>", "", "", NAMES("林怡君"));
+    /* links to the authors' pages: the photographer's and the editor's
+     * are no co-authors */
+    authors("", "<h1>Moinhos</h1><p class=\"article__credits\">Texto de <a href=\"/autores/ines-carvalho\">Inês Carvalho</a> e "
+            "<a href=\"/autores/tiago-mendes\">Tiago Mendes</a> · Fotografia de <a href=\"/autores/rui-lopes\">Rui Lopes</a></p>",
+            "", "", NAMES("Inês Carvalho", "Tiago Mendes"));
+    authors("", "<h1>वाटर टैक्सी</h1><div class=\"author-name\"><span>रिपोर्ट: </span><a href=\"/author/ankit-shukla\">अंकित शुक्ला</a>"
+            "<span> | संपादन: </span><a href=\"/author/neha-singh\">नेहा सिंह</a></div>", "", "", NAMES("अंकित शुक्ला"));
+    /* a co-author's link after "and" stays one */
+    authors("", "<h1>Trenes</h1><div class=\"firma\"><span>Por </span><a href=\"/autores/martina-quiroga/\">Martina Quiroga</a>"
+            "<span> y </span><a href=\"/autores/julian-ferrer/\">Julián Ferrer</a></div>", "", "",
+            NAMES("Martina Quiroga", "Julián Ferrer"));
+    /* byline words of Serbian, Georgian and Italian */
+    authors("", "<h1>Мост</h1>", "<p class=\"potpis\">Аутор: Милан Јовановић</p>", "", NAMES("Милан Јовановић"));
+    authors("", "<h1>დეპო</h1><p class=\"info\"><span class=\"post-author\">ავტორი: ნინო ბერიძე</span></p>", "", "",
+            NAMES("ნინო ბერიძე"));
+    authors("", "<h1>Sagra</h1><p><em>Testo di Giulia Neri, foto di Marco Ferri</em></p>", "", "", NAMES("Giulia Neri"));
+    /* words before the label are an icon's text, not a name */
+    authors("", "<h1>Hamsi</h1><p class=\"author\"><a href=\"#p1\"><span class=\"sr-only\">Mesaj</span></a>"
+            "<span>Mesaj gönderen: <strong><a class=\"username\" href=\"./memberlist.php?u=58\">kaptan_rize</a></strong> » </span>"
+            "16 Nis 2024, 21:14</p>", "", "", NAMES("kaptan_rize"));
+    line("Mesaj gönderen: kaptan_rize » 16 Nis 2024", "kaptan_rize");
+    /* an author box's rel=author link that says "more articles" */
+    authors("", "<h1>القطن</h1><div class=\"entry-meta\"><span class=\"byline\"><span>بقلم</span> <span class=\"author vcard\">"
+            "<a class=\"url fn n\" href=\"/author/salma-h/\">سلمى الحسيني</a></span></span></div>",
+            "<div class=\"author-bio\"><h2>سلمى الحسيني</h2><a class=\"author-link\" href=\"/author/salma-h/\" rel=\"author\">"
+            "المزيد من المقالات</a></div>", "", NAMES("سلمى الحسيني"));
+    /* a Japanese signature in a paragraph of its own, with its label and
+     * the writer's body; a parenthesised remark is none */
+    authors("", "<h1>さくらまつり</h1>", "<div class=\"entry-body\"><p>会場周辺は大変混雑が予想されます。</p>"
+            "<p>（文・写真　観光協会 中村 優子）</p></div>", "", NAMES("中村 優子"));
+    authors("", "<h1>さくらまつり</h1>", "<div class=\"entry-body\"><p>会場周辺は大変混雑が予想されます。</p>"
+            "<p>（取材・文＝佐藤健）</p></div>", "", NAMES("佐藤健"));
+    authors("", "<h1>さくらまつり</h1>", "<div class=\"entry-body\"><p>会場周辺は大変混雑が予想されます。</p>"
+            "<p>（雨天中止）</p></div>", "", NONE);
+    authors("", "<h1>Baum</h1><p class=\"byline\">Von Anna Berger</p>",
+            "<div class=\"author-box\"><a href=\"/autor/anna/\" rel=\"author\">Mehr Artikel</a></div>", "", NAMES("Anna Berger"));
+}
+
 int main(void)
 {
     ex = default_extractor();
@@ -652,6 +701,7 @@ int main(void)
         cmocka_unit_test(test_wire_bylines),
         cmocka_unit_test(test_fifth_round),
         cmocka_unit_test(test_sixth_round),
+        cmocka_unit_test(test_seventh_round),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);

@@ -559,6 +559,37 @@ static void test_last_resorts(void **state)
                         "CSDN");
 }
 
+/* Seventh round: a page's own header over the title's section, a logo
+ * in a wrapper of the home link, a CJK alt, an alt with a description
+ * after a dash, a host with Turkish letters. */
+static void test_seventh_round(void **state)
+{
+    (void)state;
+    /* the title's last segment is the section the page's header shows,
+     * and the logo's alt (in a span inside the home link) names the site */
+    assert_string_equal(site("<title>さくらまつりの開催について | お知らせ</title>",
+                             "<header><div class=\"site-header-logo\"><a href=\"https://midori-kanko.jp/\"><span>"
+                             "<img src=\"/l.png\" alt=\"みどり町観光協会\"></span></a></div></header>"
+                             "<div class=\"page-header\"><div class=\"page-header-title\">お知らせ</div></div>",
+                             NULL, "https://midori-kanko.jp/news/sakura2024/"),
+                        "みどり町観光協会");
+    assert_string_equal(site("<title>さくらまつり</title>",
+                             "<a href=\"/\"><img src=\"/l.png\" alt=\"一般社団法人 みどり町観光協会\"></a>", NULL, NULL),
+                        "一般社団法人 みどり町観光協会");
+    /* the alt's name before a dash and a longer description */
+    assert_string_equal(site("<title>הספרייה נפתחת מחדש</title>",
+                             "<div class=\"imageWidget\"><a href=\"/\"><img src=\"/l.png\" alt=\"גשר לקהילה - עמותה לפיתוח קהילתי\"></a></div>",
+                             NULL, NULL),
+                        "גשר לקהילה");
+    assert_string_equal(site("<title>Bread</title>", "<a href=\"/\"><img src=\"/l.png\" alt=\"Stadtbäckerei Huber - Startseite\"></a>",
+                             NULL, NULL),
+                        "Stadtbäckerei Huber - Startseite");
+    /* the title's end spells the host with Turkish letters folded */
+    assert_string_equal(site("<title>Hamsi sezonu kapanırken - Karadeniz Balıkçılar Forumu</title>", "", NULL,
+                             "https://www.karadenizbalikcilar.com/viewtopic.php?t=4127"),
+                        "Karadeniz Balıkçılar Forumu");
+}
+
 int main(void)
 {
     ex = default_extractor();
@@ -583,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_copyright_holder),
         cmocka_unit_test(test_cjk_title_separators),
         cmocka_unit_test(test_last_resorts),
+        cmocka_unit_test(test_seventh_round),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);

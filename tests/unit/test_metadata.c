@@ -1251,6 +1251,20 @@ static void test_sixth_round(void **state)
             NULL, PITH_META_DATE_PUBLISHED, NULL);
 }
 
+static void test_seventh_round(void **state)
+{
+    (void)state;
+    /* a forum post's profile says when its writer joined: the post's
+     * date is the one after it */
+    page_is("", "<h1>Hamsi sezonu</h1><div class=\"post\"><dl class=\"postprofile\"><dt>kaptan_rize</dt>"
+            "<dd class=\"profile-joined\"><strong>Kayıt:</strong> 03 Oca 2019, 18:22</dd></dl>"
+            "<p class=\"author\">Mesaj gönderen: <strong>kaptan_rize</strong> » 16 Nis 2024, 21:14</p></div>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-04-16T21:14:00");
+    page_is("", "<h1>Reel sizes</h1><div class=\"post\"><dl class=\"postprofile\"><dd>Joined: Jan 3, 2019</dd></dl>"
+            "<p class=\"author\">by <strong>reelman</strong> » Apr 16, 2024, 9:14 pm</p></div>",
+            NULL, PITH_META_DATE_PUBLISHED, "2024-04-16T21:14:00");
+}
+
 int main(void)
 {
     px_alloc_init(&A, NULL);
@@ -1299,6 +1313,7 @@ int main(void)
         cmocka_unit_test(test_third_round),
         cmocka_unit_test(test_fifth_round),
         cmocka_unit_test(test_sixth_round),
+        cmocka_unit_test(test_seventh_round),
         cmocka_unit_test(test_word_count),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
