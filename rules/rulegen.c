@@ -65,7 +65,6 @@ static size_t list_len(const char *l)
     return (size_t)(t - l);
 }
 
-
 /* The separator before the i-th number of a list, per_line to a line. */
 static const char *sep(int i, int per_line)
 {
@@ -250,26 +249,16 @@ static void put_matcher(FILE *out, const matcher *m)
     fprintf(out, "}, %uu},\n", (unsigned)m->tagnames);
 }
 
-/* Writes strings v[0..n) as one C string, each ended by its '\0'. */
+/* Writes strings v[0..n) as one C string, each ended by its '\0' (one
+ * literal per string: C joins adjacent literals). */
 static void put_list(FILE *out, const char *name, const char *const *v, int n)
 {
-    size_t len = 0;
-    for (int i = 0; i < n; i++)
-        len += strlen(v[i]) + 1;
-    char *all = malloc(len + 1), *w = all;
-    if (!all) {
-        fprintf(out, "#error out of memory\n");
-        return;
-    }
+    fprintf(out, "static const char %s[] =", name);
     for (int i = 0; i < n; i++) {
-        size_t l = strlen(v[i]) + 1;
-        memcpy(w, v[i], l);
-        w += l;
+        fputs("\n    ", out);
+        put_str(out, v[i], strlen(v[i]) + 1);
     }
-    fprintf(out, "static const char %s[] =\n    ", name);
-    put_str(out, all, len);
-    fputs(";\n\n", out);
-    free(all);
+    fputs(n ? ";\n\n" : " \"\";\n\n", out);
 }
 
 /* Writes the image; false when out of memory. */
