@@ -424,8 +424,7 @@ static bool run_pattern(const px_ruleset *rs, px_scratch *s, int pat, const char
     int rc = pcre2_match(code, (PCRE2_SPTR)subj, n, 0, PCRE2_NO_UTF_CHECK,
                          s->md, s->mctx);
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
-        rc == PCRE2_ERROR_JIT_STACKLIMIT)
-    {
+        rc == PCRE2_ERROR_JIT_STACKLIMIT) {
         s->limited[pat / 64] |= 1ull << (pat % 64);
         s->any_limited = true;
     }
