@@ -1480,7 +1480,7 @@ static bool names_javascript(const px_page *pg, int i)
 
 static void drop_script_notes(px_page *pg)
 {
-    for (int i = 0; i < pg->doc.n; i = dropped(pg, i) ? pg->doc.nodes[i].end : i + 1)
+    FOR_KEPT(pg, i, 0)
         if (pg->doc.nodes[i].kind == PX_ELEMENT && pg->doc.nodes[i].tag == GUMBO_TAG_NOSCRIPT &&
             pg->info[i].chars && pg->info[i].chars <= MAX_SCRIPT_NOTE && names_javascript(pg, i))
             drop(pg, i, WHY_TEXT_RULE);
