@@ -970,6 +970,26 @@ static int author_link(const ctx *c, int i)
     return -1;
 }
 
+/* Does l hold name, in any ASCII case? */
+static bool list_holds(const px_strlist *l, const char *name)
+{
+    for (size_t k = 0; k < l->n; k++)
+        if (px_meta_eq_ci(l->v[k], name))
+            return true;
+    return false;
+}
+
+/* Does wider hold every name of held, and more? */
+static bool holds_more(const px_strlist *wider, const px_strlist *held)
+{
+    if (wider->n <= held->n)
+        return false;
+    for (size_t a = 0; a < held->n; a++)
+        if (!list_holds(wider, held->v[a]))
+            return false;
+    return true;
+}
+
 /* Is name an author held, or the login or first name that starts one
  * ("rina" and "Rina Wulandari", two links to the same author's page)? */
 static bool same_person(const px_meta *m, const char *name)
@@ -1029,13 +1049,7 @@ void px_meta_link_coauthors(ctx *c)
             c->rc = PITH_ERR_NOMEM;
         px_free(c->a, v);
     }
-    bool all = l.n > m->authors.n;
-    for (size_t a = 0; a < m->authors.n && all; a++) {
-        bool found = false;
-        for (size_t k = 0; k < l.n && !found; k++)
-            found = px_meta_eq_ci(m->authors.v[a], l.v[k]);
-        all = found;
-    }
+    bool all = holds_more(&l, &m->authors);
     for (size_t k = 0; k < l.n && all && !c->rc; k++)
         if (!same_person(m, l.v[k]) && px_meta_list_add(c->a, &m->authors, l.v[k], strlen(l.v[k])))
             c->rc = PITH_ERR_NOMEM;
@@ -1586,20 +1600,10 @@ void px_meta_byline_coauthors(ctx *c)
     px_strlist held = m->authors;
     memset(&m->authors, 0, sizeof m->authors);
     px_meta_signature(c);
-    bool more = m->authors.n > held.n;
-    for (size_t a = 0; a < held.n && more; a++) {
-        bool found = false;
-        for (size_t k = 0; k < m->authors.n && !found; k++)
-            found = px_meta_eq_ci(held.v[a], m->authors.v[k]);
-        more = found;
-    }
+    bool more = holds_more(&m->authors, &held);
     /* each name the markup left out is joined to the one before it */
-    for (size_t k = 1; k < m->authors.n && more; k++) {
-        bool known = false;
-        for (size_t a = 0; a < held.n && !known; a++)
-            known = px_meta_eq_ci(held.v[a], m->authors.v[k]);
-        more = known || joined_names(c, m->authors.v[k - 1], m->authors.v[k]);
-    }
+    for (size_t k = 1; k < m->authors.n && more; k++)
+        more = list_holds(&held, m->authors.v[k]) || joined_names(c, m->authors.v[k - 1], m->authors.v[k]);
     if (more) {
         px_meta_list_free(c->a, &held);
     } else {

@@ -263,6 +263,18 @@ bool px_meta_word_in(const char *w, size_t n, px_words list)
     return false;
 }
 
+bool px_meta_holds_ci(const char *s, size_t n, px_words words)
+{
+    for (size_t k = 0; k < words.count; k++) {
+        const char *w = px_word_at(words, k);
+        size_t l = strlen(w);
+        for (size_t i = 0; i + l <= n; i++)
+            if (px_ascii_ieq(s + i, w, l))
+                return true;
+    }
+    return false;
+}
+
 /* Does a space-separated attribute value hold token (ASCII case ignored)? */
 bool px_meta_has_token(const char *list, const char *token)
 {

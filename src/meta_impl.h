@@ -111,6 +111,8 @@ static inline bool px_meta_is_elem(const px_node *nd, unsigned tag)
 bool px_meta_has_token(const char *list, const char *token);
 /* Is w[0..n) one of the words of list (ASCII case ignored)? */
 bool px_meta_word_in(const char *w, size_t n, px_words list);
+/* Does s[0..n) hold one of words anywhere (ASCII case ignored)? */
+bool px_meta_holds_ci(const char *s, size_t n, px_words words);
 char *px_meta_node_text(ctx *c, int i, size_t max);
 /* The same with every element starting a new word: a byline's spans
  * ("<span>By Rosa Delgado</span><span>Published Aug. 3</span>"). */

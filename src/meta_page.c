@@ -262,13 +262,7 @@ static bool updated_behind(const char *t, size_t n, size_t at)
 
 bool px_meta_says_updated(const char *text, size_t before)
 {
-    for (size_t k = 0; k < COUNT(updated); k++) {
-        size_t l = strlen(updated[k]);
-        for (size_t i = 0; i + l <= before; i++)
-            if (px_ascii_ieq(text + i, updated[k], l))
-                return true;
-    }
-    return false;
+    return px_meta_holds_ci(text, before, PX_WORDS(updated));
 }
 
 /* Words before a date that make it a member's joining date, on the
@@ -282,13 +276,7 @@ static const char joined[][32] = {
 
 static bool says_joined(const char *text, size_t before)
 {
-    for (size_t k = 0; k < COUNT(joined); k++) {
-        size_t l = strlen(joined[k]);
-        for (size_t i = 0; i + l <= before; i++)
-            if (px_ascii_ieq(text + i, joined[k], l))
-                return true;
-    }
-    return false;
+    return px_meta_holds_ci(text, before, PX_WORDS(joined));
 }
 
 /* Is element i an hAtom "updated" that is not the post's date

@@ -110,15 +110,6 @@ static const char logo_words[][20] = {"logo", "logotipo", "logotype", "logotyp",
 static const char logo_ties[][8] = {"of", "de", "del", "da", "do", "di", "du", "des", "von",
                                     "der", "van", "het", "för", "för"};
 
-/* Is s[0..n) a logo word alone ("لوگو")? */
-static bool logo_word(const char *s, size_t n)
-{
-    for (size_t k = 0; k < COUNT(logo_words); k++)
-        if (strlen(logo_words[k]) == n && px_ascii_ieq(s, logo_words[k], n))
-            return true;
-    return false;
-}
-
 /* s[0..*n) without a logo word at its start or end (and the tie after
  * it, and the "'s" before it); a word only when a space parts it from
  * the name ("ascom-image-Logo" is a file's name, not "ascom-image"). */
@@ -408,10 +399,7 @@ static bool home_word(const char *s, size_t n)
                                      "início", "главная", "Главная", "головна", "Головна", "الرئيسية",
                                      "首页", "首頁", "ホーム", "홈", "ראשי", "דף הבית", "Αρχική", "anasayfa",
                                      "ana sayfa", "trang chủ", "Trang chủ", "strona główna", "Strona główna"};
-    for (size_t k = 0; k < COUNT(words); k++)
-        if (strlen(words[k]) == n && px_ascii_ieq(s, words[k], n))
-            return true;
-    return false;
+    return px_meta_word_in(s, n, PX_WORDS(words));
 }
 
 /* The length of a home page's word glued to the end of a CJK alt
@@ -498,7 +486,8 @@ static void collect(site_ctx *s)
                 const char *a = px_site_strip_logo(alt, &al);
                 if (al && al < strlen(alt) && al <= NAME_MAX_BYTES)
                     add_line(&s->logos, a, al);
-                else if (al && al <= NAME_MAX_BYTES && !home_word(a, al) && !logo_word(a, al))
+                else if (al && al <= NAME_MAX_BYTES && !home_word(a, al) &&
+                         !px_meta_word_in(a, al, PX_WORDS(logo_words)))
                     add_line(&s->alts, a, al - home_suffix(a, al));
             }
         }

@@ -134,14 +134,7 @@ static bool portrait_alt(const px_node *img)
 {
     static const char words[][20] = {"author", "avatar", "profile picture", "profile photo", "headshot"};
     const char *alt = px_attr(img, "alt");
-    size_t n = alt ? strlen(alt) : 0;
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        size_t l = strlen(words[k]);
-        for (size_t i = 0; i + l <= n; i++)
-            if (px_ascii_ieq(alt + i, words[k], l))
-                return true;
-    }
-    return false;
+    return alt && px_meta_holds_ci(alt, strlen(alt), PX_WORDS(words));
 }
 
 /* A caption by its name or its place: WordPress's "wp-caption-text"
