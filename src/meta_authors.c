@@ -44,7 +44,7 @@ static const char role_ties[][4] = {"of", "at", "in"};
 
 static bool is_role_word(const char *w, size_t n)
 {
-    return px_meta_word_in(w, n, PX_WORDS(role_words));
+    return px_word_in(w, n, PX_WORDS(role_words));
 }
 
 /* Academic titles before or after a name: "Mgr. Jana Nováková, Ph.D.",
@@ -56,7 +56,7 @@ static bool is_academic_title(const char *w, size_t n)
         "doc.", "dipl.-ing.", "mag.", "dott.", "dott.ssa", "ph.d.", "phd", "csc.", "drsc.", "dr.-ing.",
         "univ.-prof.", "priv.-doz.", "dipl.", "hab.", "inż.", "lic.",
     };
-    return px_meta_word_in(w, n, PX_WORDS(titles));
+    return px_word_in(w, n, PX_WORDS(titles));
 }
 
 /* The accounts a CMS names when no one signed: "admin", "jdadmin",
@@ -68,7 +68,7 @@ static bool placeholder(const char *s, size_t n)
                                      /* "Administrator" in Cyrillic and Greek scripts */
                                      "Администратор", "администратор", "Адміністратор",
                                      "адміністратор", "Διαχειριστής", "διαχειριστής"};
-    if (px_meta_word_in(s, n, PX_WORDS(words)))
+    if (px_word_in(s, n, PX_WORDS(words)))
         return true;
     for (size_t i = 0; i + 5 <= n; i++)
         if (px_ascii_ieq(s + i, "admin", 5))
@@ -236,7 +236,7 @@ static bool names_body(const char *s, size_t n)
         size_t w = i - st;
         while (w && (s[st + w - 1] == ',' || s[st + w - 1] == '.'))
             w--;
-        if (px_meta_word_in(s + st, w, PX_WORDS(body_words)))
+        if (px_word_in(s + st, w, PX_WORDS(body_words)))
             return true;
     }
     return false;
@@ -411,7 +411,7 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
      * role in two elements) */
     bool role_cut = false; /* then the words left are a person's name */
     for (int k = b + 2; k + 1 < e; k++)
-        if (is_role_word(ws[k], wl[k]) && px_meta_word_in(ws[k + 1], wl[k + 1], PX_WORDS(role_ties))) {
+        if (is_role_word(ws[k], wl[k]) && px_word_in(ws[k + 1], wl[k + 1], PX_WORDS(role_ties))) {
             e = k;
             role_cut = true;
             break;
@@ -808,7 +808,7 @@ static const char credit_words[][12] = {"foto", "fotos", "photo", "photos", "bil
 static bool in_list(const char *w, size_t n, px_words list, bool exact)
 {
     if (!exact)
-        return px_meta_word_in(w, n, list);
+        return px_word_in(w, n, list);
     for (size_t k = 0; k < list.count; k++)
         if (strlen(px_word_at(list, k)) == n && !memcmp(w, px_word_at(list, k), n))
             return true;

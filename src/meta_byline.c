@@ -24,7 +24,7 @@ static const char byline_fillers[][20] = {
 
 static bool filler(const char *w, size_t n)
 {
-    return px_meta_word_in(w, n, PX_WORDS(byline_fillers));
+    return px_word_in(w, n, PX_WORDS(byline_fillers));
 }
 
 static bool word_char(const char *s, size_t n, size_t i, size_t *adv)

@@ -380,7 +380,7 @@ static bool after_credit(const char *s, size_t at)
     size_t st = e;
     while (st && !px_meta_is_ws((unsigned char)s[st - 1]))
         st--;
-    return px_meta_word_in(s + st, e - st, PX_WORDS(labels));
+    return px_word_in(s + st, e - st, PX_WORDS(labels));
 }
 
 /* A Korean byline puts the title after the name, in a line of its own

@@ -251,18 +251,6 @@ void px_meta_list_add_clean(ctx *c, px_strlist *l, const char *value, bool html,
 /* ------------------------------------------------------------------ */
 /* The document                                                         */
 
-bool px_meta_word_in(const char *w, size_t n, px_words list)
-{
-    /* the first byte before the length: most words differ there */
-    unsigned char w0 = n ? px_ascii_lower((unsigned char)w[0]) : 0;
-    for (size_t k = 0; k < list.count; k++) {
-        const char *l = px_word_at(list, k);
-        if (px_ascii_lower((unsigned char)l[0]) == w0 && strlen(l) == n && px_ascii_ieq(w, l, n))
-            return true;
-    }
-    return false;
-}
-
 bool px_meta_holds_ci(const char *s, size_t n, px_words words)
 {
     for (size_t k = 0; k < words.count; k++) {

@@ -109,8 +109,6 @@ static inline bool px_meta_is_elem(const px_node *nd, unsigned tag)
     return nd->kind == PX_ELEMENT && nd->tag == tag && nd->g && nd->g->type != GUMBO_NODE_DOCUMENT;
 }
 bool px_meta_has_token(const char *list, const char *token);
-/* Is w[0..n) one of the words of list (ASCII case ignored)? */
-bool px_meta_word_in(const char *w, size_t n, px_words list);
 /* Does s[0..n) hold one of words anywhere (ASCII case ignored)? */
 bool px_meta_holds_ci(const char *s, size_t n, px_words words);
 char *px_meta_node_text(ctx *c, int i, size_t max);

@@ -399,7 +399,7 @@ static bool home_word(const char *s, size_t n)
                                      "início", "главная", "Главная", "головна", "Головна", "الرئيسية",
                                      "首页", "首頁", "ホーム", "홈", "ראשי", "דף הבית", "Αρχική", "anasayfa",
                                      "ana sayfa", "trang chủ", "Trang chủ", "strona główna", "Strona główna"};
-    return px_meta_word_in(s, n, PX_WORDS(words));
+    return px_word_in(s, n, PX_WORDS(words));
 }
 
 /* The length of a home page's word glued to the end of a CJK alt
@@ -487,7 +487,7 @@ static void collect(site_ctx *s)
                 if (al && al < strlen(alt) && al <= NAME_MAX_BYTES)
                     add_line(&s->logos, a, al);
                 else if (al && al <= NAME_MAX_BYTES && !home_word(a, al) &&
-                         !px_meta_word_in(a, al, PX_WORDS(logo_words)))
+                         !px_word_in(a, al, PX_WORDS(logo_words)))
                     add_line(&s->alts, a, al - home_suffix(a, al));
             }
         }

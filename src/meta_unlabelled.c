@@ -93,9 +93,9 @@ static bool looks_like_name(const char *s, size_t n)
                 (ch == 0xC2 && k + 1 < i && ((unsigned char)s[k + 1] == 0xAB || (unsigned char)s[k + 1] == 0xBB)))
                 return false;
         }
-        if (px_meta_word_in(s + st, wl, PX_WORDS(not_names)))
+        if (px_word_in(s + st, wl, PX_WORDS(not_names)))
             return false;
-        last_particle = count > 0 && px_meta_word_in(s + st, wl, PX_WORDS(particles)) &&
+        last_particle = count > 0 && px_word_in(s + st, wl, PX_WORDS(particles)) &&
                         !capital(s + st, wl);
         if (!last_particle && (!capital(s + st, wl) || wl < 2))
             return false;
@@ -326,7 +326,7 @@ static bool box_head(const char *v)
     size_t n = strlen(v);
     while (n && (v[n - 1] == ':' || v[n - 1] == ' '))
         n--;
-    return px_meta_word_in(v, n, PX_WORDS(box_heads));
+    return px_word_in(v, n, PX_WORDS(box_heads));
 }
 
 /* Where the comments start (the author box comes before them), or the

@@ -303,10 +303,7 @@ static bool site_like(const char *s, size_t n, const char *site, const char *hos
 static bool archive_label(const char *s, size_t n)
 {
     static const char labels[][16] = {"blog archive", "archives", "archive"};
-    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
-        if (strlen(labels[k]) == n && px_ascii_ieq(s, labels[k], n))
-            return true;
-    return false;
+    return px_word_in(s, n, PX_WORDS(labels));
 }
 
 static bool site_or_archive(const char *s, size_t n, const char *site, const char *host)

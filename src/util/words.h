@@ -9,7 +9,11 @@
 #ifndef PITH_WORDS_H
 #define PITH_WORDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
+
+#include "ascii.h"
 
 /* Sixteen bytes, so that it is passed in two registers. */
 typedef struct px_words {
@@ -35,6 +39,19 @@ static inline px_words px_words_from(px_words w, size_t k)
 {
     return k < w.count ? (px_words){w.at + k * w.width, w.width, w.count - (unsigned)k}
                        : (px_words){w.at, w.width, 0};
+}
+
+/* Is w[0..n) one of the words of list, ASCII case ignored? */
+static inline bool px_word_in(const char *w, size_t n, px_words list)
+{
+    /* the first byte before the length: most words differ there */
+    unsigned char w0 = n ? px_ascii_lower((unsigned char)w[0]) : 0;
+    for (size_t k = 0; k < list.count; k++) {
+        const char *l = px_word_at(list, k);
+        if (px_ascii_lower((unsigned char)l[0]) == w0 && strlen(l) == n && px_ascii_ieq(w, l, n))
+            return true;
+    }
+    return false;
 }
 
 #endif
