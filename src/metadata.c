@@ -105,7 +105,7 @@ static void editor_not_author(ctx *c)
 }
 
 int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url,
-                    const px_date *ref)
+                    const px_date *ref, px_meta_scope scope)
 {
     memset(m, 0, sizeof *m);
     m->a = a;
@@ -155,19 +155,29 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
     if (!m->date_published)
         px_meta_named_date(&c);
     px_meta_mark_byline(m);
-    /* after the mark: a byline read from the text is a guess, and must
-     * not take text out of the article */
-    px_meta_person_instead(&c, px_meta_signature);
-    px_meta_person_instead(&c, px_meta_unlabelled);
-    px_meta_first_name_instead(&c);
-    editor_not_author(&c);
-    px_meta_byline_coauthors(&c);
-    px_meta_drop_photographers(&c);
-    px_meta_link_coauthors(&c);
-    page_dates(&c, page_url);
-    px_meta_last_tags(&c);
+    /* After the mark: a byline read from the text is a guess, and must
+     * not take text out of the article. The steps below change only the
+     * authors, except that they may replace or reword the marked ones
+     * (a first name by the full one, an organisation by a person): with
+     * authors marked, the article reads what they leave. */
+    bool authors = scope == PX_META_ALL || m->byline_authors;
+    if (authors) {
+        px_meta_person_instead(&c, px_meta_signature);
+        px_meta_person_instead(&c, px_meta_unlabelled);
+        px_meta_first_name_instead(&c);
+        editor_not_author(&c);
+        px_meta_byline_coauthors(&c);
+        px_meta_drop_photographers(&c);
+        px_meta_link_coauthors(&c);
+    }
+    if (scope == PX_META_ALL) {
+        page_dates(&c, page_url);
+        px_meta_last_tags(&c);
+    }
+    /* the title reads the site's name */
     px_meta_site_name(&c, page_url);
-    site_not_author(&c);
+    if (authors)
+        site_not_author(&c);
     /* 4. <html lang>, Content-Language */
     px_meta_language(&c);
     /* The page's own URL when nothing names a canonical one. */

@@ -63,13 +63,26 @@ typedef struct px_meta {
     int byline_years[2];   /* years of the published and modified dates, or -1 */
 } px_meta;
 
+/* How much of the metadata to read. PX_META_ARTICLE reads what the
+ * article and its title read (the byline and dates px_meta_is_byline
+ * matches, the paid part, the URL and base, the headline, the site's name
+ * and the declared language) and leaves out what only a reader of the
+ * metadata sees: the authors and dates read from the visible text after
+ * the byline is marked, the URL's date, and the last tags. Those take a
+ * fifth of a small page's instructions. The fields it fills then hold
+ * partial answers, which nobody may print. */
+typedef enum px_meta_scope {
+    PX_META_ALL = 0,
+    PX_META_ARTICLE
+} px_meta_scope;
+
 /* Reads the metadata of a parsed page. page_url (may be NULL) is the URL
  * the page was fetched from, ref (may be NULL) when: relative datelines
  * ("2 days ago") count back from it. Returns PITH_OK or PITH_ERR_NOMEM; on failure
  * m holds what was found so far and must still be freed. A malformed
  * JSON-LD block is skipped, never an error. */
 int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char *page_url,
-                    const px_date *ref);
+                    const px_date *ref, px_meta_scope scope);
 void px_meta_free(px_meta *m);
 
 /* Does the class list cls name the article's part for subscribers that

@@ -72,6 +72,7 @@ struct pith_result {
     char *markdown, *html, *json; /* with PITH_FORMAT_* */
     size_t markdown_len, html_len, json_len;
     px_meta meta;
+    bool meta_hidden; /* PITH_NO_METADATA: meta holds partial answers */
 };
 
 pith_options *pith_options_new(const pith_allocator *alloc)
@@ -487,7 +488,7 @@ static int frame_documents(unsigned flags, px_page *pg, pith_result *res)
 {
     const px_frame f = {
         .title = pith_result_title(res),
-        .lang = pith_result_meta(res, PITH_META_LANGUAGE, 0),
+        .lang = res->meta.language,
         .with_title = (flags & PITH_WITH_TITLE) != 0,
     };
     const struct { char **s; size_t *len; px_framer frame; } outs[] = {
@@ -583,7 +584,9 @@ static int run(const pith_extractor *ex, px_page *pg, const char *utf8, size_t l
     pg->root = -1;
     /* Metadata first: extraction may use the byline and date it finds. */
     t = px_clock(pg);
-    rc = px_meta_extract(&res->meta, &pg->doc, pg->a, pg->url, pg->fetched);
+    res->meta_hidden = (ex->flags & (PITH_NO_METADATA | PITH_FORMAT_JSON)) == PITH_NO_METADATA;
+    rc = px_meta_extract(&res->meta, &pg->doc, pg->a, pg->url, pg->fetched,
+                         res->meta_hidden ? PX_META_ARTICLE : PX_META_ALL);
     res->meta.a = &res->a; /* the result may outlive the extractor */
     px_lap(pg, PITH_STAGE_EXTRACT, t);
     if (rc)
@@ -834,7 +837,7 @@ const char *pith_result_json(const pith_result *r, size_t *len)
 
 const char *pith_result_meta(const pith_result *r, pith_meta_field field, size_t index)
 {
-    if (!r)
+    if (!r || r->meta_hidden)
         return NULL;
     const px_meta *m = &r->meta;
     const px_strlist *l = NULL;

@@ -348,11 +348,13 @@ static bool run(Core *self, PyObject *args, pith_flags extra, pith_result **out,
     return true;
 }
 
+/* The document alone: nobody reads the metadata, unless it is JSON's
+ * (PITH_NO_METADATA leaves it out, and is ignored for JSON). */
 static PyObject *Core_extract(Core *self, PyObject *args)
 {
     pith_result *r;
     int fmt;
-    if (!run(self, args, 0, &r, &fmt))
+    if (!run(self, args, PITH_NO_METADATA, &r, &fmt))
         return NULL;
     PyObject *s = r ? document(r, fmt) : Py_NewRef(Py_None);
     pith_result_free(r);

@@ -358,6 +358,10 @@ static int check_modes(cli *c)
     else if (files)
         c->mode = MODE_FILES;
     c->flags |= c->format;
+    /* Only JSON prints the metadata: the other formats need only what the
+     * article and its title read. */
+    if (c->format != PITH_FORMAT_JSON)
+        c->flags |= PITH_NO_METADATA;
     /* A page or a file per page is the whole document; a stream record
      * takes the members of the compact JSON object as they are. */
     c->flags |= stream ? PITH_JSON_COMPACT : c->no_title ? PITH_DOCUMENT : PITH_WITH_TITLE;

@@ -738,6 +738,74 @@ static void test_numeric_order(void **state)
 static px_alloc A;
 
 /* ------------------------------------------------------------------ */
+/* The article's metadata (PX_META_ARTICLE)                             */
+
+/* Both scopes' metadata of html, fetched from url. */
+static void scopes(const char *html, const char *url, px_meta *all, px_meta *art)
+{
+    px_doc d;
+    pith_error err = {0, ""};
+    assert_int_equal(px_parse(&d, &A, html, strlen(html), 0, &err), PITH_OK);
+    assert_int_equal(px_meta_extract(all, &d, &A, url, NULL, PX_META_ALL), PITH_OK);
+    assert_int_equal(px_meta_extract(art, &d, &A, url, NULL, PX_META_ARTICLE), PITH_OK);
+    px_doc_free(&d);
+}
+
+static void same_str(const char *a, const char *b)
+{
+    if (!a || !b)
+        assert_ptr_equal(a, b);
+    else
+        assert_string_equal(a, b);
+}
+
+/* What the article and its title read is the same in both scopes: the
+ * marked byline, the site's name, the URL, the language. The signature
+ * at the article's end and the URL's date, which only a reader of the
+ * metadata sees, are read with every source only. */
+static void test_article_scope(void **state)
+{
+    (void)state;
+    static const char signed_page[] =
+        "<!DOCTYPE html><html lang=\"es\"><head><title>Lane | Harbour Gazette</title>"
+        "<meta property=\"og:site_name\" content=\"Harbour Gazette\"></head><body><article><h1>Lane</h1>" PARA PARA
+        "<p>\xe2\x80\x94 Luc\xc3\xad" "a Fern\xc3\xa1ndez</p></article></body></html>";
+    px_meta all, art;
+    scopes(signed_page, "https://gazette.example/2022/03/15/lane", &all, &art);
+    assert_int_equal(all.authors.n, 1);
+    assert_string_equal(all.authors.v[0], "Luc\xc3\xad" "a Fern\xc3\xa1ndez");
+    assert_non_null(all.date_published);
+    assert_int_equal(strncmp(all.date_published, "2022-03-15", 10), 0);
+    assert_int_equal(art.authors.n, 0);
+    assert_null(art.date_published);
+    assert_int_equal(all.byline_authors, 0);
+    assert_int_equal(art.byline_authors, 0);
+    assert_int_equal(art.byline_years[0], all.byline_years[0]);
+    same_str(art.site_name, all.site_name);
+    assert_string_equal(art.site_name, "Harbour Gazette");
+    same_str(art.url, all.url);
+    same_str(art.base, all.base);
+    same_str(art.language, all.language);
+    px_meta_free(&all);
+    px_meta_free(&art);
+
+    /* a marked author that the byline rewords: the same authors, and the
+     * same marked ones (none: the full name is a guess from the text) */
+    static const char first_name[] =
+        "<!DOCTYPE html><html><head><meta name=\"author\" content=\"S\xc3\xa9" "bastien\"></head><body><article>"
+        "<h1 class=\"post-title\">Joint</h1><p class=\"post-info\">Par <a href=\"/index.php?pages/a-propos\">"
+        "S\xc3\xa9" "bastien Jeunet</a>, le jeudi 7 mars 2024, 21:14</p>" PARA PARA "</article></body></html>";
+    scopes(first_name, NULL, &all, &art);
+    assert_int_equal(art.byline_authors, all.byline_authors);
+    assert_int_equal(art.authors.n, 1);
+    assert_int_equal(all.authors.n, 1);
+    assert_string_equal(art.authors.v[0], "S\xc3\xa9" "bastien Jeunet");
+    assert_string_equal(all.authors.v[0], "S\xc3\xa9" "bastien Jeunet");
+    px_meta_free(&all);
+    px_meta_free(&art);
+}
+
+/* ------------------------------------------------------------------ */
 /* One author string                                                    */
 
 static void check_list(const char *raw, const char *what, const px_strlist *l, const char *const *want)
@@ -1314,6 +1382,7 @@ int main(void)
         cmocka_unit_test(test_fifth_round),
         cmocka_unit_test(test_sixth_round),
         cmocka_unit_test(test_seventh_round),
+        cmocka_unit_test(test_article_scope),
         cmocka_unit_test(test_word_count),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

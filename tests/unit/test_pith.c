@@ -275,6 +275,42 @@ static void test_documents(void **state)
     pith_extractor_free(ex);
 }
 
+/* PITH_NO_METADATA: every document is the same bytes, the title
+ * included, and pith_result_meta answers nothing; with PITH_FORMAT_JSON
+ * the flag is ignored, as the object holds the metadata. */
+static void test_no_metadata(void **state)
+{
+    (void)state;
+    static const char page[] =
+        "<html lang=en-GB><head><title>Harbour lane extended | Harbour Gazette</title>"
+        "<meta property=\"og:site_name\" content=\"Harbour Gazette\"></head><body><article>"
+        "<h1>Harbour lane extended</h1><p class=\"byline\">By Jane Doe</p><p>" PARA1 "</p><p>" PARA2 "</p>"
+        "<p>\xe2\x80\x94 Dana Whitfield</p></article></body></html>";
+    const unsigned formats = PITH_FORMAT_MARKDOWN | PITH_FORMAT_HTML;
+    const getter outputs[] = {pith_result_text, pith_result_markdown, pith_result_html};
+    for (unsigned frame = 0; frame < 2; frame++) {
+        unsigned flags = formats | (frame ? PITH_WITH_TITLE : PITH_DOCUMENT);
+        pith_result *full = extract_ok(flags, page);
+        pith_result *lean = extract_ok(flags | PITH_NO_METADATA, page);
+        for (size_t i = 0; i < sizeof outputs / sizeof *outputs; i++)
+            assert_string_equal(outputs[i](lean, NULL), outputs[i](full, NULL));
+        assert_string_equal(pith_result_title(lean), pith_result_title(full));
+        assert_string_equal(pith_result_meta(full, PITH_META_AUTHOR, 0), "Jane Doe");
+        assert_string_equal(pith_result_meta(full, PITH_META_SITE_NAME, 0), "Harbour Gazette");
+        for (int f = 0; f < PITH_META_COUNT; f++)
+            assert_null(pith_result_meta(lean, (pith_meta_field)f, 0));
+        pith_result_free(full);
+        pith_result_free(lean);
+    }
+    pith_result *json = extract_ok(PITH_FORMAT_JSON, page);
+    pith_result *json_flag = extract_ok(PITH_FORMAT_JSON | PITH_NO_METADATA, page);
+    assert_string_equal(pith_result_json(json_flag, NULL), pith_result_json(json, NULL));
+    assert_string_equal(pith_result_meta(json_flag, PITH_META_AUTHOR, 0), "Jane Doe");
+    assert_string_equal(pith_result_meta(json_flag, PITH_META_LANGUAGE, 0), "en-GB");
+    pith_result_free(json);
+    pith_result_free(json_flag);
+}
+
 /* PITH_JSON_COMPACT: the same object on one line, exactly as the JSON
  * writer puts the pretty one (which the batches used to parse back). */
 static void test_json_compact(void **state)
@@ -748,6 +784,7 @@ int main(void)
         cmocka_unit_test(test_status_strings),
         cmocka_unit_test(test_encoding_name),
         cmocka_unit_test(test_documents),
+        cmocka_unit_test(test_no_metadata),
         cmocka_unit_test(test_json_compact),
         cmocka_unit_test(test_add_rules_error),
         cmocka_unit_test(test_add_rules_file),
