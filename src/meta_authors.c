@@ -213,6 +213,8 @@ static const char desk_words[][20] = {
     "\xe7\xb7\xa8\xe8\xbc\xaf\xe9\x83\xa8",                             /* zh-Hant: 編輯部 */
     "\xe7\xb7\xa8\xe9\x9b\x86\xe9\x83\xa8",                             /* ja: 編集部 */
     "\xed\x8e\xb8\xec\xa7\x91\xeb\xb6\x80",                             /* ko: 편집부 */
+    "편집국", "보도국", "편집팀", "취재팀",                                /* ko: editorial and news bureaus, desks */
+    "編集局", "编辑中心", "新闻中心",                                      /* ja, zh */
 };
 
 /* Nouns that name a public body or an institution: "U.S. Customs and
@@ -293,7 +295,7 @@ static size_t words(const char *s, size_t n);
  * כהן</span>"). Lower case only: "E. Lind" and "I Wayan" are names. */
 static size_t conjunction(const char *s, size_t n)
 {
-    static const char conj[][12] = {"and", "und", "et", "y", "e", "i", "&", "og", "ve", "v\xc3\xa0",
+    static const char conj[][12] = {"and", "und", "et", "y", "e", "i", "&", "og", "ve", "v\xc3\xa0", "dan",
                                     "\xd7\x95", "\xd9\x88", "\xd0\xb8", "και", "और", "اور", "ও", "และ"};
     size_t w = 0;
     while (w < n && !px_meta_is_ws((unsigned char)s[w]))
@@ -323,7 +325,7 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
                      s[n - 1] == ','))
             n--;
         /* leading "By", "Written by", "Von", "Author:" (meta_byword.c) */
-        size_t bl = px_byword_lead(s, n);
+        size_t bl = px_byword_lead(s, n, m ? m->lang : NULL);
         if (!bl && (px_byword_is(s, n) || px_byword_credit(s, n) || editor_lead(s, n)))
             return PART_NONE; /* "By" and nothing else; "Fotos: Álvaro Benítez"; "संपादन: नेहा सिंह" */
         if (!bl)
@@ -542,9 +544,10 @@ static int add_part(parts *p, const char *s, size_t n)
  * Japanese one has a space between its two parts, the family name mostly
  * of two ("佐藤 由美", "山田 花子"), and a desk four ("北浜日報 社会部").
  * So: two words or more of two or three Han characters, the first of
- * three. */
-static bool han_names(const char *s, size_t n)
+ * three; on a page that declares Chinese, of two too ("记者 王磊 刘洋"). */
+static bool han_names(const char *s, size_t n, const char *lang)
 {
+    bool zh = lang && !strcmp(lang, "zh");
     int nw = 0;
     for (size_t i = 0; i < n;) {
         size_t chars = 0;
@@ -552,7 +555,7 @@ static bool han_names(const char *s, size_t n)
             i += 3;
             chars++;
         }
-        if (chars < 2 || chars > 3 || (nw == 0 && chars != 3))
+        if (chars < 2 || chars > 3 || (nw == 0 && chars != 3 && !zh))
             return false;
         nw++;
         if (i < n && s[i] != ' ')
@@ -630,7 +633,7 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
             break;
         }
     /* Split on the separators between names. */
-    enum { FIRST_CONJ = 5, LAST_CONJ = 22 }; /* " and " to Greek's " και " below */
+    enum { FIRST_CONJ = 5, LAST_CONJ = 23 }; /* " and " to Greek's " και " below */
     static const char seps[][16] = {
         ",", ";", "|", " / ", "/", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
         " i ",        /* ca, pl, hr, cs: "Per Jordi Puig i Marta Vidal" */
@@ -642,12 +645,13 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
         " และ ",      /* th */
         " ve ",       /* tr */
         " v\xc3\xa0 ", /* vi: và */
+        " dan ",      /* id, ms */
         " og ",       /* da, no */
         " και ",      /* el */
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
         " \xd0\xb8 ", /* и */
     };
-    bool han = han_names(buf, bn);
+    bool han = han_names(buf, bn, m ? m->lang : NULL);
     size_t st = 0;
     for (size_t i = 0; i <= bn;) {
         size_t sl = han && buf[i] == ' ' ? 1 : 0;
@@ -714,13 +718,15 @@ static bool shown(const ctx *c, const char *w)
     return false;
 }
 
-/* Does name end with one of the organisations held, as whole words? */
+/* Does name end with one of the organisations held, as whole words, or
+ * is it one ("Kabar Borneo" in <meta name=author> under JSON-LD's
+ * Organization "Kabar Borneo")? */
 static bool ends_with_org(const ctx *c, const char *name)
 {
     size_t n = strlen(name);
     for (size_t k = 0; k < c->orgs.n; k++) {
         size_t l = strlen(c->orgs.v[k]);
-        if (l && l < n && name[n - l - 1] == ' ' && px_ascii_ieq(name + n - l, c->orgs.v[k], l))
+        if (l && l <= n && (l == n || name[n - l - 1] == ' ') && px_ascii_ieq(name + n - l, c->orgs.v[k], l))
             return true;
     }
     return false;
@@ -909,7 +915,7 @@ static void add_byline_text(ctx *c, char *v)
      * the words before it are the element's other text (phpBB's "<span
      * class=sr-only>Mesaj</span> Mesaj gönderen: kaptan_rize »") */
     size_t len;
-    const char *name = px_byword_find(v, n, &len);
+    const char *name = px_byword_find(v, n, c->m->lang, &len);
     if (name && len && name > v + 1) {
         size_t b = (size_t)(name - v);
         while (b && px_meta_is_ws((unsigned char)v[b - 1]))
@@ -1312,7 +1318,7 @@ void px_meta_signature(ctx *c)
             return;
         size_t n = strlen(v), nl = 0;
         bool fits = n <= SIGNATURE_MAX || (other && n <= SIGNATURE_BYTES && px_utf8_count(v, n) <= SIGNATURE_MAX);
-        const char *name = fits ? px_byword_find(v, n, &nl) : NULL;
+        const char *name = fits ? px_byword_find(v, n, m->lang, &nl) : NULL;
         /* a label with nothing after it ("Авторы:") is the word alone */
         if ((name && in_data_sheet(c, i, v)) || (name && !nl))
             name = NULL;
