@@ -633,7 +633,7 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
             break;
         }
     /* Split on the separators between names. */
-    enum { FIRST_CONJ = 5, LAST_CONJ = 23 }; /* " and " to Greek's " και " below */
+    enum { FIRST_CONJ = 5, SWAHILI_NA = 22, LAST_CONJ = 24 }; /* " and " to Greek's " και " below */
     static const char seps[][16] = {
         ",", ";", "|", " / ", "/", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
         " i ",        /* ca, pl, hr, cs: "Per Jordi Puig i Marta Vidal" */
@@ -646,6 +646,7 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
         " ve ",       /* tr */
         " v\xc3\xa0 ", /* vi: và */
         " dan ",      /* id, ms */
+        " na ",       /* sw, on pages that declare it: "on" in Polish and Czech */
         " og ",       /* da, no */
         " και ",      /* el */
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
@@ -658,7 +659,7 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
         if (i < bn && !sl)
             for (size_t k = 0; k < sizeof seps / sizeof *seps && !sl; k++) {
                 size_t l = strlen(seps[k]);
-                if (i + l <= bn && px_ascii_ieq(buf + i, seps[k], l))
+                if (i + l <= bn && px_ascii_ieq(buf + i, seps[k], l) && (k != SWAHILI_NA || (m && !strcmp(m->lang, "sw"))))
                     sl = l;
                 /* "and" and "&" join two full names, never two words of
                  * one name: "Salt & Pepper" is one */
@@ -802,6 +803,7 @@ static const char date_labels[][20] = {
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
 };
 
 /* Words that lead from the names to the post's category: "Publié par
@@ -1308,11 +1310,11 @@ void px_meta_signature(ctx *c)
             continue;
         /* bytes enough for SIGNATURE_MAX letters of ASCII, read again
          * for as many of another script: most texts are one or the other */
-        char *v = px_meta_short_text(c, i, SIGNATURE_MAX + 1);
+        char *v = px_meta_short_words(c, i, SIGNATURE_MAX + 1);
         bool other = v && strlen(v) > SIGNATURE_MAX && !ascii_only(v, SIGNATURE_MAX);
         if (other) {
             px_free(c->a, v);
-            v = px_meta_short_text(c, i, SIGNATURE_BYTES + 1);
+            v = px_meta_short_words(c, i, SIGNATURE_BYTES + 1);
         }
         if (!v)
             return;

@@ -137,6 +137,10 @@ static const struct {
     {"bn", "প্রতিবেদক", BW_LABEL},          /* "reporter: X" */
     {"fi", "teksti", BW_LABEL},
     {"id", "penulis", BW_LABEL},            /* "writer: X" */
+    {"el", "Του", BW_LEAD},                 /* "of the": the byline's name in the genitive, */
+    {"el", "Της", BW_LEAD},                 /* "Της Ελένης Νικολάου" */
+    {"el", "Των", BW_LEAD},                 /* two or more */
+    {"tr", "haber", BW_LABEL},              /* "news: X" */
 };
 
 #define NBYWORDS (sizeof bywords / sizeof *bywords)

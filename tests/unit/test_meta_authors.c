@@ -741,6 +741,39 @@ static void test_han_names_by_language(void **state)
     authors_in("ja", "", "<h1>近江町市場</h1><p class=\"credit\">文：山田 太郎　写真：佐藤 花子</p>", "", "", NAMES("山田 太郎"));
 }
 
+/* A meta line of adjacent elements with no space between them: each
+ * element starts a word, so the date's first word ends the names ("Jane
+ * DoeMarch" and "Elif" were read before) */
+static void test_glued_meta_line(void **state)
+{
+    (void)state;
+    authors("", "<h1>Harbour</h1><div class=\"news-info\"><span>Author: Jane Doe</span><span>March 3, 2024</span></div>", "", "",
+            NAMES("Jane Doe"));
+    authors("", "<h1>Tatbikat</h1><div class=\"news-info\"><span class=\"muhabir\">Haber: Elif Yıldız</span>"
+            "<span class=\"tarih\">Giriş: 12.11.2024 11:20</span></div>", "", "", NAMES("Elif Yıldız"));
+    authors("", "<h1>Baum</h1><div class=\"info\"><span>Von Jana Berger</span><span>Veröffentlicht 12.11.2024</span></div>", "", "",
+            NAMES("Jana Berger"));
+    /* an Arabic weekday opens the date after the name */
+    authors("", "<h1>مباريات</h1><div class=\"story-meta\"><span class=\"by\">كتب: خالد العتيبي</span>"
+            "<time datetime=\"2024-11-21T18:00:00+03:00\">الخميس 21 نوفمبر 2024 - 06:00 م</time></div>", "", "",
+            NAMES("خالد العتيبي"));
+}
+
+/* Greek bylines name the writer in the genitive after the article ("Του",
+ * "Της", "Των" for two); Swahili's "na" (and) joins two names on a page
+ * that says it is Swahili (elsewhere it is no conjunction: Polish "na") */
+static void test_genitive_and_swahili_and(void **state)
+{
+    (void)state;
+    authors("", "<h1>Λιμάνι</h1><div class=\"author\">Του Γιώργου Παπαδόπουλου</div><span>12/03/2024</span>", "", "",
+            NAMES("Γιώργου Παπαδόπουλου"));
+    authors("", "<h1>Λιμάνι</h1><p><b>Της Ελένης Νικολάου</b></p>", "", "", NAMES("Ελένης Νικολάου"));
+    authors("", "<h1>Λιμάνι</h1><div class=\"author\">Των Γιώργου Παπαδόπουλου και Μαρίας Κωνσταντίνου</div>", "", "",
+            NAMES("Γιώργου Παπαδόπουλου", "Μαρίας Κωνσταντίνου"));
+    authors_in("sw", "", "<h1>Mahindi</h1><p>Na Rehema Mushi na Juma Ali</p><p>Machi 14, 2024</p>", "", "",
+               NAMES("Rehema Mushi", "Juma Ali"));
+}
+
 int main(void)
 {
     ex = default_extractor();
@@ -772,6 +805,8 @@ int main(void)
         cmocka_unit_test(test_indonesian_and),
         cmocka_unit_test(test_organisation_meta_author),
         cmocka_unit_test(test_han_names_by_language),
+        cmocka_unit_test(test_glued_meta_line),
+        cmocka_unit_test(test_genitive_and_swahili_and),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);
