@@ -131,6 +131,13 @@ static const char month_names[][12][NAME_W] = {
     {"ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר", "אוקטובר",
      "נובמבר", "דצמבר"},
     {"", "", "במרס", "", "", "", "", "", "", "", "", ""},
+    /* Slovenian ("12. marec 2024"), Estonian ("12. märts 2024"), Malay
+     * ("12 Mac 2024"), Tagalog ("Marso 12, 2024"): the names no row above
+     * has */
+    {"", "", "marec", "", "", "junij", "julij", "", "", "", "", ""},
+    {"jaanuar", "veebruar", "märts", "aprill", "", "juuni", "juuli", "", "", "oktoober", "", "detsember"},
+    {"", "", "mac", "", "", "", "", "ogos", "", "", "", "disember"},
+    {"", "pebrero", "marso", "", "", "hunyo", "hulyo", "", "setyembre", "oktubre", "nobyembre", "disyembre"},
 };
 
 /* The same for calendars that count years from the Buddha's death: a

@@ -519,6 +519,20 @@ static void test_numeric_eras(void **state)
     ok("20240312", "2024-03-12");
 }
 
+/* months of Slovenian, Estonian, Malay and Tagalog */
+static void test_more_months_eighth_round(void **state)
+{
+    (void)state;
+    ok("12. marec 2024", "2024-03-12");
+    ok("3. julij 2023", "2023-07-03");
+    ok("12. märts 2024", "2024-03-12");
+    ok("5. detsember 2023", "2023-12-05");
+    ok("12 Mac 2024", "2024-03-12");
+    ok("12 Ogos 2024", "2024-08-12");
+    ok("Marso 12, 2024", "2024-03-12");
+    ok("Hunyo 5, 2023", "2023-06-05");
+}
+
 static void test_korean_marks(void **state)
 {
     (void)state;
@@ -562,6 +576,7 @@ int main(void)
         cmocka_unit_test(test_seventh_round),
         cmocka_unit_test(test_numeric_eras),
         cmocka_unit_test(test_korean_marks),
+        cmocka_unit_test(test_more_months_eighth_round),
         cmocka_unit_test(test_arabic_era_letter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
