@@ -39,8 +39,9 @@ static const char role_words[][36] = {
     "professor", "lecturer", "researcher", "postdoctoral", "director",
 };
 
-/* The words that tie a role to its field: "Professor of Hydrology". */
-static const char role_ties[][4] = {"of", "at", "in"};
+/* The words that tie a role to its field: "Professor of Hydrology",
+ * "Redactora de Sociedad", "Redakteurin im Ressort Politik". */
+static const char role_ties[][4] = {"of", "at", "in", "de", "del", "di", "da", "du", "au", "à", "im", "bei", "en", "van", "bij"};
 
 static bool is_role_word(const char *w, size_t n)
 {
@@ -410,11 +411,14 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         b++;
     /* a role that runs on after the name, its field after "of", "at" or
      * "in": "Priya Natarajan Professor of Hydrology" (the name and the
-     * role in two elements) */
+     * role in two elements), with the role's own words before it: "Jane
+     * Doe Senior Reporter at The Times" */
     bool role_cut = false; /* then the words left are a person's name */
     for (int k = b + 2; k + 1 < e; k++)
         if (is_role_word(ws[k], wl[k]) && px_word_in(ws[k + 1], wl[k + 1], PX_WORDS(role_ties))) {
             e = k;
+            while (e - b > 2 && is_role_word(ws[e - 1], wl[e - 1]))
+                e--;
             role_cut = true;
             break;
         }

@@ -774,6 +774,25 @@ static void test_genitive_and_swahili_and(void **state)
                NAMES("Rehema Mushi", "Juma Ali"));
 }
 
+/* A role after the name in the byline's element, led by its words and
+ * tied to its field in the page's language ("Redactora de Sociedad",
+ * "Redakteurin im Ressort Politik", "Senior Reporter at The Times"): the
+ * name alone */
+static void test_role_after_name(void **state)
+{
+    (void)state;
+    authors("", "<h1>Puente</h1><div class=\"firma\"><span class=\"firma-nombre\">María López</span>"
+            "<span class=\"firma-cargo\">Redactora de Sociedad</span></div>", "", "", NAMES("María López"));
+    authors("", "<h1>Baum</h1><div class=\"author\"><span>Anna Berger</span><span>Redakteurin im Ressort Politik</span></div>", "", "",
+            NAMES("Anna Berger"));
+    authors("", "<h1>Harbour</h1><div class=\"byline\"><span>Jane Doe</span><span>Senior Reporter at The Times</span></div>", "", "",
+            NAMES("Jane Doe"));
+    authors("", "<h1>Tram</h1><div class=\"author\"><span>Claire Dubois</span><span>Journaliste au service Politique</span></div>", "", "",
+            NAMES("Claire Dubois"));
+    /* a name with "de" in it stays whole */
+    authors("", "<h1>Puente</h1><p class=\"byline\">Por María de la Cruz</p>", "", "", NAMES("María de la Cruz"));
+}
+
 int main(void)
 {
     ex = default_extractor();
@@ -807,6 +826,7 @@ int main(void)
         cmocka_unit_test(test_han_names_by_language),
         cmocka_unit_test(test_glued_meta_line),
         cmocka_unit_test(test_genitive_and_swahili_and),
+        cmocka_unit_test(test_role_after_name),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);
