@@ -625,6 +625,14 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
             buf[bn++] = raw[i];
     }
     buf[bn] = '\0';
+    /* The byline's word first: one that joins the pictures' credit to the
+     * text's ("Testo e foto di X", "Texto y fotos de X") holds a credit
+     * and an "and" that must not cut or split the names after it */
+    size_t lead = px_byword_lead(buf, bn, m ? m->lang : NULL);
+    if (lead) {
+        memmove(buf, buf + lead, bn - lead + 1);
+        bn -= lead;
+    }
     /* A credit for the pictures inside the line ends the writers' names:
      * "Дмитрий Ковалёв<br>Фото: Анна Лисицына", "Inês Carvalho e Tiago
      * Mendes Fotografia de Rui Lopes", "林怡君　圖／陳建宏" (a line
@@ -653,6 +661,7 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
         " na ",       /* sw, on pages that declare it: "on" in Polish and Czech */
         " og ",       /* da, no */
         " και ",      /* el */
+        "\xd8\x8c",   /* the Arabic comma (ar, fa, ur) */
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
         " \xd0\xb8 ", /* и */
     };
@@ -842,9 +851,11 @@ static bool date_word(const char *w, size_t wl, size_t core, bool *digit)
  * first word of its date, without the words that lead to it. */
 size_t px_meta_byline_names(const char *s, size_t n)
 {
-    size_t end = n, last = 0; /* the end of the last word kept */
+    /* after the byline's word: "Testo e foto di X" holds a credit */
+    size_t lead = px_byword_lead(s, n, NULL);
+    size_t end = n, last = lead; /* the end of the last word kept */
     bool named = false;
-    for (size_t i = 0, st; next_word(s, n, &i, &st);) {
+    for (size_t i = lead, st; next_word(s, n, &i, &st);) {
         const char *w = s + st;
         size_t wl = i - st, core = wl;
         while (core && (w[core - 1] == ',' || w[core - 1] == '.' || w[core - 1] == ';'))

@@ -141,6 +141,16 @@ static const struct {
     {"el", "Της", BW_LEAD},                 /* "Της Ελένης Νικολάου" */
     {"el", "Των", BW_LEAD},                 /* two or more */
     {"tr", "haber", BW_LABEL},              /* "news: X" */
+    {"en", "reporter", BW_LABEL},           /* also id: "Reporter: X | Editor: Y" */
+    {"el", "Κείμενο", BW_LABEL},            /* "text: X" */
+    {"fa", "گزارش", BW_LABEL},              /* "report: X" */
+    {"th", "เรื่อง", BW_LABEL},              /* "story: X" */
+    {"ja", "取材・文", BW_LABEL},            /* "reporting and text: X" */
+    {"ko", "글·사진", BW_LEAD},             /* "text and photos X" */
+    {"it", "testo e foto di", BW_LEAD},     /* "text and photos by X" */
+    {"es", "texto y fotos de", BW_LEAD},
+    {"en", "text and photos by", BW_LEAD},
+    {"en", "words and pictures by", BW_LEAD},
 };
 
 #define NBYWORDS (sizeof bywords / sizeof *bywords)
@@ -186,20 +196,24 @@ static size_t colon(const char *s, size_t n)
 }
 
 /* The words that credit the pictures, not the text. */
-static const char credits[][16] = {"fotos", "foto", "photos", "photo", "photographs", "pictures",
+static const char credits[][24] = {"fotos", "foto", "photos", "photo", "photographs", "pictures",
                                    "bild", "bilder", "images", "image", "illustrations", "video",
                                    "fotograf\xc3\xad" "a", "fotografie", "fotografia", "zdj\xc4\x99" "cia",
                                    "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe", /* фото */
                                    "\xd0\xa4\xd0\xbe\xd1\x82\xd0\xbe", /* Фото */
                                    "攝影", "摄影", "撮影", "写真", "사진", "圖", "图",
-                                   "kuvat", "kuva", "kuvaaja"}; /* fi */
+                                   "kuvat", "kuva", "kuvaaja",                        /* fi */
+                                   "fotók", "fotó", "fotoğraflar", "fotoğraf", "zdjęcie", /* hu, tr, pl */
+                                   "ảnh", "Ảnh",                                      /* vi */
+                                   "φωτογραφίες", "Φωτογραφίες", "φωτογραφία", "Φωτογραφία", "φωτό", "Φωτό", /* el */
+                                   "צילום", "عکس", "تصوير", "ภาพ"};                  /* he, fa, ar, th */
 
 /* A label joined to a credit for the pictures: "Text & Fotos:", "Texto y
  * fotos:", "Text und Bild:", "Words and photos:" name the author once; the
  * length of the " & Fotos" part at s[0..n), or 0. */
 static size_t joined_credit(const char *s, size_t n)
 {
-    static const char joins[][8] = {" & ", " + ", " and ", " und ", " et ", " y ", " e ", " en ", " i ",
+    static const char joins[][8] = {" & ", " + ", " and ", " und ", " et ", " y ", " e ", " en ", " i ", " và ",
                                     " \xd0\xb8 "}; /* и */
     for (size_t j = 0; j < sizeof joins / sizeof *joins; j++) {
         size_t jl = strlen(joins[j]);
@@ -252,6 +266,9 @@ bool px_byword_credit(const char *s, size_t n)
         if (cl < n && (unsigned char)s[cl - 1] < 0x80 && (unsigned char)s[cl] >= 0x80)
             continue; /* a longer word */
         if (colon(s + cl, n - cl))
+            return true;
+        /* "图/刘洋" */
+        if ((unsigned char)s[0] >= 0x80 && cl < n && s[cl] == '/')
             return true;
         if (cl < n && px_meta_is_ws((unsigned char)s[cl])) {
             if ((unsigned char)s[0] >= 0x80)

@@ -793,6 +793,31 @@ static void test_role_after_name(void **state)
     authors("", "<h1>Puente</h1><p class=\"byline\">Por María de la Cruz</p>", "", "", NAMES("María de la Cruz"));
 }
 
+/* The photographer beside the writer, in the languages the credit words
+ * lacked: Hungarian "Fotó", Greek "Φωτογραφίες", Hebrew "צילום", Persian
+ * "عکس" after the Arabic comma, Thai "ภาพ", Chinese "图/"; the writer's
+ * labels "Reporter:", "Κείμενο:", "گزارش:", "เรื่อง:", "取材・文／",
+ * "글·사진"; and a label that joins the credit to the text ("Testo e foto
+ * di X", "Bài và ảnh: X") */
+static void test_credits_more_languages(void **state)
+{
+    (void)state;
+    authors("", "<h1>Kikötő</h1><div class=\"author\">Kovács Anna | Fotó: Szabó Gergely</div>", "", "", NAMES("Kovács Anna"));
+    authors("", "<h1>Λιμάνι</h1><div class=\"author\">Κείμενο: Ελένη Νικολάου, Φωτογραφίες: Κώστας Δημητρίου</div>", "", "",
+            NAMES("Ελένη Νικολάου"));
+    authors("", "<h1>ספרייה</h1><div class=\"author\">מאת נועה לוי, צילום: דני כהן</div>", "", "", NAMES("נועה לוי"));
+    authors("", "<h1>گوجه</h1><div class=\"author\">گزارش: علی محمدی، عکس: رضا احمدی</div>", "", "", NAMES("علی محمدی"));
+    authors("", "<h1>รถโดยสาร</h1><div class=\"author\">เรื่อง: สมชาย ใจดี ภาพ: วิชัย สุขใจ</div>", "", "", NAMES("สมชาย ใจดี"));
+    authors("", "<h1>绿道</h1><div class=\"author\">文/王磊 图/刘洋</div>", "", "", NAMES("王磊"));
+    authors("", "<h1>市場</h1><div class=\"author\">取材・文／山田太郎　撮影／佐藤花子</div>", "", "", NAMES("山田太郎"));
+    authors("", "<h1>도시철도</h1><div class=\"author\">글·사진 박지은 기자</div>", "", "", NAMES("박지은"));
+    authors("", "<h1>Banjir</h1><div class=\"author\">Reporter: Andi Prasetyo | Editor: Siti Rahma | Foto: Budi</div>", "", "",
+            NAMES("Andi Prasetyo"));
+    authors("", "<h1>Sagra</h1><div class=\"author\">Testo e foto di Marco Rossi</div>", "", "", NAMES("Marco Rossi"));
+    authors("", "<h1>Sagra</h1><p><em>Testo e foto di Marco Rossi</em></p>", "", "", NAMES("Marco Rossi"));
+    authors("", "<h1>Cầu</h1><div class=\"author\">Bài và ảnh: Trần Minh Quân</div>", "", "", NAMES("Trần Minh Quân"));
+}
+
 int main(void)
 {
     ex = default_extractor();
@@ -827,6 +852,7 @@ int main(void)
         cmocka_unit_test(test_glued_meta_line),
         cmocka_unit_test(test_genitive_and_swahili_and),
         cmocka_unit_test(test_role_after_name),
+        cmocka_unit_test(test_credits_more_languages),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pith_extractor_free(ex);
