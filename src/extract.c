@@ -298,36 +298,46 @@ static bool blank_text(const px_node *nd)
 }
 
 /* In a block of running text split by <br>s (a portal's article body is
- * one), a line made of two or more elements alone, with no text of the
- * block's own ("<strong>[Related]</strong> <a>headline</a>"), is a block
- * of its own to the text rules: a teaser there is a line, not a
- * paragraph. The elements of a line that a rule drops go. Lines that hold
- * the block's own words are its prose, and a lone link on a line of its
- * own (a list of shop links) is a link: neither is read. */
+ * one), a line is what stands between two breaks, a break and a block
+ * inside it (an embed), or either and the block's edge. A line made of
+ * two or more elements alone, with no text of the block's own
+ * ("<strong>[Related]</strong> <a>headline</a>"), of one element that
+ * holds no link ("<strong>Simak Video ...</strong>"), or of the block's
+ * own words alone ("[Gambas:Video 20detik]") is a block of its own to the
+ * text rules: a teaser there is a line, not a paragraph. What a rule
+ * drops of a line goes. A lone link on a line of its own (a list of shop
+ * links) is a link and is not read, nor is a line that mixes the block's
+ * words and elements (a sentence with a link in it). */
+/* The longest line of a block's own words read as a block: a label, a
+ * placeholder or a one-line plea. A longer line is a paragraph of the
+ * text, which the rules judge with the block. */
+#define MAX_WORD_LINE 100
+
 static void text_lines(px_page *pg, int blk, size_t cap, px_buf *b)
 {
     const px_node *nodes = pg->doc.nodes;
-    int start = -1, elems = 0;
+    int from = -1, elems = 0;
     bool brs = false, own = false;
     for (int c = nodes[blk].first;; c = nodes[c].next) {
         bool br = c >= 0 && nodes[c].kind == PX_ELEMENT && nodes[c].tag == GUMBO_TAG_BR;
+        bool edge = c >= 0 && nodes[c].kind == PX_ELEMENT && !(nodes[c].flags & PX_INLINE);
         brs |= br;
-        if (c < 0 || br) {
-            /* a line ends: read it when it holds elements alone, between two
-             * breaks or a break and the block's edge */
-            if (brs && elems >= 2 && !own) {
+        if (c < 0 || br || edge) {
+            bool words = own && !elems;
+            bool label = elems == 1 && !own && nodes[from].tag != GUMBO_TAG_A && !pg->info[from].link;
+            if (brs && (words || label || (elems >= 2 && !own))) {
                 b->len = 0;
-                for (int k = start; k != c; k = nodes[k].next)
-                    if (nodes[k].kind == PX_ELEMENT && !dropped(pg, k)) {
+                for (int k = from; k != c; k = nodes[k].next)
+                    if (!dropped(pg, k) && (nodes[k].kind != PX_TEXT || !blank_text(&nodes[k]))) {
                         if (b->len)
                             px_buf_append(b, " ", 1);
                         px_node_text(pg, k, b);
                     }
-                if (!b->oom && b->len && b->len <= cap) {
+                if (!b->oom && b->len && b->len <= cap && (!words || px_utf8_count(b->data, b->len) <= MAX_WORD_LINE)) {
                     px_verdict v = {false, 0, -1, -1, false};
-                    px_rules_match_text(pg->rs, pg->scratch, &nodes[start], b->data, b->len, &v);
-                    for (int k = start; v.drop && k != c; k = nodes[k].next)
-                        if (nodes[k].kind == PX_ELEMENT && !dropped(pg, k)) {
+                    px_rules_match_text(pg->rs, pg->scratch, &nodes[from], b->data, b->len, &v);
+                    for (int k = from; v.drop && k != c; k = nodes[k].next)
+                        if (!dropped(pg, k)) {
                             pg->info[k].drop_rule = v.drop_rule;
                             drop(pg, k, WHY_TEXT_RULE);
                         }
@@ -335,7 +345,7 @@ static void text_lines(px_page *pg, int blk, size_t cap, px_buf *b)
             }
             if (c < 0)
                 break;
-            start = -1;
+            from = -1;
             elems = 0;
             own = false;
             continue;
@@ -343,17 +353,54 @@ static void text_lines(px_page *pg, int blk, size_t cap, px_buf *b)
         if (dropped(pg, c))
             continue;
         if (nodes[c].kind == PX_TEXT) {
-            own |= !blank_text(&nodes[c]);
-            continue;
+            if (blank_text(&nodes[c]))
+                continue;
+            own = true;
+        } else {
+            elems++;
         }
-        if (nodes[c].kind != PX_ELEMENT)
-            continue;
-        if (!(nodes[c].flags & PX_INLINE))
-            own = true; /* a block in the line: not a line of running text */
-        if (start < 0)
-            start = c;
-        elems++;
+        if (from < 0)
+            from = c;
     }
+}
+
+/* Runs the text rules over block i as a whole. False when out of memory. */
+static bool block_rules(px_page *pg, int i, size_t cap, bool text_only, px_buf *b, unsigned char **table)
+{
+    const px_info *in = &pg->info[i];
+    /* A phrasing element standing among blocks (a stray link between
+     * paragraphs: "skip past newsletter promotion") counts its own text
+     * toward its block: its size is at most the blocks inside it and the
+     * text its block owns. */
+    bool loose = pg->doc.nodes[i].flags & PX_INLINE;
+    int size = loose ? in->chars + pg->info[in->owner].own_chars : in->chars;
+    if (!size || (size_t)size > cap * 3)
+        return true;
+    int p = pg->doc.nodes[i].parent, body = pg->doc.body;
+    if (text_only && p >= 0 && p != body && text_candidate(pg, p) && pg->info[p].chars == in->chars &&
+        (size_t)pg->info[p].chars <= cap * 3)
+        return true;
+    b->len = 0;
+    px_node_text(pg, i, b);
+    if (b->oom)
+        return false;
+    if (loose && !b->len)
+        return true;
+    px_verdict v = {false, 0, -1, -1, false};
+    px_rules_match_text(pg->rs, pg->scratch, &pg->doc.nodes[i], b->data ? b->data : "", b->len, &v);
+    pg->info[i].rule_score += v.score;
+    if (v.score_rule >= 0)
+        pg->info[i].score_rule = v.score_rule;
+    /* A text rule names a line: a caption ("Table 1: ..."), a label.
+     * Where the line and a table share an element, the rule is for the
+     * line, which its own block meets; the table is data. */
+    if (v.drop && pg->doc.nodes[i].tag != GUMBO_TAG_TABLE && !*table)
+        *table = tables_below(pg);
+    if (v.drop && (pg->doc.nodes[i].tag == GUMBO_TAG_TABLE || !*table || !(*table)[i])) {
+        pg->info[i].drop_rule = v.drop_rule;
+        drop(pg, i, v.box ? WHY_BOX_LABEL : WHY_TEXT_RULE);
+    }
+    return true;
 }
 
 static int text_rules(px_page *pg)
@@ -367,49 +414,19 @@ static int text_rules(px_page *pg)
         cap = 1000;
     px_buf b;
     px_buf_init(&b, pg->a);
-    int body = pg->doc.body;
     /* When the rules read only the text, a wrapper holding no text beside
      * its one child says what the child says: test the outermost only. */
     bool text_only = px_rules_text_only(pg->rs);
     unsigned char *table = NULL;
-    FOR_KEPT(pg, i, body) {
+    FOR_KEPT(pg, i, pg->doc.body) {
         if (dropped(pg, i) || !text_candidate(pg, i))
             continue;
-        const px_info *in = &pg->info[i];
-        /* A phrasing element standing among blocks (a stray link between
-         * paragraphs: "skip past newsletter promotion") counts its own
-         * text toward its block: its size is at most the blocks inside
-         * it and the text its block owns. */
-        bool loose = pg->doc.nodes[i].flags & PX_INLINE;
-        if (!loose && (pg->doc.nodes[i].flags & PX_HAS_TEXT))
-            text_lines(pg, i, cap, &b);
-        int size = loose ? in->chars + pg->info[in->owner].own_chars : in->chars;
-        if (!size || (size_t)size > cap * 3)
-            continue;
-        int p = pg->doc.nodes[i].parent;
-        if (text_only && p >= 0 && p != body && text_candidate(pg, p) &&
-            pg->info[p].chars == in->chars && (size_t)pg->info[p].chars <= cap * 3)
-            continue;
-        b.len = 0;
-        px_node_text(pg, i, &b);
-        if (b.oom)
+        if (!block_rules(pg, i, cap, text_only, &b, &table))
             break;
-        if (loose && !b.len)
-            continue;
-        px_verdict v = {false, 0, -1, -1, false};
-        px_rules_match_text(pg->rs, pg->scratch, &pg->doc.nodes[i], b.data ? b.data : "", b.len, &v);
-        pg->info[i].rule_score += v.score;
-        if (v.score_rule >= 0)
-            pg->info[i].score_rule = v.score_rule;
-        /* A text rule names a line: a caption ("Table 1: ..."), a label.
-         * Where the line and a table share an element, the rule is for
-         * the line, which its own block meets; the table is data. */
-        if (v.drop && pg->doc.nodes[i].tag != GUMBO_TAG_TABLE && !table)
-            table = tables_below(pg);
-        if (v.drop && (pg->doc.nodes[i].tag == GUMBO_TAG_TABLE || !table || !table[i])) {
-            pg->info[i].drop_rule = v.drop_rule;
-            drop(pg, i, v.box ? WHY_BOX_LABEL : WHY_TEXT_RULE);
-        }
+        /* the lines of a block that stays, once the block is judged whole
+         * (dropping a line first would change what the block says) */
+        if (!dropped(pg, i) && !(pg->doc.nodes[i].flags & PX_INLINE) && (pg->doc.nodes[i].flags & PX_HAS_TEXT))
+            text_lines(pg, i, cap, &b);
     }
     px_free(pg->a, table);
     bool oom = b.oom;
