@@ -1503,11 +1503,64 @@ static void drop_script_notes(px_page *pg)
             drop(pg, i, WHY_TEXT_RULE);
 }
 
+/* Is cp a sign a heading's permalink shows: "#", "¶", "§", "🔗", "⚓"? */
+static bool anchor_sign(unsigned cp)
+{
+    static const unsigned signs[] = {'#', 0xB6, 0xA7, 0x1F517, 0x2693};
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
+        if (cp == signs[k])
+            return true;
+    return false;
+}
+
+/* Is element a a link to an anchor of this page whose text is such a sign
+ * alone, maybe with spaces or a variation selector around it? */
+static bool permalink_sign(const px_page *pg, int a)
+{
+    const px_node *nodes = pg->doc.nodes;
+    const char *href = px_attr(&nodes[a], "href");
+    if (!href || href[0] != '#')
+        return false;
+    bool sign = false;
+    for (int j = a + 1; j < nodes[a].end; j++) {
+        if (nodes[j].kind != PX_TEXT)
+            continue;
+        size_t len, adv;
+        const char *t = px_text(&nodes[j], &len);
+        for (size_t k = 0; k < len; k += adv) {
+            unsigned cp = px_utf8_next(t + k, len - k, &adv);
+            if (anchor_sign(cp))
+                sign = true;
+            else if (!px_is_space_cp(cp) && cp != 0x200B && cp != 0xFE0E && cp != 0xFE0F)
+                return false;
+        }
+    }
+    return sign;
+}
+
+/* Drops the permalink mark of each heading: a link to the heading's own
+ * anchor shown as a sign (Hugo themes, Docusaurus, Jekyll and many
+ * generators; Sphinx's class "headerlink" says so in the rules). The sign
+ * is no word of the heading's, and where the theme sets it in a block of
+ * its own inside the heading it prints as a line of its own. */
+static void drop_heading_anchors(px_page *pg)
+{
+    FOR_KEPT(pg, i, 0) {
+        if (pg->doc.nodes[i].kind != PX_ELEMENT || !is_heading(pg->doc.nodes[i].tag))
+            continue;
+        for (int j = i + 1; j < pg->doc.nodes[i].end; j++)
+            if (pg->doc.nodes[j].kind == PX_ELEMENT && pg->doc.nodes[j].tag == GUMBO_TAG_A && !dropped(pg, j) &&
+                permalink_sign(pg, j))
+                drop(pg, j, WHY_RULE);
+    }
+}
+
 int px_apply_rules(px_page *pg)
 {
     measure(pg);
     prune(pg);
     drop_script_notes(pg);
+    drop_heading_anchors(pg);
     px_score(pg);
     if (text_rules(pg) != PITH_OK)
         return PITH_ERR_NOMEM;
