@@ -137,7 +137,7 @@ static void measure(px_page *pg)
         px_info *in = &pg->info[i];
         in->drop_rule = in->score_rule = in->ab_rule = -1;
         in->rule_score = 0;
-        in->link_list = false;
+        in->link_list = in->shown = false;
         in->why = WHY_NONE;
         if (nodes[i].kind != PX_ELEMENT || (nodes[i].flags & PX_DROP))
             continue;
@@ -156,6 +156,7 @@ static void measure(px_page *pg)
             if (pg->info[i].why == WHY_HIDDEN) {
                 nodes[i].flags &= ~(unsigned)PX_DROP;
                 pg->info[i].why = WHY_NONE;
+                pg->info[i].shown = true;
             }
         px_score(pg);
         pg->prose = pg->info[0].para_chars;
@@ -179,6 +180,18 @@ static bool in_sentence(const px_page *pg, int i)
             break;
     }
     return false;
+}
+
+/* Is element i hidden by its own markup but brought back by measure() as
+ * the page's text, and does it hold most of it? A page that shows its
+ * article by a script (WeChat's "#js_content" is visibility:hidden until
+ * then) has nothing else to show; the rules that drop hidden elements say
+ * what measure() already weighed, and a short post (under the guard's two
+ * paragraphs and 400 characters) would go whole. */
+static bool shown_text(const px_page *pg, int i)
+{
+    const px_info *in = &pg->info[i];
+    return in->shown && in->paras >= 1 && 100 * in->para_chars > pg->tune->veto_percent * pg->prose;
 }
 
 static void prune(px_page *pg)
@@ -210,7 +223,7 @@ static void prune(px_page *pg)
              * unless a user's drop! says he knows better; and the part of
              * the article that the page's own markup says a paywall
              * hides is the article's, whatever its class ("paywall"). */
-            if (v.drop && ((!v.force && (px_holds_article(pg, i) ||
+            if (v.drop && ((!v.force && (px_holds_article(pg, i) || shown_text(pg, i) ||
                                          px_meta_paid_part(pg->meta, px_attr(nd, "class")))) ||
                            ab_over)) {
                 in->drop_rule = v.drop_rule;
