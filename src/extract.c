@@ -310,6 +310,11 @@ static bool blank_text(const px_node *nd)
     return true;
 }
 
+/* The longest line of a block's own words read as a block: a label, a
+ * placeholder or a one-line plea. A longer line is a paragraph of the
+ * text, which the rules judge with the block. */
+#define MAX_WORD_LINE 100
+
 /* In a block of running text split by <br>s (a portal's article body is
  * one), a line is what stands between two breaks, a break and a block
  * inside it (an embed), or either and the block's edge. A line made of
@@ -321,11 +326,6 @@ static bool blank_text(const px_node *nd)
  * drops of a line goes. A lone link on a line of its own (a list of shop
  * links) is a link and is not read, nor is a line that mixes the block's
  * words and elements (a sentence with a link in it). */
-/* The longest line of a block's own words read as a block: a label, a
- * placeholder or a one-line plea. A longer line is a paragraph of the
- * text, which the rules judge with the block. */
-#define MAX_WORD_LINE 100
-
 static void text_lines(px_page *pg, int blk, size_t cap, px_buf *b)
 {
     const px_node *nodes = pg->doc.nodes;
