@@ -137,7 +137,7 @@ static void measure(px_page *pg)
         px_info *in = &pg->info[i];
         in->drop_rule = in->score_rule = in->ab_rule = -1;
         in->rule_score = 0;
-        in->link_list = false;
+        in->link_list = in->shown = false;
         in->why = WHY_NONE;
         if (nodes[i].kind != PX_ELEMENT || (nodes[i].flags & PX_DROP))
             continue;
@@ -156,6 +156,7 @@ static void measure(px_page *pg)
             if (pg->info[i].why == WHY_HIDDEN) {
                 nodes[i].flags &= ~(unsigned)PX_DROP;
                 pg->info[i].why = WHY_NONE;
+                pg->info[i].shown = true;
             }
         px_score(pg);
         pg->prose = pg->info[0].para_chars;
@@ -179,6 +180,18 @@ static bool in_sentence(const px_page *pg, int i)
             break;
     }
     return false;
+}
+
+/* Is element i hidden by its own markup but brought back by measure() as
+ * the page's text, and does it hold most of it? A page that shows its
+ * article by a script (WeChat's "#js_content" is visibility:hidden until
+ * then) has nothing else to show; the rules that drop hidden elements say
+ * what measure() already weighed, and a short post (under the guard's two
+ * paragraphs and 400 characters) would go whole. */
+static bool shown_text(const px_page *pg, int i)
+{
+    const px_info *in = &pg->info[i];
+    return in->shown && in->paras >= 1 && 100 * in->para_chars > pg->tune->veto_percent * pg->prose;
 }
 
 static void prune(px_page *pg)
@@ -210,7 +223,7 @@ static void prune(px_page *pg)
              * unless a user's drop! says he knows better; and the part of
              * the article that the page's own markup says a paywall
              * hides is the article's, whatever its class ("paywall"). */
-            if (v.drop && ((!v.force && (px_holds_article(pg, i) ||
+            if (v.drop && ((!v.force && (px_holds_article(pg, i) || shown_text(pg, i) ||
                                          px_meta_paid_part(pg->meta, px_attr(nd, "class")))) ||
                            ab_over)) {
                 in->drop_rule = v.drop_rule;
@@ -297,37 +310,47 @@ static bool blank_text(const px_node *nd)
     return true;
 }
 
+/* The longest line of a block's own words read as a block: a label, a
+ * placeholder or a one-line plea. A longer line is a paragraph of the
+ * text, which the rules judge with the block. */
+#define MAX_WORD_LINE 100
+
 /* In a block of running text split by <br>s (a portal's article body is
- * one), a line made of two or more elements alone, with no text of the
- * block's own ("<strong>[Related]</strong> <a>headline</a>"), is a block
- * of its own to the text rules: a teaser there is a line, not a
- * paragraph. The elements of a line that a rule drops go. Lines that hold
- * the block's own words are its prose, and a lone link on a line of its
- * own (a list of shop links) is a link: neither is read. */
+ * one), a line is what stands between two breaks, a break and a block
+ * inside it (an embed), or either and the block's edge. A line made of
+ * two or more elements alone, with no text of the block's own
+ * ("<strong>[Related]</strong> <a>headline</a>"), of one element that
+ * holds no link ("<strong>Simak Video ...</strong>"), or of the block's
+ * own words alone ("[Gambas:Video 20detik]") is a block of its own to the
+ * text rules: a teaser there is a line, not a paragraph. What a rule
+ * drops of a line goes. A lone link on a line of its own (a list of shop
+ * links) is a link and is not read, nor is a line that mixes the block's
+ * words and elements (a sentence with a link in it). */
 static void text_lines(px_page *pg, int blk, size_t cap, px_buf *b)
 {
     const px_node *nodes = pg->doc.nodes;
-    int start = -1, elems = 0;
+    int from = -1, elems = 0;
     bool brs = false, own = false;
     for (int c = nodes[blk].first;; c = nodes[c].next) {
         bool br = c >= 0 && nodes[c].kind == PX_ELEMENT && nodes[c].tag == GUMBO_TAG_BR;
+        bool edge = c >= 0 && nodes[c].kind == PX_ELEMENT && !(nodes[c].flags & PX_INLINE);
         brs |= br;
-        if (c < 0 || br) {
-            /* a line ends: read it when it holds elements alone, between two
-             * breaks or a break and the block's edge */
-            if (brs && elems >= 2 && !own) {
+        if (c < 0 || br || edge) {
+            bool words = own && !elems;
+            bool label = elems == 1 && !own && nodes[from].tag != GUMBO_TAG_A && !pg->info[from].link;
+            if (brs && (words || label || (elems >= 2 && !own))) {
                 b->len = 0;
-                for (int k = start; k != c; k = nodes[k].next)
-                    if (nodes[k].kind == PX_ELEMENT && !dropped(pg, k)) {
+                for (int k = from; k != c; k = nodes[k].next)
+                    if (!dropped(pg, k) && (nodes[k].kind != PX_TEXT || !blank_text(&nodes[k]))) {
                         if (b->len)
                             px_buf_append(b, " ", 1);
                         px_node_text(pg, k, b);
                     }
-                if (!b->oom && b->len && b->len <= cap) {
+                if (!b->oom && b->len && b->len <= cap && (!words || px_utf8_count(b->data, b->len) <= MAX_WORD_LINE)) {
                     px_verdict v = {false, 0, -1, -1, false};
-                    px_rules_match_text(pg->rs, pg->scratch, &nodes[start], b->data, b->len, &v);
-                    for (int k = start; v.drop && k != c; k = nodes[k].next)
-                        if (nodes[k].kind == PX_ELEMENT && !dropped(pg, k)) {
+                    px_rules_match_text(pg->rs, pg->scratch, &nodes[from], b->data, b->len, &v);
+                    for (int k = from; v.drop && k != c; k = nodes[k].next)
+                        if (!dropped(pg, k)) {
                             pg->info[k].drop_rule = v.drop_rule;
                             drop(pg, k, WHY_TEXT_RULE);
                         }
@@ -335,7 +358,7 @@ static void text_lines(px_page *pg, int blk, size_t cap, px_buf *b)
             }
             if (c < 0)
                 break;
-            start = -1;
+            from = -1;
             elems = 0;
             own = false;
             continue;
@@ -343,17 +366,54 @@ static void text_lines(px_page *pg, int blk, size_t cap, px_buf *b)
         if (dropped(pg, c))
             continue;
         if (nodes[c].kind == PX_TEXT) {
-            own |= !blank_text(&nodes[c]);
-            continue;
+            if (blank_text(&nodes[c]))
+                continue;
+            own = true;
+        } else {
+            elems++;
         }
-        if (nodes[c].kind != PX_ELEMENT)
-            continue;
-        if (!(nodes[c].flags & PX_INLINE))
-            own = true; /* a block in the line: not a line of running text */
-        if (start < 0)
-            start = c;
-        elems++;
+        if (from < 0)
+            from = c;
     }
+}
+
+/* Runs the text rules over block i as a whole. False when out of memory. */
+static bool block_rules(px_page *pg, int i, size_t cap, bool text_only, px_buf *b, unsigned char **table)
+{
+    const px_info *in = &pg->info[i];
+    /* A phrasing element standing among blocks (a stray link between
+     * paragraphs: "skip past newsletter promotion") counts its own text
+     * toward its block: its size is at most the blocks inside it and the
+     * text its block owns. */
+    bool loose = pg->doc.nodes[i].flags & PX_INLINE;
+    int size = loose ? in->chars + pg->info[in->owner].own_chars : in->chars;
+    if (!size || (size_t)size > cap * 3)
+        return true;
+    int p = pg->doc.nodes[i].parent, body = pg->doc.body;
+    if (text_only && p >= 0 && p != body && text_candidate(pg, p) && pg->info[p].chars == in->chars &&
+        (size_t)pg->info[p].chars <= cap * 3)
+        return true;
+    b->len = 0;
+    px_node_text(pg, i, b);
+    if (b->oom)
+        return false;
+    if (loose && !b->len)
+        return true;
+    px_verdict v = {false, 0, -1, -1, false};
+    px_rules_match_text(pg->rs, pg->scratch, &pg->doc.nodes[i], b->data ? b->data : "", b->len, &v);
+    pg->info[i].rule_score += v.score;
+    if (v.score_rule >= 0)
+        pg->info[i].score_rule = v.score_rule;
+    /* A text rule names a line: a caption ("Table 1: ..."), a label.
+     * Where the line and a table share an element, the rule is for the
+     * line, which its own block meets; the table is data. */
+    if (v.drop && pg->doc.nodes[i].tag != GUMBO_TAG_TABLE && !*table)
+        *table = tables_below(pg);
+    if (v.drop && (pg->doc.nodes[i].tag == GUMBO_TAG_TABLE || !*table || !(*table)[i])) {
+        pg->info[i].drop_rule = v.drop_rule;
+        drop(pg, i, v.box ? WHY_BOX_LABEL : WHY_TEXT_RULE);
+    }
+    return true;
 }
 
 static int text_rules(px_page *pg)
@@ -367,49 +427,19 @@ static int text_rules(px_page *pg)
         cap = 1000;
     px_buf b;
     px_buf_init(&b, pg->a);
-    int body = pg->doc.body;
     /* When the rules read only the text, a wrapper holding no text beside
      * its one child says what the child says: test the outermost only. */
     bool text_only = px_rules_text_only(pg->rs);
     unsigned char *table = NULL;
-    FOR_KEPT(pg, i, body) {
+    FOR_KEPT(pg, i, pg->doc.body) {
         if (dropped(pg, i) || !text_candidate(pg, i))
             continue;
-        const px_info *in = &pg->info[i];
-        /* A phrasing element standing among blocks (a stray link between
-         * paragraphs: "skip past newsletter promotion") counts its own
-         * text toward its block: its size is at most the blocks inside
-         * it and the text its block owns. */
-        bool loose = pg->doc.nodes[i].flags & PX_INLINE;
-        if (!loose && (pg->doc.nodes[i].flags & PX_HAS_TEXT))
-            text_lines(pg, i, cap, &b);
-        int size = loose ? in->chars + pg->info[in->owner].own_chars : in->chars;
-        if (!size || (size_t)size > cap * 3)
-            continue;
-        int p = pg->doc.nodes[i].parent;
-        if (text_only && p >= 0 && p != body && text_candidate(pg, p) &&
-            pg->info[p].chars == in->chars && (size_t)pg->info[p].chars <= cap * 3)
-            continue;
-        b.len = 0;
-        px_node_text(pg, i, &b);
-        if (b.oom)
+        if (!block_rules(pg, i, cap, text_only, &b, &table))
             break;
-        if (loose && !b.len)
-            continue;
-        px_verdict v = {false, 0, -1, -1, false};
-        px_rules_match_text(pg->rs, pg->scratch, &pg->doc.nodes[i], b.data ? b.data : "", b.len, &v);
-        pg->info[i].rule_score += v.score;
-        if (v.score_rule >= 0)
-            pg->info[i].score_rule = v.score_rule;
-        /* A text rule names a line: a caption ("Table 1: ..."), a label.
-         * Where the line and a table share an element, the rule is for
-         * the line, which its own block meets; the table is data. */
-        if (v.drop && pg->doc.nodes[i].tag != GUMBO_TAG_TABLE && !table)
-            table = tables_below(pg);
-        if (v.drop && (pg->doc.nodes[i].tag == GUMBO_TAG_TABLE || !table || !table[i])) {
-            pg->info[i].drop_rule = v.drop_rule;
-            drop(pg, i, v.box ? WHY_BOX_LABEL : WHY_TEXT_RULE);
-        }
+        /* the lines of a block that stays, once the block is judged whole
+         * (dropping a line first would change what the block says) */
+        if (!dropped(pg, i) && !(pg->doc.nodes[i].flags & PX_INLINE) && (pg->doc.nodes[i].flags & PX_HAS_TEXT))
+            text_lines(pg, i, cap, &b);
     }
     px_free(pg->a, table);
     bool oom = b.oom;
@@ -1486,11 +1516,64 @@ static void drop_script_notes(px_page *pg)
             drop(pg, i, WHY_TEXT_RULE);
 }
 
+/* Is cp a sign a heading's permalink shows: "#", "¶", "§", "🔗", "⚓"? */
+static bool anchor_sign(unsigned cp)
+{
+    static const unsigned signs[] = {'#', 0xB6, 0xA7, 0x1F517, 0x2693};
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
+        if (cp == signs[k])
+            return true;
+    return false;
+}
+
+/* Is element a a link to an anchor of this page whose text is such a sign
+ * alone, maybe with spaces or a variation selector around it? */
+static bool permalink_sign(const px_page *pg, int a)
+{
+    const px_node *nodes = pg->doc.nodes;
+    const char *href = px_attr(&nodes[a], "href");
+    if (!href || href[0] != '#')
+        return false;
+    bool sign = false;
+    for (int j = a + 1; j < nodes[a].end; j++) {
+        if (nodes[j].kind != PX_TEXT)
+            continue;
+        size_t len, adv;
+        const char *t = px_text(&nodes[j], &len);
+        for (size_t k = 0; k < len; k += adv) {
+            unsigned cp = px_utf8_next(t + k, len - k, &adv);
+            if (anchor_sign(cp))
+                sign = true;
+            else if (!px_is_space_cp(cp) && cp != 0x200B && cp != 0xFE0E && cp != 0xFE0F)
+                return false;
+        }
+    }
+    return sign;
+}
+
+/* Drops the permalink mark of each heading: a link to the heading's own
+ * anchor shown as a sign (Hugo themes, Docusaurus, Jekyll and many
+ * generators; Sphinx's class "headerlink" says so in the rules). The sign
+ * is no word of the heading's, and where the theme sets it in a block of
+ * its own inside the heading it prints as a line of its own. */
+static void drop_heading_anchors(px_page *pg)
+{
+    FOR_KEPT(pg, i, 0) {
+        if (pg->doc.nodes[i].kind != PX_ELEMENT || !is_heading(pg->doc.nodes[i].tag))
+            continue;
+        for (int j = i + 1; j < pg->doc.nodes[i].end; j++)
+            if (pg->doc.nodes[j].kind == PX_ELEMENT && pg->doc.nodes[j].tag == GUMBO_TAG_A && !dropped(pg, j) &&
+                permalink_sign(pg, j))
+                drop(pg, j, WHY_RULE);
+    }
+}
+
 int px_apply_rules(px_page *pg)
 {
     measure(pg);
     prune(pg);
     drop_script_notes(pg);
+    drop_heading_anchors(pg);
     px_score(pg);
     if (text_rules(pg) != PITH_OK)
         return PITH_ERR_NOMEM;

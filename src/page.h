@@ -30,6 +30,8 @@ typedef struct px_info {
     int rule_score;
     bool link_list;            /* in a list of links that is article text
                                 * (extract.c): its links cost nothing */
+    bool shown;                /* hidden by its own markup, brought back as
+                                * the page's text (extract.c, measure) */
     int drop_rule, score_rule; /* rule indices for --explain, or -1 */
     int ab_rule;               /* the ad-blocking rule that matched, or -1 */
     unsigned char why;

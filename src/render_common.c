@@ -17,14 +17,57 @@ bool px_render_skip(const px_page *pg, int i)
     return (pg->doc.nodes[i].flags & PX_DROP) || i == pg->title_node;
 }
 
+/* Drops the spaces that close the line being written, down to from:
+ * also no-break spaces, since an editor that writes a line per element
+ * writes a blank one as "&nbsp;". */
+static void trim_line(px_buf *out, size_t from)
+{
+    for (;;) {
+        if (out->len > from && (out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\t'))
+            out->len--;
+        else if (out->len >= from + 2 && (unsigned char)out->data[out->len - 2] == 0xC2 &&
+                 (unsigned char)out->data[out->len - 1] == 0xA0)
+            out->len -= 2;
+        else
+            break;
+    }
+}
+
+/* Does each <code> child of <pre> p hold a line of its own? Some editors
+ * (WeChat's code snippets) write a listing as one <code> per line with no
+ * newline between them, and their style sheet shows each as a block. One
+ * <code> in a <pre> is the usual listing, lines and all. */
+static bool code_lines(const px_node *nodes, int p)
+{
+    int codes = 0;
+    for (int c = nodes[p].first; c >= 0 && codes < 2; c = nodes[c].next)
+        codes += nodes[c].kind == PX_ELEMENT && nodes[c].tag == GUMBO_TAG_CODE;
+    return codes >= 2;
+}
+
 void px_pre_text(const px_page *pg, int p, px_buf *out)
 {
     const px_node *nodes = pg->doc.nodes;
     size_t start = out->len;
+    /* Each of its <code> lines ends the line before it and its own. (Not
+     * every block inside a <pre>: a results page's tables in one <pre>
+     * would print a line per cell.) */
+    bool lines = code_lines(nodes, p);
+    int line_end = -1;      /* one past the last line element entered */
+    size_t line_start = 0;  /* where its line starts in out */
     for (int i = p + 1; i < nodes[p].end; i++) {
         if (nodes[i].flags & PX_DROP) {
             i = nodes[i].end - 1;
             continue;
+        }
+        if (line_end >= 0 && i >= line_end) {
+            /* the line element is over: its line ends, and one that held
+             * only spaces is a blank line */
+            bool blank = out->len > line_start;
+            trim_line(out, line_start);
+            if (out->len > line_start ? out->data[out->len - 1] != '\n' : blank && out->len > start)
+                px_buf_putc(out, '\n');
+            line_end = -1;
         }
         if (nodes[i].kind == PX_TEXT) {
             size_t len;
@@ -40,6 +83,12 @@ void px_pre_text(const px_page *pg, int p, px_buf *out)
             while (out->len > start && (out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\t'))
                 out->len--;
             px_buf_putc(out, '\n');
+        } else if (lines && nodes[i].parent == p && nodes[i].tag == GUMBO_TAG_CODE) {
+            trim_line(out, start);
+            if (out->len > start && out->data[out->len - 1] != '\n')
+                px_buf_putc(out, '\n');
+            line_start = out->len;
+            line_end = nodes[i].end;
         }
     }
     while (out->len > start && (out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\n' ||

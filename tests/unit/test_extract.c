@@ -224,6 +224,34 @@ static void test_teaser_line_in_running_text(void **state)
     assert_contains(&o, "library.example/hours");
 }
 
+static void test_label_and_placeholder_lines_in_running_text(void **state)
+{
+    (void)state;
+    /* A portal's <br>-split body: a bold teaser line of one element, the
+     * placeholder of an embed standing after the embed's block, and the
+     * editors' initials are lines of their own to the text rules; a bold
+     * line of the text and a long line of its words stay. */
+    static char html[32768];
+    html[0] = '\0';
+    cat(html, sizeof html, "<html><body><article id=detail>%s<br><br>%s<br><br>", PARAS[0], PARAS[1]);
+    cat(html, sizeof html,
+        "<strong>Read more: Ferry fares rise in spring</strong><br>"
+        "<div class=embed><iframe src=https://video.example/e/1></iframe></div>\n"
+        "[Gambas:Video 20detik]<br><br>"
+        "<strong>The reading room is open to readers over fourteen.</strong><br><br>"
+        "%s<br><br><strong>(riz/imk)</strong></article></body></html>",
+        PARAS[2]);
+    out o;
+    extract(html, &o);
+    assert_int_equal(o.rc, PITH_OK);
+    for (size_t i = 0; i < 3; i++)
+        assert_contains(&o, PARAS[i]);
+    assert_lacks(&o, "Ferry fares rise in spring");
+    assert_lacks(&o, "Gambas");
+    assert_lacks(&o, "riz/imk");
+    assert_contains(&o, "The reading room is open to readers over fourteen.");
+}
+
 static void test_split_article_keeps_every_section(void **state)
 {
     (void)state;
@@ -346,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_document_lists_are_content),
         cmocka_unit_test(test_paid_part_is_content),
         cmocka_unit_test(test_teaser_line_in_running_text),
+        cmocka_unit_test(test_label_and_placeholder_lines_in_running_text),
         cmocka_unit_test(test_split_article_keeps_every_section),
         cmocka_unit_test(test_comments_are_dropped),
         cmocka_unit_test(test_author_box_longer_than_post_is_dropped),

@@ -191,6 +191,20 @@ static void test_pre_with_markup(void **state)
     same_text(o.text, LEAD "\n\n  x = 1;\n  y < 2;\n\n" LEAD);
 }
 
+static void test_pre_lines_as_elements(void **state)
+{
+    (void)state;
+    out o;
+    /* WeChat's code snippets: one <code> per line, no newline between
+     * them, a blank line written as "&nbsp;": each is a line of its own */
+    body(LEAD_P "<pre><code>import os</code><code>&nbsp;</code><code># list the files</code>"
+         "<code>print(os.listdir())  # here</code></pre>" LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nimport os\n\n# list the files\nprint(os.listdir())  # here\n\n" LEAD);
+    /* one <code> is the usual listing: its newlines are its lines */
+    body(LEAD_P "<pre><code>x = 1\ny = 2</code></pre>" LEAD_P, NO_RULES, &o);
+    same_text(o.text, LEAD "\n\nx = 1\ny = 2\n\n" LEAD);
+}
+
 static void test_blockquote(void **state)
 {
     (void)state;
@@ -257,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_pre_verbatim),
         cmocka_unit_test(test_pre_with_markup),
+        cmocka_unit_test(test_pre_lines_as_elements),
         cmocka_unit_test(test_blockquote),
         cmocka_unit_test(test_entities),
         cmocka_unit_test(test_whitespace_collapse),
