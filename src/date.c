@@ -131,6 +131,13 @@ static const char month_names[][12][NAME_W] = {
     {"ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר", "אוקטובר",
      "נובמבר", "דצמבר"},
     {"", "", "במרס", "", "", "", "", "", "", "", "", ""},
+    /* Slovenian ("12. marec 2024"), Estonian ("12. märts 2024"), Malay
+     * ("12 Mac 2024"), Tagalog ("Marso 12, 2024"): the names no row above
+     * has */
+    {"", "", "marec", "", "", "junij", "julij", "", "", "", "", ""},
+    {"jaanuar", "veebruar", "märts", "aprill", "", "juuni", "juuli", "", "", "oktoober", "", "detsember"},
+    {"", "", "mac", "", "", "", "", "ogos", "", "", "", "disember"},
+    {"", "pebrero", "marso", "", "", "hunyo", "hulyo", "", "setyembre", "oktubre", "nobyembre", "disyembre"},
 };
 
 /* The same for calendars that count years from the Buddha's death: a
@@ -685,7 +692,9 @@ static bool iso_clock(scan *c, px_date *d)
 
 static enum form_result result(bool ok) { return ok ? PARSED : MALFORMED; }
 
-/* 20220315, 20220315T034211Z */
+/* 20220315, 20220315T034211Z; eight digits of a year before 1900 are
+ * an identifier ("article/details/13890112"), not a date of the Persian
+ * or any other era */
 static enum form_result form_basic(scan *c, px_date *d)
 {
     int a, ac;
@@ -694,6 +703,8 @@ static enum form_result form_basic(scan *c, px_date *d)
     d->year = a / 10000;
     d->month = a / 100 % 100;
     d->day = a % 100;
+    if (d->year < 1900)
+        return MALFORMED;
     if (eat(c, 'T')) {
         int hh, mm, ss = 0;
         if (!digits(c, 2, 2, &hh))
@@ -708,18 +719,22 @@ static enum form_result form_basic(scan *c, px_date *d)
     return result(finish(c, d));
 }
 
-/* 2024年3月15日 18時30分, with an optional weekday in parentheses */
+/* 2024年3月15日 18時30分, with an optional weekday in parentheses; and
+ * Korean's 2024년 3월 15일 (its year, month and day marks in Hangul) */
 static enum form_result form_cjk(scan *c, px_date *d)
 {
     int a, ac;
-    if (!number(c, &a, &ac) || ac != 4 || !eat_str(c, "\xe5\xb9\xb4"))
+    if (!number(c, &a, &ac) || ac != 4)
+        return NOT_THIS;
+    bool ko = eat_str(c, "\xeb\x85\x84"); /* 년 */
+    if (!ko && !eat_str(c, "\xe5\xb9\xb4"))
         return NOT_THIS;
     int m, day;
     skip_spaces(c);
-    if (!digits(c, 1, 2, &m) || !eat_str(c, "\xe6\x9c\x88"))
+    if (!digits(c, 1, 2, &m) || !eat_str(c, ko ? "\xec\x9b\x94" : "\xe6\x9c\x88")) /* 월, 月 */
         return MALFORMED;
     skip_spaces(c);
-    if (!digits(c, 1, 2, &day) || !eat_str(c, "\xe6\x97\xa5"))
+    if (!digits(c, 1, 2, &day) || !eat_str(c, ko ? "\xec\x9d\xbc" : "\xe6\x97\xa5")) /* 일, 日 */
         return MALFORMED;
     d->year = a;
     d->month = m;
@@ -788,6 +803,23 @@ static enum form_result form_year_m(scan *c, px_date *d)
 }
 
 /* ISO: YYYY-MM-DD[THH:MM[:SS[.f]]][zone], also with / or . */
+/* A numeric date's year of another era than the Common one, written in
+ * the same digits: a Thai Buddhist-era year ("12/03/2567" is 2024), a
+ * Persian (Jalali) one ("۱۴۰۲/۱۲/۲۲" is 12 March 2024), read as the
+ * Gregorian day they name; a Hijri (Islamic) one ("1445/09/01 هـ") names
+ * no Gregorian day here, and false lets the page's other date be read.
+ * Years in which no page dates a story of its own. */
+static bool numeric_era(px_date *d)
+{
+    if (d->year >= 2480 && d->year <= 2643) {
+        d->year -= 543;
+        return true;
+    }
+    if (d->year >= 1340 && d->year <= 1410)
+        return px_date_from_jalali(d->year, d->month, d->day, d);
+    return d->year < 1411 || d->year > 1500;
+}
+
 static enum form_result form_iso(scan *c, px_date *d)
 {
     int a, ac;
@@ -803,6 +835,8 @@ static enum form_result form_iso(scan *c, px_date *d)
     d->year = a;
     d->month = m;
     d->day = day;
+    if (!numeric_era(d))
+        return MALFORMED;
     if (eat(c, 'T') || eat(c, 't'))
         return result(iso_clock(c, d));
     return result(finish(c, d));
@@ -881,6 +915,8 @@ static enum form_result form_numeric(scan *c, px_date *d)
     } else if (!day_month(a, b, order, false, d)) {
         return MALFORMED;
     }
+    if (!numeric_era(d))
+        return MALFORMED;
     return result(finish(c, d));
 }
 
@@ -1042,7 +1078,7 @@ static inline bool boundary(const char *s, size_t n, size_t i)
  * every number were 2.6% of a small page's start-up).
  *   form_month_day: a month, then a day of one or two digits;
  *   form_basic: eight digits;
- *   form_cjk, form_iso: four, then 年 or a separator;
+ *   form_cjk, form_iso: four, then 年, 년 or a separator;
  *   form_numeric: one or two, a separator and a digit;
  *   form_day_month: one or two, then a month after the ordinal and "de". */
 static bool may_start(const char *s, size_t n, size_t i)
@@ -1076,7 +1112,8 @@ static bool may_start(const char *s, size_t n, size_t i)
     if (count == 8)
         return true;
     if (count == 4)
-        return sep || (c.i + 3 <= n && (!memcmp(s + c.i, "\xe5\xb9\xb4", 3) || !memcmp(s + c.i, " m.", 3)));
+        return sep || (c.i + 3 <= n && (!memcmp(s + c.i, "\xe5\xb9\xb4", 3) || !memcmp(s + c.i, "\xeb\x85\x84", 3) ||
+                                        !memcmp(s + c.i, " m.", 3)));
     if (count > 2)
         return false;
     if (sep && c.i + 1 < n && is_digit(s[c.i + 1]))
@@ -1133,6 +1170,18 @@ static bool short_year_alone(const char *s, size_t n, size_t from, size_t to, co
     return !word(&c, &w, &wl) || !word_in(w, wl, PX_WORDS(clock_after));
 }
 
+/* Does an Arabic era's letter follow a year's last digit at s[i], as a
+ * word's end: "12/03/2024م" (ميلادي, of the Common Era), "1445هـ" (هجري)?
+ * It parts the date from it as a space would. */
+static bool era_letter(const char *s, size_t n, size_t i)
+{
+    if (!i || !is_digit(s[i - 1]) || i + 2 > n || (unsigned char)s[i] != 0xD9)
+        return false;
+    unsigned char b = (unsigned char)s[i + 1];
+    size_t len = b == 0x85 ? 2 : b == 0x87 ? (i + 4 <= n && !memcmp(s + i + 2, "\xd9\x80", 2) ? 4 : 2) : 0;
+    return len && boundary(s, n, i + len);
+}
+
 bool px_date_find_hint(const char *s, size_t n, const px_date_hint *h, px_date *d, size_t *at)
 {
     /* At each word start, the longest span that parses, up to a limit:
@@ -1146,7 +1195,7 @@ bool px_date_find_hint(const char *s, size_t n, const px_date_hint *h, px_date *
             continue;
         size_t max = n - i < 48 ? n - i : 48;
         for (size_t len = max; len >= 4; len--) {
-            if (!boundary(s, n, i + len) || boundary(s, n, i + len - 1))
+            if (!(boundary(s, n, i + len) || era_letter(s, n, i + len)) || boundary(s, n, i + len - 1))
                 continue; /* spans end after a letter or digit, at a boundary */
             bool short_year;
             if (parse(s + i, len, h, d, &short_year) &&

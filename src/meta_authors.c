@@ -39,8 +39,9 @@ static const char role_words[][36] = {
     "professor", "lecturer", "researcher", "postdoctoral", "director",
 };
 
-/* The words that tie a role to its field: "Professor of Hydrology". */
-static const char role_ties[][4] = {"of", "at", "in"};
+/* The words that tie a role to its field: "Professor of Hydrology",
+ * "Redactora de Sociedad", "Redakteurin im Ressort Politik". */
+static const char role_ties[][4] = {"of", "at", "in", "de", "del", "di", "da", "du", "au", "à", "im", "bei", "en", "van", "bij"};
 
 static bool is_role_word(const char *w, size_t n)
 {
@@ -213,6 +214,8 @@ static const char desk_words[][20] = {
     "\xe7\xb7\xa8\xe8\xbc\xaf\xe9\x83\xa8",                             /* zh-Hant: 編輯部 */
     "\xe7\xb7\xa8\xe9\x9b\x86\xe9\x83\xa8",                             /* ja: 編集部 */
     "\xed\x8e\xb8\xec\xa7\x91\xeb\xb6\x80",                             /* ko: 편집부 */
+    "편집국", "보도국", "편집팀", "취재팀",                                /* ko: editorial and news bureaus, desks */
+    "編集局", "编辑中心", "新闻中心",                                      /* ja, zh */
 };
 
 /* Nouns that name a public body or an institution: "U.S. Customs and
@@ -293,7 +296,7 @@ static size_t words(const char *s, size_t n);
  * כהן</span>"). Lower case only: "E. Lind" and "I Wayan" are names. */
 static size_t conjunction(const char *s, size_t n)
 {
-    static const char conj[][12] = {"and", "und", "et", "y", "e", "i", "&", "og", "ve", "v\xc3\xa0",
+    static const char conj[][12] = {"and", "und", "et", "y", "e", "i", "&", "og", "ve", "v\xc3\xa0", "dan",
                                     "\xd7\x95", "\xd9\x88", "\xd0\xb8", "και", "और", "اور", "ও", "และ"};
     size_t w = 0;
     while (w < n && !px_meta_is_ws((unsigned char)s[w]))
@@ -323,7 +326,7 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
                      s[n - 1] == ','))
             n--;
         /* leading "By", "Written by", "Von", "Author:" (meta_byword.c) */
-        size_t bl = px_byword_lead(s, n);
+        size_t bl = px_byword_lead(s, n, m ? m->lang : NULL);
         if (!bl && (px_byword_is(s, n) || px_byword_credit(s, n) || editor_lead(s, n)))
             return PART_NONE; /* "By" and nothing else; "Fotos: Álvaro Benítez"; "संपादन: नेहा सिंह" */
         if (!bl)
@@ -408,11 +411,14 @@ static part_kind clean_name(const px_meta *m, const char *s, size_t n, char *out
         b++;
     /* a role that runs on after the name, its field after "of", "at" or
      * "in": "Priya Natarajan Professor of Hydrology" (the name and the
-     * role in two elements) */
+     * role in two elements), with the role's own words before it: "Jane
+     * Doe Senior Reporter at The Times" */
     bool role_cut = false; /* then the words left are a person's name */
     for (int k = b + 2; k + 1 < e; k++)
         if (is_role_word(ws[k], wl[k]) && px_word_in(ws[k + 1], wl[k + 1], PX_WORDS(role_ties))) {
             e = k;
+            while (e - b > 2 && is_role_word(ws[e - 1], wl[e - 1]))
+                e--;
             role_cut = true;
             break;
         }
@@ -542,9 +548,10 @@ static int add_part(parts *p, const char *s, size_t n)
  * Japanese one has a space between its two parts, the family name mostly
  * of two ("佐藤 由美", "山田 花子"), and a desk four ("北浜日報 社会部").
  * So: two words or more of two or three Han characters, the first of
- * three. */
-static bool han_names(const char *s, size_t n)
+ * three; on a page that declares Chinese, of two too ("记者 王磊 刘洋"). */
+static bool han_names(const char *s, size_t n, const char *lang)
 {
+    bool zh = lang && !strcmp(lang, "zh");
     int nw = 0;
     for (size_t i = 0; i < n;) {
         size_t chars = 0;
@@ -552,7 +559,7 @@ static bool han_names(const char *s, size_t n)
             i += 3;
             chars++;
         }
-        if (chars < 2 || chars > 3 || (nw == 0 && chars != 3))
+        if (chars < 2 || chars > 3 || (nw == 0 && chars != 3 && !zh))
             return false;
         nw++;
         if (i < n && s[i] != ' ')
@@ -618,6 +625,14 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
             buf[bn++] = raw[i];
     }
     buf[bn] = '\0';
+    /* The byline's word first: one that joins the pictures' credit to the
+     * text's ("Testo e foto di X", "Texto y fotos de X") holds a credit
+     * and an "and" that must not cut or split the names after it */
+    size_t lead = px_byword_lead(buf, bn, m ? m->lang : NULL);
+    if (lead) {
+        memmove(buf, buf + lead, bn - lead + 1);
+        bn -= lead;
+    }
     /* A credit for the pictures inside the line ends the writers' names:
      * "Дмитрий Ковалёв<br>Фото: Анна Лисицына", "Inês Carvalho e Tiago
      * Mendes Fotografia de Rui Lopes", "林怡君　圖／陳建宏" (a line
@@ -630,7 +645,7 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
             break;
         }
     /* Split on the separators between names. */
-    enum { FIRST_CONJ = 5, LAST_CONJ = 22 }; /* " and " to Greek's " και " below */
+    enum { FIRST_CONJ = 5, SWAHILI_NA = 22, LAST_CONJ = 24 }; /* " and " to Greek's " και " below */
     static const char seps[][16] = {
         ",", ";", "|", " / ", "/", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
         " i ",        /* ca, pl, hr, cs: "Per Jordi Puig i Marta Vidal" */
@@ -642,19 +657,22 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
         " และ ",      /* th */
         " ve ",       /* tr */
         " v\xc3\xa0 ", /* vi: và */
+        " dan ",      /* id, ms */
+        " na ",       /* sw, on pages that declare it: "on" in Polish and Czech */
         " og ",       /* da, no */
         " και ",      /* el */
+        "\xd8\x8c",   /* the Arabic comma (ar, fa, ur) */
         " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
         " \xd0\xb8 ", /* и */
     };
-    bool han = han_names(buf, bn);
+    bool han = han_names(buf, bn, m ? m->lang : NULL);
     size_t st = 0;
     for (size_t i = 0; i <= bn;) {
         size_t sl = han && buf[i] == ' ' ? 1 : 0;
         if (i < bn && !sl)
             for (size_t k = 0; k < sizeof seps / sizeof *seps && !sl; k++) {
                 size_t l = strlen(seps[k]);
-                if (i + l <= bn && px_ascii_ieq(buf + i, seps[k], l))
+                if (i + l <= bn && px_ascii_ieq(buf + i, seps[k], l) && (k != SWAHILI_NA || (m && !strcmp(m->lang, "sw"))))
                     sl = l;
                 /* "and" and "&" join two full names, never two words of
                  * one name: "Salt & Pepper" is one */
@@ -714,13 +732,15 @@ static bool shown(const ctx *c, const char *w)
     return false;
 }
 
-/* Does name end with one of the organisations held, as whole words? */
+/* Does name end with one of the organisations held, as whole words, or
+ * is it one ("Kabar Borneo" in <meta name=author> under JSON-LD's
+ * Organization "Kabar Borneo")? */
 static bool ends_with_org(const ctx *c, const char *name)
 {
     size_t n = strlen(name);
     for (size_t k = 0; k < c->orgs.n; k++) {
         size_t l = strlen(c->orgs.v[k]);
-        if (l && l < n && name[n - l - 1] == ' ' && px_ascii_ieq(name + n - l, c->orgs.v[k], l))
+        if (l && l <= n && (l == n || name[n - l - 1] == ' ') && px_ascii_ieq(name + n - l, c->orgs.v[k], l))
             return true;
     }
     return false;
@@ -796,6 +816,7 @@ static const char date_labels[][20] = {
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
 };
 
 /* Words that lead from the names to the post's category: "Publié par
@@ -830,9 +851,11 @@ static bool date_word(const char *w, size_t wl, size_t core, bool *digit)
  * first word of its date, without the words that lead to it. */
 size_t px_meta_byline_names(const char *s, size_t n)
 {
-    size_t end = n, last = 0; /* the end of the last word kept */
+    /* after the byline's word: "Testo e foto di X" holds a credit */
+    size_t lead = px_byword_lead(s, n, NULL);
+    size_t end = n, last = lead; /* the end of the last word kept */
     bool named = false;
-    for (size_t i = 0, st; next_word(s, n, &i, &st);) {
+    for (size_t i = lead, st; next_word(s, n, &i, &st);) {
         const char *w = s + st;
         size_t wl = i - st, core = wl;
         while (core && (w[core - 1] == ',' || w[core - 1] == '.' || w[core - 1] == ';'))
@@ -909,7 +932,7 @@ static void add_byline_text(ctx *c, char *v)
      * the words before it are the element's other text (phpBB's "<span
      * class=sr-only>Mesaj</span> Mesaj gönderen: kaptan_rize »") */
     size_t len;
-    const char *name = px_byword_find(v, n, &len);
+    const char *name = px_byword_find(v, n, c->m->lang, &len);
     if (name && len && name > v + 1) {
         size_t b = (size_t)(name - v);
         while (b && px_meta_is_ws((unsigned char)v[b - 1]))
@@ -1302,17 +1325,17 @@ void px_meta_signature(ctx *c)
             continue;
         /* bytes enough for SIGNATURE_MAX letters of ASCII, read again
          * for as many of another script: most texts are one or the other */
-        char *v = px_meta_short_text(c, i, SIGNATURE_MAX + 1);
+        char *v = px_meta_short_words(c, i, SIGNATURE_MAX + 1);
         bool other = v && strlen(v) > SIGNATURE_MAX && !ascii_only(v, SIGNATURE_MAX);
         if (other) {
             px_free(c->a, v);
-            v = px_meta_short_text(c, i, SIGNATURE_BYTES + 1);
+            v = px_meta_short_words(c, i, SIGNATURE_BYTES + 1);
         }
         if (!v)
             return;
         size_t n = strlen(v), nl = 0;
         bool fits = n <= SIGNATURE_MAX || (other && n <= SIGNATURE_BYTES && px_utf8_count(v, n) <= SIGNATURE_MAX);
-        const char *name = fits ? px_byword_find(v, n, &nl) : NULL;
+        const char *name = fits ? px_byword_find(v, n, m->lang, &nl) : NULL;
         /* a label with nothing after it ("Авторы:") is the word alone */
         if ((name && in_data_sheet(c, i, v)) || (name && !nl))
             name = NULL;

@@ -13,11 +13,15 @@
 
 /* How a word introduces the name. A page with no lang (or a wrong one)
  * still has bylines in its own language, so every word is tried on every
- * page; the language column is for the reader of this table. */
+ * page, and the language column is for the reader of this table; except
+ * the words marked BW_OWN, which are common words of other languages
+ * (Swahili's "Na", "by", is "on" in Polish, Czech and Croatian: "Na
+ * Mazowszu"), and count only on pages that declare their language. */
 enum {
     BW_LEAD = 1,  /* at the start of the line or of a part of it: "By X", "Von X" */
     BW_AFTER = 2, /* after a dateline: "Posted on May 3, 2021 by X", "… door X" */
     BW_LABEL = 4, /* with a colon, anywhere in the line: "Autor: X", "作者：X" */
+    BW_OWN = 8,   /* only on pages of its language */
 };
 
 static const struct {
@@ -85,7 +89,7 @@ static const struct {
     {"ja", "\xe7\xad\x86\xe8\x80\x85", BW_LABEL},                           /* 筆者 */
     {"ja", "\xe8\x91\x97\xe8\x80\x85", BW_LABEL},                           /* 著者 */
     {"hu", "szerz\xc5\x91", BW_LABEL}, /* szerző */
-    {"fi", "kirjoittaja", BW_LABEL},
+    {"fi", "kirjoittaja", BW_LEAD | BW_LABEL}, /* also a label of its own before the name (Yle, HS) */
     {"tr", "yazar", BW_LABEL},
     {"id", "oleh", BW_LEAD | BW_AFTER},
     {"vi", "t\xc3\xa1" "c gi\xe1\xba\xa3", BW_LABEL}, /* tác giả */
@@ -127,6 +131,26 @@ static const struct {
     {"it", "testo di", BW_LEAD},            /* "Testo di X, foto di Y" */
     {"it", "articolo di", BW_LEAD},
     {"tr", "gönderen", BW_LABEL},           /* phpBB's "Mesaj gönderen: X » date" ("message sender") */
+    {"sw", "na", BW_LEAD | BW_OWN},         /* "Na Amina Juma, Moshi" */
+    {"sw", "mwandishi", BW_LABEL},          /* "writer: X" */
+    {"bn", "লেখক", BW_LEAD | BW_LABEL},     /* "writer: X" */
+    {"bn", "প্রতিবেদক", BW_LABEL},          /* "reporter: X" */
+    {"fi", "teksti", BW_LABEL},
+    {"id", "penulis", BW_LABEL},            /* "writer: X" */
+    {"el", "Του", BW_LEAD},                 /* "of the": the byline's name in the genitive, */
+    {"el", "Της", BW_LEAD},                 /* "Της Ελένης Νικολάου" */
+    {"el", "Των", BW_LEAD},                 /* two or more */
+    {"tr", "haber", BW_LABEL},              /* "news: X" */
+    {"en", "reporter", BW_LABEL},           /* also id: "Reporter: X | Editor: Y" */
+    {"el", "Κείμενο", BW_LABEL},            /* "text: X" */
+    {"fa", "گزارش", BW_LABEL},              /* "report: X" */
+    {"th", "เรื่อง", BW_LABEL},              /* "story: X" */
+    {"ja", "取材・文", BW_LABEL},            /* "reporting and text: X" */
+    {"ko", "글·사진", BW_LEAD},             /* "text and photos X" */
+    {"it", "testo e foto di", BW_LEAD},     /* "text and photos by X" */
+    {"es", "texto y fotos de", BW_LEAD},
+    {"en", "text and photos by", BW_LEAD},
+    {"en", "words and pictures by", BW_LEAD},
 };
 
 #define NBYWORDS (sizeof bywords / sizeof *bywords)
@@ -172,19 +196,24 @@ static size_t colon(const char *s, size_t n)
 }
 
 /* The words that credit the pictures, not the text. */
-static const char credits[][16] = {"fotos", "foto", "photos", "photo", "photographs", "pictures",
+static const char credits[][24] = {"fotos", "foto", "photos", "photo", "photographs", "pictures",
                                    "bild", "bilder", "images", "image", "illustrations", "video",
                                    "fotograf\xc3\xad" "a", "fotografie", "fotografia", "zdj\xc4\x99" "cia",
                                    "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe", /* фото */
                                    "\xd0\xa4\xd0\xbe\xd1\x82\xd0\xbe", /* Фото */
-                                   "攝影", "摄影", "撮影", "写真", "사진", "圖", "图"};
+                                   "攝影", "摄影", "撮影", "写真", "사진", "圖", "图",
+                                   "kuvat", "kuva", "kuvaaja",                        /* fi */
+                                   "fotók", "fotó", "fotoğraflar", "fotoğraf", "zdjęcie", /* hu, tr, pl */
+                                   "ảnh", "Ảnh",                                      /* vi */
+                                   "φωτογραφίες", "Φωτογραφίες", "φωτογραφία", "Φωτογραφία", "φωτό", "Φωτό", /* el */
+                                   "צילום", "عکس", "تصوير", "ภาพ"};                  /* he, fa, ar, th */
 
 /* A label joined to a credit for the pictures: "Text & Fotos:", "Texto y
  * fotos:", "Text und Bild:", "Words and photos:" name the author once; the
  * length of the " & Fotos" part at s[0..n), or 0. */
 static size_t joined_credit(const char *s, size_t n)
 {
-    static const char joins[][8] = {" & ", " + ", " and ", " und ", " et ", " y ", " e ", " en ", " i ",
+    static const char joins[][8] = {" & ", " + ", " and ", " und ", " et ", " y ", " e ", " en ", " i ", " và ",
                                     " \xd0\xb8 "}; /* и */
     for (size_t j = 0; j < sizeof joins / sizeof *joins; j++) {
         size_t jl = strlen(joins[j]);
@@ -238,9 +267,19 @@ bool px_byword_credit(const char *s, size_t n)
             continue; /* a longer word */
         if (colon(s + cl, n - cl))
             return true;
+        /* "图/刘洋" */
+        if ((unsigned char)s[0] >= 0x80 && cl < n && s[cl] == '/')
+            return true;
         if (cl < n && px_meta_is_ws((unsigned char)s[cl])) {
             if ((unsigned char)s[0] >= 0x80)
                 return true; /* "사진 오태현" */
+            /* the label in an element of its own, with no colon, before
+             * a name: "<span>Kuvat</span><span>Juha Korhonen</span>" reads
+             * "Kuvat Juha Korhonen"; written as a label (a capital, then
+             * lower case), a name in capitals after it */
+            if (s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' && cl + 1 < n &&
+                ((s[cl + 1] >= 'A' && s[cl + 1] <= 'Z') || (unsigned char)s[cl + 1] >= 0xC3))
+                return true;
             for (size_t b = 0; b < NBY; b++) {
                 size_t bl = strlen(by[b]);
                 if (cl + 1 + bl <= n && px_ascii_ieq(s + cl + 1, by[b], bl))
@@ -253,10 +292,11 @@ bool px_byword_credit(const char *s, size_t n)
 
 /* Does entry k match at s[0..n), with what follows it (a space, or the
  * label's colon)? Its length with that, or 0. */
-static size_t match(size_t k, unsigned how, const char *s, size_t n)
+static size_t match(size_t k, unsigned how, const char *s, size_t n, const char *lang)
 {
     size_t wl = bylen[k];
-    if (!(bywords[k].how & how) || wl > n || !px_ascii_ieq(s, bywords[k].word, wl))
+    if (!(bywords[k].how & how) || wl > n || !px_ascii_ieq(s, bywords[k].word, wl) ||
+        ((bywords[k].how & BW_OWN) && (!lang || strcmp(lang, bywords[k].lang))))
         return 0;
     if (how == BW_LABEL) {
         wl += joined_credit(s + wl, n - wl);
@@ -273,15 +313,15 @@ static size_t match(size_t k, unsigned how, const char *s, size_t n)
     return cl ? wl + cl : 0;
 }
 
-size_t px_byword_lead(const char *s, size_t n)
+size_t px_byword_lead(const char *s, size_t n, const char *lang)
 {
     pthread_once(&by_once, by_init);
     size_t best = 0;
     for (unsigned k1 = n ? by_first((unsigned char)s[0]) : 0; k1; k1 = bynext[k1 - 1]) {
         size_t k = k1 - 1;
-        size_t l = match(k, BW_LEAD, s, n);
+        size_t l = match(k, BW_LEAD, s, n, lang);
         if (!l)
-            l = match(k, BW_LABEL, s, n);
+            l = match(k, BW_LABEL, s, n, lang);
         if (l > best)
             best = l;
     }
@@ -294,7 +334,7 @@ bool px_byword_is(const char *w, size_t n)
     if (n && w[n - 1] == ':')
         n--;
     for (unsigned k1 = n ? by_first((unsigned char)w[0]) : 0; k1; k1 = bynext[k1 - 1])
-        if (bylen[k1 - 1] == n && px_ascii_ieq(w, bywords[k1 - 1].word, n))
+        if (bylen[k1 - 1] == n && px_ascii_ieq(w, bywords[k1 - 1].word, n) && !(bywords[k1 - 1].how & BW_OWN))
             return true;
     return false;
 }
@@ -408,7 +448,7 @@ static const char *title_after(const char *s, size_t n, size_t *len)
     return NULL;
 }
 
-const char *px_byword_find(const char *s, size_t n, size_t *len)
+const char *px_byword_find(const char *s, size_t n, const char *lang, size_t *len)
 {
     pthread_once(&by_once, by_init);
     if (n && (unsigned char)s[0] >= 0xEA && (unsigned char)s[0] <= 0xED) {
@@ -440,10 +480,10 @@ const char *px_byword_find(const char *s, size_t n, size_t *len)
                 if ((glued && (unsigned char)bywords[k].word[0] < 0x80) || bylen[k] > n - i ||
                     !px_ascii_ieq(s + i, bywords[k].word, bylen[k]))
                     continue; /* not this word: no way of using it matches */
-                l = match(k, BW_LABEL, s + i, n - i);
+                l = match(k, BW_LABEL, s + i, n - i, lang);
                 if (!l && i == part)
-                    l = match(k, BW_LEAD, s + i, n - i);
-                size_t after = !l && i > part ? match(k, BW_AFTER, s + i, n - i) : 0;
+                    l = match(k, BW_LEAD, s + i, n - i, lang);
+                size_t after = !l && i > part ? match(k, BW_AFTER, s + i, n - i, lang) : 0;
                 if (after) {
                     if (dated < 0)
                         dated = date_before(s + part, i - part);

@@ -190,6 +190,9 @@ void px_meta_hatom_dates(ctx *c);
 bool px_meta_url_date(const char *url, char out[PX_DATE_MAX]);
 void px_meta_last_tags(ctx *c);     /* meta_tags.c: description, image, keywords */
 void px_meta_language(ctx *c);      /* meta_tags.c: <html lang>, Content-Language */
+/* meta_tags.c: px_meta.lang, from <html lang>, Content-Language, or the
+ * markup's language read so far (JSON-LD's inLanguage, og:locale). */
+void px_meta_page_lang(ctx *c);
 
 /* The site's name from the sources the others found, and the page's
  * own evidence when they have none (meta_site.c). */
@@ -215,8 +218,10 @@ bool px_translit_spells_host(const char *host, size_t hl, const char *s, size_t 
  * length of the one at the start of s[0..n) with its space or colon ("By
  * ", "Autor: ", "作者："), 0 when none; whether word w is one; and in a
  * short meta line, where the name after one starts (its length in *len),
- * or NULL: "… · Autor: Jens Möller · …", "Posted on May 3, 2021 by X". */
-size_t px_byword_lead(const char *s, size_t n);
+ * or NULL: "… · Autor: Jens Möller · …", "Posted on May 3, 2021 by X".
+ * lang is the page's (px_meta.lang): a word of one language only counts
+ * on its pages. */
+size_t px_byword_lead(const char *s, size_t n, const char *lang);
 /* Does s[0..n) open with a credit for the pictures ("Fotos: X", "Photos
  * by X", "攝影／X", "사진 X")? Such a part of a byline names no author. */
 bool px_byword_credit(const char *s, size_t n);
@@ -224,7 +229,7 @@ bool px_byword_credit(const char *s, size_t n);
  * it: "· Fotografia de ", "Photos by", "圖／"? */
 bool px_byword_credit_before(const char *s, size_t n);
 bool px_byword_is(const char *w, size_t n);
-const char *px_byword_find(const char *s, size_t n, size_t *len);
+const char *px_byword_find(const char *s, size_t n, const char *lang, size_t *len);
 /* Is s[0..n) a dateline: a month name, a numeric date or a time among
  * its words? A year alone is not one ("Founded in 1998"). */
 bool px_meta_dateline(const char *s, size_t n);

@@ -213,6 +213,7 @@ static const char updated[][60] = {
     "cập nhật", "C\xe1\xba\xadp nh\xe1\xba\xadt", "ενημέρωση", "Ενημέρωση", "ενημερώθηκε",
     "עודכן", "تحديث", "به‌روزرسانی", "بروزرسانی", "اپ ڈیٹ", "अपडेट", "আপডেট", "புதுப்பிக்கப்பட்டது",
     "แก้ไขล่าสุด", "อัปเดต",
+    "aktualizacja", "Ενημερώθηκε", "diperbarui", "diperbaharui", "imesasishwa", "actualizat", "actualizată",
 };
 
 /* Words right after a date that make it the modified date, in the

@@ -419,6 +419,26 @@ void px_meta_last_tags(ctx *c)
         px_meta_list_add_clean(c, &m->tags, px_meta_tag(c, "news_keywords"), false, true);
 }
 
+void px_meta_page_lang(ctx *c)
+{
+    const char *langs[] = {c->doc->html >= 0 ? px_attr(&c->doc->nodes[c->doc->html], "lang") : NULL,
+                           px_meta_tag(c, "content-language"), c->m->language};
+    for (size_t k = 0; k < sizeof langs / sizeof *langs; k++) {
+        const char *l = langs[k];
+        size_t n = 0;
+        while (l && n < sizeof c->m->lang - 1 && ((l[n] >= 'a' && l[n] <= 'z') || (l[n] >= 'A' && l[n] <= 'Z'))) {
+            c->m->lang[n] = (char)(l[n] | 0x20);
+            n++;
+        }
+        /* "en-US", "pt_BR", "sw": a primary subtag of two or three letters */
+        if (n >= 2 && (!l[n] || l[n] == '-' || l[n] == '_')) {
+            c->m->lang[n] = '\0';
+            return;
+        }
+    }
+    c->m->lang[0] = '\0';
+}
+
 /* <html lang>, then Content-Language; "en_US" is written en-US. */
 void px_meta_language(ctx *c)
 {

@@ -140,6 +140,7 @@ int px_meta_extract(px_meta *m, const px_doc *doc, const px_alloc *a, const char
     px_meta_from_ld(&c);
     /* 2. OpenGraph and article:* */
     px_meta_opengraph(&c);
+    px_meta_page_lang(&c);
     /* 3. Twitter cards, Dublin Core, microdata, meta author, rel=author,
      *    bylines, <time datetime>, dates the page shows */
     px_meta_cards(&c);

@@ -45,6 +45,11 @@ typedef struct px_meta {
     char *site_name;
     char *url;             /* canonical URL, absolute when it could be */
     char *language;        /* BCP 47 tag: en-US */
+    /* The primary subtag of the language the page declares ("sw"; "" when
+     * none), read before the authors: a word that introduces a byline in
+     * one language and means something else in others (Swahili's "Na")
+     * counts only on pages of its language. */
+    char lang[4];
     char *description;
     char *image;
     char *headline;        /* JSON-LD headline or og:title */

@@ -498,6 +498,61 @@ static void test_seventh_round(void **state)
     assert_false(px_date_find("時間2024/04/11", strlen("時間2024/04/11"), &d, NULL));
 }
 
+/* Eighth round (holdout8 and its probes): numeric dates of other eras in
+ * the same digits, Korean's year, month and day marks, an Arabic era's
+ * letter glued to the year, and eight digits that are an identifier */
+static void test_numeric_eras(void **state)
+{
+    (void)state;
+    /* a Thai Buddhist-era year, a Persian (Jalali) one */
+    ok("25/03/2567", "2024-03-25");
+    ok("25/03/2567 10:30", "2024-03-25T10:30:00");
+    found_hint("12/03/2567 10:30 น.", PX_ORDER_DMY, "2024-03-12T10:30:00");
+    ok("1402/12/22", "2024-03-12");
+    ok("1402-12-22", "2024-03-12");
+    ok("1403/01/01", "2024-03-20");
+    /* a Hijri year names no Gregorian day: refused, the next date read */
+    bad("1445/09/01");
+    bad("01/09/1445");
+    /* eight digits of a year before 1900: an article's number */
+    bad("13890112");
+    ok("20240312", "2024-03-12");
+}
+
+/* months of Slovenian, Estonian, Malay and Tagalog */
+static void test_more_months_eighth_round(void **state)
+{
+    (void)state;
+    ok("12. marec 2024", "2024-03-12");
+    ok("3. julij 2023", "2023-07-03");
+    ok("12. märts 2024", "2024-03-12");
+    ok("5. detsember 2023", "2023-12-05");
+    ok("12 Mac 2024", "2024-03-12");
+    ok("12 Ogos 2024", "2024-08-12");
+    ok("Marso 12, 2024", "2024-03-12");
+    ok("Hunyo 5, 2023", "2023-06-05");
+}
+
+static void test_korean_marks(void **state)
+{
+    (void)state;
+    ok("2024년 3월 12일", "2024-03-12");
+    ok("2024년 03월 12일 10:30", "2024-03-12T10:30:00");
+    found("입력 2024년 3월 12일 (화) 오후 3:20", "2024-03-12", strlen("입력 "));
+    found("2025년 8월 3일 · ☕️ 5분", "2025-08-03", 0);
+}
+
+static void test_arabic_era_letter(void **state)
+{
+    (void)state;
+    found("الثلاثاء 01/09/1445هـ الموافق 25/03/2024م", "2024-03-25", strlen("الثلاثاء 01/09/1445هـ الموافق "));
+    found_hint("الثلاثاء 01/09/1445هـ الموافق 12/03/2024م", PX_ORDER_DMY, "2024-03-12");
+    found("12 مارس 2024م", "2024-03-12", 0);
+    /* another letter after the digits is still inside a word */
+    px_date d;
+    assert_false(px_date_find("12/03/2024ب", strlen("12/03/2024ب"), &d, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -519,6 +574,10 @@ int main(void)
         cmocka_unit_test(test_two_digit_years),
         cmocka_unit_test(test_find_two_digit_years),
         cmocka_unit_test(test_seventh_round),
+        cmocka_unit_test(test_numeric_eras),
+        cmocka_unit_test(test_korean_marks),
+        cmocka_unit_test(test_more_months_eighth_round),
+        cmocka_unit_test(test_arabic_era_letter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1333,6 +1333,26 @@ static void test_seventh_round(void **state)
             NULL, PITH_META_DATE_PUBLISHED, "2024-04-16T21:14:00");
 }
 
+/* Eighth round: the update's label in Polish, Greek (capitalised),
+ * Indonesian, Swahili and Romanian, before the publication */
+static void test_updated_labels_eighth_round(void **state)
+{
+    (void)state;
+    static const char *const pairs[][3] = {
+        {"Aktualizacja: 13.03.2024", "Data publikacji: 12.03.2024", "2024-03-12"},
+        {"Ενημερώθηκε: 13/03/2024", "Δημοσιεύθηκε: 12/03/2024", "2024-03-12"},
+        {"Diperbarui: 13 Maret 2024", "Dipublikasikan: 12 Maret 2024", "2024-03-12"},
+        {"Imesasishwa: Machi 13, 2024", "Imechapishwa: Machi 12, 2024", "2024-03-12"},
+        {"Actualizat: 13 martie 2024", "Publicat: 12 martie 2024", "2024-03-12"},
+    };
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        char top[512];
+        snprintf(top, sizeof top, "<h1>Headline</h1><div class=\"dates\"><span>%s</span> <span>%s</span></div>"
+                 "<p>The council approved the plan for the bridge.</p>", pairs[k][0], pairs[k][1]);
+        page_is("", top, NULL, PITH_META_DATE_PUBLISHED, pairs[k][2]);
+    }
+}
+
 int main(void)
 {
     px_alloc_init(&A, NULL);
@@ -1382,6 +1402,7 @@ int main(void)
         cmocka_unit_test(test_fifth_round),
         cmocka_unit_test(test_sixth_round),
         cmocka_unit_test(test_seventh_round),
+        cmocka_unit_test(test_updated_labels_eighth_round),
         cmocka_unit_test(test_article_scope),
         cmocka_unit_test(test_word_count),
     };
