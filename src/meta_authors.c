@@ -644,26 +644,34 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
             buf[bn] = '\0';
             break;
         }
-    /* Split on the separators between names. */
-    enum { FIRST_CONJ = 5, SWAHILI_NA = 22, LAST_CONJ = 24 }; /* " and " to Greek's " και " below */
-    static const char seps[][16] = {
-        ",", ";", "|", " / ", "/", " and ", " & ", " und ", " et ", " y ", " e ", " en ",
-        " i ",        /* ca, pl, hr, cs: "Per Jordi Puig i Marta Vidal" */
-        " \xd7\x95", /* Hebrew's "and" is a prefix: "יוסי כהן ורונית לוי" */
-        " و ",        /* fa, ur (and ar, apart): "سارا کریمی و علی محمدی" */
-        " اور ",      /* ur */
-        " और ",       /* hi */
-        " ও ",        /* bn */
-        " และ ",      /* th */
-        " ve ",       /* tr */
-        " v\xc3\xa0 ", /* vi: và */
-        " dan ",      /* id, ms */
-        " na ",       /* sw, on pages that declare it: "on" in Polish and Czech */
-        " og ",       /* da, no */
-        " και ",      /* el */
-        "\xd8\x8c",   /* the Arabic comma (ar, fa, ur) */
-        " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", "\xc2\xb7", "\xe2\x80\xa2",
-        " \xd0\xb8 ", /* и */
+    /* Split on the separators between names. A conjunction joins two
+     * full names, never two words of one name ("Salt & Pepper" is one); a
+     * word of one language only counts on the pages that declare it. */
+    static const struct {
+        char sep[16];
+        char lang[4]; /* "": every page */
+        bool conj;
+    } seps[] = {
+        {",", "", false}, {";", "", false}, {"|", "", false}, {" / ", "", false}, {"/", "", false},
+        {" and ", "", true}, {" & ", "", true}, {" und ", "", true}, {" et ", "", true}, {" y ", "", true},
+        {" e ", "", true}, {" en ", "", true},
+        {" i ", "", true},         /* ca, pl, hr, cs: "Per Jordi Puig i Marta Vidal" */
+        {" \xd7\x95", "", true},   /* Hebrew's "and" is a prefix: "יוסי כהן ורונית לוי" */
+        {" و ", "", true},         /* fa, ur (and ar, apart): "سارا کریمی و علی محمدی" */
+        {" اور ", "", true},       /* ur */
+        {" और ", "", true},        /* hi */
+        {" ও ", "", true},         /* bn */
+        {" และ ", "", true},       /* th */
+        {" ve ", "", true},        /* tr */
+        {" v\xc3\xa0 ", "", true}, /* vi: và */
+        {" dan ", "", true},       /* id, ms */
+        {" na ", "sw", true},      /* "on" in Polish and Czech */
+        {" og ", "", true},        /* da, no */
+        {" και ", "", true},       /* el */
+        {"\xd8\x8c", "", false},   /* the Arabic comma (ar, fa, ur) */
+        {" - ", "", false}, {" \xe2\x80\x93 ", "", false}, {" \xe2\x80\x94 ", "", false}, {"\xc2\xb7", "", false},
+        {"\xe2\x80\xa2", "", false},
+        {" \xd0\xb8 ", "", true}, /* и */
     };
     bool han = han_names(buf, bn, m ? m->lang : NULL);
     size_t st = 0;
@@ -671,12 +679,11 @@ int px_meta_add_authors(const px_meta *m, px_strlist *out, px_strlist *orgs, con
         size_t sl = han && buf[i] == ' ' ? 1 : 0;
         if (i < bn && !sl)
             for (size_t k = 0; k < sizeof seps / sizeof *seps && !sl; k++) {
-                size_t l = strlen(seps[k]);
-                if (i + l <= bn && px_ascii_ieq(buf + i, seps[k], l) && (k != SWAHILI_NA || (m && !strcmp(m->lang, "sw"))))
+                size_t l = strlen(seps[k].sep);
+                if (i + l <= bn && px_ascii_ieq(buf + i, seps[k].sep, l) &&
+                    (!seps[k].lang[0] || (m && !strcmp(m->lang, seps[k].lang))))
                     sl = l;
-                /* "and" and "&" join two full names, never two words of
-                 * one name: "Salt & Pepper" is one */
-                if (sl && ((k >= FIRST_CONJ && k <= LAST_CONJ) || k == sizeof seps / sizeof *seps - 1) &&
+                if (sl && seps[k].conj &&
                     (words(buf + st, i - st) < 2 || words(buf + i + sl, strcspn(buf + i + sl, ",;|")) < 2 ||
                      names_body(buf + st, i - st) || names_body(buf + i + sl, strcspn(buf + i + sl, ",;|"))))
                     sl = 0;
